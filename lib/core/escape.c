@@ -1,0 +1,187 @@
+#include <string.h>
+
+#include "core/err.h"
+#include "core/escape.h"
+
+size_t
+rp_utf8_seq(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return len >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if (len < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && s[1] < 0xa0)          /* overlong */
+			return 0;
+		if (c == 0xed && s[1] >= 0xa0)         /* UTF-16 surrogates */
+			return 0;
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (len < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && s[1] < 0x90)          /* overlong */
+			return 0;
+		if (c == 0xf4 && s[1] >= 0x90)         /* beyond U+10FFFF */
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+rp_utf8_valid(const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = rp_utf8_seq(s + i, len - i)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static const char hexd[] = "0123456789abcdef";
+
+int
+rp_esc_text(struct rp_buf *b, const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i = 0, n;
+	int r = 0;
+
+	while (i < len && r == 0) {
+		unsigned c = s[i];
+		char e[4] = { '\\', 'x', 0, 0 };
+
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			r = rp_buf_addch(b, (int)c);
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (n = rp_utf8_seq(s + i, len - i)) > 1) {
+			/* C1 controls (U+0080..U+009F) can move a terminal's cursor too */
+			if (!(n == 2 && c == 0xc2 && s[i + 1] < 0xa0)) {
+				r = rp_buf_add(b, s + i, n);
+				i += n;
+				continue;
+			}
+		}
+		switch (c) {
+		case '\\': r = rp_buf_add(b, "\\\\", 2); break;
+		case '\n': r = rp_buf_add(b, "\\n", 2); break;
+		case '\t': r = rp_buf_add(b, "\\t", 2); break;
+		case '\r': r = rp_buf_add(b, "\\r", 2); break;
+		default:
+			e[2] = hexd[c >> 4];
+			e[3] = hexd[c & 15];
+			r = rp_buf_add(b, e, 4);
+		}
+		i++;
+	}
+	return r;
+}
+
+int
+rp_esc_json(struct rp_buf *b, const void *v, size_t len, int *lossy)
+{
+	const unsigned char *s = v;
+	size_t i = 0, n;
+	int r = 0;
+
+	while (i < len && r == 0) {
+		unsigned c = s[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			r = rp_buf_addch(b, (int)c);
+			i++;
+		} else if (c >= 0x80) {
+			if ((n = rp_utf8_seq(s + i, len - i)) > 0) {
+				r = rp_buf_add(b, s + i, n);
+				i += n;
+			} else {
+				r = rp_buf_add(b, "\\ufffd", 6);
+				if (lossy)
+					*lossy = 1;
+				i++;
+			}
+		} else {
+			switch (c) {
+			case '"':  r = rp_buf_add(b, "\\\"", 2); break;
+			case '\\': r = rp_buf_add(b, "\\\\", 2); break;
+			case '\n': r = rp_buf_add(b, "\\n", 2); break;
+			case '\t': r = rp_buf_add(b, "\\t", 2); break;
+			case '\r': r = rp_buf_add(b, "\\r", 2); break;
+			default:   r = rp_buf_addf(b, "\\u%04x", c);
+			}
+			i++;
+		}
+	}
+	return r;
+}
+
+int
+rp_json_str(struct rp_buf *b, const char *s)
+{
+	int r;
+
+	if ((r = rp_buf_addch(b, '"')) != 0 ||
+	    (r = rp_esc_json(b, s, strlen(s), NULL)) != 0)
+		return r;
+	return rp_buf_addch(b, '"');
+}
+
+int
+rp_esc_csv(struct rp_buf *b, const void *s, size_t len)
+{
+	struct rp_buf t = RP_BUF_INIT;
+	int r, quote = 0;
+	size_t i;
+
+	if ((r = rp_esc_text(&t, s, len)) != 0)
+		goto out;
+	if (t.len && strchr("=+-@", t.buf[0]))
+		quote = 2;
+	for (i = 0; i < t.len && !quote; i++)
+		if (t.buf[i] == ',' || t.buf[i] == '"' || t.buf[i] == ' ')
+			quote = 1;
+	if (quote && (r = rp_buf_addch(b, '"')) != 0)
+		goto out;
+	if (quote == 2 && (r = rp_buf_addch(b, '\'')) != 0)
+		goto out;
+	for (i = 0; i < t.len && r == 0; i++) {
+		if (t.buf[i] == '"')
+			r = rp_buf_addch(b, '"');
+		if (r == 0)
+			r = rp_buf_addch(b, t.buf[i]);
+	}
+	if (r == 0 && quote)
+		r = rp_buf_addch(b, '"');
+out:
+	rp_buf_release(&t);
+	return r;
+}
+
+int
+rp_hex(struct rp_buf *b, const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i;
+	int r;
+
+	if ((r = rp_buf_grow(b, len * 2)) != 0)
+		return r;
+	for (i = 0; i < len; i++) {
+		b->buf[b->len++] = hexd[s[i] >> 4];
+		b->buf[b->len++] = hexd[s[i] & 15];
+	}
+	b->buf[b->len] = '\0';
+	return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * Encoders that turn byte strings (paths are bytes: any name a filesystem allows,
+ * newlines and invalid UTF-8 included) into text for each output format.
+ * All append to a struct rp_buf and return 0 or an RP_ERR_* code. Thread-safe.
+ */
+#ifndef RP_ESCAPE_H
+#define RP_ESCAPE_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if the bytes there are not one. */
+size_t rp_utf8_seq(const unsigned char *s, size_t len);
+int rp_utf8_valid(const void *s, size_t len);
+
+/* For people: printable UTF-8 stays as is; \\ \n \t \r and other controls, DEL and
+ * bytes of invalid UTF-8 become C escapes (\n, \x1b, \xe9), so every name is one line. */
+int rp_esc_text(struct rp_buf *b, const void *s, size_t len);
+
+/* The inside of a JSON string (no quotes). Invalid UTF-8 bytes become U+FFFD and
+ * *lossy is set to 1 (callers then add the exact bytes as a "..._hex" field). */
+int rp_esc_json(struct rp_buf *b, const void *s, size_t len, int *lossy);
+
+/* A quoted JSON string of a C string known to be valid UTF-8 (messages, enums). */
+int rp_json_str(struct rp_buf *b, const char *s);
+
+/* One RFC 4180 CSV field: the text escape above, then quotes when needed. A field
+ * that would start with = + - @ gets a leading ' so that a spreadsheet opening the
+ * file never evaluates a hostile file name as a formula (OWASP CSV injection). */
+int rp_esc_csv(struct rp_buf *b, const void *s, size_t len);
+
+/* Lowercase hexadecimal of the bytes. */
+int rp_hex(struct rp_buf *b, const void *s, size_t len);
+
+#endif

@@ -1,0 +1,166 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/file.h"
+
+int
+rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max)
+{
+	struct stat st;
+	size_t start = out->len;
+	int fd, r = RP_ERR_INTERNAL;
+	ssize_t n;
+
+	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return RP_ERR_SYSTEM;
+	if (fstat(fd, &st) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		r = RP_ERR_INVALID;
+		goto out;
+	}
+	for (;;) {
+		if ((r = rp_buf_grow(out, 65536 < max + 1 ? 65536 : max + 1)) != 0)
+			goto out;
+		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r = RP_ERR_SYSTEM;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->buf[out->len] = '\0';
+		if (out->len - start > max) {
+			r = RP_ERR_TOOBIG;
+			goto out;
+		}
+	}
+	r = 0;
+out:
+	if (r != 0 && r != RP_ERR_SYSTEM)
+		rp_buf_setlen(out, start);
+	if (r == RP_ERR_SYSTEM) {
+		int e = errno;
+
+		rp_buf_setlen(out, start);
+		close(fd);
+		errno = e;
+		return r;
+	}
+	close(fd);
+	return r;
+}
+
+int
+rp_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno == ENOSPC || errno == EDQUOT ? RP_ERR_NOSPACE : RP_ERR_SYSTEM;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+rp_file_write_atomic(const char *path, const void *data, size_t len, mode_t mode)
+{
+	struct rp_buf tmp = RP_BUF_INIT;
+	int fd = -1, r, e;
+
+	if ((r = rp_buf_addf(&tmp, "%s.tmp.XXXXXX", path)) != 0)
+		return r;
+	if ((fd = mkostemp(tmp.buf, O_CLOEXEC)) < 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	if (fchmod(fd, mode) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto fail;
+	}
+	if ((r = rp_write_all(fd, data, len)) != 0)
+		goto fail;
+	if (fsync(fd) != 0) {
+		r = errno == ENOSPC ? RP_ERR_NOSPACE : RP_ERR_SYSTEM;
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		r = errno == ENOSPC ? RP_ERR_NOSPACE : RP_ERR_SYSTEM;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto fail;
+	}
+	r = 0;
+	goto out;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.buf);
+	errno = e;
+out:
+	rp_buf_release(&tmp);
+	return r;
+}
+
+int
+rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime, int *noatime)
+{
+	int flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | extra_flags;
+	int fd;
+
+	*noatime = 1;
+	fd = openat(dirfd, name, flags | O_NOATIME);
+	if (fd >= 0)
+		return fd;
+	if (errno != EPERM)
+		return RP_ERR_SYSTEM;
+	*noatime = 0;
+	if (!allow_atime)
+		return RP_ERR_PERM;
+	fd = openat(dirfd, name, flags);
+	return fd >= 0 ? fd : RP_ERR_SYSTEM;
+}
+
+ssize_t
+rp_pread_full(int fd, void *buf, size_t len, off_t off)
+{
+	char *p = buf;
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len) {
+		n = pread(fd, p + got, len - got, off + (off_t)got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}

@@ -1,0 +1,35 @@
+/*
+ * Small file helpers shared by every subsystem. Thread-safe.
+ */
+#ifndef RP_FILE_H
+#define RP_FILE_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "core/buf.h"
+
+/* Appends the whole file to out, failing with RP_ERR_TOOBIG past max bytes.
+ * Never blocks on a FIFO (O_NONBLOCK; anything but a regular file is RP_ERR_INVALID). */
+int rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max);
+
+/* Writes all of buf, retrying short writes and EINTR. ENOSPC becomes RP_ERR_NOSPACE. */
+int rp_write_all(int fd, const void *buf, size_t len);
+
+/* Writes data to path through a temporary file in the same directory, fsync and
+ * rename, so that a crash or a full disk leaves either the old or the new file. */
+int rp_file_write_atomic(const char *path, const void *data, size_t len, mode_t mode);
+
+/* Opens a file that may be evidence, read-only, without following a symlink, without
+ * blocking on a FIFO, and with O_NOATIME so that reading it changes no access time.
+ * O_NOATIME is refused (EPERM) to a caller that neither owns the file nor has
+ * CAP_FOWNER: then *noatime is set to 0 and, only if allow_atime, the file is opened
+ * without it; otherwise RP_ERR_PERM. With O_NOATIME in force *noatime is 1.
+ * extra_flags may add O_DIRECTORY. Returns an fd >= 0 or a negative RP_ERR_*. */
+int rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime,
+    int *noatime);
+
+/* pread until len bytes or EOF; returns bytes read (short only at EOF) or -1 (errno). */
+ssize_t rp_pread_full(int fd, void *buf, size_t len, off_t off);
+
+#endif

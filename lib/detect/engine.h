@@ -1,0 +1,91 @@
+/*
+ * The file verdict engine behind `riposte scan` (and the content checks of watch,
+ * diff and simulate): is this file encrypted, partly encrypted, a ransom note, or ok?
+ *
+ * An engine holds what is shared and read-only once built (compiled YARA rules, the
+ * lists of note names and extensions); create one per process. A scanner holds what
+ * one thread needs (read buffer, histograms, libmagic cookie, YARA scanner); create
+ * one per thread and reuse it for every file: after warm-up it allocates nothing.
+ */
+#ifndef RP_ENGINE_H
+#define RP_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "core/buf.h"
+
+struct rp_engine;
+struct rp_scanner;
+
+struct rp_engine_opts {
+	const char *data_dir;   /* NULL: the data compiled into the binary */
+	int full;               /* read every byte instead of sampling */
+	int allow_atime;        /* read files even where O_NOATIME is refused */
+};
+
+/* On failure errmsg (optional) says why (e.g. the YARA compiler's message). */
+int rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_buf *errmsg);
+void rp_engine_free(struct rp_engine *e);                 /* accepts NULL */
+
+int rp_scanner_new(struct rp_scanner **out, struct rp_engine *e);
+void rp_scanner_free(struct rp_scanner *s);               /* accepts NULL */
+
+enum rp_verdict_kind {
+	RP_V_OK,          /* intact, as far as the checks can tell */
+	RP_V_ENCRYPTED,   /* indistinguishable from random, not a format random by design */
+	RP_V_PARTIAL,     /* random regions where the format says structure */
+	RP_V_NOTE,        /* a ransom note */
+	RP_V_SKIPPED,     /* not examined: not regular, unreadable, vanished (see reasons) */
+};
+#define RP_V_NKINDS 5
+
+#define RP_V_MAX_REASONS 8
+#define RP_V_REASON_LEN 192
+#define RP_V_MAX_REGIONS 24
+
+struct rp_region {
+	uint64_t off;
+	uint64_t len;
+};
+
+struct rp_verdict {
+	enum rp_verdict_kind kind;
+	char type[96];              /* MIME type by libmagic from the head, "" if not read */
+	char format[16];            /* format whose structure was checked ("zip"), or "" */
+	char ext[32];               /* the name's last extension, lowercase, no dot */
+	char appended_ext[32];      /* an unknown extension after a known one ("lockbit") */
+	double entropy;             /* Shannon entropy of the bytes read, bits per byte */
+	double chi2;                /* chi-square of their histogram (255 d.o.f.) */
+	uint64_t size;
+	int64_t mtime;              /* seconds since the epoch */
+	long mtime_ns;
+	uint64_t bytes_read;        /* every byte read, structure probes included */
+	int noatime;                /* read with O_NOATIME (no access time can have changed) */
+	size_t nregions;
+	struct rp_region regions[RP_V_MAX_REGIONS];   /* what was sampled */
+	size_t nreasons;
+	char reasons[RP_V_MAX_REASONS][RP_V_REASON_LEN];
+	char note_rule[64];         /* the YARA rule that recognised a note, or "" */
+};
+
+const char *rp_verdict_name(enum rp_verdict_kind k);   /* "ok", "encrypted", ... */
+
+/* Scans regular file name, relative to dirfd, whose lstat is st (from the walk).
+ * Opens it with O_NOFOLLOW|O_NONBLOCK|O_NOATIME; refuses FIFOs and devices; reads with
+ * pread only. Returns 0 with v filled (SKIPPED, with the reason, when it cannot be
+ * read), or a negative RP_ERR_* when the scanner itself failed. Never changes the
+ * file: not its content, name, nor any of its times. */
+int rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct stat *st,
+    struct rp_verdict *v);
+
+/* The same on a descriptor the caller opened (watch, diff); name is used for the
+ * extension and note-name checks only. */
+int rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v);
+
+/* Debug counter: allocations made by this scanner since it was created (a test
+ * proves that it stays flat after warm-up). */
+uint64_t rp_scanner_allocs(const struct rp_scanner *s);
+
+#endif

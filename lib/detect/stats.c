@@ -1,0 +1,125 @@
+#include <math.h>
+#include <string.h>
+
+#include "detect/stats.h"
+
+void
+rp_stats_reset(struct rp_stats *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+rp_stats_add(struct rp_stats *s, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	/* four histograms break the store-to-load dependency on repeated bytes */
+	uint32_t h[4][256];
+	size_t i, j;
+
+	if (len < 4096) {
+		for (i = 0; i < len; i++)
+			s->hist[p[i]]++;
+		s->n += len;
+		return;
+	}
+	memset(h, 0, sizeof(h));
+	for (i = 0; i + 4 <= len; i += 4) {
+		h[0][p[i]]++;
+		h[1][p[i + 1]]++;
+		h[2][p[i + 2]]++;
+		h[3][p[i + 3]]++;
+		if ((i & 0x3fffffff) == 0x3ffffffc) {   /* keep 32-bit counters from overflowing */
+			for (j = 0; j < 256; j++) {
+				s->hist[j] += (uint64_t)h[0][j] + h[1][j] + h[2][j] + h[3][j];
+				h[0][j] = h[1][j] = h[2][j] = h[3][j] = 0;
+			}
+		}
+	}
+	for (; i < len; i++)
+		s->hist[p[i]]++;
+	for (j = 0; j < 256; j++)
+		s->hist[j] += (uint64_t)h[0][j] + h[1][j] + h[2][j] + h[3][j];
+	s->n += len;
+}
+
+void
+rp_stats_merge(struct rp_stats *into, const struct rp_stats *from)
+{
+	size_t i;
+
+	for (i = 0; i < 256; i++)
+		into->hist[i] += from->hist[i];
+	into->n += from->n;
+}
+
+double
+rp_stats_entropy(const struct rp_stats *s)
+{
+	double e = 0, n = (double)s->n;
+	size_t i;
+
+	if (s->n == 0)
+		return 0;
+	for (i = 0; i < 256; i++) {
+		if (s->hist[i]) {
+			double p = (double)s->hist[i] / n;
+
+			e -= p * log2(p);
+		}
+	}
+	return e;
+}
+
+double
+rp_stats_chi2(const struct rp_stats *s)
+{
+	double c = 0, exp = (double)s->n / 256.0;
+	size_t i;
+
+	if (s->n == 0)
+		return 0;
+	for (i = 0; i < 256; i++) {
+		double d = (double)s->hist[i] - exp;
+
+		c += d * d / exp;
+	}
+	return c;
+}
+
+double
+rp_entropy(const void *buf, size_t len)
+{
+	struct rp_stats s;
+
+	rp_stats_reset(&s);
+	rp_stats_add(&s, buf, len);
+	return rp_stats_entropy(&s);
+}
+
+double
+rp_chi2(const void *buf, size_t len)
+{
+	struct rp_stats s;
+
+	rp_stats_reset(&s);
+	rp_stats_add(&s, buf, len);
+	return rp_stats_chi2(&s);
+}
+
+int
+rp_block_random(const struct rp_stats *s)
+{
+	/*
+	 * Under uniformity chi-square has mean 255 and variance 2*255*(1 - 1/n), so a
+	 * standard deviation of 22.6 at any block size worth judging. Six of them above
+	 * the mean (limit 390) make a false "not random" on real ciphertext rarer than
+	 * 1e-8 per block, while deflate, JPEG and MP3 data score in the thousands on
+	 * 4 KiB blocks.
+	 */
+	double limit = 255.0 + 6.0 * sqrt(510.0);
+
+	if (s->n < 1024)
+		return 0;
+	return rp_stats_chi2(s) < limit && rp_stats_entropy(s) > 7.0;
+}

@@ -1,0 +1,419 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/file.h"
+#include "fs/walk.h"
+
+/*
+ * One frame per directory being listed. Its entries are read at once and sorted, so
+ * the frame only needs its descriptor to open children. Descriptors of frames more
+ * than KEEP_OPEN levels up are closed and reopened through the child's ".." when the
+ * walk comes back, checked against the recorded device and inode, so that any depth
+ * costs a bounded number of descriptors and O(1) work per level.
+ */
+#define KEEP_OPEN 32
+
+struct frame {
+	int fd;              /* -1 while closed to spare descriptors */
+	dev_t dev;
+	ino_t ino;
+	char *names;         /* the entries, NUL-separated */
+	size_t *off;         /* offsets of the entries in names, sorted */
+	size_t n, i;         /* entries, next to visit */
+	size_t pathlen;      /* length of this directory's path in the walk's path buffer */
+	int depth;
+};
+
+struct walk {
+	const struct rp_walk_opts *o;
+	rp_walk_fn fn;
+	void *ctx;
+	struct rp_walk_stats *st;
+	struct rp_buf path;
+	struct frame *fr;
+	size_t nfr, allocfr;
+	dev_t rootdev;
+};
+
+static int
+cmp_names(const void *a, const void *b, void *base)
+{
+	return strcmp((const char *)base + *(const size_t *)a,
+	    (const char *)base + *(const size_t *)b);
+}
+
+static const char *
+kind_of(mode_t m)
+{
+	if (S_ISLNK(m))
+		return "symlink";
+	if (S_ISFIFO(m))
+		return "fifo";
+	if (S_ISSOCK(m))
+		return "socket";
+	if (S_ISCHR(m))
+		return "character device";
+	if (S_ISBLK(m))
+		return "block device";
+	return "not a regular file";
+}
+
+static int
+excluded(const struct walk *w, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < w->o->nexclude; i++)
+		if (fnmatch(w->o->exclude[i], name, 0) == 0 ||
+		    fnmatch(w->o->exclude[i], w->path.buf, 0) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+report(struct walk *w, enum rp_walk_kind kind, int dirfd, const char *name,
+    const struct stat *st, int depth, const char *what, int err)
+{
+	struct rp_walk_entry e = {
+		.kind = kind, .dirfd = dirfd, .name = name, .path = w->path.buf,
+		.pathlen = w->path.len, .st = st, .depth = depth, .what = what,
+		.sys_errno = err,
+	};
+
+	switch (kind) {
+	case RP_WALK_FILE:  w->st->files++; break;
+	case RP_WALK_OTHER: w->st->others++; break;
+	case RP_WALK_ERROR: w->st->errors++; break;
+	case RP_WALK_DIR:   break;
+	}
+	return w->fn(&e, w->ctx);
+}
+
+/* Reads every entry of the open directory fd into the frame, sorted. Takes fd. */
+static int
+frame_fill(struct frame *f, int fd)
+{
+	struct rp_buf names = RP_BUF_INIT;
+	size_t *off = NULL, n = 0, cap = 0;
+	struct dirent *de;
+	DIR *d;
+	int r = RP_ERR_INTERNAL, dupfd;
+
+	/* fdopendir takes ownership of its descriptor; the frame keeps its own */
+	if ((dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
+		return RP_ERR_SYSTEM;
+	if ((d = fdopendir(dupfd)) == NULL) {
+		close(dupfd);
+		return RP_ERR_SYSTEM;
+	}
+	for (;;) {
+		errno = 0;
+		if ((de = readdir(d)) == NULL) {
+			if (errno) {
+				r = RP_ERR_SYSTEM;
+				goto out;
+			}
+			break;
+		}
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			size_t *p;
+
+			cap = cap ? cap * 2 : 64;
+			if ((p = realloc(off, cap * sizeof(*off))) == NULL) {
+				r = RP_ERR_NOMEM;
+				goto out;
+			}
+			off = p;
+		}
+		off[n++] = names.len;
+		if ((r = rp_buf_add(&names, de->d_name, strlen(de->d_name) + 1)) != 0)
+			goto out;
+	}
+	qsort_r(off, n, sizeof(*off), cmp_names, names.buf);
+	f->names = rp_buf_detach(&names, NULL);
+	f->off = off;
+	off = NULL;
+	f->n = n;
+	f->i = 0;
+	f->fd = fd;
+	r = 0;
+out:
+	{
+		int e = errno;
+
+		closedir(d);
+		errno = e;
+	}
+	free(off);
+	rp_buf_release(&names);
+	return r;
+}
+
+static void
+frame_release(struct frame *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	free(f->names);
+	free(f->off);
+	memset(f, 0, sizeof(*f));
+	f->fd = -1;
+}
+
+static int
+push_dir(struct walk *w, int fd, const struct stat *st, int depth)
+{
+	struct frame *f;
+	int r;
+
+	if (w->nfr == w->allocfr) {
+		size_t n = w->allocfr ? w->allocfr * 2 : 64;
+		struct frame *p = realloc(w->fr, n * sizeof(*p));
+
+		if (p == NULL)
+			return RP_ERR_NOMEM;
+		w->fr = p;
+		w->allocfr = n;
+	}
+	f = &w->fr[w->nfr];
+	memset(f, 0, sizeof(*f));
+	f->fd = -1;
+	if ((r = frame_fill(f, fd)) != 0)
+		return r;
+	f->dev = st->st_dev;
+	f->ino = st->st_ino;
+	f->pathlen = w->path.len;
+	f->depth = depth;
+	w->nfr++;
+	w->st->dirs++;
+	if (w->nfr > KEEP_OPEN) {
+		struct frame *old = &w->fr[w->nfr - 1 - KEEP_OPEN];
+
+		if (old->fd >= 0) {
+			close(old->fd);
+			old->fd = -1;
+		}
+	}
+	return 0;
+}
+
+/* The parent frame's descriptor was closed: reopen it through the child's "..". */
+static int
+reopen_parent(struct walk *w, struct frame *parent, int childfd)
+{
+	struct stat st;
+	int fd;
+
+	fd = openat(childfd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME);
+	if (fd < 0 && errno == EPERM)
+		fd = openat(childfd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return RP_ERR_SYSTEM;
+	if (fstat(fd, &st) != 0 || st.st_dev != parent->dev || st.st_ino != parent->ino) {
+		close(fd);
+		errno = ESTALE;     /* the tree was moved under us: do not guess */
+		return RP_ERR_CHANGED;
+	}
+	parent->fd = fd;
+	return 0;
+}
+
+static int
+is_ancestor(const struct walk *w, const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < w->nfr; i++)
+		if (w->fr[i].dev == st->st_dev && w->fr[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Visits one entry of the top frame. */
+static int
+visit(struct walk *w, struct frame *f, const char *name)
+{
+	struct stat st;
+	int r, fd, noatime;
+	int depth = f->depth + 1;
+
+	rp_buf_setlen(&w->path, f->pathlen);
+	if ((f->pathlen == 0 || w->path.buf[f->pathlen - 1] != '/') &&
+	    (r = rp_buf_addch(&w->path, '/')) != 0)
+		return r;
+	if ((r = rp_buf_addstr(&w->path, name)) != 0)
+		return r;
+	if (w->o->nexclude && excluded(w, name)) {
+		w->st->excluded++;
+		return 0;
+	}
+	if (fstatat(f->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		int e = errno;
+
+		return report(w, RP_WALK_ERROR, f->fd, name, NULL, depth,
+		    e == ENOENT ? "vanished before it could be examined" : "cannot stat", e);
+	}
+	if (S_ISREG(st.st_mode))
+		return report(w, RP_WALK_FILE, f->fd, name, &st, depth, NULL, 0);
+	if (!S_ISDIR(st.st_mode))
+		return report(w, RP_WALK_OTHER, f->fd, name, &st, depth, kind_of(st.st_mode), 0);
+	if (st.st_dev != w->rootdev && !w->o->cross_mounts) {
+		w->st->mounts_skipped++;
+		return report(w, RP_WALK_OTHER, f->fd, name, &st, depth,
+		    "mount point not crossed (use --cross-mounts)", 0);
+	}
+	if (is_ancestor(w, &st))
+		return report(w, RP_WALK_OTHER, f->fd, name, &st, depth,
+		    "directory cycle (bind mount)", 0);
+	if ((r = report(w, RP_WALK_DIR, f->fd, name, &st, depth, NULL, 0)) != 0)
+		return r == RP_WALK_PRUNE ? 0 : r;
+	fd = rp_open_evidence(f->fd, name, O_DIRECTORY, w->o->allow_atime, &noatime);
+	if (fd < 0) {
+		int e = fd == RP_ERR_PERM ? EPERM : errno;
+
+		return report(w, RP_WALK_ERROR, f->fd, name, &st, depth,
+		    fd == RP_ERR_PERM ? "cannot list without changing its access time "
+		    "(not the owner; run as root)" : "cannot open directory", e);
+	}
+	if (!noatime)
+		w->st->dirs_atime++;
+	/* the directory we opened must be the one we examined (no swap in between) */
+	{
+		struct stat st2;
+
+		if (fstat(fd, &st2) != 0 || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino) {
+			close(fd);
+			return report(w, RP_WALK_ERROR, f->fd, name, &st, depth,
+			    "replaced while being examined", ESTALE);
+		}
+	}
+	if ((r = push_dir(w, fd, &st, depth)) != 0) {
+		int e = errno;
+
+		close(fd);
+		if (r == RP_ERR_NOMEM)
+			return r;
+		return report(w, RP_WALK_ERROR, f->fd, name, &st, depth, "cannot list directory", e);
+	}
+	return 0;
+}
+
+static int
+walk_loop(struct walk *w)
+{
+	int r;
+
+	while (w->nfr > 0) {
+		struct frame *f = &w->fr[w->nfr - 1];
+
+		if (f->i == f->n) {
+			int childfd = f->fd;
+
+			f->fd = -1;
+			frame_release(f);
+			w->nfr--;
+			if (w->nfr > 0 && w->fr[w->nfr - 1].fd < 0) {
+				r = reopen_parent(w, &w->fr[w->nfr - 1], childfd);
+				if (r != 0) {
+					int e = errno;
+					struct frame *p = &w->fr[w->nfr - 1];
+
+					close(childfd);
+					rp_buf_setlen(&w->path, p->pathlen);
+					/* the rest of this directory cannot be reached safely */
+					if ((r = report(w, RP_WALK_ERROR, AT_FDCWD, "", NULL, p->depth,
+					    "directory moved during the walk; rest not listed", e)) < 0)
+						return r;
+					p->i = p->n;
+					continue;
+				}
+			}
+			close(childfd);
+			continue;
+		}
+		r = visit(w, f, f->names + f->off[f->i++]);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+int
+rp_walk(const char *root, const struct rp_walk_opts *o, rp_walk_fn fn, void *ctx,
+    struct rp_walk_stats *stats)
+{
+	static const struct rp_walk_opts defaults;
+	struct rp_walk_stats dummy = { 0 };
+	struct walk w = { 0 };
+	struct stat st;
+	char *real = NULL;
+	int r, fd = -1, noatime;
+	size_t i, len;
+
+	w.o = o ? o : &defaults;
+	w.fn = fn;
+	w.ctx = ctx;
+	w.st = stats ? stats : &dummy;
+	rp_buf_init(&w.path, 0);
+	len = strlen(root);
+	while (len > 1 && root[len - 1] == '/')
+		len--;
+	if ((r = rp_buf_add(&w.path, root, len)) != 0)
+		goto out;
+	if (lstat(root, &st) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		/* a root given as a symlink is followed, once, as find -H does */
+		if ((real = realpath(root, NULL)) == NULL || lstat(real, &st) != 0) {
+			r = RP_ERR_SYSTEM;
+			goto out;
+		}
+	}
+	w.rootdev = st.st_dev;
+	if (S_ISREG(st.st_mode)) {
+		r = report(&w, RP_WALK_FILE, AT_FDCWD, real ? real : root, &st, 0, NULL, 0);
+		goto out;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		r = report(&w, RP_WALK_OTHER, AT_FDCWD, real ? real : root, &st, 0,
+		    kind_of(st.st_mode), 0);
+		goto out;
+	}
+	if ((r = report(&w, RP_WALK_DIR, AT_FDCWD, real ? real : root, &st, 0, NULL, 0)) != 0) {
+		if (r == RP_WALK_PRUNE)
+			r = 0;
+		goto out;
+	}
+	fd = rp_open_evidence(AT_FDCWD, real ? real : root, O_DIRECTORY, w.o->allow_atime,
+	    &noatime);
+	if (fd < 0) {
+		r = fd;
+		goto out;
+	}
+	if (!noatime)
+		w.st->dirs_atime++;
+	if ((r = push_dir(&w, fd, &st, 0)) != 0) {
+		close(fd);
+		goto out;
+	}
+	r = walk_loop(&w);
+out:
+	for (i = 0; i < w.nfr; i++)
+		frame_release(&w.fr[i]);
+	free(w.fr);
+	free(real);
+	rp_buf_release(&w.path);
+	return r;
+}

@@ -1,0 +1,7 @@
+#include "commands.h"
+int
+cmd_scan(struct rp_cli *cli, int argc, char **argv)
+{
+	rp_err(cli, "not available in this build yet");
+	return RP_EXIT_ERROR;
+}

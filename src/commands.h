@@ -1,0 +1,20 @@
+/* One function per subcommand, each in src/cmd-<name>.c with its usage text. */
+#ifndef RP_COMMANDS_H
+#define RP_COMMANDS_H
+
+#include "cli.h"
+
+int cmd_scan(struct rp_cli *cli, int argc, char **argv);
+int cmd_simulate(struct rp_cli *cli, int argc, char **argv);
+int cmd_watch(struct rp_cli *cli, int argc, char **argv);
+int cmd_canary(struct rp_cli *cli, int argc, char **argv);
+int cmd_baseline(struct rp_cli *cli, int argc, char **argv);
+int cmd_diff(struct rp_cli *cli, int argc, char **argv);
+int cmd_timeline(struct rp_cli *cli, int argc, char **argv);
+int cmd_exfil(struct rp_cli *cli, int argc, char **argv);
+int cmd_case(struct rp_cli *cli, int argc, char **argv);
+int cmd_site(struct rp_cli *cli, int argc, char **argv);
+int cmd_isolate(struct rp_cli *cli, int argc, char **argv);
+int cmd_collect(struct rp_cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * riposte: incident response for small businesses and medical practices.
+ * This file only dispatches: one row per subcommand (git's commands[]), each
+ * implemented in src/cmd-<name>.c.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "core/time.h"
+
+#ifndef RIPOSTE_VERSION
+#define RIPOSTE_VERSION "0.1.0"
+#endif
+
+static int cmd_help(struct rp_cli *cli, int argc, char **argv);
+static int cmd_version(struct rp_cli *cli, int argc, char **argv);
+
+static const struct rp_command commands[] = {
+	{ "scan",     cmd_scan,     0,              "find encrypted files and ransom notes in a tree" },
+	{ "watch",    cmd_watch,    RP_CMD_NEEDS_DB, "stop an encrypting process in real time (fanotify)" },
+	{ "canary",   cmd_canary,   0,              "place and check canary files for watch" },
+	{ "simulate", cmd_simulate, 0,              "run a safe ransomware drill on files it creates" },
+	{ "baseline", cmd_baseline, RP_CMD_NEEDS_DB, "record a known-good state of a tree" },
+	{ "diff",     cmd_diff,     RP_CMD_NEEDS_DB, "compare a tree with its baseline; check a restore" },
+	{ "timeline", cmd_timeline, 0,              "MACB timeline (TSK body format) merged with logs" },
+	{ "exfil",    cmd_exfil,    RP_CMD_NEEDS_DB, "was the sensitive data read or sent out?" },
+	{ "isolate",  cmd_isolate,  RP_CMD_NEEDS_DB, "cut the network except the IT provider (nftables)" },
+	{ "collect",  cmd_collect,  RP_CMD_NEEDS_DB, "collect volatile evidence with a manifest" },
+	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
+	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
+	{ "help",     cmd_help,     0,              "list the commands, or show one's manual" },
+	{ "version",  cmd_version,  0,              "print the version" },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char usage_main[] =
+"usage: riposte COMMAND [OPTIONS] [ARGS]\n"
+"\n"
+"Incident response for small businesses and medical practices: find what ransomware\n"
+"encrypted, stop it while it runs, keep the evidence, meet the legal deadlines.\n"
+"\n"
+"Commands:\n";
+
+static int
+cmd_help(struct rp_cli *cli, int argc, char **argv)
+{
+	size_t i;
+
+	if (argc > 1) {
+		for (i = 0; i < NCOMMANDS; i++) {
+			if (strcmp(commands[i].name, argv[1]) == 0 && commands[i].fn != cmd_help) {
+				char *args[] = { argv[1], (char *)"--help", NULL };
+
+				cli->cmd = commands[i].name;
+				return commands[i].fn(cli, 2, args);
+			}
+		}
+		rp_err(cli, "no such command '%s'", argv[1]);
+		return RP_EXIT_ERROR;
+	}
+	fputs(usage_main, stdout);
+	for (i = 0; i < NCOMMANDS; i++)
+		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+	printf("\nEvery command takes --help. Exit status: 0 nothing found, 1 found, 2 error.\n"
+	    "Environment: RIPOSTE_DB (database, default ./riposte.db), RIPOSTE_CONF (site\n"
+	    "profile), RIPOSTE_DATA (a data/ directory overriding the built-in rules).\n");
+	return RP_EXIT_CLEAN;
+}
+
+static int
+cmd_version(struct rp_cli *cli, int argc, char **argv)
+{
+	printf("riposte %s\n", RIPOSTE_VERSION);
+	return RP_EXIT_CLEAN;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rp_cli cli = { .argv0 = "riposte" };
+	const char *s;
+	size_t i;
+	int rc;
+
+	setlocale(LC_CTYPE, "");
+	cli.stdout_tty = isatty(STDOUT_FILENO);
+	cli.stderr_tty = isatty(STDERR_FILENO);
+	cli.data_dir = getenv("RIPOSTE_DATA");
+	cli.now = time(NULL);
+	if ((s = getenv("RIPOSTE_NOW")) != NULL && *s) {
+		if (rp_time_parse(s, &cli.now, NULL) != 0) {
+			rp_err(&cli, "RIPOSTE_NOW: '%s' is not an ISO 8601 time", s);
+			return RP_EXIT_ERROR;
+		}
+	}
+	if (argc < 2) {
+		cmd_help(&cli, 1, argv);
+		return RP_EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(&cli, 1, argv);
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(&cli, 1, argv);
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, argv[1]) == 0)
+			break;
+	if (i == NCOMMANDS) {
+		rp_err(&cli, "'%s' is not a riposte command; see 'riposte help'", argv[1]);
+		return RP_EXIT_ERROR;
+	}
+	cli.cmd = commands[i].name;
+	if (commands[i].flags & RP_CMD_NEEDS_DB) {
+		cli.db_path = getenv("RIPOSTE_DB");
+		if (cli.db_path == NULL || *cli.db_path == '\0')
+			cli.db_path = "riposte.db";
+	}
+	rc = commands[i].fn(&cli, argc - 1, argv + 1);
+	/* a full disk or a closed pipe must be an error, not a silently short output */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			rp_err(&cli, "cannot write to standard output: %s", strerror(errno));
+		return RP_EXIT_ERROR;
+	}
+	return rc;
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Builds each tests/fuzz/fuzz-*.c into BUILD/fuzz/ with clang's libFuzzer, ASan and
+# UBSan, over the engine's sources compiled with the same instrumentation.
+set -eu
+build=$1
+shift
+command -v clang >/dev/null || { echo "clang is missing: run scripts/deps.sh"; exit 1; }
+out=$build/fuzz
+mkdir -p "$out/obj"
+flags="-std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h $(pkg-config --cflags yara libmagic sqlite3 jansson libcrypto zlib liblzma libzstd libnftables)"
+libs="$(pkg-config --libs yara libmagic sqlite3 jansson libcrypto zlib liblzma libzstd libnftables) -lm -pthread"
+objs=""
+for c in lib/*/*.c; do
+	o=$out/obj/$(echo "$c" | tr / _ | sed 's/\.c$/.o/')
+	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ -n "$(find lib -name '*.h' -newer "$o" | head -n 1)" ]; then
+		clang $flags -c -o "$o" "$c"
+	fi
+	objs="$objs $o"
+done
+[ -f "$build/gen/data.o" ] || { echo "build first (make)"; exit 1; }
+for f in "$@"; do
+	[ -f "$f" ] || continue
+	n=$(basename "$f" .c)
+	clang $flags -fsanitize=fuzzer -o "$out/$n" "$f" $objs "$build/gen/data.o" $libs
+done

@@ -1,0 +1,134 @@
+#!/bin/sh
+# Runs every test and ends with one line "N passed, N failed" (exit 1 if any failed):
+#   unit tests (cmocka, TAP), golden-file CLI tests, end-to-end scripts, the fuzz
+#   corpora replayed through the fuzz targets, then the unit and end-to-end tests again
+#   against the ASan+UBSan build.
+# TESTS=pattern limits the golden and e2e tests to names matching the shell pattern;
+# NO_ASAN=1 skips the sanitizer pass (for quick local runs; make check never sets it).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+pass=0
+fail=0
+failed=""
+log=$(mktemp -d "${TMPDIR:-/tmp}/riposte-tests.XXXXXX")
+trap 'rm -rf "$log"' EXIT
+
+result() {  # name status
+	if [ "$2" -eq 0 ]; then
+		pass=$((pass + 1))
+		echo "PASS $1"
+	else
+		fail=$((fail + 1))
+		failed="$failed $1"
+		echo "FAIL $1"
+	fi
+}
+
+matches() {
+	[ -z "${TESTS:-}" ] && return 0
+	case "$1" in $TESTS) return 0 ;; esac
+	return 1
+}
+
+run_unit() {  # build dir, prefix
+	for t in "$1"/tests/test-*; do
+		[ -x "$t" ] || continue
+		n=$(basename "$t")
+		matches "$n" || continue
+		out="$log/$2$n.tap"
+		CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
+		st=$?
+		ok=$(grep -c '^ok ' "$out")
+		nok=$(grep -c '^not ok ' "$out")
+		pass=$((pass + ok))
+		fail=$((fail + nok))
+		if [ "$nok" -gt 0 ] || [ "$st" -ne 0 ]; then
+			[ "$nok" -eq 0 ] && fail=$((fail + 1))   # crashed outside a test case
+			failed="$failed $2$n"
+			echo "FAIL $2$n ($ok ok, $nok not ok, exit $st)"
+			sed 's/^/    /' "$out" | tail -n 30
+		else
+			echo "PASS $2$n ($ok cases)"
+		fi
+	done
+}
+
+run_golden() {  # binary, prefix
+	for t in tests/golden/*.t; do
+		[ -f "$t" ] || continue
+		n=$(basename "$t" .t)
+		matches "$n" || continue
+		exp="tests/golden/$n.out"
+		act="$log/$2golden-$n.out"
+		RIPOSTE="$1" TOP="$top" sh "$t" >"$act" 2>&1
+		if [ "${UPDATE_GOLDEN:-}" = 1 ] && [ -z "$2" ]; then
+			cp "$act" "$exp"
+		fi
+		if diff -u "$exp" "$act" >"$log/diff" 2>&1; then
+			result "$2golden/$n" 0
+		else
+			result "$2golden/$n" 1
+			head -n 60 "$log/diff" | sed 's/^/    /'
+		fi
+	done
+}
+
+run_e2e() {  # binary, prefix
+	for t in tests/e2e/*.sh; do
+		[ -f "$t" ] || continue
+		n=$(basename "$t" .sh)
+		matches "$n" || continue
+		out="$log/$2e2e-$n.log"
+		RIPOSTE="$1" TOP="$top" sh "$t" >"$out" 2>&1
+		st=$?
+		if [ "$st" -eq 77 ]; then
+			echo "SKIP $2e2e/$n: $(tail -n 1 "$out")"
+			continue
+		fi
+		result "$2e2e/$n" "$st"
+		[ "$st" -eq 0 ] || tail -n 40 "$out" | sed 's/^/    /'
+	done
+}
+
+echo "== unit"
+run_unit build ""
+echo "== golden"
+run_golden "$top/build/riposte" ""
+echo "== end-to-end"
+run_e2e "$top/build/riposte" ""
+
+echo "== fuzz corpus replay"
+if sh tests/fuzz/build.sh build tests/fuzz/fuzz-*.c >"$log/fuzzbuild" 2>&1; then
+	for f in build/fuzz/fuzz-*; do
+		[ -x "$f" ] || continue
+		n=$(basename "$f")
+		corpus="tests/fuzz/corpus/${n#fuzz-}"
+		[ -d "$corpus" ] || continue
+		"$f" -runs=0 "$corpus" >"$log/$n.log" 2>&1
+		st=$?
+		result "fuzz/$n" "$st"
+		[ "$st" -eq 0 ] || tail -n 30 "$log/$n.log" | sed 's/^/    /'
+	done
+else
+	result "fuzz/build" 1
+	tail -n 30 "$log/fuzzbuild" | sed 's/^/    /'
+fi
+
+if [ "${NO_ASAN:-}" != 1 ]; then
+	echo "== ASan+UBSan"
+	if make --no-print-directory asan >"$log/asan-build" 2>&1; then
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+		run_unit build-asan "asan:"
+		run_golden "$top/build-asan/riposte" "asan:"
+		run_e2e "$top/build-asan/riposte" "asan:"
+	else
+		result "asan:build" 1
+		tail -n 30 "$log/asan-build" | sed 's/^/    /'
+	fi
+fi
+
+[ -n "$failed" ] && echo "failed:$failed"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
