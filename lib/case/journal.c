@@ -1,0 +1,269 @@
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "case/journal.h"
+#include "core/err.h"
+#include "core/escape.h"
+#include "store/store.h"
+
+static const struct rp_migration migrations[] = {
+	{ 1,
+	  "CREATE TABLE cases("
+	  "  id INTEGER PRIMARY KEY,"
+	  "  title TEXT NOT NULL,"
+	  "  opened INTEGER NOT NULL,"          /* seconds since the epoch */
+	  "  discovered INTEGER NOT NULL,"      /* time of awareness: deadlines run from it */
+	  "  how TEXT,"
+	  "  closed INTEGER,"                   /* NULL while open */
+	  /* the chain's head, so that removing the last entries is detected too */
+	  "  head_seq INTEGER NOT NULL DEFAULT 0,"
+	  "  head_hash TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000'"
+	  ");"
+	  "CREATE TABLE journal("
+	  "  id INTEGER PRIMARY KEY,"
+	  "  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	  "  seq INTEGER NOT NULL,"             /* 1, 2, 3 ... within the case */
+	  "  time INTEGER NOT NULL,"
+	  "  kind TEXT NOT NULL,"
+	  "  actor TEXT NOT NULL,"
+	  "  text TEXT NOT NULL,"
+	  "  data TEXT,"                        /* JSON object or NULL */
+	  "  prev_hash TEXT NOT NULL,"          /* hex SHA-256 of the previous entry, 64 zeros first */
+	  "  hash TEXT NOT NULL,"
+	  "  UNIQUE(case_id, seq)"
+	  ");"
+	  /* append-only: the database itself refuses updates and deletes of the journal */
+	  "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
+	  "  BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;"
+	  "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal "
+	  "  BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;" },
+};
+
+static const char zero_hash[] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+int
+rp_case_migrate(struct rp_store *st)
+{
+	return rp_store_migrate(st, "case", migrations, sizeof(migrations) / sizeof(migrations[0]));
+}
+
+int
+rp_case_current(struct rp_store *st, int64_t *id)
+{
+	struct rp_stmt *s = NULL;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT id FROM cases WHERE closed IS NULL "
+	    "ORDER BY id DESC LIMIT 1", &s)) != 0)
+		return r;
+	r = rp_stmt_step(s);
+	if (r == 1) {
+		*id = rp_stmt_int64(s, 0);
+		r = 0;
+	} else if (r == 0) {
+		r = RP_ERR_NOTFOUND;
+	}
+	rp_stmt_free(s);
+	return r;
+}
+
+/*
+ * The canonical serialisation hashed for an entry: the fields in a fixed order, each
+ * as decimal or JSON-escaped text, joined by newlines. Changing it breaks every chain
+ * already recorded, so it is versioned by its first line.
+ */
+static int
+entry_hash(const char *prev, int64_t case_id, int64_t seq, int64_t time, const char *kind,
+    const char *actor, const char *text, const char *data, char out[65])
+{
+	struct rp_buf b = RP_BUF_INIT;
+	unsigned char md[32];
+	unsigned int mdlen = 0;
+	static const char hexd[] = "0123456789abcdef";
+	int r, i;
+
+	if ((r = rp_buf_addf(&b, "riposte-journal-v1\n%s\n%lld\n%lld\n%lld\n", prev,
+	    (long long)case_id, (long long)seq, (long long)time)) != 0 ||
+	    (r = rp_json_str(&b, kind)) != 0 || (r = rp_buf_addch(&b, '\n')) != 0 ||
+	    (r = rp_json_str(&b, actor)) != 0 || (r = rp_buf_addch(&b, '\n')) != 0 ||
+	    (r = rp_json_str(&b, text)) != 0 || (r = rp_buf_addch(&b, '\n')) != 0 ||
+	    (r = rp_json_str(&b, data ? data : "")) != 0)
+		goto out;
+	if (EVP_Digest(b.buf, b.len, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen != 32) {
+		r = RP_ERR_CRYPTO;
+		goto out;
+	}
+	for (i = 0; i < 32; i++) {
+		out[2 * i] = hexd[md[i] >> 4];
+		out[2 * i + 1] = hexd[md[i] & 15];
+	}
+	out[64] = '\0';
+	r = 0;
+out:
+	rp_buf_release(&b);
+	return r;
+}
+
+static int
+append_locked(struct rp_store *st, int64_t case_id, int64_t time, const char *kind,
+    const char *actor, const char *text, const char *data, int64_t *entry_id)
+{
+	struct rp_stmt *q = NULL, *ins = NULL;
+	char prev[65], hash[65];
+	int64_t seq = 1;
+	int r;
+
+	if ((r = rp_stmt_prepare(st, "SELECT seq, hash FROM journal WHERE case_id=? "
+	    "ORDER BY seq DESC LIMIT 1", &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+		goto out;
+	if ((r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (r == 1) {
+		seq = rp_stmt_int64(q, 0) + 1;
+		snprintf(prev, sizeof(prev), "%s", rp_stmt_text(q, 1));
+	} else {
+		memcpy(prev, zero_hash, sizeof(prev));
+	}
+	if ((r = entry_hash(prev, case_id, seq, time, kind, actor, text, data, hash)) != 0)
+		goto out;
+	if ((r = rp_stmt_prepare(st, "INSERT INTO journal(case_id, seq, time, kind, actor, text, "
+	    "data, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?)", &ins)) != 0)
+		goto out;
+	if ((r = rp_stmt_bind_int64(ins, 1, case_id)) != 0 ||
+	    (r = rp_stmt_bind_int64(ins, 2, seq)) != 0 ||
+	    (r = rp_stmt_bind_int64(ins, 3, time)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 4, kind)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 5, actor)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 6, text)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 7, data)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 8, prev)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 9, hash)) != 0)
+		goto out;
+	if ((r = rp_stmt_step(ins)) < 0)
+		goto out;
+	if (entry_id)
+		*entry_id = rp_store_last_id(st);
+	rp_stmt_free(q);
+	if ((r = rp_stmt_prepare(st, "UPDATE cases SET head_seq=?, head_hash=? WHERE id=?",
+	    &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, seq)) != 0 ||
+	    (r = rp_stmt_bind_text(q, 2, hash)) != 0 || (r = rp_stmt_bind_int64(q, 3, case_id)) != 0 ||
+	    (r = rp_stmt_step(q)) < 0)
+		goto out;
+	r = rp_store_changes(st) == 1 ? 0 : RP_ERR_NOTFOUND;
+out:
+	rp_stmt_free(q);
+	rp_stmt_free(ins);
+	return r;
+}
+
+int
+rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const char *kind,
+    const char *actor, const char *text, const char *data, int64_t *entry_id)
+{
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	/* the write lock first: two riposte processes appending at once serialise here */
+	if ((r = rp_store_begin(st)) != 0)
+		return r;
+	if (case_id == 0 && (r = rp_case_current(st, &case_id)) != 0)
+		goto out;
+	if ((r = append_locked(st, case_id, time, kind, actor, text, data, entry_id)) != 0)
+		goto out;
+	r = rp_store_commit(st);
+out:
+	if (r != 0)
+		rp_store_rollback(st);
+	return r;
+}
+
+int
+rp_case_open(struct rp_store *st, int64_t now, const char *title, int64_t discovered,
+    const char *how, int64_t *id)
+{
+	struct rp_stmt *ins = NULL;
+	struct rp_buf text = RP_BUF_INIT;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_store_begin(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "INSERT INTO cases(title, opened, discovered, how) "
+	    "VALUES(?,?,?,?)", &ins)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 1, title)) != 0 ||
+	    (r = rp_stmt_bind_int64(ins, 2, now)) != 0 ||
+	    (r = rp_stmt_bind_int64(ins, 3, discovered)) != 0 ||
+	    (r = rp_stmt_bind_text(ins, 4, how)) != 0 || (r = rp_stmt_step(ins)) < 0)
+		goto out;
+	*id = rp_store_last_id(st);
+	if ((r = rp_buf_addf(&text, "case opened: %s", title)) != 0 ||
+	    (r = append_locked(st, *id, now, "open", "riposte", text.buf, NULL, NULL)) != 0)
+		goto out;
+	r = rp_store_commit(st);
+out:
+	if (r != 0)
+		rp_store_rollback(st);
+	rp_stmt_free(ins);
+	rp_buf_release(&text);
+	return r;
+}
+
+int
+rp_journal_verify(struct rp_store *st, int64_t case_id, int64_t *bad_seq)
+{
+	struct rp_stmt *q = NULL;
+	char prev[65], hash[65];
+	int64_t expect = 1, seq = 0;
+	int r;
+
+	memcpy(prev, zero_hash, sizeof(prev));
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT seq, time, kind, actor, text, data, prev_hash, hash "
+	    "FROM journal WHERE case_id=? ORDER BY seq", &q)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+		goto out;
+	while ((r = rp_stmt_step(q)) == 1) {
+		seq = rp_stmt_int64(q, 0);
+		if (seq != expect || strcmp(rp_stmt_text(q, 6), prev) != 0)
+			goto bad;
+		if ((r = entry_hash(prev, case_id, seq, rp_stmt_int64(q, 1), rp_stmt_text(q, 2),
+		    rp_stmt_text(q, 3), rp_stmt_text(q, 4),
+		    rp_stmt_isnull(q, 5) ? NULL : rp_stmt_text(q, 5), hash)) != 0)
+			goto out;
+		if (strcmp(hash, rp_stmt_text(q, 7)) != 0)
+			goto bad;
+		memcpy(prev, hash, sizeof(prev));
+		expect++;
+	}
+	if (r < 0)
+		goto out;
+	rp_stmt_free(q);
+	/* the recorded head must be where the chain ends: catches removed last entries */
+	if ((r = rp_stmt_prepare(st, "SELECT head_seq, head_hash FROM cases WHERE id=?", &q)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+		goto out;
+	if ((r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (r == 0) {
+		r = RP_ERR_NOTFOUND;
+		goto out;
+	}
+	if (rp_stmt_int64(q, 0) != expect - 1 || strcmp(rp_stmt_text(q, 1), prev) != 0)
+		goto bad;
+	r = 0;
+	goto out;
+bad:
+	if (bad_seq)
+		*bad_seq = expect;
+	r = RP_ERR_INTEGRITY;
+out:
+	rp_stmt_free(q);
+	return r;
+}
