@@ -11,7 +11,8 @@
 
 CC       ?= cc
 BUILD    ?= build
-PKGS     := yara libmagic sqlite3 jansson libcrypto zlib liblzma libzstd libnftables
+# pkg-config modules: scripts/pkgconfig.d/*.txt, one file per purpose
+PKGS     := $(shell cat scripts/pkgconfig.d/*.txt | sed 's/\#.*//')
 WARN     := -Wall -Wextra -Werror -Wvla -Wwrite-strings -Wshadow -Wno-unused-parameter \
             -Wmissing-prototypes -Wstrict-prototypes -Wformat=2
 OPT      ?= -O2 -g

@@ -7,8 +7,9 @@ shift
 command -v clang >/dev/null || { echo "clang is missing: run scripts/deps.sh"; exit 1; }
 out=$build/fuzz
 mkdir -p "$out/obj"
-flags="-std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h $(pkg-config --cflags yara libmagic sqlite3 jansson libcrypto zlib liblzma libzstd libnftables)"
-libs="$(pkg-config --libs yara libmagic sqlite3 jansson libcrypto zlib liblzma libzstd libnftables) -lm -pthread"
+pkgs=$(cat scripts/pkgconfig.d/*.txt | sed 's/#.*//')
+flags="-std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h $(pkg-config --cflags $pkgs)"
+libs="$(pkg-config --libs $pkgs) -lm -pthread"
 objs=""
 for c in lib/*/*.c; do
 	o=$out/obj/$(echo "$c" | tr / _ | sed 's/\.c$/.o/')
