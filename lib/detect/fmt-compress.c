@@ -443,15 +443,85 @@ rp_fmt_zstd_sniff(const unsigned char *h, size_t n)
 	    ((h[0] & 0xF0) == 0x50 && h[1] == 0x2A && h[2] == 0x4D && h[3] == 0x18));
 }
 
+/*
+ * A compressed block held whole: its literals section header and the sequences
+ * section header must fit. In the frame's first compressed block (without a
+ * dictionary) nothing may repeat a previous block's tables.
+ */
+static int
+zstd_block_ok(const unsigned char *b, size_t n, int first, int partial)
+{
+	unsigned t, sf, m;
+	size_t hl, regen, csize, i;
+	uint64_t v;
+
+	if (n < 2)
+		return 0;
+	t = b[0] & 3;
+	sf = (b[0] >> 2) & 3;
+	if (t <= 1) {
+		if (sf == 0 || sf == 2) {
+			hl = 1;
+			regen = b[0] >> 3;
+		} else if (sf == 1) {
+			hl = 2;
+			regen = (size_t)(b[0] >> 4) + ((size_t)b[1] << 4);
+		} else {
+			if (n < 3)
+				return 0;
+			hl = 3;
+			regen = (size_t)(b[0] >> 4) + ((size_t)b[1] << 4) + ((size_t)b[2] << 12);
+		}
+		csize = t == 0 ? regen : 1;
+	} else {
+		if (t == 3 && first)
+			return 0;
+		if (n < 5)
+			return 0;
+		v = rp_le32(b) | (uint64_t)b[4] << 32;
+		if (sf <= 1) {
+			hl = 3;
+			regen = (size_t)(v >> 4) & 0x3FF;
+			csize = (size_t)(v >> 14) & 0x3FF;
+		} else if (sf == 2) {
+			hl = 4;
+			regen = (size_t)(v >> 4) & 0x3FFF;
+			csize = (size_t)(v >> 18) & 0x3FFF;
+		} else {
+			hl = 5;
+			regen = (size_t)(v >> 4) & 0x3FFFF;
+			csize = (size_t)(v >> 22) & 0x3FFFF;
+		}
+		if (csize == 0 || (sf != 0 && csize <= 6))
+			return 0;
+	}
+	if (regen > 128 * 1024)
+		return 0;
+	i = hl + csize;
+	if (i >= n)
+		return partial;
+	if (b[i] == 0)
+		return i + 1 == n || partial;
+	i += b[i] < 128 ? 1 : b[i] < 255 ? 2 : 3;
+	if (i >= n)
+		return partial;
+	m = b[i];
+	if (m & 3)
+		return 0;
+	if (first && ((m >> 6) == 3 || ((m >> 4) & 3) == 3 || ((m >> 2) & 3) == 3))
+		return 0;
+	return 1;
+}
+
 void
 rp_fmt_zstd_check(struct rp_sample *s, struct rp_fmt_result *r)
 {
 	static const unsigned didsz[4] = { 0, 1, 2, 4 };
 	struct rp_rd rd;
 	const unsigned char *p;
-	uint64_t pos = 0, nframes = 0, nblocks = 0, win, bmax;
+	uint64_t pos = 0, nframes = 0, nblocks = 0, nchecked = 0, win, bmax;
 	unsigned fhd, hsz, fcssz;
-	int last;
+	int last, first;
 
 	rp_fmt_begin(r);
 	rp_rd_init(&rd, s, 32);
@@ -509,8 +579,9 @@ rp_fmt_zstd_check(struct rp_sample *s, struct rp_fmt_result *r)
 		pos += hsz;
 		if (nframes == 0)
 			r->head_intact = 1;
-		for (last = 0; !last;) {
-			uint32_t bh, type, bsz;
+		for (last = 0, first = 1; !last;) {
+			uint32_t bh, type, bsz, avail;
+			const unsigned char *q;
 
 			if ((p = rp_rd_get(&rd, pos, 3)) == NULL) {
 				if (rd.fail)
@@ -528,6 +599,24 @@ rp_fmt_zstd_check(struct rp_sample *s, struct rp_fmt_result *r)
 				    (unsigned long long)pos);
 				goto out;
 			}
+			avail = 0;
+			if (type == 2 && bsz > 0) {
+				/* the block, or as much of it as its sampled region holds */
+				for (avail = bsz; avail >= 64 && rp_sample_get(s, pos + 3, avail) == NULL;)
+					avail = avail / 2;
+				if (avail < 64 && avail != bsz)
+					avail = 0;
+			}
+			if (avail && (q = rp_sample_get(s, pos + 3, avail)) != NULL) {
+				if (!zstd_block_ok(q, avail, first && (fhd & 3) == 0, avail != bsz)) {
+					rp_fmt_damage(r, pos + 3, "compressed block at %llu: literals or "
+					    "sequences header not valid", (unsigned long long)pos);
+					goto out;
+				}
+				nchecked++;
+			}
+			if (type == 2)
+				first = 0;
 			pos += 3 + (type == 1 ? 1 : bsz);
 			if (pos > s->size) {
 				rp_fmt_damage(r, pos - bsz, "block at %llu runs past the end",
@@ -549,8 +638,9 @@ out:
 		r->head_intact = r->status == RP_FMT_DAMAGED && r->damage_off < 6 ? 0 : 1;
 	r->tail_intact = r->status != RP_FMT_DAMAGED;
 	r->body_checked = r->tail_intact;
-	rp_fmt_ok(r, "%llu frames, %llu blocks chained to the end", (unsigned long long)nframes,
-	    (unsigned long long)nblocks);
+	rp_fmt_ok(r, "%llu frames, %llu blocks chained to the end, %llu block headers inside "
+	    "verified", (unsigned long long)nframes, (unsigned long long)nblocks,
+	    (unsigned long long)nchecked);
 	return;
 budget:
 	rp_fmt_ok(r, "%llu blocks chained to %llu (probe budget spent)",

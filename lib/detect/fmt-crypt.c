@@ -81,6 +81,7 @@ rp_fmt_pgp_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint64_t pos = 0, npk = 0, nchunk = 0;
 	unsigned tag;
 	int64_t len;
+	int enc = 0, seen_data = 0;
 
 	rp_fmt_begin(r);
 	h = rp_sample_head(s, &n);
@@ -100,6 +101,21 @@ rp_fmt_pgp_check(struct rp_sample *s, struct rp_fmt_result *r)
 			    (unsigned long long)pos);
 			return;
 		}
+		/*
+		 * What may follow what: an encrypted message is session keys then one
+		 * encrypted data packet; old-format indeterminate lengths only hold data.
+		 */
+		if ((enc && !(tag == 1 || tag == 3 || tag == 9 || tag == 18 || tag == 20 ||
+		    tag == 10)) || (len == -2 && tag != 8 && tag != 9 && tag != 11 && tag != 18) ||
+		    (tag >= 15 && tag <= 16) || (seen_data && enc)) {
+			rp_fmt_damage(r, pos, "unexpected OpenPGP packet (tag %u) at %llu", tag,
+			    (unsigned long long)pos);
+			return;
+		}
+		if (npk == 0)
+			enc = tag == 1 || tag == 3;
+		if (tag == 9 || tag == 18 || tag == 20)
+			seen_data = 1;
 		if (len == -2) {
 			pos = s->size;   /* old-format indeterminate length: to the end */
 			npk++;

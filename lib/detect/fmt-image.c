@@ -359,6 +359,11 @@ rp_fmt_gif_check(struct rp_sample *s, struct rp_fmt_result *r)
 		if (*p == 0x21) {
 			if ((p = rp_rd_get(&rd, pos, 2)) == NULL)
 				break;
+			if (p[1] != 0x01 && p[1] != 0xF9 && p[1] != 0xFE && p[1] != 0xFF) {
+				rp_fmt_damage(r, pos, "invalid extension label at %llu",
+				    (unsigned long long)pos);
+				return;
+			}
 			pos += 2;
 		} else if (*p == 0x2C) {
 			if ((p = rp_rd_get(&rd, pos, 11)) == NULL)
@@ -390,10 +395,19 @@ rp_fmt_gif_check(struct rp_sample *s, struct rp_fmt_result *r)
 			break;
 	}
 	if (done) {
-		r->body_checked = 1;
-		if (pos + 1 != s->size && !r->tail_intact) {
-			/* bytes after the trailer: tolerated (some writers pad) */
+		uint64_t k;
+
+		/* after the trailer: nothing, or zero padding */
+		for (k = pos + 1; k < s->size && k < pos + 1 + 4096; k++) {
+			if ((p = rp_rd_get(&rd, k, 1)) == NULL)
+				break;
+			if (*p != 0) {
+				rp_fmt_damage(r, pos, "block chain ends at %llu, before the end",
+				    (unsigned long long)pos);
+				return;
+			}
 		}
+		r->body_checked = 1;
 		rp_fmt_ok(r, "%llu images, %llu data blocks, trailer at %llu",
 		    (unsigned long long)nimg, (unsigned long long)nblk, (unsigned long long)pos);
 		return;
@@ -585,10 +599,32 @@ rp_fmt_tiff_check(struct rp_sample *s, struct rp_fmt_result *r)
 	    (unsigned long long)nent);
 	return;
 out:
+	/* nothing valid behind the 8-byte header: the damage starts right there */
+	if (nifd == 0 && nent == 0)
+		r->damage_off = 4;
 	r->head_intact = r->damage_off > 16;
 }
 
 /* ---- ICO / CUR ---- */
+
+/* a PNG held whole in memory: chunk chain with CRCs to IEND */
+static int
+png_mem_ok(const unsigned char *p, size_t n)
+{
+	size_t pos = 8;
+	uint32_t len;
+
+	while (pos + 12 <= n) {
+		len = rp_be32(p + pos);
+		if (len > n - pos - 12 || !png_type_ok(p + pos + 4) ||
+		    rp_fmt_crc32(0, p + pos + 4, (size_t)len + 4) != rp_be32(p + pos + 8 + len))
+			return 0;
+		if (memcmp(p + pos + 4, "IEND", 4) == 0)
+			return 1;
+		pos += 12 + len;
+	}
+	return 0;
+}
 
 int
 rp_fmt_ico_sniff(const unsigned char *h, size_t n)
@@ -621,6 +657,13 @@ rp_fmt_ico_check(struct rp_sample *s, struct rp_fmt_result *r)
 		if (off < 6u + 16u * n || off > s->size || sz > s->size - off || sz < 8) {
 			r->head_intact = 0;
 			rp_fmt_damage(r, 6 + 16 * i, "icon %u points outside the file", i);
+			return;
+		}
+		if ((e = rp_sample_get(s, off, (size_t)sz)) != NULL && sz >= 8 &&
+		    memcmp(e, png_sig, 8) == 0 && !png_mem_ok(e, (size_t)sz)) {
+			r->head_intact = 1;
+			rp_fmt_damage(r, off, "PNG of icon %u at %llu is not valid (CRC)", i,
+			    (unsigned long long)off);
 			return;
 		}
 		if (rp_sample_pread(s, buf, 8, off) == 8 && memcmp(buf, png_sig, 8) != 0 &&

@@ -199,6 +199,18 @@ rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
 
 		memcpy(ebuf, e, EOCD_MIN);
 		multi = rp_le16(ebuf + 4) != 0 && rp_le16(ebuf + 4) != 0xFFFF;
+		if (multi && (rp_le16(ebuf + 4) > 999 || rp_le16(ebuf + 6) > rp_le16(ebuf + 4))) {
+			r->tail_intact = 0;
+			rp_fmt_damage(r, eocd, "end of central directory at %llu is not valid",
+			    (unsigned long long)eocd);
+			return;
+		}
+		if (!multi && rp_le16(ebuf + 8) != rp_le16(ebuf + 10)) {
+			r->tail_intact = 0;
+			rp_fmt_damage(r, eocd, "end of central directory at %llu: entry counts differ",
+			    (unsigned long long)eocd);
+			return;
+		}
 		nent = rp_le16(ebuf + 10);
 		cdsize = rp_le32(ebuf + 12);
 		cdoff = rp_le32(ebuf + 16);
