@@ -342,6 +342,142 @@ damaged_files(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* checks a buffer as a file with format fmt */
+static void
+check_buf(const char *fmt, const void *b, size_t n, struct rp_fmt_result *res)
+{
+	char out[1200];
+	const struct rp_format *sn;
+	uint64_t probe;
+
+	snprintf(out, sizeof(out), "%s/buf", dir);
+	assert_int_equal(rp_file_write_atomic(out, b, n, 0600), 0);
+	check_file(out, by_name(fmt), &sn, res, &probe);
+	assert_true(probe <= RP_SAMPLE_PROBE_BUDGET);
+}
+
+static void
+read_sample(const char *name, struct rp_buf *b)
+{
+	char path[1200];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	rp_buf_reset(b);
+	assert_int_equal(rp_file_read_all(AT_FDCWD, path, b, 64u << 20), 0);
+}
+
+/* Real-world variants that must stay intact, and truncations that must not. */
+static void
+variants(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT, v = RP_BUF_INIT;
+	struct rp_fmt_result res;
+	static const char stub[] = "MZ self-extractor stub................................";
+
+	/* a zip behind a self-extractor stub: every offset shifted */
+	read_sample("a.zip", &b);
+	assert_int_equal(rp_buf_add(&v, stub, sizeof(stub)), 0);
+	assert_int_equal(rp_buf_add(&v, b.buf, b.len), 0);
+	check_buf("zip", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);   /* no PK at 0: the head is not zip */
+	assert_int_equal(res.head_intact, 0);
+	assert_int_equal(res.tail_intact, 1);           /* but its directory is intact */
+	/* a truncated zip: no end of central directory */
+	check_buf("zip", b.buf, b.len - 100, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+	assert_int_equal(res.tail_intact, 0);
+
+	/* JPEG with a maker's trailer after EOI */
+	read_sample("a.jpg", &b);
+	rp_buf_reset(&v);
+	assert_int_equal(rp_buf_add(&v, b.buf, b.len), 0);
+	assert_int_equal(rp_buf_addstr(&v, "SEFHxxxx trailing maker data SEFT"), 0);
+	check_buf("jpeg", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);
+	assert_int_equal(res.body_checked, 1);
+	/* JPEG cut in the middle of its scan */
+	check_buf("jpeg", b.buf, b.len / 2, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+	assert_int_equal(res.tail_intact, 0);
+
+	/* gzip padded with zeros (tape blocks) stays intact; garbage after it does not */
+	read_sample("a.gz", &b);
+	rp_buf_reset(&v);
+	assert_int_equal(rp_buf_add(&v, b.buf, b.len), 0);
+	assert_int_equal(rp_buf_add(&v, "\0\0\0\0\0\0\0\0", 8), 0);
+	check_buf("gzip", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);
+	assert_int_equal(res.tail_intact, 1);
+	((char *)v.buf)[v.len - 3] = 'x';
+	check_buf("gzip", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+	/* one flipped byte in the CRC-32 */
+	memcpy(v.buf, b.buf, b.len);
+	((unsigned char *)v.buf)[b.len - 6] ^= 1;
+	check_buf("gzip", v.buf, b.len, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+
+	/* PNG: one flipped bit in a chunk fails its CRC */
+	read_sample("a.png", &b);
+	((unsigned char *)b.buf)[b.len / 2] ^= 0x10;
+	check_buf("png", b.buf, b.len, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+	assert_non_null(strstr(res.reason, "CRC"));
+
+	/* xz cut short: footer gone */
+	read_sample("a.xz", &b);
+	check_buf("xz", b.buf, b.len - 12, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+
+	/* sqlite: size no longer whole pages */
+	read_sample("a.db", &b);
+	check_buf("sqlite", b.buf, b.len - 100, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+
+	/* tar: end-of-archive blocks gone (truncated in the last member) */
+	read_sample("a.tar", &b);
+	check_buf("tar", b.buf, 1024 + 100, &res);
+	assert_int_equal(res.status, RP_FMT_DAMAGED);
+
+	/* an empty file is nothing of any format */
+	check_buf("zip", "", 0, &res);
+	assert_int_not_equal(res.status, RP_FMT_INTACT);
+
+	rp_buf_release(&b);
+	rp_buf_release(&v);
+}
+
+/* The fuzz seeds are real files too (and the only RAR files: no free RAR writer). */
+static void
+seeds_intact(void **state)
+{
+	static const char *seeds[][2] = {
+		{ "zip", "zip" }, { "gzip", "gzip" }, { "bzip2", "bzip2" }, { "xz", "xz" },
+		{ "zstd", "zstd" }, { "7z", "7z" }, { "png", "png" }, { "jpeg", "jpeg" },
+		{ "gif", "gif" }, { "bmp", "bmp" }, { "tiff", "tiff" }, { "pdf", "pdf" },
+		{ "ico", "ico" }, { "webp", "riff" }, { "sqlite", "sqlite" }, { "ole2", "ole2" },
+		{ "mp3", "mp3" }, { "wav", "wav" }, { "ogg", "ogg" }, { "flac", "flac" },
+		{ "mp4", "mp4" }, { "openpgp", "openpgp" }, { "age", "age" }, { "elf", "elf" },
+		{ "pe", "pe" }, { "rar4", "rar" }, { "rar5", "rar" },
+	};
+	char path[256];
+	const struct rp_format *sn;
+	struct rp_fmt_result res;
+	uint64_t probe;
+	size_t i, bad = 0;
+
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		snprintf(path, sizeof(path), "tests/fuzz/corpus/formats/%s", seeds[i][0]);
+		check_file(path, by_name(seeds[i][1]), &sn, &res, &probe);
+		if (sn == NULL || strcmp(sn->name, seeds[i][1]) != 0 || res.status != RP_FMT_INTACT) {
+			print_error("seed %s: sniffed %s, %s\n", seeds[i][0], sn ? sn->name : "-",
+			    res.reason);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -349,6 +485,8 @@ main(void)
 		cmocka_unit_test(table),
 		cmocka_unit_test(real_files_intact),
 		cmocka_unit_test(damaged_files),
+		cmocka_unit_test(variants),
+		cmocka_unit_test(seeds_intact),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
