@@ -81,8 +81,14 @@ int rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct
     struct rp_verdict *v);
 
 /* The same on a descriptor the caller opened (watch, diff); name is used for the
- * extension and note-name checks only. */
+ * extension and note-name checks only. Refuses (SKIPPED) anything not regular. */
 int rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v);
+
+/* The open step of rp_scan_file alone, for callers that open in one thread and scan
+ * in another (the descriptor must outlive the directory descriptor of a walk): returns
+ * an fd (v reset, v->noatime set) or -1 with v filled as SKIPPED and its reason.
+ * Thread-safe. */
+int rp_scan_open(const struct rp_engine *e, int dirfd, const char *name, struct rp_verdict *v);
 
 /* Debug counter: allocations made by this scanner since it was created (a test
  * proves that it stays flat after warm-up). */
