@@ -869,7 +869,12 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 		}
 		if (r != 0) {
 			rp_progress_done(&sc.prog);
-			rp_err(cli, "cannot scan '%s': %s", argv[i], rp_strerror(r));
+			if (r == RP_ERR_PERM)
+				rp_err(cli, "cannot scan '%s': listing it would change its access time "
+				    "(O_NOATIME refused: not the owner); run as root, or --allow-atime",
+				    argv[i]);
+			else
+				rp_err(cli, "cannot scan '%s': %s", argv[i], rp_strerror(r));
 			sc.err = 1;
 		}
 		emit(&sc);

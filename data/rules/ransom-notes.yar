@@ -6,7 +6,8 @@
  * Spanish, Italian, Portuguese, Dutch, Russian. UTF-16 notes are converted to UTF-8
  * by the engine before they get here (the wide modifier covers what is left).
  *
- * Two rules: ransom_note is enough on its own; ransom_note_hint needs a file name that
+ * Two rules: ransom_note is enough on its own; ransom_note_hint (three of four weaker
+ * features) needs a file name that
  * looks like a note (data/notes/names.txt) to count. Security policies, awareness
  * memos and crypto-currency invoices use some of these words too: every combination
  * below needs a feature that such documents do not have (an attacker's contact
@@ -87,7 +88,7 @@ rule ransom_note
 rule ransom_note_hint
 {
     meta:
-        description = "two note features: counts only for a file named like a ransom note"
+        description = "three note features: counts only for a file named like a ransom note"
 
     strings:
         $e = /(encrypted|locked|chiffr(é|e)s?|crypt(é|e)s?|verschl(ü|ue)sselt|cifrad|encriptad|crittografat|criptografad|versleuteld|зашифрован)/ nocase
@@ -96,5 +97,5 @@ rule ransom_note_hint
         $c = /(\.onion|tor browser|@[a-z0-9-]+\.[a-z]{2,}|tox id|jabber|telegram)/ nocase
 
     condition:
-        filesize < 2MB and 2 of them
+        filesize < 2MB and 3 of them
 }

@@ -739,13 +739,23 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			return;
 		}
 		if (fr.status == RP_FMT_DAMAGED) {
+			int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
+
 			reason(v, "%s structure damaged: %s", fmt->name, fr.reason);
-			if ((!small && rfrac(a) >= 0.9) || (small && small_random(a))) {
+			/*
+			 * Compressed payloads look random block by block, so for formats random by
+			 * design "all random" only means a fake header when nothing of the
+			 * structure survives after the header: no intact trailer, damage right
+			 * behind it.
+			 */
+			if (all_random && (!(fmt->flags & RP_FMTF_RANDOM) ||
+			    (fr.tail_intact != 1 && fr.damage_off < 65536))) {
 				reason(v, "valid %s header but random content behind it (fake header)",
 				    fmt->name);
 				v->kind = RP_V_ENCRYPTED;
 			} else {
-				describe_random(v, a);
+				if (!(fmt->flags & RP_FMTF_RANDOM))
+					describe_random(v, a);
 				v->kind = RP_V_PARTIAL;
 			}
 			return;

@@ -55,7 +55,7 @@ struct rp_verdict {
 	char type[96];              /* MIME type by libmagic from the head, "" if not read */
 	char format[16];            /* format whose structure was checked ("zip"), or "" */
 	char ext[32];               /* the name's last extension, lowercase, no dot */
-	char appended_ext[32];      /* an unknown extension after a known one ("lockbit") */
+	char appended_ext[64];      /* what was appended after a known extension ("lockbit") */
 	double entropy;             /* Shannon entropy of the bytes read, bits per byte */
 	double chi2;                /* chi-square of their histogram (255 d.o.f.) */
 	uint64_t size;
