@@ -888,9 +888,12 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 			pthread_join(th[i], NULL);
 	}
 	rp_progress_done(&sc.prog);
-	qsort(sc.notes.v, sc.notes.n, sizeof(*sc.notes.v), cmp_counter_total);
-	qsort(sc.exts.v, sc.exts.n, sizeof(*sc.exts.v), cmp_counter_total);
-	qsort(sc.dirs.v, sc.dirs.n, sizeof(*sc.dirs.v), cmp_counter_key);
+	if (sc.notes.n)
+		qsort(sc.notes.v, sc.notes.n, sizeof(*sc.notes.v), cmp_counter_total);
+	if (sc.exts.n)
+		qsort(sc.exts.v, sc.exts.n, sizeof(*sc.exts.v), cmp_counter_total);
+	if (sc.dirs.n)
+		qsort(sc.dirs.v, sc.dirs.n, sizeof(*sc.dirs.v), cmp_counter_key);
 	if (sc.format == RP_FMT_JSONL) {
 		summary_json(&sc, &sc.out);
 		rp_buf_addch(&sc.out, '\n');

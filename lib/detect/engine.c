@@ -188,7 +188,8 @@ load_list(struct rp_engine *e, const char *name, char ***v, size_t *n)
 
 	if ((r = rp_data_load(e->data_dir, name, &b)) == 0 &&
 	    (r = each_line(b.buf, add_words, &c)) == 0)
-		qsort(*v, *n, sizeof(**v), cmp_str);
+		if (*n > 1)
+			qsort(*v, *n, sizeof(**v), cmp_str);
 	rp_buf_release(&b);
 	return r;
 }
@@ -282,7 +283,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		if ((r = rp_data_load(e->data_dir, "extensions/ransom.txt", &b)) != 0 ||
 		    (r = each_line(b.buf, add_fam, &fc)) != 0)
 			goto out;
-		qsort(e->fam, e->nfam, sizeof(*e->fam), cmp_fam);
+		if (e->nfam > 1)
+			qsort(e->fam, e->nfam, sizeof(*e->fam), cmp_fam);
 	}
 	*out = e;
 	e = NULL;
