@@ -37,7 +37,7 @@
 
 #define BLOCK 4096          /* statistics block */
 #define WIN 64              /* text window */
-#define NOTE_MAX (256 * 1024)   /* notes are small; larger files are not note candidates */
+#define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
 #define SCRATCH (256 * 1024)
 
 struct name_pat {
@@ -60,6 +60,8 @@ struct rp_engine {
 	size_t nknown;
 	char **text;            /* sorted */
 	size_t ntext;
+	char **noteext;         /* extensions notes come with, sorted */
+	size_t nnoteext;
 	struct ext_family *fam; /* sorted by ext */
 	size_t nfam;
 };
@@ -270,7 +272,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
-	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0)
+	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
+	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0)
 		goto out;
 	{
 		struct names_ctx nc = { e, 0 };
@@ -314,6 +317,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->ntext; i++)
 		free(e->text[i]);
 	free(e->text);
+	for (i = 0; i < e->nnoteext; i++)
+		free(e->noteext[i]);
+	free(e->noteext);
 	free(e->fam);
 	free(e->data_dir);
 	free(e);
@@ -513,7 +519,9 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			a->wtext++;
 		if (distinct >= 48 && junk >= 1)
 			a->wrandom++;
-		if (junk >= 2) {
+		/* control bytes in a window as varied as random data: structure tables
+		 * (gettext catalogs, keymaps) have controls but few distinct bytes */
+		if (junk >= 2 && distinct >= 40) {
 			uint64_t woff = off + i;
 
 			if (a->wjunk == 0)
@@ -641,6 +649,10 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		return 0;
 	buf = rp_sample_head(&s->sample, &len);
 	strength = name_strength(s->e, base);
+	/* notes are .txt, .html, .hta, .rtf... files: source code and configuration
+	 * files talk about encryption too, but are never notes */
+	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+		return 0;
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
 	if (!a->utf16 && !is_text_mime(v->type) && a->wtext * 2 < a->windows)
 		return 0;
@@ -804,8 +816,11 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 
 	/* 4. text: control bytes in 64-byte windows are random stripes */
 	text_ext = in_list(e->text, e->ntext, v->ext);
+	/* text by majority only when libmagic has no better idea (a head that was
+	 * encrypted makes it say octet-stream) */
 	textual = !a->utf16 && (text_ext || is_text_mime(v->type) ||
-	    (a->windows >= 8 && a->wtext * 2 >= a->windows));
+	    ((v->type[0] == '\0' || strcmp(v->type, "application/octet-stream") == 0) &&
+	    a->windows >= 8 && a->wtext * 2 >= a->windows));
 	if (textual && a->wjunk) {
 		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
 
