@@ -27,6 +27,7 @@
 
 #include "core/data.h"
 #include "core/err.h"
+#include "core/escape.h"
 #include "core/file.h"
 #include "detect/engine.h"
 #include "detect/format.h"
@@ -480,7 +481,7 @@ static void
 analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t len,
     int *in_run, uint64_t *last_junk_end)
 {
-	size_t i, j;
+	size_t i, j, vpos;
 
 	rp_stats_add(&a->all, p, len);
 	/* 4 KiB blocks (a last partial block of at least 1 KiB counts) */
@@ -502,9 +503,9 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		}
 	}
 	/* 64-byte windows: clean text, or junk (control bytes), or random-looking */
-	for (i = 0; i + WIN <= len; i += WIN) {
+	for (i = 0, vpos = 0; i + WIN <= len; i += WIN) {
 		uint64_t seen[4] = { 0, 0, 0, 0 };
-		unsigned junk = 0, distinct = 0;
+		unsigned junk = 0, distinct = 0, invalid = 0;
 
 		for (j = 0; j < WIN; j++) {
 			unsigned c = p[i + j];
@@ -512,6 +513,20 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			junk += (unsigned)is_junk(c);
 			seen[c >> 6] |= (uint64_t)1 << (c & 63);
 		}
+		/* bytes that are not part of valid UTF-8 (a sequence may cross windows) */
+		for (j = vpos > i ? vpos : i; j < i + WIN; ) {
+			size_t n;
+
+			if (p[j] < 0x80) {
+				j++;
+			} else if ((n = rp_utf8_seq(p + j, len - j)) > 0) {
+				j += n;
+			} else {
+				invalid++;
+				j++;
+			}
+		}
+		vpos = j;
 		for (j = 0; j < 4; j++)
 			distinct += (unsigned)__builtin_popcountll(seen[j]);
 		a->windows++;
@@ -519,9 +534,13 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			a->wtext++;
 		if (distinct >= 48 && junk >= 1)
 			a->wrandom++;
-		/* control bytes in a window as varied as random data: structure tables
-		 * (gettext catalogs, keymaps) have controls but few distinct bytes */
-		if (junk >= 2 && distinct >= 40) {
+		/*
+		 * Control bytes in a window as varied as random data, and not UTF-8:
+		 * structure tables (gettext catalogs, keymaps) have controls but few
+		 * distinct bytes; NUL-separated CJK strings are varied but valid UTF-8.
+		 * Random bytes are all three (a window half random still is).
+		 */
+		if (junk >= 2 && distinct >= 40 && invalid >= 6) {
 			uint64_t woff = off + i;
 
 			if (a->wjunk == 0)
@@ -609,15 +628,6 @@ utf16_to_utf8(struct rp_scanner *s, const unsigned char *p, size_t n, size_t *ou
 
 /* ---- the verdict ---- */
 
-static int
-is_text_mime(const char *m)
-{
-	return strncmp(m, "text/", 5) == 0 || strcmp(m, "application/json") == 0 ||
-	    strcmp(m, "application/xml") == 0 || strcmp(m, "application/javascript") == 0 ||
-	    strcmp(m, "message/rfc822") == 0 || strcmp(m, "image/svg+xml") == 0 ||
-	    strcmp(m, "application/x-wine-extension-ini") == 0;
-}
-
 static void
 set_stats(struct rp_verdict *v, const struct analysis *a)
 {
@@ -634,6 +644,43 @@ small_random(const struct analysis *a)
 	if (a->all.n < 128)
 		return 0;
 	return rp_stats_chi2(&a->all) < limit && a->wjunk * 10 >= a->windows * 8;
+}
+
+/*
+ * Every note says, in some language, that files were encrypted or locked: without
+ * one of these stems somewhere, the (costly) rules need not run. Case-insensitive
+ * for ASCII; the Cyrillic stem is matched as its UTF-8 bytes.
+ */
+static int
+has_anchor(const unsigned char *p, size_t n)
+{
+	static const char *const stems[] = { "crypt", "chiffr", "cifra", "schl\xc3\xbcssel",
+		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
+	size_t i, k, j;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0);
+
+		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)
+			continue;
+		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
+			const char *t = stems[k];
+
+			if ((unsigned char)t[0] != c)
+				continue;
+			for (j = 1; t[j] && i + j < n; j++) {
+				unsigned d = p[i + j];
+
+				if (d >= 'A' && d <= 'Z')
+					d |= 0x20;
+				if (d != (unsigned char)t[j])
+					break;
+			}
+			if (t[j] == '\0')
+				return 1;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -654,15 +701,15 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
 		return 0;
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
-	if (!a->utf16 && !is_text_mime(v->type) && a->wtext * 2 < a->windows)
+	if (!a->utf16 && a->wtext * 2 < a->windows)
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
 			return r;
-		r = rp_yara_match(s->ys, s->conv, clen, rule, sizeof(rule));
-	} else {
-		r = rp_yara_match(s->ys, buf, len, rule, sizeof(rule));
+		buf = s->conv;
+		len = clen;
 	}
+	r = has_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
@@ -816,11 +863,9 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 
 	/* 4. text: control bytes in 64-byte windows are random stripes */
 	text_ext = in_list(e->text, e->ntext, v->ext);
-	/* text by majority only when libmagic has no better idea (a head that was
-	 * encrypted makes it say octet-stream) */
-	textual = !a->utf16 && (text_ext || is_text_mime(v->type) ||
-	    ((v->type[0] == '\0' || strcmp(v->type, "application/octet-stream") == 0) &&
-	    a->windows >= 8 && a->wtext * 2 >= a->windows));
+	/* text by extension, or by the majority of its windows (the head may be what
+	 * was encrypted); binary tables with control bytes do not make junk windows */
+	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 2 >= a->windows));
 	if (textual && a->wjunk) {
 		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
 
@@ -939,8 +984,6 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 			off += (uint64_t)got;
 		}
 	}
-	if (head)
-		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	set_stats(v, &a);
 	v->nregions = s->sample.nreg < RP_V_MAX_REGIONS ? s->sample.nreg : RP_V_MAX_REGIONS;
 	for (i = 0; i < v->nregions; i++)
@@ -950,9 +993,17 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 		v->regions[0].off = 0;
 		v->regions[0].len = v->size;
 	}
-	if ((r = check_note(s, base, &a, v)) != 0)
-		return r < 0 ? r : 0;
-	judge(s, base, &a, v);
+	if ((r = check_note(s, base, &a, v)) < 0)
+		return r;
+	if (r == 0)
+		judge(s, base, &a, v);
+	/*
+	 * libmagic costs about a millisecond on a text file (its soft magic runs
+	 * regular expressions), twenty times the rest of the verdict: the verdict does
+	 * not need it, so it only names the type of files that are reported.
+	 */
+	if (head && (v->kind != RP_V_OK || s->e->o.type_all))
+		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	/* structure checks may have read more (probes) */
 	v->bytes_read += s->sample.probe_bytes;
 	return 0;
