@@ -89,6 +89,9 @@ struct analysis {
 	uint64_t junk_first, junk_last;     /* offsets of the first and last junk window */
 	uint64_t junk_runs, junk_run_bytes; /* runs of consecutive junk windows */
 	uint64_t gap_bytes;                 /* clean bytes between junk runs */
+	uint64_t run_min, run_max;          /* shortest and longest junk run (bytes) */
+	uint64_t gap_min, gap_max;          /* shortest and longest gap within a region */
+	uint64_t cur_run;                   /* length of the run in progress */
 	int utf16;                          /* BOM or alternating NULs: text analysis off */
 };
 
@@ -478,10 +481,36 @@ is_junk(unsigned c)
 }
 
 static void
+end_run(struct analysis *a, int *in_run)
+{
+	if (!*in_run)
+		return;
+	if (a->run_min == 0 || a->cur_run < a->run_min)
+		a->run_min = a->cur_run;
+	if (a->cur_run > a->run_max)
+		a->run_max = a->cur_run;
+	*in_run = 0;
+}
+
+/* Regular stripes: many runs of random windows of one width at one spacing, as an
+ * intermittent encryptor leaves them; natural data is not that regular. */
+static int
+regular_stripes(const struct analysis *a)
+{
+	return a->junk_runs >= 8 && a->run_max - a->run_min <= WIN &&
+	    a->gap_max - a->gap_min <= WIN && a->gap_min >= WIN &&
+	    a->wjunk * 20 >= a->windows && a->wjunk * 5 <= a->windows * 4;
+}
+
+static void
 analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t len,
     int *in_run, uint64_t *last_junk_end)
 {
 	size_t i, j, vpos;
+
+	/* runs and gaps are measured within a region: regions are far apart */
+	end_run(a, in_run);
+	*last_junk_end = 0;
 
 	rp_stats_add(&a->all, p, len);
 	/* 4 KiB blocks (a last partial block of at least 1 KiB counts) */
@@ -549,14 +578,23 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			a->wjunk++;
 			if (!*in_run) {
 				a->junk_runs++;
-				if (a->junk_runs > 1 && woff > *last_junk_end)
-					a->gap_bytes += woff - *last_junk_end;
+				if (*last_junk_end && woff > *last_junk_end) {
+					uint64_t gap = woff - *last_junk_end;
+
+					a->gap_bytes += gap;
+					if (a->gap_min == 0 || gap < a->gap_min)
+						a->gap_min = gap;
+					if (gap > a->gap_max)
+						a->gap_max = gap;
+				}
 				*in_run = 1;
+				a->cur_run = 0;
 			}
+			a->cur_run += WIN;
 			a->junk_run_bytes += WIN;
 			*last_junk_end = woff + WIN;
 		} else {
-			*in_run = 0;
+			end_run(a, in_run);
 		}
 	}
 }
@@ -753,9 +791,9 @@ describe_random(struct rp_verdict *v, const struct analysis *a)
 static void
 describe_stripes(struct rp_verdict *v, const struct analysis *a)
 {
-	if (a->junk_runs >= 3) {
+	if (a->junk_runs >= 3 && a->gap_max) {
 		unsigned long long w = a->junk_run_bytes / a->junk_runs;
-		unsigned long long g = a->gap_bytes / (a->junk_runs - 1);
+		unsigned long long g = (a->gap_min + a->gap_max) / 2;
 
 		reason(v, "random bytes in %llu runs of about %llu bytes, about %llu bytes apart",
 		    (unsigned long long)a->junk_runs, w, g);
@@ -792,10 +830,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		if (fr.status == RP_FMT_INTACT) {
 			reason(v, "%s structure intact: %s", fmt->name, fr.reason);
 			/* a shallow check of a structured format cannot vouch for its body */
-			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked && a->rblocks &&
-			    a->rblocks * 10 >= a->blocks * 9 && a->blocks >= 4) {
-				describe_random(v, a);
-				v->kind = RP_V_PARTIAL;
+			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
+				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
+					reason(v, "but its content is random");
+					describe_random(v, a);
+					v->kind = RP_V_PARTIAL;
+				} else if (regular_stripes(a)) {
+					reason(v, "but its content has regular random stripes");
+					describe_stripes(v, a);
+					v->kind = RP_V_PARTIAL;
+				}
 			}
 			return;
 		}
@@ -863,9 +907,11 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 
 	/* 4. text: control bytes in 64-byte windows are random stripes */
 	text_ext = in_list(e->text, e->ntext, v->ext);
-	/* text by extension, or by the majority of its windows (the head may be what
-	 * was encrypted); binary tables with control bytes do not make junk windows */
-	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 2 >= a->windows));
+	/* text by extension, or by its windows: all of them text or random-looking, and
+	 * some text (the head may be what was encrypted). A binary with strings in it
+	 * (Python bytecode, catalogs) has windows that are neither. */
+	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 10 >= a->windows &&
+	    (a->wtext + a->wjunk) * 20 >= a->windows * 19));
 	if (textual && a->wjunk) {
 		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
 
@@ -885,6 +931,15 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			v->kind = RP_V_PARTIAL;
 			return;
 		}
+	}
+
+	/* 4b. binary content with regular random stripes (Black Basta, percent modes) */
+	if (!textual && (fmt == NULL || !(fmt->flags & RP_FMTF_RANDOM)) && regular_stripes(a)) {
+		reason(v, "regular random stripes in structured binary content: %llu of %llu "
+		    "64-byte windows", (unsigned long long)a->wjunk, (unsigned long long)a->windows);
+		describe_stripes(v, a);
+		v->kind = RP_V_PARTIAL;
+		return;
 	}
 
 	/* 5. statistics alone */
@@ -984,6 +1039,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 			off += (uint64_t)got;
 		}
 	}
+	end_run(&a, &in_run);
 	set_stats(v, &a);
 	v->nregions = s->sample.nreg < RP_V_MAX_REGIONS ? s->sample.nreg : RP_V_MAX_REGIONS;
 	for (i = 0; i < v->nregions; i++)
