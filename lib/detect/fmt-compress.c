@@ -221,13 +221,55 @@ bzip2_block(const unsigned char *p, size_t n, unsigned level, size_t *where)
 #undef BAD
 }
 
+/*
+ * A file held whole: every block's CRC, found at its bit-aligned magic, combined as
+ * bzip2 does (rotate left, xor), must equal the stream's combined CRC after the
+ * end-of-stream magic. Returns the bit offset of a mismatch, or -1 when all match.
+ */
+static int64_t
+bzip2_crc_chain(const unsigned char *p, size_t n, unsigned *nblocks)
+{
+	uint32_t comb = 0, crc;
+	size_t i;
+	unsigned sh;
+
+	*nblocks = 0;
+	for (i = 0; i + 8 <= n; i++) {
+		uint64_t w = rp_be64(p + i);
+
+		for (sh = 0; sh < 8; sh++) {
+			uint64_t m = (w >> (16 - sh)) & 0xFFFFFFFFFFFFull;
+			struct bits b;
+			uint32_t hi, lo;
+
+			if (m != 0x314159265359ull && m != 0x177245385090ull)
+				continue;
+			b.p = p;
+			b.n = n;
+			b.pos = i * 8 + sh + 48;
+			if (getbits(&b, 16, &hi) || getbits(&b, 16, &lo))
+				return -1;
+			crc = hi << 16 | lo;
+			if (m == 0x314159265359ull) {
+				comb = (comb << 1 | comb >> 31) ^ crc;
+				(*nblocks)++;
+			} else {
+				if (crc != comb)
+					return (int64_t)(i * 8 + sh);
+				comb = 0;
+			}
+		}
+	}
+	return -1;
+}
+
 void
 rp_fmt_bzip2_check(struct rp_sample *s, struct rp_fmt_result *r)
 {
 	const unsigned char *h, *t;
 	size_t hlen, tlen, where = 0;
 	uint64_t toff;
-	unsigned pad, k;
+	unsigned pad, k, nb;
 	int rc;
 
 	rp_fmt_begin(r);
@@ -265,6 +307,20 @@ rp_fmt_bzip2_check(struct rp_sample *s, struct rp_fmt_result *r)
 	if (!r->tail_intact)
 		rp_fmt_damage(r, s->size > 11 ? s->size - 11 : 0,
 		    "no end-of-stream marker in the last bytes");
+	nb = 0;
+	if (r->tail_intact && whole(s)) {
+		int64_t bad = bzip2_crc_chain(h, hlen, &nb);
+
+		if (bad >= 0) {
+			r->tail_intact = 0;
+			rp_fmt_damage(r, (uint64_t)bad / 8, "combined CRC at %llu does not match the "
+			    "CRCs of the %u blocks", (unsigned long long)bad / 8, nb);
+		}
+		r->body_checked = 1;
+	}
+	if (nb)
+		rp_fmt_ok(r, "stream header, first block's Huffman tables, CRCs of %u blocks match "
+		    "the stream's combined CRC", nb);
 	rp_fmt_ok(r, "stream header, %sblock header and Huffman tables, end-of-stream marker",
 	    k ? "first " : "no ");
 }
