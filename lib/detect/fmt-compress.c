@@ -321,8 +321,9 @@ rp_fmt_bzip2_check(struct rp_sample *s, struct rp_fmt_result *r)
 	if (nb)
 		rp_fmt_ok(r, "stream header, first block's Huffman tables, CRCs of %u blocks match "
 		    "the stream's combined CRC", nb);
-	rp_fmt_ok(r, "stream header, %sblock header and Huffman tables, end-of-stream marker",
-	    k ? "first " : "no ");
+	else
+		rp_fmt_ok(r, "stream header, %sblock header and Huffman tables, end-of-stream "
+		    "marker", k ? "first " : "no ");
 }
 
 /* ---- xz ---- */
