@@ -698,14 +698,15 @@ small_random(const struct analysis *a)
 static int
 has_anchor(const unsigned char *p, size_t n)
 {
-	static const char *const stems[] = { "crypt", "chiffr", "cifra", "schl\xc3\xbcssel",
+	static const char *const stems[] = { "crypt", "cript", "critt", "chiffr", "cifra",
+		"schl\xc3\xbcssel",
 		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
 	size_t i, k, j;
 
 	for (i = 0; i < n; i++) {
 		unsigned c = p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0);
 
-		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)
+		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)  /* stems' first bytes */
 			continue;
 		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
 			const char *t = stems[k];
@@ -809,6 +810,21 @@ describe_stripes(struct rp_verdict *v, const struct analysis *a)
 	}
 }
 
+/* Formats whose content is never compressed or random (ELF executables, uncompressed
+ * images and sound; not PE: installers carry compressed payloads): random 4 KiB
+ * blocks in them are foreign. */
+static int
+dense_format(const struct rp_format *f)
+{
+	static const char *const names[] = { "elf", "bmp", "wav" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(f->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
 {
@@ -843,6 +859,11 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
 					reason(v, "but its content is random");
 					describe_random(v, a);
+					v->kind = RP_V_PARTIAL;
+				} else if (dense_format(fmt) && a->rblocks >= 2 &&
+				    a->rblocks * 10 >= a->blocks) {
+					reason(v, "but %llu of its sampled 4 KiB blocks are random, which "
+					    "this format does not contain", (unsigned long long)a->rblocks);
 					v->kind = RP_V_PARTIAL;
 				} else if (regular_stripes(a)) {
 					reason(v, "but its content has regular random stripes");
@@ -908,6 +929,20 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			    fr.tail_intact == 1 ? " but whose trailer is intact: " : "",
 			    fr.tail_intact == 1 ? fr.reason : "");
 			describe_random(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
+		/*
+		 * The signature and the structure the extension promises are both missing,
+		 * and there are random regions: stripes from offset 0 (Black Basta, percent
+		 * modes) take the header away without leaving a random 4 KiB block. A file
+		 * merely misnamed would carry its own format's signature, or be text.
+		 */
+		if (fr.status == RP_FMT_DAMAGED && a->wjunk >= 2 && a->wjunk * 10 >= a->windows) {
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "'.%s' file without a %s signature and with random regions: %s",
+			    v->ext, efmt->name, fr.reason);
+			describe_stripes(v, a);
 			v->kind = RP_V_PARTIAL;
 			return;
 		}
