@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -5,6 +6,7 @@
 #include "case/journal.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/time.h"
 #include "store/store.h"
 
 static const struct rp_migration migrations[] = {
@@ -264,6 +266,111 @@ bad:
 		*bad_seq = expect;
 	r = RP_ERR_INTEGRITY;
 out:
+	rp_stmt_free(q);
+	return r;
+}
+
+int
+rp_journal_each(struct rp_store *st, int64_t case_id,
+    int (*fn)(const struct rp_journal_entry *e, void *ctx), void *ctx)
+{
+	struct rp_stmt *q = NULL;
+	struct rp_journal_entry e;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT seq, time, kind, actor, text, data "
+	    "FROM journal WHERE case_id=? ORDER BY seq", &q)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+		goto out;
+	while ((r = rp_stmt_step(q)) == 1) {
+		e.seq = rp_stmt_int64(q, 0);
+		e.time = rp_stmt_int64(q, 1);
+		e.kind = rp_stmt_text(q, 2);
+		e.actor = rp_stmt_text(q, 3);
+		e.text = rp_stmt_text(q, 4);
+		e.data = rp_stmt_isnull(q, 5) ? NULL : rp_stmt_text(q, 5);
+		if ((r = fn(&e, ctx)) != 0)
+			goto out;
+	}
+out:
+	rp_stmt_free(q);
+	return r;
+}
+
+void
+rp_case_info_release(struct rp_case_info *c)
+{
+	if (c == NULL)
+		return;
+	free(c->title);
+	free(c->how);
+	c->title = c->how = NULL;
+}
+
+int
+rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (id == 0 && (r = rp_case_current(st, &id)) != 0)
+		return r;
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT id, title, opened, discovered, how, closed, head_seq "
+	    "FROM cases WHERE id=?", &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, id)) != 0)
+		goto out;
+	if ((r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (r == 0) {
+		r = RP_ERR_NOTFOUND;
+		goto out;
+	}
+	out->id = rp_stmt_int64(q, 0);
+	out->title = strdup(rp_stmt_text(q, 1));
+	out->opened = rp_stmt_int64(q, 2);
+	out->discovered = rp_stmt_int64(q, 3);
+	out->how = rp_stmt_isnull(q, 4) ? NULL : strdup(rp_stmt_text(q, 4));
+	out->closed = rp_stmt_isnull(q, 5) ? RP_TIME_UNSET : rp_stmt_int64(q, 5);
+	out->head_seq = rp_stmt_int64(q, 6);
+	if (out->title == NULL || (!rp_stmt_isnull(q, 4) && out->how == NULL)) {
+		rp_case_info_release(out);
+		r = RP_ERR_NOMEM;
+		goto out;
+	}
+	r = 0;
+out:
+	rp_stmt_free(q);
+	return r;
+}
+
+int
+rp_case_close(struct rp_store *st, int64_t id, int64_t now, const char *text, const char *data)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_store_begin(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "UPDATE cases SET closed=? WHERE id=? AND closed IS NULL",
+	    &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, now)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 2, id)) != 0 || (r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (rp_store_changes(st) != 1) {
+		r = RP_ERR_EXISTS;
+		goto out;
+	}
+	if ((r = append_locked(st, id, now, "close", "riposte", text, data, NULL)) != 0)
+		goto out;
+	r = rp_store_commit(st);
+out:
+	if (r != 0)
+		rp_store_rollback(st);
 	rp_stmt_free(q);
 	return r;
 }
