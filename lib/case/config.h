@@ -17,6 +17,7 @@
 #define RP_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct rp_ini;
 
@@ -40,5 +41,23 @@ const char *rp_ini_get(const struct rp_ini *ini, const char *section, const char
 /* The index of the first section named section at or after *from (advanced past it);
  * 0, or RP_ERR_NOTFOUND. Iterates repeated sections: for (i = 0; find(..,&i,&s)==0;). */
 int rp_ini_find(const struct rp_ini *ini, const char *section, size_t *from, size_t *index);
+
+/*
+ * What `riposte site check` reports about a site profile: one call of fn per finding,
+ * in file order of the checks ([site], [insurance], contacts, clients). status is
+ * "missing", "stale" (a contact's "verified" date is more than 365 days before now) or
+ * "invalid"; where names the place ("site/country", "contact police/verified"); message
+ * is a sentence for people. Returns 0 or the first non-zero return of fn.
+ */
+struct rp_site_issue {
+	const char *status;
+	const char *where;
+	const char *message;
+};
+int rp_site_check(const struct rp_ini *ini, int64_t now,
+    int (*fn)(const struct rp_site_issue *issue, void *ctx), void *ctx);
+
+/* Whether a [site] country code is one riposte knows (CH or an EU/EEA state). */
+int rp_site_country_known(const char *code);
 
 #endif
