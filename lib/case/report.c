@@ -173,7 +173,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 			T(rec(o, 'T', 3, "Action", "Owner", "Due"));
 		rp_buf_reset(&b);
 		if (c->actions[i].due != RP_TIME_UNSET)
-			T(rp_time_fmt_utc(&b, c->actions[i].due));
+			T(rp_time_fmt_local(&b, c->actions[i].due));   /* a date people typed */
 		T(rec(o, 'r', 3, c->actions[i].text, c->actions[i].owner, b.len > 10 ?
 		    (b.buf[10] = '\0', b.buf) : "-"));
 		j++;
