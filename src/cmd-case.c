@@ -658,7 +658,7 @@ sub_attach(struct ctx *c)
 	const char *line, *end, *source = NULL;
 	char *summary = NULL, *first_kind = NULL;
 	int64_t id;
-	int r, rc = RP_EXIT_ERROR;
+	int r, rc = RP_EXIT_ERROR, first_kind_is_tool = 0;
 	size_t lines = 0;
 
 	if (need_args(c, 1, "the JSONL file to attach") != 0 || resolve(c, &id) != 0)
@@ -691,8 +691,17 @@ sub_attach(struct ctx *c)
 			goto out;
 		}
 		if (strcmp(kind, "summary") == 0) {
+			const char *tool = json_string_value(json_object_get(o, "command"));
+
+			if (tool == NULL)
+				tool = json_string_value(json_object_get(o, "tool"));
 			free(summary);
 			summary = json_dumps(o, JSON_COMPACT);
+			if (tool && !first_kind_is_tool) {
+				free(first_kind);
+				first_kind = strdup(tool);
+				first_kind_is_tool = 1;
+			}
 		} else if (first_kind == NULL) {
 			first_kind = strdup(kind);
 		}
@@ -704,8 +713,8 @@ sub_attach(struct ctx *c)
 		goto out;
 	}
 	source = first_kind ? first_kind : "summary";
-	rp_buf_addf(&t, "attached %s results '%s' (%zu lines, SHA-256 %s)", source,
-	    c->o.args[0], lines, sha);
+	rp_buf_addf(&t, "attached '%s' (%s results; %zu lines, SHA-256 %s)",
+	    c->o.args[0], source, lines, sha);
 	rp_buf_reset(&f);
 	rp_buf_addch(&f, '\x01');
 	rp_buf_addstr(&f, summary);
@@ -876,31 +885,10 @@ sub_notify(struct ctx *c)
 		rp_err(c->cli, "template '%s': %s", name.buf, rp_strerror(r));
 		goto out;
 	}
-	if (c->o.out) {
-		if ((r = rp_file_write_atomic(c->o.out, draft.buf, draft.len, 0644)) != 0) {
-			rp_err(c->cli, "cannot write '%s': %s", c->o.out, rp_strerror(r));
-			goto out;
-		}
-	} else if (put(c, &(struct rp_buf){ draft.buf, draft.len, draft.alloc, draft.max }) != 0) {
+	/* which deadline a --sent closes, checked before anything is printed */
+	if (c->o.sent && compute_deadlines(c, &k, &d) != 0)
 		goto out;
-	}
-	if (!c->o.sent) {
-		rc = RP_EXIT_CLEAN;
-		goto out;
-	}
-	hashed = draft.buf;
-	hashed_len = draft.len;
-	if (c->o.file) {
-		if ((r = rp_file_read_all(AT_FDCWD, c->o.file, &sent, 64 << 20)) != 0) {
-			rp_err(c->cli, "cannot read '%s': %s", c->o.file, rp_strerror(r));
-			goto out;
-		}
-		hashed = sent.buf;
-		hashed_len = sent.len;
-	}
-	if (rp_sha256_hex(hashed, hashed_len, sha) != 0 || compute_deadlines(c, &k, &d) != 0)
-		goto out;
-	for (i = 0; i < d.n; i++) {
+	for (i = 0; c->o.sent && i < d.n; i++) {
 		if (c->o.deadline ? strcmp(d.v[i].id, c->o.deadline) == 0 :
 		    d.v[i].status != RP_DL_DONE && strcmp(d.v[i].to, c->o.to) == 0) {
 			closes = d.v[i].id;
@@ -912,6 +900,30 @@ sub_notify(struct ctx *c)
 		    "(see 'riposte case deadlines')", c->o.deadline);
 		goto out;
 	}
+	if (c->o.file && (r = rp_file_read_all(AT_FDCWD, c->o.file, &sent, 64 << 20)) != 0) {
+		rp_err(c->cli, "cannot read '%s': %s", c->o.file, rp_strerror(r));
+		goto out;
+	}
+	if (c->o.out) {
+		if ((r = rp_file_write_atomic(c->o.out, draft.buf, draft.len, 0644)) != 0) {
+			rp_err(c->cli, "cannot write '%s': %s", c->o.out, rp_strerror(r));
+			goto out;
+		}
+	} else if (rp_cli_put(c->cli, &draft) != 0) {
+		goto out;
+	}
+	if (!c->o.sent) {
+		rc = RP_EXIT_CLEAN;
+		goto out;
+	}
+	hashed = draft.buf;
+	hashed_len = draft.len;
+	if (c->o.file) {
+		hashed = sent.buf;
+		hashed_len = sent.len;
+	}
+	if (rp_sha256_hex(hashed, hashed_len, sha) != 0)
+		goto out;
 	rp_buf_addf(&t, "notification to %s sent (%s)", c->o.to, lang);
 	if (closes)
 		rp_buf_addf(&t, ", closes deadline %s", closes);
@@ -1075,8 +1087,10 @@ sub_cost(struct ctx *c)
 			} else {
 				rp_buf_addf(&t, "%-13s %s ", rp_cost_categories[x->category], x->currency);
 				rp_money_fmt(&t, x->amount);
-				rp_buf_addstr(&t, "  ");
-				add_text(&t, x->note ? x->note : "");
+				if (x->note) {
+					rp_buf_addstr(&t, "  ");
+					add_text(&t, x->note);
+				}
 				rp_buf_addch(&t, '\n');
 			}
 		}
