@@ -4,6 +4,8 @@
 . "$TOP/tests/lib.sh"
 export TZ=Europe/Zurich RIPOSTE_NOW=2026-11-20T08:00:00+01:00 RIPOSTE_DB="$T/riposte.db"
 export RIPOSTE_CONF="$TOP/data/examples/riposte.conf"
+# under LeakSanitizer (make check's ASan pass), fontconfig's process-lifetime cache is not ours
+export LSAN_OPTIONS="suppressions=$TOP/tests/e2e/lsan-fontconfig.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null ||
 	fail "poppler-utils missing (scripts/packages.d/case.txt)"
 "$RIPOSTE" case open --title "Ransomware on the practice server" --discovered 2026-11-20T06:30:00+01:00 >/dev/null 2>&1
