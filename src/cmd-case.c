@@ -32,10 +32,10 @@ static const char usage[] =
 "SYNOPSIS\n"
 "    riposte case open --title T --discovered ISO8601 [--how TEXT]\n"
 "    riposte case show | list | verify           [--format text|jsonl]\n"
-"    riposte case log TEXT\n"
+"    riposte case log [--at ISO8601] TEXT\n"
 "    riposte case facts [--personal-data yes|no] [--health-data yes|no] [--high-risk yes|no]\n"
 "                       [--extortion yes|no] [--exfiltration yes|no|unknown]\n"
-"    riposte case attach FILE.jsonl\n"
+"    riposte case attach [--source scan|exfil|collect|watch] FILE.jsonl\n"
 "    riposte case deadlines [--format text|jsonl]\n"
 "    riposte case notify --to insurer|authority|police|it-provider|client|clients\n"
 "                        [--lang fr|de|en] [--client NAME] [-o FILE]\n"
@@ -88,6 +88,10 @@ static const char usage[] =
 "                     /etc/riposte/riposte.conf)\n"
 "    --format F       output format, as listed per command above\n"
 "    -o FILE          write the draft or report to FILE (report: required)\n"
+"    --at ISO8601     log: when the event happened, if not now (the report's timeline\n"
+"                     is in event order: the incident, then the response)\n"
+"    --source NAME    attach: which tool made the file (default: the summary's\n"
+"                     \"command\" or \"tool\", else the first line's kind)\n"
 "    --force          close without a recorded root cause\n"
 "    -h, --help       this text\n"
 "\n"
@@ -131,7 +135,7 @@ enum {
 	O_DB = 256, O_CASE, O_CONFIG, O_FORMAT, O_TITLE, O_DISCOVERED, O_HOW, O_FORCE,
 	O_ROOTCAUSE, O_FACT, O_TO = O_FACT + RP_FACT_COUNT, O_LANG, O_SENT, O_SENTAT,
 	O_FILE, O_DEADLINE, O_CLIENT, O_TYPE, O_CATEGORY, O_AMOUNT, O_HOURS, O_RATE,
-	O_CURRENCY, O_NOTE, O_OWNER, O_DUE,
+	O_CURRENCY, O_NOTE, O_OWNER, O_DUE, O_AT, O_SOURCE,
 };
 
 static const struct option longopts[] = {
@@ -165,6 +169,8 @@ static const struct option longopts[] = {
 	{ "note", required_argument, NULL, O_NOTE },
 	{ "owner", required_argument, NULL, O_OWNER },
 	{ "due", required_argument, NULL, O_DUE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "source", required_argument, NULL, O_SOURCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -173,7 +179,7 @@ struct opts {
 	int64_t case_id;
 	const char *config, *format, *title, *discovered, *how, *root_cause, *to, *lang;
 	const char *sent_at, *file, *deadline, *client, *type, *category, *amount, *hours;
-	const char *rate, *currency, *note, *owner, *due, *out;
+	const char *rate, *currency, *note, *owner, *due, *out, *at, *source;
 	const char *facts[RP_FACT_COUNT];
 	int force, sent;
 	int fmt;            /* parsed --format, or -1 */
@@ -349,10 +355,23 @@ sub_log(struct ctx *c)
 		rp_err(c->cli, "log: empty text");
 		return RP_EXIT_ERROR;
 	}
-	if ((r = rp_journal_append(c->st, id, c->cli->now, "note", c->actor, c->o.args[0], NULL,
-	    NULL)) != 0)
-		return store_err(c, r);
-	return RP_EXIT_CLEAN;
+	if (c->o.at) {
+		struct rp_buf at = RP_BUF_INIT;
+		int64_t t;
+
+		if (rp_time_parse(c->o.at, &t, NULL) != 0 || t > c->cli->now + 300) {
+			rp_err(c->cli, "--at: '%s' is not an ISO 8601 time in the past", c->o.at);
+			return RP_EXIT_ERROR;
+		}
+		rp_time_fmt_utc(&at, t);
+		r = rp_case_record(c->st, id, c->cli->now, "event", c->actor, c->o.args[0], "at",
+		    at.buf, NULL);
+		rp_buf_release(&at);
+	} else {
+		r = rp_journal_append(c->st, id, c->cli->now, "note", c->actor, c->o.args[0], NULL,
+		    NULL);
+	}
+	return r ? store_err(c, r) : RP_EXIT_CLEAN;
 }
 
 static int
@@ -712,7 +731,7 @@ sub_attach(struct ctx *c)
 		    c->o.args[0]);
 		goto out;
 	}
-	source = first_kind ? first_kind : "summary";
+	source = c->o.source ? c->o.source : first_kind ? first_kind : "summary";
 	rp_buf_addf(&t, "attached '%s' (%s results; %zu lines, SHA-256 %s)",
 	    c->o.args[0], source, lines, sha);
 	rp_buf_reset(&f);
@@ -1436,6 +1455,8 @@ cmd_case(struct rp_cli *cli, int argc, char **argv)
 		case O_NOTE: c.o.note = optarg; break;
 		case O_OWNER: c.o.owner = optarg; break;
 		case O_DUE: c.o.due = optarg; break;
+		case O_AT: c.o.at = optarg; break;
+		case O_SOURCE: c.o.source = optarg; break;
 		default:
 			if (ch >= O_FACT && ch < O_FACT + RP_FACT_COUNT) {
 				c.o.facts[ch - O_FACT] = optarg;

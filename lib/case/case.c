@@ -220,6 +220,31 @@ xdup(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* The scalar members of a summary object, for people: "files 14, encrypted 3, ...". */
+static char *
+digest(json_t *o)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	const char *key;
+	json_t *v;
+	char *out;
+
+	json_object_foreach(o, key, v) {
+		if (strcmp(key, "kind") == 0)
+			continue;
+		if (json_is_integer(v))
+			rp_buf_addf(&b, "%s%s %lld", b.len ? ", " : "", key, (long long)json_integer_value(v));
+		else if (json_is_real(v))
+			rp_buf_addf(&b, "%s%s %.4g", b.len ? ", " : "", key, json_real_value(v));
+		else if (json_is_string(v))
+			rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_string_value(v));
+		else if (json_is_boolean(v))
+			rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_is_true(v) ? "yes" : "no");
+	}
+	out = rp_buf_detach(&b, NULL);
+	return out ? out : strdup("");
+}
+
 static int
 load_entry(const struct rp_journal_entry *e, void *ctx)
 {
@@ -231,6 +256,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	GROW(c->entries, c->nentries);
 	c->entries[c->nentries].seq = e->seq;
 	c->entries[c->nentries].time = e->time;
+	c->entries[c->nentries].at = e->time;
 	if ((c->entries[c->nentries].kind = strdup(e->kind)) == NULL ||
 	    (c->entries[c->nentries].actor = strdup(e->actor)) == NULL ||
 	    (c->entries[c->nentries].text = strdup(e->text)) == NULL) {
@@ -242,6 +268,8 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		json_decref(d);
 		return 0;      /* entries without details (notes) or from other tools */
 	}
+	if ((s = jstr(d, "at")) != NULL)
+		rp_time_parse(s, &c->entries[c->nentries - 1].at, NULL);
 	if (strcmp(e->kind, "fact") == 0) {
 		if ((f = rp_fact_lookup((s = jstr(d, "fact")) ? s : "")) >= 0 &&
 		    (s = jstr(d, "value")) != NULL) {
@@ -313,6 +341,8 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 			goto out;
 		if (sum && (k->summary = json_dumps(sum, JSON_COMPACT)) == NULL)
 			goto out;
+		if (sum && (k->digest = digest(sum)) == NULL)
+			goto out;
 	}
 done:
 	r = 0;
@@ -349,6 +379,7 @@ rp_case_release(struct rp_case *c)
 		free(c->attachments[i].sha256);
 		free(c->attachments[i].source);
 		free(c->attachments[i].summary);
+		free(c->attachments[i].digest);
 	}
 	for (i = 0; i < c->nentries; i++) {
 		free(c->entries[i].kind);

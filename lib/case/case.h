@@ -70,10 +70,12 @@ struct rp_attachment {
 	char *sha256;
 	char *source;            /* the summary's "kind" producer: scan, exfil, collect, ... */
 	char *summary;           /* the summary line, JSON text */
+	char *digest;            /* its scalar members for people: "files 14, encrypted 3" */
 };
 
 struct rp_entry {            /* a journal entry, for the timeline */
 	int64_t seq, time;
+	int64_t at;              /* when it happened (data "at", `case log --at`), else time */
 	char *kind, *actor, *text;
 };
 

@@ -62,6 +62,15 @@ mfmt(struct rp_buf *b, const char *cur, int64_t v)
 	return b->buf;
 }
 
+/* Timeline order: event time, then journal order. NULL sorts after everything. */
+static int
+timeline_before(const struct rp_entry *x, const struct rp_entry *y)
+{
+	if (y == NULL)
+		return 1;
+	return x->at != y->at ? x->at < y->at : x->seq < y->seq;
+}
+
 static const char *const status_names[] = { "open", "done", "overdue" };
 
 static int
@@ -69,6 +78,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
     const struct rp_ini *site, int64_t now, struct rp_buf *o)
 {
 	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT, e = RP_BUF_INIT;
+	const struct rp_entry *last = NULL;
 	const char *v;
 	size_t i, j;
 	int r, f, actions = 0, lessons = 0;
@@ -104,8 +114,19 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 
 	T(rec(o, 'h', 1, "Timeline of the incident and of the response"));
 	T(rec(o, 'T', 3, "Time", "What", "Entry"));
-	for (i = 0; i < c->nentries; i++)
-		T(rec(o, 'r', 3, tfmt(&a, c->entries[i].time), c->entries[i].kind, c->entries[i].text));
+	/* by when it happened (`case log --at` for events found out later), then as recorded */
+	for (i = 0; i < c->nentries; i++) {
+		const struct rp_entry *x = NULL;
+
+		for (j = 0; j < c->nentries; j++) {
+			const struct rp_entry *y = &c->entries[j];
+
+			if (timeline_before(y, x) && (i == 0 || timeline_before(last, y)))
+				x = y;
+		}
+		last = x;
+		T(rec(o, 'r', 3, tfmt(&a, x->at), x->kind, x->text));
+	}
 
 	T(rec(o, 'h', 1, "Scope"));
 	if (c->nattachments == 0)
@@ -114,7 +135,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 		rp_buf_reset(&b);
 		T(rp_buf_addf(&b, "%s (%s, SHA-256 %s): %s", c->attachments[i].source,
 		    c->attachments[i].name, c->attachments[i].sha256,
-		    c->attachments[i].summary ? c->attachments[i].summary : "-"));
+		    c->attachments[i].digest ? c->attachments[i].digest : "-"));
 		T(rec(o, 'l', 1, b.buf));
 	}
 
