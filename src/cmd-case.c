@@ -31,21 +31,22 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte case open --title T --discovered ISO8601 [--how TEXT]\n"
-"    riposte case show | list | verify           [--format text|jsonl]\n"
+"    riposte case show | list                    [--format text|jsonl|csv]\n"
+"    riposte case verify                         [--format text|jsonl]\n"
 "    riposte case log [--at ISO8601] TEXT\n"
 "    riposte case facts [--personal-data yes|no] [--health-data yes|no] [--high-risk yes|no]\n"
 "                       [--extortion yes|no] [--exfiltration yes|no|unknown]\n"
 "    riposte case attach [--source scan|exfil|collect|watch] FILE.jsonl\n"
-"    riposte case deadlines [--format text|jsonl]\n"
+"    riposte case deadlines [--format text|jsonl|csv]\n"
 "    riposte case notify --to insurer|authority|police|it-provider|client|clients\n"
 "                        [--lang fr|de|en] [--client NAME] [-o FILE]\n"
 "                        [--sent [--sent-at ISO8601] [--file SENTFILE] [--deadline ID]]\n"
 "    riposte case ioc add --type sha256|domain|ipv4|url|email|filename VALUE\n"
-"    riposte case iocs [--format text|jsonl|stix]\n"
+"    riposte case iocs [--format text|jsonl|csv|stix]\n"
 "    riposte case cost add --category CAT (--amount X | --hours H --rate R)\n"
 "                          [--currency C] [--note TEXT]\n"
-"    riposte case cost list [--format text|jsonl]\n"
-"    riposte case claim [--format text|jsonl]\n"
+"    riposte case cost list [--format text|jsonl|csv]\n"
+"    riposte case claim [--format text|jsonl|csv]\n"
 "    riposte case root-cause TEXT\n"
 "    riposte case lesson TEXT\n"
 "    riposte case action --owner WHO --due DATE TEXT\n"
@@ -109,7 +110,8 @@ static const char usage[] =
 "    {\"kind\":\"cost\",\"time\":...,\"category\":...,\"amount\":...,\"currency\":...,\"note\":...}\n"
 "    {\"kind\":\"ioc\",\"time\":...,\"type\":\"sha256\",\"value\":...}\n"
 "    {\"kind\":\"summary\",...counts...}\n"
-"    Times in JSON are UTC (\"2026-11-20T06:30:00Z\"); text views use local time.\n"
+"    Times in JSON and CSV are UTC (\"2026-11-20T06:30:00Z\"); text views use local\n"
+"    time. CSV has a header row; its amounts are decimal (\"25000.00\").\n"
 "\n"
 "EXIT STATUS\n"
 "    0 success (verify: journal intact; deadlines: none overdue)\n"
@@ -305,6 +307,47 @@ add_str_json(struct rp_buf *b, const char *key, const char *v)
 	if ((r = rp_buf_addf(b, ",\"%s\":", key)) != 0)
 		return r;
 	return rp_json_str(b, v);
+}
+
+/* One CSV record of n C-string fields (NULL = empty), RFC 4180 with rp_esc_csv. */
+static int
+csv_row(struct rp_buf *b, int n, ...)
+{
+	va_list ap;
+	const char *v;
+	int i, r = 0;
+
+	va_start(ap, n);
+	for (i = 0; i < n && r == 0; i++) {
+		v = va_arg(ap, const char *);
+		if (i && (r = rp_buf_addch(b, ',')) != 0)
+			break;
+		if (v)
+			r = rp_esc_csv(b, v, strlen(v));
+	}
+	va_end(ap);
+	return r ? r : rp_buf_addstr(b, "\r\n");
+}
+
+/* A UTC time or decimal amount as a CSV field (static buffers: one row at a time). */
+static const char *
+csv_time(struct rp_buf *b, int64_t t)
+{
+	rp_buf_reset(b);
+	if (t == RP_TIME_UNSET)
+		return "";
+	rp_time_fmt_utc(b, t);
+	return b->buf;
+}
+
+static const char *
+csv_amount(struct rp_buf *b, int64_t v)
+{
+	rp_buf_reset(b);
+	if (v < 0)
+		return "";
+	rp_buf_addf(b, "%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
+	return b->buf;
 }
 
 /* Text for people: escaped so that a hostile title cannot move the terminal. */
@@ -530,9 +573,23 @@ sub_show(struct ctx *c)
 	size_t i;
 	int f, rc = RP_EXIT_CLEAN;
 
-	if (need_args(c, 0, "no arguments") != 0 || want_format(c, "text,jsonl", RP_FMT_TEXT) < 0 ||
-	    load(c, &k) != 0)
+	if (need_args(c, 0, "no arguments") != 0 ||
+	    want_format(c, "text,jsonl,csv", RP_FMT_TEXT) < 0 || load(c, &k) != 0)
 		return RP_EXIT_ERROR;
+	if (c->o.fmt == RP_FMT_CSV) {
+		struct rp_buf t1 = RP_BUF_INIT, n1 = RP_BUF_INIT;
+
+		csv_row(&b, 5, "seq", "time", "type", "actor", "text");
+		for (i = 0; i < k.nentries; i++) {
+			rp_buf_reset(&n1);
+			rp_buf_addf(&n1, "%lld", (long long)k.entries[i].seq);
+			csv_row(&b, 5, n1.buf, csv_time(&t1, k.entries[i].time), k.entries[i].kind,
+			    k.entries[i].actor, k.entries[i].text);
+		}
+		rp_buf_release(&t1);
+		rp_buf_release(&n1);
+		goto print;
+	}
 	if (c->o.fmt == RP_FMT_JSONL) {
 		case_json(&b, &k);
 		for (i = 0; i < k.nentries; i++) {
@@ -596,8 +653,11 @@ sub_list(struct ctx *c)
 	struct rp_stmt *q = NULL;
 	int r, n = 0, rc = RP_EXIT_CLEAN;
 
-	if (need_args(c, 0, "no arguments") != 0 || want_format(c, "text,jsonl", RP_FMT_TEXT) < 0)
+	if (need_args(c, 0, "no arguments") != 0 ||
+	    want_format(c, "text,jsonl,csv", RP_FMT_TEXT) < 0)
 		return RP_EXIT_ERROR;
+	if (c->o.fmt == RP_FMT_CSV)
+		csv_row(&b, 4, "id", "discovered", "closed", "title");
 	if ((r = rp_case_migrate(c->st)) != 0 || (r = rp_stmt_prepare(c->st, "SELECT id, title, "
 	    "discovered, closed FROM cases ORDER BY id", &q)) != 0)
 		return store_err(c, r);
@@ -605,7 +665,16 @@ sub_list(struct ctx *c)
 		int64_t closed = rp_stmt_isnull(q, 3) ? RP_TIME_UNSET : rp_stmt_int64(q, 3);
 
 		n++;
-		if (c->o.fmt == RP_FMT_JSONL) {
+		if (c->o.fmt == RP_FMT_CSV) {
+			struct rp_buf f1 = RP_BUF_INIT, f2 = RP_BUF_INIT, f3 = RP_BUF_INIT;
+
+			rp_buf_addf(&f1, "%lld", (long long)rp_stmt_int64(q, 0));
+			csv_row(&b, 4, f1.buf, csv_time(&f2, rp_stmt_int64(q, 2)), csv_time(&f3, closed),
+			    rp_stmt_text(q, 1));
+			rp_buf_release(&f1);
+			rp_buf_release(&f2);
+			rp_buf_release(&f3);
+		} else if (c->o.fmt == RP_FMT_JSONL) {
 			rp_buf_addf(&b, "{\"kind\":\"case\",\"id\":%lld", (long long)rp_stmt_int64(q, 0));
 			add_str_json(&b, "title", rp_stmt_text(q, 1));
 			add_time_json(&b, "discovered", rp_stmt_int64(q, 2));
@@ -790,16 +859,27 @@ sub_deadlines(struct ctx *c)
 	size_t i, n[3] = { 0, 0, 0 };
 	int rc = RP_EXIT_ERROR;
 
-	if (need_args(c, 0, "no arguments") != 0 || want_format(c, "text,jsonl", RP_FMT_TEXT) < 0 ||
-	    load(c, &k) != 0)
+	if (need_args(c, 0, "no arguments") != 0 ||
+	    want_format(c, "text,jsonl,csv", RP_FMT_TEXT) < 0 || load(c, &k) != 0)
 		return RP_EXIT_ERROR;
 	warn_no_site(c);
 	if (compute_deadlines(c, &k, &d) != 0)
 		goto out;
+	if (c->o.fmt == RP_FMT_CSV)
+		csv_row(&b, 8, "id", "authority", "due", "status", "basis", "when", "to", "done");
 	for (i = 0; i < d.n; i++) {
 		const struct rp_deadline *x = &d.v[i];
 
 		n[x->status]++;
+		if (c->o.fmt == RP_FMT_CSV) {
+			struct rp_buf t1 = RP_BUF_INIT, t2 = RP_BUF_INIT;
+
+			csv_row(&b, 8, x->id, x->authority, csv_time(&t1, x->due), dl_status[x->status],
+			    x->basis, x->when, x->to, csv_time(&t2, x->done));
+			rp_buf_release(&t1);
+			rp_buf_release(&t2);
+			continue;
+		}
 		if (c->o.fmt == RP_FMT_JSONL) {
 			rp_buf_addstr(&b, "{\"kind\":\"deadline\"");
 			add_str_json(&b, "id", x->id);
@@ -826,7 +906,7 @@ sub_deadlines(struct ctx *c)
 	if (c->o.fmt == RP_FMT_JSONL)
 		rp_buf_addf(&b, "{\"kind\":\"summary\",\"deadlines\":%zu,\"open\":%zu,\"done\":%zu,"
 		    "\"overdue\":%zu}\n", d.n, n[RP_DL_OPEN], n[RP_DL_DONE], n[RP_DL_OVERDUE]);
-	else
+	else if (c->o.fmt == RP_FMT_TEXT)
 		rp_buf_addf(&b, "%zu deadlines: %zu open, %zu done, %zu overdue\n", d.n,
 		    n[RP_DL_OPEN], n[RP_DL_DONE], n[RP_DL_OVERDUE]);
 	if (put(c, &b) != 0)
@@ -1050,10 +1130,17 @@ sub_iocs(struct ctx *c)
 			goto out;
 		}
 	} else {
-		if (want_format(c, "text,jsonl,stix", RP_FMT_TEXT) < 0)
+		if (want_format(c, "text,jsonl,csv,stix", RP_FMT_TEXT) < 0)
 			goto out;
+		if (c->o.fmt == RP_FMT_CSV)
+			csv_row(&b, 3, "time", "type", "value");
 		for (i = 0; i < k.niocs; i++) {
-			if (c->o.fmt == RP_FMT_JSONL) {
+			if (c->o.fmt == RP_FMT_CSV) {
+				struct rp_buf t1 = RP_BUF_INIT;
+
+				csv_row(&b, 3, csv_time(&t1, k.iocs[i].time), k.iocs[i].type, k.iocs[i].value);
+				rp_buf_release(&t1);
+			} else if (c->o.fmt == RP_FMT_JSONL) {
 				rp_buf_addstr(&b, "{\"kind\":\"ioc\"");
 				add_time_json(&b, "time", k.iocs[i].time);
 				add_str_json(&b, "type", k.iocs[i].type);
@@ -1090,12 +1177,19 @@ sub_cost(struct ctx *c)
 		struct rp_case k;
 		size_t i;
 
-		if (c->o.nargs != 1 || want_format(c, "text,jsonl", RP_FMT_TEXT) < 0 || load(c, &k) != 0)
+		if (c->o.nargs != 1 || want_format(c, "text,jsonl,csv", RP_FMT_TEXT) < 0 ||
+		    load(c, &k) != 0)
 			return RP_EXIT_ERROR;
+		if (c->o.fmt == RP_FMT_CSV)
+			csv_row(&t, 5, "time", "category", "amount", "currency", "note");
 		for (i = 0; i < k.ncosts; i++) {
 			const struct rp_cost *x = &k.costs[i];
 
-			if (c->o.fmt == RP_FMT_JSONL) {
+			if (c->o.fmt == RP_FMT_CSV) {
+				csv_time(&h, x->time);
+				csv_row(&t, 5, h.buf, rp_cost_categories[x->category],
+				    csv_amount(&a, x->amount), x->currency, x->note);
+			} else if (c->o.fmt == RP_FMT_JSONL) {
 				rp_buf_addstr(&t, "{\"kind\":\"cost\"");
 				add_time_json(&t, "time", x->time);
 				add_str_json(&t, "category", rp_cost_categories[x->category]);
@@ -1117,8 +1211,7 @@ sub_cost(struct ctx *c)
 			rp_buf_addf(&t, "{\"kind\":\"summary\",\"costs\":%zu}\n", k.ncosts);
 		rc = put(c, &t) == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
 		rp_case_release(&k);
-		rp_buf_release(&t);
-		return rc;
+		goto out;
 	}
 	if (c->o.nargs != 1 || strcmp(c->o.args[0], "add") != 0) {
 		rp_err(c->cli, "usage: riposte case cost add --category CAT (--amount X | --hours H "
@@ -1223,12 +1316,28 @@ sub_claim(struct ctx *c)
 	int rc = RP_EXIT_ERROR;
 	const char *v;
 
-	if (need_args(c, 0, "no arguments") != 0 || want_format(c, "text,jsonl", RP_FMT_TEXT) < 0 ||
-	    load(c, &k) != 0)
+	if (need_args(c, 0, "no arguments") != 0 ||
+	    want_format(c, "text,jsonl,csv", RP_FMT_TEXT) < 0 || load(c, &k) != 0)
 		return RP_EXIT_ERROR;
 	if (claim_of(c, &k, &cl) != 0)
 		goto out;
-	if (c->o.fmt == RP_FMT_JSONL) {
+	if (c->o.fmt == RP_FMT_CSV) {
+		struct rp_buf f[7] = { RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT,
+		    RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT };
+		int j;
+
+		csv_row(&b, 8, "line", "total", "sublimit", "covered", "deductible", "claimable",
+		    "own_share", "currency");
+		for (i = 0; i < cl.nlines; i++)
+			csv_row(&b, 8, rp_cost_categories[cl.lines[i].category],
+			    csv_amount(&f[0], cl.lines[i].total), csv_amount(&f[1], cl.lines[i].sublimit),
+			    csv_amount(&f[2], cl.lines[i].covered), "", "", "", cl.currency);
+		csv_row(&b, 8, "claim", csv_amount(&f[0], cl.total), "", csv_amount(&f[2], cl.covered),
+		    csv_amount(&f[3], cl.deductible), csv_amount(&f[4], cl.claimable),
+		    csv_amount(&f[5], cl.own_share), cl.currency);
+		for (j = 0; j < 7; j++)
+			rp_buf_release(&f[j]);
+	} else if (c->o.fmt == RP_FMT_JSONL) {
 		for (i = 0; i < cl.nlines; i++) {
 			rp_buf_addf(&b, "{\"kind\":\"category\",\"category\":\"%s\",\"total\":%lld,",
 			    rp_cost_categories[cl.lines[i].category], (long long)cl.lines[i].total);

@@ -18,7 +18,7 @@ static const char usage[] =
 "    riposte site - check the site profile (riposte.conf)\n"
 "\n"
 "SYNOPSIS\n"
-"    riposte site check [--config FILE] [--format text|jsonl]\n"
+"    riposte site check [--config FILE] [--format text|jsonl|csv]\n"
 "    riposte site example\n"
 "\n"
 "DESCRIPTION\n"
@@ -40,7 +40,7 @@ static const char usage[] =
 "\n"
 "OPTIONS\n"
 "    --config FILE   the site profile to check\n"
-"    --format F      text (default) or jsonl\n"
+"    --format F      text (default), jsonl or csv\n"
 "    -h, --help      this text\n"
 "\n"
 "OUTPUT\n"
@@ -48,6 +48,7 @@ static const char usage[] =
 "    jsonl: {\"kind\":\"finding\",\"status\":\"missing|stale|invalid\",\"where\":\"contact police/verified\",\n"
 "            \"message\":...}\n"
 "           {\"kind\":\"summary\",\"config\":PATH,\"findings\":N,\"missing\":N,\"stale\":N,\"invalid\":N}\n"
+"    csv: a header \"status,where,message\" and one record per finding.\n"
 "\n"
 "EXIT STATUS\n"
 "    0 the profile is complete and current, 1 something is missing, invalid or stale,\n"
@@ -60,7 +61,7 @@ static const char usage[] =
 
 struct out {
 	struct rp_buf b;
-	int jsonl;
+	int jsonl, csv;
 	size_t n[3];
 };
 
@@ -71,6 +72,14 @@ finding(const struct rp_site_issue *is, void *ctx)
 	int lossy = 0;
 
 	o->n[strcmp(is->status, "missing") == 0 ? 0 : strcmp(is->status, "stale") == 0 ? 1 : 2]++;
+	if (o->csv) {
+		rp_esc_csv(&o->b, is->status, strlen(is->status));
+		rp_buf_addch(&o->b, ',');
+		rp_esc_csv(&o->b, is->where, strlen(is->where));
+		rp_buf_addch(&o->b, ',');
+		rp_esc_csv(&o->b, is->message, strlen(is->message));
+		return rp_buf_addstr(&o->b, "\r\n");
+	}
 	if (o->jsonl) {
 		rp_buf_addstr(&o->b, "{\"kind\":\"finding\",\"status\":");
 		rp_json_str(&o->b, is->status);
@@ -95,7 +104,7 @@ static const struct option longopts[] = {
 int
 cmd_site(struct rp_cli *cli, int argc, char **argv)
 {
-	struct out o = { RP_BUF_INIT, 0, { 0, 0, 0 } };
+	struct out o = { RP_BUF_INIT, 0, 0, { 0, 0, 0 } };
 	struct rp_ini *ini = NULL;
 	const char *config = NULL, *format = "text", *used = NULL;
 	int ch, fmt, rc = RP_EXIT_ERROR, r;
@@ -126,9 +135,12 @@ cmd_site(struct rp_cli *cli, int argc, char **argv)
 		rp_err(cli, "'%s' is not a site subcommand (check, example)", argv[optind]);
 		return RP_EXIT_ERROR;
 	}
-	if ((fmt = rp_cli_format(cli, format, "text,jsonl")) < 0)
+	if ((fmt = rp_cli_format(cli, format, "text,jsonl,csv")) < 0)
 		return RP_EXIT_ERROR;
 	o.jsonl = fmt == RP_FMT_JSONL;
+	o.csv = fmt == RP_FMT_CSV;
+	if (o.csv)
+		rp_buf_addstr(&o.b, "status,where,message\r\n");
 	if (rp_site_conf_load(cli, config, &ini, &used) != 0)
 		return RP_EXIT_ERROR;
 	if (ini == NULL) {
@@ -145,7 +157,7 @@ cmd_site(struct rp_cli *cli, int argc, char **argv)
 		rp_cli_path_json(&o.b, "config", used, strlen(used));
 		rp_buf_addf(&o.b, "\"findings\":%zu,\"missing\":%zu,\"stale\":%zu,\"invalid\":%zu}\n",
 		    o.n[0] + o.n[1] + o.n[2], o.n[0], o.n[1], o.n[2]);
-	} else {
+	} else if (!o.csv) {
 		rp_esc_text(&o.b, used, strlen(used));
 		if (o.n[0] + o.n[1] + o.n[2] == 0)
 			rp_buf_addstr(&o.b, ": complete, every contact verified within the year\n");

@@ -48,11 +48,19 @@ expect_grep "the SHA-256 recorded is that of the draft" "$sha" "$T/.err"
 "$RIPOSTE" case deadlines --format jsonl > dl3.jsonl
 expect_grep "insurer deadline done" '"id":"insurer".*"status":"done"' dl3.jsonl
 
+# a real scan's JSONL attaches: its SHA-256 and summary line go into the journal
+mkdir tree && head -c 20000 /dev/urandom > tree/a.docx && echo hello > tree/b.txt
+"$RIPOSTE" scan --format jsonl tree > scan.jsonl
+expect_exit "attach the scan" 0 "$RIPOSTE" case attach --source scan scan.jsonl
+expect_grep "attach records the file's SHA-256" "$(sha256sum scan.jsonl | cut -c1-64)" "$T/.err"
+"$RIPOSTE" case show --format jsonl > show.jsonl
+expect_grep "journal entry for the attachment" '"type":"attach"' show.jsonl
 expect_exit "close refused without root cause" 1 "$RIPOSTE" case close
 expect_grep "says why" 'no root cause recorded' "$T/.err"
 expect_exit "report html" 0 "$RIPOSTE" case report --format html -o report.html
 expect_grep "html title" '<h1>Incident report: Ransomware on the practice server</h1>' report.html
 expect_grep "html total" 'CHF 25,000.00' report.html
+expect_grep "html scope has the scan's summary" 'scan (scan.jsonl, SHA-256 [0-9a-f]*): files 2, encrypted 1' report.html
 expect_nogrep "html is self-contained (no external resources)" '<link\|<script\|src=' report.html
 expect_exit "close with root cause" 0 "$RIPOSTE" case close --root-cause "RDP exposed with a weak password"
 expect_exit "verify intact" 0 "$RIPOSTE" case verify --case 1

@@ -8,4 +8,4 @@ french_site
 "$RIPOSTE" case open --title "Virus sent to clients" --discovered 2026-11-19T10:00:00+01:00 >/dev/null 2>&1
 "$RIPOSTE" case facts --personal-data yes --high-risk yes >/dev/null
 r case deadlines --format jsonl
-r case deadlines --format csv
+r case deadlines --format xml

@@ -34,3 +34,4 @@ printf '[site]\nname = x\nname = y\n' > dup.conf
 r site check --config dup.conf
 r site check --config missing.conf
 r site frobnicate
+r site check --format csv --config sparse.conf
