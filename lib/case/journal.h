@@ -51,6 +51,8 @@ struct rp_journal_entry {
 	const char *actor;
 	const char *text;
 	const char *data;
+	const char *prev_hash;  /* as recorded: hex SHA-256 of the previous entry */
+	const char *hash;       /* as recorded: this entry's hash */
 };
 
 /* Calls fn for every entry of case_id in chain order; a non-zero return of fn stops
