@@ -723,12 +723,12 @@ sub_verify(struct ctx *c)
 	}
 	if (c->o.fmt == RP_FMT_JSONL)
 		printf("{\"kind\":\"verify\",\"case\":%lld,\"intact\":%s,\"entries\":%lld,"
-		    "\"first_bad\":%lld}\n{\"kind\":\"summary\",\"altered\":%d}\n",
+		    "\"head\":\"%s\",\"first_bad\":%lld}\n{\"kind\":\"summary\",\"altered\":%d}\n",
 		    (long long)info.id, r ? "false" : "true", (long long)info.head_seq,
-		    r ? (long long)bad : 0LL, r ? 1 : 0);
+		    info.head_hash, r ? (long long)bad : 0LL, r ? 1 : 0);
 	else if (r == 0)
-		printf("case %lld: journal intact, %lld entries\n", (long long)info.id,
-		    (long long)info.head_seq);
+		printf("case %lld: journal intact, %lld entries, head %s\n", (long long)info.id,
+		    (long long)info.head_seq, info.head_hash);
 	else
 		printf("case %lld: journal ALTERED: entry %lld or the chain after it was changed "
 		    "or removed\n", (long long)info.id, (long long)bad);
@@ -1443,6 +1443,14 @@ sub_report(struct ctx *c)
 	if (load(c, &k) != 0)
 		return RP_EXIT_ERROR;
 	warn_no_site(c);
+	if ((r = rp_journal_verify(c->st, k.info.id, &k.bad_seq)) != 0 && r != RP_ERR_INTEGRITY) {
+		store_err(c, r);
+		goto out;
+	}
+	k.integrity = r ? -1 : 1;
+	if (r)
+		rp_warn(c->cli, "the journal of case %lld does not verify (entry %lld): the report "
+		    "says so", (long long)k.info.id, (long long)k.bad_seq);
 	if (compute_deadlines(c, &k, &d) != 0 || claim_of(c, &k, &cl) != 0)
 		goto out;
 	if ((r = rp_case_report(&k, &d, &cl, c->site, c->cli->now, fmt, &b)) != 0) {

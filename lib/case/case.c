@@ -452,27 +452,52 @@ country_matches(const char *list, const char *country)
 	return in_list(list, "EEA") && in_list(eea, country);
 }
 
-/* "0", "24h", "14d", "1mo": the due time from t. */
+/* One step of a due offset: "0", "24h", "14d", "1mo" (calendar months, UTC). */
+static int
+add_step(const char *s, size_t n, int64_t *t)
+{
+	char buf[32];
+	int64_t sec;
+
+	if (n == 0 || n >= sizeof(buf))
+		return RP_ERR_FORMAT;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (n > 2 && strcmp(buf + n - 2, "mo") == 0) {
+		char *end;
+		long months = strtol(buf, &end, 10);
+		struct tm tm;
+		time_t tt = (time_t)*t;
+
+		if (end != buf + n - 2 || months < 0 || months > 120 || gmtime_r(&tt, &tm) == NULL)
+			return RP_ERR_FORMAT;
+		tm.tm_mon += (int)months;
+		*t = (int64_t)timegm(&tm);
+		return 0;
+	}
+	if (rp_duration_parse(buf, &sec) != 0)
+		return RP_ERR_FORMAT;
+	*t += sec;
+	return 0;
+}
+
+/* The due time from t: steps joined by '+' applied in order, "72h+1mo". */
 static int
 add_due(const char *s, int64_t t, int64_t *due)
 {
-	size_t n = strlen(s);
+	const char *p = s;
+	int r;
 
-	if (n > 2 && strcmp(s + n - 2, "mo") == 0) {
-		char *end;
-		long months = strtol(s, &end, 10);
-		struct tm tm;
-		time_t tt = (time_t)t;
+	for (;;) {
+		size_t n = strcspn(p, "+");
 
-		if (end != s + n - 2 || months < 0 || months > 120 || gmtime_r(&tt, &tm) == NULL)
-			return RP_ERR_FORMAT;
-		tm.tm_mon += (int)months;
-		*due = (int64_t)timegm(&tm);
-		return 0;
+		if ((r = add_step(p, n, &t)) != 0)
+			return r;
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
 	}
-	if (rp_duration_parse(s, due) != 0)
-		return RP_ERR_FORMAT;
-	*due += t;
+	*due = t;
 	return 0;
 }
 

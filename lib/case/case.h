@@ -89,6 +89,9 @@ struct rp_case {
 	struct rp_action *actions;   size_t nactions;  /* lessons and actions, in order */
 	struct rp_attachment *attachments; size_t nattachments;
 	struct rp_entry *entries;    size_t nentries;
+	int integrity;           /* set by the caller from rp_journal_verify: 0 not checked,
+	                          * 1 intact, -1 altered (then bad_seq) */
+	int64_t bad_seq;
 };
 
 /* Loads case id (0: the current open case) with its whole journal. */

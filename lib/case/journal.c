@@ -324,8 +324,8 @@ rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out)
 		return r;
 	if ((r = rp_case_migrate(st)) != 0)
 		return r;
-	if ((r = rp_stmt_prepare(st, "SELECT id, title, opened, discovered, how, closed, head_seq "
-	    "FROM cases WHERE id=?", &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, id)) != 0)
+	if ((r = rp_stmt_prepare(st, "SELECT id, title, opened, discovered, how, closed, head_seq, "
+	    "head_hash FROM cases WHERE id=?", &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, id)) != 0)
 		goto out;
 	if ((r = rp_stmt_step(q)) < 0)
 		goto out;
@@ -340,6 +340,7 @@ rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out)
 	out->how = rp_stmt_isnull(q, 4) ? NULL : strdup(rp_stmt_text(q, 4));
 	out->closed = rp_stmt_isnull(q, 5) ? RP_TIME_UNSET : rp_stmt_int64(q, 5);
 	out->head_seq = rp_stmt_int64(q, 6);
+	snprintf(out->head_hash, sizeof(out->head_hash), "%s", rp_stmt_text(q, 7));
 	if (out->title == NULL || (!rp_stmt_isnull(q, 4) && out->how == NULL)) {
 		rp_case_info_release(out);
 		r = RP_ERR_NOMEM;

@@ -69,6 +69,7 @@ struct rp_case_info {
 	char *how;              /* NULL when not given */
 	int64_t closed;         /* RP_TIME_UNSET while open */
 	int64_t head_seq;       /* entries in the journal */
+	char head_hash[65];     /* the last entry's hash: quote it elsewhere as an anchor */
 };
 /* Reads case id (0: the current open case). RP_ERR_NOTFOUND when there is none. */
 int rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out);

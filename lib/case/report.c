@@ -202,9 +202,17 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 	if (!actions)
 		T(rec(o, 'p', 1, "None recorded."));
 	rp_buf_reset(&b);
-	T(rp_buf_addf(&b, "The journal of this case holds %zu hash-chained entries; "
-	    "`riposte case verify --case %lld` checks that none was altered or removed.",
-	    c->nentries, (long long)c->info.id));
+	if (c->integrity < 0)
+		T(rp_buf_addf(&b, "WARNING: the journal of this case does not verify: entry %lld or "
+		    "the chain after it was altered or removed in the database. This report is "
+		    "built from the altered record.", (long long)c->bad_seq));
+	else
+		T(rp_buf_addf(&b, "The journal of this case holds %zu hash-chained entries%s; "
+		    "the last entry's SHA-256 is %s. Keep this value: `riposte case verify --case "
+		    "%lld` checks that no entry was altered or removed, and a journal rewritten "
+		    "as a whole would no longer end in this hash.", c->nentries,
+		    c->integrity > 0 ? ", verified when this report was made" : "",
+		    c->info.head_hash, (long long)c->info.id));
 	T(rec(o, 'h', 1, "Integrity"));
 	T(rec(o, 'p', 1, b.buf));
 #undef T

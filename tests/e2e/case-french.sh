@@ -33,7 +33,7 @@ sed -i 's/^sector = other/sector = hospital/; s/^nis2 = none/nis2 = essential/' 
 "$RIPOSTE" case deadlines --format jsonl > dl2.jsonl
 expect_grep "ARS for a hospital" '"id":"fr-ars"' dl2.jsonl
 expect_grep "NIS2 early warning 24 h" '"id":"nis2-early-warning".*"due":"2026-11-20T09:00:00Z"' dl2.jsonl
-expect_grep "NIS2 final one month" '"id":"nis2-final".*"due":"2026-12-19T09:00:00Z"' dl2.jsonl
+expect_grep "NIS2 final: one month after the 72 h notification" '"id":"nis2-final".*"due":"2026-12-22T09:00:00Z"' dl2.jsonl
 
 "$RIPOSTE" case ioc add --type domain update-portal.example
 "$RIPOSTE" case notify --to client --lang fr > client.txt

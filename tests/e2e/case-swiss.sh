@@ -71,6 +71,9 @@ command -v sqlite3 >/dev/null || fail "sqlite3 CLI missing (scripts/packages.d/t
 sqlite3 riposte.db "DROP TRIGGER journal_no_update; UPDATE journal SET text='cost it: CHF 1.00' WHERE seq=2;"
 expect_exit "verify detects the altered entry" 1 "$RIPOSTE" case verify --case 1
 expect_grep "names the entry" 'entry 2' "$T/.out"
+expect_exit "a report of an altered case is still written" 0 "$RIPOSTE" case report --case 1 --format md -o altered.md
+expect_grep "and warns" 'does not verify' "$T/.err"
+expect_grep "the report says so" 'WARNING: the journal of this case does not verify: entry 2' altered.md
 # removing the last entry is detected too (the head is recorded in the case)
 rm -f riposte.db* && "$RIPOSTE" case open --title t --discovered 2026-11-20T06:30:00+01:00 >/dev/null 2>&1
 "$RIPOSTE" case log one && "$RIPOSTE" case log two

@@ -7,3 +7,5 @@ r case show
 r case show --format jsonl
 r case list
 r case show --case 7
+r case verify
+r case verify --format jsonl

@@ -119,13 +119,14 @@ deadlines_follow_site_and_facts(void **state)
 	    "[a]\nauthority=A\nto=authority\nbasis=B\nwhen=W\ndue=72h\ncountry=EEA\nfacts=personal-data\n"
 	    "[m]\nauthority=M\nto=authority\nbasis=B\nwhen=W\ndue=1mo\ncountry=EU\nnis2=essential, important\n"
 	    "[h]\nauthority=H\nto=authority\nbasis=B\nwhen=W\ndue=24h\nsector=hospital\n"
-	    "[i]\nauthority=I\nto=insurer\nbasis=B\nwhen=W\ndue=0\n";
+	    "[i]\nauthority=I\nto=insurer\nbasis=B\nwhen=W\ndue=0\n"
+	    "[f]\nauthority=F\nto=authority\nbasis=B\nwhen=W\ndue=72h+1mo\nnis2=essential\n";
 	static const char site_fr[] = "[site]\ncountry=FR\nnis2=important\nsector=hospital\n";
 	static const char site_ch[] = "[site]\ncountry=CH\nsector=medical-practice\n";
 	struct rp_case c;
 	struct rp_deadlines d;
 	struct rp_notice n = { 0 };
-	struct rp_ini *fr, *ch;
+	struct rp_ini *fr, *ch, *de;
 	int64_t t0;
 
 	assert_int_equal(rp_time_parse("2026-01-31T10:00:00Z", &t0, NULL), 0);
@@ -140,7 +141,7 @@ deadlines_follow_site_and_facts(void **state)
 
 	c.facts[RP_FACT_PERSONAL_DATA] = RP_FACT_YES;
 	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, fr, t0 + 73 * 3600, &d), 0);
-	assert_int_equal(d.n, 4);
+	assert_int_equal(d.n, 4);           /* not f: the site is an important entity */
 	/* sorted by due time: i (0), h (24 h), a (72 h), m (one calendar month) */
 	assert_string_equal(d.v[0].id, "i");
 	assert_string_equal(d.v[1].id, "h");
@@ -166,6 +167,16 @@ deadlines_follow_site_and_facts(void **state)
 	assert_int_equal(rp_deadlines_compute("[x]\nauthority=a\n", 16, &c, fr, t0, &d), RP_ERR_FORMAT);
 	assert_int_equal(rp_deadlines_compute("[x]\nauthority=a\nto=t\nbasis=b\nwhen=w\ndue=soon\n",
 	    44, &c, fr, t0, &d), RP_ERR_FORMAT);
+	/* steps joined by '+': 72 h, then a calendar month (Feb 3 -> Mar 3) */
+	c.nnotices = 0;
+	assert_int_equal(rp_ini_parse("[site]\ncountry=DE\nnis2=essential\n", 33, &de, NULL), 0);
+	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, de, t0, &d), 0);
+	assert_int_equal(d.n, 4);
+	assert_string_equal(d.v[2].id, "f");
+	assert_int_equal(d.v[2].due, t0 + (3 + 28) * 86400LL);
+	assert_string_equal(d.v[3].id, "m");
+	rp_deadlines_release(&d);
+	rp_ini_free(de);
 	rp_ini_free(fr);
 	rp_ini_free(ch);
 }
