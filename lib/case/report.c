@@ -1,6 +1,7 @@
 /* The final report, built once as a small document model and rendered as Markdown,
  * self-contained printable HTML, or (pdf.c) PDF. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "case/case.h"
@@ -62,13 +63,16 @@ mfmt(struct rp_buf *b, const char *cur, int64_t v)
 	return b->buf;
 }
 
-/* Timeline order: event time, then journal order. NULL sorts after everything. */
+/* Timeline order: event time, then journal order. */
 static int
-timeline_before(const struct rp_entry *x, const struct rp_entry *y)
+timeline_cmp(const void *a, const void *b)
 {
-	if (y == NULL)
-		return 1;
-	return x->at != y->at ? x->at < y->at : x->seq < y->seq;
+	const struct rp_entry *x = *(const struct rp_entry *const *)a;
+	const struct rp_entry *y = *(const struct rp_entry *const *)b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static const char *const status_names[] = { "open", "done", "overdue" };
@@ -78,7 +82,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
     const struct rp_ini *site, int64_t now, struct rp_buf *o)
 {
 	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT, e = RP_BUF_INIT;
-	const struct rp_entry *last = NULL;
+	const struct rp_entry **order = NULL;
 	const char *v;
 	size_t i, j;
 	int r, f, actions = 0, lessons = 0;
@@ -115,18 +119,16 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 	T(rec(o, 'h', 1, "Timeline of the incident and of the response"));
 	T(rec(o, 'T', 3, "Time", "What", "Entry"));
 	/* by when it happened (`case log --at` for events found out later), then as recorded */
-	for (i = 0; i < c->nentries; i++) {
-		const struct rp_entry *x = NULL;
-
-		for (j = 0; j < c->nentries; j++) {
-			const struct rp_entry *y = &c->entries[j];
-
-			if (timeline_before(y, x) && (i == 0 || timeline_before(last, y)))
-				x = y;
-		}
-		last = x;
-		T(rec(o, 'r', 3, tfmt(&a, x->at), x->kind, x->text));
+	if (c->nentries && (order = calloc(c->nentries, sizeof(*order))) == NULL) {
+		r = RP_ERR_NOMEM;
+		goto out;
 	}
+	for (i = 0; i < c->nentries; i++)
+		order[i] = &c->entries[i];
+	if (c->nentries)
+		qsort(order, c->nentries, sizeof(*order), timeline_cmp);
+	for (i = 0; i < c->nentries; i++)
+		T(rec(o, 'r', 3, tfmt(&a, order[i]->at), order[i]->kind, order[i]->text));
 
 	T(rec(o, 'h', 1, "Scope"));
 	if (c->nattachments == 0)
@@ -218,6 +220,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 #undef T
 	r = 0;
 out:
+	free(order);
 	rp_buf_release(&a);
 	rp_buf_release(&b);
 	rp_buf_release(&e);
