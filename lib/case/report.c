@@ -106,7 +106,7 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 	rp_buf_reset(&b);
 	for (f = 0; f < RP_FACT_COUNT; f++)
 		T(rp_buf_addf(&b, "%s%s: %s", f ? ", " : "", rp_fact_name(f),
-		    rp_fact_value_name(c->facts[f])));
+		    c->facts[f] == RP_FACT_UNSET ? "not assessed" : rp_fact_value_name(c->facts[f])));
 	T(rec(o, 'l', 2, "Facts:", b.buf));
 	rp_buf_reset(&b);
 	T(rp_buf_addf(&b, "%s ", cl->currency));
