@@ -46,6 +46,25 @@ expect_grep "German bank warning" 'Bankverbindung nie per E-Mail' clients-de.txt
 for k in 'a) Nature de la violation' 'b) Délégué à la protection' 'c) Conséquences probables' 'd) Mesures prises'; do
 	expect_grep "Art. 33(3) content: $k" "$k" cnil.txt
 done
+# every template in every language fills without a leftover placeholder
+for lang in fr de en; do
+	for to in insurer authority police it-provider client clients; do
+		"$RIPOSTE" case notify --to $to --lang $lang > draft.txt 2>/dev/null ||
+			fail "notify --to $to --lang $lang failed"
+		if grep -q '{{' draft.txt || [ ! -s draft.txt ]; then
+			fail "template $lang/$to left a placeholder or is empty"
+		fi
+	done
+done
+ok "all 18 drafts filled (authority uses the GDPR version for a French site)"
+CH="$T/ch.conf"
+sed 's/^country = FR/country = CH/' fr.conf > "$CH"
+for lang in fr de en; do
+	RIPOSTE_CONF="$CH" "$RIPOSTE" case notify --to authority --lang $lang > draft.txt 2>/dev/null
+	grep -q '{{' draft.txt && fail "authority-ch $lang left a placeholder"
+done
+RIPOSTE_CONF="$CH" "$RIPOSTE" case notify --to authority --lang de > edoeb.txt 2>/dev/null
+expect_grep "Swiss sites get the DSV Art. 15 letter" 'Art. 15 der Datenschutzverordnung' edoeb.txt
 expect_exit "police complaint sent" 0 "$RIPOSTE" case notify --to police --lang fr --sent
 "$RIPOSTE" case deadlines --format jsonl > dl3.jsonl
 expect_grep "complaint closes fr-l12-10-1" '"id":"fr-l12-10-1".*"status":"done"' dl3.jsonl
