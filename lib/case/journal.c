@@ -51,14 +51,26 @@ rp_case_migrate(struct rp_store *st)
 	return rp_store_migrate(st, "case", migrations, sizeof(migrations) / sizeof(migrations[0]));
 }
 
+static int current_locked(struct rp_store *st, int64_t *id);
+
 int
 rp_case_current(struct rp_store *st, int64_t *id)
 {
-	struct rp_stmt *s = NULL;
 	int r;
 
 	if ((r = rp_case_migrate(st)) != 0)
 		return r;
+	return current_locked(st, id);
+}
+
+/* The latest open case, for callers already inside a transaction (no migration:
+ * that would open a transaction of its own). */
+static int
+current_locked(struct rp_store *st, int64_t *id)
+{
+	struct rp_stmt *s = NULL;
+	int r;
+
 	if ((r = rp_stmt_prepare(st, "SELECT id FROM cases WHERE closed IS NULL "
 	    "ORDER BY id DESC LIMIT 1", &s)) != 0)
 		return r;
@@ -173,7 +185,7 @@ rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const char
 	/* the write lock first: two riposte processes appending at once serialise here */
 	if ((r = rp_store_begin(st)) != 0)
 		return r;
-	if (case_id == 0 && (r = rp_case_current(st, &case_id)) != 0)
+	if (case_id == 0 && (r = current_locked(st, &case_id)) != 0)
 		goto out;
 	if ((r = append_locked(st, case_id, time, kind, actor, text, data, entry_id)) != 0)
 		goto out;
