@@ -34,14 +34,13 @@ rp_baseline_migrate(struct rp_store *st)
 	return rp_store_migrate(st, "baseline", migrations, sizeof(migrations) / sizeof(migrations[0]));
 }
 
-int
-rp_baseline_find(struct rp_store *st, const char *abs_root, struct rp_baseline_root *out)
+static int
+find_root(struct rp_store *st, const char *abs_root, struct rp_baseline_root *out)
 {
 	struct rp_stmt *s = NULL;
 	int r;
 
-	if ((r = rp_baseline_migrate(st)) != 0 ||
-	    (r = rp_stmt_prepare(st, "SELECT id, created, updated, files, bytes FROM baseline_root"
+	if ((r = rp_stmt_prepare(st, "SELECT id, created, updated, files, bytes FROM baseline_root"
 	    " WHERE path = ?", &s)) != 0 ||
 	    (r = rp_stmt_bind_blob(s, 1, abs_root, strlen(abs_root))) != 0)
 		goto out;
@@ -60,6 +59,14 @@ rp_baseline_find(struct rp_store *st, const char *abs_root, struct rp_baseline_r
 out:
 	rp_stmt_free(s);
 	return r;
+}
+
+int
+rp_baseline_find(struct rp_store *st, const char *abs_root, struct rp_baseline_root *out)
+{
+	int r = rp_baseline_migrate(st);
+
+	return r != 0 ? r : find_root(st, abs_root, out);
 }
 
 int
@@ -172,7 +179,7 @@ rp_baseline_save(struct rp_store *st, const char *abs_root, int64_t now,
 	if ((r = rp_baseline_migrate(st)) != 0 || (r = rp_store_begin(st)) != 0)
 		goto out;
 	in_tx = 1;
-	r = rp_baseline_find(st, abs_root, &br);
+	r = find_root(st, abs_root, &br);
 	if (r == RP_ERR_NOTFOUND) {
 		if ((r = rp_stmt_prepare(st, "INSERT INTO baseline_root (path, created, updated)"
 		    " VALUES (?, ?, ?)", &root)) != 0 ||

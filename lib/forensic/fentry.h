@@ -34,6 +34,8 @@ struct rp_fentry {
 	unsigned char sha256[32];/* content; for a symlink, its target */
 	double entropy;          /* bits per byte of the sampled content, -1 unknown */
 	int want_scan;           /* the hash pool also asks the scan engine for a verdict */
+	int has_expect;          /* scan only when the hash differs from expect */
+	unsigned char expect[32];
 	int verdict;             /* enum rp_verdict_kind when scanned, else -1 */
 	int err;                 /* RP_ERR_* met while hashing (unreadable, changed), or 0 */
 	int noatime;             /* read with O_NOATIME */

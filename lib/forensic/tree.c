@@ -69,7 +69,8 @@ hash_one(struct rp_hashpool *p, struct rp_scanner *sc, void *buf, struct job *j)
 	}
 	f->has_hash = 1;
 	f->entropy = stats.n ? rp_stats_entropy(&stats) : 0.0;
-	if (f->want_scan && sc != NULL) {
+	if (f->want_scan && sc != NULL &&
+	    !(f->has_expect && memcmp(f->expect, f->sha256, sizeof(f->sha256)) == 0)) {
 		struct rp_verdict v;
 		const char *name = memrchr(f->path, '/', f->pathlen);
 
@@ -272,6 +273,10 @@ collect_cb(const struct rp_walk_entry *e, void *arg)
 		return 0;
 	}
 	f->want_scan = c->o->scan_changed;
+	if (old != NULL && old->has_hash && old->type == RP_FT_FILE) {
+		memcpy(f->expect, old->sha256, sizeof(f->expect));
+		f->has_expect = 1;
+	}
 	fd = rp_open_evidence(e->dirfd, e->name, 0, c->o->allow_atime, &noatime);
 	if (fd < 0) {
 		f->err = fd;
