@@ -103,7 +103,7 @@ rp_diff_compute(struct rp_fset *old, struct rp_fset *cur, struct rp_change **out
 				else if (!o->has_hash || memcmp(o->sha256, f->sha256, sizeof(f->sha256)) != 0)
 					c.what |= RP_DIFF_CONTENT;
 			}
-			if ((o->mode & 07777) != (f->mode & 07777))
+			if (o->type == f->type && (o->mode & 07777) != (f->mode & 07777))
 				c.what |= RP_DIFF_MODE;
 			if (o->uid != f->uid || o->gid != f->gid)
 				c.what |= RP_DIFF_OWNER;
