@@ -144,29 +144,74 @@ dir_path(struct rp_buf *b, const char *root, const char *rel, size_t len)
 	}
 }
 
+/* The baseline of root, or of the nearest directory above it that has one (its entries
+ * below root, with paths made relative to root). 1 found, 0 none, -1 error. */
 static int
 load_baseline(struct rp_cli *cli, const char *db, const char *root, struct rp_fset *set,
     int64_t *recorded)
 {
 	struct rp_store *st = NULL;
 	struct rp_baseline_root br;
+	struct rp_fset all;
 	char *abs = NULL;
-	int r, found = 0;
+	size_t alen, cut;
+	int r = RP_ERR_NOTFOUND, found = 0;
 
+	rp_fset_init(&all);
 	if (access(db, F_OK) != 0)
 		return 0;
 	if ((abs = fx_abs_root(cli, root)) == NULL)
 		return -1;
-	if ((r = rp_store_open(&st, db, RP_STORE_RDONLY)) == 0) {
-		r = rp_baseline_find(st, abs, &br);
-		if (r == 0 && (r = rp_baseline_load(st, br.id, set)) == 0) {
+	alen = strlen(abs);
+	if (rp_store_open(&st, db, RP_STORE_RDONLY) != 0)
+		goto out;
+	for (cut = alen;;) {
+		char save = abs[cut];
+
+		abs[cut] = '\0';
+		r = rp_baseline_find(st, cut == 0 ? "/" : abs, &br);
+		abs[cut] = save;
+		if (r != RP_ERR_NOTFOUND || cut == 0)
+			break;
+		/* the parent: "/srv/data" -> "/srv" -> "" (the root "/") */
+		while (cut > 0 && abs[cut - 1] != '/')
+			cut--;
+		if (cut > 0)
+			cut--;
+	}
+	if (r == 0 && (r = rp_baseline_load(st, br.id, &all)) == 0) {
+		const char *rel = abs + cut + (abs[cut] == '/');
+		size_t rl = strlen(rel), i;
+
+		for (i = 0; i < all.n; i++) {
+			const struct rp_fentry *o = all.v[i];
+			struct rp_fentry *f;
+
+			if (rl > 0 && (o->pathlen <= rl || memcmp(o->path, rel, rl) != 0 ||
+			    o->path[rl] != '/'))
+				continue;
+			if ((r = rp_fset_add(set, o->path + (rl ? rl + 1 : 0),
+			    o->pathlen - (rl ? rl + 1 : 0), &f)) != 0)
+				break;
+			{
+				char *p = f->path;
+				size_t pl = f->pathlen;
+
+				*f = *o;
+				f->path = p;
+				f->pathlen = pl;
+			}
+		}
+		if (r == 0) {
 			found = 1;
 			*recorded = br.updated;
 		}
 	}
 	if (r != 0 && r != RP_ERR_NOTFOUND && r != RP_ERR_DB)
 		rp_warn(cli, "cannot read the baseline in '%s': %s", db, rp_strerror(r));
+out:
 	rp_store_close(st);
+	rp_fset_release(&all);
 	free(abs);
 	return found;
 }
@@ -314,16 +359,20 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 		}
 		rp_buf_addf(&out, "Files: %llu (", (unsigned long long)x.files);
 		fx_human_bytes(&out, x.bytes);
-		rp_buf_addf(&out, ") in %llu directories\n", (unsigned long long)x.dirs);
-		rp_buf_addf(&out, "Read in the window: %llu files (", (unsigned long long)x.files_read);
+		rp_buf_addf(&out, ") in %llu director%s\n", (unsigned long long)x.dirs,
+		    x.dirs == 1 ? "y" : "ies");
+		rp_buf_addf(&out, "Read in the window: %llu file%s (", (unsigned long long)x.files_read,
+		    x.files_read == 1 ? "" : "s");
 		fx_human_bytes(&out, x.bytes_read);
-		rp_buf_addf(&out, ") in %llu directories\n", (unsigned long long)x.dirs_touched);
+		rp_buf_addf(&out, ") in %llu director%s\n", (unsigned long long)x.dirs_touched,
+		    x.dirs_touched == 1 ? "y" : "ies");
 		if (x.first_read != RP_TIME_UNSET) {
 			rp_buf_addstr(&out, "First read: ");
 			rp_time_fmt_local(&out, x.first_read);
 			rp_buf_addstr(&out, ", last read: ");
 			rp_time_fmt_local(&out, x.last_read);
-			rp_buf_addf(&out, ", busiest minute: %llu files\n", (unsigned long long)x.peak_files);
+			rp_buf_addf(&out, ", busiest minute: %llu file%s\n", (unsigned long long)x.peak_files,
+			    x.peak_files == 1 ? "" : "s");
 		}
 		if (x.egress != NULL) {
 			rp_buf_addf(&out, "Sent to outside addresses (%s%s): ", eg.format,

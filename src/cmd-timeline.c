@@ -167,7 +167,10 @@ full_path(struct rp_buf *b, const char *root, const struct rp_fentry *f)
 static void
 log_desc(struct rp_buf *b, const struct rp_log_event *ev)
 {
-	rp_buf_addf(b, "[%s] %s %s", ev->source, ev->program, ev->action);
+	if (strcmp(ev->program, ev->action) == 0)
+		rp_buf_addf(b, "[%s] %s", ev->source, ev->action);
+	else
+		rp_buf_addf(b, "[%s] %s %s", ev->source, ev->program, ev->action);
 	if (ev->status[0] && strcmp(ev->status, "ok") != 0)
 		rp_buf_addf(b, " (%s)", ev->status);
 	if (ev->user[0])

@@ -66,8 +66,9 @@ PY
 warm
 aide_check=$(t aide --check -c aide.conf)
 rp_diff=$(t "$R" diff --db rp.db -j "$J" --format jsonl tree)
-rp_rerun=$(t "$R" baseline --db rp.db -j "$J" tree)
 changes=$("$R" diff --db rp.db --format jsonl tree | tail -n 1 || true)
+aide_changes=$(aide --check -c aide.conf 2>/dev/null | grep -m1 -i 'changed entries' || true)
+rp_rerun=$(t "$R" baseline --db rp.db -j "$J" tree)
 
 find_floor=$(t sh -c "find tree -printf '0|%p|%i|%M|%U|%G|%s|%A@|%T@|%C@|%B@\n' > /dev/null")
 rp_tl=$(t "$R" timeline --format body tree)
@@ -84,4 +85,5 @@ echo "| floor: read every byte (cat) | | ${floor_cat} s | |"
 echo "| floor: sha256sum every file (-P $J) | | ${floor_sha} s | $(ratio "$floor_sha" "$rp_init")× |"
 echo "| timeline --format body | ${rp_tl} s | find -printf ${find_floor} s | $(ratio "$find_floor" "$rp_tl")× |"
 echo
-echo "diff after the change: $changes"
+echo "riposte diff after the change: $changes"
+echo "aide --check after the change: $aide_changes"

@@ -10,6 +10,7 @@
 #include "forensic/exfil.h"
 
 #define DAY 86400
+#define PL(n) ((n) == 1 ? "" : "s")
 
 const char *
 rp_exfil_verdict_name(enum rp_exfil_verdict v)
@@ -191,7 +192,8 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 	int r = RP_ERR_NOMEM;
 
 	x->files = x->bytes = x->files_read = x->bytes_read = 0;
-	x->dirs = x->dirs_touched = x->dirs_listed = x->read_after = x->relatime_blind = 0;
+	x->dirs = 1;   /* the root */
+	x->dirs_touched = x->dirs_listed = x->read_after = x->relatime_blind = 0;
 	x->first_read = x->last_read = x->peak_minute = RP_TIME_UNSET;
 	x->peak_files = 0;
 	x->nreasons = 0;
@@ -347,13 +349,14 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 		int64_t span = x->last_read - x->first_read;
 
 		x->verdict = bulk ? RP_EXFIL_BULK : RP_EXFIL_PARTIAL;
-		reason(x, "%llu of %llu files (%s of %s) have an access time between %s and %s, in "
-		    "%llu directories.", (unsigned long long)x->files_read, (unsigned long long)x->files,
-		    b1, b2, s1, s2, (unsigned long long)x->dirs_touched);
+		reason(x, "%llu of %llu files (%s of %s) %s an access time between %s and %s, in "
+		    "%llu director%s.", (unsigned long long)x->files_read, (unsigned long long)x->files,
+		    b1, b2, x->files_read == 1 ? "has" : "have", s1, s2,
+		    (unsigned long long)x->dirs_touched, x->dirs_touched == 1 ? "y" : "ies");
 		if (bulk) {
 			x->pattern = RP_PAT_COPY;
-			reason(x, "The reads span %lld minutes (busiest minute: %llu files) and follow the "
-			    "directory order in %.0f %% of cases: %s.", (long long)(span / 60),
+			reason(x, "The reads span %lld minute%s (busiest minute: %llu files) and follow the "
+			    "directory order in %.0f %% of cases: %s.", (long long)(span / 60), PL(span / 60),
 			    (unsigned long long)x->peak_files, x->sequential * 100,
 			    span <= 3600 ? "a bulk read of most of the data in a short time, as a copy or "
 			    "a backup makes" : "most of the data was read, over a longer period");

@@ -10,8 +10,8 @@
 #define SAMPLE_LEN   ((uint64_t)16 << 10)
 
 int
-rp_sha256_fd(int fd, void *buf, size_t bufsz, unsigned char out[RP_SHA256_LEN],
-    struct rp_stats *stats, uint64_t *nread)
+rp_sha256_fd(int fd, void *buf, size_t bufsz, uint64_t size,
+    unsigned char out[RP_SHA256_LEN], struct rp_stats *stats, uint64_t *nread)
 {
 	EVP_MD_CTX *ctx = NULL;
 	uint64_t off = 0;
@@ -49,6 +49,8 @@ rp_sha256_fd(int fd, void *buf, size_t bufsz, unsigned char out[RP_SHA256_LEN],
 			}
 		}
 		off += (uint64_t)n;
+		if ((size_t)n < bufsz && off == size)
+			break;
 	}
 	if (EVP_DigestFinal_ex(ctx, out, &outlen) != 1 || outlen != RP_SHA256_LEN)
 		goto out;

@@ -50,7 +50,7 @@ hash_one(struct rp_hashpool *p, struct rp_scanner *sc, void *buf, struct job *j)
 	int r;
 
 	rp_stats_reset(&stats);
-	r = rp_sha256_fd(j->fd, buf, READ_BUF, f->sha256, &stats, &n);
+	r = rp_sha256_fd(j->fd, buf, READ_BUF, f->size, f->sha256, &stats, &n);
 	if (r == RP_ERR_CRYPTO) {
 		pthread_mutex_lock(&p->mu);
 		if (p->err == 0)

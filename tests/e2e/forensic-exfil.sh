@@ -97,6 +97,10 @@ expect_exit "backup: exit 1" 1 "$RIPOSTE" exfil --db "$DB" --data data $W --form
 expect_eq "backup: pattern" '"pattern":"backup"' "$(summary pattern)"
 expect_grep "backup: baseline line" '"kind":"baseline",.*"files":31,"read_since":31,"earlier_bulk_read":"2026-11-20T03:00:00Z"' "$T/.out"
 
+# a baseline of a directory above PATH serves PATH too
+"$RIPOSTE" exfil --db "$DB" --data data/Patients/2026 $W --format jsonl > sub.jsonl
+expect_grep "baseline of the parent used" '"kind":"baseline",.*"files":15,"read_since":15,' sub.jsonl
+
 # reads hidden by later reads: undeterminable, not "no evidence"
 old_times
 find data -type f -exec touch -a -d '2026-11-22 01:00:00 UTC' {} +
