@@ -361,17 +361,26 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 			    span <= 3600 ? "a bulk read of most of the data in a short time, as a copy or "
 			    "a backup makes" : "most of the data was read, over a longer period");
 			if (x->baseline_bulk) {
+				/* a recurring job runs at about the same time of day */
+				int64_t d = ((x->first_read - x->baseline_bulk_time) % DAY + DAY) % DAY;
+
+				if (d > 2 * 3600 && d < DAY - 2 * 3600)
+					x->baseline_bulk = 0;
+			}
+			if (x->baseline_bulk) {
 				char s3[64];
 
 				fmt_time(s3, sizeof(s3), x->baseline_bulk_time);
 				x->pattern = RP_PAT_BACKUP;
-				reason(x, "The baseline shows the same kind of bulk read before the window "
-				    "(around %s), which points to a recurring job such as the backup rather "
-				    "than a one-off copy; check the backup schedule and logs for %s.", s3, s1);
+				reason(x, "The baseline shows the same kind of bulk read before the window, at "
+				    "about the same time of day (around %s), which points to a recurring job "
+				    "such as the backup rather than a one-off copy; check the backup schedule "
+				    "and logs for %s.", s3, s1);
 			} else {
-				reason(x, "No earlier bulk read is known (%s), so this cannot be put down to a "
-				    "recurring backup: treat it as a possible copy of the data.",
-				    x->baseline ? "the baseline shows none" : "no baseline of this tree");
+				reason(x, "No earlier bulk read at this time of day is known (%s), so this "
+				    "cannot be put down to a recurring backup: treat it as a possible copy of "
+				    "the data.", x->baseline ? "the baseline shows none" :
+				    "no baseline of this tree");
 			}
 		} else {
 			x->pattern = RP_PAT_SCATTERED;

@@ -54,7 +54,8 @@ struct rp_exfil {
 	double sequential;                 /* share of consecutive reads in path order that are in time order */
 	uint64_t baseline_files;           /* files also in the baseline */
 	uint64_t read_since_baseline;      /* of those, atime newer than recorded */
-	int baseline_bulk;                 /* the baseline's atimes show an earlier bulk read */
+	int baseline_bulk;                 /* the baseline's atimes show an earlier bulk read at
+	                                      about the same time of day (within 2 h) */
 	int64_t baseline_bulk_time;
 	enum rp_exfil_pattern pattern;
 	enum rp_exfil_verdict verdict;
