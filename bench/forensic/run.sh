@@ -67,7 +67,8 @@ warm
 aide_check=$(t aide --check -c aide.conf)
 rp_diff=$(t "$R" diff --db rp.db -j "$J" --format jsonl tree)
 changes=$("$R" diff --db rp.db --format jsonl tree | tail -n 1 || true)
-aide_changes=$(aide --check -c aide.conf 2>/dev/null | grep -m1 -i 'changed entries' || true)
+aide --check -c aide.conf > /dev/null 2>&1 || true
+aide_changes=$(grep -m1 -i 'changed entries' aide.report || true)
 rp_rerun=$(t "$R" baseline --db rp.db -j "$J" tree)
 
 find_floor=$(t sh -c "find tree -printf '0|%p|%i|%M|%U|%G|%s|%A@|%T@|%C@|%B@\n' > /dev/null")
