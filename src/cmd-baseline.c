@@ -77,41 +77,20 @@ static int
 one_root(struct rp_cli *cli, struct rp_store *st, const char *root, const struct rp_fx_opts *o,
     unsigned jobs, int format, struct rp_buf *out, uint64_t tot[3])
 {
-	struct rp_hashpool *pool = NULL;
 	struct rp_fset old, cur;
 	struct rp_fx_stats fs;
-	struct rp_baseline_root br;
 	uint64_t written = 0, deleted = 0, unreadable = 0, files = 0, dirs = 0, others = 0, bytes = 0;
 	char *abs = NULL;
 	int64_t id;
 	size_t i;
-	int r, rc = RP_EXIT_ERROR;
+	int r, found, rc = RP_EXIT_ERROR;
 
 	rp_fset_init(&old);
 	rp_fset_init(&cur);
 	memset(&fs, 0, sizeof(fs));
-	if ((abs = fx_abs_root(cli, root)) == NULL)
+	if (fx_collect_hashed(cli, st, root, o, jobs, NULL, &old, &cur, &fs, &found) != 0 ||
+	    (abs = fx_abs_root(cli, root)) == NULL)
 		goto out;
-	r = rp_baseline_find(st, abs, &br);
-	if (r == 0)
-		r = rp_baseline_load(st, br.id, &old);
-	if (r != 0 && r != RP_ERR_NOTFOUND) {
-		rp_err(cli, "cannot read the baseline of '%s': %s", root, rp_strerror(r));
-		goto out;
-	}
-	if ((r = rp_hashpool_new(&pool, jobs, NULL)) != 0) {
-		rp_err(cli, "cannot start the hashing threads: %s", rp_strerror(r));
-		goto out;
-	}
-	r = rp_fx_collect(root, o, &old, pool, &cur, &fs);
-	if (r == 0)
-		r = rp_hashpool_finish(pool);
-	else
-		rp_hashpool_finish(pool);
-	if (r != 0) {
-		rp_err(cli, "cannot record '%s': %s", root, rp_strerror(r));
-		goto out;
-	}
 	for (i = 0; i < cur.n; i++) {
 		const struct rp_fentry *f = cur.v[i];
 
@@ -165,7 +144,6 @@ one_root(struct rp_cli *cli, struct rp_store *st, const char *root, const struct
 	tot[2] += unreadable;
 	rc = RP_EXIT_CLEAN;
 out:
-	rp_hashpool_free(pool);
 	rp_fset_release(&old);
 	rp_fset_release(&cur);
 	free(abs);

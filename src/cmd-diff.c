@@ -126,17 +126,6 @@ add_what(struct rp_buf *b, unsigned what, const char *sep, int quote)
 }
 
 static void
-full_path(struct rp_buf *b, const char *root, const struct rp_fentry *f)
-{
-	size_t rl = rp_fx_root_skip(root);
-
-	rp_buf_add(b, root, rl);
-	if (rl == 0 || root[rl - 1] != '/')
-		rp_buf_addch(b, '/');
-	rp_buf_add(b, f->path, f->pathlen);
-}
-
-static void
 hexhash(struct rp_buf *b, const struct rp_fentry *f)
 {
 	rp_hex(b, f->sha256, sizeof(f->sha256));
@@ -190,7 +179,7 @@ emit(struct diffrun *d, const char *root, const struct rp_change *c)
 	const char *verdict = c->cur && c->cur->verdict >= 0 ?
 	    rp_verdict_name((enum rp_verdict_kind)c->cur->verdict) : NULL;
 
-	full_path(&p, root, f);
+	fx_full_path(&p, root, f->path, f->pathlen);
 	if (d->format == RP_FMT_JSONL) {
 		rp_buf_addstr(b, "{\"kind\":\"change\",");
 		rp_cli_path_json(b, "path", p.buf, p.len);
@@ -251,42 +240,20 @@ one_root(struct diffrun *d, struct rp_store *st, const char *root, const struct 
     unsigned jobs, struct rp_engine *engine)
 {
 	struct rp_cli *cli = d->cli;
-	struct rp_hashpool *pool = NULL;
 	struct rp_fset old, cur;
 	struct rp_fx_stats fs;
-	struct rp_baseline_root br;
 	struct rp_change *ch = NULL;
 	size_t nch = 0, i;
-	char *abs = NULL;
-	int r, rc = RP_EXIT_ERROR;
+	int r, found, rc = RP_EXIT_ERROR;
 
 	rp_fset_init(&old);
 	rp_fset_init(&cur);
 	memset(&fs, 0, sizeof(fs));
-	if ((abs = fx_abs_root(cli, root)) == NULL)
+	if (fx_collect_hashed(cli, st, root, o, jobs, engine, &old, &cur, &fs, &found) != 0)
 		goto out;
-	r = rp_baseline_find(st, abs, &br);
-	if (r == 0)
-		r = rp_baseline_load(st, br.id, &old);
-	if (r == RP_ERR_NOTFOUND) {
+	if (!found) {
 		rp_err(cli, "no baseline of '%s' in '%s' (riposte baseline %s)", root,
 		    rp_store_path(st), root);
-		goto out;
-	} else if (r != 0) {
-		rp_err(cli, "cannot read the baseline of '%s': %s", root, rp_strerror(r));
-		goto out;
-	}
-	if ((r = rp_hashpool_new(&pool, jobs, engine)) != 0) {
-		rp_err(cli, "cannot start the hashing threads: %s", rp_strerror(r));
-		goto out;
-	}
-	r = rp_fx_collect(root, o, &old, pool, &cur, &fs);
-	if (r == 0)
-		r = rp_hashpool_finish(pool);
-	else
-		rp_hashpool_finish(pool);
-	if (r != 0) {
-		rp_err(cli, "cannot compare '%s': %s", root, rp_strerror(r));
 		goto out;
 	}
 	if ((r = rp_diff_compute(&old, &cur, &ch, &nch, &d->sum)) != 0) {
@@ -300,11 +267,9 @@ one_root(struct diffrun *d, struct rp_store *st, const char *root, const struct 
 	rp_buf_reset(&d->out);
 	rc = RP_EXIT_CLEAN;
 out:
-	rp_hashpool_free(pool);
 	free(ch);
 	rp_fset_release(&old);
 	rp_fset_release(&cur);
-	free(abs);
 	return rc;
 }
 
@@ -397,12 +362,8 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 		case OPT_REHASH: o.hash = RP_FX_HASH_ALL; break;
 		case OPT_RESTORED: d.restored = 1; o.hash = RP_FX_HASH_ALL; break;
 		case OPT_CASE:
-			case_id = 0;
-			if (optarg != NULL) {
-				if (rp_cli_uint(cli, "--case", optarg, 1, INT64_MAX, &ull) != 0)
-					goto out;
-				case_id = (int64_t)ull;
-			}
+			if (fx_case_arg(cli, optarg, &case_id) != 0)
+				goto out;
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
 		case 'h': rc = rp_cli_usage(usage, 1); goto out;

@@ -131,19 +131,6 @@ jstr(struct rp_buf *b, const char *key, const char *v)
 	rp_buf_addstr(b, "\",");
 }
 
-static void
-dir_path(struct rp_buf *b, const char *root, const char *rel, size_t len)
-{
-	size_t rl = rp_fx_root_skip(root);
-
-	rp_buf_add(b, root, rl);
-	if (len > 0) {
-		if (rl == 0 || root[rl - 1] != '/')
-			rp_buf_addch(b, '/');
-		rp_buf_add(b, rel, len);
-	}
-}
-
 /* The baseline of root, or of the nearest directory above it that has one (its entries
  * below root, with paths made relative to root). 1 found, 0 none, -1 error. */
 static int
@@ -228,7 +215,6 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 	const char **excl = NULL;
 	const char *data = NULL, *egress = NULL, *fmtarg = NULL;
 	int64_t since = RP_TIME_UNSET, until = RP_TIME_UNSET, recorded = 0, case_id = -1;
-	unsigned long long ull;
 	size_t nexcl = 0, i;
 	int c, r, fmt, have_mount, have_base = 0, list = 0, rc = RP_EXIT_ERROR;
 
@@ -255,12 +241,8 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 		case OPT_LIST: list = 1; break;
 		case OPT_EXCLUDE: excl[nexcl++] = optarg; break;
 		case OPT_CASE:
-			case_id = 0;
-			if (optarg != NULL) {
-				if (rp_cli_uint(cli, "--case", optarg, 1, INT64_MAX, &ull) != 0)
-					goto out;
-				case_id = (int64_t)ull;
-			}
+			if (fx_case_arg(cli, optarg, &case_id) != 0)
+				goto out;
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
 		case 'h': rc = rp_cli_usage(usage, 1); goto out;
@@ -333,7 +315,7 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 			const struct rp_exfil_dir *d = &x.dirv[i];
 
 			rp_buf_reset(&p);
-			dir_path(&p, data, d->path, d->pathlen);
+			fx_full_path(&p, data, d->path, d->pathlen);
 			rp_buf_addstr(&out, "{\"kind\":\"dir\",");
 			rp_cli_path_json(&out, "path", p.buf, p.len);
 			rp_buf_addf(&out, "\"files\":%llu,\"files_read\":%llu,\"bytes\":%llu,"
@@ -387,7 +369,7 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 			rp_buf_addstr(&out, "\nDirectories touched (files read / files):\n");
 		for (i = 0; i < x.ndirs; i++) {
 			rp_buf_reset(&p);
-			dir_path(&p, data, x.dirv[i].path, x.dirv[i].pathlen);
+			fx_full_path(&p, data, x.dirv[i].path, x.dirv[i].pathlen);
 			rp_buf_addf(&out, "  %6llu / %-6llu ", (unsigned long long)x.dirv[i].files_read,
 			    (unsigned long long)x.dirv[i].files);
 			rp_esc_text(&out, p.buf, p.len);
@@ -404,7 +386,7 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 			if (f->type != RP_FT_FILE || f->atime < since || f->atime > until)
 				continue;
 			rp_buf_reset(&p);
-			dir_path(&p, data, f->path, f->pathlen);
+			fx_full_path(&p, data, f->path, f->pathlen);
 			if (fmt == RP_FMT_JSONL) {
 				rp_buf_addstr(&out, "{\"kind\":\"read\",");
 				rp_cli_path_json(&out, "path", p.buf, p.len);

@@ -152,17 +152,6 @@ out:
 	return r;
 }
 
-static void
-full_path(struct rp_buf *b, const char *root, const struct rp_fentry *f)
-{
-	size_t rl = rp_fx_root_skip(root);
-
-	rp_buf_add(b, root, rl);
-	if (rl == 0 || root[rl - 1] != '/')
-		rp_buf_addch(b, '/');
-	rp_buf_add(b, f->path, f->pathlen);
-}
-
 /* "sshd login alice from 10.0.0.5: Patients/x.docx" */
 static void
 log_desc(struct rp_buf *b, const struct rp_log_event *ev)
@@ -198,7 +187,7 @@ emit(struct rp_buf *b, int fmt, const struct rp_tl_event *e, char **roots, int64
 	char flags[5], mode[13];
 
 	if (e->f) {
-		full_path(&p, roots[e->root], e->f);
+		fx_full_path(&p, roots[e->root], e->f->path, e->f->pathlen);
 		rp_tl_flags(e->macb, flags);
 		rp_tsk_mode(e->f->mode, mode);
 	} else {

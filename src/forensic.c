@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "case/journal.h"
+#include "forensic/baseline.h"
 #include "core/err.h"
 #include "forensic.h"
 #include "store/store.h"
@@ -81,16 +82,72 @@ fx_attach_case(const struct rp_cli *cli, const char *db, int64_t case_id,
 void
 fx_human_bytes(struct rp_buf *b, uint64_t n)
 {
-	static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-	double v = (double)n;
-	int u = 0;
+	char s[32];
 
-	while (v >= 1024 && u < 4) {
-		v /= 1024;
-		u++;
+	rp_fx_bytes(s, sizeof(s), n);
+	rp_buf_addstr(b, s);
+}
+
+int
+fx_case_arg(const struct rp_cli *cli, const char *arg, int64_t *case_id)
+{
+	unsigned long long ull;
+
+	*case_id = 0;
+	if (arg == NULL)
+		return 0;
+	if (rp_cli_uint(cli, "--case", arg, 1, INT64_MAX, &ull) != 0)
+		return -1;
+	*case_id = (int64_t)ull;
+	return 0;
+}
+
+void
+fx_full_path(struct rp_buf *b, const char *root, const char *rel, size_t len)
+{
+	size_t rl = rp_fx_root_skip(root);
+
+	rp_buf_add(b, root, rl);
+	if (len > 0) {
+		if (rl == 0 || root[rl - 1] != '/')
+			rp_buf_addch(b, '/');
+		rp_buf_add(b, rel, len);
 	}
-	if (u == 0)
-		rp_buf_addf(b, "%llu B", (unsigned long long)n);
+}
+
+int
+fx_collect_hashed(const struct rp_cli *cli, struct rp_store *st, const char *root,
+    const struct rp_fx_opts *o, unsigned jobs, struct rp_engine *engine,
+    struct rp_fset *old, struct rp_fset *cur, struct rp_fx_stats *fs, int *found)
+{
+	struct rp_hashpool *pool = NULL;
+	struct rp_baseline_root br;
+	char *abs = NULL;
+	int r;
+
+	*found = 0;
+	if ((abs = fx_abs_root(cli, root)) == NULL)
+		return RP_ERR_NOTFOUND;
+	r = rp_baseline_find(st, abs, &br);
+	if (r == 0 && (r = rp_baseline_load(st, br.id, old)) == 0)
+		*found = 1;
+	if (r != 0 && r != RP_ERR_NOTFOUND) {
+		rp_err(cli, "cannot read the baseline of '%s': %s", root, rp_strerror(r));
+		goto out;
+	}
+	if ((r = rp_hashpool_new(&pool, jobs, engine)) != 0) {
+		rp_err(cli, "cannot start the hashing threads: %s", rp_strerror(r));
+		goto out;
+	}
+	r = rp_fx_collect(root, o, old, pool, cur, fs);
+	if (r == 0)
+		r = rp_hashpool_finish(pool);
 	else
-		rp_buf_addf(b, "%.1f %s", v, unit[u]);
+		rp_hashpool_finish(pool);
+	if (r != 0)
+		rp_err(cli, "cannot read '%s': %s", root, rp_strerror(r));
+out:
+	rp_hashpool_free(pool);
+	free(abs);
+	return r;
 }

@@ -12,6 +12,9 @@
 #include "cli.h"
 #include "core/buf.h"
 
+#include "forensic/tree.h"
+
+struct rp_engine;
 struct rp_store;
 
 /* The absolute, symlink-free path of root (malloc'd), or NULL with the message. */
@@ -32,5 +35,18 @@ int fx_attach_case(const struct rp_cli *cli, const char *db, int64_t case_id,
 
 /* "1.2 GiB" */
 void fx_human_bytes(struct rp_buf *b, uint64_t n);
+
+/* --case[=ID]: 0 for the open case, else ID; -1 with the message when ID is bad. */
+int fx_case_arg(const struct rp_cli *cli, const char *arg, int64_t *case_id);
+
+/* root (as given, trailing slashes dropped) + "/" + rel (rel may be empty: root alone). */
+void fx_full_path(struct rp_buf *b, const char *root, const char *rel, size_t len);
+
+/* Loads the baseline of root into old (none: old stays empty and *found is 0), then
+ * collects root into cur with the hashing pool (jobs threads, engine optional). Prints
+ * the error. */
+int fx_collect_hashed(const struct rp_cli *cli, struct rp_store *st, const char *root,
+    const struct rp_fx_opts *o, unsigned jobs, struct rp_engine *engine,
+    struct rp_fset *old, struct rp_fset *cur, struct rp_fx_stats *fs, int *found);
 
 #endif

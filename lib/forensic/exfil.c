@@ -82,23 +82,6 @@ fmt_time(char *out, size_t cap, int64_t t)
 	rp_buf_release(&b);
 }
 
-static void
-fmt_bytes(char *out, size_t cap, uint64_t n)
-{
-	static const char *const unit[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
-	double v = (double)n;
-	int u = 0;
-
-	while (v >= 1024 && u < 4) {
-		v /= 1024;
-		u++;
-	}
-	if (u == 0)
-		snprintf(out, cap, "%llu bytes", (unsigned long long)n);
-	else
-		snprintf(out, cap, "%.1f %s", v, unit[u]);
-}
-
 static int
 in_win(const struct rp_exfil *x, int64_t t)
 {
@@ -309,8 +292,8 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 	fmt_time(s2, sizeof(s2), x->until);
 	reason(x, "The filesystem holding the data is mounted with %s.", rp_atime_meaning(mode,
 	    x->mount ? x->mount->lazytime : 0));
-	fmt_bytes(b1, sizeof(b1), x->bytes_read);
-	fmt_bytes(b2, sizeof(b2), x->bytes);
+	rp_fx_bytes(b1, sizeof(b1), x->bytes_read);
+	rp_fx_bytes(b2, sizeof(b2), x->bytes);
 	if (x->files == 0) {
 		x->verdict = RP_EXFIL_UNDETERMINABLE;
 		x->pattern = RP_PAT_NONE;
@@ -395,7 +378,7 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 	if (x->egress != NULL) {
 		char b3[32];
 
-		fmt_bytes(b3, sizeof(b3), x->egress->bytes_out);
+		rp_fx_bytes(b3, sizeof(b3), x->egress->bytes_out);
 		if (x->egress->timed)
 			reason(x, "The network record (%s) shows %s sent to outside addresses in the "
 			    "window, %s the %s read%s.", x->egress->format, b3,

@@ -1,6 +1,7 @@
 /* Entries and sets of entries for the forensic commands. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -221,4 +222,21 @@ rp_fx_root_skip(const char *root)
 	while (len > 1 && root[len - 1] == '/')
 		len--;
 	return len;
+}
+
+void
+rp_fx_bytes(char *out, size_t cap, uint64_t n)
+{
+	static const char *const unit[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+	double v = (double)n;
+	int u = 0;
+
+	while (v >= 1024 && u < 4) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0)
+		snprintf(out, cap, "%llu bytes", (unsigned long long)n);
+	else
+		snprintf(out, cap, "%.1f %s", v, unit[u]);
 }

@@ -64,6 +64,9 @@ int rp_fentry_stat(struct rp_fentry *f, int dirfd, const char *name, const struc
 /* "file", "dir", "symlink", "other" */
 const char *rp_ftype_name(char type);
 
+/* A size for people: "512 bytes", "1.2 GiB" (binary units), into out (cap bytes). */
+void rp_fx_bytes(char *out, size_t cap, uint64_t n);
+
 /* Where a walk entry's path starts below the root: the length to skip in e->path. */
 size_t rp_fx_root_skip(const char *root);
 
