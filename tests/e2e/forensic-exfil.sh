@@ -114,6 +114,18 @@ TZ=UTC "$RIPOSTE" exfil --db "$DB" --data data $W --format text > report.txt
 expect_grep "text: verdict" '^Verdict: partial-access' report.txt
 expect_grep "text: directory" '1 / 15     data/Patients/2025' report.txt
 
+# --case needs an open incident case in the database
+expect_exit "--case without an open case" 2 "$RIPOSTE" exfil --db "$DB" --data data $W --format jsonl --case
+expect_grep "--case message" "no open incident case in" "$T/.err"
+# with an open case (inserted directly: the case command is not in this build yet)
+sqlite3 "$DB" "INSERT INTO cases(title, opened, discovered) VALUES('Praxis', 1795200000, 1795200000)"
+expect_exit "--case records the verdict" 1 "$RIPOSTE" exfil --db "$DB" --data data $W --format jsonl --case
+expect_eq "journal entry" 'exfil|{"verdict":"partial-access","files":31,"files_read":1,"bytes":30935,"bytes_read":1003}' \
+	"$(sqlite3 "$DB" "SELECT kind, data FROM journal WHERE case_id = 1 ORDER BY seq DESC LIMIT 1")"
+"$RIPOSTE" baseline --db "$DB" data > /dev/null
+expect_exit "diff --case records too" 0 "$RIPOSTE" diff --db "$DB" --format jsonl --case data
+expect_eq "diff journal entry" 'diff' "$(sqlite3 "$DB" "SELECT kind FROM journal WHERE case_id = 1 ORDER BY seq DESC LIMIT 1")"
+
 # usage errors
 expect_exit "missing --since" 2 "$RIPOSTE" exfil --data data --until 2026-11-21
 expect_exit "until before since" 2 "$RIPOSTE" exfil --data data --since 2026-11-21 --until 2026-11-20
