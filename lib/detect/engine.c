@@ -63,6 +63,8 @@ struct rp_engine {
 	size_t ntext;
 	char **noteext;         /* extensions notes come with, sorted */
 	size_t nnoteext;
+	char **randext;         /* extensions of files random by design, sorted */
+	size_t nrandext;
 	struct ext_family *fam; /* sorted by ext */
 	size_t nfam;
 };
@@ -277,7 +279,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
 	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
-	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0)
+	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0 ||
+	    (r = load_list(e, "extensions/random.txt", &e->randext, &e->nrandext)) != 0)
 		goto out;
 	{
 		struct names_ctx nc = { e, 0 };
@@ -324,6 +327,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->nnoteext; i++)
 		free(e->noteext[i]);
 	free(e->noteext);
+	for (i = 0; i < e->nrandext; i++)
+		free(e->randext[i]);
+	free(e->randext);
 	free(e->fam);
 	free(e->data_dir);
 	free(e);
@@ -812,13 +818,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 	const unsigned char *head;
 	size_t hlen;
 	int textual, text_ext, small = a->blocks == 0;
-	const char *fam;
+	const char *fam = NULL, *last;
 
 	head = rp_sample_head(&s->sample, &hlen);
+	/* the name's own last extension ("jmod" of "java.xml.jmod") */
+	last = v->appended_ext[0] ? (strrchr(v->appended_ext, '.') ?
+	    strrchr(v->appended_ext, '.') + 1 : v->appended_ext) : v->ext;
 	if (v->appended_ext[0]) {
 		fam = family_of(e, v->appended_ext);
-		if (fam == NULL && strrchr(v->appended_ext, '.'))
-			fam = family_of(e, strrchr(v->appended_ext, '.') + 1);
+		if (fam == NULL)
+			fam = family_of(e, last);
 		reason(v, "extension '.%s' appended after '.%s'%s%s", v->appended_ext, v->ext,
 		    fam ? ": used by " : "", fam ? fam : "");
 	}
@@ -905,8 +914,18 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		/* no sign of encryption: a misnamed file; go on with the statistics */
 	}
 
-	/* 4. text: control bytes in 64-byte windows are random stripes */
-	text_ext = in_list(e->text, e->ntext, v->ext);
+	/* random by design, by its own last extension (not a ransomware's) */
+	if (fam == NULL && in_list(e->randext, e->nrandext, last)) {
+		reason(v, "'.%s' files are random by design (no structure to check)", last);
+		return;
+	}
+
+	/* 4. text: control bytes in 64-byte windows are random stripes. The inner
+	 * extension counts when what follows it is a ransomware's, or when the content
+	 * is random anyway ("notes.txt.xyz" encrypted); a double extension like
+	 * "java.xml.jmod" is judged by its last one. */
+	text_ext = in_list(e->text, e->ntext,
+	    fam || !v->appended_ext[0] || (!small && rfrac(a) >= 0.9) ? v->ext : last);
 	/* text by extension, or by its windows: all of them text or random-looking, and
 	 * some text (the head may be what was encrypted). A binary with strings in it
 	 * (Python bytecode, catalogs) has windows that are neither. */
@@ -953,8 +972,10 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		v->kind = RP_V_ENCRYPTED;
 		return;
 	}
+	/* only the head random, nothing random after it (a container whose body is
+	 * compressed has random blocks further on, and is no LockBit victim) */
 	if (a->head_random && a->head_run >= BLOCK && a->head_run < v->size &&
-	    a->rblocks * 2 <= a->blocks) {
+	    a->rblocks * 2 <= a->blocks && a->rblocks * BLOCK <= a->head_run + BLOCK) {
 		reason(v, "the head is random and the rest is not (LockBit 2.0 style: first "
 		    "bytes encrypted)");
 		describe_random(v, a);
