@@ -331,7 +331,7 @@ rp_fmt_tar_check(struct rp_sample *s, struct rp_fmt_result *r)
 			break;
 		}
 	}
-	if (!end && !rd.fail && pos + 512 > s->size) {
+	if (!end && !rd.fail && pos != s->size) {
 		r->tail_intact = 0;
 		rp_fmt_damage(r, pos, "no end-of-archive block");
 		return;

@@ -244,14 +244,52 @@ rp_fmt_mp3_check(struct rp_sample *s, struct rp_fmt_result *r)
 				continue;
 			}
 		}
-		k = (size_t)frames;
-		brk = mp3_walk(g, n, at, &m, &frames);
-		(void)k;
-		if (brk < n && !(ro + n == s->size && mp3_trailer(g + brk, n - brk))) {
-			rp_fmt_damage(r, ro + brk, "MPEG audio frame chain broken at %llu",
-			    (unsigned long long)(ro + brk));
-			break;
+		/*
+		 * Joined files (a tag or a new stream in the middle) break the chain once and
+		 * resynchronise right after; random stripes break it again and again.
+		 */
+		for (k = 0;; k++) {
+			size_t j;
+
+			brk = mp3_walk(g, n, at, &m, &frames);
+			if (brk >= n || (ro + n == s->size && n - brk <= 65536 &&
+			    mp3_trailer(g + brk, n - brk)))
+				break;
+			if (n - brk >= 10 && memcmp(g + brk, "ID3", 3) == 0 &&
+			    !((g[brk + 6] | g[brk + 7] | g[brk + 8] | g[brk + 9]) & 0x80)) {
+				/* the next file of a joined set: skip its tag */
+				tagsz = (uint64_t)g[brk + 6] << 21 | (uint64_t)g[brk + 7] << 14 |
+				    (uint64_t)g[brk + 8] << 7 | g[brk + 9];
+				if (tagsz + 10 >= n - brk)
+					break;
+				brk += 10 + (size_t)tagsz;
+				if (mpa_frame(g + brk, NULL, &m)) {
+					at = brk;
+					k--;
+					continue;
+				}
+			}
+			for (j = brk + 1; j + 4 <= n && j < brk + 4096; j++) {
+				struct mpa m2;
+
+				if ((l1 = mpa_frame(g + j, NULL, &m2)) == 0 || j + l1 + 4 > n ||
+				    (l2 = mpa_frame(g + j + l1, &m2, NULL)) == 0 ||
+				    (j + l1 + l2 + 4 <= n && !mpa_frame(g + j + l1 + l2, &m2, NULL)))
+					continue;
+				break;
+			}
+			if (k >= 2 || j + 4 > n || j >= brk + 4096) {
+				if (j + 4 > n && k < 2 && n - brk < 4096)
+					break;   /* the region ends before a resync could show */
+				rp_fmt_damage(r, ro + brk, "MPEG audio frame chain broken at %llu",
+				    (unsigned long long)(ro + brk));
+				break;
+			}
+			at = j;
+			mpa_frame(g + j, NULL, &m);
 		}
+		if (r->status == RP_FMT_DAMAGED)
+			break;
 	}
 	r->body_checked = 1;
 	r->tail_intact = r->status != RP_FMT_DAMAGED;
