@@ -19,7 +19,7 @@ now(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -35,7 +35,7 @@ main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/MANIFEST", argv[1]);
 	if ((m = fopen(path, "r")) == NULL)
 		return 2;
-	printf("| file | format | size | sampled | check µs | probe bytes | sample read µs (page cache) |\n");
+	printf("| file | format | size | sampled | check µs (CPU) | probe bytes | sample read µs (CPU, page cache) |\n");
 	printf("|---|---|---:|---:|---:|---:|---:|\n");
 	while (fgets(line, sizeof(line), m)) {
 		struct rp_sample s;

@@ -162,13 +162,8 @@ rp_fmt_mp3_check(struct rp_sample *s, struct rp_fmt_result *r)
 	struct mpa m;
 	unsigned l1, l2;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_mp3_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no ID3 tag or MPEG audio frames at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_mp3_sniff, &hlen, "ID3 tag or MPEG audio frames")) == NULL)
 		return;
-	}
 	/* ID3v2 tags (there may be several) */
 	while (start + 10 <= hlen && memcmp(h + start, "ID3", 3) == 0) {
 		const unsigned char *t = h + start;
@@ -390,13 +385,8 @@ rp_fmt_mp4_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint64_t nbox = 0, nchild = 0, bad = 0, moov = 0, moovlen = 0;
 	int rc;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_mp4_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no ftyp box at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_mp4_sniff, &hlen, "ftyp box")) == NULL)
 		return;
-	}
 	r->head_intact = 1;
 	rp_rd_init(&rd, s, 16);
 	rc = box_chain(&rd, 0, s->size, &nbox, &bad, &moov, &moovlen, 1);
@@ -683,13 +673,8 @@ rp_fmt_flac_check(struct rp_sample *s, struct rp_fmt_result *r)
 	size_t i, n, k;
 	int last = 0;
 
-	rp_fmt_begin(r);
-	p = rp_sample_head(s, &n);
-	if (p == NULL || !rp_fmt_flac_sniff(p, n)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no FLAC stream header at 0");
+	if ((p = rp_fmt_start(s, r, rp_fmt_flac_sniff, &n, "FLAC stream header")) == NULL)
 		return;
-	}
 	rp_rd_init(&rd, s, 64);
 	while (!last && nblk < 1024) {
 		uint32_t len;
