@@ -12,13 +12,15 @@
 Goals ("Done when"): >= 99 % of the fully encrypted files found (verdict encrypted or
 partial), >= 90 % of the intermittently encrypted (partial or encrypted), >= 95 % of
 the ransom notes (note), <= 0.5 % of the intact files flagged (anything but ok), and no
-timestamp changed."""
+timestamp changed. With the snapshots it also compares the attack window of the summary
+with the first and last mtime of the files really encrypted (information, not a goal)."""
 
 import argparse
 import collections
 import json
 import os
 import sys
+import time
 
 GOALS = [("encrypted", "fully encrypted found", 0.99, ("encrypted", "partial")),
          ("partial", "intermittent found", 0.90, ("partial", "encrypted")),
@@ -47,6 +49,10 @@ def snap(root, manifest):
         out[os.path.relpath(p, root)] = [st.st_atime_ns, st.st_mtime_ns, st.st_ctime_ns]
     json.dump(out, sys.stdout)
     return 0
+
+
+def iso(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
 
 
 def pct(n, d):
@@ -111,6 +117,15 @@ def score(a):
         print("| timestamps changed (atime, mtime, ctime, ns) | %d | %d | %s | 0 | %s |" % (len(b), len(changed), pct(len(changed), len(b)), "ok" if good else "MISSED"))
         for p in changed[:10]:
             print("  changed: %s %s -> %s" % (p, b[p], af.get(p)))
+        # the attack window the summary gives: first and last mtime of what was encrypted
+        hit = [b[m["path"]][1] // 10**9 for m in man if m["truth"] in ("encrypted", "partial") and m["path"] in b]
+        if hit:
+            summ = lines[-1]
+            want = (iso(min(hit)), iso(max(hit)))
+            got = (summ.get("first_encrypted_mtime"), summ.get("last_encrypted_mtime"))
+            # not a goal of issue 2 (one false positive moves it), but what the user reads first
+            print("| attack window (first .. last encrypted mtime; truth, scan) | %s .. %s | %s .. %s | | (info) | %s |"
+                  % (want + got + ("same" if want == got else "differs",)))
     if a.per_style:
         print()
         print("| truth | style | files | encrypted | partial | note | ok | skipped | absent | right |")
