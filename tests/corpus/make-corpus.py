@@ -706,18 +706,16 @@ def content(g, typ, big):
     n = max(200, min(n, 400 * KiB))
     if big:
         n = r.randint(1 * MiB + 1, 3 * MiB) if big == 1 else r.randint(8 * MiB + 1, 10 * MiB)
-    if typ == "docx":
-        return g.docx(n)
-    if typ == "xlsx":
-        return g.xlsx(n)
-    if typ == "pptx":
-        return g.pptx(n)
-    if typ == "odt":
-        return g.odt(n)
-    if typ == "ods":
-        return g.odt(n, "sheet")
-    if typ == "pdf":
-        return g.pdf(n)
+    simple = {"docx": g.docx, "xlsx": g.xlsx, "pptx": g.pptx, "odt": g.odt, "ods": lambda k: g.odt(k, "sheet"),
+              "pdf": g.pdf, "zip": g.zip_bytes, "tar": g.tar_bytes, "txt": g.text_blob, "csv": g.csv_bytes,
+              "html": g.html, "xml": g.xml, "json": g.jsonb, "rtf": g.rtf, "eml": g.eml, "md": g.md,
+              "sqlite": lambda k: g.sqlite_bytes(max(5, k // 100)),
+              "gz": lambda k: gzip.compress(g.csv_bytes(k * 3), mtime=0),
+              "xz": lambda k: lzma.compress(g.text_blob(k * 3)), "bz2": lambda k: bz2.compress(g.text_blob(k * 3))}
+    if typ in simple:
+        return simple[typ](n)
+    if typ in ("c", "py", "sh", "js"):
+        return g.source(typ, n)
     if typ in ("jpg", "png", "gif", "bmp", "tiff", "webp"):
         if big:  # uncompressed pages are what big image files are
             side = int((n / 3) ** 0.5)
@@ -742,16 +740,6 @@ def content(g, typ, big):
         return g.cached(typ + str(big), 3, lambda v: g.ffmpeg(typ, v, secs + v))
     if typ == "wav":
         return g.cached("wav" + str(big), 2, lambda v: g.wav_bytes({0: 1.5, 1: 30, 2: 200}[big] + v))
-    if typ == "zip":
-        return g.zip_bytes(n)
-    if typ == "tar":
-        return g.tar_bytes(n)
-    if typ == "gz":
-        return gzip.compress(g.csv_bytes(n * 3), mtime=0)
-    if typ == "xz":
-        return lzma.compress(g.text_blob(n * 3))
-    if typ == "bz2":
-        return bz2.compress(g.text_blob(n * 3))
     if typ == "zst":
         if not g.tool("zstd"):
             return None
@@ -760,26 +748,6 @@ def content(g, typ, big):
         if not g.tool("7z"):
             return None
         return g.cached("7z", 3, g.sevenz)
-    if typ == "sqlite":
-        return g.sqlite_bytes(max(5, n // 100))
-    if typ == "txt":
-        return g.text_blob(n)
-    if typ == "csv":
-        return g.csv_bytes(n)
-    if typ == "html":
-        return g.html(n)
-    if typ == "xml":
-        return g.xml(n)
-    if typ == "json":
-        return g.jsonb(n)
-    if typ == "rtf":
-        return g.rtf(n)
-    if typ == "eml":
-        return g.eml(n)
-    if typ == "md":
-        return g.md(n)
-    if typ in ("c", "py", "sh", "js"):
-        return g.source(typ, n)
     if typ == "elf":
         cands = [p for p in ("/bin/ls", "/bin/cat", "/bin/sleep", "/usr/bin/true", "/bin/grep") if os.path.exists(p)]
         with open(r.choice(cands), "rb") as f:
