@@ -112,6 +112,15 @@ class Gen:
     def para(self, lang, n):
         return " ".join(self.rng.choice(LANG_TEXT[lang]) for _ in range(n))
 
+    def paras(self, lang, chars, most):
+        """Paragraphs of 2 to MOST sentences, CHARS characters in all."""
+        out = []
+        total = 0
+        while total < chars:
+            out.append(self.para(lang, self.rng.randint(2, most)))
+            total += len(out[-1])
+        return out
+
     def person(self):
         return self.rng.choice(FIRSTNAMES), self.rng.choice(SURNAMES)
 
@@ -160,12 +169,7 @@ class Gen:
            'officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><AppVersion>16.0000</AppVersion></Properties>')
 
     def docx(self, size_hint):
-        lang = self.lang()
-        paras = []
-        total = 0
-        while total < size_hint * 4:
-            paras.append(self.para(lang, self.rng.randint(2, 6)))
-            total += len(paras[-1])
+        paras = self.paras(self.lang(), size_hint * 4, 6)
         body = "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % xesc(p) for p in paras)
         doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/'
                'wordprocessingml/2006/main"><w:body>%s<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>' % body)
@@ -287,12 +291,7 @@ class Gen:
         return self._zip(parts)
 
     def odt(self, size_hint, kind="text"):
-        lang = self.lang()
-        text = []
-        total = 0
-        while total < size_hint * 3:
-            text.append(self.para(lang, self.rng.randint(2, 5)))
-            total += len(text[-1])
+        text = self.paras(self.lang(), size_hint * 3, 5)
         O = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
              'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
              'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"')
