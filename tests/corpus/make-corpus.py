@@ -969,33 +969,24 @@ def attack(g, entries, used):
                 used.add(newp)
                 e["path"] = newp
     # notes: in every folder that holds an attacked file, the note(s) of that folder's family
-    dirs = sorted({os.path.dirname(e["path"]) for e in full + inter})
-    for d in dirs:
-        fam = fam_of[top_of(d + "/x")]
+    def drop(fam, where, t):
         for lang, name, enc, text in by_family[fam]:
-            rel = os.path.join(d, name)
-            if rel in used:
+            rel = next((os.path.join(d, name) for d in where if os.path.join(d, name) not in used), None)
+            if rel is None:
                 continue
             used.add(rel)
             entries.append({"path": rel, "truth": "note", "style": "note-" + enc, "family": fam, "type": "note-" + lang,
                             "data": encode_note(g, enc, text), "mtime": t})
             t += 1
-    # and every family's notes at least once, in the share root (some drop them on the desktop)
+        return t
+
+    for d in sorted({os.path.dirname(e["path"]) for e in full + inter}):
+        t = drop(fam_of[top_of(d + "/x")], [d], t)
+    # and every family's notes at least once (some drop them on the desktop too)
     seen = {e["family"] for e in entries if e["truth"] == "note"}
     for fam in fams:
-        if fam in seen:
-            continue
-        for lang, name, enc, text in by_family[fam]:
-            rel = os.path.join("Users/thomas/Desktop", name)
-            if rel in used:
-                rel = os.path.join("Users/marie/Documents", name)
-            if rel in used:
-                continue
-            used.add(rel)
-            entries.append({"path": rel, "truth": "note", "style": "note-" + enc, "family": fam, "type": "note-" + lang,
-                            "data": encode_note(g, enc, text), "mtime": t})
-            t += 1
-
+        if fam not in seen:
+            t = drop(fam, ["Users/thomas/Desktop", "Users/marie/Documents"], t)
 
 if __name__ == "__main__":
     sys.exit(main())
