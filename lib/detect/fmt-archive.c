@@ -108,13 +108,8 @@ rp_fmt_rar_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint64_t pos, n = 0;
 	int v5, end = 0;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_rar_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no RAR signature at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_rar_sniff, &hlen, "RAR signature")) == NULL)
 		return;
-	}
 	v5 = h[6] == 1;
 	pos = v5 ? 8 : 7;
 	rp_rd_init(&rd, s, 256);
@@ -331,7 +326,7 @@ rp_fmt_tar_check(struct rp_sample *s, struct rp_fmt_result *r)
 			break;
 		}
 	}
-	if (!end && !rd.fail && pos + 512 > s->size) {
+	if (!end && !rd.fail && pos != s->size) {
 		r->tail_intact = 0;
 		rp_fmt_damage(r, pos, "no end-of-archive block");
 		return;

@@ -94,15 +94,15 @@ rp_fmt_gzip_check(struct rp_sample *s, struct rp_fmt_result *r)
 			    pos);
 			return;
 		}
-		rc = rp_fmt_inflate(h + pos + hdr, hlen - pos - hdr, 1, 256u << 20, &used, &crc, &out);
+		rc = rp_fmt_inflate(h + pos + hdr, hlen - pos - hdr, 1, 64u << 20, &used, &crc, &out);
 		if (rc < 0) {
 			rp_fmt_damage(r, pos + hdr + used, "deflate data not valid at %zu",
 			    pos + hdr + used);
 			return;
 		}
-		if (rc == 0 && out >= 256u << 20) {
+		if (rc == 0 && out >= 64u << 20) {
 			r->body_checked = 1;
-			rp_fmt_ok(r, "member header, 256 MiB decoded without error");
+			rp_fmt_ok(r, "member header, 64 MiB decoded without error");
 			return;
 		}
 		if (rc == 0) {
@@ -229,13 +229,24 @@ bzip2_block(const unsigned char *p, size_t n, unsigned level, size_t *where)
 static int64_t
 bzip2_crc_chain(const unsigned char *p, size_t n, unsigned *nblocks)
 {
+	static const uint64_t magic[2] = { 0x314159265359ull, 0x177245385090ull };
+	unsigned char second[256];
 	uint32_t comb = 0, crc;
 	size_t i;
-	unsigned sh;
+	unsigned sh, k;
 
+	/* the window's second byte lies inside the magic whatever the shift: a filter */
+	memset(second, 0, sizeof(second));
+	for (k = 0; k < 2; k++)
+		for (sh = 0; sh < 8; sh++)
+			second[((magic[k] << (16 - sh)) >> 48) & 0xFF] = 1;
 	*nblocks = 0;
 	for (i = 0; i + 8 <= n; i++) {
-		uint64_t w = rp_be64(p + i);
+		uint64_t w;
+
+		if (!second[p[i + 1]])
+			continue;
+		w = rp_be64(p + i);
 
 		for (sh = 0; sh < 8; sh++) {
 			uint64_t m = (w >> (16 - sh)) & 0xFFFFFFFFFFFFull;

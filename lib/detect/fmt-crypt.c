@@ -83,13 +83,8 @@ rp_fmt_pgp_check(struct rp_sample *s, struct rp_fmt_result *r)
 	int64_t len;
 	int enc = 0, seen_data = 0;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &n);
-	if (h == NULL || !rp_fmt_pgp_sniff(h, n)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no OpenPGP packet at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_pgp_sniff, &n, "OpenPGP packet")) == NULL)
 		return;
-	}
 	r->head_intact = 1;
 	rp_rd_init(&rd, s, 16);
 	while (pos < s->size && npk < 1000000) {
@@ -202,13 +197,8 @@ rp_fmt_age_check(struct rp_sample *s, struct rp_fmt_result *r)
 	size_t n, pos, ll, i, nst = 0;
 	uint64_t pay, rem;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &n);
-	if (h == NULL || !rp_fmt_age_sniff(h, n)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no age header at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_age_sniff, &n, "age header")) == NULL)
 		return;
-	}
 	pos = sizeof(age_magic) - 1;
 	for (;;) {
 		if ((e = memchr(h + pos, '\n', n - pos)) == NULL) {

@@ -54,13 +54,8 @@ rp_fmt_sqlite_check(struct rp_sample *s, struct rp_fmt_result *r)
 	unsigned usable;
 	int autovac;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_sqlite_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no SQLite header at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_sqlite_sniff, &hlen, "SQLite header")) == NULL)
 		return;
-	}
 	ps = rp_be16(h + 16);
 	if (ps == 1)
 		ps = 65536;
@@ -148,13 +143,8 @@ rp_fmt_ole2_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint32_t sec, fatsec[109];
 	unsigned shift;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_ole2_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no compound file header at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_ole2_sniff, &hlen, "compound file header")) == NULL)
 		return;
-	}
 	shift = rp_le16(h + 30);
 	if (rp_le16(h + 28) != 0xFFFE || !((shift == 9 && rp_le16(h + 26) == 3) ||
 	    (shift == 12 && rp_le16(h + 26) == 4)) || rp_le16(h + 32) != 6) {

@@ -133,13 +133,8 @@ rp_fmt_pe_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint32_t l, nsec, opt, i, magic, ndd;
 	uint64_t st, last = 0;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_pe_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no MZ/PE header at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_pe_sniff, &hlen, "MZ/PE header")) == NULL)
 		return;
-	}
 	l = rp_le32(h + 60);
 	nsec = rp_le16(h + l + 6);
 	opt = rp_le16(h + l + 20);

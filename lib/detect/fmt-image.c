@@ -303,10 +303,11 @@ rp_fmt_png_check(struct rp_sample *s, struct rp_fmt_result *r)
 		nchunks++;
 		if (nchunks == 1)
 			r->head_intact = 1;
-		if (p && memcmp(p + 4, "IEND", 4) == 0)
+		if ((p && memcmp(p + 4, "IEND", 4) == 0) ||
+		    (!p && (p = rp_rd_get(&rd, pos, 8)) && memcmp(p + 4, "IEND", 4) == 0)) {
+			r->tail_intact = 1;   /* IEND reached; bytes after it are tolerated */
 			break;
-		if (!p && (p = rp_rd_get(&rd, pos, 8)) && memcmp(p + 4, "IEND", 4) == 0)
-			break;
+		}
 		pos += 12 + len;
 		if (nchunks >= 200000)
 			break;

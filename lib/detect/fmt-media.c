@@ -162,13 +162,8 @@ rp_fmt_mp3_check(struct rp_sample *s, struct rp_fmt_result *r)
 	struct mpa m;
 	unsigned l1, l2;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_mp3_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no ID3 tag or MPEG audio frames at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_mp3_sniff, &hlen, "ID3 tag or MPEG audio frames")) == NULL)
 		return;
-	}
 	/* ID3v2 tags (there may be several) */
 	while (start + 10 <= hlen && memcmp(h + start, "ID3", 3) == 0) {
 		const unsigned char *t = h + start;
@@ -244,14 +239,52 @@ rp_fmt_mp3_check(struct rp_sample *s, struct rp_fmt_result *r)
 				continue;
 			}
 		}
-		k = (size_t)frames;
-		brk = mp3_walk(g, n, at, &m, &frames);
-		(void)k;
-		if (brk < n && !(ro + n == s->size && mp3_trailer(g + brk, n - brk))) {
-			rp_fmt_damage(r, ro + brk, "MPEG audio frame chain broken at %llu",
-			    (unsigned long long)(ro + brk));
-			break;
+		/*
+		 * Joined files (a tag or a new stream in the middle) break the chain once and
+		 * resynchronise right after; random stripes break it again and again.
+		 */
+		for (k = 0;; k++) {
+			size_t j;
+
+			brk = mp3_walk(g, n, at, &m, &frames);
+			if (brk >= n || (ro + n == s->size && n - brk <= 65536 &&
+			    mp3_trailer(g + brk, n - brk)))
+				break;
+			if (n - brk >= 10 && memcmp(g + brk, "ID3", 3) == 0 &&
+			    !((g[brk + 6] | g[brk + 7] | g[brk + 8] | g[brk + 9]) & 0x80)) {
+				/* the next file of a joined set: skip its tag */
+				tagsz = (uint64_t)g[brk + 6] << 21 | (uint64_t)g[brk + 7] << 14 |
+				    (uint64_t)g[brk + 8] << 7 | g[brk + 9];
+				if (tagsz + 10 >= n - brk)
+					break;
+				brk += 10 + (size_t)tagsz;
+				if (mpa_frame(g + brk, NULL, &m)) {
+					at = brk;
+					k--;
+					continue;
+				}
+			}
+			for (j = brk + 1; j + 4 <= n && j < brk + 4096; j++) {
+				struct mpa m2;
+
+				if ((l1 = mpa_frame(g + j, NULL, &m2)) == 0 || j + l1 + 4 > n ||
+				    (l2 = mpa_frame(g + j + l1, &m2, NULL)) == 0 ||
+				    (j + l1 + l2 + 4 <= n && !mpa_frame(g + j + l1 + l2, &m2, NULL)))
+					continue;
+				break;
+			}
+			if (k >= 2 || j + 4 > n || j >= brk + 4096) {
+				if (j + 4 > n && k < 2 && n - brk < 4096)
+					break;   /* the region ends before a resync could show */
+				rp_fmt_damage(r, ro + brk, "MPEG audio frame chain broken at %llu",
+				    (unsigned long long)(ro + brk));
+				break;
+			}
+			at = j;
+			mpa_frame(g + j, NULL, &m);
 		}
+		if (r->status == RP_FMT_DAMAGED)
+			break;
 	}
 	r->body_checked = 1;
 	r->tail_intact = r->status != RP_FMT_DAMAGED;
@@ -352,13 +385,8 @@ rp_fmt_mp4_check(struct rp_sample *s, struct rp_fmt_result *r)
 	uint64_t nbox = 0, nchild = 0, bad = 0, moov = 0, moovlen = 0;
 	int rc;
 
-	rp_fmt_begin(r);
-	h = rp_sample_head(s, &hlen);
-	if (h == NULL || !rp_fmt_mp4_sniff(h, hlen)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no ftyp box at 0");
+	if ((h = rp_fmt_start(s, r, rp_fmt_mp4_sniff, &hlen, "ftyp box")) == NULL)
 		return;
-	}
 	r->head_intact = 1;
 	rp_rd_init(&rd, s, 16);
 	rc = box_chain(&rd, 0, s->size, &nbox, &bad, &moov, &moovlen, 1);
@@ -645,13 +673,8 @@ rp_fmt_flac_check(struct rp_sample *s, struct rp_fmt_result *r)
 	size_t i, n, k;
 	int last = 0;
 
-	rp_fmt_begin(r);
-	p = rp_sample_head(s, &n);
-	if (p == NULL || !rp_fmt_flac_sniff(p, n)) {
-		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no FLAC stream header at 0");
+	if ((p = rp_fmt_start(s, r, rp_fmt_flac_sniff, &n, "FLAC stream header")) == NULL)
 		return;
-	}
 	rp_rd_init(&rd, s, 64);
 	while (!last && nblk < 1024) {
 		uint32_t len;

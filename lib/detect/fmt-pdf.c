@@ -142,7 +142,7 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 	/* an xref table: its entries, and the objects it places in sampled regions */
 	if (table) {
 		unsigned char line[32];
-		uint64_t pos = at + 4, first = 0, cnt = 0, e, bad = 0, chk = 0, badoff = 0;
+		uint64_t pos = at + 4, first = 0, cnt = 0, e, bad = 0, chk = 0, badoff = 0, esz = 20;
 
 		if ((x = rp_rd_get(&rd, pos, 40)) == NULL)
 			goto body;
@@ -161,10 +161,14 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 		while (i < 32 && (line[i] == ' ' || line[i] == '\r' || line[i] == '\n'))
 			i++;
 		pos += i;
+		/* entries are 20 bytes; some writers end them with one byte (19) */
+		if ((x = rp_rd_get(&rd, pos, 40)) != NULL && (x[18] == '\n' || x[18] == '\r') &&
+		    x[19] >= '0' && x[19] <= '9')
+			esz = 19;
 		for (e = 0; e < cnt && e < 100000; e++) {
 			uint64_t off = 0;
 
-			if ((x = rp_rd_get(&rd, pos + 20 * e, 20)) == NULL)
+			if ((x = rp_rd_get(&rd, pos + esz * e, 20)) == NULL)
 				break;
 			for (k = 0; k < 10; k++) {
 				if (x[k] < '0' || x[k] > '9')
@@ -172,8 +176,8 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 				off = off * 10 + (x[k] - '0');
 			}
 			if (k < 10 || x[10] != ' ' || (x[17] != 'n' && x[17] != 'f')) {
-				rp_fmt_damage(r, pos + 20 * e, "xref entry at %llu is not valid",
-				    (unsigned long long)(pos + 20 * e));
+				rp_fmt_damage(r, pos + esz * e, "xref entry at %llu is not valid",
+				    (unsigned long long)(pos + esz * e));
 				return;
 			}
 			if (x[17] == 'n' && off < s->size) {

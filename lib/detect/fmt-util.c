@@ -17,6 +17,22 @@ rp_fmt_begin(struct rp_fmt_result *r)
 	r->reason[0] = '\0';
 }
 
+const unsigned char *
+rp_fmt_start(struct rp_sample *s, struct rp_fmt_result *r,
+    int (*sniff)(const unsigned char *, size_t), size_t *hlen, const char *what)
+{
+	const unsigned char *h;
+
+	rp_fmt_begin(r);
+	h = rp_sample_head(s, hlen);
+	if (h == NULL || !sniff(h, *hlen)) {
+		r->head_intact = 0;
+		rp_fmt_damage(r, 0, "no %s at 0", what);
+		return NULL;
+	}
+	return h;
+}
+
 void
 rp_fmt_damage(struct rp_fmt_result *r, uint64_t off, const char *fmt, ...)
 {
@@ -158,7 +174,8 @@ rp_fmt_inflate(const unsigned char *in, size_t len, int raw, uint64_t max_out,
 		z.next_out = obuf;
 		z.avail_out = sizeof(obuf);
 		zr = inflate(&z, Z_NO_FLUSH);
-		c = (uint32_t)crc32(c, obuf, (uInt)(sizeof(obuf) - z.avail_out));
+		if (crc)
+			c = (uint32_t)crc32(c, obuf, (uInt)(sizeof(obuf) - z.avail_out));
 		total += sizeof(obuf) - z.avail_out;
 		if (zr == Z_STREAM_END) {
 			ret = 1;

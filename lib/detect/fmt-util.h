@@ -26,6 +26,13 @@ static inline uint64_t rp_be64(const unsigned char *p)
 
 /* Starts a result: UNKNOWN, nothing examined. */
 void rp_fmt_begin(struct rp_fmt_result *r);
+/*
+ * Starts a result and returns the head when it carries the format's signature (its
+ * length in *hlen); otherwise records "no <what> at 0" as damage with head_intact 0
+ * and returns NULL (the check was chosen by the extension: the head is gone).
+ */
+const unsigned char *rp_fmt_start(struct rp_sample *s, struct rp_fmt_result *r,
+    int (*sniff)(const unsigned char *, size_t), size_t *hlen, const char *what);
 /* Records damage at off; of several, the earliest offset (and its reason) is kept. */
 void rp_fmt_damage(struct rp_fmt_result *r, uint64_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -59,7 +66,7 @@ uint32_t rp_fmt_crc32(uint32_t crc, const void *p, size_t len);
 /*
  * Inflates in (raw deflate when raw, else zlib) without allocating, discarding the
  * output. Returns 1 when the stream ended cleanly (*used: input bytes consumed,
- * *crc: CRC-32 of the output, *out: its length), 0 when all input was consumed
+ * *crc: CRC-32 of the output unless crc is NULL, *out: its length), 0 when all input was consumed
  * without error and without the end (or max_out was reached), -1 on a data error
  * (*used: about where).
  */

@@ -110,6 +110,9 @@ fi
 ff="ffmpeg -nostdin -loglevel error -y -fflags +bitexact"
 $ff -f lavfi -i "sine=frequency=440:duration=3" -c:a libmp3lame -b:a 128k -metadata title=Test a.mp3 && add a.mp3 mp3
 $ff -f lavfi -i "sine=frequency=300:duration=90" -c:a libmp3lame -b:a 128k big.mp3 && add big.mp3 mp3
+# an audiobook joined from two files of different sample rates, each with its tag
+$ff -f lavfi -i "sine=frequency=200:duration=2" -ar 22050 -c:a libmp3lame -metadata title=Two b.mp3 &&
+    cat a.mp3 b.mp3 > joined.mp3 && rm b.mp3 && add joined.mp3 mp3
 $ff -f lavfi -i "sine=frequency=440:duration=2" -c:a pcm_s16le a.wav && add a.wav wav
 $ff -f lavfi -i "sine=frequency=440:duration=3" -c:a libvorbis a.ogg && add a.ogg ogg
 $ff -f lavfi -i "sine=frequency=440:duration=3" -c:a libopus a.opus && add a.opus ogg

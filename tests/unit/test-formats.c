@@ -342,6 +342,13 @@ damaged_files(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* the size of a tar's first member, from its octal field */
+static size_t
+rp_le_size(const char *hdr)
+{
+	return (size_t)strtoul(hdr + 124, NULL, 8);
+}
+
 /* checks a buffer as a file with format fmt */
 static void
 check_buf(const char *fmt, const void *b, size_t n, struct rp_fmt_result *res)
@@ -438,6 +445,28 @@ variants(void **state)
 	read_sample("a.tar", &b);
 	check_buf("tar", b.buf, 1024 + 100, &res);
 	assert_int_equal(res.status, RP_FMT_DAMAGED);
+
+	/* PNG with bytes after IEND (some writers append): tolerated */
+	read_sample("a.png", &b);
+	assert_int_equal(rp_buf_addstr(&b, "appended by an editor"), 0);
+	check_buf("png", b.buf, b.len, &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);
+
+	/* tar written without end-of-archive blocks (streaming writers): intact */
+	read_sample("a.tar", &b);
+	check_buf("tar", b.buf, 512 + 512 * ((rp_le_size(b.buf) + 511) / 512), &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);
+
+	/* PDF whose xref entries end with one byte (19-byte entries) */
+	{
+		static const char pdf[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+		    "xref\n0 2\n0000000000 65535 f\n0000000009 00000 n\n"
+		    "trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n";
+
+		check_buf("pdf", pdf, sizeof(pdf) - 1, &res);
+		assert_int_equal(res.status, RP_FMT_INTACT);
+		assert_non_null(strstr(res.reason, "1 objects"));
+	}
 
 	/* an empty file is nothing of any format */
 	check_buf("zip", "", 0, &res);
