@@ -787,7 +787,7 @@ rfrac(const struct analysis *a)
 static void
 describe_random(struct rp_verdict *v, const struct analysis *a)
 {
-	if (a->blocks)
+	if (a->rblocks)
 		reason(v, "%llu of %llu sampled 4 KiB blocks are random (chi-square < 390)",
 		    (unsigned long long)a->rblocks, (unsigned long long)a->blocks);
 	if (a->head_run && a->head_run + BLOCK < v->size)
