@@ -918,7 +918,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			return;
 		}
 		if ((!small && rfrac(a) >= 0.9) || (small && small_random(a))) {
-			reason(v, "'.%s' file without a %s signature: type lost", v->ext, efmt->name);
+			reason(v, "'.%s' file without the %s signature: type lost", v->ext, efmt->name);
 			describe_random(v, a);
 			v->kind = RP_V_ENCRYPTED;
 			return;
@@ -940,7 +940,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		 */
 		if (fr.status == RP_FMT_DAMAGED && a->wjunk >= 2 && a->wjunk * 10 >= a->windows) {
 			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
-			reason(v, "'.%s' file without a %s signature and with random regions: %s",
+			reason(v, "'.%s' file without the %s signature and with random regions: %s",
 			    v->ext, efmt->name, fr.reason);
 			describe_stripes(v, a);
 			v->kind = RP_V_PARTIAL;
