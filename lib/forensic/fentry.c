@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/err.h"
+#include "core/units.h"
 #include "forensic/fentry.h"
 
 void
@@ -227,14 +228,8 @@ rp_fx_root_skip(const char *root)
 void
 rp_fx_bytes(char *out, size_t cap, uint64_t n)
 {
-	static const char *const unit[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
-	double v = (double)n;
-	int u = 0;
-
-	while (v >= 1024 && u < 4) {
-		v /= 1024;
-		u++;
-	}
+	rp_size_human(out, cap, n);
+}
 	if (u == 0)
 		snprintf(out, cap, "%llu bytes", (unsigned long long)n);
 	else
