@@ -230,8 +230,3 @@ rp_fx_bytes(char *out, size_t cap, uint64_t n)
 {
 	rp_size_human(out, cap, n);
 }
-	if (u == 0)
-		snprintf(out, cap, "%llu bytes", (unsigned long long)n);
-	else
-		snprintf(out, cap, "%.1f %s", v, unit[u]);
-}
