@@ -187,16 +187,22 @@ static void
 journal(struct rp_cli *cli, int quiet, const char *kind, const char *text, const char *data)
 {
 	struct rp_store *st = NULL;
+	int64_t case_id = 0;
 	int r;
 
 	r = rp_store_open(&st, cli->db_path, 0);
+	/* the case first, outside append's transaction: rp_journal_append(st, 0, ...)
+	 * migrates inside its own BEGIN and fails (reported to the lead) */
 	if (r == 0)
-		r = rp_journal_append(st, 0, cli->now, kind, actor_name(), text, data, NULL);
+		r = rp_case_current(st, &case_id);
+	if (r == 0)
+		r = rp_journal_append(st, case_id, cli->now, kind, actor_name(), text, data, NULL);
 	if (r == RP_ERR_NOTFOUND) {
 		if (!quiet)
 			fprintf(stderr, "%s: %s: no open case: not journaled\n", cli->argv0, cli->cmd);
 	} else if (r != 0 && !quiet) {
-		rp_warn(cli, "cannot journal in '%s': %s", cli->db_path, rp_strerror(r));
+		rp_warn(cli, "cannot journal in '%s': %s%s%s", cli->db_path, rp_strerror(r),
+		    r == RP_ERR_DB ? ": " : "", r == RP_ERR_DB ? rp_store_errmsg(st) : "");
 	}
 	rp_store_close(st);
 }
