@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "case/journal.h"
+#include "cli-journal.h"
 #include "commands.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -24,7 +23,6 @@
 #include "respond/digest.h"
 #include "respond/isolate.h"
 #include "respond/proc.h"
-#include "store/store.h"
 
 static const char usage[] =
 "NAME\n"
@@ -168,43 +166,10 @@ add_ports(struct rp_cli *cli, struct opts *o, const char *arg)
 	}
 }
 
-static const char *
-actor_name(void)
-{
-	const char *s = getenv("SUDO_USER");
-	struct passwd *pw;
-
-	if (s && *s)
-		return s;
-	if ((pw = getpwuid(geteuid())) != NULL)
-		return pw->pw_name;
-	return "unknown";
-}
-
-/* Appends an entry to the open case; a missing database or no open case is said, not
- * an error: isolating must never wait for paperwork. */
 static void
 journal(struct rp_cli *cli, int quiet, const char *kind, const char *text, const char *data)
 {
-	struct rp_store *st = NULL;
-	int64_t case_id = 0;
-	int r;
-
-	r = rp_store_open(&st, cli->db_path, 0);
-	/* the case first, outside append's transaction: rp_journal_append(st, 0, ...)
-	 * migrates inside its own BEGIN and fails (reported to the lead) */
-	if (r == 0)
-		r = rp_case_current(st, &case_id);
-	if (r == 0)
-		r = rp_journal_append(st, case_id, cli->now, kind, actor_name(), text, data, NULL);
-	if (r == RP_ERR_NOTFOUND) {
-		if (!quiet)
-			fprintf(stderr, "%s: %s: no open case: not journaled\n", cli->argv0, cli->cmd);
-	} else if (r != 0 && !quiet) {
-		rp_warn(cli, "cannot journal in '%s': %s%s%s", cli->db_path, rp_strerror(r),
-		    r == RP_ERR_DB ? ": " : "", r == RP_ERR_DB ? rp_store_errmsg(st) : "");
-	}
-	rp_store_close(st);
+	rp_cli_journal(cli, quiet, kind, text, data);
 }
 
 static int
