@@ -704,15 +704,18 @@ module_line(char **f, size_t n, void *arg)
 
 	if (n < 6)
 		return 0;
-	rp_buf_addstr(&a->txt, "");
 	for (i = 0; i < 5; i++) {
 		txt_esc(&a->txt, f[i], strlen(f[i]));
 		rp_buf_addch(&a->txt, ' ');
 	}
-	rp_buf_setlen(&a->txt, a->txt.len - 1);
+	if (n >= 7)     /* taint flags: (O)ut-of-tree, (E) unsigned, (P)roprietary ... */
+		txt_esc(&a->txt, f[6], strlen(f[6]));
+	else
+		rp_buf_setlen(&a->txt, a->txt.len - 1);
 	rp_buf_addch(&a->txt, '\n');
 	item_begin(a);
 	jstr(&a->json, "name", f[0], strlen(f[0]));
+	jstr(&a->json, "taint", n >= 7 ? f[6] : "", n >= 7 ? strlen(f[6]) : 0);
 	jstr(&a->json, "size", f[1], strlen(f[1]));
 	jstr(&a->json, "refcount", f[2], strlen(f[2]));
 	jstr(&a->json, "used_by", f[3], strlen(f[3]));
@@ -1237,7 +1240,7 @@ rp_collect_run(const char *dir, const struct rp_collect_opts *o, struct rp_colle
 		r = collect_logins(&c);
 	if (r == 0 && (want & (1u << RP_ART_MODULES)))
 		r = collect_table(&c, RP_ART_MODULES, "modules",
-		    "# NAME SIZE REFCOUNT USED-BY STATE", 0, module_line);
+		    "# NAME SIZE REFCOUNT USED-BY STATE [TAINT]", 0, module_line);
 	if (r == 0 && (want & (1u << RP_ART_MOUNTS)))
 		r = collect_table(&c, RP_ART_MOUNTS, "mounts",
 		    "# DEVICE on MOUNTPOINT type TYPE (OPTIONS)", 1, mount_line);
