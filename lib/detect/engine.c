@@ -1,23 +1,1200 @@
-/* TEMPORARY: replaced by the real engine in the next commit. */
+/*
+ * The file verdict engine: sampling, statistics, structure checks, text analysis and
+ * ransom-note recognition combined into one verdict with its reasons.
+ *
+ * How a verdict is reached (the order matters):
+ *  1. note: a small text-like file whose content matches the ransom-note rules, or
+ *     whose name is specific to ransomware;
+ *  2. a format whose signature is at the head: its structure check decides. Intact
+ *     means ok, even for formats random by design (zip, JPEG, xz...). Damaged means
+ *     partial, or encrypted when nearly all of the content is random (a fake header);
+ *  3. no signature, but the extension claims a format (the head may be what was
+ *     encrypted): the format's trailer/index and the statistics decide;
+ *  4. text (by extension, libmagic, or content): 64-byte windows with control bytes
+ *     that text does not have are random stripes;
+ *  5. anything else: statistics alone, per 4 KiB block: all random is encrypted, a
+ *     random head followed by structure is partial; the rest is ok.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
+#include "core/data.h"
 #include "core/err.h"
+#include "core/escape.h"
+#include "core/file.h"
 #include "detect/engine.h"
+#include "detect/format.h"
+#include "detect/magic.h"
+#include "detect/sample.h"
+#include "detect/stats.h"
+#include "detect/yara.h"
 
-struct rp_engine { int x; };
-struct rp_scanner { int x; };
+#define BLOCK 4096          /* statistics block */
+#define WIN 64              /* text window */
+#define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
+#define SCRATCH (256 * 1024)
 
-int rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_buf *errmsg)
-{ *out = calloc(1, sizeof(**out)); return *out ? 0 : RP_ERR_NOMEM; }
-void rp_engine_free(struct rp_engine *e) { free(e); }
-int rp_scanner_new(struct rp_scanner **out, struct rp_engine *e)
-{ *out = calloc(1, sizeof(**out)); return *out ? 0 : RP_ERR_NOMEM; }
-void rp_scanner_free(struct rp_scanner *s) { free(s); }
-const char *rp_verdict_name(enum rp_verdict_kind k)
-{ static const char *n[] = { "ok", "encrypted", "partial", "note", "skipped" }; return (unsigned)k < 5 ? n[k] : "?"; }
-int rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct stat *st, struct rp_verdict *v)
-{ memset(v, 0, sizeof(*v)); return 0; }
-int rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v)
-{ memset(v, 0, sizeof(*v)); return 0; }
-uint64_t rp_scanner_allocs(const struct rp_scanner *s) { return 0; }
+struct name_pat {
+	char *glob;
+	int strong;
+};
+
+struct ext_family {
+	char ext[24];
+	char family[40];
+};
+
+struct rp_engine {
+	struct rp_engine_opts o;
+	char *data_dir;
+	struct rp_yara_rules *rules;
+	struct name_pat *names;
+	size_t nnames;
+	char **known;           /* sorted */
+	size_t nknown;
+	char **text;            /* sorted */
+	size_t ntext;
+	char **noteext;         /* extensions notes come with, sorted */
+	size_t nnoteext;
+	char **randext;         /* extensions of files random by design, sorted */
+	size_t nrandext;
+	struct ext_family *fam; /* sorted by ext */
+	size_t nfam;
+};
+
+struct rp_scanner {
+	struct rp_engine *e;
+	struct rp_sample sample;
+	struct rp_magic *magic;
+	struct rp_yara_scanner *ys;
+	unsigned char *conv;    /* UTF-16 notes converted to UTF-8 */
+	unsigned char *scratch; /* SCRATCH bytes: the streamed middle of --full */
+	size_t convcap;
+	uint64_t allocs;
+};
+
+/* What the statistics of one file say. */
+struct analysis {
+	struct rp_stats all;
+	uint64_t blocks, rblocks;           /* 4 KiB blocks judged, of which random */
+	int head_random;                    /* the block at offset 0 is random */
+	uint64_t head_run;                  /* bytes of random blocks from offset 0 on */
+	uint64_t windows, wtext, wjunk;     /* 64-byte windows: all, clean text, with controls */
+	uint64_t wrandom;                   /* windows that look random (distinct and controls) */
+	uint64_t junk_first, junk_last;     /* offsets of the first and last junk window */
+	uint64_t junk_runs, junk_run_bytes; /* runs of consecutive junk windows */
+	uint64_t gap_bytes;                 /* clean bytes between junk runs */
+	uint64_t run_min, run_max;          /* shortest and longest junk run (bytes) */
+	uint64_t gap_min, gap_max;          /* shortest and longest gap within a region */
+	uint64_t cur_run;                   /* length of the run in progress */
+	int utf16;                          /* BOM or alternating NULs: text analysis off */
+};
+
+static const char *const verdict_names[] = { "ok", "encrypted", "partial", "note", "skipped" };
+
+const char *
+rp_verdict_name(enum rp_verdict_kind k)
+{
+	return (unsigned)k < RP_V_NKINDS ? verdict_names[k] : "unknown";
+}
+
+/* ---- data lists ---- */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+cmp_fam(const void *a, const void *b)
+{
+	return strcmp(((const struct ext_family *)a)->ext, ((const struct ext_family *)b)->ext);
+}
+
+/* Splits a data file into lines and each line into tab-separated fields (lines
+ * starting with # are comments); calls fn per line with its fields. */
+static int
+each_line(const char *text, int (*fn)(char **w, int n, void *ctx), void *ctx)
+{
+	const char *p = text;
+	char line[512], *w[8], *save;
+	int r;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		int nw = 0;
+		char *tok, *hash;
+
+		if (n >= sizeof(line))
+			n = sizeof(line) - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p += strcspn(p, "\n");
+		if (*p)
+			p++;
+		/* a comment is a line whose first non-blank character is '#' */
+		hash = line + strspn(line, " \t");
+		if (*hash == '#')
+			continue;
+		/* fields are separated by tabs (a field may hold spaces: "*how to decrypt*") */
+		for (tok = strtok_r(line, "\t\r", &save); tok && nw < 8;
+		    tok = strtok_r(NULL, "\t\r", &save))
+			w[nw++] = tok;
+		if (nw && (r = fn(w, nw, ctx)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+struct list_ctx {
+	char ***v;
+	size_t *n, cap;
+};
+
+static int
+add_words(char **w, int n, void *v)
+{
+	struct list_ctx *c = v;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char *s, *save;
+
+		/* the tab-separated tail of a line comes as one word: split it */
+		for (s = strtok_r(w[i], " ", &save); s; s = strtok_r(NULL, " ", &save)) {
+			if (*c->n == c->cap) {
+				size_t cap = c->cap ? c->cap * 2 : 256;
+				char **p = realloc(*c->v, cap * sizeof(*p));
+
+				if (p == NULL)
+					return RP_ERR_NOMEM;
+				*c->v = p;
+				c->cap = cap;
+			}
+			if (((*c->v)[*c->n] = strdup(s)) == NULL)
+				return RP_ERR_NOMEM;
+			(*c->n)++;
+		}
+	}
+	return 0;
+}
+
+static int
+load_list(struct rp_engine *e, const char *name, char ***v, size_t *n)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	struct list_ctx c = { v, n, 0 };
+	int r;
+
+	if ((r = rp_data_load(e->data_dir, name, &b)) == 0 &&
+	    (r = each_line(b.buf, add_words, &c)) == 0)
+		if (*n > 1)
+			qsort(*v, *n, sizeof(**v), cmp_str);
+	rp_buf_release(&b);
+	return r;
+}
+
+struct names_ctx {
+	struct rp_engine *e;
+	size_t cap;
+};
+
+static int
+add_name(char **w, int n, void *v)
+{
+	struct names_ctx *c = v;
+	struct rp_engine *e = c->e;
+
+	if (n < 2 || (strcmp(w[0], "strong") != 0 && strcmp(w[0], "weak") != 0))
+		return RP_ERR_FORMAT;
+	if (e->nnames == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct name_pat *p = realloc(e->names, cap * sizeof(*p));
+
+		if (p == NULL)
+			return RP_ERR_NOMEM;
+		e->names = p;
+		c->cap = cap;
+	}
+	if ((e->names[e->nnames].glob = strdup(w[1])) == NULL)
+		return RP_ERR_NOMEM;
+	e->names[e->nnames++].strong = strcmp(w[0], "strong") == 0;
+	return 0;
+}
+
+struct fam_ctx {
+	struct rp_engine *e;
+	size_t cap;
+};
+
+static int
+add_fam(char **w, int n, void *v)
+{
+	struct fam_ctx *c = v;
+	struct rp_engine *e = c->e;
+
+	if (n < 2)
+		return RP_ERR_FORMAT;
+	if (e->nfam == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct ext_family *p = realloc(e->fam, cap * sizeof(*p));
+
+		if (p == NULL)
+			return RP_ERR_NOMEM;
+		e->fam = p;
+		c->cap = cap;
+	}
+	snprintf(e->fam[e->nfam].ext, sizeof(e->fam[0].ext), "%s", w[0]);
+	snprintf(e->fam[e->nfam].family, sizeof(e->fam[0].family), "%s", w[1]);
+	e->nfam++;
+	return 0;
+}
+
+int
+rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_buf *errmsg)
+{
+	struct rp_engine *e;
+	struct rp_buf b = RP_BUF_INIT;
+	int r;
+
+	*out = NULL;
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		return RP_ERR_NOMEM;
+	if (o)
+		e->o = *o;
+	if (o && o->data_dir && (e->data_dir = strdup(o->data_dir)) == NULL) {
+		r = RP_ERR_NOMEM;
+		goto out;
+	}
+	e->o.data_dir = e->data_dir;
+	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
+		goto out;
+	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
+	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
+	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0 ||
+	    (r = load_list(e, "extensions/random.txt", &e->randext, &e->nrandext)) != 0)
+		goto out;
+	{
+		struct names_ctx nc = { e, 0 };
+		struct fam_ctx fc = { e, 0 };
+
+		if ((r = rp_data_load(e->data_dir, "notes/names.txt", &b)) != 0 ||
+		    (r = each_line(b.buf, add_name, &nc)) != 0)
+			goto out;
+		rp_buf_reset(&b);
+		if ((r = rp_data_load(e->data_dir, "extensions/ransom.txt", &b)) != 0 ||
+		    (r = each_line(b.buf, add_fam, &fc)) != 0)
+			goto out;
+		if (e->nfam > 1)
+			qsort(e->fam, e->nfam, sizeof(*e->fam), cmp_fam);
+	}
+	*out = e;
+	e = NULL;
+	r = 0;
+out:
+	if (r != 0 && errmsg && errmsg->len == 0)
+		rp_buf_addf(errmsg, "cannot load the detection data: %s", rp_strerror(r));
+	rp_buf_release(&b);
+	rp_engine_free(e);
+	return r;
+}
+
+void
+rp_engine_free(struct rp_engine *e)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	rp_yara_rules_free(e->rules);
+	for (i = 0; i < e->nnames; i++)
+		free(e->names[i].glob);
+	free(e->names);
+	for (i = 0; i < e->nknown; i++)
+		free(e->known[i]);
+	free(e->known);
+	for (i = 0; i < e->ntext; i++)
+		free(e->text[i]);
+	free(e->text);
+	for (i = 0; i < e->nnoteext; i++)
+		free(e->noteext[i]);
+	free(e->noteext);
+	for (i = 0; i < e->nrandext; i++)
+		free(e->randext[i]);
+	free(e->randext);
+	free(e->fam);
+	free(e->data_dir);
+	free(e);
+}
+
+int
+rp_scanner_new(struct rp_scanner **out, struct rp_engine *e)
+{
+	struct rp_scanner *s;
+	int r;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return RP_ERR_NOMEM;
+	s->e = e;
+	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0) {
+		rp_scanner_free(s);
+		return r;
+	}
+	*out = s;
+	return 0;
+}
+
+void
+rp_scanner_free(struct rp_scanner *s)
+{
+	if (s == NULL)
+		return;
+	rp_sample_release(&s->sample);
+	rp_magic_free(s->magic);
+	rp_yara_scanner_free(s->ys);
+	free(s->conv);
+	free(s->scratch);
+	free(s);
+}
+
+uint64_t
+rp_scanner_allocs(const struct rp_scanner *s)
+{
+	return s->allocs;
+}
+
+/* ---- small helpers ---- */
+
+static void __attribute__((format(printf, 2, 3)))
+reason(struct rp_verdict *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (v->nreasons == RP_V_MAX_REASONS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(v->reasons[v->nreasons++], RP_V_REASON_LEN, fmt, ap);
+	va_end(ap);
+}
+
+static int
+in_list(char *const *list, size_t n, const char *w)
+{
+	return w[0] && bsearch(&w, list, n, sizeof(*list), cmp_str) != NULL;
+}
+
+static const char *
+family_of(const struct rp_engine *e, const char *ext)
+{
+	struct ext_family key;
+	const struct ext_family *f;
+
+	snprintf(key.ext, sizeof(key.ext), "%s", ext);
+	f = bsearch(&key, e->fam, e->nfam, sizeof(*e->fam), cmp_fam);
+	return f ? f->family : NULL;
+}
+
+static int
+is_known_ext(const struct rp_engine *e, const char *ext)
+{
+	return in_list(e->known, e->nknown, ext) || in_list(e->text, e->ntext, ext) ||
+	    rp_format_by_ext(ext) != NULL;
+}
+
+static void
+lower_copy(char *dst, size_t n, const char *src, size_t len)
+{
+	size_t i;
+
+	if (len >= n)
+		len = n - 1;
+	for (i = 0; i < len; i++)
+		dst[i] = (char)((src[i] >= 'A' && src[i] <= 'Z') ? src[i] + 32 : src[i]);
+	dst[len] = '\0';
+}
+
+/*
+ * Finds the name's own extension and what a ransomware appended after it:
+ * "q3.xlsx.lockbit" -> ext "xlsx", appended "lockbit";
+ * "scan.pdf.id[1A2B-3C4D].[mail@x.com].phobos" -> "pdf" and the whole tail.
+ * v->ext is the document's extension when one is found, else the last one.
+ */
+static void
+split_ext(const struct rp_engine *e, const char *base, struct rp_verdict *v)
+{
+	const char *p, *end = base + strlen(base), *dot;
+	char ext[32];
+
+	v->ext[0] = v->appended_ext[0] = '\0';
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		return;
+	lower_copy(v->ext, sizeof(v->ext), dot + 1, (size_t)(end - dot - 1));
+	if (is_known_ext(e, v->ext))
+		return;
+	/* walk the dots from the right, looking for a known extension before the tail */
+	for (p = dot; p > base; ) {
+		const char *q = p - 1;
+
+		while (q > base && *q != '.')
+			q--;
+		if (q == base)
+			break;
+		lower_copy(ext, sizeof(ext), q + 1, (size_t)(p - q - 1));
+		if (is_known_ext(e, ext)) {
+			memcpy(v->ext, ext, sizeof(v->ext) < sizeof(ext) ? sizeof(v->ext) : sizeof(ext));
+			v->ext[sizeof(v->ext) - 1] = '\0';
+			snprintf(v->appended_ext, sizeof(v->appended_ext), "%.*s",
+			    (int)(end - p - 1), p + 1);
+			return;
+		}
+		p = q;
+	}
+}
+
+static int
+name_strength(const struct rp_engine *e, const char *base)
+{
+	size_t i;
+	int best = 0;
+
+	for (i = 0; i < e->nnames; i++) {
+		if (fnmatch(e->names[i].glob, base, FNM_CASEFOLD) == 0) {
+			if (e->names[i].strong)
+				return 2;
+			best = 1;
+		}
+	}
+	return best;
+}
+
+/* ---- statistics ---- */
+
+static int
+is_junk(unsigned c)
+{
+	/* bytes that text does not contain: C0 controls but tab, newlines, form feed,
+	 * escape (ANSI colours in logs) and Ctrl-Z (DOS end of file); and DEL */
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+	    c != 0x1b && c != 0x1a) || c == 0x7f;
+}
+
+static void
+end_run(struct analysis *a, int *in_run)
+{
+	if (!*in_run)
+		return;
+	if (a->run_min == 0 || a->cur_run < a->run_min)
+		a->run_min = a->cur_run;
+	if (a->cur_run > a->run_max)
+		a->run_max = a->cur_run;
+	*in_run = 0;
+}
+
+/* Regular stripes: many runs of random windows of one width at one spacing, as an
+ * intermittent encryptor leaves them; natural data is not that regular. */
+static int
+regular_stripes(const struct analysis *a)
+{
+	return a->junk_runs >= 8 && a->run_max - a->run_min <= WIN &&
+	    a->gap_max - a->gap_min <= WIN && a->gap_min >= WIN &&
+	    a->wjunk * 20 >= a->windows && a->wjunk * 5 <= a->windows * 4;
+}
+
+static void
+analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t len,
+    int *in_run, uint64_t *last_junk_end)
+{
+	size_t i, j, vpos;
+
+	/* runs and gaps are measured within a region: regions are far apart */
+	end_run(a, in_run);
+	*last_junk_end = 0;
+
+	rp_stats_add(&a->all, p, len);
+	/* 4 KiB blocks (a last partial block of at least 1 KiB counts) */
+	for (i = 0; i < len; i += BLOCK) {
+		struct rp_stats s;
+		size_t n = len - i < BLOCK ? len - i : BLOCK;
+
+		if (n < 1024)
+			break;
+		rp_stats_reset(&s);
+		rp_stats_add(&s, p + i, n);
+		a->blocks++;
+		if (rp_block_random(&s)) {
+			a->rblocks++;
+			if (off + i == a->head_run)
+				a->head_run += n;
+			if (off + i == 0)
+				a->head_random = 1;
+		}
+	}
+	/* 64-byte windows: clean text, or junk (control bytes), or random-looking */
+	for (i = 0, vpos = 0; i + WIN <= len; i += WIN) {
+		uint64_t seen[4] = { 0, 0, 0, 0 };
+		unsigned junk = 0, distinct = 0, invalid = 0;
+
+		for (j = 0; j < WIN; j++) {
+			unsigned c = p[i + j];
+
+			junk += (unsigned)is_junk(c);
+			seen[c >> 6] |= (uint64_t)1 << (c & 63);
+		}
+		/* bytes that are not part of valid UTF-8 (a sequence may cross windows) */
+		for (j = vpos > i ? vpos : i; j < i + WIN; ) {
+			size_t n;
+
+			if (p[j] < 0x80) {
+				j++;
+			} else if ((n = rp_utf8_seq(p + j, len - j)) > 0) {
+				j += n;
+			} else {
+				invalid++;
+				j++;
+			}
+		}
+		vpos = j;
+		for (j = 0; j < 4; j++)
+			distinct += (unsigned)__builtin_popcountll(seen[j]);
+		a->windows++;
+		if (junk <= 1 && distinct < 48)
+			a->wtext++;
+		if (distinct >= 48 && junk >= 1)
+			a->wrandom++;
+		/*
+		 * Control bytes in a window as varied as random data, and not UTF-8:
+		 * structure tables (gettext catalogs, keymaps) have controls but few
+		 * distinct bytes; NUL-separated CJK strings are varied but valid UTF-8.
+		 * Random bytes are all three (a window half random still is).
+		 */
+		if (junk >= 2 && distinct >= 40 && invalid >= 6) {
+			uint64_t woff = off + i;
+
+			if (a->wjunk == 0)
+				a->junk_first = woff;
+			a->junk_last = woff;
+			a->wjunk++;
+			if (!*in_run) {
+				a->junk_runs++;
+				if (*last_junk_end && woff > *last_junk_end) {
+					uint64_t gap = woff - *last_junk_end;
+
+					a->gap_bytes += gap;
+					if (a->gap_min == 0 || gap < a->gap_min)
+						a->gap_min = gap;
+					if (gap > a->gap_max)
+						a->gap_max = gap;
+				}
+				*in_run = 1;
+				a->cur_run = 0;
+			}
+			a->cur_run += WIN;
+			a->junk_run_bytes += WIN;
+			*last_junk_end = woff + WIN;
+		} else {
+			end_run(a, in_run);
+		}
+	}
+}
+
+static int
+looks_utf16(const unsigned char *p, size_t n)
+{
+	size_t i, zeros_even = 0, zeros_odd = 0;
+
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+		return 1;
+	if (n > 512)
+		n = 512;
+	for (i = 0; i + 1 < n; i += 2) {
+		zeros_even += p[i] == 0;
+		zeros_odd += p[i + 1] == 0;
+	}
+	return n >= 64 && (zeros_odd * 4 > n * 3 / 2 || zeros_even * 4 > n * 3 / 2);
+}
+
+/* UTF-16 (BOM, else the side the NULs are on) to UTF-8, lossy, into s->conv. */
+static int
+utf16_to_utf8(struct rp_scanner *s, const unsigned char *p, size_t n, size_t *outlen)
+{
+	int be = 0;
+	size_t i = 0, o = 0, zeros_even = 0;
+	size_t need = n / 2 * 3 + 4;
+
+	if (n >= 2 && p[0] == 0xfe && p[1] == 0xff) {
+		be = 1;
+		i = 2;
+	} else if (n >= 2 && p[0] == 0xff && p[1] == 0xfe) {
+		i = 2;
+	} else {
+		size_t k;
+
+		for (k = 0; k + 1 < n && k < 512; k += 2)
+			zeros_even += p[k] == 0;
+		be = zeros_even * 4 > (n < 512 ? n : 512) / 2 * 3 / 2;
+	}
+	if (need > s->convcap) {
+		unsigned char *q = realloc(s->conv, need);
+
+		if (q == NULL)
+			return RP_ERR_NOMEM;
+		s->conv = q;
+		s->convcap = need;
+		s->allocs++;
+	}
+	for (; i + 1 < n; i += 2) {
+		unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
+
+		if (u < 0x80) {
+			s->conv[o++] = (unsigned char)u;
+		} else if (u < 0x800) {
+			s->conv[o++] = (unsigned char)(0xc0 | u >> 6);
+			s->conv[o++] = (unsigned char)(0x80 | (u & 0x3f));
+		} else if (u >= 0xd800 && u < 0xe000) {
+			s->conv[o++] = '?';     /* surrogates: the rules only need the BMP */
+		} else {
+			s->conv[o++] = (unsigned char)(0xe0 | u >> 12);
+			s->conv[o++] = (unsigned char)(0x80 | ((u >> 6) & 0x3f));
+			s->conv[o++] = (unsigned char)(0x80 | (u & 0x3f));
+		}
+	}
+	*outlen = o;
+	return 0;
+}
+
+/* ---- the verdict ---- */
+
+static void
+set_stats(struct rp_verdict *v, const struct analysis *a)
+{
+	v->entropy = rp_stats_entropy(&a->all);
+	v->chi2 = rp_stats_chi2(&a->all);
+}
+
+/* Whether a small file (no 4 KiB block to judge) looks random as a whole. */
+static int
+small_random(const struct analysis *a)
+{
+	double limit = 255.0 + 6.0 * sqrt(510.0);
+
+	if (a->all.n < 128)
+		return 0;
+	return rp_stats_chi2(&a->all) < limit && a->wjunk * 10 >= a->windows * 8;
+}
+
+/*
+ * Every note says, in some language, that files were encrypted or locked: without
+ * one of these stems somewhere, the (costly) rules need not run. Case-insensitive
+ * for ASCII; the Cyrillic stem is matched as its UTF-8 bytes.
+ */
+static int
+has_anchor(const unsigned char *p, size_t n)
+{
+	static const char *const stems[] = { "crypt", "cript", "critt", "chiffr", "cifra",
+		"schl\xc3\xbcssel",
+		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
+	size_t i, k, j;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0);
+
+		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)  /* stems' first bytes */
+			continue;
+		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
+			const char *t = stems[k];
+
+			if ((unsigned char)t[0] != c)
+				continue;
+			for (j = 1; t[j] && i + j < n; j++) {
+				unsigned d = p[i + j];
+
+				if (d >= 'A' && d <= 'Z')
+					d |= 0x20;
+				if (d != (unsigned char)t[j])
+					break;
+			}
+			if (t[j] == '\0')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
+    struct rp_verdict *v)
+{
+	const unsigned char *buf;
+	size_t len, clen;
+	int strength, r;
+	char rule[64] = "";
+
+	if (v->size > NOTE_MAX || s->sample.nreg != 1)
+		return 0;
+	buf = rp_sample_head(&s->sample, &len);
+	strength = name_strength(s->e, base);
+	/* notes are .txt, .html, .hta, .rtf... files: source code and configuration
+	 * files talk about encryption too, but are never notes */
+	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+		return 0;
+	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
+	if (!a->utf16 && a->wtext * 2 < a->windows)
+		return 0;
+	if (a->utf16) {
+		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
+			return r;
+		buf = s->conv;
+		len = clen;
+	}
+	r = has_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	if (r < 0)
+		return r;
+	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
+		r = 0;
+	if (r == 1) {
+		snprintf(v->note_rule, sizeof(v->note_rule), "%s", rule);
+		reason(v, "ransom note: content matches rule %s%s", rule,
+		    strength == 2 ? ", and the name is a known note name" :
+		    strength == 1 ? ", and the name looks like a note's" : "");
+		v->kind = RP_V_NOTE;
+		return 1;
+	}
+	if (strength == 2 && v->size <= 64 * 1024) {
+		snprintf(v->note_rule, sizeof(v->note_rule), "name");
+		reason(v, "ransom note: the name is specific to ransomware notes "
+		    "(content not recognised)");
+		v->kind = RP_V_NOTE;
+		return 1;
+	}
+	return 0;
+}
+
+static double
+rfrac(const struct analysis *a)
+{
+	return a->blocks ? (double)a->rblocks / (double)a->blocks : 0.0;
+}
+
+/* Describes where the random bytes are, for the reasons. */
+static void
+describe_random(struct rp_verdict *v, const struct analysis *a)
+{
+	if (a->blocks)
+		reason(v, "%llu of %llu sampled 4 KiB blocks are random (chi-square < 390)",
+		    (unsigned long long)a->rblocks, (unsigned long long)a->blocks);
+	if (a->head_run && a->head_run + BLOCK < v->size)
+		reason(v, "random from offset 0 to %llu, structured after it",
+		    (unsigned long long)a->head_run);
+}
+
+static void
+describe_stripes(struct rp_verdict *v, const struct analysis *a)
+{
+	if (a->junk_runs >= 3 && a->gap_max) {
+		unsigned long long w = a->junk_run_bytes / a->junk_runs;
+		unsigned long long g = (a->gap_min + a->gap_max) / 2;
+
+		reason(v, "random bytes in %llu runs of about %llu bytes, about %llu bytes apart",
+		    (unsigned long long)a->junk_runs, w, g);
+	} else {
+		reason(v, "random bytes from offset %llu to %llu in otherwise clean text",
+		    (unsigned long long)a->junk_first, (unsigned long long)(a->junk_last + WIN));
+	}
+}
+
+/* Formats whose content is never compressed or random (ELF executables, uncompressed
+ * images and sound; not PE: installers carry compressed payloads): random 4 KiB
+ * blocks in them are foreign. */
+static int
+dense_format(const struct rp_format *f)
+{
+	static const char *const names[] = { "elf", "bmp", "wav" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(f->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
+{
+	const struct rp_engine *e = s->e;
+	const struct rp_format *fmt = NULL, *efmt = NULL;
+	struct rp_fmt_result fr;
+	const unsigned char *head;
+	size_t hlen;
+	int textual, text_ext, small = a->blocks == 0;
+	const char *fam = NULL, *last;
+
+	head = rp_sample_head(&s->sample, &hlen);
+	/* the name's own last extension ("jmod" of "java.xml.jmod") */
+	last = v->appended_ext[0] ? (strrchr(v->appended_ext, '.') ?
+	    strrchr(v->appended_ext, '.') + 1 : v->appended_ext) : v->ext;
+	if (v->appended_ext[0]) {
+		fam = family_of(e, v->appended_ext);
+		if (fam == NULL)
+			fam = family_of(e, last);
+		reason(v, "extension '.%s' appended after '.%s'%s%s", v->appended_ext, v->ext,
+		    fam ? ": used by " : "", fam ? fam : "");
+	}
+
+	/* 2. a signature at the head: the structure decides */
+	if (head && (fmt = rp_format_sniff(head, hlen)) != NULL) {
+		snprintf(v->format, sizeof(v->format), "%s", fmt->name);
+		fmt->check(&s->sample, &fr);
+		if (fr.status == RP_FMT_INTACT) {
+			reason(v, "%s structure intact: %s", fmt->name, fr.reason);
+			/* a shallow check of a structured format cannot vouch for its body */
+			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
+				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
+					reason(v, "but its content is random");
+					describe_random(v, a);
+					v->kind = RP_V_PARTIAL;
+				} else if (dense_format(fmt) && a->rblocks >= 2 &&
+				    a->rblocks * 10 >= a->blocks) {
+					reason(v, "but %llu of its sampled 4 KiB blocks are random, which "
+					    "this format does not contain", (unsigned long long)a->rblocks);
+					v->kind = RP_V_PARTIAL;
+				} else if (regular_stripes(a)) {
+					reason(v, "but its content has regular random stripes");
+					describe_stripes(v, a);
+					v->kind = RP_V_PARTIAL;
+				}
+			}
+			return;
+		}
+		if (fr.status == RP_FMT_DAMAGED) {
+			int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
+
+			reason(v, "%s structure damaged: %s", fmt->name, fr.reason);
+			/*
+			 * Compressed payloads look random block by block, so for formats random by
+			 * design "all random" only means a fake header when nothing of the
+			 * structure survives after the header: no intact trailer, damage right
+			 * behind it.
+			 */
+			if (all_random && (!(fmt->flags & RP_FMTF_RANDOM) ||
+			    (fr.tail_intact != 1 && fr.damage_off < 65536))) {
+				reason(v, "valid %s header but random content behind it (fake header)",
+				    fmt->name);
+				v->kind = RP_V_ENCRYPTED;
+			} else {
+				if (!(fmt->flags & RP_FMTF_RANDOM))
+					describe_random(v, a);
+				v->kind = RP_V_PARTIAL;
+			}
+			return;
+		}
+		/* UNKNOWN: nothing could be examined; fall through to the statistics */
+	}
+
+	/* Salted__: a file the user encrypted with `openssl enc` (random by design) */
+	if (head && hlen >= 16 && memcmp(head, "Salted__", 8) == 0 &&
+	    (hlen - 16) % 16 == 0 && v->size % 16 == 0) {
+		snprintf(v->format, sizeof(v->format), "openssl");
+		reason(v, "openssl enc file (Salted__ header, whole cipher blocks): encrypted "
+		    "by its owner, random by design");
+		return;
+	}
+
+	/* 3. the extension claims a format whose signature is not at the head */
+	if (fmt == NULL && v->ext[0] && (efmt = rp_format_by_ext(v->ext)) != NULL &&
+	    !(efmt->flags & RP_FMTF_TEXT)) {
+		efmt->check(&s->sample, &fr);
+		if (fr.status == RP_FMT_INTACT && fr.head_intact != 0) {
+			/* the format is there after all (no sniff for it) */
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "%s structure intact: %s", efmt->name, fr.reason);
+			return;
+		}
+		if ((!small && rfrac(a) >= 0.9) || (small && small_random(a))) {
+			reason(v, "'.%s' file without a %s signature: type lost", v->ext, efmt->name);
+			describe_random(v, a);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
+		if (fr.tail_intact == 1 || a->head_random) {
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "'.%s' file whose %s header is gone%s%s", v->ext, efmt->name,
+			    fr.tail_intact == 1 ? " but whose trailer is intact: " : "",
+			    fr.tail_intact == 1 ? fr.reason : "");
+			describe_random(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
+		/*
+		 * The signature and the structure the extension promises are both missing,
+		 * and there are random regions: stripes from offset 0 (Black Basta, percent
+		 * modes) take the header away without leaving a random 4 KiB block. A file
+		 * merely misnamed would carry its own format's signature, or be text.
+		 */
+		if (fr.status == RP_FMT_DAMAGED && a->wjunk >= 2 && a->wjunk * 10 >= a->windows) {
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "'.%s' file without a %s signature and with random regions: %s",
+			    v->ext, efmt->name, fr.reason);
+			describe_stripes(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
+		/* no sign of encryption: a misnamed file; go on with the statistics */
+	}
+
+	/* random by design, by its own last extension (not a ransomware's) */
+	if (fam == NULL && in_list(e->randext, e->nrandext, last)) {
+		reason(v, "'.%s' files are random by design (no structure to check)", last);
+		return;
+	}
+
+	/* 4. text: control bytes in 64-byte windows are random stripes. The inner
+	 * extension counts when what follows it is a ransomware's, or when the content
+	 * is random anyway ("notes.txt.xyz" encrypted); a double extension like
+	 * "java.xml.jmod" is judged by its last one. */
+	text_ext = in_list(e->text, e->ntext,
+	    fam || !v->appended_ext[0] || (!small && rfrac(a) >= 0.9) ? v->ext : last);
+	/* text by extension, or by its windows: all of them text or random-looking, and
+	 * some text (the head may be what was encrypted). A binary with strings in it
+	 * (Python bytecode, catalogs) has windows that are neither. */
+	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 10 >= a->windows &&
+	    (a->wtext + a->wjunk) * 20 >= a->windows * 19));
+	if (textual && a->wjunk) {
+		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
+
+		if (all_random) {
+			reason(v, "text file (%s) whose content is random", text_ext ? "by its extension" :
+			    "by its type");
+			describe_random(v, a);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
+		/* a couple of stray control bytes happen in real text; stripes do not */
+		if (a->wjunk >= 3 && a->wjunk * 100 >= a->windows) {
+			reason(v, "text with random regions: %llu of %llu 64-byte windows hold "
+			    "control bytes that text does not have", (unsigned long long)a->wjunk,
+			    (unsigned long long)a->windows);
+			describe_stripes(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
+	}
+
+	/* 4b. binary content with regular random stripes (Black Basta, percent modes) */
+	if (!textual && (fmt == NULL || !(fmt->flags & RP_FMTF_RANDOM)) && regular_stripes(a)) {
+		reason(v, "regular random stripes in structured binary content: %llu of %llu "
+		    "64-byte windows", (unsigned long long)a->wjunk, (unsigned long long)a->windows);
+		describe_stripes(v, a);
+		v->kind = RP_V_PARTIAL;
+		return;
+	}
+
+	/* 5. statistics alone */
+	if ((!small && rfrac(a) >= 0.9) || (small && small_random(a) && a->all.n >= 256)) {
+		if (fmt != NULL)
+			reason(v, "%s signature, but nothing of its structure could be checked",
+			    fmt->name);
+		reason(v, "content indistinguishable from random and no format that is random "
+		    "by design");
+		describe_random(v, a);
+		v->kind = RP_V_ENCRYPTED;
+		return;
+	}
+	/* only the head random, nothing random after it (a container whose body is
+	 * compressed has random blocks further on, and is no LockBit victim) */
+	if (a->head_random && a->head_run >= BLOCK && a->head_run < v->size &&
+	    a->rblocks * 2 <= a->blocks && a->rblocks * BLOCK <= a->head_run + BLOCK) {
+		reason(v, "the head is random and the rest is not (LockBit 2.0 style: first "
+		    "bytes encrypted)");
+		describe_random(v, a);
+		v->kind = RP_V_PARTIAL;
+		return;
+	}
+	if (v->appended_ext[0] == '\0' && v->nreasons == 0) {
+		if (fmt)
+			reason(v, "%s", fmt->name);
+		else if (textual)
+			reason(v, "text");
+	}
+}
+
+static int
+scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
+    struct rp_verdict *v)
+{
+	struct analysis a;
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	size_t i, hlen;
+	const unsigned char *head;
+	int in_run = 0, r;
+	uint64_t last_junk_end = 0;
+
+	v->size = (uint64_t)st->st_size;
+	v->mtime = st->st_mtim.tv_sec;
+	v->mtime_ns = st->st_mtim.tv_nsec;
+	split_ext(s->e, base, v);
+	if (v->size == 0) {
+		reason(v, "empty");
+		return 0;
+	}
+	rp_sample_plan(&s->sample, v->size, s->e->o.full);
+	{
+		size_t before = s->sample.cap;
+
+		r = rp_sample_load(&s->sample, fd);
+		if (s->sample.cap != before)
+			s->allocs++;
+	}
+	v->bytes_read = s->sample.bytes_read;
+	if (r == RP_ERR_SYSTEM) {
+		v->kind = RP_V_SKIPPED;
+		reason(v, "read error: %s", strerror(s->sample.err));
+		return 0;
+	}
+	if (r == RP_ERR_NOMEM)
+		return r;
+	if (r == RP_ERR_CHANGED) {
+		reason(v, "file shrank while being read (%llu bytes remain): judged on what was read",
+		    (unsigned long long)s->sample.size);
+		v->size = s->sample.size;
+		if (v->size == 0) {
+			v->kind = RP_V_SKIPPED;
+			return 0;
+		}
+	}
+	memset(&a, 0, sizeof(a));
+	head = rp_sample_head(&s->sample, &hlen);
+	a.utf16 = head && looks_utf16(head, hlen);
+	for (i = 0; i < s->sample.nreg; i++)
+		analyse_region(&a, s->sample.data + s->sample.pos[i], s->sample.reg[i].off,
+		    s->sample.reg[i].len, &in_run, &last_junk_end);
+	/* in full mode of a large file, the middle is streamed through a scratch buffer */
+	if (s->e->o.full && v->size > RP_SAMPLE_WHOLE_MAX) {
+		uint64_t off = RP_SAMPLE_HEAD, end = v->size - RP_SAMPLE_TAIL;
+
+		if (s->scratch == NULL) {
+			if ((s->scratch = malloc(SCRATCH)) == NULL)
+				return RP_ERR_NOMEM;
+			s->allocs++;
+		}
+		while (off < end) {
+			size_t n = end - off < SCRATCH ? (size_t)(end - off) : SCRATCH;
+			ssize_t got = rp_pread_full(fd, s->scratch, n, (off_t)off);
+
+			if (got <= 0)
+				break;
+			v->bytes_read += (uint64_t)got;
+			analyse_region(&a, s->scratch, off, (size_t)got, &in_run, &last_junk_end);
+			off += (uint64_t)got;
+		}
+	}
+	end_run(&a, &in_run);
+	set_stats(v, &a);
+	v->nregions = s->sample.nreg < RP_V_MAX_REGIONS ? s->sample.nreg : RP_V_MAX_REGIONS;
+	for (i = 0; i < v->nregions; i++)
+		v->regions[i] = s->sample.reg[i];
+	if (s->e->o.full && v->size > RP_SAMPLE_WHOLE_MAX) {
+		v->nregions = 1;
+		v->regions[0].off = 0;
+		v->regions[0].len = v->size;
+	}
+	if ((r = check_note(s, base, &a, v)) < 0)
+		return r;
+	if (r == 0)
+		judge(s, base, &a, v);
+	/*
+	 * libmagic costs about a millisecond on a text file (its soft magic runs
+	 * regular expressions), twenty times the rest of the verdict: the verdict does
+	 * not need it, so it only names the type of files that are reported.
+	 */
+	if (head && (v->kind != RP_V_OK || s->e->o.type_all))
+		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
+	/* structure checks may have read more (probes) */
+	v->bytes_read += s->sample.probe_bytes;
+	return 0;
+}
+
+static void
+verdict_reset(struct rp_verdict *v)
+{
+	v->kind = RP_V_OK;
+	v->type[0] = v->format[0] = v->ext[0] = v->appended_ext[0] = v->note_rule[0] = '\0';
+	v->entropy = v->chi2 = 0;
+	v->size = v->bytes_read = 0;
+	v->mtime = 0;
+	v->mtime_ns = 0;
+	v->noatime = 0;
+	v->nregions = v->nreasons = 0;
+}
+
+int
+rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v)
+{
+	struct stat st;
+
+	verdict_reset(v);
+	if (fstat(fd, &st) != 0) {
+		v->kind = RP_V_SKIPPED;
+		reason(v, "cannot stat: %s", strerror(errno));
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		v->kind = RP_V_SKIPPED;
+		reason(v, "not a regular file");
+		return 0;
+	}
+	return scan_fd(s, fd, name, &st, v);
+}
+
+int
+rp_scan_open(const struct rp_engine *e, int dirfd, const char *name, struct rp_verdict *v)
+{
+	int fd, noatime = 0;
+
+	verdict_reset(v);
+	fd = rp_open_evidence(dirfd, name, 0, e->o.allow_atime, &noatime);
+	if (fd >= 0) {
+		v->noatime = noatime;
+		return fd;
+	}
+	v->kind = RP_V_SKIPPED;
+	if (fd == RP_ERR_PERM)
+		reason(v, "not read: O_NOATIME refused (not the file's owner) and reading "
+		    "would change its access time; run as root, or use --allow-atime");
+	else if (errno == ENOENT)
+		reason(v, "vanished before it could be read");
+	else if (errno == ELOOP)
+		reason(v, "replaced by a symlink: not followed");
+	else
+		reason(v, "cannot open: %s", strerror(errno));
+	return -1;
+}
+
+int
+rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct stat *st,
+    struct rp_verdict *v)
+{
+	int fd, noatime, r;
+
+	fd = rp_scan_open(s->e, dirfd, name, v);
+	if (fd < 0) {
+		if (st) {
+			v->size = (uint64_t)st->st_size;
+			v->mtime = st->st_mtim.tv_sec;
+			v->mtime_ns = st->st_mtim.tv_nsec;
+		}
+		return 0;
+	}
+	noatime = v->noatime;
+	r = rp_scan_fd(s, fd, name, v);
+	v->noatime = noatime;
+	close(fd);
+	return r;
+}

@@ -23,6 +23,8 @@ struct rp_engine_opts {
 	const char *data_dir;   /* NULL: the data compiled into the binary */
 	int full;               /* read every byte instead of sampling */
 	int allow_atime;        /* read files even where O_NOATIME is refused */
+	int type_all;           /* name the type (libmagic) of every file; by default only
+	                           of files whose verdict is not ok (libmagic is the cost) */
 };
 
 /* On failure errmsg (optional) says why (e.g. the YARA compiler's message). */
@@ -52,10 +54,11 @@ struct rp_region {
 
 struct rp_verdict {
 	enum rp_verdict_kind kind;
-	char type[96];              /* MIME type by libmagic from the head, "" if not read */
+	char type[96];              /* MIME type by libmagic from the head; "" when not read,
+	                               and for ok files unless the engine has type_all */
 	char format[16];            /* format whose structure was checked ("zip"), or "" */
 	char ext[32];               /* the name's last extension, lowercase, no dot */
-	char appended_ext[32];      /* an unknown extension after a known one ("lockbit") */
+	char appended_ext[64];      /* what was appended after a known extension ("lockbit") */
 	double entropy;             /* Shannon entropy of the bytes read, bits per byte */
 	double chi2;                /* chi-square of their histogram (255 d.o.f.) */
 	uint64_t size;
@@ -81,8 +84,14 @@ int rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct
     struct rp_verdict *v);
 
 /* The same on a descriptor the caller opened (watch, diff); name is used for the
- * extension and note-name checks only. */
+ * extension and note-name checks only. Refuses (SKIPPED) anything not regular. */
 int rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v);
+
+/* The open step of rp_scan_file alone, for callers that open in one thread and scan
+ * in another (the descriptor must outlive the directory descriptor of a walk): returns
+ * an fd (v reset, v->noatime set) or -1 with v filled as SKIPPED and its reason.
+ * Thread-safe. */
+int rp_scan_open(const struct rp_engine *e, int dirfd, const char *name, struct rp_verdict *v);
 
 /* Debug counter: allocations made by this scanner since it was created (a test
  * proves that it stays flat after warm-up). */

@@ -139,7 +139,8 @@ frame_fill(struct frame *f, int fd)
 		if ((r = rp_buf_add(&names, de->d_name, strlen(de->d_name) + 1)) != 0)
 			goto out;
 	}
-	qsort_r(off, n, sizeof(*off), cmp_names, names.buf);
+	if (n > 1)
+		qsort_r(off, n, sizeof(*off), cmp_names, names.buf);
 	f->names = rp_buf_detach(&names, NULL);
 	f->off = off;
 	off = NULL;

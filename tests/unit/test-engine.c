@@ -1,0 +1,332 @@
+/* The verdict engine on files made here: random, text, stripes, notes, names. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "detect/engine.h"
+#include "detect/stats.h"
+
+static char dir[] = "/tmp/rp-test-engine.XXXXXX";
+static struct rp_engine *eng;
+static struct rp_scanner *sc;
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static uint8_t
+rnd(void)
+{
+	/* xorshift64*: statistically random enough for a chi-square test */
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return (uint8_t)((rng * 0x2545f4914f6cdd1dULL) >> 56);
+}
+
+static void
+fill_random(unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = rnd();
+}
+
+static size_t
+fill_text(unsigned char *p, size_t n)
+{
+	static const char words[] =
+	    "Patient record follow-up consultation prescription invoice appointment "
+	    "Dr. Muller cardiology 2026-11-21 amount CHF 120.00 insurance claim number ";
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (unsigned char)(i % 77 == 76 ? '\n' : words[(i * 7 + i / 77) % (sizeof(words) - 1)]);
+	return n;
+}
+
+static void
+put(const char *name, const void *data, size_t n)
+{
+	char path[256];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	close(fd);
+}
+
+static enum rp_verdict_kind
+judge(const char *name, struct rp_verdict *v)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	assert_true(dfd >= 0);
+	assert_int_equal(rp_scan_file(sc, dfd, name, NULL, v), 0);
+	close(dfd);
+	return v->kind;
+}
+
+static int
+has_reason(const struct rp_verdict *v, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < v->nreasons; i++)
+		if (strstr(v->reasons[i], needle))
+			return 1;
+	return 0;
+}
+
+static void
+random_is_encrypted_text_is_ok(void **state)
+{
+	static unsigned char buf[200000];
+	struct rp_verdict v;
+
+	fill_random(buf, sizeof(buf));
+	put("blob.bin", buf, sizeof(buf));
+	assert_int_equal(judge("blob.bin", &v), RP_V_ENCRYPTED);
+	assert_true(v.entropy > 7.99);
+	assert_true(v.chi2 < 400);
+	fill_text(buf, sizeof(buf));
+	put("letter.txt", buf, sizeof(buf));
+	assert_int_equal(judge("letter.txt", &v), RP_V_OK);
+	assert_true(v.entropy < 6);
+	assert_string_equal(v.ext, "txt");
+}
+
+static void
+stripes_and_heads_are_partial(void **state)
+{
+	static unsigned char buf[300000];
+	struct rp_verdict v;
+	size_t i;
+
+	/* Black Basta: 64 bytes encrypted, 128 kept */
+	fill_text(buf, sizeof(buf));
+	for (i = 0; i < sizeof(buf); i += 192)
+		fill_random(buf + i, 64);
+	put("basta.csv", buf, sizeof(buf));
+	assert_int_equal(judge("basta.csv", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "runs of about 64 bytes"));
+	/* LockFile: every other 16 bytes after the first 4 KiB */
+	fill_text(buf, sizeof(buf));
+	for (i = 4096; i < sizeof(buf); i += 32)
+		fill_random(buf + i, 16);
+	put("lockfile.txt", buf, sizeof(buf));
+	assert_int_equal(judge("lockfile.txt", &v), RP_V_PARTIAL);
+	/* LockBit 2.0: the first 4 KiB, a file without a known extension */
+	fill_text(buf, sizeof(buf));
+	fill_random(buf, 4096);
+	put("notes", buf, sizeof(buf));
+	assert_int_equal(judge("notes", &v), RP_V_PARTIAL);
+	/* a 25 % stripe mode over a large text file (sampled, not read whole) */
+	{
+		size_t n = 4 << 20;
+		unsigned char *big = malloc(n);
+
+		assert_non_null(big);
+		fill_text(big, n);
+		for (i = 0; i < n; i += 65536)
+			fill_random(big + i, 16384);
+		put("big.log", big, n);
+		free(big);
+		assert_int_equal(judge("big.log", &v), RP_V_PARTIAL);
+		assert_true(v.bytes_read < 512 * 1024);
+		assert_true(v.nregions > 2);
+	}
+}
+
+static void
+notes_by_content_in_languages(void **state)
+{
+	static const char en[] =
+	    "Your network has been penetrated. All files on each host in the network have been "
+	    "encrypted with a strong algorithm. To get the decryptor contact us: "
+	    "restore_help@onionmail.org. Do not rename encrypted files.\n";
+	static const char fr[] =
+	    "Tous vos fichiers ont été chiffrés ! Pour les déchiffrer, écrivez-nous à "
+	    "recovery@tutanota.com et payez en bitcoin. Ne renommez pas les fichiers.\n";
+	static const char de[] =
+	    "Achtung! Ihre Dateien wurden verschlüsselt. Um sie zu entschlüsseln, laden Sie den "
+	    "Tor Browser herunter und öffnen Sie unsere Seite. Zahlung in Bitcoin.\n";
+	static const char policy[] =
+	    "IT security policy. Ransomware is malware that encrypts files and asks for a "
+	    "payment in bitcoin. Never pay. If a screen says your files are encrypted, unplug "
+	    "the network cable and call the IT provider on 044 123 45 67. Backups are kept "
+	    "offline and tested every month.\n";
+	unsigned char u16[1024];
+	struct rp_verdict v;
+	size_t i, n = 0;
+
+	put("a.txt", en, sizeof(en) - 1);
+	assert_int_equal(judge("a.txt", &v), RP_V_NOTE);
+	assert_string_equal(v.note_rule, "ransom_note");
+	put("b.txt", fr, sizeof(fr) - 1);
+	assert_int_equal(judge("b.txt", &v), RP_V_NOTE);
+	put("c.html", de, sizeof(de) - 1);
+	assert_int_equal(judge("c.html", &v), RP_V_NOTE);
+	/* UTF-16 LE with BOM */
+	u16[n++] = 0xff;
+	u16[n++] = 0xfe;
+	for (i = 0; i < sizeof(en) - 1 && n + 2 < sizeof(u16); i++) {
+		u16[n++] = (unsigned char)en[i];
+		u16[n++] = 0;
+	}
+	put("d.txt", u16, n);
+	assert_int_equal(judge("d.txt", &v), RP_V_NOTE);
+	/* a security policy uses the same words but is no note */
+	put("policy.txt", policy, sizeof(policy) - 1);
+	assert_int_equal(judge("policy.txt", &v), RP_V_OK);
+	put("README.txt", policy, sizeof(policy) - 1);
+	assert_int_equal(judge("README.txt", &v), RP_V_OK);
+	/* a name specific to ransomware is enough for a small text file */
+	put("RyukReadMe.txt", "balance of shadow universe\n", 27);
+	assert_int_equal(judge("RyukReadMe.txt", &v), RP_V_NOTE);
+}
+
+static void
+appended_extensions(void **state)
+{
+	static unsigned char buf[50000];
+	struct rp_verdict v;
+
+	fill_random(buf, sizeof(buf));
+	put("budget.xlsx.lockbit", buf, sizeof(buf));
+	assert_int_equal(judge("budget.xlsx.lockbit", &v), RP_V_ENCRYPTED);
+	assert_string_equal(v.ext, "xlsx");
+	assert_string_equal(v.appended_ext, "lockbit");
+	assert_true(has_reason(&v, "used by LockBit"));
+	put("scan.pdf.id[1A2B-3C4D].[mail@x.com].phobos", buf, sizeof(buf));
+	judge("scan.pdf.id[1A2B-3C4D].[mail@x.com].phobos", &v);
+	assert_string_equal(v.ext, "pdf");
+	assert_string_equal(v.appended_ext, "id[1A2B-3C4D].[mail@x.com].phobos");
+	assert_true(has_reason(&v, "Phobos"));
+	put("archive.tar.gz.bak", "x", 1);
+	judge("archive.tar.gz.bak", &v);
+	assert_string_equal(v.appended_ext, "");
+}
+
+static void
+user_encrypted_and_edge_files(void **state)
+{
+	static unsigned char buf[32784];
+	struct rp_verdict v;
+	int dfd;
+
+	memcpy(buf, "Salted__", 8);
+	fill_random(buf + 8, sizeof(buf) - 8);
+	put("tax.pdf.enc", buf, sizeof(buf));
+	assert_int_equal(judge("tax.pdf.enc", &v), RP_V_OK);
+	assert_string_equal(v.format, "openssl");
+	put("empty.txt", "", 0);
+	assert_int_equal(judge("empty.txt", &v), RP_V_OK);
+	assert_true(has_reason(&v, "empty"));
+	/* a name that disappeared between the walk and the open */
+	assert_int_equal(judge("never-there", &v), RP_V_SKIPPED);
+	assert_true(has_reason(&v, "vanished"));
+	/* a FIFO is never opened for reading: no hang */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_int_equal(mkfifoat(dfd, "pipe", 0600), 0);
+	close(dfd);
+	assert_int_equal(judge("pipe", &v), RP_V_SKIPPED);
+}
+
+static void
+no_allocation_after_warmup(void **state)
+{
+	static unsigned char buf[1 << 20];
+	struct rp_verdict v;
+	uint64_t after_first;
+	int round, k;
+	char name[32];
+
+	for (k = 0; k < 8; k++) {
+		snprintf(name, sizeof(name), "w%d.dat", k);
+		if (k % 2)
+			fill_random(buf, sizeof(buf));
+		else
+			fill_text(buf, sizeof(buf));
+		put(name, buf, (size_t)(k + 1) * (sizeof(buf) / 8));
+	}
+	after_first = 0;
+	for (round = 0; round < 2; round++) {
+		for (k = 0; k < 8; k++) {
+			snprintf(name, sizeof(name), "w%d.dat", k);
+			judge(name, &v);
+		}
+		if (round == 0)
+			after_first = rp_scanner_allocs(sc);
+	}
+	assert_int_equal(rp_scanner_allocs(sc), after_first);
+}
+
+static void
+block_random_threshold(void **state)
+{
+	static unsigned char buf[4096];
+	struct rp_stats s;
+	int i, random = 0;
+
+	for (i = 0; i < 200; i++) {
+		fill_random(buf, sizeof(buf));
+		rp_stats_reset(&s);
+		rp_stats_add(&s, buf, sizeof(buf));
+		random += rp_block_random(&s);
+	}
+	assert_int_equal(random, 200);
+	fill_text(buf, sizeof(buf));
+	rp_stats_reset(&s);
+	rp_stats_add(&s, buf, sizeof(buf));
+	assert_int_equal(rp_block_random(&s), 0);
+}
+
+static int
+setup(void **state)
+{
+	struct rp_buf msg = RP_BUF_INIT;
+	struct rp_engine_opts o = { 0 };
+
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	if (rp_engine_new(&eng, &o, &msg) != 0) {
+		fprintf(stderr, "engine: %s\n", msg.buf);
+		return -1;
+	}
+	rp_buf_release(&msg);
+	return rp_scanner_new(&sc, eng);
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	rp_scanner_free(sc);
+	rp_engine_free(eng);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(random_is_encrypted_text_is_ok),
+		cmocka_unit_test(stripes_and_heads_are_partial),
+		cmocka_unit_test(notes_by_content_in_languages),
+		cmocka_unit_test(appended_extensions),
+		cmocka_unit_test(user_encrypted_and_edge_files),
+		cmocka_unit_test(no_allocation_after_warmup),
+		cmocka_unit_test(block_random_threshold),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
