@@ -17,6 +17,7 @@
 
 #include "cli-journal.h"
 #include "commands.h"
+#include "case/case.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"

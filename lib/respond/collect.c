@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <utmpx.h>
 
+#include "case/case.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"

@@ -20,18 +20,6 @@ to_hex(const unsigned char *md, unsigned n, char *out)
 }
 
 int
-rp_sha256_hex(const void *data, size_t len, char out[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned n = 0;
-
-	if (!EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) || n != 32)
-		return RP_ERR_CRYPTO;
-	to_hex(md, n, out);
-	return 0;
-}
-
-int
 rp_sha256_fd(int fd, char out[65], uint64_t *size)
 {
 	EVP_MD_CTX *c = NULL;

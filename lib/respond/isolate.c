@@ -11,6 +11,7 @@
 
 #include <nftables/libnftables.h>
 
+#include "case/case.h"
 #include "core/err.h"
 #include "core/time.h"
 #include "respond/digest.h"

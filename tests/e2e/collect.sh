@@ -27,10 +27,9 @@ touch -a -d '2020-01-02 03:04:05' "$T/auth.log"
 touch -m -d '2020-01-01 01:02:03' "$T/auth.log"
 before=$(stat -c '%X %Y %Z' "$T/auth.log")
 
-# a database with an open case ('riposte case' lives on another branch)
-: >"$T/r.db"
-"$RIPOSTE" collect --db "$T/r.db" --only modules --out "$T/warmup" >/dev/null 2>&1
-sqlite3 "$T/r.db" "INSERT INTO cases(title, opened, discovered) VALUES('test', 0, 0)"
+# an open incident case to journal into
+"$RIPOSTE" case open --db "$T/r.db" --title test --discovered 2026-11-22T06:00:00Z >/dev/null ||
+    fail "case open"
 
 expect_exit "collect" 0 "$RIPOSTE" collect --out "$T/ev" --tar --copy "$T/auth.log" \
     --db "$T/r.db" --format jsonl
@@ -91,6 +90,7 @@ diff -r "$T/ev" "$T/x/ev" >/dev/null && ok "archive holds the same tree" || fail
 mh=$(sha256sum "$T/ev/MANIFEST.sha256" | cut -d' ' -f1)
 sqlite3 "$T/r.db" "SELECT kind, data FROM journal ORDER BY seq" >"$T/journal"
 expect_grep "journaled with the manifest hash" "^collect|.*\"manifest_sha256\":\"$mh\"" "$T/journal"
+expect_exit "the journal chain verifies" 0 "$RIPOSTE" case verify --db "$T/r.db"
 expect_grep "summary has the same hash" "\"manifest_sha256\":\"$mh\"" "$T/collect.jsonl"
 
 # errors

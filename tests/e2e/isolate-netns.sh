@@ -75,11 +75,9 @@ inh nft add table inet other
 inh nft add chain inet other c '{ type filter hook input priority 0; policy accept; }'
 inh nft list table inet other >"$T/other.before"
 
-: >"$T/riposte.db"
-# a database with an open case (made by hand: 'riposte case' is another branch)
-R isolate --allow 10.77.1.2 --db "$T/riposte.db" >/dev/null 2>&1   # creates the tables
-R isolate --undo --db "$T/riposte.db" >/dev/null 2>&1
-sqlite3 "$T/riposte.db" "INSERT INTO cases(title, opened, discovered) VALUES('test', 0, 0)"
+# an open incident case to journal into
+"$RIPOSTE" case open --db "$T/riposte.db" --title test --discovered 2026-11-22T06:00:00Z >/dev/null ||
+    fail "case open"
 
 expect_exit "isolate with the console allowed" 0 R isolate --db "$T/riposte.db" \
     --allow 10.77.1.2,fd77:1::2
@@ -126,6 +124,7 @@ sqlite3 "$T/riposte.db" "SELECT kind || ' ' || text || ' ' || coalesce(data, '')
 expect_eq "journaled: 3 isolate entries" 3 "$(grep -c '^isolate ' "$T/journal")"
 expect_grep "journal has the ruleset hash" "\"ruleset_sha256\":\"$hash\"" "$T/journal"
 expect_grep "journal has the undo" "undid the isolation" "$T/journal"
+expect_exit "the journal chain verifies" 0 "$RIPOSTE" case verify --db "$T/riposte.db"
 
 # lock-out guard: an SSH session from the client is refused, and said why
 SSH_CONNECTION="10.77.2.2 50000 10.77.2.1 22" expect_exit "refuses to cut the SSH session" 2 \

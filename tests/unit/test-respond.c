@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "case/case.h"
 #include "core/err.h"
 #include "core/file.h"
 #include "respond/collect.h"
