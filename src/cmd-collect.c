@@ -32,7 +32,7 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte collect --out DIR [--tar] [--days N] [--copy FILE]... [--only LIST]\n"
-"                    [--format text|jsonl] [--db PATH] [--proc DIR]\n"
+"                    [--format text|jsonl] [--db PATH] [--proc DIR] [--root DIR]\n"
 "\n"
 "DESCRIPTION\n"
 "    Collects, most volatile first, what a reboot would destroy and what an attacker\n"
@@ -46,8 +46,10 @@ static const char usage[] =
 "      modules      loaded kernel modules\n"
 "      mounts       mounted filesystems\n"
 "      scheduled    crontab entries and systemd timer schedules\n"
-"      executables  executables modified in the last N days in the PATH\n"
-"                   directories, /tmp, /var/tmp and /dev/shm, with SHA-256\n"
+"      executables  executables modified (mtime or ctime, so a backdated mtime does\n"
+"                   not hide one) in the last N days in the PATH directories, /tmp,\n"
+"                   /var/tmp and /dev/shm (there also ELF or #! files without an x\n"
+"                   bit), with SHA-256\n"
 "      files        copies of configs and logs (crontabs, timers, passwd, hosts,\n"
 "                   sshd_config, authorized_keys, auth.log, syslog, --copy) in\n"
 "                   DIR/files/, with their original times\n"
@@ -71,6 +73,9 @@ static const char usage[] =
 "        --db PATH      the database with the alerts and the case (default\n"
 "                       ./riposte.db, or RIPOSTE_DB)\n"
 "        --proc DIR     read processes and sockets from DIR instead of /proc\n"
+"        --root DIR     read configs, logs, crontabs, utmp/wtmp and executables\n"
+"                       below DIR (a mounted disk image) instead of /; paths are\n"
+"                       recorded as on the image\n"
 "    -h, --help         this text\n"
 "\n"
 "OUTPUT\n"
@@ -88,7 +93,7 @@ static const char usage[] =
 "    riposte collect --out ev --copy /var/log/nginx/access.log --days 3\n"
 "    cd ev && sha256sum -c MANIFEST.sha256\n";
 
-enum { OPT_TAR = 256, OPT_DAYS, OPT_COPY, OPT_ONLY, OPT_FORMAT, OPT_DB, OPT_PROC };
+enum { OPT_TAR = 256, OPT_DAYS, OPT_COPY, OPT_ONLY, OPT_FORMAT, OPT_DB, OPT_PROC, OPT_ROOT };
 
 #define MAX_COPY 256
 #define MAX_PATH_DIRS 128
@@ -220,6 +225,7 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "proc", required_argument, NULL, OPT_PROC },
+		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -287,6 +293,13 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
 		case OPT_PROC: o.proc = optarg; break;
+		case OPT_ROOT:
+			if (optarg[0] != '/' || strcmp(optarg, "/") == 0) {
+				rp_err(cli, "--root: '%s' is not an absolute directory other than /", optarg);
+				goto out;
+			}
+			o.root = optarg;
+			break;
 		case 'h':
 			rc = rp_cli_usage(usage, 1);
 			goto out;

@@ -1063,6 +1063,7 @@ struct execctx {
 	int64_t since;
 	int tmpdir;         /* /tmp, /dev/shm: also ELF or #! files without an x bit */
 	size_t n;
+	size_t skip;        /* the length of the root prefix, not shown */
 };
 
 static int
@@ -1093,7 +1094,7 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 		return 0;
 	if (++x->n > EXEC_MAX)
 		return 0;
-	txt_esc(&x->a->txt, e->path, e->pathlen);
+	txt_esc(&x->a->txt, e->path + x->skip, e->pathlen - x->skip);
 	rp_buf_addf(&x->a->txt, " %04o uid=%u %llu bytes mtime ", (unsigned)(st->st_mode & 07777),
 	    (unsigned)st->st_uid, (unsigned long long)st->st_size);
 	rp_time_fmt_utc(&x->a->txt, (int64_t)st->st_mtim.tv_sec);
@@ -1101,7 +1102,7 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 	rp_time_fmt_utc(&x->a->txt, (int64_t)st->st_ctim.tv_sec);
 	rp_buf_addf(&x->a->txt, " sha256 %s\n", hashed ? hex : "-");
 	item_begin(x->a);
-	jstr(&x->a->json, "path", e->path, e->pathlen);
+	jstr(&x->a->json, "path", e->path + x->skip, e->pathlen - x->skip);
 	rp_buf_addf(&x->a->json, "\"mode\":\"%04o\",\"uid\":%u,\"size\":%llu,",
 	    (unsigned)(st->st_mode & 07777), (unsigned)st->st_uid, (unsigned long long)st->st_size);
 	jtime(&x->a->json, "mtime", (int64_t)st->st_mtim.tv_sec);
@@ -1120,12 +1121,13 @@ collect_executables(struct ctx *c)
 	static const char *const tmps[] = { "/tmp", "/var/tmp", "/dev/shm" };
 	struct rp_walk_opts wo = { 0 };
 	struct art a;
-	struct execctx x = { c, &a, 0, 0, 0 };
-	char head[160], full[PATH_MAX];
+	struct execctx x = { c, &a, 0, 0, 0, strlen(c->o->root) };
+	char head[256], full[PATH_MAX];
 	size_t i;
 
 	snprintf(head, sizeof(head), "# PATH MODE uid=UID SIZE mtime MTIME ctime CTIME sha256 HASH  "
-	    "(modified in the last %d days; PATH directories, /tmp, /var/tmp, /dev/shm)",
+	    "(mtime or ctime in the last %d days: a backdated mtime does not hide a file; "
+	    "PATH directories, /tmp, /var/tmp, /dev/shm)",
 	    c->o->recent_days);
 	art_init(&a, "executables", c->o, head);
 	x.since = c->o->now - (int64_t)c->o->recent_days * 86400;

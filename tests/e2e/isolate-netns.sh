@@ -48,6 +48,7 @@ ip -n "$K" link set eth0 up
 # tiny listeners: the host's service, and a service on the client and the console
 inh socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:'echo host-8080' </dev/null >/dev/null 2>&1 &
 inh socat TCP-LISTEN:8081,fork,reuseaddr SYSTEM:'echo host-8081' </dev/null >/dev/null 2>&1 &
+inh socat TCP-LISTEN:8082,reuseaddr SYSTEM:'while sleep 0.1; do echo tick; done' </dev/null >/dev/null 2>&1 &
 ink socat TCP-LISTEN:9090,fork,reuseaddr SYSTEM:'echo client-9090' </dev/null >/dev/null 2>&1 &
 inc socat TCP-LISTEN:9090,fork,reuseaddr SYSTEM:'echo console-9090' </dev/null >/dev/null 2>&1 &
 sleep 0.5
@@ -70,6 +71,14 @@ reach "before: client pings host" yes "$K" 10.77.2.1
 reach "before: host reaches client tcp" yes "$H" 10.77.2.2 9090
 reach "before: client reaches host tcp" yes "$K" 10.77.2.1 8080
 
+# a connection opened before the isolation: it must be cut too
+ink socat -u TCP:10.77.2.1:8082 "OPEN:$T/stream,creat,append" </dev/null >/dev/null 2>&1 &
+sleep 0.5
+s0=$(wc -c <"$T/stream")
+sleep 0.5
+s1=$(wc -c <"$T/stream")
+[ "$s1" -gt "$s0" ] && ok "before: the open connection streams" || fail "stream not flowing ($s0 -> $s1)"
+
 # another table of someone else's: undo must leave it exactly as it was
 inh nft add table inet other
 inh nft add chain inet other c '{ type filter hook input priority 0; policy accept; }'
@@ -86,6 +95,10 @@ expect_exit "status says isolated (exit 1)" 1 R isolate --status --format jsonl
 expect_grep "status jsonl" '"active":true' "$T/.out"
 hash=$(sed -n 's/.*"ruleset_sha256":"\([0-9a-f]*\)".*/\1/p' "$T/.out")
 
+sleep 0.3
+s0=$(wc -c <"$T/stream")
+sleep 0.8
+expect_eq "isolated: the connection opened before is cut" "$s0" "$(wc -c <"$T/stream")"
 reach "isolated: console pings host" yes "$C" 10.77.1.1
 reach "isolated: host pings console" yes "$H" 10.77.1.2
 reach "isolated: console reaches host tcp" yes "$C" 10.77.1.1 8080
