@@ -50,6 +50,8 @@ static const char usage[] =
 "    Lock-out guard: when riposte runs in an SSH session (SSH_CONNECTION or\n"
 "    SSH_CLIENT, and the established sockets of the session's sshd), every address\n"
 "    the session comes from must be allowed, or isolate refuses and says which.\n"
+"    An sshd in another network namespace (riposte run through ip netns exec) is\n"
+"    not counted: isolating this namespace cannot cut its session.\n"
 "\n"
 "    With --for, the isolation undoes itself when the time is up unless someone runs\n"
 "    'riposte isolate --confirm' before: a timer process detached from the terminal\n"
@@ -247,8 +249,13 @@ ssh_sources(struct rp_sock *out, size_t max)
 	struct rp_sock *peers = NULL;
 	size_t n = 0, np = 0, i;
 	char tok[64];
+	int elsewhere = 0;
 
-	for (i = 0; i < 2 && n < max; i++) {
+	if (rp_proc_ssh_peers("/proc", getpid(), &peers, &np, &elsewhere) != 0)
+		np = 0;
+	/* under an sshd of another network namespace (ip netns exec from an SSH session),
+	 * isolating this namespace cannot cut that session, and SSH_CONNECTION is its */
+	for (i = 0; i < 2 && n < max && !elsewhere; i++) {
 		const char *v = getenv(vars[i]);
 		struct rp_net net;
 		size_t k;
@@ -267,18 +274,16 @@ ssh_sources(struct rp_sock *out, size_t max)
 		memcpy(out[n].raddr, net.addr, 16);
 		n++;
 	}
-	if (rp_proc_ssh_peers("/proc", getpid(), &peers, &np) == 0) {
-		for (i = 0; i < np && n < max; i++) {
-			out[n] = peers[i];
-			/* an IPv4 client seen by an IPv6 socket: ::ffff:a.b.c.d */
-			if (out[n].family == AF_INET6 &&
-			    memcmp(out[n].raddr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-				memmove(out[n].raddr, out[n].raddr + 12, 4);
-				memset(out[n].raddr + 4, 0, 12);
-				out[n].family = AF_INET;
-			}
-			n++;
+	for (i = 0; i < np && n < max; i++) {
+		out[n] = peers[i];
+		/* an IPv4 client seen by an IPv6 socket: ::ffff:a.b.c.d */
+		if (out[n].family == AF_INET6 &&
+		    memcmp(out[n].raddr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
+			memmove(out[n].raddr, out[n].raddr + 12, 4);
+			memset(out[n].raddr + 4, 0, 12);
+			out[n].family = AF_INET;
 		}
+		n++;
 	}
 	free(peers);
 	return n;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -467,9 +468,26 @@ collect_peer(const struct rp_sock *s, void *arg)
 	return 0;
 }
 
-int
-rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n)
+/* 1 when a and b are in the same network namespace, 0 when not, -1 when unknown */
+static int
+same_netns(const char *proc, int a, int b)
 {
+	char pa[4096], pb[4096];
+	struct stat sa, sb;
+
+	snprintf(pa, sizeof(pa), "%s/%d/ns/net", proc, a);
+	snprintf(pb, sizeof(pb), "%s/%d/ns/net", proc, b);
+	if (stat(pa, &sa) != 0 || stat(pb, &sb) != 0)
+		return -1;
+	return sa.st_ino == sb.st_ino && sa.st_dev == sb.st_dev;
+}
+
+int
+rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n,
+    int *elsewhere)
+{
+	int self = pid;
+
 	struct rp_buf b = RP_BUF_INIT;
 	struct rp_proc_stat ps;
 	struct peer_ctx c;
@@ -484,6 +502,12 @@ rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n)
 		if (strncmp(ps.comm, "sshd", 4) == 0) {
 			enum rp_sock_proto pr[2] = { RP_SOCK_TCP, RP_SOCK_TCP6 };
 			int i;
+
+			if (same_netns(proc, self, pid) == 0) {
+				if (elsewhere)
+					*elsewhere = 1;
+				break;
+			}
 
 			if ((r = rp_proc_sock_inodes(proc, pid, &inodes, &ninodes)) != 0)
 				goto out;

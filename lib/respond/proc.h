@@ -74,7 +74,10 @@ int rp_proc_read(const char *proc, int pid, const char *name, struct rp_buf *out
 /* The remote addresses of the SSH session pid runs in: the established TCP peers of
  * the sockets of pid's nearest ancestor named sshd* (sshd, sshd-session). Appends to
  * peers (family + 16 address bytes each, as struct rp_sock with raddr/rport set).
+ * When that sshd lives in another network namespace than pid (ip netns exec), its
+ * session cannot be cut from pid's namespace: no peers, and *elsewhere (optional) = 1.
  * Returns 0 (also when pid is not under sshd: *n unchanged) or an RP_ERR_*. */
-int rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n);
+int rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n,
+    int *elsewhere);
 
 #endif
