@@ -787,7 +787,7 @@ rfrac(const struct analysis *a)
 static void
 describe_random(struct rp_verdict *v, const struct analysis *a)
 {
-	if (a->blocks)
+	if (a->rblocks)
 		reason(v, "%llu of %llu sampled 4 KiB blocks are random (chi-square < 390)",
 		    (unsigned long long)a->rblocks, (unsigned long long)a->blocks);
 	if (a->head_run && a->head_run + BLOCK < v->size)
@@ -918,7 +918,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			return;
 		}
 		if ((!small && rfrac(a) >= 0.9) || (small && small_random(a))) {
-			reason(v, "'.%s' file without a %s signature: type lost", v->ext, efmt->name);
+			reason(v, "'.%s' file without the %s signature: type lost", v->ext, efmt->name);
 			describe_random(v, a);
 			v->kind = RP_V_ENCRYPTED;
 			return;
@@ -940,7 +940,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		 */
 		if (fr.status == RP_FMT_DAMAGED && a->wjunk >= 2 && a->wjunk * 10 >= a->windows) {
 			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
-			reason(v, "'.%s' file without a %s signature and with random regions: %s",
+			reason(v, "'.%s' file without the %s signature and with random regions: %s",
 			    v->ext, efmt->name, fr.reason);
 			describe_stripes(v, a);
 			v->kind = RP_V_PARTIAL;
