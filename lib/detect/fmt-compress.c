@@ -562,6 +562,24 @@ zstd_block_ok(const unsigned char *b, size_t n, int first, int partial)
 		}
 		if (csize == 0 || (sf != 0 && csize <= 6))
 			return 0;
+		if (t == 2 && hl + 1 < n) {
+			/* Huffman tree description: FSE-compressed weights (accuracy log at
+			 * most 6) or direct 4-bit weights (at most 11 bits per code) */
+			unsigned hb = b[hl];
+
+			if (hb < 128) {
+				if (hb == 0 || hb >= csize || (b[hl + 1] & 15) > 1)
+					return 0;
+			} else {
+				size_t nw = hb - 127, k;
+
+				if ((nw + 1) / 2 >= csize)
+					return 0;
+				for (k = 0; k < nw && hl + 1 + k / 2 < n; k++)
+					if (((b[hl + 1 + k / 2] >> (k % 2 ? 0 : 4)) & 15) > 11)
+						return 0;
+			}
+		}
 	}
 	if (regen > 128 * 1024)
 		return 0;

@@ -56,11 +56,23 @@ jpeg_rule(const unsigned char *p, size_t n, size_t *eoi, size_t *first)
 			*eoi = i - 2;
 			break;
 		}
-		if (jpeg_has_len(m) && m != 0xC8) {
-			if (i + 2 > n)
+		/*
+		 * Between the scans of a progressive or multi-scan file: tables, restart
+		 * interval, comments, the next SOS. A segment must be consistent before it
+		 * is skipped (random bytes would otherwise skip most of a region).
+		 */
+		if (m == 0xC4 || m == 0xCC || (m >= 0xDA && m <= 0xDD) || m == 0xFE ||
+		    (m >= 0xE0 && m <= 0xEF)) {
+			size_t len;
+
+			if (i + 3 > n)
 				break;
-			i += rp_be16(p + i);
-			continue;
+			len = rp_be16(p + i);
+			if (m == 0xDA ? (p[i + 2] >= 1 && p[i + 2] <= 4 && len == 6u + 2u * p[i + 2]) :
+			    (len >= 2 && (i + len >= n || p[i + len] == 0xFF))) {
+				i += len;
+				continue;
+			}
 		}
 		if (bad++ == 0)
 			*first = i - 2;

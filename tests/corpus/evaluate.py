@@ -61,6 +61,7 @@ def pct(n, d):
 
 def score(a):
     root = os.path.abspath(a.root)
+    a.scan_cwd = os.path.abspath(a.scan_cwd)
     man = load_jsonl(a.manifest)
     lines = load_jsonl(a.scan)
     if not lines or lines[-1].get("kind") != "summary":
@@ -73,7 +74,10 @@ def score(a):
         p = o["path"]
         if "path_hex" in o:
             p = bytes.fromhex(o["path_hex"]).decode("utf-8", "surrogateescape")
-        verdict[os.path.relpath(os.path.abspath(p), root)] = o
+        verdict[os.path.relpath(os.path.normpath(os.path.join(a.scan_cwd, p)), root)] = o
+    if man and not any(m["path"] in verdict for m in man):
+        print("evaluate: no path of the manifest is in the scan: was it run from another directory? (--scan-cwd)", file=sys.stderr)
+        return 2
     goals_ok = True
     rows = []
     by_truth = collections.defaultdict(lambda: [0, 0])
@@ -159,6 +163,7 @@ def main():
     c.add_argument("--root", required=True)
     c.add_argument("--manifest", required=True)
     c.add_argument("--scan", required=True)
+    c.add_argument("--scan-cwd", default=".", help="the directory the scan ran in (its paths are relative to it)")
     c.add_argument("--before")
     c.add_argument("--after")
     c.add_argument("--per-style", action="store_true")

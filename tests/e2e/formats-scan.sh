@@ -25,10 +25,9 @@ for st in lockbit fakehdr blackbasta lockfile; do
 	echo "# $st: $found of $total found"
 	case $st in
 	lockbit|fakehdr) expect_eq "$st: every damaged copy found" "$total" "$found" ;;
-	# The checks say DAMAGED for every one of these (test-formats.c); the engine misses
-	# Black Basta copies whose format is known only by extension when neither the head
-	# is all random nor the trailer intact (judge() step 3 falls back to statistics).
-	blackbasta) [ $((found * 100)) -ge $((total * 50)) ] && ok "$st: $found of $total found" ||
+	# The checks say DAMAGED for all of these but the copies listed as undetectable
+	# in test-formats.c; the engine misses a Black Basta ELF without an extension.
+	blackbasta) [ $((found * 100)) -ge $((total * 90)) ] && ok "$st: $found of $total found" ||
 	    fail "$st: only $found of $total found" ;;
 	*) [ $((found * 100)) -ge $((total * 75)) ] && ok "$st: $found of $total found" ||
 	    fail "$st: only $found of $total found" ;;

@@ -1,0 +1,311 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "case/case.h"
+#include "core/err.h"
+#include "core/file.h"
+#include "respond/collect.h"
+#include "respond/digest.h"
+#include "respond/isolate.h"
+#include "respond/proc.h"
+
+static void
+net_parse_and_format(void **state)
+{
+	struct rp_net n;
+	struct rp_buf b = RP_BUF_INIT;
+	unsigned char a[16];
+
+	assert_int_equal(rp_net_parse("10.0.0.5/24", &n), 0);
+	assert_int_equal(n.family, AF_INET);
+	assert_int_equal(n.prefix, 24);
+	assert_int_equal(rp_net_fmt(&b, &n), 0);
+	assert_string_equal(b.buf, "10.0.0.0/24");          /* host bits cleared */
+	rp_buf_reset(&b);
+	assert_int_equal(rp_net_parse("192.168.1.20", &n), 0);
+	rp_net_fmt(&b, &n);
+	assert_string_equal(b.buf, "192.168.1.20");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_net_parse("fd00::1:2/64", &n), 0);
+	rp_net_fmt(&b, &n);
+	assert_string_equal(b.buf, "fd00::/64");
+	assert_int_equal(rp_net_parse("10.0.0.256", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("10.0.0.1/33", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("10.0.0.1/", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("10.0.0.1/-1", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("fd00::/129", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("", &n), RP_ERR_FORMAT);
+	assert_int_equal(rp_net_parse("host.example", &n), RP_ERR_FORMAT);
+
+	assert_int_equal(rp_net_parse("10.1.0.0/16", &n), 0);
+	inet_pton(AF_INET, "10.1.200.3", a);
+	assert_true(rp_net_contains(&n, AF_INET, a));
+	inet_pton(AF_INET, "10.2.0.1", a);
+	assert_false(rp_net_contains(&n, AF_INET, a));
+	assert_false(rp_net_contains(&n, AF_INET6, a));
+	assert_int_equal(rp_net_parse("0.0.0.0/0", &n), 0);
+	assert_true(rp_net_contains(&n, AF_INET, a));
+	assert_int_equal(rp_net_parse("10.9.0.0/13", &n), 0);    /* a prefix inside a byte */
+	inet_pton(AF_INET, "10.15.255.255", a);
+	assert_true(rp_net_contains(&n, AF_INET, a));
+	inet_pton(AF_INET, "10.16.0.0", a);
+	assert_false(rp_net_contains(&n, AF_INET, a));
+	rp_buf_release(&b);
+}
+
+static void
+ruleset_is_deterministic_and_reads_back(void **state)
+{
+	static struct rp_isolate iso, back;
+	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT;
+
+	memset(&iso, 0, sizeof(iso));
+	rp_net_parse("192.168.1.20", &iso.allow[iso.nallow++]);
+	rp_net_parse("fd00::5", &iso.allow[iso.nallow++]);
+	rp_net_parse("10.0.0.0/24", &iso.allow[iso.nallow++]);
+	rp_net_parse("192.168.1.20", &iso.allow[iso.nallow++]);   /* duplicate */
+	iso.ports[iso.nports++] = 443;
+	iso.ports[iso.nports++] = 22;
+	iso.ports[iso.nports++] = 443;
+	iso.since = 1795849140;
+	iso.expires = 1795856340;
+	rp_isolate_normalise(&iso);
+	assert_int_equal(iso.nallow, 3);
+	assert_int_equal(iso.nports, 2);
+	assert_int_equal(iso.ports[0], 22);
+	assert_int_equal(strlen(iso.id), 16);
+	assert_int_equal(rp_isolate_ruleset(&iso, &a), 0);
+	assert_int_equal(rp_isolate_ruleset(&iso, &b), 0);
+	assert_string_equal(a.buf, b.buf);
+	/* drops by default in all three hooks, keeps loopback and the allowed sets */
+	assert_non_null(strstr(a.buf, "type filter hook input priority filter - 10; policy drop;"));
+	assert_non_null(strstr(a.buf, "type filter hook output priority filter - 10; policy drop;"));
+	assert_non_null(strstr(a.buf, "type filter hook forward priority filter - 10; policy drop;"));
+	assert_non_null(strstr(a.buf, "iif \"lo\" accept"));
+	assert_non_null(strstr(a.buf, "elements = { 10.0.0.0/24, 192.168.1.20 }"));
+	assert_non_null(strstr(a.buf, "elements = { fd00::5 }"));
+	assert_non_null(strstr(a.buf, "elements = { 22, 443 }"));
+	assert_non_null(strstr(a.buf, "since=2026-11-28T06:59:00Z expires=2026-11-28T08:59:00Z"));
+	/* only riposte's own table is named */
+	assert_null(strstr(a.buf, "flush ruleset"));
+
+	assert_int_equal(rp_isolate_parse_listing(a.buf, a.len, &back), 0);
+	assert_string_equal(back.id, iso.id);
+	assert_int_equal(back.since, iso.since);
+	assert_int_equal(back.expires, iso.expires);
+	assert_int_equal(back.nallow, 3);
+	assert_int_equal(back.nports, 2);
+	rp_buf_reset(&b);
+	rp_isolate_ruleset(&back, &b);
+	assert_string_equal(a.buf, b.buf);            /* so status shows the journaled hash */
+
+	/* a table of that name made by someone else is not ours */
+	assert_int_equal(rp_isolate_parse_listing("table inet riposte {\n}\n", 22, &back),
+	    RP_ERR_FORMAT);
+	rp_buf_release(&a);
+	rp_buf_release(&b);
+}
+
+static void
+proc_stat_with_hostile_comm(void **state)
+{
+	static const char s[] =
+	    "4242 (a) b) c (d) R 17 4242 4242 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 360000 0 0\n";
+	struct rp_proc_stat ps;
+
+	assert_int_equal(rp_proc_parse_stat(s, sizeof(s) - 1, &ps), 0);
+	assert_int_equal(ps.pid, 4242);
+	assert_string_equal(ps.comm, "a) b) c (d");
+	assert_int_equal(ps.state, 'R');
+	assert_int_equal(ps.ppid, 17);
+	assert_int_equal(ps.starttime, 360000);
+	assert_int_equal(rp_proc_parse_stat("12 (x) R", 8, &ps), RP_ERR_FORMAT);
+	assert_int_equal(rp_proc_parse_stat("x (y) R 1", 9, &ps), RP_ERR_FORMAT);
+}
+
+struct seen {
+	struct rp_sock s[8];
+	char path[64];
+	size_t n;
+};
+
+static int
+keep(const struct rp_sock *s, void *ctx)
+{
+	struct seen *v = ctx;
+
+	if (v->n < 8) {
+		v->s[v->n] = *s;
+		if (s->path && s->pathlen < sizeof(v->path)) {
+			memcpy(v->path, s->path, s->pathlen);
+			v->path[s->pathlen] = '\0';
+		}
+		v->n++;
+	}
+	return 0;
+}
+
+static void
+procnet_addresses(void **state)
+{
+	static const char tcp[] =
+	    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+	    "   1: 0201A8C0:C350 097100CB:01BB 01 00000000:00000000 00:00000000 00000000  1000        0 5002 1 0 20 4 30 10 -1\n"
+	    "   2: nonsense\n";
+	static const char tcp6[] =
+	    "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+	    "   0: 00000000000000000000000001000000:0277 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5004 1 0 100 0 0 10 0\n";
+	static const char unx[] =
+	    "Num       RefCount Protocol Flags    Type St Inode Path\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01  5005 /run/a b\n";
+	struct seen v = { .n = 0 };
+	char txt[64];
+	size_t bad = 0;
+
+	assert_int_equal(rp_procnet_parse(tcp, sizeof(tcp) - 1, RP_SOCK_TCP, keep, &v, &bad), 0);
+	assert_int_equal(v.n, 1);
+	assert_int_equal(bad, 1);
+	inet_ntop(AF_INET, v.s[0].laddr, txt, sizeof(txt));
+	assert_string_equal(txt, "192.168.1.2");
+	inet_ntop(AF_INET, v.s[0].raddr, txt, sizeof(txt));
+	assert_string_equal(txt, "203.0.113.9");
+	assert_int_equal(v.s[0].lport, 50000);
+	assert_int_equal(v.s[0].rport, 443);
+	assert_int_equal(v.s[0].uid, 1000);
+	assert_int_equal(v.s[0].inode, 5002);
+	assert_string_equal(rp_sock_state_name(&v.s[0]), "ESTABLISHED");
+
+	v.n = 0;
+	assert_int_equal(rp_procnet_parse(tcp6, sizeof(tcp6) - 1, RP_SOCK_TCP6, keep, &v, NULL), 0);
+	assert_int_equal(v.n, 1);
+	inet_ntop(AF_INET6, v.s[0].laddr, txt, sizeof(txt));
+	assert_string_equal(txt, "::1");
+	assert_int_equal(v.s[0].lport, 631);
+	assert_true(rp_sock_listening(&v.s[0]));
+
+	v.n = 0;
+	assert_int_equal(rp_procnet_parse(unx, sizeof(unx) - 1, RP_SOCK_UNIX, keep, &v, NULL), 0);
+	assert_int_equal(v.n, 1);
+	assert_string_equal(v.path, "/run/a b");
+	assert_true(rp_sock_listening(&v.s[0]));
+}
+
+static void
+own_process_sockets(void **state)
+{
+	uint64_t *inodes = NULL;
+	size_t n = 0;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct stat st;
+	size_t i;
+	int found = 0;
+
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(rp_proc_sock_inodes("/proc", getpid(), &inodes, &n), 0);
+	for (i = 0; i < n; i++)
+		found |= inodes[i] == (uint64_t)st.st_ino;
+	assert_true(found);
+	free(inodes);
+	close(fd);
+}
+
+static int
+count_fields(char **f, size_t n, void *ctx)
+{
+	struct rp_buf *b = ctx;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rp_buf_addf(b, "[%s]", f[i]);
+	rp_buf_addch(b, '\n');
+	return 0;
+}
+
+static void
+fields_decode_octal(void **state)
+{
+	static const char m[] = "/dev/sdb1 /mnt/back\\040up vfat ro 0 0\n\n  x\\\\y\n";
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_collect_parse_fields(m, sizeof(m) - 1, 1, count_fields, &b), 0);
+	assert_string_equal(b.buf, "[/dev/sdb1][/mnt/back up][vfat][ro][0][0]\n[x\\\\y]\n");
+	rp_buf_release(&b);
+}
+
+static void
+manifest_and_tar(void **state)
+{
+	char dir[] = "/tmp/rp-test-respond.XXXXXX";
+	struct rp_buf p = RP_BUF_INIT, m = RP_BUF_INIT, t = RP_BUF_INIT;
+	char hash[65], check[65];
+	size_t n = 0;
+	struct stat st;
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&p, "%s/ev", dir);
+	assert_int_equal(mkdir(p.buf, 0700), 0);
+	rp_buf_addstr(&p, "/b.txt");
+	assert_int_equal(rp_file_write_atomic(p.buf, "bee\n", 4, 0600), 0);
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/ev/sub", dir);
+	assert_int_equal(mkdir(p.buf, 0700), 0);
+	rp_buf_addstr(&p, "/a.txt");
+	assert_int_equal(rp_file_write_atomic(p.buf, "", 0, 0600), 0);
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/ev", dir);
+	assert_int_equal(rp_collect_manifest(p.buf, hash, &n), 0);
+	assert_int_equal(n, 2);
+	rp_buf_addstr(&p, "/MANIFEST.sha256");
+	assert_int_equal(rp_file_read_all(AT_FDCWD, p.buf, &m, 4096), 0);
+	/* sha256sum's format, sorted, relative; sha256("bee\n") and sha256("") */
+	assert_string_equal(m.buf,
+	    "c150e5a8a604acebd8d15bd7bf8ea96b2874bdcc91dee6319977d353251283b0  b.txt\n"
+	    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  sub/a.txt\n");
+	assert_int_equal(rp_sha256_hex(m.buf, m.len, check), 0);
+	assert_string_equal(hash, check);
+
+	rp_buf_addf(&t, "%s/ev.tar", dir);
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/ev", dir);
+	assert_int_equal(rp_collect_tar(p.buf, t.buf), 0);
+	assert_int_equal(stat(t.buf, &st), 0);
+	assert_int_equal(st.st_size % 512, 0);
+	assert_true(st.st_size >= 5 * 512 + 1024);
+	assert_int_equal(rp_collect_tar(p.buf, t.buf), RP_ERR_EXISTS);   /* never overwrites */
+
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "rm -rf '%s'", dir);
+	assert_int_equal(system(p.buf), 0);
+	rp_buf_release(&p);
+	rp_buf_release(&m);
+	rp_buf_release(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(net_parse_and_format),
+		cmocka_unit_test(ruleset_is_deterministic_and_reads_back),
+		cmocka_unit_test(proc_stat_with_hostile_comm),
+		cmocka_unit_test(procnet_addresses),
+		cmocka_unit_test(own_process_sockets),
+		cmocka_unit_test(fields_decode_octal),
+		cmocka_unit_test(manifest_and_tar),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
