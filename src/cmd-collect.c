@@ -364,7 +364,7 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 			goto out;
 		}
 		if ((fd = open(tar.buf, O_RDONLY | O_CLOEXEC)) < 0 ||
-		    rp_sha256_fd(fd, thash, NULL) != 0) {
+		    rp_sha256_fd_hex(fd, thash, NULL) != 0) {
 			rp_err(cli, "cannot hash '%s': %s", tar.buf, strerror(errno));
 			if (fd >= 0)
 				close(fd);

@@ -239,7 +239,7 @@ hash_exe(struct ctx *c, int pid, char hex[65])
 		close(fd);
 		return 0;
 	}
-	r = rp_sha256_fd(fd, hex, NULL);
+	r = rp_sha256_fd_hex(fd, hex, NULL);
 	close(fd);
 	if (r != 0)
 		return r;
@@ -851,7 +851,7 @@ copy_one(struct ctx *c, struct art *a, const char *path, const char *why)
 	{
 		int rfd = openat(c->dfd, rel, O_RDONLY | O_CLOEXEC);
 
-		if (rfd < 0 || rp_sha256_fd(rfd, hex, NULL) != 0)
+		if (rfd < 0 || rp_sha256_fd_hex(rfd, hex, NULL) != 0)
 			hex[0] = '\0';
 		if (rfd >= 0)
 			close(rfd);
@@ -1087,7 +1087,7 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 		    (memcmp(magic, "\177ELF", 4) == 0 || memcmp(magic, "#!", 2) == 0))
 			isexec = 1;
 		if (isexec && (uint64_t)st->st_size <= HASH_MAX)
-			hashed = rp_sha256_fd(fd, hex, NULL) == 0;
+			hashed = rp_sha256_fd_hex(fd, hex, NULL) == 0;
 		close(fd);
 	}
 	if (!isexec)
@@ -1288,7 +1288,7 @@ manifest_entry(const struct rp_walk_entry *e, void *arg)
 		return 0;
 	if ((fd = openat(e->dirfd, e->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return RP_ERR_SYSTEM;
-	r = rp_sha256_fd(fd, hex, NULL);
+	r = rp_sha256_fd_hex(fd, hex, NULL);
 	close(fd);
 	if (r != 0)
 		return r;

@@ -20,7 +20,7 @@ to_hex(const unsigned char *md, unsigned n, char *out)
 }
 
 int
-rp_sha256_fd(int fd, char out[65], uint64_t *size)
+rp_sha256_fd_hex(int fd, char out[65], uint64_t *size)
 {
 	EVP_MD_CTX *c = NULL;
 	unsigned char md[EVP_MAX_MD_SIZE];

@@ -13,6 +13,6 @@
 /* Hashes fd from its current offset to EOF with read(2) only (it never maps or
  * executes anything); *size (optional) gets the byte count. Returns 0, RP_ERR_SYSTEM
  * (errno set) or RP_ERR_CRYPTO. */
-int rp_sha256_fd(int fd, char out[65], uint64_t *size);
+int rp_sha256_fd_hex(int fd, char out[65], uint64_t *size);
 
 #endif
