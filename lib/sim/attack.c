@@ -195,11 +195,16 @@ file_name(struct rp_buf *b, unsigned i, struct rp_sim_rng *r)
 	const char *dir = strcmp(ext, ".jpg") == 0 || strcmp(ext, ".png") == 0 ? "Photos" :
 	    strcmp(ext, ".xlsx") == 0 || strcmp(ext, ".csv") == 0 ? "Finance" :
 	    strcmp(ext, ".pdf") == 0 ? "Scans" : i % 2 ? "Patients" : "Documents";
-	static const char *const stem[] = { "report", "letter", "invoice", "dossier", "scan",
-		"befund", "facture", "termin", "IMG", "budget" };
+	static const char *const stems[][4] = {
+		{ "IMG", "DSC", "photo", "wound" },              /* Photos */
+		{ "budget", "invoices", "Rechnungen", "factures" }, /* Finance */
+		{ "scan", "lab-result", "referral", "ordonnance" },  /* Scans */
+		{ "report", "letter", "dossier", "befund" },      /* Documents, Patients */
+	};
+	int g = dir[0] == 'P' && dir[1] == 'h' ? 0 : dir[0] == 'F' ? 1 : dir[0] == 'S' ? 2 : 3;
 
 	rp_buf_reset(b);
-	rp_buf_addf(b, "%s/%s-%04u%s", dir, stem[rp_sim_rng_below(r, 10)], 100 + i, ext);
+	rp_buf_addf(b, "%s/%s-%04u%s", dir, stems[g][rp_sim_rng_below(r, 4)], 100 + i, ext);
 }
 
 static size_t

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "sim/internal.h"
@@ -91,7 +92,9 @@ out:
 int
 rp_sim_sqlite_workload(int dirfd, const char *name, uint64_t seed, unsigned transactions)
 {
-	char path[64];
+	char link[64], dir[4096];
+	struct rp_buf path = RP_BUF_INIT;
+	ssize_t n;
 	sqlite3 *db = NULL;
 	struct rp_sim_rng r;
 	unsigned i;
@@ -99,11 +102,17 @@ rp_sim_sqlite_workload(int dirfd, const char *name, uint64_t seed, unsigned tran
 
 	if (strchr(name, '/') != NULL)
 		return RP_ERR_INVALID;
-	/* The dirfd's magic link: the database lands in DIR even if a parent is renamed,
-	 * and NOFOLLOW refuses a symlink planted at its name. */
-	snprintf(path, sizeof(path), "/proc/self/fd/%d/%s", dirfd, name);
+	/* SQLite opens by name: DIR's real path from its descriptor, and NOFOLLOW
+	 * refuses a symlink anywhere in it (one planted at the database's name too). */
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+	n = readlink(link, dir, sizeof(dir) - 1);
+	if (n <= 0 || (size_t)n >= sizeof(dir) - 1)
+		return RP_ERR_SYSTEM;
+	dir[n] = '\0';
+	if (rp_buf_addf(&path, "%s/%s", dir, name) != 0)
+		return RP_ERR_NOMEM;
 	rp_sim_rng_seed(&r, seed);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	if (sqlite3_open_v2(path.buf, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
 		goto out;
 	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL) != SQLITE_OK ||
@@ -126,5 +135,6 @@ rp_sim_sqlite_workload(int dirfd, const char *name, uint64_t seed, unsigned tran
 	rc = 0;
 out:
 	sqlite3_close(db);
+	rp_buf_release(&path);
 	return rc;
 }
