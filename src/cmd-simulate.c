@@ -404,7 +404,8 @@ restore(struct rp_cli *cli, const char *dir, int fmt)
 
 	if ((r = rp_sim_dir_open_marked(dir, &root)) != 0) {
 		rp_err(cli, "cannot restore '%s': %s", dir, r == RP_ERR_REFUSED ?
-		    "not a drill directory of riposte simulate (no marker)" : rp_strerror(r));
+		    "not a drill directory of riposte simulate (no marker)" : r == RP_ERR_NOTFOUND ?
+		    "no such directory" : rp_strerror(r));
 		goto out;
 	}
 	if ((pid = attacker_alive(root)) > 0) {
