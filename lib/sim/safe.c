@@ -42,6 +42,13 @@ rp_sim_path_forbidden(const char *path, const char *home, const char **why)
 		*why = "the root directory";
 		return 1;
 	}
+	if (home != NULL && home[0] == '/') {
+		n = strlen(path);
+		if (strcmp(path, home) == 0 || (strncmp(home, path, n) == 0 && home[n] == '/')) {
+			*why = "the home directory or one of its parents";
+			return 1;
+		}
+	}
 	if (strcmp(path, "/tmp") == 0 || strcmp(path, "/var/tmp") == 0) {
 		*why = "a shared temporary directory (use a new directory below it)";
 		return 1;
@@ -56,13 +63,6 @@ rp_sim_path_forbidden(const char *path, const char *home, const char **why)
 	if (strncmp(path, "/lib", 4) == 0) {        /* /lib, /lib32, /lib64, /libx32 ... */
 		*why = "a system directory";
 		return 1;
-	}
-	if (home != NULL && home[0] == '/') {
-		n = strlen(path);
-		if (strcmp(path, home) == 0 || (strncmp(home, path, n) == 0 && home[n] == '/')) {
-			*why = "the home directory or one of its parents";
-			return 1;
-		}
 	}
 	return 0;
 }
