@@ -19,6 +19,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
+#include "core/units.h"
 #include "detect/engine.h"
 #include "fs/walk.h"
 #include "store/store.h"
@@ -625,24 +626,6 @@ summary_json(struct scan *sc, struct rp_buf *b)
 	rp_buf_addf(b, "],\"read_without_noatime\":%llu}", (unsigned long long)sc->no_noatime);
 }
 
-static const char *
-human(uint64_t n, char *buf, size_t len)
-{
-	static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-	double v = (double)n;
-	int u = 0;
-
-	while (v >= 1024 && u < 4) {
-		v /= 1024;
-		u++;
-	}
-	if (u == 0)
-		snprintf(buf, len, "%llu B", (unsigned long long)n);
-	else
-		snprintf(buf, len, "%.1f %s", v, unit[u]);
-	return buf;
-}
-
 static void
 summary_text(struct scan *sc, struct rp_buf *b)
 {
@@ -652,10 +635,11 @@ summary_text(struct scan *sc, struct rp_buf *b)
 	size_t i;
 
 	rp_buf_addf(b, "%sSummary: %llu files, %s\n", sc->quiet ? "" : "\n",
-	    (unsigned long long)sc->files, human(sc->bytes_all, h, sizeof(h)));
+	    (unsigned long long)sc->files, rp_size_human(h, sizeof(h), sc->bytes_all));
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		rp_buf_addf(b, "  %-10s %8llu  %s\n", rp_verdict_name(order[i]),
-		    (unsigned long long)sc->count[order[i]], human(sc->bytes[order[i]], h, sizeof(h)));
+		    (unsigned long long)sc->count[order[i]], 
+		    rp_size_human(h, sizeof(h), sc->bytes[order[i]]));
 	if (sc->first_enc != RP_TIME_UNSET) {
 		rp_buf_addstr(b, "Attack window (mtime of encrypted and partial files):\n  ");
 		rp_time_fmt_local(b, sc->first_enc);
@@ -765,7 +749,7 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 				goto out;
 			sc.jobs = (int)ull;
 			break;
-		case 'a': sc.all = 1; break;
+		case 'a': sc.all = eo.type_all = 1; break;
 		case 'q': sc.quiet = 1; break;
 		case OPT_FULL: eo.full = 1; break;
 		case OPT_EXCLUDE: {

@@ -25,9 +25,15 @@ result() {  # name status
 	fi
 }
 
-matches() {
+matches() {  # TESTS is one shell pattern, or several separated by |
 	[ -z "${TESTS:-}" ] && return 0
-	case "$1" in $TESTS) return 0 ;; esac
+	_old=$IFS
+	IFS='|'
+	for _p in $TESTS; do
+		# shellcheck disable=SC2254
+		case "$1" in $_p) IFS=$_old; return 0 ;; esac
+	done
+	IFS=$_old
 	return 1
 }
 

@@ -1,0 +1,67 @@
+#!/usr/bin/python3
+"""Builds the benchmark tree: N files of mixed sizes copied from a pool of real documents
+made by tests/corpus/make-corpus.py (a third encrypted, a third intermittently, notes),
+in a practice-like hierarchy (20 departments x 10 years x 50 folders), plus large files:
+half real (encrypted-looking and text), half sparse.
+
+    mktree.py POOL DIR FILES LARGE LARGE_MB
+
+Sizes: templates are drawn with weight 1/sqrt(size), which gives a mean of a few tens of
+KiB and a long tail up to a few MiB, as office file shares have."""
+import os
+import random
+import sys
+
+
+def main():
+    pool, out, n, large, large_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    rng = random.Random(1)
+    tmpl = []
+    for dp, _, fns in os.walk(pool):
+        for f in sorted(fns):
+            p = os.path.join(dp, f)
+            with open(p, "rb") as fh:
+                data = fh.read()
+            if data:
+                tmpl.append((os.path.splitext(f)[1] or ".bin", data))
+    tmpl.sort(key=lambda t: (len(t[1]), t[0]))
+    weights = [1 / len(d) ** 0.5 for _, d in tmpl]
+    picks = rng.choices(range(len(tmpl)), weights=weights, k=n)
+    total = 0
+    made = set()
+    for i, k in enumerate(picks):
+        ext, data = tmpl[k]
+        d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
+        if d not in made:
+            os.makedirs(d, exist_ok=True)
+            made.add(d)
+        with open(os.path.join(d, "doc%06d%s" % (i, ext)), "wb") as f:
+            f.write(data)
+        total += len(data)
+    ld = os.path.join(out, "large")
+    os.makedirs(ld, exist_ok=True)
+    chunk = bytearray()
+    for _, d in tmpl:
+        chunk += d
+        if len(chunk) > 8 << 20:
+            break
+    for j in range(large):
+        p = os.path.join(ld, "large%02d.%s" % (j, "bin" if j % 2 == 0 else "vhdx"))
+        size = large_mb << 20
+        if j % 2 == 0:  # real bytes: documents one after the other
+            with open(p, "wb") as f:
+                left = size
+                while left > 0:
+                    w = chunk[:left]
+                    f.write(w)
+                    left -= len(w)
+        else:  # a sparse disk image: a header, then holes
+            with open(p, "wb") as f:
+                f.write(bytes(chunk[:65536]))
+                f.truncate(size * 4)
+        total += os.path.getsize(p)
+    print(n + large, total)
+
+
+if __name__ == "__main__":
+    main()

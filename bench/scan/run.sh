@@ -1,0 +1,87 @@
+#!/bin/sh
+# Scan benchmark: riposte scan (-j 1 and -j default) side by side with the physical floor
+# (bench/scan/floor.c: the same walk and exactly the byte ranges the scan samples, no
+# work on them) and with what a user would run instead (find -type f -exec file {} +,
+# aide --init), on one generated tree, warm cache and, as root, cold cache.
+# Not run by make check. Settings (environment):
+#   BENCH_FILES=100000   files in the tree          BENCH_LARGE=6     large files
+#   BENCH_LARGE_MB=256   size of each large file (the sparse ones are 4x that, mostly holes)
+#   BENCH_COLD=1         also cold runs (echo 3 > /proc/sys/vm/drop_caches; needs root)
+#   BENCH_PEERS="file aide"   the peers to run ("" for none)
+#   BENCH_DIR=DIR        where to build the tree (default a temp dir, removed at the end)
+# Prints a markdown table on stdout; progress on stderr.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+riposte="$top/build/riposte"
+py=${PYTHON:-/usr/bin/python3}
+files=${BENCH_FILES:-100000}
+large=${BENCH_LARGE:-6}
+large_mb=${BENCH_LARGE_MB:-256}
+cold=${BENCH_COLD:-1}
+peers=${BENCH_PEERS-file aide}
+jn=$(nproc)
+[ -x "$riposte" ] || make -C "$top" --no-print-directory all >&2
+W=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/riposte-bench.XXXXXX")}
+[ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
+mkdir -p "$W"
+cc -O2 -pthread -o "$W/floor" "$top/bench/scan/floor.c"
+if [ ! -d "$W/tree" ]; then
+	echo "bench: making the document pool and a tree of $files files + $large large" >&2
+	"$py" "$top/tests/corpus/make-corpus.py" "$W/pool" --seed 5 --files 400 --big 0 --large 0 --attack \
+		--manifest "$W/pool.jsonl" 2>/dev/null
+	"$py" "$top/bench/scan/mktree.py" "$W/pool" "$W/tree" "$files" "$large" "$large_mb" > "$W/tree.size"
+fi
+set -- $(cat "$W/tree.size")
+nfiles=$1 nbytes=$2
+cat > "$W/aide.conf" <<CONF
+database_out=file:$W/aide.db.new
+gzip_dbout=no
+Bench = p+i+n+u+g+s+m+c+sha256
+$W/tree Bench
+CONF
+
+now() { date +%s.%N; }
+drop() { sync; echo 3 > /proc/sys/vm/drop_caches; }
+can_drop=0
+if [ "$cold" = 1 ] && (echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then can_drop=1; fi
+
+# run NAME CACHE command...: prints one table row; the floor rows set floor_<j> for ratios
+run() {
+	name=$1 cache=$2
+	shift 2
+	[ "$cache" = cold ] && drop
+	[ "$cache" = warm ] && "$@" >/dev/null 2>&1 || true    # fill the cache first
+	[ "$cache" = cold ] && drop
+	t0=$(now)
+	"$@" >/dev/null 2>"$W/err" || [ $? -eq 1 ] || { echo "bench: $name failed:" >&2; cat "$W/err" >&2; }
+	t1=$(now)
+	echo "bench: $name $cache done" >&2
+	awk -v n="$name" -v c="$cache" -v t0="$t0" -v t1="$t1" -v f="$nfiles" -v b="$nbytes" -v fl="${floor:-0}" 'BEGIN {
+		s = t1 - t0; r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-";
+		printf "| %s | %s | %.2f | %.0f | %.1f | %s |\n", n, c, s, f / s, b / s / 1e6, r }'
+	last=$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.4f", t1 - t0 }')
+}
+
+echo "tree: $nfiles files, $(awk -v b="$nbytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB (logical, sparse included), $(du -sm "$W/tree" | cut -f1) MiB on disk; $jn cores"
+set -- $("$W/floor" "$W/tree")
+echo "sampled: the scan reads $(awk -v b="$3" 'BEGIN { printf "%.0f", b / 1e6 }') MB of the $(awk -v b="$2" 'BEGIN { printf "%.0f", b / 1e6 }') MB in files (whole up to 1 MiB; head, tail and 16 x 16 KiB above)"
+echo "riposte: $(git -C "$top" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+echo
+echo "| what | cache | seconds | files/s | MB/s | vs floor |"
+echo "|---|---|---:|---:|---:|---:|"
+caches=warm
+[ "$can_drop" = 1 ] && caches="warm cold"
+for cache in $caches; do
+	floor=0
+	run "floor -j 1" "$cache" "$W/floor" -j 1 "$W/tree"; f1=$last
+	floor=$f1
+	run "riposte scan -j 1" "$cache" "$riposte" scan --format jsonl -j 1 "$W/tree"
+	floor=0
+	run "floor -j $jn" "$cache" "$W/floor" -j "$jn" "$W/tree"; fn=$last
+	floor=$fn
+	run "riposte scan (-j $jn)" "$cache" "$riposte" scan --format jsonl "$W/tree"
+	floor=0
+	case " $peers " in *" file "*) run "find -type f -exec file {} +" "$cache" find "$W/tree" -type f -exec file {} + ;; esac
+	case " $peers " in *" aide "*) run "aide --init" "$cache" aide --init -c "$W/aide.conf" ;; esac
+done
+[ "$can_drop" = 1 ] || echo "(no cold runs: dropping the page cache needs root)"

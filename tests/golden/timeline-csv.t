@@ -1,0 +1,3 @@
+# riposte timeline --format csv of a fixed tree merged with logs (see timeline-run.sh)
+FMT=csv
+. "$TOP/tests/golden/timeline-run.sh"
