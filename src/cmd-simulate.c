@@ -1,9 +1,507 @@
-/* Placeholder until this command lands: it says so and fails. */
+/*
+ * riposte simulate: a safe ransomware fire drill on documents it generates itself,
+ * so that a practice can check that `riposte watch` stops an attack and so that the
+ * detection figures are measured, not claimed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
 #include "commands.h"
+#include "core/err.h"
+#include "core/escape.h"
+#include "core/file.h"
+#include "core/time.h"
+#include "sim/sim.h"
+
+static const char usage[] =
+"NAME\n"
+"    riposte simulate - a safe ransomware drill on files it creates itself\n"
+"\n"
+"SYNOPSIS\n"
+"    riposte simulate --scenario NAME --dir DIR [--files N] [--rate R] [--seed S]\n"
+"                     [--format text|jsonl]\n"
+"    riposte simulate --restore DIR [--format text|jsonl]\n"
+"    riposte simulate --list [--format text|jsonl|csv]\n"
+"\n"
+"DESCRIPTION\n"
+"    Creates DIR and fills it with documents that it generates (Word, Excel and\n"
+"    OpenDocument files, PDFs, JPEG and PNG photos, text, CSV and a SQLite database; sizes\n"
+"    from a few hundred bytes to a few MiB; the same --seed gives the same bytes). Before\n"
+"    the attack it writes DIR/.riposte-sim/manifest.sha256 (sha256sum format, paths\n"
+"    relative to DIR) and the keys. Then it runs the scenario in a child process, prints\n"
+"    its pid and writes it to DIR/.riposte-sim/pid, and waits: the attack finishes, or a\n"
+"    watcher stops it (SIGSTOP) or kills it, and simulate says after how many files.\n"
+"    A stopped attacker is left stopped for the watcher to deal with.\n"
+"\n"
+"    --restore gives back every byte and every name, also of files renamed, moved,\n"
+"    deleted, or half-encrypted when the attacker was killed, removes what the scenario\n"
+"    created, and checks every file against the manifest; afterwards\n"
+"    (cd DIR && sha256sum -c .riposte-sim/manifest.sha256) passes.\n"
+"\n"
+"    The attacks use AES-256-CTR (OpenSSL) on the drill files only and leave a ransom\n"
+"    note README_RESTORE_FILES.txt in every folder; nothing uses the network.\n"
+"\n"
+"SAFETY\n"
+"    Refused (exit 2, nothing written): '/', the home directory and its parents, the\n"
+"    system directories /bin /boot /dev /etc /lib* /proc /root /run /sbin /srv /sys /usr\n"
+"    /var and anything below them (below /tmp and /var/tmp is fine, /tmp itself is not),\n"
+"    a DIR that is a symbolic link, and an existing directory that is not empty and does\n"
+"    not carry the marker DIR/.riposte-sim/marker. The parent of DIR must exist; symbolic\n"
+"    links in the parent's path are resolved first and the checks apply to the real place.\n"
+"    Every file operation walks from a descriptor of DIR, one component at a time, with\n"
+"    O_NOFOLLOW: a symbolic link planted inside DIR is never followed. Running again on a\n"
+"    drill directory deletes it and starts afresh. --restore refuses while the attacker\n"
+"    is alive (running or stopped): kill it first.\n"
+"\n"
+"OPTIONS\n"
+"    --scenario NAME  the attack or benign activity to run (see --list)\n"
+"    --dir DIR        the drill directory (created; see SAFETY)\n"
+"    --files N        documents to generate, 1 to 10000 (default 40)\n"
+"    --rate R         files per second during the attack: 5, 5/s, 2/min, 30/h (default:\n"
+"                     as fast as possible; 'slow' defaults to 1/min)\n"
+"    --seed S         seed of the documents and keys (default 1)\n"
+"    --restore DIR    undo the scenario in DIR and verify every byte\n"
+"    --list           list the scenarios\n"
+"    --format F       text (default), jsonl; csv for --list\n"
+"    -h, --help       this text\n"
+"\n"
+"SCENARIOS\n"
+"    Attacks: inplace mover rename stream blackbasta lockfile head4k play stripes slow\n"
+"    forker mmap note-only xor fake-header. Benign look-alikes (for false positives):\n"
+"    gzip zip user-encrypt sqlite media compile backup. `--list` describes each.\n"
+"\n"
+"OUTPUT\n"
+"    jsonl, --list: {\"kind\":\"scenario\",\"name\":\"inplace\",\"benign\":false,\"description\":\"...\"}\n"
+"    per scenario, then {\"kind\":\"summary\",\"scenarios\":22,\"attacks\":15,\"benign\":7}.\n"
+"    jsonl, a run: first {\"kind\":\"attacker\",\"scenario\",\"benign\",\"dir\",\"files\",\"bytes\",\n"
+"    \"pid\"} as soon as the child runs, then {\"kind\":\"summary\",\"scenario\",\"benign\",\"dir\",\n"
+"    \"pid\",\"outcome\":\"finished|stopped|killed|failed\",\"signal\":\"SIGKILL\"|null,\n"
+"    \"files\",\"files_attacked\",\"started\",\"first_write\",\"ended\",\"first_write_to_end_ms\"}\n"
+"    (times UTC ISO 8601; first_write null when nothing was written).\n"
+"    jsonl, --restore: {\"kind\":\"summary\",\"scenario\",\"dir\",\"files\",\"repaired\",\"removed\",\n"
+"    \"bad\",\"verified\":true|false}.\n"
+"\n"
+"EXIT STATUS\n"
+"    0  the attack ran to the end (nothing stopped it); the restore verified every file\n"
+"    1  the attacker was stopped or killed before the end (a watcher reacted)\n"
+"    2  refused, bad usage, the attack failed, or a file could not be given back\n"
+"\n"
+"EXAMPLES\n"
+"    riposte simulate --list\n"
+"    riposte simulate --scenario inplace --dir /tmp/drill --files 100 --rate 10/s\n"
+"    riposte simulate --restore /tmp/drill && (cd /tmp/drill && sha256sum -c .riposte-sim/manifest.sha256)\n"
+"    riposte simulate --scenario backup --dir /tmp/drill   # must not be flagged\n";
+
+enum { OPT_SCENARIO = 256, OPT_DIR, OPT_FILES, OPT_RATE, OPT_SEED, OPT_RESTORE, OPT_LIST, OPT_FORMAT };
+
+static const struct option longopts[] = {
+	{ "scenario", required_argument, NULL, OPT_SCENARIO },
+	{ "dir", required_argument, NULL, OPT_DIR },
+	{ "files", required_argument, NULL, OPT_FILES },
+	{ "rate", required_argument, NULL, OPT_RATE },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "restore", required_argument, NULL, OPT_RESTORE },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+list(const struct rp_cli *cli, int fmt)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	const struct rp_sim_scenario *sc;
+	size_t n, i, benign = 0;
+	int r = 0;
+
+	sc = rp_sim_scenarios(&n);
+	if (fmt == RP_FMT_TEXT)
+		r = rp_buf_addf(&b, "%-13s %-7s %s\n", "NAME", "KIND", "DESCRIPTION");
+	else if (fmt == RP_FMT_CSV)
+		r = rp_buf_addstr(&b, "name,benign,description\n");
+	for (i = 0; r == 0 && i < n; i++) {
+		benign += sc[i].benign != 0;
+		if (fmt == RP_FMT_TEXT)
+			r = rp_buf_addf(&b, "%-13s %-7s %s\n", sc[i].name,
+			    sc[i].benign ? "benign" : "attack", sc[i].description);
+		else if (fmt == RP_FMT_CSV) {
+			if ((r = rp_buf_addf(&b, "%s,%s,", sc[i].name, sc[i].benign ? "true" : "false")) == 0 &&
+			    (r = rp_esc_csv(&b, sc[i].description, strlen(sc[i].description))) == 0)
+				r = rp_buf_addch(&b, '\n');
+		} else {
+			if ((r = rp_buf_addstr(&b, "{\"kind\":\"scenario\",\"name\":")) == 0 &&
+			    (r = rp_json_str(&b, sc[i].name)) == 0 &&
+			    (r = rp_buf_addf(&b, ",\"benign\":%s,\"description\":", sc[i].benign ? "true" : "false")) == 0 &&
+			    (r = rp_json_str(&b, sc[i].description)) == 0)
+				r = rp_buf_addstr(&b, "}\n");
+		}
+	}
+	if (r == 0 && fmt == RP_FMT_JSONL)
+		r = rp_buf_addf(&b, "{\"kind\":\"summary\",\"scenarios\":%zu,\"attacks\":%zu,\"benign\":%zu}\n",
+		    n, n - benign, benign);
+	if (r != 0) {
+		rp_err(cli, "%s", rp_strerror(r));
+		rp_buf_release(&b);
+		return RP_EXIT_ERROR;
+	}
+	r = rp_cli_put(cli, &b);
+	rp_buf_release(&b);
+	return r == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
+}
+
+/* The C compiler for the compile scenario: the first executable cc in PATH. */
+static char *
+find_cc(void)
+{
+	const char *path = getenv("PATH"), *p, *e;
+	struct rp_buf b = RP_BUF_INIT;
+
+	for (p = path; p != NULL && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, ':');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (e == p || *p != '/')
+			continue;
+		rp_buf_reset(&b);
+		if (rp_buf_addf(&b, "%.*s/cc", (int)(e - p), p) == 0 && access(b.buf, X_OK) == 0)
+			return rp_buf_detach(&b, NULL);
+	}
+	rp_buf_release(&b);
+	return NULL;
+}
+
+static int64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int
+add_time(struct rp_buf *b, const char *key, int64_t ns)
+{
+	if (ns == 0)
+		return rp_buf_addf(b, ",\"%s\":null", key);
+	if (rp_buf_addf(b, ",\"%s\":\"", key) != 0 || rp_time_fmt_utc(b, ns / 1000000000) != 0)
+		return RP_ERR_NOMEM;
+	return rp_buf_addch(b, '"');
+}
+
+static int
+put(const struct rp_cli *cli, struct rp_buf *b)
+{
+	int r = rp_cli_put(cli, b);
+
+	rp_buf_reset(b);
+	fflush(stdout);
+	return r;
+}
+
+static int
+run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
+    struct rp_sim_opts *o, int fmt)
+{
+	struct rp_buf resolved = RP_BUF_INIT, why = RP_BUF_INIT, b = RP_BUF_INIT, pidtxt = RP_BUF_INIT;
+	struct rp_sim_progress pr;
+	char *cc = NULL;
+	int root = -1, exists = 0, r, go[2] = { -1, -1 }, st = 0, ret = RP_EXIT_ERROR, pidfd;
+	uint64_t bytes = 0;
+	int64_t started, ended;
+	const char *outcome, *sig = NULL;
+	char c = 1;
+	pid_t pid;
+
+	r = rp_sim_check_dir(dir, getenv("HOME"), &resolved, &exists, &why);
+	if (r == RP_ERR_REFUSED) {
+		rp_err(cli, "refusing '%s': %s", dir, why.buf);
+		goto out;
+	}
+	if (r != 0) {
+		rp_err(cli, "cannot use '%s': %s", dir, r == RP_ERR_NOTFOUND ?
+		    "its parent directory does not exist" : rp_strerror(r));
+		goto out;
+	}
+	if ((r = rp_sim_dir_setup(resolved.buf, exists, &root)) != 0) {
+		rp_err(cli, "cannot set up '%s': %s", resolved.buf, rp_strerror(r));
+		goto out;
+	}
+	if (strcmp(sc->name, "compile") == 0)
+		o->cc = cc = find_cc();
+	if ((r = rp_sim_prepare(root, sc, o, &bytes)) != 0) {
+		rp_err(cli, "cannot generate the documents in '%s': %s", resolved.buf, rp_strerror(r));
+		goto out;
+	}
+	if (fmt == RP_FMT_TEXT) {
+		rp_buf_addf(&b, "generated %u files (%.1f MiB) in '", o->files, (double)bytes / 1048576.0);
+		rp_esc_text(&b, resolved.buf, resolved.len);
+		rp_buf_addstr(&b, "'; manifest " RP_SIM_STATE_DIR "/manifest.sha256\n");
+		if (strcmp(sc->name, "compile") == 0 && cc == NULL)
+			rp_buf_addstr(&b, "no cc in PATH: the C files are written, not compiled\n");
+		if (put(cli, &b) != 0)
+			goto out;
+	}
+	if (pipe2(go, O_CLOEXEC) != 0) {
+		rp_err(cli, "pipe: %s", strerror(errno));
+		goto out;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	started = now_ns();
+	if ((pid = fork()) < 0) {
+		rp_err(cli, "fork: %s", strerror(errno));
+		goto out;
+	}
+	if (pid == 0) {
+		/* the attacker: waits until its pid is published, then attacks */
+		close(go[1]);
+		if (read(go[0], &c, 1) != 1)
+			_exit(3);
+		_exit(rp_sim_attack(root, sc, o) == 0 ? 0 : 2);
+	}
+	close(go[0]);
+	go[0] = -1;
+	rp_buf_addf(&pidtxt, "%ld\n", (long)pid);
+	pidfd = openat(root, RP_SIM_STATE_DIR "/pid", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (pidfd < 0 || rp_write_all(pidfd, pidtxt.buf, pidtxt.len) != 0)
+		rp_warn(cli, "cannot write " RP_SIM_STATE_DIR "/pid: %s", strerror(errno));
+	if (pidfd >= 0)
+		close(pidfd);
+	if (fmt == RP_FMT_TEXT) {
+		rp_buf_addf(&b, "scenario '%s' (%s): attacker pid %ld\n", sc->name,
+		    sc->benign ? "benign" : "attack", (long)pid);
+	} else {
+		rp_buf_addstr(&b, "{\"kind\":\"attacker\",\"scenario\":");
+		rp_json_str(&b, sc->name);
+		rp_buf_addf(&b, ",\"benign\":%s,", sc->benign ? "true" : "false");
+		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
+		rp_buf_addf(&b, "\"files\":%u,\"bytes\":%" PRIu64 ",\"pid\":%ld}\n", o->files, bytes, (long)pid);
+	}
+	put(cli, &b);
+	if (write(go[1], &c, 1) != 1)
+		rp_warn(cli, "cannot start the attacker: %s", strerror(errno));
+	close(go[1]);
+	go[1] = -1;
+	while (waitpid(pid, &st, WUNTRACED) < 0) {
+		if (errno != EINTR) {
+			rp_err(cli, "waitpid: %s", strerror(errno));
+			goto out;
+		}
+	}
+	ended = now_ns();
+	rp_sim_progress_read(root, &pr);
+	if (WIFSTOPPED(st)) {
+		outcome = "stopped";
+		sig = sigabbrev_np(WSTOPSIG(st));
+		ret = RP_EXIT_FOUND;
+	} else if (WIFSIGNALED(st)) {
+		outcome = "killed";
+		sig = sigabbrev_np(WTERMSIG(st));
+		ret = RP_EXIT_FOUND;
+	} else if (WEXITSTATUS(st) == 0) {
+		outcome = "finished";
+		ret = RP_EXIT_CLEAN;
+	} else {
+		outcome = "failed";
+		ret = RP_EXIT_ERROR;
+	}
+	if (fmt == RP_FMT_TEXT) {
+		if (sig != NULL)
+			rp_buf_addf(&b, "%s (SIG%s) after %u files\n", outcome, sig, pr.files);
+		else if (ret == RP_EXIT_CLEAN)
+			rp_buf_addf(&b, "finished: %u files %s in %.2f s\n", pr.files,
+			    sc->benign ? "processed" : "attacked",
+			    pr.first_ns ? (double)(ended - pr.first_ns) / 1e9 : 0.0);
+		if (WIFSTOPPED(st))
+			rp_buf_addf(&b, "the attacker (pid %ld) is left stopped: kill it before --restore\n", (long)pid);
+		if (ret != RP_EXIT_ERROR) {
+			rp_buf_addstr(&b, "restore with: riposte simulate --restore '");
+			rp_esc_text(&b, resolved.buf, resolved.len);
+			rp_buf_addstr(&b, "'\n");
+		}
+	} else {
+		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"scenario\":");
+		rp_json_str(&b, sc->name);
+		rp_buf_addf(&b, ",\"benign\":%s,", sc->benign ? "true" : "false");
+		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
+		rp_buf_addf(&b, "\"pid\":%ld,\"outcome\":\"%s\",\"signal\":", (long)pid, outcome);
+		if (sig != NULL)
+			rp_buf_addf(&b, "\"SIG%s\"", sig);
+		else
+			rp_buf_addstr(&b, "null");
+		rp_buf_addf(&b, ",\"files\":%u,\"files_attacked\":%u", o->files, pr.files);
+		add_time(&b, "started", started);
+		add_time(&b, "first_write", pr.first_ns);
+		add_time(&b, "ended", ended);
+		rp_buf_addf(&b, ",\"first_write_to_end_ms\":%" PRId64 "}\n",
+		    pr.first_ns ? (ended - pr.first_ns) / 1000000 : 0);
+	}
+	if (put(cli, &b) != 0)
+		ret = RP_EXIT_ERROR;
+	if (ret == RP_EXIT_ERROR && strcmp(outcome, "failed") == 0)
+		rp_err(cli, "the scenario '%s' failed after %u files", sc->name, pr.files);
+out:
+	if (go[0] >= 0)
+		close(go[0]);
+	if (go[1] >= 0)
+		close(go[1]);
+	if (root >= 0)
+		close(root);
+	free(cc);
+	rp_buf_release(&resolved);
+	rp_buf_release(&why);
+	rp_buf_release(&b);
+	rp_buf_release(&pidtxt);
+	return ret;
+}
+
+/* Whether the attacker recorded in DIR is still alive (running or stopped). */
+static long
+attacker_alive(int root)
+{
+	struct rp_buf b = RP_BUF_INIT, stat = RP_BUF_INIT, path = RP_BUF_INIT;
+	long pid = 0;
+	char *end, *p;
+
+	if (rp_file_read_all(root, RP_SIM_STATE_DIR "/pid", &b, 64) == 0) {
+		pid = strtol(b.buf, &end, 10);
+		if (pid <= 1 || kill((pid_t)pid, 0) != 0)
+			pid = 0;
+	}
+	if (pid > 0) {
+		rp_buf_addf(&path, "/proc/%ld/stat", pid);
+		/* a zombie is dead */
+		if (rp_file_read_all(AT_FDCWD, path.buf, &stat, 4096) == 0 &&
+		    (p = strrchr(stat.buf, ')')) != NULL && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X'))
+			pid = 0;
+	}
+	rp_buf_release(&b);
+	rp_buf_release(&stat);
+	rp_buf_release(&path);
+	return pid;
+}
+
+static int
+restore(struct rp_cli *cli, const char *dir, int fmt)
+{
+	struct rp_sim_restore_stats st;
+	struct rp_buf b = RP_BUF_INIT;
+	int root = -1, r, ret = RP_EXIT_ERROR;
+	long pid;
+
+	if ((r = rp_sim_dir_open_marked(dir, &root)) != 0) {
+		rp_err(cli, "cannot restore '%s': %s", dir, r == RP_ERR_REFUSED ?
+		    "not a drill directory of riposte simulate (no marker)" : r == RP_ERR_NOTFOUND ?
+		    "no such directory" : rp_strerror(r));
+		goto out;
+	}
+	if ((pid = attacker_alive(root)) > 0) {
+		rp_err(cli, "cannot restore '%s': the attacker (pid %ld) is still alive; kill it first", dir, pid);
+		goto out;
+	}
+	r = rp_sim_restore(root, &st);
+	if (r != 0 && r != RP_ERR_INTEGRITY) {
+		rp_err(cli, "cannot restore '%s': %s", dir, rp_strerror(r));
+		goto out;
+	}
+	if (fmt == RP_FMT_TEXT) {
+		rp_buf_addf(&b, "restored '%s' after '%s': %u files, %u given back, %u created files removed\n",
+		    dir, st.scenario, st.files, st.repaired, st.removed);
+		if (r == 0)
+			rp_buf_addstr(&b, "every file matches " RP_SIM_STATE_DIR "/manifest.sha256\n");
+	} else {
+		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"scenario\":");
+		rp_json_str(&b, st.scenario);
+		rp_buf_addch(&b, ',');
+		rp_cli_path_json(&b, "dir", dir, strlen(dir));
+		rp_buf_addf(&b, "\"files\":%u,\"repaired\":%u,\"removed\":%u,\"bad\":%u,\"verified\":%s}\n",
+		    st.files, st.repaired, st.removed, st.bad, r == 0 ? "true" : "false");
+	}
+	if (rp_cli_put(cli, &b) != 0)
+		goto out;
+	if (r != 0) {
+		rp_err(cli, "%u files of '%s' could not be given back", st.bad, dir);
+		goto out;
+	}
+	ret = RP_EXIT_CLEAN;
+out:
+	if (root >= 0)
+		close(root);
+	rp_buf_release(&b);
+	return ret;
+}
 
 int
 cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 {
-	rp_err(cli, "not available in this build yet");
-	return RP_EXIT_ERROR;
+	const char *scenario = NULL, *dir = NULL, *restore_dir = NULL, *fmtarg = "text";
+	struct rp_sim_opts o = { .seed = 1, .files = 40 };
+	const struct rp_sim_scenario *sc;
+	unsigned long long v;
+	int c, do_list = 0, fmt;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SCENARIO: scenario = optarg; break;
+		case OPT_DIR: dir = optarg; break;
+		case OPT_FILES:
+			if (rp_cli_uint(cli, "--files", optarg, 1, 10000, &v) != 0)
+				return RP_EXIT_ERROR;
+			o.files = (unsigned)v;
+			break;
+		case OPT_RATE:
+			if (rp_sim_rate_parse(optarg, &o.rate) != 0) {
+				rp_err(cli, "--rate: '%s' is not a rate such as 5, 5/s, 2/min or 30/h", optarg);
+				return RP_EXIT_ERROR;
+			}
+			break;
+		case OPT_SEED:
+			if (rp_cli_uint(cli, "--seed", optarg, 0, UINT64_MAX, &v) != 0)
+				return RP_EXIT_ERROR;
+			o.seed = v;
+			break;
+		case OPT_RESTORE: restore_dir = optarg; break;
+		case OPT_LIST: do_list = 1; break;
+		case OPT_FORMAT: fmtarg = optarg; break;
+		case 'h': return rp_cli_usage(usage, 1);
+		default: return rp_cli_usage(usage, 0);
+		}
+	}
+	if (optind != argc) {
+		rp_err(cli, "unexpected argument '%s'", argv[optind]);
+		return RP_EXIT_ERROR;
+	}
+	if ((fmt = rp_cli_format(cli, fmtarg, do_list ? "text,jsonl,csv" : "text,jsonl")) < 0)
+		return RP_EXIT_ERROR;
+	if (do_list + (restore_dir != NULL) + (scenario != NULL || dir != NULL) != 1) {
+		rp_err(cli, "give one of --list, --restore DIR, or --scenario NAME --dir DIR");
+		return RP_EXIT_ERROR;
+	}
+	if (do_list)
+		return list(cli, fmt);
+	if (restore_dir != NULL)
+		return restore(cli, restore_dir, fmt);
+	if (scenario == NULL || dir == NULL) {
+		rp_err(cli, "--scenario and --dir go together");
+		return RP_EXIT_ERROR;
+	}
+	if ((sc = rp_sim_scenario_find(scenario)) == NULL) {
+		rp_err(cli, "no scenario '%s' (see riposte simulate --list)", scenario);
+		return RP_EXIT_ERROR;
+	}
+	return run(cli, sc, dir, &o, fmt);
 }

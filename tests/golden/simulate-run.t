@@ -1,0 +1,44 @@
+# a drill in text and jsonl, its restore in both, and the usage errors; the pid and
+# the clock vary, so they are masked
+T=$(mktemp -d) && cd "$T" || exit 2
+trap 'rm -rf "$T"' EXIT
+export TZ=UTC RIPOSTE_NO_PROGRESS=1
+mask() {
+	sed -e 's/pid [0-9]*/pid PID/' -e 's/"pid":[0-9]*/"pid":PID/' \
+	    -e 's/in [0-9.]* s$/in S s/' -e "s|$T|TMP|g" \
+	    -e 's/"[0-9-]*T[0-9:]*Z"/"TIME"/g' -e 's/"first_write_to_end_ms":[0-9]*/"first_write_to_end_ms":MS/'
+}
+sim() {  # runs riposte simulate ARGS, masks its output, prints its exit status
+	"$RIPOSTE" simulate "$@" >out 2>&1
+	st=$?
+	mask <out
+	echo "exit $st"
+}
+sim --scenario rename --dir drill --files 10 --seed 7
+grep -c '^[1-9][0-9]*$' drill/.riposte-sim/pid
+find drill -name '*.lockbit' | wc -l
+"$RIPOSTE" simulate --restore drill
+echo "exit $?"
+(cd drill && sha256sum -c .riposte-sim/manifest.sha256 | sort)
+sim --scenario head4k --dir drill --files 10 --seed 7 --format jsonl
+"$RIPOSTE" simulate --restore drill --format jsonl
+echo "exit $?"
+sim --scenario backup --dir drill --files 3 --format jsonl
+"$RIPOSTE" simulate --restore drill --format jsonl
+# usage errors
+"$RIPOSTE" simulate --scenario nope --dir x
+echo "exit $?"
+"$RIPOSTE" simulate --scenario inplace
+echo "exit $?"
+"$RIPOSTE" simulate --scenario inplace --dir x --rate fast
+echo "exit $?"
+"$RIPOSTE" simulate --scenario inplace --dir x --files 0
+echo "exit $?"
+"$RIPOSTE" simulate --scenario inplace --dir x --format csv
+echo "exit $?"
+"$RIPOSTE" simulate --list --restore drill
+echo "exit $?"
+sim --restore "$T"
+"$RIPOSTE" simulate --restore nowhere
+echo "exit $?"
+ls
