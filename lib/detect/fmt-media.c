@@ -399,8 +399,14 @@ rp_fmt_mp4_check(struct rp_sample *s, struct rp_fmt_result *r)
 		return;
 	}
 	if (rc == 0 && moov == 0 && nbox < 200000) {
-		/* fragmented files still have a moov; a file without one cannot play */
-		rp_fmt_damage(r, s->size, "no moov box");
+		/*
+		 * A recording still being written (cameras, NVRs, screen recorders) has
+		 * its moov written last: a box chain that is valid to the end without one
+		 * is unfinished, not damaged. Encryption breaks the chain itself.
+		 */
+		r->tail_intact = 1;
+		rp_fmt_ok(r, "%llu top-level boxes chain to the end, no moov box yet (a "
+		    "recording not finalised)", (unsigned long long)nbox);
 		return;
 	}
 	if (moov) {
