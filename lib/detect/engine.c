@@ -477,14 +477,22 @@ name_strength(const struct rp_engine *e, const char *base)
 
 /* ---- statistics ---- */
 
-static int
-is_junk(unsigned c)
-{
-	/* bytes that text does not contain: C0 controls but tab, newlines, form feed,
-	 * escape (ANSI colours in logs) and Ctrl-Z (DOS end of file); and DEL */
-	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
-	    c != 0x1b && c != 0x1a) || c == 0x7f;
-}
+/*
+ * Bytes that text does not contain: C0 controls but tab, newlines, vertical tab, form
+ * feed, escape (ANSI colours in logs) and Ctrl-Z (DOS end of file); and DEL. A table:
+ * it is looked up for every byte of every window.
+ */
+static const unsigned char junk_tab[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 
 static void
 end_run(struct analysis *a, int *in_run)
@@ -512,24 +520,25 @@ static void
 analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t len,
     int *in_run, uint64_t *last_junk_end)
 {
-	size_t i, j, vpos;
+	size_t i, j;
 
 	/* runs and gaps are measured within a region: regions are far apart */
 	end_run(a, in_run);
 	*last_junk_end = 0;
 
-	rp_stats_add(&a->all, p, len);
-	/* 4 KiB blocks (a last partial block of at least 1 KiB counts) */
+	/* 4 KiB blocks (a last partial block of at least 1 KiB counts); each block's
+	 * histogram is merged into the file's, so every byte is counted once */
 	for (i = 0; i < len; i += BLOCK) {
-		struct rp_stats s;
+		struct rp_stats st;
 		size_t n = len - i < BLOCK ? len - i : BLOCK;
 
+		rp_stats_reset(&st);
+		rp_stats_add(&st, p + i, n);
+		rp_stats_merge(&a->all, &st);
 		if (n < 1024)
 			break;
-		rp_stats_reset(&s);
-		rp_stats_add(&s, p + i, n);
 		a->blocks++;
-		if (rp_block_random(&s)) {
+		if (rp_block_random(&st)) {
 			a->rblocks++;
 			if (off + i == a->head_run)
 				a->head_run += n;
@@ -538,32 +547,37 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		}
 	}
 	/* 64-byte windows: clean text, or junk (control bytes), or random-looking */
-	for (i = 0, vpos = 0; i + WIN <= len; i += WIN) {
-		uint64_t seen[4] = { 0, 0, 0, 0 };
+	for (i = 0; i + WIN <= len; i += WIN) {
+		unsigned char seen[256];
 		unsigned junk = 0, distinct = 0, invalid = 0;
 
+		memset(seen, 0, sizeof(seen));
 		for (j = 0; j < WIN; j++) {
 			unsigned c = p[i + j];
 
-			junk += (unsigned)is_junk(c);
-			seen[c >> 6] |= (uint64_t)1 << (c & 63);
+			junk += junk_tab[c];
+			distinct += !seen[c];
+			seen[c] = 1;
 		}
-		/* bytes that are not part of valid UTF-8 (a sequence may cross windows) */
-		for (j = vpos > i ? vpos : i; j < i + WIN; ) {
-			size_t n;
+		/* bytes that are not part of valid UTF-8, counted only for the windows that
+		 * could be junk (a sequence started in the previous window is miscounted:
+		 * at most 3 bytes, against a threshold of 6) */
+		if (junk >= 2 && distinct >= 40) {
+			/* stops at the threshold: random windows reach it in a dozen bytes */
+			for (j = i; j < i + WIN && invalid < 6; ) {
+				size_t n;
 
-			if (p[j] < 0x80) {
-				j++;
-			} else if ((n = rp_utf8_seq(p + j, len - j)) > 0) {
-				j += n;
-			} else {
-				invalid++;
-				j++;
+				if (p[j] < 0x80) {
+					j++;
+				} else if (p[j] < 0xc2 || p[j] > 0xf4 ||
+				    (n = rp_utf8_seq(p + j, len - j)) == 0) {
+					invalid++;
+					j++;
+				} else {
+					j += n;
+				}
 			}
 		}
-		vpos = j;
-		for (j = 0; j < 4; j++)
-			distinct += (unsigned)__builtin_popcountll(seen[j]);
 		a->windows++;
 		if (junk <= 1 && distinct < 48)
 			a->wtext++;

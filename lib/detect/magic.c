@@ -23,9 +23,12 @@ rp_magic_new(struct rp_magic **out)
 		return RP_ERR_NOMEM;
 	/*
 	 * MIME type only; never look inside compressed data (we check structure
-	 * ourselves and a decompression bomb must not cost us), no ELF section walk.
+	 * ourselves and a decompression bomb must not cost us); skip the tests whose
+	 * answer we do not use and that cost on every file (troff tokens, JSON and CSV
+	 * parsers, tar: we check tar ourselves).
 	 */
-	m->cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+	m->cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR |
+	    MAGIC_NO_CHECK_TOKENS | MAGIC_NO_CHECK_JSON | MAGIC_NO_CHECK_CSV | MAGIC_NO_CHECK_TAR);
 	if (m->cookie == NULL || magic_load(m->cookie, NULL) != 0) {
 		if (m->cookie)
 			magic_close(m->cookie);
