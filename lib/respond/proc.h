@@ -22,7 +22,12 @@ struct rp_proc_info {
 /* Fills info for pid. Returns 0, RP_ERR_VANISHED, or RP_ERR_SYSTEM. */
 int rp_proc_info(pid_t pid, struct rp_proc_info *info);
 
-enum rp_proc_access { RP_PROC_UNKNOWN, RP_PROC_READ, RP_PROC_WRITE };
+enum rp_proc_access {
+	RP_PROC_UNKNOWN,
+	RP_PROC_READ,        /* a read through a read-only descriptor */
+	RP_PROC_READ_RW,     /* a read through a descriptor open for writing too (read, then overwrite?) */
+	RP_PROC_WRITE,
+};
 
 /* For a process blocked in a system call on a file (a fanotify permission event),
  * whether that call reads or changes the file: from /proc/PID/syscall and the mode
@@ -38,4 +43,9 @@ int rp_proc_is_ancestor(pid_t anc, pid_t pid);
  * RP_ERR_SYSTEM. */
 int rp_proc_signal(pid_t pid, int sig);
 
+
+
+/* SHA-256 (lowercase hex) of the file at path, e.g. "/proc/PID/exe" (the executable
+ * even when its name was replaced). Returns 0 or an RP_ERR_*. */
+int rp_proc_sha256(const char *path, char hex[65]);
 #endif

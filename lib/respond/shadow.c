@@ -462,3 +462,23 @@ out:
 	close(dirfd);
 	return r;
 }
+
+int
+rp_shadow_can_clone(const char *dir)
+{
+	char a[4200], b[4208];
+	int fa = -1, fb = -1, ok = 0;
+	snprintf(a, sizeof(a), "%s/.riposte-clone-XXXXXX", dir);
+	if ((fa = mkstemp(a)) < 0)
+		return RP_ERR_SYSTEM;
+	snprintf(b, sizeof(b), "%s.c", a);
+	if (write(fa, "riposte\n", 8) == 8 &&
+	    (fb = open(b, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0) {
+		ok = ioctl(fb, FICLONE, fa) == 0;
+		close(fb);
+		unlink(b);
+	}
+	close(fa);
+	unlink(a);
+	return ok;
+}

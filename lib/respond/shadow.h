@@ -62,4 +62,8 @@ int rp_shadow_restore(const char *dir, const char *const *prefix, size_t nprefix
     void (*cb)(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx),
     void *ctx);
 
+/* Whether FICLONE works in directory dir (tries it on a scratch file there): 1, 0,
+ * or an RP_ERR_* when no scratch file could be made. */
+int rp_shadow_can_clone(const char *dir);
+
 #endif
