@@ -765,7 +765,7 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 				goto out;
 			sc.jobs = (int)ull;
 			break;
-		case 'a': sc.all = 1; break;
+		case 'a': sc.all = eo.type_all = 1; break;
 		case 'q': sc.quiet = 1; break;
 		case OPT_FULL: eo.full = 1; break;
 		case OPT_EXCLUDE: {

@@ -53,7 +53,7 @@ rule ransom_note
         // the attacker's contact channel
         $c_onion = /[a-z2-7]{16,56}\.onion/ nocase
         $c_tor = /(tor ?browser|torproject\.org|tor-browser)/ nocase
-        $c_tox = /\b(q?tox( id| chat|\.chat)?|jabber|xmpp|session messenger|session id|telegram @)/ nocase
+        $c_tox = /(tox( id)?:? ?[0-9a-f]{76}|session( messenger)?( id)?:? ?05[0-9a-f]{64}|qtox|tox\.chat|jabber:|jabber id|xmpp:|telegram: ?@)/ nocase
         $c_mail = /[a-z0-9._%+-]{2,64}@(protonmail\.(com|ch)|proton\.me|onionmail\.org|tutanota\.(com|de)|tuta\.io|cock\.li|airmail\.cc|msgsafe\.io|firemail\.cc|mailfence\.com|keemail\.me|gmx\.(com|de|net)|mail\.ru|yandex\.(ru|com)|aol\.com|india\.com|freshmail\.top|tuta\.com|zohomail\.eu)/ nocase
 
         // first person: the attacker speaking
@@ -64,7 +64,10 @@ rule ransom_note
         $w_ru = /мы (зашифровали|скачали|украли)/ nocase
 
         // the "rules" every note gives
-        $t1 = /(do not|don't|dont|never) (try to )?(rename|modify|delete|move|decrypt|recover|restore|use third|contact (the )?police|shut ?down|reinstall)/ nocase
+        $t1 = /(do not|don't|dont|never) (try to )?(rename|modify|delete|move|edit|change) (the |any |your )?(encrypted |locked |crypted )?(files|data|extensions?)/ nocase
+        $t4 = /(do not|don't|dont|never) (try to )?(decrypt|recover|restore) (the |any |your )?(files|data)[^.\n]{0,30}(yourself|your own|third|software|tools?)/ nocase
+        $t5 = /(do not|don't|dont|never) (contact|call) (the )?(police|fbi|authorities|recovery compan)/ nocase
+        $t6 = /(do not|don't|dont|never) use (any )?third[- ]party/ nocase
         $t2 = /(third[- ]party (software|tools?|decrypt)|data (will be|gets) (published|leaked|sold)|publish (your|the) data|leak site|price (will|is going to) (double|increase)|within \d+ (hours|days))/ nocase
         $t3 = /(ne (pas )?(renommez|modifiez|supprimez)|nicht umbenennen|keine (drittanbieter|dritt)|non rinominare|no (renombre|modifique))/ nocase
 
@@ -81,7 +84,7 @@ rule ransom_note
             or (any of ($c_*) and any of ($d_*) and any of ($p_*))
             or ($btc and (any of ($e_*) or any of ($d_*)))
             or (any of ($e_*) and any of ($d_*) and any of ($t*))
-            or (any of ($e_*) and any of ($d_*) and $m_any)
+            or (any of ($e_*) and any of ($d_*) and $m_any and (any of ($p_*) or any of ($t*)))
         )
 }
 

@@ -27,6 +27,7 @@
 
 #include "core/data.h"
 #include "core/err.h"
+#include "core/escape.h"
 #include "core/file.h"
 #include "detect/engine.h"
 #include "detect/format.h"
@@ -37,7 +38,7 @@
 
 #define BLOCK 4096          /* statistics block */
 #define WIN 64              /* text window */
-#define NOTE_MAX (256 * 1024)   /* notes are small; larger files are not note candidates */
+#define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
 #define SCRATCH (256 * 1024)
 
 struct name_pat {
@@ -60,6 +61,8 @@ struct rp_engine {
 	size_t nknown;
 	char **text;            /* sorted */
 	size_t ntext;
+	char **noteext;         /* extensions notes come with, sorted */
+	size_t nnoteext;
 	struct ext_family *fam; /* sorted by ext */
 	size_t nfam;
 };
@@ -86,6 +89,9 @@ struct analysis {
 	uint64_t junk_first, junk_last;     /* offsets of the first and last junk window */
 	uint64_t junk_runs, junk_run_bytes; /* runs of consecutive junk windows */
 	uint64_t gap_bytes;                 /* clean bytes between junk runs */
+	uint64_t run_min, run_max;          /* shortest and longest junk run (bytes) */
+	uint64_t gap_min, gap_max;          /* shortest and longest gap within a region */
+	uint64_t cur_run;                   /* length of the run in progress */
 	int utf16;                          /* BOM or alternating NULs: text analysis off */
 };
 
@@ -270,7 +276,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
-	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0)
+	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
+	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0)
 		goto out;
 	{
 		struct names_ctx nc = { e, 0 };
@@ -314,6 +321,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->ntext; i++)
 		free(e->text[i]);
 	free(e->text);
+	for (i = 0; i < e->nnoteext; i++)
+		free(e->noteext[i]);
+	free(e->noteext);
 	free(e->fam);
 	free(e->data_dir);
 	free(e);
@@ -471,10 +481,36 @@ is_junk(unsigned c)
 }
 
 static void
+end_run(struct analysis *a, int *in_run)
+{
+	if (!*in_run)
+		return;
+	if (a->run_min == 0 || a->cur_run < a->run_min)
+		a->run_min = a->cur_run;
+	if (a->cur_run > a->run_max)
+		a->run_max = a->cur_run;
+	*in_run = 0;
+}
+
+/* Regular stripes: many runs of random windows of one width at one spacing, as an
+ * intermittent encryptor leaves them; natural data is not that regular. */
+static int
+regular_stripes(const struct analysis *a)
+{
+	return a->junk_runs >= 8 && a->run_max - a->run_min <= WIN &&
+	    a->gap_max - a->gap_min <= WIN && a->gap_min >= WIN &&
+	    a->wjunk * 20 >= a->windows && a->wjunk * 5 <= a->windows * 4;
+}
+
+static void
 analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t len,
     int *in_run, uint64_t *last_junk_end)
 {
-	size_t i, j;
+	size_t i, j, vpos;
+
+	/* runs and gaps are measured within a region: regions are far apart */
+	end_run(a, in_run);
+	*last_junk_end = 0;
 
 	rp_stats_add(&a->all, p, len);
 	/* 4 KiB blocks (a last partial block of at least 1 KiB counts) */
@@ -496,9 +532,9 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		}
 	}
 	/* 64-byte windows: clean text, or junk (control bytes), or random-looking */
-	for (i = 0; i + WIN <= len; i += WIN) {
+	for (i = 0, vpos = 0; i + WIN <= len; i += WIN) {
 		uint64_t seen[4] = { 0, 0, 0, 0 };
-		unsigned junk = 0, distinct = 0;
+		unsigned junk = 0, distinct = 0, invalid = 0;
 
 		for (j = 0; j < WIN; j++) {
 			unsigned c = p[i + j];
@@ -506,6 +542,20 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			junk += (unsigned)is_junk(c);
 			seen[c >> 6] |= (uint64_t)1 << (c & 63);
 		}
+		/* bytes that are not part of valid UTF-8 (a sequence may cross windows) */
+		for (j = vpos > i ? vpos : i; j < i + WIN; ) {
+			size_t n;
+
+			if (p[j] < 0x80) {
+				j++;
+			} else if ((n = rp_utf8_seq(p + j, len - j)) > 0) {
+				j += n;
+			} else {
+				invalid++;
+				j++;
+			}
+		}
+		vpos = j;
 		for (j = 0; j < 4; j++)
 			distinct += (unsigned)__builtin_popcountll(seen[j]);
 		a->windows++;
@@ -513,7 +563,13 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			a->wtext++;
 		if (distinct >= 48 && junk >= 1)
 			a->wrandom++;
-		if (junk >= 2) {
+		/*
+		 * Control bytes in a window as varied as random data, and not UTF-8:
+		 * structure tables (gettext catalogs, keymaps) have controls but few
+		 * distinct bytes; NUL-separated CJK strings are varied but valid UTF-8.
+		 * Random bytes are all three (a window half random still is).
+		 */
+		if (junk >= 2 && distinct >= 40 && invalid >= 6) {
 			uint64_t woff = off + i;
 
 			if (a->wjunk == 0)
@@ -522,14 +578,23 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			a->wjunk++;
 			if (!*in_run) {
 				a->junk_runs++;
-				if (a->junk_runs > 1 && woff > *last_junk_end)
-					a->gap_bytes += woff - *last_junk_end;
+				if (*last_junk_end && woff > *last_junk_end) {
+					uint64_t gap = woff - *last_junk_end;
+
+					a->gap_bytes += gap;
+					if (a->gap_min == 0 || gap < a->gap_min)
+						a->gap_min = gap;
+					if (gap > a->gap_max)
+						a->gap_max = gap;
+				}
 				*in_run = 1;
+				a->cur_run = 0;
 			}
+			a->cur_run += WIN;
 			a->junk_run_bytes += WIN;
 			*last_junk_end = woff + WIN;
 		} else {
-			*in_run = 0;
+			end_run(a, in_run);
 		}
 	}
 }
@@ -601,15 +666,6 @@ utf16_to_utf8(struct rp_scanner *s, const unsigned char *p, size_t n, size_t *ou
 
 /* ---- the verdict ---- */
 
-static int
-is_text_mime(const char *m)
-{
-	return strncmp(m, "text/", 5) == 0 || strcmp(m, "application/json") == 0 ||
-	    strcmp(m, "application/xml") == 0 || strcmp(m, "application/javascript") == 0 ||
-	    strcmp(m, "message/rfc822") == 0 || strcmp(m, "image/svg+xml") == 0 ||
-	    strcmp(m, "application/x-wine-extension-ini") == 0;
-}
-
 static void
 set_stats(struct rp_verdict *v, const struct analysis *a)
 {
@@ -628,6 +684,43 @@ small_random(const struct analysis *a)
 	return rp_stats_chi2(&a->all) < limit && a->wjunk * 10 >= a->windows * 8;
 }
 
+/*
+ * Every note says, in some language, that files were encrypted or locked: without
+ * one of these stems somewhere, the (costly) rules need not run. Case-insensitive
+ * for ASCII; the Cyrillic stem is matched as its UTF-8 bytes.
+ */
+static int
+has_anchor(const unsigned char *p, size_t n)
+{
+	static const char *const stems[] = { "crypt", "chiffr", "cifra", "schl\xc3\xbcssel",
+		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
+	size_t i, k, j;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0);
+
+		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)
+			continue;
+		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
+			const char *t = stems[k];
+
+			if ((unsigned char)t[0] != c)
+				continue;
+			for (j = 1; t[j] && i + j < n; j++) {
+				unsigned d = p[i + j];
+
+				if (d >= 'A' && d <= 'Z')
+					d |= 0x20;
+				if (d != (unsigned char)t[j])
+					break;
+			}
+			if (t[j] == '\0')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
     struct rp_verdict *v)
@@ -641,16 +734,20 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		return 0;
 	buf = rp_sample_head(&s->sample, &len);
 	strength = name_strength(s->e, base);
+	/* notes are .txt, .html, .hta, .rtf... files: source code and configuration
+	 * files talk about encryption too, but are never notes */
+	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+		return 0;
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
-	if (!a->utf16 && !is_text_mime(v->type) && a->wtext * 2 < a->windows)
+	if (!a->utf16 && a->wtext * 2 < a->windows)
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
 			return r;
-		r = rp_yara_match(s->ys, s->conv, clen, rule, sizeof(rule));
-	} else {
-		r = rp_yara_match(s->ys, buf, len, rule, sizeof(rule));
+		buf = s->conv;
+		len = clen;
 	}
+	r = has_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
@@ -694,9 +791,9 @@ describe_random(struct rp_verdict *v, const struct analysis *a)
 static void
 describe_stripes(struct rp_verdict *v, const struct analysis *a)
 {
-	if (a->junk_runs >= 3) {
+	if (a->junk_runs >= 3 && a->gap_max) {
 		unsigned long long w = a->junk_run_bytes / a->junk_runs;
-		unsigned long long g = a->gap_bytes / (a->junk_runs - 1);
+		unsigned long long g = (a->gap_min + a->gap_max) / 2;
 
 		reason(v, "random bytes in %llu runs of about %llu bytes, about %llu bytes apart",
 		    (unsigned long long)a->junk_runs, w, g);
@@ -733,10 +830,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		if (fr.status == RP_FMT_INTACT) {
 			reason(v, "%s structure intact: %s", fmt->name, fr.reason);
 			/* a shallow check of a structured format cannot vouch for its body */
-			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked && a->rblocks &&
-			    a->rblocks * 10 >= a->blocks * 9 && a->blocks >= 4) {
-				describe_random(v, a);
-				v->kind = RP_V_PARTIAL;
+			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
+				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
+					reason(v, "but its content is random");
+					describe_random(v, a);
+					v->kind = RP_V_PARTIAL;
+				} else if (regular_stripes(a)) {
+					reason(v, "but its content has regular random stripes");
+					describe_stripes(v, a);
+					v->kind = RP_V_PARTIAL;
+				}
 			}
 			return;
 		}
@@ -804,8 +907,11 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 
 	/* 4. text: control bytes in 64-byte windows are random stripes */
 	text_ext = in_list(e->text, e->ntext, v->ext);
-	textual = !a->utf16 && (text_ext || is_text_mime(v->type) ||
-	    (a->windows >= 8 && a->wtext * 2 >= a->windows));
+	/* text by extension, or by its windows: all of them text or random-looking, and
+	 * some text (the head may be what was encrypted). A binary with strings in it
+	 * (Python bytecode, catalogs) has windows that are neither. */
+	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 10 >= a->windows &&
+	    (a->wtext + a->wjunk) * 20 >= a->windows * 19));
 	if (textual && a->wjunk) {
 		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
 
@@ -825,6 +931,15 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			v->kind = RP_V_PARTIAL;
 			return;
 		}
+	}
+
+	/* 4b. binary content with regular random stripes (Black Basta, percent modes) */
+	if (!textual && (fmt == NULL || !(fmt->flags & RP_FMTF_RANDOM)) && regular_stripes(a)) {
+		reason(v, "regular random stripes in structured binary content: %llu of %llu "
+		    "64-byte windows", (unsigned long long)a->wjunk, (unsigned long long)a->windows);
+		describe_stripes(v, a);
+		v->kind = RP_V_PARTIAL;
+		return;
 	}
 
 	/* 5. statistics alone */
@@ -924,8 +1039,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 			off += (uint64_t)got;
 		}
 	}
-	if (head)
-		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
+	end_run(&a, &in_run);
 	set_stats(v, &a);
 	v->nregions = s->sample.nreg < RP_V_MAX_REGIONS ? s->sample.nreg : RP_V_MAX_REGIONS;
 	for (i = 0; i < v->nregions; i++)
@@ -935,9 +1049,17 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 		v->regions[0].off = 0;
 		v->regions[0].len = v->size;
 	}
-	if ((r = check_note(s, base, &a, v)) != 0)
-		return r < 0 ? r : 0;
-	judge(s, base, &a, v);
+	if ((r = check_note(s, base, &a, v)) < 0)
+		return r;
+	if (r == 0)
+		judge(s, base, &a, v);
+	/*
+	 * libmagic costs about a millisecond on a text file (its soft magic runs
+	 * regular expressions), twenty times the rest of the verdict: the verdict does
+	 * not need it, so it only names the type of files that are reported.
+	 */
+	if (head && (v->kind != RP_V_OK || s->e->o.type_all))
+		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	/* structure checks may have read more (probes) */
 	v->bytes_read += s->sample.probe_bytes;
 	return 0;

@@ -23,6 +23,8 @@ struct rp_engine_opts {
 	const char *data_dir;   /* NULL: the data compiled into the binary */
 	int full;               /* read every byte instead of sampling */
 	int allow_atime;        /* read files even where O_NOATIME is refused */
+	int type_all;           /* name the type (libmagic) of every file; by default only
+	                           of files whose verdict is not ok (libmagic is the cost) */
 };
 
 /* On failure errmsg (optional) says why (e.g. the YARA compiler's message). */
@@ -52,7 +54,8 @@ struct rp_region {
 
 struct rp_verdict {
 	enum rp_verdict_kind kind;
-	char type[96];              /* MIME type by libmagic from the head, "" if not read */
+	char type[96];              /* MIME type by libmagic from the head; "" when not read,
+	                               and for ok files unless the engine has type_all */
 	char format[16];            /* format whose structure was checked ("zip"), or "" */
 	char ext[32];               /* the name's last extension, lowercase, no dot */
 	char appended_ext[64];      /* what was appended after a known extension ("lockbit") */

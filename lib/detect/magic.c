@@ -7,7 +7,7 @@
 #include "detect/magic.h"
 
 /* libmagic only needs the head; bounding it keeps the cost per file flat */
-#define MAGIC_BYTES (32 * 1024)
+#define MAGIC_BYTES (8 * 1024)
 
 struct rp_magic {
 	magic_t cookie;

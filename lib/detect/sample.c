@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -74,9 +75,13 @@ rp_sample_load(struct rp_sample *s, int fd)
 		s->bytes_read += (uint64_t)n;
 		if ((uint64_t)n < s->reg[i].len) {
 			/* the file shrank under us: keep what is consistent, say so */
+			struct stat st;
+
 			s->reg[i].len = (uint64_t)n;
-			s->nreg = i + 1;
+			s->nreg = n ? i + 1 : i;
 			s->size = s->reg[i].off + (uint64_t)n;
+			if (fstat(fd, &st) == 0 && (uint64_t)st.st_size < s->size)
+				s->size = (uint64_t)st.st_size;
 			return RP_ERR_CHANGED;
 		}
 	}
