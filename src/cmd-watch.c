@@ -39,6 +39,7 @@
 #include "fs/walk.h"
 #include "respond/behaviour.h"
 #include "respond/canary.h"
+#include "respond/compressed.h"
 #include "respond/fanotify.h"
 #include "respond/proc.h"
 #include "respond/samba.h"
@@ -647,6 +648,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
 				f->has_pre = 1;
 				f->pre_kind = w->v.kind;
+				if (random_kind(f->pre_kind) && rp_compressed_valid_fd(ev->fd))
+					f->pre_kind = RP_V_OK;
 				snprintf(f->pre_type, sizeof(f->pre_type), "%s", w->v.type);
 			}
 		}
@@ -665,6 +668,19 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 	/* one answer per file and open: the rest of its accesses go through unasked */
 	if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
 		f->held = 1;
+}
+
+/* read -> new random file -> delete, matched in whatever order the two groups
+ * deliver the close and the delete */
+static void
+new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
+{
+	if (g->read_deletes > 0) {
+		g->read_deletes--;
+		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+	} else {
+		g->new_random++;
+	}
 }
 
 static void
@@ -689,6 +705,8 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) != 0)
 		return;
 	struct rp_verdict *v = &w->v;
+	if (random_kind(v->kind) && rp_compressed_valid_fd(ev->fd))
+		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
 	if (f != NULL && f->has_pre) {
 		int was_structured = f->pre_kind == RP_V_OK;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
@@ -707,8 +725,12 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	if (v->kind == RP_V_NOTE)
 		signal_add(w, g, ev->pid, RP_SIG_NOTE);
 	else if (random_kind(v->kind)) {
-		g->new_random++;
 		signal_add(w, g, ev->pid, RP_SIG_NEW_RANDOM);
+		new_random(w, g, ev->pid);
+	} else if (v->entropy >= 7.9 && v->size >= 1024 && !rp_compressed_valid_fd(ev->fd)) {
+		/* encrypted by a tool (openssl's Salted__, OpenPGP, age): benign alone,
+		 * the attack when the original goes too */
+		new_random(w, g, ev->pid);
 	}
 }
 
@@ -743,8 +765,14 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 		return;
 	}
 	if (ev->kind == RP_FAN_DELETE) {
-		if (g->new_random > 0 && rp_beh_was_read(g, path))
-			signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
+		if (rp_beh_was_read(g, path)) {
+			if (g->new_random > 0) {
+				g->new_random--;
+				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
+			} else {
+				g->read_deletes++;
+			}
+		}
 	} else if (ev->kind == RP_FAN_RENAME && ev->dir2) {
 		if (known_ext(w, ev->name) && !known_ext(w, ev->name2))
 			signal_add(w, g, ev->pid, RP_SIG_RENAME_UNKNOWN);
@@ -786,6 +814,17 @@ struct rescan {
 };
 
 static int
+compressed_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
+	if (fd < 0)
+		return 0;
+	int ok = rp_compressed_valid_fd(fd);
+	close(fd);
+	return ok;
+}
+
+static int
 rescan_cb(const struct rp_walk_entry *e, void *ctx)
 {
 	struct rescan *rs = ctx;
@@ -799,7 +838,7 @@ rescan_cb(const struct rp_walk_entry *e, void *ctx)
 		return 0;
 	rs->files++;
 	if (rp_scan_file(rs->w->scanner, e->dirfd, e->name, e->st, &rs->w->v) == 0 &&
-	    random_kind(rs->w->v.kind)) {
+	    random_kind(rs->w->v.kind) && !compressed_at(e->dirfd, e->name)) {
 		rs->random++;
 		if (rs->random <= 20) {
 			int lossy;

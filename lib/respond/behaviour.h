@@ -56,7 +56,8 @@ struct rp_beh_group {
 	uint64_t nfiles_total;              /* distinct files touched, also beyond the list */
 	uint64_t reads[RP_BEH_READS];       /* hashes of paths read */
 	size_t nreads;
-	uint64_t new_random;                /* new random files written */
+	uint64_t new_random;                /* new random files not yet matched with a delete */
+	uint64_t read_deletes;              /* deletes of read files not yet matched */
 };
 
 struct rp_beh;

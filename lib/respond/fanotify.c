@@ -304,6 +304,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			if (cr != 0 && r == 0)
 				r = cr;
 		}
+		return r;     /* one batch: the caller polls again, the other group gets its turn */
 	}
 }
 

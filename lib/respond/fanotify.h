@@ -64,7 +64,8 @@ int rp_fan_mark_dir(struct rp_fan *f, const char *path);
 /* The two descriptors to poll for input. */
 void rp_fan_fds(const struct rp_fan *f, int *content_fd, int *name_fd);
 
-/* Reads what is queued on fd (one of the two), calling cb per event; answers each
+/* Reads one batch of what is queued on fd (one of the two; one batch so that a busy
+ * group does not starve the other), calling cb per event; answers each
  * permission event (allow, or deny when cb set deny) after cb returns, then closes
  * the event's descriptor. Returns 0 (also when nothing was queued), cb's negative
  * code, or an RP_ERR_*. */

@@ -47,13 +47,13 @@ unhex(int c)
 int
 rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 {
-	const char *f[10];
-	size_t fl[10];
+	const char *f[11];
+	size_t fl[11];
 	size_t nf = 0, start = 0;
 	memset(e, 0, sizeof(*e));
 	for (size_t i = 0; i <= len; i++) {
 		if (i == len || line[i] == '\t') {
-			if (nf == 10)
+			if (nf == 11)
 				return RP_ERR_FORMAT;
 			f[nf] = line + start;
 			fl[nf] = i - start;
@@ -61,12 +61,12 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 			start = i + 1;
 		}
 	}
-	if (nf != 10 || fl[0] != 2 || memcmp(f[0], "v1", 2) != 0)
+	if (nf != 11 || fl[0] != 2 || memcmp(f[0], "v1", 2) != 0)
 		return RP_ERR_FORMAT;
 	char num[32];
-	uint64_t v[5];
-	int idx[5] = { 1, 3, 4, 5, 7 };
-	for (int k = 0; k < 5; k++) {
+	uint64_t v[6];
+	int idx[6] = { 1, 3, 4, 5, 7, 10 };
+	for (int k = 0; k < 6; k++) {
 		size_t l = fl[idx[k]];
 		if (l == 0 || l >= sizeof(num))
 			return RP_ERR_FORMAT;
@@ -83,6 +83,9 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 	e->ino = v[2];
 	e->size = v[3];
 	e->pid = (pid_t)v[4];
+	e->mtime_ns = (int64_t)v[5];
+	if (e->time < 0 || e->mtime_ns < 0)
+		return RP_ERR_FORMAT;
 	int how = -1;
 	for (int k = 0; k < 3; k++)
 		if (fl[2] == strlen(hows[k]) && memcmp(f[2], hows[k], fl[2]) == 0)
@@ -151,7 +154,7 @@ append_line(struct rp_buf *b, const struct rp_shadow_entry *e)
 	if (r == 0)
 		r = rp_hex(b, e->path, e->pathlen);
 	if (r == 0)
-		r = rp_buf_addch(b, '\n');
+		r = rp_buf_addf(b, "\t%" PRId64 "\n", e->mtime_ns);
 	return r;
 }
 
@@ -301,6 +304,7 @@ rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t
 	e.dev = st.st_dev;
 	e.ino = st.st_ino;
 	e.size = (uint64_t)st.st_size;
+	e.mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 	e.pid = pid;
 	snprintf(e.verdict, sizeof(e.verdict), "%s", verdict ? verdict : "");
 	snprintf(e.file, sizeof(e.file), "%" PRId64 "-%" PRIu64, now, sh->seq++);
@@ -340,26 +344,38 @@ out:
 
 /* Restore: pick per path, then write. */
 struct pick {
+	int dirfd;
 	struct rp_shadow_entry *v;
 	size_t n, cap;
 };
 
+/* Whether e still holds content from before: a good copy, or an unmodified link. */
 static int
-bad_verdict(const char *v)
+usable(int dirfd, const struct rp_shadow_entry *e)
 {
-	return strcmp(v, "encrypted") == 0 || strcmp(v, "partial") == 0;
+	if (e->how != RP_SHADOW_LINK)
+		return strcmp(e->verdict, "encrypted") != 0 && strcmp(e->verdict, "partial") != 0;
+	struct stat st;
+	if (fstatat(dirfd, e->file, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return 0;
+	int64_t m = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	if (m != e->mtime_ns || (uint64_t)st.st_size != e->size)
+		return 0;
+	/* a link of the very file at the path now holds what is there now: no help */
+	struct stat cur;
+	return !(lstat(e->path, &cur) == 0 && cur.st_dev == st.st_dev && cur.st_ino == st.st_ino);
 }
 
 static int
 collect(struct rp_shadow_entry *e, void *ctx)
 {
 	struct pick *p = ctx;
+	if (!usable(p->dirfd, e))
+		return 0;
 	for (size_t i = 0; i < p->n; i++) {
 		struct rp_shadow_entry *o = &p->v[i];
 		if (o->pathlen == e->pathlen && memcmp(o->path, e->path, e->pathlen) == 0) {
-			/* newest good copy wins; a bad one never replaces a good one */
-			if (!bad_verdict(e->verdict) || bad_verdict(o->verdict))
-				*o = *e;
+			*o = *e;      /* the index is in time order: the newest wins */
 			return 0;
 		}
 	}
@@ -391,12 +407,6 @@ restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *
 	}
 	if (lstat(e->path, &cur) == 0 && cur.st_dev == st.st_dev && cur.st_ino == st.st_ino) {
 		*res = RP_RESTORE_INTACT;   /* the linked original is still in place */
-		r = 0;
-		goto out;
-	}
-	/* a link whose inode was overwritten in place holds the new content: no good */
-	if (e->how == RP_SHADOW_LINK && st.st_nlink > 1) {
-		*res = RP_RESTORE_INTACT;
 		r = 0;
 		goto out;
 	}
@@ -434,10 +444,11 @@ rp_shadow_restore(const char *dir, const char *const *prefix, size_t nprefix,
     void (*cb)(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx),
     void *ctx)
 {
-	struct pick p = { NULL, 0, 0 };
+	struct pick p = { -1, NULL, 0, 0 };
 	int r, dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0)
 		return errno == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
+	p.dirfd = dirfd;
 	if ((r = each_entry(dirfd, collect, &p)) != 0)
 		goto out;
 	for (size_t i = 0; i < p.n; i++) {

@@ -6,6 +6,7 @@
  * A shadow is a directory (mode 0700, outside the watched trees or excluded from
  * them) with one file per copy and an append-only text index, one line per copy:
  *   v1 TAB time TAB how TAB dev TAB ino TAB size TAB verdict TAB pid TAB file TAB hexpath
+ *   TAB mtime_ns
  * how is clone (FICLONE reflink: btrfs, XFS), copy (copy_file_range) or link (a
  * hard link, same filesystem only). Disk use is bounded by max_bytes (links count
  * nothing while the original exists); entries older than keep seconds expire.
@@ -25,6 +26,7 @@ struct rp_shadow_entry {
 	int64_t time;
 	enum rp_shadow_how how;
 	uint64_t dev, ino, size;
+	int64_t mtime_ns;        /* the file's mtime when kept (a link is good while it stays) */
 	char verdict[16];        /* the engine's verdict on the content kept ("ok", "encrypted") */
 	pid_t pid;               /* the process about to write (or read) it */
 	char file[32];           /* name of the copy inside the shadow directory */
