@@ -3,8 +3,8 @@
  *
  * One thread, one poll loop over the two fanotify groups and a signalfd. Before the
  * first write to an existing file lands (pre-content permission event) the file is
- * copied into the shadow; at its first read it is hard-linked there (so that a
- * delete loses nothing). Close-write events get the scan engine's verdict; the
+ * copied into the shadow; a file read is kept open a while, so that when its reader
+ * deletes it and writes random files it is copied from that descriptor. Close-write events get the scan engine's verdict; the
  * verdicts before and after, reads, deletes and renames become signals scored per
  * session (or per smbd process); a group that reaches the threshold is stopped.
  * Everything the watcher reads goes through the event's descriptor, which raises no
@@ -74,8 +74,10 @@ static const char usage[] =
 "    Samba client). At 100 points within 60 seconds the group is acted on, once.\n"
 "\n"
 "    Zero loss: before the first write to an existing file lands, the file is copied\n"
-"    into the shadow (a FICLONE reflink on btrfs/XFS, else a copy); at its first read\n"
-"    it is hard-linked there, which keeps a deleted file's data. This uses pre-content\n"
+"    into the shadow (a FICLONE reflink on btrfs/XFS, else a copy). A file read is kept\n"
+"    open for 30 seconds: when the reader deletes it and writes random files, its\n"
+"    content is copied from that descriptor (copy-then-delete loses nothing; no time\n"
+"    of the file changes). Copies before writes use pre-content\n"
 "    permission events (Linux 6.14+, ext4/XFS/btrfs; the writer waits for the copy);\n"
 "    on older kernels open permission events, and where the filesystem refuses both\n"
 "    (tmpfs) watch refuses PATH. --restore brings back, for each file of the shadow,\n"
@@ -106,7 +108,7 @@ static const char usage[] =
 "        has that SHA-256 (backup software). Repeatable.\n"
 "    --shadow DIR\n"
 "        Shadow directory (default /var/lib/riposte/shadow). It must not be under PATH\n"
-"        (if it is, it is excluded); hard links need the same filesystem as PATH.\n"
+"        (if it is, it is excluded).\n"
 "    --shadow-max SIZE\n"
 "        Bound on the copies (default 1G; K, M, G, T suffixes). When full, watch says\n"
 "        so once and goes on without copies.\n"
@@ -131,7 +133,7 @@ static const char usage[] =
 "        signal to the action);\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
 "    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
-"    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"links\":N,\"overflows\":N}\n"
+"    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
 "        at the end (SIGTERM or SIGINT).\n"
 "    --restore: {\"kind\":\"restore\",\"path\":S,\"result\":\"restored|intact|failed\",\n"
 "    \"how\":S,\"copied\":T} per file, then {\"kind\":\"summary\",\"restored\":N,\"intact\":N,\n"
@@ -165,13 +167,26 @@ struct fstate {
 	uint64_t dev, ino;
 	int used;
 	int copied;          /* a copy (or clone) was kept */
-	int linked;          /* a hard link was kept */
 	int held;            /* pre-access events suppressed until the close */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
 	char pre_type[96];
 	int read_before;     /* the writer's group had read it */
 };
+
+/* A read file's descriptor, kept a while: if the reader's group deletes the file and
+ * turns out to write random files, the content is copied from it (a descriptor keeps
+ * a deleted file alive and, unlike a hard link, changes none of its times). */
+struct held {
+	int fd;              /* -1: free */
+	uint64_t key;        /* the reader's group */
+	int64_t ms;
+	int deleted;         /* the name went; waiting for the group to prove guilty */
+	char *path;
+};
+
+#define NHELD 256
+#define HELD_MS 30000
 
 struct pcache {
 	pid_t pid;
@@ -199,13 +214,14 @@ struct watch {
 	struct rp_beh *beh;
 	struct fstate *files;
 	struct pcache *procs;
+	struct held held[NHELD];
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
 	int64_t t0_real;     /* cli->now at start */
 	int64_t t0_mono;     /* monotonic ms at start */
 	int shadow_full_said;
-	uint64_t events, copies, links, alerts, overflows, dirs;
+	uint64_t events, copies, saved, alerts, overflows, dirs;
 	int failed;          /* an output error */
 	struct rp_verdict v; /* scratch */
 	struct rp_buf out;
@@ -602,6 +618,84 @@ random_kind(enum rp_verdict_kind k)
 }
 
 static void
+held_release(struct held *h)
+{
+	if (h->fd >= 0)
+		close(h->fd);
+	free(h->path);
+	h->fd = -1;
+	h->path = NULL;
+	h->deleted = 0;
+}
+
+static void
+hold_fd(struct watch *w, struct rp_beh_group *g, int fd, const char *path)
+{
+	int64_t now = mono_ms();
+	struct held *slot = NULL, *oldest = NULL;
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && now - h->ms > HELD_MS)
+			held_release(h);
+		if (h->fd >= 0 && strcmp(h->path, path) == 0) {
+			h->ms = now;
+			return;
+		}
+		if (h->fd < 0 && slot == NULL)
+			slot = h;
+		if (h->fd >= 0 && (oldest == NULL || h->ms < oldest->ms))
+			oldest = h;
+	}
+	if (slot == NULL) {
+		slot = oldest;
+		held_release(slot);
+	}
+	if ((slot->path = strdup(path)) == NULL)
+		return;
+	if ((slot->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		free(slot->path);
+		slot->path = NULL;
+		return;
+	}
+	slot->key = g->key;
+	slot->ms = now;
+	slot->deleted = 0;
+}
+
+/* Copies into the shadow the deleted files that group g had read, once g writes
+ * random files: the originals of a copy-then-delete attack. */
+static void
+save_deleted(struct watch *w, struct rp_beh_group *g)
+{
+	enum rp_shadow_how how;
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd < 0 || !h->deleted || h->key != g->key || w->shadow == NULL)
+			continue;
+		int r = rp_shadow_keep(w->shadow, h->fd, h->path, 0, wall(w), 0, "deleted", &how);
+		if (r == 0)
+			w->saved++;
+		else if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
+			w->shadow_full_said = 1;
+			warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+		}
+		held_release(h);
+	}
+}
+
+static void
+held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
+{
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && strcmp(h->path, path) == 0)
+			h->deleted = 1;
+	}
+	if (g->new_random > 0 || g->counts[RP_SIG_NEW_RANDOM] > 0 || g->acted)
+		save_deleted(w, g);
+}
+
+static void
 on_pre(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
@@ -635,14 +729,12 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 	enum rp_shadow_how how;
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
-		if (!f->linked && !f->copied && w->shadow != NULL &&
-		    rp_shadow_keep(w->shadow, ev->fd, path, 1, wall(w), ev->pid, "", &how) == 0) {
-			f->linked = 1;
-			w->links++;
-		}
+		hold_fd(w, g, ev->fd, path);
 	} else {
-		if (acc == RP_PROC_READ_RW)
+		if (acc == RP_PROC_READ_RW) {
 			rp_beh_read(g, path);
+			hold_fd(w, g, ev->fd, path);
+		}
 		f->read_before = rp_beh_was_read(g, path);
 		if (!f->has_pre && st.st_size > 0) {
 			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
@@ -675,6 +767,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 static void
 new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
 {
+	save_deleted(w, g);
 	if (g->read_deletes > 0) {
 		g->read_deletes--;
 		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
@@ -756,7 +849,15 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
 		return;
-	struct rp_beh_group *g = group_of(w, p, ev->pid);
+	struct rp_beh_group *g = NULL;
+	if (p == NULL) {
+		/* gone already (an rm forked per file): the group that read the file */
+		for (size_t i = 0; i < NHELD && g == NULL; i++)
+			if (w->held[i].fd >= 0 && strcmp(w->held[i].path, path) == 0)
+				g = rp_beh_find(w->beh, w->held[i].key);
+	}
+	if (g == NULL)
+		g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
 	rp_beh_touch(g, path);
@@ -766,6 +867,7 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 	}
 	if (ev->kind == RP_FAN_DELETE) {
 		if (rp_beh_was_read(g, path)) {
+			held_deleted(w, g, path);
 			if (g->new_random > 0) {
 				g->new_random--;
 				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
@@ -1079,6 +1181,9 @@ load_known(struct watch *w)
 static void
 watch_release(struct watch *w)
 {
+	for (size_t i = 0; i < NHELD; i++)
+		if (w->held[i].path != NULL || w->held[i].fd > 0)
+			held_release(&w->held[i]);
 	rp_fan_free(w->fan);
 	rp_shadow_free(w->shadow);
 	rp_scanner_free(w->scanner);
@@ -1254,6 +1359,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->t0_mono = mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
+	for (size_t i = 0; i < NHELD; i++)
+		w->held[i].fd = -1;
 	if (w->files == NULL || w->procs == NULL) {
 		rp_err(cli, "out of memory");
 		goto out;
@@ -1384,12 +1491,12 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	if (w->fmt == RP_FMT_JSONL)
 		rp_buf_addf(&w->out, "{\"kind\":\"summary\",\"alerts\":%" PRIu64 ",\"events\":%" PRIu64
-		    ",\"copies\":%" PRIu64 ",\"links\":%" PRIu64 ",\"overflows\":%" PRIu64 "}\n",
-		    w->alerts, w->events, w->copies, w->links, w->overflows);
+		    ",\"copies\":%" PRIu64 ",\"saved\":%" PRIu64 ",\"overflows\":%" PRIu64 "}\n",
+		    w->alerts, w->events, w->copies, w->saved, w->overflows);
 	else
 		rp_buf_addf(&w->out, "%" PRIu64 " alert(s), %" PRIu64 " event(s), %" PRIu64 " cop%s, %"
-		    PRIu64 " link(s), %" PRIu64 " overflow(s)\n", w->alerts, w->events, w->copies,
-		    w->copies == 1 ? "y" : "ies", w->links, w->overflows);
+		    PRIu64 " deleted file(s) saved, %" PRIu64 " overflow(s)\n", w->alerts, w->events, w->copies,
+		    w->copies == 1 ? "y" : "ies", w->saved, w->overflows);
 	emit(w);
 	syslog(LOG_INFO, "watch: ended, %" PRIu64 " alert(s)", w->alerts);
 	ret = w->failed ? RP_EXIT_ERROR : w->alerts ? RP_EXIT_FOUND : RP_EXIT_CLEAN;
