@@ -74,11 +74,20 @@ rule ransom_note
         // a generic mail address (weaker than the channels above)
         $m_any = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z0-9.-]{2,30}/ nocase
 
+        // what documents ABOUT ransomware say, and notes never do: the defender's
+        // voice (policies, memos, news, manuals). Two of these veto ransom_note; one
+        // vetoes ransom_note_hint.
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay)/ nocase
+        $n_sw = /(installation|setup\.exe|licen[cs]e (id|key)|run as administrator|user manual|release notes)/ nocase
+
         // a Bitcoin address
         $btc = /\b(bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\b/
 
     condition:
-        filesize < 2MB and (
+        filesize < 2MB and not 2 of ($n_*) and (
             (any of ($w_*) and (any of ($d_*) or any of ($p_*) or any of ($c_*) or any of ($e_*)))
             or (any of ($c_*) and any of ($e_*) and (any of ($d_*) or any of ($p_*)))
             or (any of ($c_*) and any of ($d_*) and any of ($p_*))
@@ -98,7 +107,8 @@ rule ransom_note_hint
         $d = /(decrypt|recover|restore|d(é|e)chiffr|d(é|e)crypt|entschl(ü|ue)ssel|descifr|decrittograf|descriptograf|ontsleutel|расшифр)/ nocase
         $p = /\b(bitcoins?|btc|monero|ransom|ran(ç|c)on|l(ö|oe)segeld|rescate|riscatto|resgate|payment|paiement|zahlung)\b/ nocase
         $c = /(\.onion|tor browser|@[a-z0-9-]+\.[a-z]{2,}|tox id|jabber|telegram)/ nocase
+        $n = /((do not|don't|never) pay|ne payez|nicht (be)?zahlen|kein l(ö|oe)segeld|security policy|richtlinie|phishing|unplug|netzwerkkabel|the attackers|the criminals|installation|setup\.exe|licen[cs]e|user manual)/ nocase
 
     condition:
-        filesize < 2MB and 3 of them
+        filesize < 2MB and not $n and 3 of ($e, $d, $p, $c)
 }

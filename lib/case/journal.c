@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -5,6 +6,7 @@
 #include "case/journal.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/time.h"
 #include "store/store.h"
 
 static const struct rp_migration migrations[] = {
@@ -214,37 +216,43 @@ out:
 	return r;
 }
 
+struct verify {
+	int64_t case_id;
+	int64_t expect;        /* the next seq the chain must have */
+	char prev[65];         /* the hash the next entry must point to */
+};
+
+/* RP_ERR_INTEGRITY at the first entry that is out of sequence, does not point to its
+ * predecessor, or whose recomputed hash differs from the recorded one. */
+static int
+verify_entry(const struct rp_journal_entry *e, void *ctx)
+{
+	struct verify *v = ctx;
+	char hash[65];
+	int r;
+
+	if (e->seq != v->expect || strcmp(e->prev_hash, v->prev) != 0)
+		return RP_ERR_INTEGRITY;
+	if ((r = entry_hash(v->prev, v->case_id, e->seq, e->time, e->kind, e->actor, e->text,
+	    e->data, hash)) != 0)
+		return r;
+	if (strcmp(hash, e->hash) != 0)
+		return RP_ERR_INTEGRITY;
+	memcpy(v->prev, hash, sizeof(v->prev));
+	v->expect++;
+	return 0;
+}
+
 int
 rp_journal_verify(struct rp_store *st, int64_t case_id, int64_t *bad_seq)
 {
+	struct verify v = { case_id, 1, { 0 } };
 	struct rp_stmt *q = NULL;
-	char prev[65], hash[65];
-	int64_t expect = 1, seq = 0;
 	int r;
 
-	memcpy(prev, zero_hash, sizeof(prev));
-	if ((r = rp_case_migrate(st)) != 0)
-		return r;
-	if ((r = rp_stmt_prepare(st, "SELECT seq, time, kind, actor, text, data, prev_hash, hash "
-	    "FROM journal WHERE case_id=? ORDER BY seq", &q)) != 0 ||
-	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+	memcpy(v.prev, zero_hash, sizeof(v.prev));
+	if ((r = rp_journal_each(st, case_id, verify_entry, &v)) != 0)
 		goto out;
-	while ((r = rp_stmt_step(q)) == 1) {
-		seq = rp_stmt_int64(q, 0);
-		if (seq != expect || strcmp(rp_stmt_text(q, 6), prev) != 0)
-			goto bad;
-		if ((r = entry_hash(prev, case_id, seq, rp_stmt_int64(q, 1), rp_stmt_text(q, 2),
-		    rp_stmt_text(q, 3), rp_stmt_text(q, 4),
-		    rp_stmt_isnull(q, 5) ? NULL : rp_stmt_text(q, 5), hash)) != 0)
-			goto out;
-		if (strcmp(hash, rp_stmt_text(q, 7)) != 0)
-			goto bad;
-		memcpy(prev, hash, sizeof(prev));
-		expect++;
-	}
-	if (r < 0)
-		goto out;
-	rp_stmt_free(q);
 	/* the recorded head must be where the chain ends: catches removed last entries */
 	if ((r = rp_stmt_prepare(st, "SELECT head_seq, head_hash FROM cases WHERE id=?", &q)) != 0 ||
 	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
@@ -255,15 +263,119 @@ rp_journal_verify(struct rp_store *st, int64_t case_id, int64_t *bad_seq)
 		r = RP_ERR_NOTFOUND;
 		goto out;
 	}
-	if (rp_stmt_int64(q, 0) != expect - 1 || strcmp(rp_stmt_text(q, 1), prev) != 0)
-		goto bad;
-	r = 0;
-	goto out;
-bad:
-	if (bad_seq)
-		*bad_seq = expect;
-	r = RP_ERR_INTEGRITY;
+	r = rp_stmt_int64(q, 0) != v.expect - 1 || strcmp(rp_stmt_text(q, 1), v.prev) != 0 ?
+	    RP_ERR_INTEGRITY : 0;
 out:
+	if (r == RP_ERR_INTEGRITY && bad_seq)
+		*bad_seq = v.expect;
+	rp_stmt_free(q);
+	return r;
+}
+
+int
+rp_journal_each(struct rp_store *st, int64_t case_id,
+    int (*fn)(const struct rp_journal_entry *e, void *ctx), void *ctx)
+{
+	struct rp_stmt *q = NULL;
+	struct rp_journal_entry e;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT seq, time, kind, actor, text, data, prev_hash, hash "
+	    "FROM journal WHERE case_id=? ORDER BY seq", &q)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 1, case_id)) != 0)
+		goto out;
+	while ((r = rp_stmt_step(q)) == 1) {
+		e.seq = rp_stmt_int64(q, 0);
+		e.time = rp_stmt_int64(q, 1);
+		e.kind = rp_stmt_text(q, 2);
+		e.actor = rp_stmt_text(q, 3);
+		e.text = rp_stmt_text(q, 4);
+		e.data = rp_stmt_isnull(q, 5) ? NULL : rp_stmt_text(q, 5);
+		e.prev_hash = rp_stmt_text(q, 6);
+		e.hash = rp_stmt_text(q, 7);
+		if ((r = fn(&e, ctx)) != 0)
+			goto out;
+	}
+out:
+	rp_stmt_free(q);
+	return r;
+}
+
+void
+rp_case_info_release(struct rp_case_info *c)
+{
+	if (c == NULL)
+		return;
+	free(c->title);
+	free(c->how);
+	c->title = c->how = NULL;
+}
+
+int
+rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (id == 0 && (r = rp_case_current(st, &id)) != 0)
+		return r;
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "SELECT id, title, opened, discovered, how, closed, head_seq, "
+	    "head_hash FROM cases WHERE id=?", &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, id)) != 0)
+		goto out;
+	if ((r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (r == 0) {
+		r = RP_ERR_NOTFOUND;
+		goto out;
+	}
+	out->id = rp_stmt_int64(q, 0);
+	out->title = strdup(rp_stmt_text(q, 1));
+	out->opened = rp_stmt_int64(q, 2);
+	out->discovered = rp_stmt_int64(q, 3);
+	out->how = rp_stmt_isnull(q, 4) ? NULL : strdup(rp_stmt_text(q, 4));
+	out->closed = rp_stmt_isnull(q, 5) ? RP_TIME_UNSET : rp_stmt_int64(q, 5);
+	out->head_seq = rp_stmt_int64(q, 6);
+	snprintf(out->head_hash, sizeof(out->head_hash), "%s", rp_stmt_text(q, 7));
+	if (out->title == NULL || (!rp_stmt_isnull(q, 4) && out->how == NULL)) {
+		rp_case_info_release(out);
+		r = RP_ERR_NOMEM;
+		goto out;
+	}
+	r = 0;
+out:
+	rp_stmt_free(q);
+	return r;
+}
+
+int
+rp_case_close(struct rp_store *st, int64_t id, int64_t now, const char *text, const char *data)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_store_begin(st)) != 0)
+		return r;
+	if ((r = rp_stmt_prepare(st, "UPDATE cases SET closed=? WHERE id=? AND closed IS NULL",
+	    &q)) != 0 || (r = rp_stmt_bind_int64(q, 1, now)) != 0 ||
+	    (r = rp_stmt_bind_int64(q, 2, id)) != 0 || (r = rp_stmt_step(q)) < 0)
+		goto out;
+	if (rp_store_changes(st) != 1) {
+		r = RP_ERR_EXISTS;
+		goto out;
+	}
+	if ((r = append_locked(st, id, now, "close", "riposte", text, data, NULL)) != 0)
+		goto out;
+	r = rp_store_commit(st);
+out:
+	if (r != 0)
+		rp_store_rollback(st);
 	rp_stmt_free(q);
 	return r;
 }

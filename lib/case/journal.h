@@ -42,4 +42,42 @@ int rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const 
  * entry was altered, removed or reordered; *bad_seq (optional) is the first bad one. */
 int rp_journal_verify(struct rp_store *st, int64_t case_id, int64_t *bad_seq);
 
+/* One journal entry as read back; the strings belong to the journal's iterator and
+ * are valid during the callback only. data is NULL when the entry has none. */
+struct rp_journal_entry {
+	int64_t seq;
+	int64_t time;
+	const char *kind;
+	const char *actor;
+	const char *text;
+	const char *data;
+	const char *prev_hash;  /* as recorded: hex SHA-256 of the previous entry */
+	const char *hash;       /* as recorded: this entry's hash */
+};
+
+/* Calls fn for every entry of case_id in chain order; a non-zero return of fn stops
+ * the walk and is returned. Reads only (no chain check: see rp_journal_verify). */
+int rp_journal_each(struct rp_store *st, int64_t case_id,
+    int (*fn)(const struct rp_journal_entry *e, void *ctx), void *ctx);
+
+/* A case's record. Strings are owned by the struct (rp_case_info_release). */
+struct rp_case_info {
+	int64_t id;
+	char *title;
+	int64_t opened;
+	int64_t discovered;     /* time of awareness: deadlines run from it */
+	char *how;              /* NULL when not given */
+	int64_t closed;         /* RP_TIME_UNSET while open */
+	int64_t head_seq;       /* entries in the journal */
+	char head_hash[65];     /* the last entry's hash: quote it elsewhere as an anchor */
+};
+/* Reads case id (0: the current open case). RP_ERR_NOTFOUND when there is none. */
+int rp_case_get(struct rp_store *st, int64_t id, struct rp_case_info *out);
+void rp_case_info_release(struct rp_case_info *c);
+
+/* Closes case id and journals it (kind "close", data JSON optional), in one transaction.
+ * RP_ERR_EXISTS when it is closed already. */
+int rp_case_close(struct rp_store *st, int64_t id, int64_t now, const char *text,
+    const char *data);
+
 #endif

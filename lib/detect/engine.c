@@ -63,6 +63,8 @@ struct rp_engine {
 	size_t ntext;
 	char **noteext;         /* extensions notes come with, sorted */
 	size_t nnoteext;
+	char **randext;         /* extensions of files random by design, sorted */
+	size_t nrandext;
 	struct ext_family *fam; /* sorted by ext */
 	size_t nfam;
 };
@@ -277,7 +279,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
 	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
-	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0)
+	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0 ||
+	    (r = load_list(e, "extensions/random.txt", &e->randext, &e->nrandext)) != 0)
 		goto out;
 	{
 		struct names_ctx nc = { e, 0 };
@@ -324,6 +327,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->nnoteext; i++)
 		free(e->noteext[i]);
 	free(e->noteext);
+	for (i = 0; i < e->nrandext; i++)
+		free(e->randext[i]);
+	free(e->randext);
 	free(e->fam);
 	free(e->data_dir);
 	free(e);
@@ -692,14 +698,15 @@ small_random(const struct analysis *a)
 static int
 has_anchor(const unsigned char *p, size_t n)
 {
-	static const char *const stems[] = { "crypt", "chiffr", "cifra", "schl\xc3\xbcssel",
+	static const char *const stems[] = { "crypt", "cript", "critt", "chiffr", "cifra",
+		"schl\xc3\xbcssel",
 		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
 	size_t i, k, j;
 
 	for (i = 0; i < n; i++) {
 		unsigned c = p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0);
 
-		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)
+		if (c != 'c' && c != 's' && c != 'v' && c != 'l' && c != 0xd1)  /* stems' first bytes */
 			continue;
 		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
 			const char *t = stems[k];
@@ -803,6 +810,21 @@ describe_stripes(struct rp_verdict *v, const struct analysis *a)
 	}
 }
 
+/* Formats whose content is never compressed or random (ELF executables, uncompressed
+ * images and sound; not PE: installers carry compressed payloads): random 4 KiB
+ * blocks in them are foreign. */
+static int
+dense_format(const struct rp_format *f)
+{
+	static const char *const names[] = { "elf", "bmp", "wav" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(f->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
 {
@@ -812,13 +834,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 	const unsigned char *head;
 	size_t hlen;
 	int textual, text_ext, small = a->blocks == 0;
-	const char *fam;
+	const char *fam = NULL, *last;
 
 	head = rp_sample_head(&s->sample, &hlen);
+	/* the name's own last extension ("jmod" of "java.xml.jmod") */
+	last = v->appended_ext[0] ? (strrchr(v->appended_ext, '.') ?
+	    strrchr(v->appended_ext, '.') + 1 : v->appended_ext) : v->ext;
 	if (v->appended_ext[0]) {
 		fam = family_of(e, v->appended_ext);
-		if (fam == NULL && strrchr(v->appended_ext, '.'))
-			fam = family_of(e, strrchr(v->appended_ext, '.') + 1);
+		if (fam == NULL)
+			fam = family_of(e, last);
 		reason(v, "extension '.%s' appended after '.%s'%s%s", v->appended_ext, v->ext,
 		    fam ? ": used by " : "", fam ? fam : "");
 	}
@@ -834,6 +859,11 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
 					reason(v, "but its content is random");
 					describe_random(v, a);
+					v->kind = RP_V_PARTIAL;
+				} else if (dense_format(fmt) && a->rblocks >= 2 &&
+				    a->rblocks * 10 >= a->blocks) {
+					reason(v, "but %llu of its sampled 4 KiB blocks are random, which "
+					    "this format does not contain", (unsigned long long)a->rblocks);
 					v->kind = RP_V_PARTIAL;
 				} else if (regular_stripes(a)) {
 					reason(v, "but its content has regular random stripes");
@@ -902,11 +932,35 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			v->kind = RP_V_PARTIAL;
 			return;
 		}
+		/*
+		 * The signature and the structure the extension promises are both missing,
+		 * and there are random regions: stripes from offset 0 (Black Basta, percent
+		 * modes) take the header away without leaving a random 4 KiB block. A file
+		 * merely misnamed would carry its own format's signature, or be text.
+		 */
+		if (fr.status == RP_FMT_DAMAGED && a->wjunk >= 2 && a->wjunk * 10 >= a->windows) {
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "'.%s' file without a %s signature and with random regions: %s",
+			    v->ext, efmt->name, fr.reason);
+			describe_stripes(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
 		/* no sign of encryption: a misnamed file; go on with the statistics */
 	}
 
-	/* 4. text: control bytes in 64-byte windows are random stripes */
-	text_ext = in_list(e->text, e->ntext, v->ext);
+	/* random by design, by its own last extension (not a ransomware's) */
+	if (fam == NULL && in_list(e->randext, e->nrandext, last)) {
+		reason(v, "'.%s' files are random by design (no structure to check)", last);
+		return;
+	}
+
+	/* 4. text: control bytes in 64-byte windows are random stripes. The inner
+	 * extension counts when what follows it is a ransomware's, or when the content
+	 * is random anyway ("notes.txt.xyz" encrypted); a double extension like
+	 * "java.xml.jmod" is judged by its last one. */
+	text_ext = in_list(e->text, e->ntext,
+	    fam || !v->appended_ext[0] || (!small && rfrac(a) >= 0.9) ? v->ext : last);
 	/* text by extension, or by its windows: all of them text or random-looking, and
 	 * some text (the head may be what was encrypted). A binary with strings in it
 	 * (Python bytecode, catalogs) has windows that are neither. */
@@ -953,8 +1007,10 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		v->kind = RP_V_ENCRYPTED;
 		return;
 	}
+	/* only the head random, nothing random after it (a container whose body is
+	 * compressed has random blocks further on, and is no LockBit victim) */
 	if (a->head_random && a->head_run >= BLOCK && a->head_run < v->size &&
-	    a->rblocks * 2 <= a->blocks) {
+	    a->rblocks * 2 <= a->blocks && a->rblocks * BLOCK <= a->head_run + BLOCK) {
 		reason(v, "the head is random and the rest is not (LockBit 2.0 style: first "
 		    "bytes encrypted)");
 		describe_random(v, a);

@@ -1,0 +1,37 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "case/config.h"
+#include "core/err.h"
+#include "site-conf.h"
+
+int
+rp_site_conf_load(const struct rp_cli *cli, const char *opt, struct rp_ini **ini,
+    const char **used)
+{
+	const char *path = opt, *env = getenv("RIPOSTE_CONF");
+	int named = 1, r, line = 0;
+
+	*ini = NULL;
+	if (path == NULL && env && *env)
+		path = env;
+	if (path == NULL) {
+		named = 0;
+		path = access("riposte.conf", F_OK) == 0 ? "riposte.conf" :
+		    access("/etc/riposte/riposte.conf", F_OK) == 0 ? "/etc/riposte/riposte.conf" : NULL;
+		if (path == NULL)
+			return 0;
+	}
+	if (used)
+		*used = path;
+	if ((r = rp_ini_load(path, ini, &line)) == 0)
+		return 0;
+	if (r == RP_ERR_FORMAT)
+		rp_err(cli, "'%s' line %d: not a valid riposte.conf line", path, line);
+	else
+		rp_err(cli, "cannot read site profile '%s': %s", path, rp_strerror(r));
+	(void)named;
+	return -1;
+}

@@ -1,0 +1,397 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "case/case.h"
+#include "case/config.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/time.h"
+#include "store/store.h"
+
+static void
+ini_parses_sections_and_repeats(void **state)
+{
+	static const char t[] = "\xef\xbb\xbf# comment\n; other\n[site]\nname = Praxis  \n"
+	    "country=CH\n\n[client]\nname = A\n[client]\nname = B\n[contact it-provider]\n"
+	    "phone = +41 1\r\n";
+	struct rp_ini *ini = NULL;
+	size_t from = 0, i, n = 0;
+	const char *k, *v;
+
+	assert_int_equal(rp_ini_parse(t, sizeof(t) - 1, &ini, NULL), 0);
+	assert_string_equal(rp_ini_get(ini, "site", "name"), "Praxis");
+	assert_string_equal(rp_ini_get(ini, "site", "country"), "CH");
+	assert_string_equal(rp_ini_get(ini, "contact it-provider", "phone"), "+41 1");
+	assert_null(rp_ini_get(ini, "site", "missing"));
+	assert_null(rp_ini_get(ini, "nosuch", "name"));
+	while (rp_ini_find(ini, "client", &from, &i) == 0) {
+		assert_string_equal(rp_ini_section_get(ini, i, "name"), n ? "B" : "A");
+		n++;
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(rp_ini_nsections(ini), 4);
+	assert_int_equal(rp_ini_section_entry(ini, 0, 1, &k, &v), 0);
+	assert_string_equal(k, "country");
+	assert_int_equal(rp_ini_section_entry(ini, 0, 2, &k, &v), RP_ERR_NOTFOUND);
+	rp_ini_free(ini);
+}
+
+static void
+ini_rejects_with_line(void **state)
+{
+	static const struct { const char *t; int line; } bad[] = {
+		{ "key = before section\n", 1 },
+		{ "[site]\nname = a\nname = b\n", 3 },
+		{ "[site]\n= value\n", 2 },
+		{ "[site]\nno equals sign\n", 2 },
+		{ "[]\n", 1 },
+		{ "[a  b]\n", 1 },
+		{ "[site\n", 1 },
+		{ "[site]\nname = \xff\n", 2 },
+	};
+	struct rp_ini *ini = NULL;
+	size_t i;
+	int line;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		line = 0;
+		assert_int_equal(rp_ini_parse(bad[i].t, strlen(bad[i].t), &ini, &line), RP_ERR_FORMAT);
+		assert_int_equal(line, bad[i].line);
+	}
+	assert_int_equal(rp_ini_parse("[s]\nk=\0v\n", 8, &ini, &line), RP_ERR_FORMAT);
+}
+
+static void
+money_parses_and_formats(void **state)
+{
+	static const struct { const char *in; int64_t v; } ok[] = {
+		{ "18000", 1800000 }, { "18'000", 1800000 }, { "18,000", 1800000 },
+		{ "18,000.50", 1800050 }, { "18.000,50", 1800050 }, { "0.05", 5 }, { "7.5", 750 },
+		{ "1 000", 100000 }, { "0", 0 },
+	};
+	static const char *const bad[] = { "", "-5", "abc", "12.", "1e3", "'1000", "1..0", "12.345.6x" };
+	struct rp_buf b = RP_BUF_INIT;
+	int64_t v;
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(rp_money_parse(ok[i].in, &v), 0);
+		assert_int_equal(v, ok[i].v);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_not_equal(rp_money_parse(bad[i], &v), 0);
+	assert_int_equal(rp_money_parse("99999999999999999999", &v), RP_ERR_TOOBIG);
+	assert_int_equal(rp_money_fmt(&b, 2500000), 0);
+	assert_string_equal(b.buf, "25,000.00");
+	rp_buf_reset(&b);
+	rp_money_fmt(&b, 5);
+	assert_string_equal(b.buf, "0.05");
+	rp_buf_reset(&b);
+	rp_money_fmt(&b, -123456789);
+	assert_string_equal(b.buf, "-1,234,567.89");
+	assert_int_equal(rp_hours_parse("7.5", &v), 0);
+	assert_int_equal(v, 750);
+	assert_int_not_equal(rp_hours_parse("7,5", &v), 0);
+	rp_buf_release(&b);
+}
+
+static void
+case_init(struct rp_case *c, int64_t discovered)
+{
+	int f;
+
+	memset(c, 0, sizeof(*c));
+	for (f = 0; f < RP_FACT_COUNT; f++)
+		c->facts[f] = RP_FACT_UNSET;
+	c->info.discovered = discovered;
+}
+
+static void
+deadlines_follow_site_and_facts(void **state)
+{
+	static const char ob[] =
+	    "[a]\nauthority=A\nto=authority\nbasis=B\nwhen=W\ndue=72h\ncountry=EEA\nfacts=personal-data\n"
+	    "[m]\nauthority=M\nto=authority\nbasis=B\nwhen=W\ndue=1mo\ncountry=EU\nnis2=essential, important\n"
+	    "[h]\nauthority=H\nto=authority\nbasis=B\nwhen=W\ndue=24h\nsector=hospital\n"
+	    "[i]\nauthority=I\nto=insurer\nbasis=B\nwhen=W\ndue=0\n"
+	    "[f]\nauthority=F\nto=authority\nbasis=B\nwhen=W\ndue=72h+1mo\nnis2=essential\n";
+	static const char site_fr[] = "[site]\ncountry=FR\nnis2=important\nsector=hospital\n";
+	static const char site_ch[] = "[site]\ncountry=CH\nsector=medical-practice\n";
+	struct rp_case c;
+	struct rp_deadlines d;
+	struct rp_notice n = { 0 };
+	struct rp_ini *fr, *ch, *de;
+	int64_t t0;
+
+	assert_int_equal(rp_time_parse("2026-01-31T10:00:00Z", &t0, NULL), 0);
+	assert_int_equal(rp_ini_parse(site_fr, strlen(site_fr), &fr, NULL), 0);
+	assert_int_equal(rp_ini_parse(site_ch, strlen(site_ch), &ch, NULL), 0);
+	case_init(&c, t0);
+	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, ch, t0, &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].id, "i");
+	assert_int_equal(d.v[0].due, t0);
+	rp_deadlines_release(&d);
+
+	c.facts[RP_FACT_PERSONAL_DATA] = RP_FACT_YES;
+	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, fr, t0 + 73 * 3600, &d), 0);
+	assert_int_equal(d.n, 4);           /* not f: the site is an important entity */
+	/* sorted by due time: i (0), h (24 h), a (72 h), m (one calendar month) */
+	assert_string_equal(d.v[0].id, "i");
+	assert_string_equal(d.v[1].id, "h");
+	assert_string_equal(d.v[2].id, "a");
+	assert_int_equal(d.v[2].due, t0 + 72 * 3600);
+	assert_int_equal(d.v[2].status, RP_DL_OVERDUE);
+	assert_string_equal(d.v[3].id, "m");
+	assert_int_equal(d.v[3].status, RP_DL_OPEN);
+	/* Jan 31 + 1 month normalises to Mar 3 (2026 is not a leap year) */
+	assert_int_equal(d.v[3].due, t0 + (28 + 3) * 86400LL);
+	rp_deadlines_release(&d);
+
+	/* a notice that names the deadline closes it */
+	n.deadline = (char *)"a";
+	n.time = t0 + 3600;
+	c.notices = &n;
+	c.nnotices = 1;
+	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, fr, t0 + 100 * 3600, &d), 0);
+	assert_int_equal(d.v[2].status, RP_DL_DONE);
+	assert_int_equal(d.v[2].done, t0 + 3600);
+	rp_deadlines_release(&d);
+	/* malformed data is an error, not a silent skip */
+	assert_int_equal(rp_deadlines_compute("[x]\nauthority=a\n", 16, &c, fr, t0, &d), RP_ERR_FORMAT);
+	assert_int_equal(rp_deadlines_compute("[x]\nauthority=a\nto=t\nbasis=b\nwhen=w\ndue=soon\n",
+	    44, &c, fr, t0, &d), RP_ERR_FORMAT);
+	/* steps joined by '+': 72 h, then a calendar month (Feb 3 -> Mar 3) */
+	c.nnotices = 0;
+	assert_int_equal(rp_ini_parse("[site]\ncountry=DE\nnis2=essential\n", 33, &de, NULL), 0);
+	assert_int_equal(rp_deadlines_compute(ob, strlen(ob), &c, de, t0, &d), 0);
+	assert_int_equal(d.n, 4);
+	assert_string_equal(d.v[2].id, "f");
+	assert_int_equal(d.v[2].due, t0 + (3 + 28) * 86400LL);
+	assert_string_equal(d.v[3].id, "m");
+	rp_deadlines_release(&d);
+	rp_ini_free(de);
+	rp_ini_free(fr);
+	rp_ini_free(ch);
+}
+
+static void
+claim_applies_sublimits_waiting_deductible(void **state)
+{
+	static const char site[] = "[insurance]\ncurrency=CHF\ndeductible=1'000\nwaiting-period=12h\n"
+	    "sublimit.interruption=20000\nsublimit.ransom=0\n";
+	struct rp_cost costs[] = {
+		{ 0, 0, 1800000, "CHF", -1, -1, NULL },          /* it */
+		{ 0, 2, 500000, "CHF", -1, -1, NULL },           /* internal */
+		{ 0, 3, 200000, "CHF", -1, -1, NULL },           /* legal */
+		{ 0, 5, 2400000, "CHF", 4000, 60000, NULL },     /* interruption 40 h x 600 */
+		{ 0, 6, 500000, "CHF", -1, -1, NULL },           /* ransom: sublimit 0 */
+		{ 0, 1, 99900, "EUR", -1, -1, NULL },            /* other currency */
+	};
+	struct rp_case c;
+	struct rp_claim cl;
+	struct rp_ini *ini;
+
+	case_init(&c, 0);
+	c.costs = costs;
+	c.ncosts = 3;
+	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), 0);
+	assert_int_equal(cl.total, 2500000);
+	assert_int_equal(cl.deductible, 100000);
+	assert_int_equal(cl.claimable, 2400000);
+	assert_int_equal(cl.own_share, 100000);
+	assert_string_equal(cl.currency, "CHF");
+
+	c.ncosts = 6;
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), 0);
+	assert_int_equal(cl.waiting_excluded, 720000);          /* 12 h x 600 */
+	assert_int_equal(cl.lines[3].covered, 1680000);         /* 24,000 - 7,200, under 20,000 */
+	assert_int_equal(cl.lines[4].covered, 0);               /* ransom sublimit 0 */
+	assert_int_equal(cl.total, 2500000 + 2400000 + 500000);
+	assert_int_equal(cl.covered, 2500000 + 1680000);
+	assert_int_equal(cl.claimable, cl.covered - 100000);
+	assert_int_equal(cl.other_currency, 1);
+	rp_ini_free(ini);
+
+	/* a deductible above the covered amount: nothing claimable, never negative */
+	assert_int_equal(rp_ini_parse("[insurance]\ndeductible=1000000\n", 31, &ini, NULL), 0);
+	c.ncosts = 1;
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), 0);
+	assert_int_equal(cl.claimable, 0);
+	assert_int_equal(cl.own_share, 1800000);
+	rp_ini_free(ini);
+	assert_int_equal(rp_ini_parse("[insurance]\ndeductible=x\n", 25, &ini, NULL), 0);
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), RP_ERR_FORMAT);
+	rp_ini_free(ini);
+}
+
+static void
+template_fills_and_marks_gaps(void **state)
+{
+	static const char site[] = "[insurance]\npolicy=P-1\n[client]\nname=Acme\nlanguage=fr\n";
+	struct rp_ioc iocs[] = { { 0, (char *)"ipv4", (char *)"203.0.113.7" } };
+	struct rp_case c;
+	struct rp_ini *ini;
+	struct rp_buf b = RP_BUF_INIT;
+
+	case_init(&c, 0);
+	c.info.title = (char *)"T";
+	c.info.id = 3;
+	c.facts[RP_FACT_HIGH_RISK] = RP_FACT_YES;
+	c.iocs = iocs;
+	c.niocs = 1;
+	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
+	assert_int_equal(rp_template_fill("{{case.title}}/{{case.id}}/{{insurance/policy}}/"
+	    "{{facts.high-risk}}/{{facts.extortion}}/{{client/name}}/{{site/name}}\n{{iocs}}",
+	    &c, ini, "Acme", "fr", 0, &b), 0);
+	assert_string_equal(b.buf, "T/3/P-1/oui/non évalué/Acme/[...: site/name]\n"
+	    "  - ipv4: 203.0.113.7\n");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_template_fill("{{unterminated", &c, ini, NULL, "en", 0, &b), RP_ERR_FORMAT);
+	rp_buf_release(&b);
+	rp_ini_free(ini);
+}
+
+static void
+stix_is_deterministic_and_escaped(void **state)
+{
+	struct rp_ioc iocs[] = { { 0, (char *)"url", (char *)"http://x/a'b\\c" } };
+	struct rp_case c;
+	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT;
+
+	case_init(&c, 0);
+	c.info.title = (char *)"T";
+	c.iocs = iocs;
+	c.niocs = 1;
+	assert_int_equal(rp_case_stix(&c, &a), 0);
+	assert_int_equal(rp_case_stix(&c, &b), 0);
+	assert_string_equal(a.buf, b.buf);
+	/* the STIX literal escapes ' and \, then JSON escapes the backslashes */
+	assert_non_null(strstr(a.buf, "\"pattern\": \"[url:value = 'http://x/a\\\\'b\\\\\\\\c']\""));
+	/* UUIDv5: version nibble 5, variant 10xx */
+	assert_non_null(strstr(a.buf, "\"id\": \"indicator--"));
+	{
+		const char *u = strstr(a.buf, "indicator--") + 11;
+
+		assert_int_equal(u[14], '5');
+		assert_true(strchr("89ab", u[19]) != NULL);
+	}
+	rp_buf_release(&a);
+	rp_buf_release(&b);
+}
+
+static int
+count_issue(const struct rp_site_issue *is, void *ctx)
+{
+	if (strcmp(is->status, "stale") == 0)
+		(*(int *)ctx) += 100;
+	else
+		(*(int *)ctx)++;
+	return 0;
+}
+
+static void
+site_check_finds_stale_contacts(void **state)
+{
+	static const char s[] = "[site]\nname=a\naddress=b\ncountry=CH\nsector=other\nnis2=none\nstaff=3\n"
+	    "[insurance]\ninsurer=i\npolicy=p\nhotline=h\ncurrency=CHF\ndeductible=1\nwaiting-period=8h\n"
+	    "[contact it-provider]\nname=n\nphone=1\nverified=2026-01-01\n"
+	    "[contact insurer]\nname=n\nphone=1\nverified=2026-01-01\n"
+	    "[contact police]\nname=n\nphone=1\nverified=2025-01-01\n"
+	    "[contact regulator]\nname=n\nemail=e\nverified=2026-01-01\n"
+	    "[contact lawyer]\nname=n\nphone=1\nverified=2026-01-01\n"
+	    "[contact bank]\nname=n\nphone=1\nverified=2026-01-01\n"
+	    "[client]\nname=c\ncontact=x\nlanguage=de\n";
+	struct rp_ini *ini;
+	int64_t now;
+	int n = 0;
+
+	assert_int_equal(rp_ini_parse(s, strlen(s), &ini, NULL), 0);
+	assert_int_equal(rp_time_parse("2026-06-01T00:00:00Z", &now, NULL), 0);
+	assert_int_equal(rp_site_check(ini, now, count_issue, &n), 0);
+	assert_int_equal(n, 100);             /* only the police contact, stale */
+	n = 0;
+	assert_int_equal(rp_time_parse("2025-06-01T00:00:00Z", &now, NULL), 0);
+	assert_int_equal(rp_site_check(ini, now, count_issue, &n), 0);
+	assert_int_equal(n, 5);               /* five contacts verified "in the future" */
+	rp_ini_free(ini);
+}
+
+static char dir[] = "/tmp/rp-test-case.XXXXXX";
+
+static void
+case_reads_back_its_journal(void **state)
+{
+	struct rp_store *st;
+	struct rp_buf p = RP_BUF_INIT;
+	struct rp_case c;
+	int64_t id, bad = 0;
+
+	rp_buf_addf(&p, "%s/c.db", dir);
+	assert_int_equal(rp_store_open(&st, p.buf, RP_STORE_CREATE), 0);
+	assert_int_equal(rp_case_open(st, 1000, "T", 900, NULL, &id), 0);
+	assert_int_equal(rp_case_record(st, id, 1001, "fact", "me", "t", "fact", "high-risk",
+	    "value", "yes", NULL), 0);
+	assert_int_equal(rp_case_record(st, id, 1002, "cost", "me", "t", "category", "legal",
+	    "amount", "\x01" "200000", "currency", "CHF", "note", NULL, NULL), 0);
+	assert_int_equal(rp_case_record(st, id, 1003, "root-cause", "me", "t", "text", "RDP", NULL), 0);
+	assert_int_equal(rp_case_load(st, 0, &c), 0);
+	assert_int_equal(c.info.id, id);
+	assert_int_equal(c.info.discovered, 900);
+	assert_null(c.info.how);
+	assert_int_equal(c.facts[RP_FACT_HIGH_RISK], RP_FACT_YES);
+	assert_int_equal(c.facts[RP_FACT_EXTORTION], RP_FACT_UNSET);
+	assert_int_equal(c.ncosts, 1);
+	assert_int_equal(c.costs[0].amount, 200000);
+	assert_null(c.costs[0].note);
+	assert_string_equal(c.root_cause, "RDP");
+	assert_int_equal(c.nentries, 4);
+	rp_case_release(&c);
+	assert_int_equal(rp_journal_verify(st, id, &bad), 0);
+	assert_int_equal(rp_case_close(st, id, 2000, "closed", NULL), 0);
+	assert_int_equal(rp_case_close(st, id, 2001, "closed", NULL), RP_ERR_EXISTS);
+	assert_int_equal(rp_case_load(st, 0, &c), RP_ERR_NOTFOUND);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(c.info.closed, 2000);
+	rp_case_release(&c);
+	assert_int_equal(rp_journal_verify(st, id, &bad), 0);
+	rp_store_close(st);
+	unlink(p.buf);
+	rp_buf_release(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ini_parses_sections_and_repeats),
+		cmocka_unit_test(ini_rejects_with_line),
+		cmocka_unit_test(money_parses_and_formats),
+		cmocka_unit_test(deadlines_follow_site_and_facts),
+		cmocka_unit_test(claim_applies_sublimits_waiting_deductible),
+		cmocka_unit_test(template_fills_and_marks_gaps),
+		cmocka_unit_test(stix_is_deterministic_and_escaped),
+		cmocka_unit_test(site_check_finds_stale_contacts),
+		cmocka_unit_test(case_reads_back_its_journal),
+	};
+	int r;
+
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	r = cmocka_run_group_tests(tests, NULL, NULL);
+	{
+		char cmd[128];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			r = r ? r : 1;
+	}
+	return r;
+}
