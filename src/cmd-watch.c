@@ -1,9 +1,1509 @@
-/* Placeholder until this command lands: it says so and fails. */
+/*
+ * riposte watch: stop an encrypting process in real time, and lose nothing.
+ *
+ * One thread, one poll loop over the two fanotify groups and a signalfd. Before the
+ * first write to an existing file lands (pre-content permission event) the file is
+ * copied into the shadow; a file read is kept open a while, so that when its reader
+ * deletes it and writes random files it is copied from that descriptor. Close-write events get the scan engine's verdict; the
+ * verdicts before and after, reads, deletes and renames become signals scored per
+ * session (or per smbd process); a group that reaches the threshold is stopped.
+ * Everything the watcher reads goes through the event's descriptor, which raises no
+ * event, so it never waits for itself.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "case/journal.h"
+#include "cli.h"
 #include "commands.h"
+#include "core/data.h"
+#include "core/err.h"
+#include "core/escape.h"
+#include "core/time.h"
+#include "detect/engine.h"
+#include "fs/walk.h"
+#include "respond/behaviour.h"
+#include "respond/canary.h"
+#include "respond/compressed.h"
+#include "respond/fanotify.h"
+#include "respond/pctl.h"
+#include "respond/samba.h"
+#include "respond/shadow.h"
+#include "store/store.h"
+
+static const char usage[] =
+"NAME\n"
+"    riposte watch - stop an encrypting process in real time, and lose nothing\n"
+"\n"
+"SYNOPSIS\n"
+"    riposte watch [--action alert|stop|kill] [--format text|jsonl] [--db FILE]\n"
+"                  [--block-client] [--allow EXE[:SHA256]]... [--shadow DIR]\n"
+"                  [--shadow-max SIZE] [--shadow-keep DURATION] PATH...\n"
+"    riposte watch --check PATH...\n"
+"    riposte watch --restore [--shadow DIR] [--format text|jsonl] [PATH...]\n"
+"\n"
+"DESCRIPTION\n"
+"    Watches the directory trees PATH with fanotify (inode marks on each directory,\n"
+"    never a whole mount) and scores what every process does there:\n"
+"      randomised          a file that was structured (the scan engine said ok) was\n"
+"                          closed with random content (encrypted or partial);\n"
+"      type-lost           its type (libmagic) changed on the rewrite;\n"
+"      read-overwrite      the process read it before it overwrote it;\n"
+"      new-random-file     it wrote a new file with random content (alone: benign);\n"
+"      read-new-delete     it read a file, wrote a new random file, deleted the original;\n"
+"      rename-unknown-ext  it renamed a file to an extension no document has;\n"
+"      ransom-note         it wrote a ransom note;\n"
+"      canary              it touched a canary file (riposte canary deploy).\n"
+"    Signals add up per session (children forked per file score together; a session\n"
+"    is the unit a shell, a service or a cron job runs in) or per smbd process (one per\n"
+"    Samba client). At 100 points within 60 seconds the group is acted on, once.\n"
+"\n"
+"    Zero loss: before the first write to an existing file lands, the file is copied\n"
+"    into the shadow (a FICLONE reflink on btrfs/XFS, else a copy). A file read is kept\n"
+"    open for 30 seconds: when the reader deletes it and writes random files, its\n"
+"    content is copied from that descriptor (copy-then-delete loses nothing; no time\n"
+"    of the file changes). Copies before writes use pre-content\n"
+"    permission events (Linux 6.14+, ext4/XFS/btrfs; the writer waits for the copy);\n"
+"    on older kernels open permission events, and where the filesystem refuses both\n"
+"    (tmpfs) watch refuses PATH. --restore brings back, for each file of the shadow,\n"
+"    the newest copy taken before it turned random.\n"
+"\n"
+"    The watcher ignores its own accesses and everything under the shadow directory;\n"
+"    it never signals pid 1, itself or its ancestors, nor any process that did nothing\n"
+"    under PATH. A fanotify queue overflow is reported and followed by a rescan of the\n"
+"    trees (new directories are marked; files changed since the watcher started are\n"
+"    scanned in a child process). Alerts go to stdout, to syslog (LOG_DAEMON), and to\n"
+"    the journal of the open case in the database (when there is one).\n"
+"\n"
+"OPTIONS\n"
+"    --action alert|stop|kill\n"
+"        alert: report only. stop (default): SIGSTOP the group's processes (memory kept\n"
+"        as evidence; further accesses are refused). kill: SIGKILL them and restore\n"
+"        the files they touched from the shadow.\n"
+"    --format text|jsonl\n"
+"        Output format (text by default).\n"
+"    --db FILE\n"
+"        The database whose open case receives the alerts (default ./riposte.db or\n"
+"        RIPOSTE_DB; nothing is created when it does not exist).\n"
+"    --block-client\n"
+"        For an smbd process, add an nftables drop for its client's address, in the\n"
+"        table inet riposte_watch (created when missing; no other table is touched).\n"
+"    --allow EXE[:SHA256]\n"
+"        Never score processes running EXE (an absolute path), or only when its content\n"
+"        has that SHA-256 (backup software). Repeatable.\n"
+"    --shadow DIR\n"
+"        Shadow directory (default /var/lib/riposte/shadow). It must not be under PATH\n"
+"        (if it is, it is excluded).\n"
+"    --shadow-max SIZE\n"
+"        Bound on the copies (default 1G; K, M, G, T suffixes). When full, watch says\n"
+"        so once and goes on without copies.\n"
+"    --shadow-keep DURATION\n"
+"        Copies older than this expire at start (default 7d).\n"
+"    --check\n"
+"        Test the set-up for each PATH: kernel, CAP_SYS_ADMIN, the fanotify classes the\n"
+"        filesystem accepts, FICLONE support. Exit 0 when watch can protect PATH with\n"
+"        copies before writes, 1 when only with reduced protection, 2 when not at all.\n"
+"    --restore\n"
+"        Restore from the shadow (only the files under PATH, when given).\n"
+"    -h, --help\n"
+"        This text.\n"
+"\n"
+"OUTPUT (jsonl)\n"
+"    {\"kind\":\"ready\",\"paths\":[...],\"dirs\":N,\"pre_content\":true,\"shadow\":\"DIR\",\"pid\":N}\n"
+"        once the marks are in place;\n"
+"    {\"kind\":\"alert\",\"time\":T,\"pid\":N,\"pids\":[...],\"exe\":S,\"cmdline\":S,\"uid\":N,\n"
+"     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
+"     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"latency_ms\":N,\"blocked\":B}\n"
+"        per detection (client and user for smbd only; latency from the group's first\n"
+"        signal to the action);\n"
+"    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
+"    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
+"    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
+"        at the end (SIGTERM or SIGINT).\n"
+"    --restore: {\"kind\":\"restore\",\"path\":S,\"result\":\"restored|intact|failed\",\n"
+"    \"how\":S,\"copied\":T} per file, then {\"kind\":\"summary\",\"restored\":N,\"intact\":N,\n"
+"    \"failed\":N}. --check: {\"kind\":\"check\",\"path\":S,\"kernel\":S,\"cap_sys_admin\":B,\n"
+"    \"pre_content\":B,\"open_perm\":B,\"names\":B,\"ficlone\":B,\"fs\":S,\"ok\":B}.\n"
+"\n"
+"EXIT STATUS\n"
+"    0  ended by a signal with no alert; --check: fully supported; --restore: all done\n"
+"    1  at least one alert; --check: reduced protection; --restore: some failed\n"
+"    2  error (bad usage, no privilege, PATH unsupported)\n"
+"\n"
+"EXAMPLES\n"
+"    riposte canary deploy /srv/share && riposte watch --format jsonl /srv/share\n"
+"    riposte watch --check /srv/share\n"
+"    riposte watch --action kill --allow /usr/bin/borg /srv/share /home\n"
+"    riposte watch --restore /srv/share\n";
+
+#define MAX_ROOTS 64
+#define MAX_ALLOW 32
+#define NFILESTATE 8192
+#define NPROC 1024
+#define WINDOW_MS 60000
+
+struct allow {
+	char exe[PATH_MAX];
+	char sha[65];       /* "" = any content */
+};
+
+/* What watch knows about a file between its first access and its close. */
+struct fstate {
+	uint64_t dev, ino;
+	int used;
+	int copied;          /* a copy (or clone) was kept */
+	int held;            /* pre-access events suppressed until the close */
+	int has_pre;         /* pre: the verdict before the write */
+	enum rp_verdict_kind pre_kind;
+	char pre_type[96];
+	int read_before;     /* the writer's group had read it */
+};
+
+/* A read file's descriptor, kept a while: if the reader's group deletes the file and
+ * turns out to write random files, the content is copied from it (a descriptor keeps
+ * a deleted file alive and, unlike a hard link, changes none of its times). */
+struct held {
+	int fd;              /* -1: free */
+	uint64_t key;        /* the reader's group */
+	int64_t ms;
+	int deleted;         /* the name went; waiting for the group to prove guilty */
+	char *path;
+};
+
+#define NHELD 256
+#define HELD_MS 30000
+
+struct pcache {
+	pid_t pid;
+	int valid;
+	int allowed;
+	struct rp_proc_info info;
+};
+
+struct watch {
+	struct rp_cli *cli;
+	int fmt;
+	int action;          /* 0 alert, 1 stop, 2 kill */
+	int block_client;
+	const char *roots[MAX_ROOTS];
+	char *rootreal[MAX_ROOTS];
+	size_t nroots;
+	struct allow allow[MAX_ALLOW];
+	size_t nallow;
+	const char *shadow_dir;
+	char shadow_real[PATH_MAX];
+	struct rp_shadow *shadow;
+	struct rp_fan *fan;
+	struct rp_engine *engine;
+	struct rp_scanner *scanner;
+	struct rp_beh *beh;
+	struct fstate *files;
+	struct pcache *procs;
+	struct held held[NHELD];
+	char **known_ext;
+	size_t nknown;
+	pid_t self;
+	int64_t t0_real;     /* cli->now at start */
+	int64_t t0_mono;     /* monotonic ms at start */
+	int shadow_full_said;
+	uint64_t events, copies, saved, alerts, overflows, dirs;
+	int failed;          /* an output error */
+	struct rp_verdict v; /* scratch */
+	struct rp_buf out;
+};
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t
+wall(const struct watch *w)
+{
+	return w->t0_real + (mono_ms() - w->t0_mono) / 1000;
+}
+
+static void
+emit(struct watch *w)
+{
+	if (w->out.len == 0)
+		return;
+	if (rp_cli_put(w->cli, &w->out) != 0 || fflush(stdout) != 0)
+		w->failed = 1;
+	rp_buf_reset(&w->out);
+}
+
+static void
+warning(struct watch *w, const char *msg)
+{
+	syslog(LOG_WARNING, "watch: %s", msg);
+	if (w->fmt == RP_FMT_JSONL) {
+		rp_buf_addstr(&w->out, "{\"kind\":\"warning\",\"message\":");
+		rp_json_str(&w->out, msg);
+		rp_buf_addstr(&w->out, "}\n");
+		emit(w);
+	} else {
+		rp_warn(w->cli, "%s", msg);
+	}
+}
+
+/* ---- files and processes ---- */
+
+static struct fstate *
+fstate_of(struct watch *w, int fd, int create)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	uint64_t h = ((uint64_t)st.st_dev * 0x9e3779b97f4a7c15ULL) ^ ((uint64_t)st.st_ino * 0xff51afd7ed558ccdULL);
+	struct fstate *f = &w->files[h % NFILESTATE];
+	if (f->used && f->dev == (uint64_t)st.st_dev && f->ino == (uint64_t)st.st_ino)
+		return f;
+	if (!create)
+		return NULL;
+	memset(f, 0, sizeof(*f));
+	f->used = 1;
+	f->dev = (uint64_t)st.st_dev;
+	f->ino = (uint64_t)st.st_ino;
+	return f;
+}
+
+static int
+allowed_exe(struct watch *w, pid_t pid, const char *exe)
+{
+	for (size_t i = 0; i < w->nallow; i++) {
+		if (strcmp(w->allow[i].exe, exe) != 0)
+			continue;
+		if (w->allow[i].sha[0] == '\0')
+			return 1;
+		char path[64], hex[65];
+		snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+		if (rp_proc_sha256(path, hex) == 0 && strcmp(hex, w->allow[i].sha) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The cached /proc facts of pid (taken at its first event: a permission event holds
+ * the process, so they are there; the close of a short-lived child may come after it
+ * exited). NULL when unknown. */
+static struct pcache *
+proc_of(struct watch *w, pid_t pid)
+{
+	struct pcache *p = &w->procs[(unsigned)pid % NPROC];
+	if (p->valid && p->pid == pid)
+		return p;
+	struct rp_proc_info info;
+	if (rp_proc_info(pid, &info) != 0)
+		return NULL;
+	p->pid = pid;
+	p->valid = 1;
+	p->info = info;
+	p->allowed = allowed_exe(w, pid, info.exe);
+	return p;
+}
+
+static struct rp_beh_group *
+group_of(struct watch *w, struct pcache *p, pid_t pid)
+{
+	uint64_t key = p ? rp_beh_key(pid, p->info.sid, p->info.exe) : rp_beh_key(pid, 0, NULL);
+	struct rp_beh_group *g = rp_beh_group(w->beh, key, mono_ms());
+	if (g != NULL)
+		rp_beh_pid(g, pid, mono_ms());
+	return g;
+}
+
+static int
+fd_path(int fd, char *buf, size_t cap)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, buf, cap - 1);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+static int
+under(const char *path, const char *dir)
+{
+	size_t l = strlen(dir);
+	return strncmp(path, dir, l) == 0 && (path[l] == '/' || path[l] == '\0');
+}
+
+static int
+in_shadow(const struct watch *w, const char *path)
+{
+	return w->shadow_real[0] && under(path, w->shadow_real);
+}
+
+/* ---- the action ---- */
+
+static void
+json_files(struct rp_buf *b, const struct rp_beh_group *g)
+{
+	rp_buf_addstr(b, "\"files\":[");
+	for (size_t i = 0; i < g->nfiles; i++) {
+		int lossy = 0;
+		rp_buf_addstr(b, i ? ",\"" : "\"");
+		rp_esc_json(b, g->files[i], strlen(g->files[i]), &lossy);
+		rp_buf_addch(b, '"');
+	}
+	rp_buf_addstr(b, "],");
+}
+
+struct kill_restore {
+	struct watch *w;
+	uint64_t done;
+};
+
+static void
+restored_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx)
+{
+	struct kill_restore *k = ctx;
+	if (res == RP_RESTORE_DONE)
+		k->done++;
+}
+
+static void
+journal(struct watch *w, const char *text, const char *data)
+{
+	struct rp_store *st = NULL;
+	int64_t case_id;
+	if (access(w->cli->db_path, F_OK) != 0)
+		return;
+	if (rp_store_open(&st, w->cli->db_path, 0) != 0) {
+		warning(w, "cannot open the database: the alert is not journaled");
+		return;
+	}
+	int r = rp_case_current(st, &case_id);
+	if (r == 0)
+		r = rp_journal_append(st, case_id, wall(w), "watch", "riposte watch", text, data, NULL);
+	if (r != 0 && r != RP_ERR_NOTFOUND)
+		warning(w, "cannot journal the alert in the case");
+	rp_store_close(st);
+}
+
+static void
+act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
+{
+	static const char *const names[] = { "alert", "stop", "kill" };
+	int64_t t_act = mono_ms();
+	struct pcache *p = proc_of(w, pid);
+	struct rp_samba_client client;
+	int is_smbd = 0, blocked = 0;
+	unsigned done = 0, refused = 0;
+	g->acted = 1;
+	w->alerts++;
+
+	if (w->action > 0) {
+		int sig = w->action == 2 ? SIGKILL : SIGSTOP;
+		pid_t parents[RP_BEH_MAX_PIDS];
+		size_t npar = 0;
+		for (size_t i = 0; i < g->npids; i++) {
+			struct pcache *q = proc_of(w, g->pids[i]);
+			int r = rp_proc_signal(g->pids[i], sig);
+			if (r == 0)
+				done++;
+			else if (r == RP_ERR_REFUSED)
+				refused++;
+			/* a parent that forked two or more of the group's writers is the attack */
+			if (q != NULL && q->info.ppid > 1) {
+				size_t k, same = 0;
+				for (k = 0; k < g->npids; k++) {
+					struct pcache *o = proc_of(w, g->pids[k]);
+					if (o != NULL && o->info.ppid == q->info.ppid)
+						same++;
+				}
+				for (k = 0; k < npar && parents[k] != q->info.ppid; k++)
+					;
+				if (same >= 2 && k == npar)
+					parents[npar++] = q->info.ppid;
+			}
+		}
+		for (size_t k = 0; k < npar; k++) {
+			struct pcache *pp = proc_of(w, parents[k]);
+			if (pp == NULL || pp->info.sid == pp->pid || pp->allowed)
+				continue;   /* never a session leader (the user's shell) */
+			if (rp_proc_signal(parents[k], sig) == 0)
+				done++;
+		}
+	}
+	if (p != NULL) {
+		const char *base = strrchr(p->info.exe, '/');
+		is_smbd = base != NULL && strcmp(base + 1, "smbd") == 0;
+	}
+	memset(&client, 0, sizeof(client));
+	if (is_smbd && rp_samba_lookup(pid, &client) == 0 && w->block_client && client.addr[0])
+		blocked = rp_samba_block(client.addr) == 0;
+
+	uint64_t restored = 0;
+	if (w->action == 2 && w->shadow != NULL && g->nfiles > 0) {
+		struct kill_restore k = { w, 0 };
+		usleep(20000);   /* let SIGKILL land before the files are put back */
+		rp_shadow_restore(w->shadow_dir, (const char *const *)g->files, g->nfiles, restored_cb, &k);
+		restored = k.done;
+	}
+
+	const char *result = w->action == 0 ? "reported" : done > 0 ? (w->action == 1 ? "stopped" : "killed")
+	    : refused > 0 ? "refused" : "vanished";
+	int64_t latency = t_act - g->first_bad_ms;
+	struct rp_buf *b = &w->out;
+	struct rp_buf sigs;
+	rp_buf_init(&sigs, 4096);
+	for (int s = 0; s < RP_SIG_N; s++)
+		if (g->counts[s])
+			rp_buf_addf(&sigs, "%s\"%s\":%u", sigs.len ? "," : "", rp_sig_name((enum rp_sig)s), g->counts[s]);
+
+	struct rp_buf j;
+	rp_buf_init(&j, 1 << 20);
+	rp_buf_addstr(&j, "{\"kind\":\"alert\",\"time\":\"");
+	rp_time_fmt_utc(&j, wall(w));
+	rp_buf_addf(&j, "\",\"pid\":%d,\"pids\":[", (int)pid);
+	for (size_t i = 0; i < g->npids; i++)
+		rp_buf_addf(&j, "%s%d", i ? "," : "", (int)g->pids[i]);
+	rp_buf_addstr(&j, "],");
+	rp_cli_path_json(&j, "exe", p ? p->info.exe : "", p ? strlen(p->info.exe) : 0);
+	rp_cli_path_json(&j, "cmdline", p ? p->info.cmdline : "", p ? strlen(p->info.cmdline) : 0);
+	rp_buf_addf(&j, "\"uid\":%d,", p ? (int)p->info.uid : -1);
+	if (is_smbd) {
+		rp_buf_addstr(&j, "\"client\":");
+		rp_json_str(&j, client.addr);
+		rp_buf_addstr(&j, ",\"user\":");
+		rp_json_str(&j, client.user);
+		rp_buf_addch(&j, ',');
+	}
+	json_files(&j, g);
+	rp_buf_addf(&j, "\"files_touched\":%" PRIu64 ",\"signals\":{%s},\"score\":%d,\"action\":\"%s\","
+	    "\"result\":\"%s\",\"action_time\":\"", g->nfiles_total, sigs.buf, score,
+	    names[w->action], result);
+	rp_time_fmt_utc(&j, wall(w));
+	rp_buf_addf(&j, "\",\"latency_ms\":%" PRId64 ",\"blocked\":%s", latency, blocked ? "true" : "false");
+	if (w->action == 2)
+		rp_buf_addf(&j, ",\"restored\":%" PRIu64, restored);
+	rp_buf_addstr(&j, "}\n");
+
+	struct rp_buf text;
+	rp_buf_init(&text, 1 << 20);
+	rp_time_fmt_local(&text, wall(w));
+	rp_buf_addf(&text, "  ALERT pid %d ", (int)pid);
+	if (p) {
+		rp_buf_addch(&text, '(');
+		rp_esc_text(&text, p->info.cmdline, strlen(p->info.cmdline));
+		rp_buf_addf(&text, ") uid %d", (int)p->info.uid);
+	}
+	if (is_smbd)
+		rp_buf_addf(&text, " client %s user %s%s", client.addr, client.user, blocked ? " (blocked)" : "");
+	rp_buf_addf(&text, ": score %d [", score);
+	for (int s = 0, n = 0; s < RP_SIG_N; s++)
+		if (g->counts[s])
+			rp_buf_addf(&text, "%s%s x%u", n++ ? ", " : "", rp_sig_name((enum rp_sig)s), g->counts[s]);
+	rp_buf_addf(&text, "] -> %s (%s) after %" PRIu64 " file(s) in %" PRId64 " ms\n", names[w->action],
+	    result, g->nfiles_total, latency);
+	for (size_t i = 0; i < g->nfiles; i++) {
+		rp_buf_addstr(&text, "    ");
+		rp_esc_text(&text, g->files[i], strlen(g->files[i]));
+		rp_buf_addch(&text, '\n');
+	}
+
+	syslog(LOG_ALERT, "watch: pid %d (%s): %s -> %s (%s)", (int)pid, p ? p->info.exe : "?",
+	    sigs.buf, names[w->action], result);
+	j.buf[j.len - 1] = '\0';   /* the journal keeps the object without its newline */
+	journal(w, "ransomware behaviour detected and acted on", j.buf);
+	j.buf[j.len - 1] = '\n';
+	rp_buf_add(b, w->fmt == RP_FMT_JSONL ? j.buf : text.buf, w->fmt == RP_FMT_JSONL ? j.len : text.len);
+	emit(w);
+	rp_buf_release(&sigs);
+	rp_buf_release(&j);
+	rp_buf_release(&text);
+}
+
+/* Adds a signal to g; acts when the group crosses the threshold. Returns 1 when the
+ * group is (now or already) acted on. */
+static int
+signal_add(struct watch *w, struct rp_beh_group *g, pid_t pid, enum rp_sig s)
+{
+	int score = rp_beh_add(g, s, mono_ms(), WINDOW_MS);
+	if (!g->acted && score >= RP_BEH_THRESHOLD)
+		act(w, g, pid, score);
+	return g->acted;
+}
+
+/* ---- marking ---- */
+
+static int
+mark_cb(const struct rp_walk_entry *e, void *ctx)
+{
+	struct watch *w = ctx;
+	if (e->kind != RP_WALK_DIR)
+		return 0;
+	char real[PATH_MAX];
+	if (realpath(e->path, real) == NULL)
+		return 0;
+	if (in_shadow(w, real))
+		return RP_WALK_PRUNE;
+	int r = rp_fan_mark_dir(w->fan, real);
+	if (r != 0) {
+		if (e->depth == 0)
+			return r;
+		return 0;
+	}
+	w->dirs++;
+	return 0;
+}
+
+static int
+mark_tree(struct watch *w, const char *path)
+{
+	struct rp_walk_opts o;
+	memset(&o, 0, sizeof(o));
+	o.allow_atime = 1;
+	return rp_walk(path, &o, mark_cb, w, NULL);
+}
+
+/* ---- events ---- */
+
+static const char *
+base_of(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+static int
+cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+known_ext(const struct watch *w, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	char ext[32];
+	if (dot == NULL || dot[1] == '\0' || strlen(dot + 1) >= sizeof(ext))
+		return 0;
+	size_t n = strlen(dot + 1);
+	for (size_t i = 0; i <= n; i++) {
+		char c = dot[1 + i];
+		ext[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	const char *key = ext;
+	return bsearch(&key, w->known_ext, w->nknown, sizeof(char *), cmp_strp) != NULL;
+}
+
+static int
+random_kind(enum rp_verdict_kind k)
+{
+	return k == RP_V_ENCRYPTED || k == RP_V_PARTIAL;
+}
+
+static void
+held_release(struct held *h)
+{
+	if (h->fd >= 0)
+		close(h->fd);
+	free(h->path);
+	h->fd = -1;
+	h->path = NULL;
+	h->deleted = 0;
+}
+
+static void
+hold_fd(struct watch *w, struct rp_beh_group *g, int fd, const char *path)
+{
+	int64_t now = mono_ms();
+	struct held *slot = NULL, *oldest = NULL;
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && now - h->ms > HELD_MS)
+			held_release(h);
+		if (h->fd >= 0 && strcmp(h->path, path) == 0) {
+			h->ms = now;
+			return;
+		}
+		if (h->fd < 0 && slot == NULL)
+			slot = h;
+		if (h->fd >= 0 && (oldest == NULL || h->ms < oldest->ms))
+			oldest = h;
+	}
+	if (slot == NULL) {
+		slot = oldest;
+		held_release(slot);
+	}
+	if ((slot->path = strdup(path)) == NULL)
+		return;
+	if ((slot->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		free(slot->path);
+		slot->path = NULL;
+		return;
+	}
+	slot->key = g->key;
+	slot->ms = now;
+	slot->deleted = 0;
+}
+
+/* Copies into the shadow the deleted files that group g had read, once g writes
+ * random files: the originals of a copy-then-delete attack. */
+static void
+save_deleted(struct watch *w, struct rp_beh_group *g)
+{
+	enum rp_shadow_how how;
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd < 0 || !h->deleted || h->key != g->key || w->shadow == NULL)
+			continue;
+		int r = rp_shadow_keep(w->shadow, h->fd, h->path, 0, wall(w), 0, "deleted", &how);
+		if (r == 0)
+			w->saved++;
+		else if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
+			w->shadow_full_said = 1;
+			warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+		}
+		held_release(h);
+	}
+}
+
+static void
+held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
+{
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && strcmp(h->path, path) == 0)
+			h->deleted = 1;
+	}
+	if (g->new_random > 0 || g->counts[RP_SIG_NEW_RANDOM] > 0 || g->acted)
+		save_deleted(w, g);
+}
+
+static void
+on_pre(struct watch *w, struct rp_fan_event *ev)
+{
+	char path[PATH_MAX];
+	if (ev->pid == w->self || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+		return;
+	struct pcache *p = proc_of(w, ev->pid);
+	if (p != NULL && p->allowed)
+		return;
+	struct rp_beh_group *g = group_of(w, p, ev->pid);
+	if (g == NULL)
+		return;
+	if (g->acted && w->action > 0) {
+		ev->deny = 1;       /* a stopped group touches nothing more */
+		rp_proc_signal(ev->pid, w->action == 2 ? SIGKILL : SIGSTOP);
+		return;
+	}
+	if (rp_canary_is(path)) {
+		rp_beh_touch(g, path);
+		if (signal_add(w, g, ev->pid, RP_SIG_CANARY) && w->action > 0) {
+			ev->deny = 1;
+			return;
+		}
+	}
+	enum rp_proc_access acc = rp_proc_access(ev->pid);
+	struct fstate *f = fstate_of(w, ev->fd, 1);
+	if (f == NULL)
+		return;
+	struct stat st;
+	if (fstat(ev->fd, &st) != 0)
+		return;
+	enum rp_shadow_how how;
+	if (acc == RP_PROC_READ) {
+		rp_beh_read(g, path);
+		hold_fd(w, g, ev->fd, path);
+	} else {
+		if (acc == RP_PROC_READ_RW) {
+			rp_beh_read(g, path);
+			hold_fd(w, g, ev->fd, path);
+		}
+		f->read_before = rp_beh_was_read(g, path);
+		if (!f->has_pre && st.st_size > 0) {
+			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
+				f->has_pre = 1;
+				f->pre_kind = w->v.kind;
+				if (random_kind(f->pre_kind) && rp_compressed_valid_fd(ev->fd))
+					f->pre_kind = RP_V_OK;
+				snprintf(f->pre_type, sizeof(f->pre_type), "%s", w->v.type);
+			}
+		}
+		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
+			int r = rp_shadow_keep(w->shadow, ev->fd, path, 0, wall(w), ev->pid,
+			    f->has_pre ? rp_verdict_name(f->pre_kind) : "", &how);
+			if (r == 0) {
+				f->copied = 1;
+				w->copies++;
+			} else if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
+				w->shadow_full_said = 1;
+				warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+			}
+		}
+	}
+	/* one answer per file and open: the rest of its accesses go through unasked */
+	if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
+		f->held = 1;
+}
+
+/* read -> new random file -> delete, matched in whatever order the two groups
+ * deliver the close and the delete */
+static void
+new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
+{
+	save_deleted(w, g);
+	if (g->read_deletes > 0) {
+		g->read_deletes--;
+		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+	} else {
+		g->new_random++;
+	}
+}
+
+static void
+on_close(struct watch *w, struct rp_fan_event *ev)
+{
+	char path[PATH_MAX];
+	struct fstate *f = fstate_of(w, ev->fd, 0);
+	if (f != NULL && f->held) {
+		rp_fan_hold(w->fan, ev->fd, 0);
+		f->held = 0;
+	}
+	if (ev->kind != RP_FAN_CLOSE_WRITE || ev->pid == w->self ||
+	    fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+		return;
+	struct pcache *p = proc_of(w, ev->pid);
+	if (p != NULL && p->allowed)
+		return;
+	struct rp_beh_group *g = group_of(w, p, ev->pid);
+	if (g == NULL)
+		return;
+	rp_beh_touch(g, path);
+	if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) != 0)
+		return;
+	struct rp_verdict *v = &w->v;
+	if (random_kind(v->kind) && rp_compressed_valid_fd(ev->fd))
+		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
+	if (f != NULL && f->has_pre) {
+		int was_structured = f->pre_kind == RP_V_OK;
+		f->has_pre = 0;     /* the next writer compares with what is there now */
+		f->copied = 0;
+		if (was_structured && random_kind(v->kind)) {
+			if (f->read_before)
+				signal_add(w, g, ev->pid, RP_SIG_READ_OVERWRITE);
+			if (f->pre_type[0] && strcmp(f->pre_type, v->type) != 0)
+				signal_add(w, g, ev->pid, RP_SIG_TYPE_LOST);
+			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
+		}
+		return;
+	}
+	if (f != NULL)
+		f->copied = 0;
+	if (v->kind == RP_V_NOTE)
+		signal_add(w, g, ev->pid, RP_SIG_NOTE);
+	else if (random_kind(v->kind)) {
+		signal_add(w, g, ev->pid, RP_SIG_NEW_RANDOM);
+		new_random(w, g, ev->pid);
+	} else if (v->entropy >= 7.9 && v->size >= 1024 && !rp_compressed_valid_fd(ev->fd)) {
+		/* encrypted by a tool (openssl's Salted__, OpenPGP, age): benign alone,
+		 * the attack when the original goes too */
+		new_random(w, g, ev->pid);
+	}
+}
+
+static void
+on_name(struct watch *w, struct rp_fan_event *ev)
+{
+	char path[PATH_MAX], path2[PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s", ev->dir, ev->name);
+	if (ev->dir2)
+		snprintf(path2, sizeof(path2), "%s/%s", ev->dir2, ev->name2);
+	if (in_shadow(w, path))
+		return;
+	if (ev->isdir) {
+		/* a new directory (or one moved in) is watched with its contents */
+		if (ev->kind == RP_FAN_CREATE)
+			mark_tree(w, path);
+		else if (ev->kind == RP_FAN_RENAME && ev->dir2)
+			mark_tree(w, path2);
+		return;
+	}
+	if (ev->pid == w->self || ev->kind == RP_FAN_CREATE)
+		return;
+	struct pcache *p = proc_of(w, ev->pid);
+	if (p != NULL && p->allowed)
+		return;
+	struct rp_beh_group *g = NULL;
+	if (p == NULL) {
+		/* gone already (an rm forked per file): the group that read the file */
+		for (size_t i = 0; i < NHELD && g == NULL; i++)
+			if (w->held[i].fd >= 0 && strcmp(w->held[i].path, path) == 0)
+				g = rp_beh_find(w->beh, w->held[i].key);
+	}
+	if (g == NULL)
+		g = group_of(w, p, ev->pid);
+	if (g == NULL)
+		return;
+	rp_beh_touch(g, path);
+	if (rp_canary_is(path)) {
+		signal_add(w, g, ev->pid, RP_SIG_CANARY);
+		return;
+	}
+	if (ev->kind == RP_FAN_DELETE) {
+		if (rp_beh_was_read(g, path)) {
+			held_deleted(w, g, path);
+			if (g->new_random > 0) {
+				g->new_random--;
+				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
+			} else {
+				g->read_deletes++;
+			}
+		}
+	} else if (ev->kind == RP_FAN_RENAME && ev->dir2) {
+		if (known_ext(w, ev->name) && !known_ext(w, ev->name2))
+			signal_add(w, g, ev->pid, RP_SIG_RENAME_UNKNOWN);
+	}
+}
+
+static int
+event_cb(struct rp_fan_event *ev, void *ctx)
+{
+	struct watch *w = ctx;
+	w->events++;
+	switch (ev->kind) {
+	case RP_FAN_PRE:
+		on_pre(w, ev);
+		break;
+	case RP_FAN_CLOSE_WRITE:
+	case RP_FAN_CLOSE_READ:
+		on_close(w, ev);
+		break;
+	case RP_FAN_CREATE:
+	case RP_FAN_DELETE:
+	case RP_FAN_RENAME:
+		on_name(w, ev);
+		break;
+	case RP_FAN_OVERFLOW:
+		w->overflows = w->overflows + 1;
+		break;
+	}
+	return 0;
+}
+
+/* ---- rescan after an overflow: a child scans, the watcher keeps answering ---- */
+
+struct rescan {
+	struct watch *w;
+	int64_t since;
+	uint64_t files, random;
+	struct rp_buf *paths;
+};
+
+static int
+compressed_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
+	if (fd < 0)
+		return 0;
+	int ok = rp_compressed_valid_fd(fd);
+	close(fd);
+	return ok;
+}
+
+static int
+rescan_cb(const struct rp_walk_entry *e, void *ctx)
+{
+	struct rescan *rs = ctx;
+	if (e->kind == RP_WALK_DIR) {
+		char real[PATH_MAX];
+		if (realpath(e->path, real) != NULL && in_shadow(rs->w, real))
+			return RP_WALK_PRUNE;
+		return 0;
+	}
+	if (e->kind != RP_WALK_FILE || e->st == NULL || e->st->st_mtime < rs->since)
+		return 0;
+	rs->files++;
+	if (rp_scan_file(rs->w->scanner, e->dirfd, e->name, e->st, &rs->w->v) == 0 &&
+	    random_kind(rs->w->v.kind) && !compressed_at(e->dirfd, e->name)) {
+		rs->random++;
+		if (rs->random <= 20) {
+			int lossy;
+			rp_buf_addstr(rs->paths, rs->random > 1 ? ",\"" : "\"");
+			rp_esc_json(rs->paths, e->path, e->pathlen, &lossy);
+			rp_buf_addch(rs->paths, '"');
+		}
+	}
+	return 0;
+}
+
+static pid_t
+rescan_start(struct watch *w)
+{
+	for (size_t i = 0; i < w->nroots; i++)
+		mark_tree(w, w->rootreal[i]);
+	fflush(stdout);
+	pid_t c = fork();
+	if (c != 0)
+		return c;
+	struct rp_buf paths;
+	rp_buf_init(&paths, 1 << 20);
+	struct rescan rs = { w, w->t0_real, 0, 0, &paths };
+	struct rp_walk_opts o;
+	memset(&o, 0, sizeof(o));
+	o.allow_atime = 1;
+	for (size_t i = 0; i < w->nroots; i++)
+		rp_walk(w->rootreal[i], &o, rescan_cb, &rs, NULL);
+	rp_buf_reset(&w->out);
+	if (w->fmt == RP_FMT_JSONL)
+		rp_buf_addf(&w->out, "{\"kind\":\"rescan\",\"files\":%" PRIu64 ",\"random\":%" PRIu64
+		    ",\"paths\":[%s]}\n", rs.files, rs.random, paths.buf);
+	else
+		rp_buf_addf(&w->out, "rescan after overflow: %" PRIu64 " file(s) changed since start, %"
+		    PRIu64 " random\n", rs.files, rs.random);
+	emit(w);
+	_exit(0);
+}
+
+/* ---- --check and --restore ---- */
+
+static int
+do_check(struct rp_cli *cli, int fmt, char **paths, int n)
+{
+	struct utsname u;
+	int worst = 0;
+	uname(&u);
+	for (int i = 0; i < n; i++) {
+		struct rp_fan_caps caps;
+		struct rp_buf b;
+		rp_buf_init(&b, 1 << 16);
+		int r = rp_fan_probe(paths[i], &caps);
+		int ficlone = rp_shadow_can_clone(paths[i]) == 1;
+		int cap = r != RP_ERR_PERM;
+		int level = caps.pre_content ? 0 : caps.open_perm ? 1 : 2;
+		if (!cap)
+			level = 2;
+		if (level > worst)
+			worst = level;
+		if (fmt == RP_FMT_JSONL) {
+			rp_buf_addstr(&b, "{\"kind\":\"check\",");
+			rp_cli_path_json(&b, "path", paths[i], strlen(paths[i]));
+			rp_buf_addstr(&b, "\"kernel\":");
+			rp_json_str(&b, u.release);
+			rp_buf_addf(&b, ",\"cap_sys_admin\":%s,\"pre_content\":%s,\"open_perm\":%s,\"names\":%s,"
+			    "\"ficlone\":%s,\"ok\":%s}\n", cap ? "true" : "false",
+			    caps.pre_content ? "true" : "false", caps.open_perm ? "true" : "false",
+			    caps.names ? "true" : "false", ficlone ? "true" : "false", level == 0 ? "true" : "false");
+		} else {
+			rp_esc_text(&b, paths[i], strlen(paths[i]));
+			rp_buf_addf(&b, ":\n  kernel %s\n  CAP_SYS_ADMIN: %s\n"
+			    "  pre-content events (copy before the write lands): %s\n"
+			    "  open permission events (copy at open, fallback): %s\n"
+			    "  create/delete/rename events by name: %s\n"
+			    "  FICLONE reflinks (instant copies): %s\n  => %s\n", u.release,
+			    cap ? "yes" : "no", caps.pre_content ? "yes" : "no",
+			    caps.open_perm ? "yes" : "no", caps.names ? "yes" : "no",
+			    ficlone ? "yes" : "no (copies instead)",
+			    level == 0 ? "full protection" : level == 1 ? "reduced protection (copies at open)" :
+			    "cannot protect this path");
+		}
+		if (rp_cli_put(cli, &b) != 0)
+			worst = 2;
+		rp_buf_release(&b);
+	}
+	return worst == 0 ? RP_EXIT_CLEAN : worst == 1 ? RP_EXIT_FOUND : RP_EXIT_ERROR;
+}
+
+struct restore_ctx {
+	struct rp_cli *cli;
+	int fmt;
+	uint64_t done, intact, failed;
+};
+
+static void
+restore_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx)
+{
+	struct restore_ctx *c = ctx;
+	static const char *const names[] = { "restored", "intact", "failed" };
+	struct rp_buf b;
+	rp_buf_init(&b, 1 << 16);
+	if (res == RP_RESTORE_DONE)
+		c->done++;
+	else if (res == RP_RESTORE_INTACT)
+		c->intact++;
+	else
+		c->failed++;
+	if (c->fmt == RP_FMT_JSONL) {
+		rp_buf_addstr(&b, "{\"kind\":\"restore\",");
+		rp_cli_path_json(&b, "path", e->path, e->pathlen);
+		rp_buf_addf(&b, "\"result\":\"%s\",\"how\":\"%s\",\"copied\":\"", names[res],
+		    rp_shadow_how_name(e->how));
+		rp_time_fmt_utc(&b, e->time);
+		rp_buf_addstr(&b, "\"");
+		if (res == RP_RESTORE_FAILED) {
+			rp_buf_addstr(&b, ",\"error\":");
+			rp_json_str(&b, rp_strerror(err));
+		}
+		rp_buf_addstr(&b, "}\n");
+	} else {
+		rp_buf_addf(&b, "%-9s ", names[res]);
+		rp_esc_text(&b, e->path, e->pathlen);
+		if (res == RP_RESTORE_FAILED)
+			rp_buf_addf(&b, " (%s)", rp_strerror(err));
+		rp_buf_addch(&b, '\n');
+	}
+	rp_cli_put(c->cli, &b);
+	rp_buf_release(&b);
+}
+
+static int
+do_restore(struct rp_cli *cli, int fmt, const char *dir, char **paths, int n)
+{
+	struct restore_ctx c = { cli, fmt, 0, 0, 0 };
+	char *real[MAX_ROOTS];
+	int k = 0;
+	for (int i = 0; i < n && k < MAX_ROOTS; i++) {
+		real[k] = realpath(paths[i], NULL);
+		if (real[k] == NULL) {
+			/* a deleted subtree still restores: take the path as given */
+			real[k] = strdup(paths[i]);
+		}
+		if (real[k] != NULL)
+			k++;
+	}
+	int r = rp_shadow_restore(dir, (const char *const *)real, (size_t)k, restore_cb, &c);
+	for (int i = 0; i < k; i++)
+		free(real[i]);
+	if (r != 0) {
+		rp_err(cli, "cannot read the shadow '%s': %s", dir, rp_strerror(r));
+		return RP_EXIT_ERROR;
+	}
+	struct rp_buf b;
+	rp_buf_init(&b, 4096);
+	if (fmt == RP_FMT_JSONL)
+		rp_buf_addf(&b, "{\"kind\":\"summary\",\"restored\":%" PRIu64 ",\"intact\":%" PRIu64
+		    ",\"failed\":%" PRIu64 "}\n", c.done, c.intact, c.failed);
+	else
+		rp_buf_addf(&b, "%" PRIu64 " restored, %" PRIu64 " intact, %" PRIu64 " failed\n",
+		    c.done, c.intact, c.failed);
+	rp_cli_put(cli, &b);
+	rp_buf_release(&b);
+	return c.failed ? RP_EXIT_FOUND : RP_EXIT_CLEAN;
+}
+
+/* ---- set-up ---- */
+
+static int
+parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno != 0 || s[0] == '-')
+		return -1;
+	int shift = 0;
+	switch (*end) {
+	case '\0': break;
+	case 'K': case 'k': shift = 10; end++; break;
+	case 'M': case 'm': shift = 20; end++; break;
+	case 'G': case 'g': shift = 30; end++; break;
+	case 'T': case 't': shift = 40; end++; break;
+	default: return -1;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end != '\0' || (shift && v > (ULLONG_MAX >> shift)))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+static int
+add_known(struct watch *w, const char *text)
+{
+	for (const char *p = text; *p;) {
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if (*p == '#') {
+			while (*p && *p != '\n')
+				p++;
+			continue;
+		}
+		const char *s = p;
+		while (*p && *p != ' ' && *p != '\n' && *p != '\t')
+			p++;
+		if (p == s)
+			continue;
+		char **nv = realloc(w->known_ext, (w->nknown + 1) * sizeof(*nv));
+		if (nv == NULL)
+			return RP_ERR_NOMEM;
+		w->known_ext = nv;
+		if ((w->known_ext[w->nknown] = strndup(s, (size_t)(p - s))) == NULL)
+			return RP_ERR_NOMEM;
+		w->nknown++;
+	}
+	return 0;
+}
+
+static int
+load_known(struct watch *w)
+{
+	static const char *const lists[] = { "extensions/known.txt", "extensions/text.txt" };
+	struct rp_buf b;
+	int r = 0;
+	rp_buf_init(&b, 1 << 22);
+	for (size_t i = 0; i < 2 && r == 0; i++) {
+		rp_buf_reset(&b);
+		if ((r = rp_data_load(w->cli->data_dir, lists[i], &b)) == 0)
+			r = add_known(w, b.buf);
+	}
+	rp_buf_release(&b);
+	if (r == 0)
+		qsort(w->known_ext, w->nknown, sizeof(char *), cmp_strp);
+	return r;
+}
+
+static void
+watch_release(struct watch *w)
+{
+	for (size_t i = 0; i < NHELD; i++)
+		if (w->held[i].path != NULL || w->held[i].fd > 0)
+			held_release(&w->held[i]);
+	rp_fan_free(w->fan);
+	rp_shadow_free(w->shadow);
+	rp_scanner_free(w->scanner);
+	rp_engine_free(w->engine);
+	rp_beh_free(w->beh);
+	free(w->files);
+	free(w->procs);
+	for (size_t i = 0; i < w->nknown; i++)
+		free(w->known_ext[i]);
+	free(w->known_ext);
+	for (size_t i = 0; i < w->nroots; i++)
+		free(w->rootreal[i]);
+	rp_buf_release(&w->out);
+}
+
+enum { OPT_ACTION = 256, OPT_FORMAT, OPT_DB, OPT_BLOCK, OPT_ALLOW, OPT_SHADOW, OPT_SHADOW_MAX,
+	OPT_SHADOW_KEEP, OPT_CHECK, OPT_RESTORE, OPT_NO_PRE };
 
 int
 cmd_watch(struct rp_cli *cli, int argc, char **argv)
 {
-	rp_err(cli, "not available in this build yet");
-	return RP_EXIT_ERROR;
+	static const struct option opts[] = {
+		{ "action", required_argument, NULL, OPT_ACTION },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "block-client", no_argument, NULL, OPT_BLOCK },
+		{ "allow", required_argument, NULL, OPT_ALLOW },
+		{ "shadow", required_argument, NULL, OPT_SHADOW },
+		{ "shadow-max", required_argument, NULL, OPT_SHADOW_MAX },
+		{ "shadow-keep", required_argument, NULL, OPT_SHADOW_KEEP },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "restore", no_argument, NULL, OPT_RESTORE },
+		{ "no-pre-content", no_argument, NULL, OPT_NO_PRE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct watch *w = calloc(1, sizeof(*w));
+	int c, check = 0, restore = 0, no_pre = 0, ret = RP_EXIT_ERROR, r;
+	uint64_t shadow_max = (uint64_t)1 << 30;
+	int64_t keep = 7 * 86400;
+	int sfd = -1;
+	pid_t rescan_pid = 0;
+
+	if (w == NULL) {
+		rp_err(cli, "out of memory");
+		return RP_EXIT_ERROR;
+	}
+	rp_buf_init(&w->out, 1 << 22);
+	w->cli = cli;
+	w->fmt = RP_FMT_TEXT;
+	w->action = 1;
+	w->shadow_dir = "/var/lib/riposte/shadow";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ACTION:
+			if (strcmp(optarg, "alert") == 0)
+				w->action = 0;
+			else if (strcmp(optarg, "stop") == 0)
+				w->action = 1;
+			else if (strcmp(optarg, "kill") == 0)
+				w->action = 2;
+			else {
+				rp_err(cli, "unknown action '%s' (expected alert, stop or kill)", optarg);
+				goto out;
+			}
+			break;
+		case OPT_FORMAT:
+			if ((w->fmt = rp_cli_format(cli, optarg, "text,jsonl")) < 0)
+				goto out;
+			break;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_BLOCK:
+			w->block_client = 1;
+			break;
+		case OPT_ALLOW: {
+			if (w->nallow == MAX_ALLOW) {
+				rp_err(cli, "too many --allow (at most %d)", MAX_ALLOW);
+				goto out;
+			}
+			struct allow *a = &w->allow[w->nallow];
+			const char *colon = strrchr(optarg, ':');
+			size_t l = colon ? (size_t)(colon - optarg) : strlen(optarg);
+			if (optarg[0] != '/' || l >= sizeof(a->exe) ||
+			    (colon && strlen(colon + 1) != 64)) {
+				rp_err(cli, "bad --allow '%s' (expected /path/to/exe or /path/to/exe:SHA256)", optarg);
+				goto out;
+			}
+			memcpy(a->exe, optarg, l);
+			a->exe[l] = '\0';
+			if (colon) {
+				for (int i = 0; i < 64; i++) {
+					char ch = colon[1 + i];
+					a->sha[i] = (char)(ch >= 'A' && ch <= 'F' ? ch + 32 : ch);
+					if (!((a->sha[i] >= '0' && a->sha[i] <= '9') || (a->sha[i] >= 'a' && a->sha[i] <= 'f'))) {
+						rp_err(cli, "bad --allow '%s': the SHA-256 is not hexadecimal", optarg);
+						goto out;
+					}
+				}
+			}
+			w->nallow++;
+			break;
+		}
+		case OPT_SHADOW:
+			w->shadow_dir = optarg;
+			break;
+		case OPT_SHADOW_MAX:
+			if (parse_size(optarg, &shadow_max) != 0) {
+				rp_err(cli, "bad --shadow-max '%s' (expected a size: 500M, 2G)", optarg);
+				goto out;
+			}
+			break;
+		case OPT_SHADOW_KEEP:
+			if (rp_duration_parse(optarg, &keep) != 0) {
+				rp_err(cli, "bad --shadow-keep '%s' (expected a duration: 12h, 7d)", optarg);
+				goto out;
+			}
+			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
+		case OPT_RESTORE:
+			restore = 1;
+			break;
+		case OPT_NO_PRE:
+			no_pre = 1;
+			break;
+		case 'h':
+			ret = rp_cli_usage(usage, 1);
+			goto out;
+		default:
+			ret = rp_cli_usage(usage, 0);
+			goto out;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (restore) {
+		ret = do_restore(cli, w->fmt, w->shadow_dir, argv, argc);
+		goto out;
+	}
+	if (argc == 0) {
+		rp_err(cli, "no PATH to watch");
+		ret = rp_cli_usage(usage, 0);
+		goto out;
+	}
+	if (argc > MAX_ROOTS) {
+		rp_err(cli, "too many paths (at most %d)", MAX_ROOTS);
+		goto out;
+	}
+	if (check) {
+		ret = do_check(cli, w->fmt, argv, argc);
+		goto out;
+	}
+
+	for (int i = 0; i < argc; i++) {
+		struct stat st;
+		w->roots[i] = argv[i];
+		if ((w->rootreal[i] = realpath(argv[i], NULL)) == NULL || stat(w->rootreal[i], &st) != 0) {
+			rp_err(cli, "cannot watch '%s': %s", argv[i], strerror(errno));
+			goto out;
+		}
+		w->nroots++;
+		if (!S_ISDIR(st.st_mode)) {
+			rp_err(cli, "cannot watch '%s': not a directory", argv[i]);
+			goto out;
+		}
+	}
+	w->self = getpid();
+	w->t0_real = cli->now;
+	w->t0_mono = mono_ms();
+	w->files = calloc(NFILESTATE, sizeof(*w->files));
+	w->procs = calloc(NPROC, sizeof(*w->procs));
+	for (size_t i = 0; i < NHELD; i++)
+		w->held[i].fd = -1;
+	if (w->files == NULL || w->procs == NULL) {
+		rp_err(cli, "out of memory");
+		goto out;
+	}
+	if ((r = load_known(w)) != 0) {
+		rp_err(cli, "cannot load the extension lists: %s", rp_strerror(r));
+		goto out;
+	}
+	struct rp_engine_opts eo;
+	struct rp_buf emsg;
+	memset(&eo, 0, sizeof(eo));
+	eo.data_dir = cli->data_dir;
+	eo.allow_atime = 1;
+	rp_buf_init(&emsg, 4096);
+	r = rp_engine_new(&w->engine, &eo, &emsg);
+	if (r == 0)
+		r = rp_scanner_new(&w->scanner, w->engine);
+	if (r != 0) {
+		rp_err(cli, "cannot start the scan engine: %s%s%s", rp_strerror(r), emsg.len ? ": " : "", emsg.buf);
+		rp_buf_release(&emsg);
+		goto out;
+	}
+	rp_buf_release(&emsg);
+	if ((r = rp_beh_new(&w->beh, WINDOW_MS)) != 0) {
+		rp_err(cli, "out of memory");
+		goto out;
+	}
+	if ((r = rp_shadow_open(&w->shadow, w->shadow_dir, shadow_max, keep, cli->now)) != 0) {
+		rp_err(cli, "cannot open the shadow '%s': %s", w->shadow_dir, rp_strerror(r));
+		goto out;
+	}
+	if (realpath(w->shadow_dir, w->shadow_real) == NULL)
+		w->shadow_real[0] = '\0';
+	if ((r = rp_fan_open(&w->fan, no_pre ? RP_FAN_NO_PRE : 0)) != 0) {
+		rp_err(cli, "cannot start fanotify: %s%s", rp_strerror(r),
+		    r == RP_ERR_PERM ? " (watch needs CAP_SYS_ADMIN: run it as root)" : "");
+		goto out;
+	}
+	for (size_t i = 0; i < w->nroots; i++) {
+		if ((r = mark_tree(w, w->rootreal[i])) != 0) {
+			rp_err(cli, "cannot watch '%s': %s%s", w->roots[i], rp_strerror(r),
+			    r == RP_ERR_UNSUPPORTED ? " (the filesystem refuses fanotify permission events; tmpfs does)" : "");
+			goto out;
+		}
+	}
+
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	if ((sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0) {
+		rp_err(cli, "signalfd: %s", strerror(errno));
+		goto out;
+	}
+	openlog("riposte", LOG_PID, LOG_DAEMON);
+	syslog(LOG_INFO, "watch: watching %" PRIu64 " directories", w->dirs);
+
+	if (w->fmt == RP_FMT_JSONL) {
+		rp_buf_addstr(&w->out, "{\"kind\":\"ready\",\"paths\":[");
+		for (size_t i = 0; i < w->nroots; i++) {
+			int lossy;
+			rp_buf_addstr(&w->out, i ? ",\"" : "\"");
+			rp_esc_json(&w->out, w->roots[i], strlen(w->roots[i]), &lossy);
+			rp_buf_addch(&w->out, '"');
+		}
+		rp_buf_addf(&w->out, "],\"dirs\":%" PRIu64 ",\"pre_content\":%s,", w->dirs,
+		    rp_fan_pre_content(w->fan) ? "true" : "false");
+		rp_cli_path_json(&w->out, "shadow", w->shadow_dir, strlen(w->shadow_dir));
+		rp_buf_addf(&w->out, "\"action\":\"%s\",\"pid\":%d}\n",
+		    w->action == 0 ? "alert" : w->action == 1 ? "stop" : "kill", (int)w->self);
+	} else {
+		rp_buf_addf(&w->out, "watching %" PRIu64 " director%s under ", w->dirs, w->dirs == 1 ? "y" : "ies");
+		for (size_t i = 0; i < w->nroots; i++) {
+			if (i)
+				rp_buf_addstr(&w->out, ", ");
+			rp_esc_text(&w->out, w->roots[i], strlen(w->roots[i]));
+		}
+		rp_buf_addf(&w->out, " (copies %s the write lands; shadow ",
+		    rp_fan_pre_content(w->fan) ? "before" : "at the open, before");
+		rp_esc_text(&w->out, w->shadow_dir, strlen(w->shadow_dir));
+		rp_buf_addf(&w->out, "; action %s)\n", w->action == 0 ? "alert" : w->action == 1 ? "stop" : "kill");
+	}
+	emit(w);
+
+	int cfd, nfd;
+	rp_fan_fds(w->fan, &cfd, &nfd);
+	int done = 0;
+	while (!done && !w->failed) {
+		struct pollfd pf[3] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+		if (poll(pf, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			rp_err(cli, "poll: %s", strerror(errno));
+			goto out;
+		}
+		uint64_t before = w->overflows;
+		/* the content group first: its writers are waiting */
+		if (pf[0].revents & POLLIN)
+			rp_fan_read(w->fan, cfd, event_cb, w);
+		if (pf[1].revents & POLLIN)
+			rp_fan_read(w->fan, nfd, event_cb, w);
+		if (w->overflows != before) {
+			if (w->fmt == RP_FMT_JSONL) {
+				rp_buf_addstr(&w->out, "{\"kind\":\"overflow\",\"time\":\"");
+				rp_time_fmt_utc(&w->out, wall(w));
+				rp_buf_addstr(&w->out, "\"}\n");
+				emit(w);
+			} else {
+				warning(w, "the fanotify queue overflowed: events were lost; rescanning");
+			}
+			syslog(LOG_WARNING, "watch: fanotify queue overflow, rescanning");
+			if (rescan_pid <= 0)
+				rescan_pid = rescan_start(w);
+		}
+		if (pf[2].revents & POLLIN) {
+			struct signalfd_siginfo si;
+			while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
+				if (si.ssi_signo == SIGCHLD) {
+					while (waitpid(-1, NULL, WNOHANG) > 0)
+						rescan_pid = 0;
+				} else {
+					done = 1;
+				}
+			}
+		}
+	}
+	if (w->fmt == RP_FMT_JSONL)
+		rp_buf_addf(&w->out, "{\"kind\":\"summary\",\"alerts\":%" PRIu64 ",\"events\":%" PRIu64
+		    ",\"copies\":%" PRIu64 ",\"saved\":%" PRIu64 ",\"overflows\":%" PRIu64 "}\n",
+		    w->alerts, w->events, w->copies, w->saved, w->overflows);
+	else
+		rp_buf_addf(&w->out, "%" PRIu64 " alert(s), %" PRIu64 " event(s), %" PRIu64 " cop%s, %"
+		    PRIu64 " deleted file(s) saved, %" PRIu64 " overflow(s)\n", w->alerts, w->events, w->copies,
+		    w->copies == 1 ? "y" : "ies", w->saved, w->overflows);
+	emit(w);
+	syslog(LOG_INFO, "watch: ended, %" PRIu64 " alert(s)", w->alerts);
+	ret = w->failed ? RP_EXIT_ERROR : w->alerts ? RP_EXIT_FOUND : RP_EXIT_CLEAN;
+out:
+	if (sfd >= 0)
+		close(sfd);
+	watch_release(w);
+	free(w);
+	return ret;
 }

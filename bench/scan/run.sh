@@ -12,7 +12,7 @@
 # Prints a markdown table on stdout; progress on stderr.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
-riposte="$top/build/riposte"
+riposte="${RIPOSTE:-$top/build/riposte}"
 py=${PYTHON:-/usr/bin/python3}
 files=${BENCH_FILES:-100000}
 large=${BENCH_LARGE:-6}

@@ -1,0 +1,82 @@
+/*
+ * The fanotify adapter of watch: the only file that includes <sys/fanotify.h>.
+ *
+ * Two groups. The content group reports, with a descriptor on the file, the accesses
+ * that are about to happen (FAN_PRE_ACCESS of the pre-content class, kernel 6.14+:
+ * before a read, a write or a truncation lands; else FAN_OPEN_PERM before an open)
+ * and FAN_CLOSE_WRITE; the process waits for our answer, which is how watch copies a
+ * file before the first write to it. The name group (FAN_REPORT_DFID_NAME) reports
+ * creations, deletions and renames in the marked directories, by name.
+ *
+ * Marks are inode marks on each directory (never a mount or filesystem mark), so only
+ * the directories watch was given are ever affected. Descriptors in events are opened
+ * by the kernel in a mode that raises no event: reading them (scan, copy) is safe from
+ * the watcher's own thread. Not thread-safe: one owner.
+ */
+#ifndef RP_FANOTIFY_H
+#define RP_FANOTIFY_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+struct rp_fan;
+
+enum rp_fan_kind {
+	RP_FAN_PRE,          /* before an access (pre-content) or an open (fallback); needs an answer */
+	RP_FAN_CLOSE_WRITE,  /* a descriptor open for writing was closed */
+	RP_FAN_CLOSE_READ,   /* a read-only descriptor was closed */
+	RP_FAN_CREATE,       /* dir/name appeared */
+	RP_FAN_DELETE,       /* dir/name went */
+	RP_FAN_RENAME,       /* dir/name became dir2/name2 */
+	RP_FAN_OVERFLOW,     /* the kernel's queue overflowed: events were lost */
+};
+
+struct rp_fan_event {
+	enum rp_fan_kind kind;
+	pid_t pid;
+	int fd;              /* PRE, CLOSE_*: the file (owned by rp_fan, valid during the callback) */
+	int isdir;           /* CREATE, DELETE, RENAME: the entry is a directory */
+	int open_perm;       /* PRE: the fallback FAN_OPEN_PERM, not a pre-content event */
+	uint64_t off, count; /* PRE: the range about to be accessed (pre-content only) */
+	const char *dir, *name;     /* CREATE, DELETE, RENAME */
+	const char *dir2, *name2;   /* RENAME: the new place */
+	int deny;            /* PRE: set by the callback to refuse the access (EPERM) */
+};
+
+struct rp_fan_caps {
+	int pre_content;     /* FAN_CLASS_PRE_CONTENT + FAN_PRE_ACCESS on the directory */
+	int open_perm;       /* FAN_CLASS_CONTENT + FAN_OPEN_PERM */
+	int names;           /* FAN_REPORT_DFID_NAME with create/delete/rename */
+	int pre_errno;       /* why pre-content was refused, or 0 */
+};
+
+#define RP_FAN_NO_PRE 0x1    /* do not use pre-content events (test the fallback) */
+
+/* Opens both groups. Returns 0, RP_ERR_PERM (no CAP_SYS_ADMIN), RP_ERR_UNSUPPORTED. */
+int rp_fan_open(struct rp_fan **out, unsigned flags);
+void rp_fan_free(struct rp_fan *f);                 /* accepts NULL */
+int rp_fan_pre_content(const struct rp_fan *f);     /* 1 with pre-content events */
+
+/* Marks directory path (not its subdirectories). Returns 0 or an RP_ERR_*;
+ * RP_ERR_UNSUPPORTED when the filesystem refuses (tmpfs refuses pre-content). */
+int rp_fan_mark_dir(struct rp_fan *f, const char *path);
+
+/* The two descriptors to poll for input. */
+void rp_fan_fds(const struct rp_fan *f, int *content_fd, int *name_fd);
+
+/* Reads one batch of what is queued on fd (one of the two; one batch so that a busy
+ * group does not starve the other), calling cb per event; answers each
+ * permission event (allow, or deny when cb set deny) after cb returns, then closes
+ * the event's descriptor. Returns 0 (also when nothing was queued), cb's negative
+ * code, or an RP_ERR_*. */
+int rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *ctx),
+    void *ctx);
+
+/* Stops (on = 1) or resumes (on = 0) the pre-access events of the file open as fd,
+ * for all processes: watch holds them from the first write until the close. */
+int rp_fan_hold(struct rp_fan *f, int fd, int on);
+
+/* What the kernel offers on the filesystem of directory path (for --check). */
+int rp_fan_probe(const char *path, struct rp_fan_caps *caps);
+
+#endif

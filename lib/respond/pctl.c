@@ -1,0 +1,241 @@
+/* /proc readers and the guarded signal of watch. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "core/err.h"
+#include "respond/pctl.h"
+
+static int
+read_small(const char *path, char *buf, size_t cap, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT || errno == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
+	size_t n = 0;
+	while (n + 1 < cap) {
+		ssize_t k = read(fd, buf + n, cap - 1 - n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			errno = e;
+			return e == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+/* ppid and sid from /proc/PID/stat, after the last ')' of the comm field. */
+static int
+parse_stat(pid_t pid, pid_t *ppid, pid_t *sid, char *comm, size_t commcap)
+{
+	char path[64], buf[1024];
+	size_t len;
+	int r;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((r = read_small(path, buf, sizeof(buf), &len)) != 0)
+		return r;
+	char *open_p = strchr(buf, '(');
+	char *close_p = strrchr(buf, ')');
+	if (open_p == NULL || close_p == NULL || close_p < open_p)
+		return RP_ERR_FORMAT;
+	if (comm != NULL) {
+		size_t n = (size_t)(close_p - open_p - 1);
+		if (n >= commcap)
+			n = commcap - 1;
+		memcpy(comm, open_p + 1, n);
+		comm[n] = '\0';
+	}
+	/* ") S ppid pgrp session" */
+	char *p = close_p + 1;
+	char *end;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return RP_ERR_FORMAT;
+	p++;                      /* state */
+	long v = strtol(p, &end, 10);
+	if (end == p)
+		return RP_ERR_FORMAT;
+	*ppid = (pid_t)v;
+	p = end;
+	(void)strtol(p, &end, 10);   /* pgrp */
+	if (end == p)
+		return RP_ERR_FORMAT;
+	p = end;
+	v = strtol(p, &end, 10);
+	if (end == p)
+		return RP_ERR_FORMAT;
+	*sid = (pid_t)v;
+	return 0;
+}
+
+int
+rp_proc_info(pid_t pid, struct rp_proc_info *info)
+{
+	char path[64], buf[4096];
+	size_t len;
+	int r;
+
+	memset(info, 0, sizeof(*info));
+	info->pid = pid;
+	if ((r = parse_stat(pid, &info->ppid, &info->sid, info->comm, sizeof(info->comm))) != 0)
+		return r;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	ssize_t n = readlink(path, info->exe, sizeof(info->exe) - 1);
+	info->exe[n > 0 ? n : 0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	if (read_small(path, buf, sizeof(buf), &len) == 0) {
+		while (len > 0 && buf[len - 1] == '\0')
+			len--;
+		if (len >= sizeof(info->cmdline))
+			len = sizeof(info->cmdline) - 1;
+		for (size_t i = 0; i < len; i++)
+			info->cmdline[i] = buf[i] == '\0' ? ' ' : buf[i];
+		info->cmdline[len] = '\0';
+	}
+	struct stat st;
+	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
+	if (stat(path, &st) != 0)
+		return RP_ERR_VANISHED;
+	info->uid = st.st_uid;
+	return 0;
+}
+
+static int
+fd_writable(pid_t pid, long fdno)
+{
+	char path[64], buf[512];
+	size_t len;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%ld", (int)pid, fdno);
+	if (read_small(path, buf, sizeof(buf), &len) != 0)
+		return -1;
+	const char *f = strstr(buf, "flags:");
+	if (f == NULL)
+		return -1;
+	long flags = strtol(f + 6, NULL, 8);
+	return (flags & O_ACCMODE) != O_RDONLY;
+}
+
+enum rp_proc_access
+rp_proc_access(pid_t pid)
+{
+	char path[64], buf[512];
+	size_t len;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
+	if (read_small(path, buf, sizeof(buf), &len) != 0)
+		return RP_PROC_UNKNOWN;
+	char *end;
+	long nr = strtol(buf, &end, 10);
+	if (end == buf)
+		return RP_PROC_UNKNOWN;
+	unsigned long arg[3] = { 0, 0, 0 };
+	char *p = end;
+	for (int i = 0; i < 3; i++) {
+		arg[i] = strtoul(p, &end, 16);
+		if (end == p)
+			return RP_PROC_UNKNOWN;
+		p = end;
+	}
+	switch (nr) {
+	case SYS_read: case SYS_pread64: case SYS_readv: case SYS_preadv:
+#ifdef SYS_preadv2
+	case SYS_preadv2:
+#endif
+	{
+		/* a read through a descriptor open for writing may be the read of a
+		 * read-then-overwrite: count it as a write so the copy comes first */
+		int w = fd_writable(pid, (long)arg[0]);
+		return w == 0 ? RP_PROC_READ : RP_PROC_READ_RW;
+	}
+	case SYS_sendfile: case SYS_execve:
+		return RP_PROC_READ;
+	case SYS_openat:
+		return (arg[2] & (O_TRUNC | O_ACCMODE)) ? RP_PROC_WRITE : RP_PROC_READ;
+#ifdef SYS_open
+	case SYS_open:
+		return (arg[1] & (O_TRUNC | O_ACCMODE)) ? RP_PROC_WRITE : RP_PROC_READ;
+#endif
+	case SYS_write: case SYS_pwrite64: case SYS_writev: case SYS_pwritev:
+	case SYS_ftruncate: case SYS_truncate: case SYS_fallocate:
+		return RP_PROC_WRITE;
+	default:
+		return RP_PROC_UNKNOWN;
+	}
+}
+
+int
+rp_proc_is_ancestor(pid_t anc, pid_t pid)
+{
+	for (int depth = 0; pid > 0 && depth < 256; depth++) {
+		if (pid == anc)
+			return 1;
+		pid_t ppid, sid;
+		if (parse_stat(pid, &ppid, &sid, NULL, 0) != 0 || ppid == pid)
+			return 0;
+		pid = ppid;
+	}
+	return 0;
+}
+
+int
+rp_proc_signal(pid_t pid, int sig)
+{
+	if (pid <= 1 || rp_proc_is_ancestor(pid, getpid()))
+		return RP_ERR_REFUSED;
+	if (kill(pid, sig) != 0)
+		return errno == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
+	return 0;
+}
+
+int
+rp_proc_sha256(const char *path, char hex[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE], buf[65536];
+	unsigned int mdlen = 0;
+	int r = RP_ERR_CRYPTO;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+		goto out;
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r = RP_ERR_SYSTEM;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
+			goto out;
+	}
+	if (EVP_DigestFinal_ex(ctx, md, &mdlen) != 1 || mdlen != 32)
+		goto out;
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	r = 0;
+out:
+	EVP_MD_CTX_free(ctx);
+	close(fd);
+	return r;
+}

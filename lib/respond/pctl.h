@@ -1,0 +1,51 @@
+/*
+ * What watch needs to know about a process, and the signals it may send.
+ *
+ * Everything comes from /proc; a process can vanish between two reads, so every
+ * function returns RP_ERR_VANISHED when it did. Thread-safe (no shared state).
+ */
+#ifndef RP_PCTL_H
+#define RP_PCTL_H
+
+#include <sys/types.h>
+
+struct rp_proc_info {
+	pid_t pid;
+	pid_t ppid;
+	pid_t sid;                /* session id: forked children of one attack share it */
+	uid_t uid;                /* real uid */
+	char comm[32];            /* the kernel's short name */
+	char exe[512];            /* /proc/PID/exe, "" when unreadable (kernel thread, gone) */
+	char cmdline[1024];       /* arguments joined by spaces, truncated */
+};
+
+/* Fills info for pid. Returns 0, RP_ERR_VANISHED, or RP_ERR_SYSTEM. */
+int rp_proc_info(pid_t pid, struct rp_proc_info *info);
+
+enum rp_proc_access {
+	RP_PROC_UNKNOWN,
+	RP_PROC_READ,        /* a read through a read-only descriptor */
+	RP_PROC_READ_RW,     /* a read through a descriptor open for writing too (read, then overwrite?) */
+	RP_PROC_WRITE,
+};
+
+/* For a process blocked in a system call on a file (a fanotify permission event),
+ * whether that call reads or changes the file: from /proc/PID/syscall and the mode
+ * of the descriptor it names. RP_PROC_UNKNOWN when it cannot tell (page faults of an
+ * mmap, an unknown call): callers treat that as a write. */
+enum rp_proc_access rp_proc_access(pid_t pid);
+
+/* Whether anc is pid or one of its ancestors. */
+int rp_proc_is_ancestor(pid_t anc, pid_t pid);
+
+/* Sends sig (SIGSTOP, SIGKILL, SIGCONT) to pid, refusing (RP_ERR_REFUSED) pid <= 1,
+ * this process and its ancestors. Returns 0, RP_ERR_REFUSED, RP_ERR_VANISHED or
+ * RP_ERR_SYSTEM. */
+int rp_proc_signal(pid_t pid, int sig);
+
+
+
+/* SHA-256 (lowercase hex) of the file at path, e.g. "/proc/PID/exe" (the executable
+ * even when its name was replaced). Returns 0 or an RP_ERR_*. */
+int rp_proc_sha256(const char *path, char hex[65]);
+#endif

@@ -1,0 +1,59 @@
+# riposte watch does not stop or alert on the classic look-alikes: archivers,
+# compressors, a one-file encryption, copies, a database writer.
+TMPDIR=${WATCH_TMPDIR:-/var/tmp}
+. "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/watch.inc"
+
+D=$T/share
+make_docs "$D/gz" 12
+make_docs "$D/docs" 12
+make_docs "$D/zipme" 12
+python3 - "$D/big.log" <<'PY'
+import random, sys
+random.seed(3)
+with open(sys.argv[1], "w") as f:
+    for i in range(60000):
+        f.write("2026-11-22T06:%02d:%02d host sshd[%d]: session opened for user u%d\n"
+                % (i // 60 % 60, i % 60, random.randint(100, 9999), random.randint(1, 50)))
+PY
+
+watch_start benign "$D" || done_testing
+
+run() {  # WHAT COMMAND...: run in a session of its own, expect exit 0
+	what=$1
+	shift
+	setsid "$@" >"$T/run.out" 2>&1 &
+	p=$!
+	wait "$p"
+	st=$?
+	expect_eq "$what: exit 0" 0 "$st"
+}
+
+run "gzip -r" gzip -r "$D/gz"
+run "tar czf" tar czf "$D/docs.tar.gz" -C "$D" docs
+run "zip -r" sh -c "cd '$D' && zip -qr zipme.zip zipme"
+run "openssl enc of one file" openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$D/docs/doc00.txt" -out "$D/docs/doc00.txt.enc"
+run "cp -r" cp -r "$D/docs" "$D/docs-copy"
+run "sqlite writer" python3 -c '
+import sqlite3, sys, os
+db = sqlite3.connect(sys.argv[1])
+db.execute("create table t (id integer primary key, body blob)")
+for i in range(300):
+    db.execute("insert into t (body) values (?)", (os.urandom(64).hex() * 4,))
+    if i % 20 == 0:
+        db.commit()
+db.commit()
+for i in range(100):
+    db.execute("update t set body = ? where id = ?", ("x" * 500, i))
+db.commit()
+' "$D/records.db"
+run "xz of a large file" xz -1 -T1 "$D/big.log"
+sleep 0.5
+watch_stop
+expect_eq "watcher exit 0 (no alert)" 0 "$WST"
+expect_nogrep "no alert" '"kind":"alert"' "$WOUT"
+expect_grep "summary" '"kind":"summary","alerts":0' "$WOUT"
+[ -f "$D/big.log.xz" ] && [ -f "$D/gz/doc00.txt.gz" ] && [ -f "$D/zipme.zip" ] && ok "outputs made" || fail "outputs missing"
+grep -q '"alerts":0' "$WOUT" || cat "$WOUT"
+
+done_testing

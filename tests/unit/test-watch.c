@@ -1,0 +1,274 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "core/err.h"
+#include "respond/behaviour.h"
+#include "respond/canary.h"
+#include "respond/compressed.h"
+#include "respond/pctl.h"
+#include "respond/samba.h"
+#include "respond/shadow.h"
+
+static void
+scoring_window(void **state)
+{
+	struct rp_beh *b;
+	assert_int_equal(rp_beh_new(&b, 60000), 0);
+	struct rp_beh_group *g = rp_beh_group(b, rp_beh_key(100, 50, "/usr/bin/python3"), 1000);
+	assert_non_null(g);
+	assert_ptr_equal(rp_beh_find(b, 50), g);          /* keyed by session */
+	assert_int_equal(rp_beh_add(g, RP_SIG_NEW_RANDOM, 1000, 60000), 10);
+	assert_int_equal(rp_beh_add(g, RP_SIG_RANDOMISED, 2000, 60000), 60);
+	/* a minute later the first two have left the window */
+	assert_int_equal(rp_beh_add(g, RP_SIG_RANDOMISED, 70000, 60000), 50);
+	assert_int_equal(rp_beh_score(g, 200000, 60000), 0);
+	assert_int_equal(g->counts[RP_SIG_RANDOMISED], 2);
+	assert_int_equal(g->first_bad_ms, 1000);
+	/* two signals of a canary-free in-place rewrite reach the threshold */
+	assert_true(rp_sig_weight(RP_SIG_RANDOMISED) * 2 >= RP_BEH_THRESHOLD);
+	assert_true(rp_sig_weight(RP_SIG_NEW_RANDOM) < RP_BEH_THRESHOLD / 2);
+	assert_int_equal(rp_sig_weight(RP_SIG_CANARY), RP_BEH_THRESHOLD);
+	assert_string_equal(rp_sig_name(RP_SIG_READ_NEW_DELETE), "read-new-delete");
+	rp_beh_free(b);
+}
+
+static void
+groups_and_files(void **state)
+{
+	struct rp_beh *b;
+	assert_int_equal(rp_beh_new(&b, 60000), 0);
+	/* smbd: one group per process although all share a session */
+	assert_int_not_equal(rp_beh_key(10, 5, "/usr/sbin/smbd"), rp_beh_key(11, 5, "/usr/sbin/smbd"));
+	assert_int_equal(rp_beh_key(10, 5, "/bin/sh"), rp_beh_key(11, 5, "/usr/bin/openssl"));
+	struct rp_beh_group *g = rp_beh_group(b, 5, 0);
+	rp_beh_pid(g, 10, 0);
+	rp_beh_pid(g, 10, 0);
+	rp_beh_pid(g, 11, 0);
+	assert_int_equal(g->npids, 2);
+	assert_int_equal(rp_beh_touch(g, "/s/a"), 1);
+	assert_int_equal(rp_beh_touch(g, "/s/a"), 0);
+	assert_int_equal(g->nfiles_total, 1);
+	rp_beh_read(g, "/s/b");
+	assert_true(rp_beh_was_read(g, "/s/b"));
+	assert_false(rp_beh_was_read(g, "/s/c"));
+	/* quiet groups that never scored are forgotten after a while */
+	rp_beh_group(b, 6, 0);
+	rp_beh_group(b, 7, 1000000);
+	assert_null(rp_beh_find(b, 6));
+	assert_null(rp_beh_find(b, 5));
+	rp_beh_free(b);
+}
+
+static void
+shadow_index_parse(void **state)
+{
+	struct rp_shadow_entry e;
+	const char *ok = "v1\t1795330740\tcopy\t1\t2\t7\tok\t100\t1-0\t2f612f62\t123";
+	assert_int_equal(rp_shadow_parse(ok, strlen(ok), &e), 0);
+	assert_string_equal(e.path, "/a/b");
+	assert_int_equal(e.pathlen, 4);
+	assert_int_equal(e.how, RP_SHADOW_COPY);
+	assert_int_equal(e.size, 7);
+	assert_int_equal(e.mtime_ns, 123);
+	assert_string_equal(e.file, "1-0");
+	static const char *const bad[] = {
+		"v2\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f61\t0",
+		"v1\t1\tmove\t1\t2\t7\tok\t100\t1-0\t2f61\t0",
+		"v1\t1\tcopy\t1\t2\t7\tok\t100\t../x\t2f61\t0",     /* escapes the shadow */
+		"v1\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t6161\t0",      /* relative path */
+		"v1\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f0061\t0",    /* NUL inside */
+		"v1\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f6\t0",       /* odd hex */
+		"v1\t-1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f61\t0",
+		"v1\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f61",
+		"",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(rp_shadow_parse(bad[i], strlen(bad[i]), &e), RP_ERR_FORMAT);
+}
+
+static int restored_n;
+static void
+count_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx)
+{
+	if (res == RP_RESTORE_DONE)
+		restored_n++;
+}
+
+static void
+shadow_keep_restore_bounded(void **state)
+{
+	char dir[] = "/var/tmp/riposte-unit-XXXXXX";
+	char sh[256], f[256], g[256], buf[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(sh, sizeof(sh), "%s/shadow", dir);
+	snprintf(f, sizeof(f), "%s/doc.txt", dir);
+	snprintf(g, sizeof(g), "%s/big.txt", dir);
+	int fd = open(f, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "original\n", 9), 9);
+	int gd = open(g, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	assert_true(gd >= 0);
+	assert_int_equal(ftruncate(gd, 4096), 0);
+
+	struct rp_shadow *s;
+	enum rp_shadow_how how;
+	assert_int_equal(rp_shadow_open(&s, sh, 100, 3600, 1000), 0);
+	assert_int_equal(rp_shadow_keep(s, fd, f, 0, 1000, 42, "ok", &how), 0);
+	assert_true(how == RP_SHADOW_COPY || how == RP_SHADOW_CLONE);
+	assert_int_equal(rp_shadow_used(s), 9);
+	/* over --shadow-max: nothing kept, a clear code */
+	assert_int_equal(rp_shadow_keep(s, gd, g, 0, 1000, 42, "ok", &how), RP_ERR_NOSPACE);
+	rp_shadow_free(s);
+
+	/* the attack */
+	assert_int_equal(pwrite(fd, "XXXXXXXXX", 9, 0), 9);
+	restored_n = 0;
+	const char *pre[] = { dir };
+	assert_int_equal(rp_shadow_restore(sh, pre, 1, count_cb, NULL), 0);
+	assert_int_equal(restored_n, 1);
+	int rd = open(f, O_RDONLY);
+	assert_int_equal(read(rd, buf, sizeof(buf)), 9);
+	assert_memory_equal(buf, "original\n", 9);
+	close(rd);
+
+	/* expiry: reopened two hours later, the copy is gone */
+	assert_int_equal(rp_shadow_open(&s, sh, 100, 3600, 1000 + 7200), 0);
+	assert_int_equal(rp_shadow_used(s), 0);
+	rp_shadow_free(s);
+	restored_n = 0;
+	assert_int_equal(rp_shadow_restore(sh, NULL, 0, count_cb, NULL), 0);
+	assert_int_equal(restored_n, 0);
+	close(fd);
+	close(gd);
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void
+smbstatus_parse(void **state)
+{
+	static const char out[] =
+	    "\nSamba version 4.17.12-Debian\n"
+	    "PID     Username     Group        Machine                                   Protocol Version  Encryption           Signing              \n"
+	    "----------------------------------------------------------------------------------------------------------------------------------------\n"
+	    "4242    alice        alice        127.0.0.1 (ipv4:127.0.0.1:41234)          SMB3_11           -                    partial(AES-128-CMAC)\n"
+	    "4343    bob          staff        ::1 (ipv6:[::1]:50000)                    SMB3_11           -                    -\n";
+	struct rp_samba_client c;
+	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4242, &c), 0);
+	assert_string_equal(c.addr, "127.0.0.1");
+	assert_string_equal(c.user, "alice");
+	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4343, &c), 0);
+	assert_string_equal(c.addr, "::1");
+	assert_string_equal(c.user, "bob");
+	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 42, &c), RP_ERR_NOTFOUND);
+	assert_int_equal(rp_samba_parse("garbage", 7, 42, &c), RP_ERR_FORMAT);
+	assert_int_equal(rp_samba_block("not-an-address"), RP_ERR_INVALID);
+}
+
+static void
+compressed_probe(void **state)
+{
+	unsigned char plain[8192], gz[9000], fake[4096];
+	for (size_t i = 0; i < sizeof(plain); i++)
+		plain[i] = (unsigned char)("the practice report "[i % 20]);
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = plain;
+	z.avail_in = sizeof(plain);
+	z.next_out = gz;
+	z.avail_out = sizeof(gz);
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	size_t gzlen = sizeof(gz) - z.avail_out;
+	deflateEnd(&z);
+	assert_int_equal(rp_compressed_valid(gz, gzlen), 1);
+	/* random bytes behind a gzip header: not a stream */
+	srand(7);
+	for (size_t i = 0; i < sizeof(fake); i++)
+		fake[i] = (unsigned char)(rand() >> 7);
+	memcpy(fake, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+	assert_int_equal(rp_compressed_valid(fake, sizeof(fake)), 0);
+	assert_int_equal(rp_compressed_valid(plain, sizeof(plain)), 0);
+	memcpy(fake, "\xfd" "7zXZ\0", 6);
+	assert_int_equal(rp_compressed_valid(fake, sizeof(fake)), 0);
+}
+
+static void
+canaries(void **state)
+{
+	assert_true(rp_canary_is("/srv/share/!Accounts-2026.csv"));
+	assert_true(rp_canary_is("~Payroll-archive.csv"));
+	assert_false(rp_canary_is("/srv/share/Accounts-2026.csv"));
+	char dir[] = "/var/tmp/riposte-unit-XXXXXX", p[256];
+	assert_non_null(mkdtemp(dir));
+	size_t n;
+	assert_int_equal(rp_canary_deploy(dir, 1795330740, &n), 0);
+	assert_int_equal(n, 2);
+	snprintf(p, sizeof(p), "%s/%s", dir, rp_canary_names[0]);
+	assert_int_equal(rp_canary_intact(p), 1);
+	int fd = open(p, O_WRONLY);
+	assert_int_equal(write(fd, "xx", 2), 2);
+	close(fd);
+	assert_int_equal(rp_canary_intact(p), 0);
+	unlink(p);
+	assert_int_equal(rp_canary_intact(p), RP_ERR_NOTFOUND);
+	snprintf(p, sizeof(p), "rm -rf '%s'", dir);
+	assert_int_equal(system(p), 0);
+}
+
+static void
+proc_guards(void **state)
+{
+	struct rp_proc_info info;
+	assert_int_equal(rp_proc_info(getpid(), &info), 0);
+	assert_int_equal(info.ppid, getppid());
+	assert_int_equal(info.sid, getsid(0));
+	assert_true(info.exe[0] == '/');
+	/* never pid 1, never itself, never an ancestor */
+	assert_int_equal(rp_proc_signal(1, SIGSTOP), RP_ERR_REFUSED);
+	assert_int_equal(rp_proc_signal(getpid(), SIGSTOP), RP_ERR_REFUSED);
+	assert_int_equal(rp_proc_signal(getppid(), SIGSTOP), RP_ERR_REFUSED);
+	assert_int_equal(rp_proc_signal(0, SIGSTOP), RP_ERR_REFUSED);
+	pid_t c = fork();
+	if (c == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_int_equal(rp_proc_signal(c, SIGKILL), 0);
+	int st;
+	assert_int_equal(waitpid(c, &st, 0), c);
+	assert_int_equal(rp_proc_signal(c, SIGKILL), RP_ERR_VANISHED);
+	char hex[65];
+	assert_int_equal(rp_proc_sha256("/proc/self/exe", hex), 0);
+	assert_int_equal(strlen(hex), 64);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scoring_window),
+		cmocka_unit_test(groups_and_files),
+		cmocka_unit_test(shadow_index_parse),
+		cmocka_unit_test(shadow_keep_restore_bounded),
+		cmocka_unit_test(smbstatus_parse),
+		cmocka_unit_test(compressed_probe),
+		cmocka_unit_test(canaries),
+		cmocka_unit_test(proc_guards),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
