@@ -184,7 +184,8 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 {
 	struct rp_shadow *sh = calloc(1, sizeof(*sh));
 	struct expire_ctx x;
-	int r = RP_ERR_INTERNAL;
+	int r = RP_ERR_INTERNAL, mk;
+
 	rp_buf_init(&x.keep, (size_t)1 << 30);
 	if (sh == NULL) {
 		r = RP_ERR_NOMEM;
@@ -192,7 +193,25 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 	}
 	sh->dirfd = sh->ixfd = -1;
 	sh->max = max_bytes;
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	mk = mkdir(dir, 0700) == 0 ? 0 : errno;
+	if (mk == ENOENT) {
+		/* the default /var/lib/riposte/shadow on a machine where riposte never ran:
+		 * make its parent too (private: it will also hold the database) */
+		char parent[4096];
+		char *slash;
+
+		snprintf(parent, sizeof(parent), "%s", dir);
+		if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
+			*slash = '\0';
+			if (mkdir(parent, 0700) != 0 && errno != EEXIST) {
+				r = RP_ERR_SYSTEM;
+				goto out;
+			}
+		}
+		mk = mkdir(dir, 0700) == 0 ? 0 : errno;
+	}
+	if (mk != 0 && mk != EEXIST) {
+		errno = mk;
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
