@@ -1,0 +1,143 @@
+#!/bin/sh
+# Benchmark of riposte watch: per attack style the files touched before the stop,
+# the files unrecoverable after --restore and the time from the first signal to the
+# stop; alerts on benign workloads; overhead on a write-heavy workload with and
+# without the watcher (the physical floor is the run without it).
+# Usage: sh bench/watch/run.sh [FILES]   (root; the data goes to a temp dir in /var/tmp)
+# When `riposte simulate` is in the build, its scenarios are measured too.
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+R=${RIPOSTE:-$TOP/build/riposte}
+N=${1:-50}
+B=$(mktemp -d /var/tmp/riposte-bench-watch.XXXXXX) || exit 2
+trap 'rm -rf "$B"' EXIT
+cd "$B" || exit 2
+
+docs() {
+	python3 - "$1" "$2" <<'PY'
+import os, random, sys
+d, n = sys.argv[1], int(sys.argv[2])
+random.seed(7)
+words = ("patient report invoice meeting schedule practice doctor appointment insurance "
+         "claim medical record summary referral laboratory result billing").split()
+os.makedirs(os.path.join(d, "sub"), exist_ok=True)
+for i in range(n):
+    sub = "sub" if i % 3 == 2 else ""
+    with open(os.path.join(d, sub, "doc%03d.txt" % i), "w") as f:
+        for _ in range(240):
+            f.write(" ".join(random.choice(words) for _ in range(12)) + "\n")
+PY
+}
+sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
+start() {  # NAME DIR [opts]
+	name=$1
+	shift
+	"$R" watch --format jsonl --db "$B/none.db" --shadow "$B/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
+	W=$!
+	while ! grep -q ready "$B/$name.jsonl" 2>/dev/null; do
+		kill -0 "$W" 2>/dev/null || { cat "$B/$name.err" >&2; exit 2; }
+		sleep 0.05
+	done
+}
+stop() { kill -TERM "$W"; wait "$W" 2>/dev/null; }
+
+cp "$TOP/tests/e2e/watch-attacks.sh" "$B/attacks.sh"
+# the attacker scripts, taken from the end-to-end test
+awk '/^cat >"\$T\/[a-z]*\.(py|sh)" <</ { f=$2; sub(/^>"\$T\//, "", f); sub(/"$/, "", f); out=1; tag=$NF; sub(/'"'"'/, "", tag); sub(/'"'"'/, "", tag); next }
+     out && $0 == tag { out=0; next } out { print > f }' "$B/attacks.sh"
+
+echo "## Attacks ($N documents of about 20 KiB each)"
+echo
+echo "| style | files touched before stop | unrecoverable after --restore | first signal to stop (ms) |"
+echo "|---|---|---|---|"
+for a in inplace copydelete rename intermittent fakegzip forker; do
+	rm -rf "$B/d"
+	docs "$B/d" "$N"
+	sums "$B/d" >"$B/before"
+	start "$a" "$B/d"
+	case $a in forker) cmd="sh $B/forker.sh" ;; *) cmd="python3 $B/$a.py" ;; esac
+	setsid $cmd "$B/d" >/dev/null 2>&1 &
+	p=$!
+	i=0
+	while [ $i -lt 300 ] && kill -0 $p 2>/dev/null && ! grep -q alert "$B/$a.jsonl"; do sleep 0.05; i=$((i+1)); done
+	sleep 0.5
+	sums "$B/d" >"$B/after"
+	kill -s KILL -- -$p 2>/dev/null; kill -s KILL $p 2>/dev/null; wait $p 2>/dev/null
+	stop
+	touched=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/after")
+	"$R" watch --restore --shadow "$B/sh-$a" "$B/d" >/dev/null 2>&1
+	sums "$B/d" >"$B/restored"
+	lost=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/restored")
+	lat=$(sed -n 's/.*"latency_ms":\([0-9]*\).*/\1/p' "$B/$a.jsonl" | head -n 1)
+	echo "| $a | $touched | $lost | ${lat:-no alert} |"
+done
+
+echo
+echo "## Benign workloads (alerts; goal 0)"
+echo
+echo "| workload | alerts |"
+echo "|---|---|"
+rm -rf "$B/s"
+docs "$B/s/gz" "$N"; docs "$B/s/docs" "$N"; docs "$B/s/zipme" "$N"
+python3 -c "
+import random
+random.seed(3)
+with open('$B/s/big.log','w') as f:
+    for i in range(200000): f.write('2026-11-22T06:%02d:%02d host sshd[%d]: session opened for user u%d\n' % (i//60%60, i%60, random.randint(100,9999), random.randint(1,50)))
+"
+benign() {  # NAME COMMAND...
+	bn=$1; shift
+	start b "$B/s"
+	setsid "$@" >/dev/null 2>&1
+	sleep 0.3
+	stop
+	echo "| $bn | $(grep -c '"kind":"alert"' "$B/b.jsonl") |"
+}
+benign "gzip -r" gzip -r "$B/s/gz"
+benign "tar czf" tar czf "$B/s/docs.tar.gz" -C "$B/s" docs
+benign "zip -r" sh -c "cd '$B/s' && zip -qr zipme.zip zipme"
+benign "openssl enc (one file)" openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$B/s/docs/doc000.txt" -out "$B/s/docs/doc000.txt.enc"
+benign "cp -r" cp -r "$B/s/docs" "$B/s/docs-copy"
+benign "sqlite writer" python3 -c "
+import sqlite3, os
+db = sqlite3.connect('$B/s/records.db')
+db.execute('create table t (id integer primary key, body text)')
+for i in range(2000):
+    db.execute('insert into t (body) values (?)', (os.urandom(64).hex(),))
+    if i % 50 == 0: db.commit()
+db.commit()"
+benign "xz (12 MB log)" xz -1 -T1 "$B/s/big.log"
+
+echo
+echo "## Overhead on a write-heavy workload (new files, then in-place rewrites)"
+echo
+cat >"$B/heavy.py" <<'PY'
+import os, sys, time
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+block = (b"practice ledger line " * 3200)[:65536]
+t = time.monotonic()
+for i in range(1000):
+    with open(os.path.join(d, "f%04d.dat" % i), "wb") as f:
+        f.write(block)
+for i in range(1000):
+    with open(os.path.join(d, "f%04d.dat" % i), "r+b") as f:
+        f.write(block[::-1])
+print("%.3f" % (time.monotonic() - t))
+PY
+echo "| run | without watch (s) | with watch (s) | overhead |"
+echo "|---|---|---|---|"
+for k in 1 2 3; do
+	rm -rf "$B/h"; mkdir -p "$B/h"; sync
+	a=$(python3 "$B/heavy.py" "$B/h/w")
+	rm -rf "$B/h"; mkdir -p "$B/h"; sync
+	start heavy "$B/h"
+	b=$(python3 "$B/heavy.py" "$B/h/w")
+	stop
+	echo "| $k | $a | $b | $(python3 -c "print('%+.1f %%' % (($b - $a) / $a * 100))") |"
+done
+
+if "$R" simulate --help >/dev/null 2>&1; then
+	echo
+	echo "(riposte simulate is available: add its scenarios here once its interface is merged)"
+fi
