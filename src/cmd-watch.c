@@ -36,6 +36,7 @@
 #include "core/escape.h"
 #include "core/time.h"
 #include "detect/engine.h"
+#include "detect/format.h"
 #include "fs/walk.h"
 #include "respond/behaviour.h"
 #include "respond/canary.h"
@@ -61,11 +62,16 @@ static const char usage[] =
 "    Watches the directory trees PATH with fanotify (inode marks on each directory,\n"
 "    never a whole mount) and scores what every process does there:\n"
 "      randomised          a file that was structured (the scan engine said ok) was\n"
-"                          closed with random content (encrypted or partial);\n"
-"      type-lost           its type (libmagic) changed on the rewrite;\n"
+"                          closed with random content (encrypted or partial), or a\n"
+"                          structured file it read and deleted was replaced by a new\n"
+"                          random file of the same name (a.docx -> a.docx.locked);\n"
+"      type-lost           the rewrite took its head's type away: the signature of\n"
+"                          its format (zip, pdf, png...), or text that is no longer text;\n"
 "      read-overwrite      the process read it before it overwrote it;\n"
 "      new-random-file     it wrote a new file with random content (alone: benign);\n"
-"      read-new-delete     it read a file, wrote a new random file, deleted the original;\n"
+"      read-new-delete     it read a file, wrote a new random file, deleted the original\n"
+"                          (a file encrypted by a tool, openssl or gpg, pairs with one\n"
+"                          delete: a user may encrypt a file and remove the original);\n"
 "      rename-unknown-ext  it renamed a file to an extension no document has;\n"
 "      ransom-note         it wrote a ransom note;\n"
 "      canary              it touched a canary file (riposte canary deploy).\n"
@@ -170,8 +176,15 @@ struct fstate {
 	int held;            /* pre-access events suppressed until the close */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
-	char pre_type[96];
+	char pre_class[16];  /* rp_format_class of the head before the write, "" if none */
 	int read_before;     /* the writer's group had read it */
+	/* the verdict at the last close-write, good while the file keeps that mtime and
+	 * size: the next writer's "before" without a second scan */
+	int known;
+	int64_t known_mtime_ns;
+	uint64_t known_size;
+	enum rp_verdict_kind known_kind;
+	char known_class[16];
 };
 
 /* A read file's descriptor, kept a while: if the reader's group deletes the file and
@@ -617,6 +630,15 @@ random_kind(enum rp_verdict_kind k)
 	return k == RP_V_ENCRYPTED || k == RP_V_PARTIAL;
 }
 
+/* The class of fd's head ("zip", "pdf", "text"), or NULL: the type a rewrite must keep. */
+static const char *
+head_class(int fd)
+{
+	unsigned char head[512];
+	ssize_t n = pread(fd, head, sizeof(head), 0);
+	return n > 0 ? rp_format_class(head, (size_t)n) : NULL;
+}
+
 static void
 held_release(struct held *h)
 {
@@ -683,6 +705,17 @@ save_deleted(struct watch *w, struct rp_beh_group *g)
 	}
 }
 
+static int
+held_structured(struct watch *w, const char *path)
+{
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && strcmp(h->path, path) == 0)
+			return head_class(h->fd) != NULL;
+	}
+	return 0;
+}
+
 static void
 held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 {
@@ -736,13 +769,20 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 			hold_fd(w, g, ev->fd, path);
 		}
 		f->read_before = rp_beh_was_read(g, path);
+		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
+		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
+			f->has_pre = 1;
+			f->pre_kind = f->known_kind;
+			memcpy(f->pre_class, f->known_class, sizeof(f->pre_class));
+		}
 		if (!f->has_pre && st.st_size > 0) {
 			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
 				f->has_pre = 1;
 				f->pre_kind = w->v.kind;
 				if (random_kind(f->pre_kind) && rp_compressed_valid_fd(ev->fd))
 					f->pre_kind = RP_V_OK;
-				snprintf(f->pre_type, sizeof(f->pre_type), "%s", w->v.type);
+				const char *cls = head_class(ev->fd);
+				snprintf(f->pre_class, sizeof(f->pre_class), "%s", cls ? cls : "");
 			}
 		}
 		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
@@ -762,12 +802,27 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 		f->held = 1;
 }
 
-/* read -> new random file -> delete, matched in whatever order the two groups
- * deliver the close and the delete */
+/*
+ * read -> new random file -> delete, matched in whatever order the two groups deliver
+ * the close and the delete. A file a tool encrypted (openssl, gpg, age) pairs with one
+ * delete: a user may encrypt a file and remove its original. Random content of no
+ * tool's format pairs with every delete of a read file in the window: one archive
+ * streamed from many originals that then go.
+ */
 static void
-new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
+new_random(struct watch *w, struct rp_beh_group *g, pid_t pid, int by_tool)
 {
 	save_deleted(w, g);
+	if (!by_tool) {
+		g->random_new_ms = mono_ms();
+		while (g->read_deletes > 0 && !g->acted) {
+			g->read_deletes--;
+			signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+		}
+		g->read_deletes = 0;
+		g->new_random++;
+		return;
+	}
 	if (g->read_deletes > 0) {
 		g->read_deletes--;
 		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
@@ -794,36 +849,52 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	struct rp_beh_group *g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	rp_beh_touch(g, path);
 	if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) != 0)
 		return;
 	struct rp_verdict *v = &w->v;
 	if (random_kind(v->kind) && rp_compressed_valid_fd(ev->fd))
 		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
+	const char *cls = head_class(ev->fd);
+	if (f == NULL)
+		f = fstate_of(w, ev->fd, 1);
+	if (f != NULL) {
+		f->known = v->kind != RP_V_SKIPPED;
+		f->known_kind = v->kind;
+		f->known_size = v->size;
+		f->known_mtime_ns = v->mtime * 1000000000 + v->mtime_ns;
+		snprintf(f->known_class, sizeof(f->known_class), "%s", cls ? cls : "");
+	}
 	if (f != NULL && f->has_pre) {
+		/* an existing file rewritten: a victim, counted in files_touched */
 		int was_structured = f->pre_kind == RP_V_OK;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
 		f->copied = 0;
+		rp_beh_touch(g, path);
 		if (was_structured && random_kind(v->kind)) {
 			if (f->read_before)
 				signal_add(w, g, ev->pid, RP_SIG_READ_OVERWRITE);
-			if (f->pre_type[0] && strcmp(f->pre_type, v->type) != 0)
+			if (f->pre_class[0] && (cls == NULL || strcmp(f->pre_class, cls) != 0))
 				signal_add(w, g, ev->pid, RP_SIG_TYPE_LOST);
 			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
 		}
 		return;
 	}
+	/* a new file: not a victim itself (an encrypted copy, a note); the originals it
+	 * replaces are counted when they go */
 	if (f != NULL)
 		f->copied = 0;
 	if (v->kind == RP_V_NOTE)
 		signal_add(w, g, ev->pid, RP_SIG_NOTE);
 	else if (random_kind(v->kind)) {
 		signal_add(w, g, ev->pid, RP_SIG_NEW_RANDOM);
-		new_random(w, g, ev->pid);
+		/* the encrypted copy of a structured file the group read and deleted */
+		if (rp_beh_pair_new(g, path))
+			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
+		new_random(w, g, ev->pid, 0);
 	} else if (v->entropy >= 7.9 && v->size >= 1024 && !rp_compressed_valid_fd(ev->fd)) {
 		/* encrypted by a tool (openssl's Salted__, OpenPGP, age): benign alone,
 		 * the attack when the original goes too */
-		new_random(w, g, ev->pid);
+		new_random(w, g, ev->pid, 1);
 	}
 }
 
@@ -867,9 +938,16 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 	}
 	if (ev->kind == RP_FAN_DELETE) {
 		if (rp_beh_was_read(g, path)) {
+			/* structured: its head (through the descriptor kept since the read) has
+			 * a format or is text; checked before held_deleted may release it */
+			int structured = held_structured(w, path);
 			held_deleted(w, g, path);
+			if (structured && rp_beh_pair_delete(g, path))
+				signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
 			if (g->new_random > 0) {
 				g->new_random--;
+				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
+			} else if (g->random_new_ms && mono_ms() - g->random_new_ms <= WINDOW_MS) {
 				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
 			} else {
 				g->read_deletes++;
