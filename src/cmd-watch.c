@@ -34,9 +34,11 @@
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/file.h"
 #include "core/time.h"
 #include "detect/engine.h"
 #include "detect/format.h"
+#include "detect/stats.h"
 #include "fs/walk.h"
 #include "respond/behaviour.h"
 #include "respond/canary.h"
@@ -45,6 +47,7 @@
 #include "respond/pctl.h"
 #include "respond/samba.h"
 #include "respond/shadow.h"
+#include "respond/vpool.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -134,9 +137,11 @@ static const char usage[] =
 "        once the marks are in place;\n"
 "    {\"kind\":\"alert\",\"time\":T,\"pid\":N,\"pids\":[...],\"exe\":S,\"cmdline\":S,\"uid\":N,\n"
 "     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
-"     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"latency_ms\":N,\"blocked\":B}\n"
-"        per detection (client and user for smbd only; latency from the group's first\n"
-"        signal to the action);\n"
+"     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"action_unix_ms\":N,\n"
+"     \"latency_ms\":N,\"first_write_to_action_ms\":N,\"blocked\":B}\n"
+"        per detection (client and user for smbd only; latency_ms from the group's\n"
+"        first signal to the action, first_write_to_action_ms from its first write\n"
+"        under PATH, -1 when it wrote nothing; action_unix_ms: the wall clock then);\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
 "    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
 "    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
@@ -185,7 +190,29 @@ struct fstate {
 	uint64_t known_size;
 	enum rp_verdict_kind known_kind;
 	char known_class[16];
+	unsigned pending;    /* verdicts of its closes not yet back from the workers */
 };
+
+/* What a close was, for its verdict when it comes back from a worker. */
+struct closing {
+	uint64_t key;        /* the writer's group */
+	pid_t pid;
+	char *path;
+	int existed;         /* it had content before this writer (a rewrite) */
+	enum rp_verdict_kind pre_kind;
+	char pre_class[16];
+	int read_before;
+	int suspicious;      /* counted in the group's awaiting */
+};
+
+/* A permission event answered later: its process waits until the verdicts it
+ * depends on are back. */
+struct deferred {
+	int fd;
+	pid_t pid;
+};
+
+#define NDEFER 4096
 
 /* A read file's descriptor, kept a while: if the reader's group deletes the file and
  * turns out to write random files, the content is copied from it (a descriptor keeps
@@ -224,6 +251,9 @@ struct watch {
 	struct rp_fan *fan;
 	struct rp_engine *engine;
 	struct rp_scanner *scanner;
+	struct rp_vpool *pool;
+	struct deferred *defer;
+	size_t ndefer;
 	struct rp_beh *beh;
 	struct fstate *files;
 	struct pcache *procs;
@@ -510,7 +540,12 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	    "\"result\":\"%s\",\"action_time\":\"", g->nfiles_total, sigs.buf, score,
 	    names[w->action], result);
 	rp_time_fmt_utc(&j, wall(w));
-	rp_buf_addf(&j, "\",\"latency_ms\":%" PRId64 ",\"blocked\":%s", latency, blocked ? "true" : "false");
+	struct timespec now_rt;
+	clock_gettime(CLOCK_REALTIME, &now_rt);
+	rp_buf_addf(&j, "\",\"action_unix_ms\":%" PRId64 ",\"latency_ms\":%" PRId64
+	    ",\"first_write_to_action_ms\":%" PRId64 ",\"blocked\":%s",
+	    (int64_t)now_rt.tv_sec * 1000 + now_rt.tv_nsec / 1000000, latency,
+	    g->first_write_ms ? t_act - g->first_write_ms : -1, blocked ? "true" : "false");
 	if (w->action == 2)
 		rp_buf_addf(&j, ",\"restored\":%" PRIu64, restored);
 	rp_buf_addstr(&j, "}\n");
@@ -728,8 +763,9 @@ held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 		save_deleted(w, g);
 }
 
+/* retry: a deferred event run again (its canary was counted the first time) */
 static void
-on_pre(struct watch *w, struct rp_fan_event *ev)
+on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 {
 	char path[PATH_MAX];
 	if (ev->pid == w->self || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
@@ -745,7 +781,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 		rp_proc_signal(ev->pid, w->action == 2 ? SIGKILL : SIGSTOP);
 		return;
 	}
-	if (rp_canary_is(path)) {
+	if (!retry && rp_canary_is(path)) {
 		rp_beh_touch(g, path);
 		if (signal_add(w, g, ev->pid, RP_SIG_CANARY) && w->action > 0) {
 			ev->deny = 1;
@@ -756,6 +792,16 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 	struct fstate *f = fstate_of(w, ev->fd, 1);
 	if (f == NULL)
 		return;
+	/*
+	 * The group closed a file that looked encrypted at a glance: its accesses wait
+	 * for the verdict (the process is held in the kernel meanwhile), so that an
+	 * attacker is stopped before its next file. Other writers never wait for one.
+	 */
+	if (g->awaiting > 0 && w->ndefer < NDEFER) {
+		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid };
+		ev->defer = 1;
+		return;
+	}
 	struct stat st;
 	if (fstat(ev->fd, &st) != 0)
 		return;
@@ -768,12 +814,24 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 			rp_beh_read(g, path);
 			hold_fd(w, g, ev->fd, path);
 		}
+		if (g->first_write_ms == 0)
+			g->first_write_ms = mono_ms();
 		f->read_before = rp_beh_was_read(g, path);
 		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
 		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
 			f->has_pre = 1;
 			f->pre_kind = f->known_kind;
 			memcpy(f->pre_class, f->known_class, sizeof(f->pre_class));
+		}
+		if (!f->has_pre && st.st_size > 0) {
+			/* a head with its format's signature, or text: structured, without
+			 * reading the file whole while the writer waits */
+			const char *cls = head_class(ev->fd);
+			if (cls != NULL) {
+				f->has_pre = 1;
+				f->pre_kind = RP_V_OK;
+				snprintf(f->pre_class, sizeof(f->pre_class), "%s", cls);
+			}
 		}
 		if (!f->has_pre && st.st_size > 0) {
 			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
@@ -832,6 +890,39 @@ new_random(struct watch *w, struct rp_beh_group *g, pid_t pid, int by_tool)
 }
 
 static void
+closing_free(void *c)
+{
+	struct closing *ci = c;
+	if (ci != NULL)
+		free(ci->path);
+	free(ci);
+}
+
+/*
+ * Whether a closed file looks encrypted at a glance (its head's type went, or its
+ * first 4 KiB are random): its writer's group then waits for the verdict before its
+ * next access. A glance costs one 4 KiB read; the verdict, up to a whole file.
+ */
+static int
+glance_suspicious(int fd, const struct closing *ci)
+{
+	unsigned char head[4096];
+	ssize_t n = rp_pread_full(fd, head, sizeof(head), 0);
+	if (n <= 0)
+		return 0;
+	const char *cls = rp_format_class(head, (size_t)n < 512 ? (size_t)n : 512);
+	if (ci->existed && ci->pre_class[0] && (cls == NULL || strcmp(cls, ci->pre_class) != 0))
+		return 1;
+	if (n < 1024)
+		return cls == NULL;
+	struct rp_stats st;
+	rp_stats_reset(&st);
+	rp_stats_add(&st, head, (size_t)n);
+	return rp_block_random(&st);
+}
+
+/* A file closed after writing: its verdict is computed by a worker (on_verdict). */
+static void
 on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
@@ -849,53 +940,129 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	struct rp_beh_group *g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) != 0)
-		return;
-	struct rp_verdict *v = &w->v;
-	if (random_kind(v->kind) && rp_compressed_valid_fd(ev->fd))
-		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
-	const char *cls = head_class(ev->fd);
 	if (f == NULL)
 		f = fstate_of(w, ev->fd, 1);
+	struct rp_vjob *j = rp_vjob_new();
+	struct closing *ci = calloc(1, sizeof(*ci));
+	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
+	    (j->fd = fcntl(ev->fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		rp_vjob_free(j);
+		closing_free(ci);
+		warning(w, "out of memory or descriptors: a closed file was not judged");
+		return;
+	}
+	j->cookie = ci;
+	j->cookie_free = closing_free;
+	/* the extension is what the name is for: a base name past the field is cut */
+	const char *base = base_of(path);
+	size_t bl = strlen(base);
+	memcpy(j->name, base + (bl >= sizeof(j->name) ? bl - (sizeof(j->name) - 1) : 0),
+	    bl >= sizeof(j->name) ? sizeof(j->name) : bl + 1);
+	ci->key = g->key;
+	ci->pid = ev->pid;
+	if (f != NULL) {
+		ci->existed = f->has_pre;
+		ci->pre_kind = f->pre_kind;
+		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
+		ci->read_before = f->read_before;
+		f->has_pre = 0;     /* the next writer compares with what is there now */
+		f->copied = 0;
+		f->pending++;
+	}
+	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
+		g->awaiting++;
+	rp_vpool_submit(w->pool, j);
+}
+
+/* The verdict on a closed file: the signals it gives its writer's group. */
+static void
+on_verdict(struct rp_vjob *j, void *ctx)
+{
+	struct watch *w = ctx;
+	struct closing *ci = j->cookie;
+	struct rp_verdict *v = &j->v;
+	struct fstate *f = fstate_of(w, j->fd, 0);
+	struct rp_beh_group *g = rp_beh_find(w->beh, ci->key);
+
+	if (f != NULL && f->pending > 0)
+		f->pending--;
+	if (g != NULL && ci->suspicious && g->awaiting > 0)
+		g->awaiting--;
+	if (j->failed)
+		return;
+	if (random_kind(v->kind) && j->compressed_valid)
+		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
 	if (f != NULL) {
 		f->known = v->kind != RP_V_SKIPPED;
 		f->known_kind = v->kind;
 		f->known_size = v->size;
 		f->known_mtime_ns = v->mtime * 1000000000 + v->mtime_ns;
-		snprintf(f->known_class, sizeof(f->known_class), "%s", cls ? cls : "");
+		memcpy(f->known_class, j->cls, sizeof(f->known_class));
 	}
-	if (f != NULL && f->has_pre) {
+	if (g == NULL)
+		return;
+	if (ci->existed) {
 		/* an existing file rewritten: a victim, counted in files_touched */
-		int was_structured = f->pre_kind == RP_V_OK;
-		f->has_pre = 0;     /* the next writer compares with what is there now */
-		f->copied = 0;
-		rp_beh_touch(g, path);
-		if (was_structured && random_kind(v->kind)) {
-			if (f->read_before)
-				signal_add(w, g, ev->pid, RP_SIG_READ_OVERWRITE);
-			if (f->pre_class[0] && (cls == NULL || strcmp(f->pre_class, cls) != 0))
-				signal_add(w, g, ev->pid, RP_SIG_TYPE_LOST);
-			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
+		rp_beh_touch(g, ci->path);
+		if (ci->pre_kind == RP_V_OK && random_kind(v->kind)) {
+			if (ci->read_before)
+				signal_add(w, g, ci->pid, RP_SIG_READ_OVERWRITE);
+			if (ci->pre_class[0] && strcmp(ci->pre_class, j->cls) != 0)
+				signal_add(w, g, ci->pid, RP_SIG_TYPE_LOST);
+			signal_add(w, g, ci->pid, RP_SIG_RANDOMISED);
 		}
 		return;
 	}
 	/* a new file: not a victim itself (an encrypted copy, a note); the originals it
 	 * replaces are counted when they go */
-	if (f != NULL)
-		f->copied = 0;
 	if (v->kind == RP_V_NOTE)
-		signal_add(w, g, ev->pid, RP_SIG_NOTE);
+		signal_add(w, g, ci->pid, RP_SIG_NOTE);
 	else if (random_kind(v->kind)) {
-		signal_add(w, g, ev->pid, RP_SIG_NEW_RANDOM);
+		signal_add(w, g, ci->pid, RP_SIG_NEW_RANDOM);
 		/* the encrypted copy of a structured file the group read and deleted */
-		if (rp_beh_pair_new(g, path))
-			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
-		new_random(w, g, ev->pid, 0);
-	} else if (v->entropy >= 7.9 && v->size >= 1024 && !rp_compressed_valid_fd(ev->fd)) {
+		if (rp_beh_pair_new(g, ci->path))
+			signal_add(w, g, ci->pid, RP_SIG_RANDOMISED);
+		new_random(w, g, ci->pid, 0);
+	} else if (v->entropy >= 7.9 && v->size >= 1024 && !j->compressed_valid) {
 		/* encrypted by a tool (openssl's Salted__, OpenPGP, age): benign alone,
 		 * the attack when the original goes too */
-		new_random(w, g, ev->pid, 1);
+		new_random(w, g, ci->pid, 1);
 	}
+}
+
+/* Runs the deferred permission events again now that verdicts came back: each is
+ * answered, or deferred once more while what it waits for is still out. */
+static void
+undefer(struct watch *w)
+{
+	size_t n = w->ndefer;
+	struct deferred *old;
+	if (n == 0)
+		return;
+	if ((old = malloc(n * sizeof(*old))) == NULL)
+		return;     /* tried again at the next verdict */
+	memcpy(old, w->defer, n * sizeof(*old));
+	w->ndefer = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_fan_event ev;
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = RP_FAN_PRE;
+		ev.fd = old[i].fd;
+		ev.pid = old[i].pid;
+		on_pre(w, &ev, 1);
+		if (!ev.defer)
+			rp_fan_answer(w->fan, ev.fd, ev.deny);
+	}
+	free(old);
+}
+
+/* Answers every deferred event (allowing it): at the end, no process stays held. */
+static void
+release_deferred(struct watch *w)
+{
+	for (size_t i = 0; i < w->ndefer; i++)
+		rp_fan_answer(w->fan, w->defer[i].fd, 0);
+	w->ndefer = 0;
 }
 
 static void
@@ -966,7 +1133,7 @@ event_cb(struct rp_fan_event *ev, void *ctx)
 	w->events++;
 	switch (ev->kind) {
 	case RP_FAN_PRE:
-		on_pre(w, ev);
+		on_pre(w, ev, 0);
 		break;
 	case RP_FAN_CLOSE_WRITE:
 	case RP_FAN_CLOSE_READ:
@@ -1262,6 +1429,10 @@ watch_release(struct watch *w)
 	for (size_t i = 0; i < NHELD; i++)
 		if (w->held[i].path != NULL || w->held[i].fd > 0)
 			held_release(&w->held[i]);
+	if (w->fan != NULL)
+		release_deferred(w);
+	rp_vpool_free(w->pool);      /* before the engine its workers use */
+	free(w->defer);
 	rp_fan_free(w->fan);
 	rp_shadow_free(w->shadow);
 	rp_scanner_free(w->scanner);
@@ -1437,9 +1608,10 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->t0_mono = mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
+	w->defer = calloc(NDEFER, sizeof(*w->defer));
 	for (size_t i = 0; i < NHELD; i++)
 		w->held[i].fd = -1;
-	if (w->files == NULL || w->procs == NULL) {
+	if (w->files == NULL || w->procs == NULL || w->defer == NULL) {
 		rp_err(cli, "out of memory");
 		goto out;
 	}
@@ -1456,6 +1628,11 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	r = rp_engine_new(&w->engine, &eo, &emsg);
 	if (r == 0)
 		r = rp_scanner_new(&w->scanner, w->engine);
+	if (r == 0) {
+		/* verdict workers: the cores the machine has, less the watcher's own */
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		r = rp_vpool_new(&w->pool, w->engine, ncpu > 2 ? (int)(ncpu - 1) : 1);
+	}
 	if (r != 0) {
 		rp_err(cli, "cannot start the scan engine: %s%s%s", rp_strerror(r), emsg.len ? ": " : "", emsg.buf);
 		rp_buf_release(&emsg);
@@ -1525,19 +1702,25 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	emit(w);
 
-	int cfd, nfd;
+	int cfd, nfd, vfd = rp_vpool_fd(w->pool);
 	rp_fan_fds(w->fan, &cfd, &nfd);
 	int done = 0;
 	while (!done && !w->failed) {
-		struct pollfd pf[3] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-		if (poll(pf, 3, -1) < 0) {
+		struct pollfd pf[4] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 },
+		    { vfd, POLLIN, 0 } };
+		if (poll(pf, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
 			goto out;
 		}
 		uint64_t before = w->overflows;
-		/* the content group first: its writers are waiting */
+		/* verdicts first: the deferred accesses wait for them */
+		if (pf[3].revents & POLLIN) {
+			rp_vpool_collect(w->pool, on_verdict, w);
+			undefer(w);
+		}
+		/* then the content group: its writers are waiting */
 		if (pf[0].revents & POLLIN)
 			rp_fan_read(w->fan, cfd, event_cb, w);
 		if (pf[1].revents & POLLIN)
@@ -1567,6 +1750,15 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 			}
 		}
 	}
+	/* the verdicts still out (seconds of work at most) count in the summary */
+	for (int64_t t_end = mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && mono_ms() < t_end;) {
+		struct pollfd pv = { vfd, POLLIN, 0 };
+		if (poll(&pv, 1, 100) > 0) {
+			rp_vpool_collect(w->pool, on_verdict, w);
+			undefer(w);
+		}
+	}
+	release_deferred(w);
 	if (w->fmt == RP_FMT_JSONL)
 		rp_buf_addf(&w->out, "{\"kind\":\"summary\",\"alerts\":%" PRIu64 ",\"events\":%" PRIu64
 		    ",\"copies\":%" PRIu64 ",\"saved\":%" PRIu64 ",\"overflows\":%" PRIu64 "}\n",

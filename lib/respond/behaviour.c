@@ -109,7 +109,8 @@ rp_beh_group(struct rp_beh *b, uint64_t key, int64_t now_ms)
 	/* forget quiet groups that never scored, so a long run stays small */
 	for (size_t i = 0; i < b->n;) {
 		struct rp_beh_group *o = b->v[i];
-		if (!o->acted && o->first_bad_ms == 0 && now_ms - o->last_ms > 4 * b->window_ms) {
+		if (!o->acted && o->first_bad_ms == 0 && o->awaiting == 0 &&
+		    now_ms - o->last_ms > 4 * b->window_ms) {
 			group_free(o);
 			b->v[i] = b->v[--b->n];
 		} else {

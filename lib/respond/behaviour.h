@@ -46,6 +46,7 @@ struct rp_beh_group {
 	uint64_t key;                       /* session id or pid (see rp_beh_key) */
 	int64_t first_ms, last_ms;          /* first and last activity */
 	int64_t first_bad_ms;               /* first signal, 0 before */
+	int64_t first_write_ms;             /* first write under the watched paths, 0 before */
 	int acted;                          /* the action was taken */
 	unsigned counts[RP_SIG_N];          /* signals ever seen */
 	struct rp_beh_hit ring[RP_BEH_RING];
@@ -62,6 +63,8 @@ struct rp_beh_group {
 	int64_t random_new_ms;              /* last new file of random content (not a tool's) */
 	/* names waiting for their pair: a new random file and the structured file it
 	 * replaces ("a.docx" read and deleted, "a.docx.locked" written), in either order */
+	unsigned awaiting;                  /* suspicious closes whose verdict is awaited:
+	                                       the group's next accesses wait for them */
 	char *pend_new[RP_BEH_PEND];        /* owned */
 	char *pend_del[RP_BEH_PEND];        /* owned */
 	size_t npend_new, npend_del;        /* next slot (rings) */
