@@ -142,10 +142,9 @@ context_life_cycle(void **state)
 struct seen {
 	uint64_t next;      /* the offset the next chunk must start at */
 	size_t calls;
-	int shrink_fd;      /* >= 0: truncate the file to shrink_to at the first chunk */
-	off_t shrink_to;
-	int grow_fd;        /* >= 0: append grow_by bytes at the first chunk */
-	size_t grow_by;
+	int wfd;            /* >= 0: at the first chunk, change the file through it: */
+	off_t shrink_to;    /* truncate it to this size (>= 0), */
+	size_t grow_by;     /* or append this many bytes */
 };
 
 static void
@@ -158,15 +157,15 @@ each_chunk(void *arg, uint64_t off, const void *data, size_t len)
 	for (i = 0; i < len; i++)
 		assert_int_equal(((const char *)data)[i], 'a');
 	s->next = off + len;
-	if (s->calls++ == 0) {
-		if (s->shrink_fd >= 0)
-			assert_int_equal(ftruncate(s->shrink_fd, s->shrink_to), 0);
-		if (s->grow_fd >= 0) {
+	if (s->calls++ == 0 && s->wfd >= 0) {
+		if (s->shrink_to >= 0) {
+			assert_int_equal(ftruncate(s->wfd, s->shrink_to), 0);
+		} else {
 			char *more = malloc(s->grow_by);
 
 			assert_non_null(more);
 			memset(more, 'a', s->grow_by);
-			assert_int_equal(write(s->grow_fd, more, s->grow_by), (ssize_t)s->grow_by);
+			assert_int_equal(write(s->wfd, more, s->grow_by), (ssize_t)s->grow_by);
 			free(more);
 		}
 	}
@@ -176,7 +175,7 @@ static void
 fd_reads_with_pread_and_keeps_the_offset(void **state)
 {
 	struct rp_buf p = RP_BUF_INIT;
-	struct seen s = { 0, 0, -1, 0, -1, 0 };
+	struct seen s = { 0, 0, -1, -1, 0 };
 	char buf[7777], hex[RP_SHA256_HEX_LEN];
 	struct rp_sha256_read rd = { buf, sizeof(buf), MLEN, each_chunk, &s, 0 };
 	unsigned char md[RP_SHA256_LEN];
@@ -216,54 +215,48 @@ fd_reads_with_pread_and_keeps_the_offset(void **state)
 	rp_buf_release(&p);
 }
 
+/* Hashes a file of size bytes 'a' that is changed at the first chunk read (s), reading
+ * bufsz at a time and expecting size; the hash must cover exactly want bytes. */
+static void
+hash_while_it_changes(const char *name, size_t size, struct seen *s, size_t bufsz,
+    size_t want)
+{
+	struct rp_buf p = RP_BUF_INIT;
+	char *buf = malloc(bufsz), *a = malloc(want);
+	char hex[RP_SHA256_HEX_LEN], expect[RP_SHA256_HEX_LEN];
+	struct rp_sha256_read rd = { buf, bufsz, size, each_chunk, s, 0 };
+	unsigned char md[RP_SHA256_LEN];
+	int fd;
+
+	assert_true(buf != NULL && a != NULL);
+	memset(a, 'a', want);
+	file_of_a(&p, name, size);
+	fd = open(p.buf, O_RDONLY | O_CLOEXEC);
+	s->wfd = open(p.buf, O_WRONLY | O_APPEND | O_CLOEXEC);
+	assert_true(fd >= 0 && s->wfd >= 0);
+	assert_int_equal(rp_sha256_fd(fd, &rd, md), 0);
+	assert_int_equal(rd.nread, want);
+	assert_int_equal(s->next, want);
+	bytes_hex(md, hex);
+	assert_int_equal(rp_sha256_hex(a, want, expect), 0);
+	assert_string_equal(hex, expect);
+	close(s->wfd);
+	close(fd);
+	free(a);
+	free(buf);
+	rp_buf_release(&p);
+}
+
 static void
 fd_follows_a_file_that_shrinks_or_grows(void **state)
 {
-	struct rp_buf p = RP_BUF_INIT;
-	char buf[4096], hex[RP_SHA256_HEX_LEN], want[RP_SHA256_HEX_LEN];
-	struct seen s = { 0, 0, -1, 10000, -1, 0 };
-	struct rp_sha256_read rd = { buf, sizeof(buf), MLEN, each_chunk, &s, 0 };
-	unsigned char md[RP_SHA256_LEN];
-	char *a = malloc(MLEN);
-	int fd, wfd;
+	struct seen shrink = { 0, 0, -1, 10000, 0 }, grow = { 0, 0, -1, -1, 5000 };
 
-	assert_non_null(a);
-	memset(a, 'a', MLEN);
 	/* truncated to 10000 bytes after the first chunk: the hash ends at the new end,
-	 * and nread (10000, not the 1000000 expected) tells the caller */
-	file_of_a(&p, "shrinks", MLEN);
-	fd = open(p.buf, O_RDONLY | O_CLOEXEC);
-	wfd = open(p.buf, O_WRONLY | O_CLOEXEC);
-	assert_true(fd >= 0 && wfd >= 0);
-	s.shrink_fd = wfd;
-	assert_int_equal(rp_sha256_fd(fd, &rd, md), 0);
-	assert_int_equal(rd.nread, 10000);
-	bytes_hex(md, hex);
-	assert_int_equal(rp_sha256_hex(a, 10000, want), 0);
-	assert_string_equal(hex, want);
-	close(wfd);
-	close(fd);
-
+	 * and nread (not the size expected) tells the caller */
+	hash_while_it_changes("shrinks", MLEN, &shrink, 4096, 10000);
 	/* 100 bytes expected, 5000 more appended after the first chunk: hashed to the end */
-	file_of_a(&p, "grows", 100);
-	fd = open(p.buf, O_RDONLY | O_CLOEXEC);
-	wfd = open(p.buf, O_WRONLY | O_APPEND | O_CLOEXEC);
-	assert_true(fd >= 0 && wfd >= 0);
-	memset(&s, 0, sizeof(s));
-	s.shrink_fd = -1;
-	s.grow_fd = wfd;
-	s.grow_by = 5000;
-	rd.bufsz = 64;
-	rd.size = 100;
-	assert_int_equal(rp_sha256_fd(fd, &rd, md), 0);
-	assert_int_equal(rd.nread, 5100);
-	bytes_hex(md, hex);
-	assert_int_equal(rp_sha256_hex(a, 5100, want), 0);
-	assert_string_equal(hex, want);
-	close(wfd);
-	close(fd);
-	free(a);
-	rp_buf_release(&p);
+	hash_while_it_changes("grows", 100, &grow, 64, 5100);
 }
 
 static void
@@ -328,6 +321,23 @@ file_keeps_atime_and_refuses_symlinks_on_request(void **state)
 	rp_buf_release(&p);
 }
 
+/* the group teardown: the files the tests made, then the directory */
+static int
+remove_dir(void **state)
+{
+	static const char *const made[] = { "million", "empty", "shrinks", "grows", "evidence",
+		"link" };
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	size_t i;
+
+	if (dfd < 0)
+		return -1;
+	for (i = 0; i < sizeof(made) / sizeof(made[0]); i++)
+		unlinkat(dfd, made[i], 0);
+	close(dfd);
+	return rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -340,17 +350,8 @@ main(void)
 		cmocka_unit_test(fd_read_error_keeps_errno),
 		cmocka_unit_test(file_keeps_atime_and_refuses_symlinks_on_request),
 	};
-	int r;
 
 	if (mkdtemp(dir) == NULL)
 		return 1;
-	r = cmocka_run_group_tests(tests, NULL, NULL);
-	{
-		char cmd[128];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			r = r ? r : 1;
-	}
-	return r;
+	return cmocka_run_group_tests(tests, NULL, remove_dir);
 }
