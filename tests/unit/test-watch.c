@@ -365,6 +365,7 @@ proc_guards(void **state)
 	char hex[65];
 	assert_int_equal(rp_proc_sha256("/proc/self/exe", hex), 0);
 	assert_int_equal(strlen(hex), 64);
+	assert_int_equal(rp_proc_sha256("/proc/2147483647/exe", hex), RP_ERR_VANISHED);
 }
 
 int
