@@ -35,6 +35,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "detect/engine.h"
 #include "detect/format.h"
@@ -103,7 +104,8 @@ static const char usage[] =
 "    --action alert|stop|kill\n"
 "        alert: report only. stop (default): SIGSTOP the group's processes (memory kept\n"
 "        as evidence; further accesses are refused). kill: SIGKILL them and restore\n"
-"        the files they touched from the shadow.\n"
+"        the files they touched from the shadow (a child process does it while the\n"
+"        watcher goes on, and says {\"kind\":\"restored\"} when done).\n"
 "    --format text|jsonl\n"
 "        Output format (text by default).\n"
 "    --db FILE\n"
@@ -138,10 +140,13 @@ static const char usage[] =
 "    {\"kind\":\"alert\",\"time\":T,\"pid\":N,\"pids\":[...],\"exe\":S,\"cmdline\":S,\"uid\":N,\n"
 "     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
 "     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"action_unix_ms\":N,\n"
-"     \"latency_ms\":N,\"first_write_to_action_ms\":N,\"blocked\":B}\n"
+"     \"latency_ms\":N,\"first_write_to_action_ms\":N,\"blocked\":B,\"restoring\":B}\n"
 "        per detection (client and user for smbd only; latency_ms from the group's\n"
 "        first signal to the action, first_write_to_action_ms from its first write\n"
-"        under PATH, -1 when it wrote nothing; action_unix_ms: the wall clock then);\n"
+"        under PATH, -1 when it wrote nothing; action_unix_ms: the wall clock then;\n"
+"        restoring with --action kill only);\n"
+"    {\"kind\":\"restored\",\"pid\":N,\"restored\":N,\"failed\":N} after a kill, once\n"
+"        the files the killed group touched are back;\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
 "    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
 "    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
@@ -167,6 +172,7 @@ static const char usage[] =
 #define NFILESTATE 8192
 #define NPROC 1024
 #define WINDOW_MS 60000
+#define MAX_KIDS 32
 
 struct allow {
 	char exe[PATH_MAX];
@@ -261,6 +267,9 @@ struct watch {
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
+	pid_t kids[MAX_KIDS];  /* our children (rescan, journal, restore): never scored */
+	size_t nkids;
+	pid_t rescan_pid;
 	int64_t t0_real;     /* cli->now at start */
 	int64_t t0_mono;     /* monotonic ms at start */
 	int shadow_full_said;
@@ -339,7 +348,7 @@ allowed_exe(struct watch *w, pid_t pid, const char *exe)
 			return 1;
 		char path[64], hex[65];
 		snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-		if (rp_proc_sha256(path, hex) == 0 && strcmp(hex, w->allow[i].sha) == 0)
+		if (rp_sha256_file_hex(AT_FDCWD, path, 0, hex, NULL) == 0 && strcmp(hex, w->allow[i].sha) == 0)
 			return 1;
 	}
 	return 0;
@@ -372,6 +381,59 @@ group_of(struct watch *w, struct pcache *p, pid_t pid)
 	if (g != NULL)
 		rp_beh_pid(g, pid, mono_ms());
 	return g;
+}
+
+/* The watcher itself or one of its children: their accesses are answered at once and
+ * never scored (the watcher would wait for its own answer). */
+static int
+ours(const struct watch *w, pid_t pid)
+{
+	if (pid == w->self)
+		return 1;
+	for (size_t i = 0; i < w->nkids; i++)
+		if (w->kids[i] == pid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Runs fn in a child process and returns at once (0, or -1 when it could not fork).
+ * Whatever may write under the watched trees (the journal's database, the files put
+ * back after a kill) is done by a child: a write by the watcher's own thread there
+ * would wait for a permission answer that only that thread can give.
+ */
+static int
+spawn(struct watch *w, void (*fn)(struct watch *w, void *arg), void *arg)
+{
+	if (w->nkids == MAX_KIDS)
+		return -1;
+	fflush(stdout);
+	pid_t c = fork();
+	if (c < 0)
+		return -1;
+	if (c == 0) {
+		fn(w, arg);
+		fflush(stdout);
+		_exit(0);
+	}
+	w->kids[w->nkids++] = c;
+	return 0;
+}
+
+/* Forgets the children that ended (SIGCHLD). */
+static void
+reap(struct watch *w)
+{
+	pid_t c;
+	while ((c = waitpid(-1, NULL, WNOHANG)) > 0) {
+		if (c == w->rescan_pid)
+			w->rescan_pid = 0;
+		for (size_t i = 0; i < w->nkids; i++)
+			if (w->kids[i] == c) {
+				w->kids[i] = w->kids[--w->nkids];
+				break;
+			}
+	}
 }
 
 static int
@@ -416,7 +478,7 @@ json_files(struct rp_buf *b, const struct rp_beh_group *g)
 
 struct kill_restore {
 	struct watch *w;
-	uint64_t done;
+	uint64_t done, failed;
 };
 
 static void
@@ -425,25 +487,61 @@ restored_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err
 	struct kill_restore *k = ctx;
 	if (res == RP_RESTORE_DONE)
 		k->done++;
+	else if (res == RP_RESTORE_FAILED)
+		k->failed++;
 }
 
+struct journal_job {
+	const char *text, *data;
+	int64_t when;
+};
+
 static void
-journal(struct watch *w, const char *text, const char *data)
+journal_child(struct watch *w, void *arg)
 {
+	struct journal_job *jj = arg;
 	struct rp_store *st = NULL;
-	int64_t case_id;
-	if (access(w->cli->db_path, F_OK) != 0)
-		return;
 	if (rp_store_open(&st, w->cli->db_path, 0) != 0) {
 		warning(w, "cannot open the database: the alert is not journaled");
 		return;
 	}
-	int r = rp_case_current(st, &case_id);
-	if (r == 0)
-		r = rp_journal_append(st, case_id, wall(w), "watch", "riposte watch", text, data, NULL);
+	int r = rp_journal_append(st, 0, jj->when, "watch", "riposte watch", jj->text, jj->data, NULL);
 	if (r != 0 && r != RP_ERR_NOTFOUND)
 		warning(w, "cannot journal the alert in the case");
 	rp_store_close(st);
+}
+
+/* Journals the alert in the open case of the database, when there is one (in a
+ * child: the database may be under a watched tree). */
+static void
+journal(struct watch *w, const char *text, const char *data)
+{
+	struct journal_job jj = { text, data, wall(w) };
+	if (access(w->cli->db_path, F_OK) != 0)
+		return;
+	if (spawn(w, journal_child, &jj) != 0)
+		warning(w, "cannot start the journal's process: the alert is not journaled");
+}
+
+struct restore_job {
+	struct rp_beh_group *g;
+	pid_t pid;
+};
+
+static void
+restore_child(struct watch *w, void *arg)
+{
+	struct restore_job *rj = arg;
+	struct kill_restore k = { w, 0, 0 };
+	rp_shadow_restore(w->shadow_dir, (const char *const *)rj->g->files, rj->g->nfiles, restored_cb, &k);
+	rp_buf_reset(&w->out);
+	if (w->fmt == RP_FMT_JSONL)
+		rp_buf_addf(&w->out, "{\"kind\":\"restored\",\"pid\":%d,\"restored\":%" PRIu64
+		    ",\"failed\":%" PRIu64 "}\n", (int)rj->pid, k.done, k.failed);
+	else
+		rp_buf_addf(&w->out, "restored %" PRIu64 " file(s) touched by pid %d (%" PRIu64 " failed)\n",
+		    k.done, (int)rj->pid, k.failed);
+	emit(w);
 }
 
 static void
@@ -499,12 +597,11 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	if (is_smbd && rp_samba_lookup(pid, &client) == 0 && w->block_client && client.addr[0])
 		blocked = rp_samba_block(client.addr) == 0;
 
-	uint64_t restored = 0;
+	int restoring = 0;
 	if (w->action == 2 && w->shadow != NULL && g->nfiles > 0) {
-		struct kill_restore k = { w, 0 };
+		struct restore_job rj = { g, pid };
 		usleep(20000);   /* let SIGKILL land before the files are put back */
-		rp_shadow_restore(w->shadow_dir, (const char *const *)g->files, g->nfiles, restored_cb, &k);
-		restored = k.done;
+		restoring = spawn(w, restore_child, &rj) == 0;
 	}
 
 	const char *result = w->action == 0 ? "reported" : done > 0 ? (w->action == 1 ? "stopped" : "killed")
@@ -547,7 +644,7 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	    (int64_t)now_rt.tv_sec * 1000 + now_rt.tv_nsec / 1000000, latency,
 	    g->first_write_ms ? t_act - g->first_write_ms : -1, blocked ? "true" : "false");
 	if (w->action == 2)
-		rp_buf_addf(&j, ",\"restored\":%" PRIu64, restored);
+		rp_buf_addf(&j, ",\"restoring\":%s", restoring ? "true" : "false");
 	rp_buf_addstr(&j, "}\n");
 
 	struct rp_buf text;
@@ -768,7 +865,7 @@ static void
 on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 {
 	char path[PATH_MAX];
-	if (ev->pid == w->self || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+	if (ours(w, ev->pid) || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -931,7 +1028,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
 	}
-	if (ev->kind != RP_FAN_CLOSE_WRITE || ev->pid == w->self ||
+	if (ev->kind != RP_FAN_CLOSE_WRITE || ours(w, ev->pid) ||
 	    fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
@@ -1082,7 +1179,7 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 			mark_tree(w, path2);
 		return;
 	}
-	if (ev->pid == w->self || ev->kind == RP_FAN_CREATE)
+	if (ours(w, ev->pid) || ev->kind == RP_FAN_CREATE)
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -1474,7 +1571,6 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	uint64_t shadow_max = (uint64_t)1 << 30;
 	int64_t keep = 7 * 86400;
 	int sfd = -1;
-	pid_t rescan_pid = 0;
 
 	if (w == NULL) {
 		rp_err(cli, "out of memory");
@@ -1735,16 +1831,15 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 				warning(w, "the fanotify queue overflowed: events were lost; rescanning");
 			}
 			syslog(LOG_WARNING, "watch: fanotify queue overflow, rescanning");
-			if (rescan_pid <= 0)
-				rescan_pid = rescan_start(w);
+			if (w->rescan_pid <= 0 && (w->rescan_pid = rescan_start(w)) > 0 && w->nkids < MAX_KIDS)
+				w->kids[w->nkids++] = w->rescan_pid;
 		}
 		if (pf[2].revents & POLLIN) {
 			struct signalfd_siginfo si;
 			while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
-				if (si.ssi_signo == SIGCHLD) {
-					while (waitpid(-1, NULL, WNOHANG) > 0)
-						rescan_pid = 0;
-				} else {
+				if (si.ssi_signo == SIGCHLD)
+					reap(w);
+				else {
 					done = 1;
 				}
 			}

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "core/err.h"
-#include "core/sha256.h"
 #include "respond/pctl.h"
 
 static int
@@ -201,12 +200,4 @@ rp_proc_signal(pid_t pid, int sig)
 	if (kill(pid, sig) != 0)
 		return errno == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
 	return 0;
-}
-
-int
-rp_proc_sha256(const char *path, char hex[65])
-{
-	int r = rp_sha256_file_hex(AT_FDCWD, path, 0, hex, NULL);
-
-	return r == RP_ERR_SYSTEM && errno == ENOENT ? RP_ERR_VANISHED : r;
 }
