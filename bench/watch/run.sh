@@ -51,7 +51,7 @@ echo "## Attacks ($N documents of about 20 KiB each, $RUNS runs per style)"
 echo
 echo "| style | files touched before stop: median (max) | unrecoverable after --restore: max | first write to stop, ms: median (max) | first signal to stop, ms: median |"
 echo "|---|---|---|---|---|"
-for a in inplace copydelete rename intermittent fakegzip forker; do
+for a in inplace copydelete rename intermittent fakegzip forker mmap; do
 	: >"$B/$a.runs"
 	k=1
 	while [ $k -le "$RUNS" ]; do
@@ -59,7 +59,7 @@ for a in inplace copydelete rename intermittent fakegzip forker; do
 		docs "$B/d" "$N"
 		sums "$B/d" >"$B/before"
 		start "$a" "$B/d"
-		case $a in forker) cmd="sh $B/forker.sh" ;; *) cmd="python3 $B/$a.py" ;; esac
+		case $a in forker) cmd="sh $B/forker.sh" ;; mmap) cmd="python3 $B/mapwrite.py" ;; *) cmd="python3 $B/$a.py" ;; esac
 		setsid $cmd "$B/d" >/dev/null 2>&1 &
 		p=$!
 		i=0

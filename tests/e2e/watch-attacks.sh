@@ -58,6 +58,19 @@ for root, dirs, files in sorted(os.walk(sys.argv[1])):
             f.write(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + os.urandom(len(data) // 2))
         os.unlink(p)
 PY
+cat >"$T/mapwrite.py" <<'PY'
+# writes through a shared mapping: no write() for fanotify to see, only the close
+import mmap, os, sys
+for root, dirs, files in sorted(os.walk(sys.argv[1])):
+    for n in sorted(files):
+        p = os.path.join(root, n)
+        with open(p, "r+b") as f:
+            size = os.fstat(f.fileno()).st_size
+            m = mmap.mmap(f.fileno(), size)
+            m[:] = os.urandom(size)
+            m.flush()
+            m.close()
+PY
 cat >"$T/forker.sh" <<'SH'
 # one openssl child per file: encrypt to a new file, delete the original
 find "$1" -type f | sort | while read -r f; do
@@ -103,6 +116,7 @@ attack rename python3 "$T/rename.py"
 attack intermittent python3 "$T/intermittent.py"
 attack fakegzip python3 "$T/fakegzip.py"
 attack forker sh "$T/forker.sh"
+attack mmap python3 "$T/mapwrite.py"
 grep -h '"kind":"alert"' "$T"/*.jsonl | sed 's/"pid.*"files":/"files":/' | head -n 20
 
 done_testing
