@@ -18,8 +18,7 @@ apid=$!
 wait_attack "$apid"
 wait "$apid" 2>/dev/null
 expect_eq "kill: the attacker died of SIGKILL" 137 "$?"
-i=0
-while [ $i -lt 50 ] && ! grep -q '"kind":"restored"' "$WOUT"; do i=$((i + 1)); sleep 0.1; done
+wait_out restored 5
 watch_stop
 expect_grep "kill: alert with action kill" '"action":"kill","result":"killed"' "$WOUT"
 expect_grep "kill: the alert says the restore started" '"restoring":true' "$WOUT"
@@ -37,8 +36,7 @@ expect_eq "journal: case opened" 0 $?
 WOUT=$T/journal.jsonl
 "$RIPOSTE" watch --format jsonl --db "$T/j/riposte.db" --shadow "$T/shadow-journal" "$T/j" >"$WOUT" 2>"$T/journal.err" &
 WPID=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q '"kind":"ready"' "$WOUT"; do i=$((i + 1)); sleep 0.1; done
+wait_out ready 10
 setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/j" >/dev/null 2>&1 &
 apid=$!
 wait_attack "$apid"
@@ -91,8 +89,7 @@ for i in range(20000):
     os.close(os.open(os.path.join(sys.argv[1], "f%05d" % i), os.O_CREAT | os.O_WRONLY, 0o644))
 PY
 kill -s CONT "$WPID"
-i=0
-while [ $i -lt 100 ] && ! grep -q '"kind":"rescan"' "$WOUT"; do i=$((i + 1)); sleep 0.2; done
+wait_out rescan 20
 watch_stop
 expect_grep "overflow: said" '"kind":"overflow"' "$WOUT"
 expect_grep "overflow: rescan finds the random file" '"kind":"rescan".*"random":1,.*blob.txt' "$WOUT"
