@@ -324,12 +324,16 @@ warning(struct watch *w, const char *msg)
 
 /* ---- files and processes ---- */
 
+/* The state of the file open as fd (created when new and create is set); its stat
+ * in *stp when stp is not NULL. */
 static struct fstate *
-fstate_of(struct watch *w, int fd, int create)
+fstate_of(struct watch *w, int fd, int create, struct stat *stp)
 {
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
 		return NULL;
+	if (stp != NULL)
+		*stp = st;
 	uint64_t h = ((uint64_t)st.st_dev * 0x9e3779b97f4a7c15ULL) ^ ((uint64_t)st.st_ino * 0xff51afd7ed558ccdULL);
 	struct fstate *f = &w->files[h % NFILESTATE];
 	if (f->used && f->dev == (uint64_t)st.st_dev && f->ino == (uint64_t)st.st_ino)
@@ -890,10 +894,6 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			return;
 		}
 	}
-	enum rp_proc_access acc = rp_proc_access(ev->pid);
-	struct fstate *f = fstate_of(w, ev->fd, 1);
-	if (f == NULL)
-		return;
 	/*
 	 * The group closed a file that looked encrypted at a glance: its accesses wait
 	 * for the verdict (the process is held in the kernel meanwhile), so that an
@@ -905,8 +905,11 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		return;
 	}
 	struct stat st;
-	if (fstat(ev->fd, &st) != 0)
+	struct fstate *f = fstate_of(w, ev->fd, 1, &st);
+	if (f == NULL)
 		return;
+	/* an empty file has nothing to read or keep: a new file being written */
+	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->pid) : RP_PROC_WRITE;
 	enum rp_shadow_how how;
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
@@ -1030,7 +1033,7 @@ static void
 on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
-	struct fstate *f = fstate_of(w, ev->fd, 0);
+	struct fstate *f = fstate_of(w, ev->fd, 0, NULL);
 	if (f != NULL && f->held) {
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
@@ -1045,7 +1048,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	if (g == NULL)
 		return;
 	if (f == NULL)
-		f = fstate_of(w, ev->fd, 1);
+		f = fstate_of(w, ev->fd, 1, NULL);
 	struct rp_vjob *j = rp_vjob_new();
 	struct closing *ci = calloc(1, sizeof(*ci));
 	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
@@ -1090,7 +1093,7 @@ on_verdict(struct rp_vjob *j, void *ctx)
 	struct watch *w = ctx;
 	struct closing *ci = j->cookie;
 	struct rp_verdict *v = &j->v;
-	struct fstate *f = fstate_of(w, j->fd, 0);
+	struct fstate *f = fstate_of(w, j->fd, 0, NULL);
 	struct rp_beh_group *g = rp_beh_find(w->beh, ci->key);
 
 	if (f != NULL && f->pending > 0)
