@@ -174,6 +174,7 @@ static const char usage[] =
 #define NPROC 1024
 #define WINDOW_MS 60000
 #define MAX_KIDS 32
+#define EXPIRE_MS (3600 * 1000)
 
 struct allow {
 	char exe[PATH_MAX];
@@ -1829,10 +1830,19 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	int cfd, nfd, vfd = rp_vpool_fd(w->pool);
 	rp_fan_fds(w->fan, &cfd, &nfd);
 	int done = 0;
+	int64_t next_expire = mono_ms() + EXPIRE_MS;
 	while (!done && !w->failed) {
 		struct pollfd pf[4] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 },
 		    { vfd, POLLIN, 0 } };
-		if (poll(pf, 4, -1) < 0) {
+		/* a watcher runs for weeks: the copies older than --shadow-keep go hourly */
+		if (mono_ms() >= next_expire) {
+			if (rp_shadow_expire(w->shadow, wall(w)) != 0)
+				warning(w, "cannot expire the old copies of the shadow");
+			else if (rp_shadow_used(w->shadow) < shadow_max)
+				w->shadow_full_said = 0;
+			next_expire = mono_ms() + EXPIRE_MS;
+		}
+		if (poll(pf, 4, (int)(next_expire - mono_ms())) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));

@@ -343,13 +343,40 @@ shadow_keep_restore_bounded(void **state)
 	close(rd);
 	close(fa);
 	close(fb);
+	/* a running watcher expires hourly: the old copy goes, the pack stays while a
+	 * newer entry needs it, and goes with its last entry */
+	char c3[256];
+	snprintf(c3, sizeof(c3), "%s/c.txt", dir);
+	int fc = open(c3, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	assert_true(fc >= 0);
+	assert_int_equal(write(fc, "charlie\n", 8), 8);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 5000), 0);
+	assert_int_equal(rp_shadow_used(s), 18);
+	assert_int_equal(rp_shadow_keep(s, fc, c3, 0, 8000, 42, "ok", &how), 0);
+	assert_int_equal(rp_shadow_used(s), 26);
+	assert_int_equal(rp_shadow_expire(s, 8700), 0);       /* a and b (5000) expire */
+	assert_int_equal(rp_shadow_used(s), 8);
+	assert_int_equal(rp_shadow_keep(s, fc, c3, 0, 8800, 42, "ok", &how), 0);
+	assert_int_equal(rp_shadow_used(s), 16);
+	assert_int_equal(rp_shadow_expire(s, 8000 + 3601), 0); /* the 8000 copy goes */
+	assert_int_equal(rp_shadow_used(s), 8);
+	rp_shadow_free(s);
+	close(fc);
+	snprintf(cmd0, sizeof(cmd0), "ls '%s' | grep -c '^P'", sh);
+	FILE *np = popen(cmd0, "r");
+	char npacks[16] = "";
+	assert_non_null(np);
+	assert_non_null(fgets(npacks, sizeof(npacks), np));
+	pclose(np);
+	assert_string_equal(npacks, "1\n");     /* only the pack of the 8800 copy */
+
 	/* a stray copy nobody indexed (an interrupted run) and a foreign file */
 	char stray[300];
 	snprintf(stray, sizeof(stray), "%s/P1-99", sh);
 	close(open(stray, O_WRONLY | O_CREAT, 0600));
 	snprintf(stray, sizeof(stray), "%s/notes.txt", sh);
 	close(open(stray, O_WRONLY | O_CREAT, 0600));
-	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 5000 + 7200), 0);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 8800 + 7200), 0);
 	rp_shadow_free(s);
 	snprintf(cmd0, sizeof(cmd0), "ls '%s' | tr '\\n' ' '", sh);
 	FILE *ls = popen(cmd0, "r");
