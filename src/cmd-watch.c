@@ -125,7 +125,7 @@ static const char usage[] =
 "        Bound on the copies (default 1G; K, M, G, T suffixes). When full, watch says\n"
 "        so once and goes on without copies.\n"
 "    --shadow-keep DURATION\n"
-"        Copies older than this expire at start (default 7d).\n"
+"        Copies older than this expire, at start and then hourly (default 7d).\n"
 "    --check\n"
 "        Test the set-up for each PATH: kernel, CAP_SYS_ADMIN, the fanotify classes the\n"
 "        filesystem accepts, FICLONE support. Exit 0 when watch can protect PATH with\n"
