@@ -249,7 +249,8 @@ expect_exit "block: the client is still blocked after the watcher stopped" 124 s
 ip netns exec "$S" nft delete element inet riposte_watch clients4 "{ $CLIIP }"
 expect_exit "block: unblocked by deleting the element" 0 smb cli ls
 
-sed 's/^/    /' "$T/block.alert"
+# what the user sees (for the tour)
+sed 's/^/    /' "$T/block.alert" "$T/block.nft"
 cleanup
 HOLD=""
 nft list ruleset >"$T/host-nft.after" 2>&1
