@@ -4,12 +4,17 @@
 #
 # Everything lives in this test's temp dir and in namespaces it makes: a network
 # namespace for the server (smbd, riposte watch, smbstatus) and one for the client
-# (smbclient), joined by a veth pair (10.203.1.1 <-> 10.203.1.2); the server side also
+# (smbclient), joined by a veth pair (10.203.1.1 <-> 10.203.1.2, fd03:203::1 <->
+# fd03:203::2); the server side also
 # gets a private mount namespace where /etc/passwd and /etc/group are bind-mounted
 # copies that add the test's user, so the host's files are never changed. smbd runs
 # with a private smb.conf (its own private, lock, state, cache, pid dirs and passdb,
-# port 4445, bound to the namespace's address only). The host's nftables ruleset is
+# port 4445, bound to the namespace's addresses only). The host's nftables ruleset is
 # compared before and after.
+# Runs: 1. --action stop: only the attacking session's smbd is stopped, the server keeps
+# serving; 2. --block-client: the client's IPv4 address is dropped, the server's own
+# address still gets in; 3. an IPv6 client while that block is in force. After each,
+# --restore brings every document back byte-exact.
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/watch.inc"
@@ -21,7 +26,7 @@ for tool in smbd smbclient smbpasswd smbstatus nft openssl unshare nsenter ip py
 done
 
 S=rp-smbsrv-$$ C=rp-smbcli-$$
-SRVIP=10.203.1.1 CLIIP=10.203.1.2 PORT=4445 USR=anna PASS=Praxis-2026
+SRVIP=10.203.1.1 CLIIP=10.203.1.2 SRV6=fd03:203::1 CLI6=fd03:203::2 PORT=4445 USR=anna PASS=Praxis-2026
 HOLD=""
 cleanup() {
 	# only processes this test started live in its namespaces (smbd, the watcher, the
@@ -42,6 +47,8 @@ ip -n "$S" link add eth0 type veth peer name eth0 netns "$C"
 for ns in "$S" "$C"; do ip -n "$ns" link set lo up; done
 ip -n "$S" addr add "$SRVIP/24" dev eth0
 ip -n "$C" addr add "$CLIIP/24" dev eth0
+ip -n "$S" addr add "$SRV6/64" dev eth0 nodad
+ip -n "$C" addr add "$CLI6/64" dev eth0 nodad
 ip -n "$S" link set eth0 up
 ip -n "$C" link set eth0 up
 
@@ -82,7 +89,7 @@ cat >"$T/smb.conf" <<EOF
 	passdb backend = tdbsam:$T/samba/private/passdb.tdb
 	smb ports = $PORT
 	bind interfaces only = yes
-	interfaces = $SRVIP/24
+	interfaces = $SRVIP/24 $SRV6/64
 	disable netbios = yes
 	disable spoolss = yes
 	load printers = no
@@ -101,22 +108,26 @@ nsenter -t "$HOLD" -m -n smbd -F --no-process-group -s "$T/smb.conf" --debug-std
     >"$T/smbd.out" 2>&1 &
 SMBD=$!
 i=0
-until ip netns exec "$S" ss -ltnH "sport = :$PORT" | grep -q "$SRVIP:$PORT"; do
+until [ "$(ip netns exec "$S" ss -ltnH "sport = :$PORT" | wc -l)" -eq 2 ]; do
 	i=$((i + 1)); [ $i -gt 100 ] && { fail "smbd does not listen"; cat "$T/smbd.out"; done_testing; }
 	sleep 0.1
 done
-expect_eq "smbd listens on the namespace's address only" "$SRVIP:$PORT" \
-    "$(ip netns exec "$S" ss -ltnH | awk '{print $4}' | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "smbd listens on the namespace's addresses only" "$SRVIP:$PORT [$SRV6]:$PORT" \
+    "$(ip netns exec "$S" ss -ltnH | awk '{print $4}' | sort | tr '\n' ' ' | sed 's/ $//')"
 ip netns exec "$S" ss -ltnH >"$T/listen"
 
-# smb srv|cli COMMANDS [SECONDS]: one session to the server's address, from the
-# server's namespace or the client's (at most SECONDS, default 10)
+# smb srv|cli|cli6 COMMANDS [SECONDS]: one session to the server's address, from the
+# server's namespace or the client's, over IPv6 for cli6 (at most SECONDS, default 10)
 smb() {
-	if [ "$1" = srv ]; then set -- "$2" "${3:-10}" nsenter -t "$HOLD" -m -n
-	else set -- "$2" "${3:-10}" ip netns exec "$C"; fi
+	addr=$SRVIP
+	case $1 in
+	srv) set -- "$2" "${3:-10}" nsenter -t "$HOLD" -m -n ;;
+	cli6) addr=$SRV6; set -- "$2" "${3:-10}" ip netns exec "$C" ;;
+	*) set -- "$2" "${3:-10}" ip netns exec "$C" ;;
+	esac
 	cmds=$1 secs=$2
 	shift 2
-	timeout "$secs" "$@" smbclient "//$SRVIP/share" -p "$PORT" -U "$USR%$PASS" -t 2 -c "$cmds"
+	timeout "$secs" "$@" smbclient "//$addr/share" -p "$PORT" -U "$USR%$PASS" -t 2 -c "$cmds"
 }
 
 # the attacker: copies the documents, encrypts them locally (AES-256-CTR, no header),
@@ -148,23 +159,26 @@ chmod +x "$T/riposte-srv"
 # json KEY FILE: the value of "KEY" in the first alert of FILE
 json() { grep '"kind":"alert"' "$2" | head -n 1 | sed -n "s/.*\"$1\":\(\"[^\"]*\"\|[^,}]*\).*/\1/p"; }
 
-# run NAME [watch options]: documents, watcher, attack; the alert's checks
+# run NAME SERVER-ADDR CLIENT-ADDR [watch options]: documents, watcher, the attack
+# from the client to SERVER-ADDR; the alert must name CLIENT-ADDR
 run() {
-	name=$1
-	shift
+	name=$1 to=$2 from=$3
+	shift 3
+	via=cli
+	[ "$to" = "$SRV6" ] && via=cli6
 	rm -rf "$T/share"/* "$T/client-$name"
 	make_docs "$T/share" 9
 	chown -R "$uid:$uid" "$T/share"
 	sums "$T/share" >"$T/$name.before"
 	files=$(cd "$T/share" && find . -type f | sed 's|^\./||' | sort)
 	expect_eq "$name: the client lists the share before" 9 \
-	    "$(smb cli "recurse on; ls" 2>/dev/null | grep -c '\.txt ')"
+	    "$(smb "$via" "recurse on; ls" 2>/dev/null | grep -c '\.txt ')"
 	RIPOSTE=$T/riposte-srv
 	watch_start "$name" "$T/share" "$@"
 	RIPOSTE=$RIPOSTE_BIN
 	[ -n "$WPID" ] || return 1
 	# shellcheck disable=SC2086
-	cli sh "$T/attack.sh" "$SRVIP" "$PORT" "$USR%$PASS" "$T/client-$name" $files \
+	cli sh "$T/attack.sh" "$to" "$PORT" "$USR%$PASS" "$T/client-$name" $files \
 	    >"$T/$name.attack" 2>&1 &
 	APID=$!
 	wait_attack "$APID"
@@ -176,7 +190,7 @@ run() {
 	*/smbd\") ok "$name: exe is smbd" ;;
 	*) fail "$name: exe $(json exe "$WOUT")" ;;
 	esac
-	expect_eq "$name: client is the client's address" "\"$CLIIP\"" "$(json client "$WOUT")"
+	expect_eq "$name: client is the client's address" "\"$from\"" "$(json client "$WOUT")"
 	expect_eq "$name: user is the Samba user" "\"$USR\"" "$(json user "$WOUT")"
 	expect_eq "$name: result" '"stopped"' "$(json result "$WOUT")"
 	touched=$(json files_touched "$WOUT")
@@ -225,7 +239,7 @@ finish() {
 }
 
 # 1. stop only: the session is stopped, the server goes on serving, even that client
-run stop --action stop
+run stop "$SRVIP" "$CLIIP" --action stop
 expect_eq "stop: not blocked" false "$(json blocked "$WOUT")"
 expect_exit "stop: no table inet riposte_watch" 1 ip netns exec "$S" nft list table inet riposte_watch
 expect_exit "stop: the parent smbd serves a new session from the same client" 0 \
@@ -233,7 +247,7 @@ expect_exit "stop: the parent smbd serves a new session from the same client" 0 
 finish stop
 
 # 2. --block-client: a drop for exactly the client's address, in our table only
-run block --action stop --block-client
+run block "$SRVIP" "$CLIIP" --action stop --block-client
 expect_eq "block: blocked" true "$(json blocked "$WOUT")"
 ip netns exec "$S" nft list table inet riposte_watch >"$T/block.nft" 2>&1
 expect_grep "block: the drop rule" 'ip saddr @clients4 drop' "$T/block.nft"
@@ -245,8 +259,22 @@ expect_exit "block: a new connection from the client fails" 124 smb cli ls 3
 expect_exit "block: one from the server's own address still works" 0 smb srv ls
 finish block
 expect_exit "block: the client is still blocked after the watcher stopped" 124 smb cli ls 3
+
+# 3. an IPv6 client, while the IPv4 block is in force: the same table gets its address
+run block6 "$SRV6" "$CLI6" --block-client
+expect_eq "block6: blocked" true "$(json blocked "$WOUT")"
+ip netns exec "$S" nft list table inet riposte_watch >"$T/block6.nft" 2>&1
+expect_grep "block6: the IPv6 drop rule" 'ip6 saddr @clients6 drop' "$T/block6.nft"
+expect_eq "block6: both addresses, each in its set, once" "$CLIIP $CLI6" \
+    "$(sed -n 's/.*elements = { \(.*\) }.*/\1/p' "$T/block6.nft" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "block6: the two rules are there once" 2 "$(grep -c 'saddr @clients. drop' "$T/block6.nft")"
+expect_exit "block6: a new IPv6 connection from the client fails" 124 smb cli6 ls 3
+finish block6
+
 ip netns exec "$S" nft delete element inet riposte_watch clients4 "{ $CLIIP }"
-expect_exit "block: unblocked by deleting the element" 0 smb cli ls
+ip netns exec "$S" nft delete element inet riposte_watch clients6 "{ $CLI6 }"
+expect_exit "unblocked by deleting the element (IPv4)" 0 smb cli ls
+expect_exit "unblocked by deleting the element (IPv6)" 0 smb cli6 ls
 
 # what the user sees (for the tour)
 sed 's/^/    /' "$T/block.alert" "$T/block.nft"
