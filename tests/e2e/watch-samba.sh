@@ -5,9 +5,9 @@
 # Everything lives in this test's temp dir and in namespaces it makes: a network
 # namespace for the server (smbd, riposte watch, smbstatus) and one for the client
 # (smbclient), joined by a veth pair (10.203.1.1 <-> 10.203.1.2, fd03:203::1 <->
-# fd03:203::2); the server side also
-# gets a private mount namespace where /etc/passwd and /etc/group are bind-mounted
-# copies that add the test's user, so the host's files are never changed. smbd runs
+# fd03:203::2); the server side also gets a private mount namespace where /etc/passwd
+# and /etc/group are bind-mounted copies that add the test's user, so the host's files
+# are never changed. smbd runs
 # with a private smb.conf (its own private, lock, state, cache, pid dirs and passdb,
 # port 4445, bound to the namespace's addresses only). The host's nftables ruleset is
 # compared before and after.
