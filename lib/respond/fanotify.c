@@ -290,6 +290,8 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			int cr = 0;
 			if (r == 0)
 				cr = cb(&ev, ctx);
+			if (perm && ev.defer && r == 0 && cr == 0)
+				continue;       /* the caller answers (rp_fan_answer) */
 			if (perm) {
 				struct fanotify_response resp = {
 					.fd = m->fd,
@@ -306,6 +308,15 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 		}
 		return r;     /* one batch: the caller polls again, the other group gets its turn */
 	}
+}
+
+int
+rp_fan_answer(struct rp_fan *f, int fd, int deny)
+{
+	struct fanotify_response resp = { .fd = fd, .response = deny ? FAN_DENY : FAN_ALLOW };
+	int r = write(f->cfd, &resp, sizeof(resp)) == (ssize_t)sizeof(resp) ? 0 : RP_ERR_SYSTEM;
+	close(fd);
+	return r;
 }
 
 int
