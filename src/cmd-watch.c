@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -219,6 +220,9 @@ struct deferred {
 };
 
 #define NDEFER 4096
+/* verdicts out at once: each holds a descriptor; past this the watcher waits for
+ * them before it reads more events (a flood slows down, it does not pile up) */
+#define MAX_PENDING 1024
 
 /* A read file's descriptor, kept a while: if the reader's group deletes the file and
  * turns out to write random files, the content is copied from it (a descriptor keeps
@@ -260,6 +264,7 @@ struct watch {
 	struct rp_vpool *pool;
 	struct deferred *defer;
 	size_t ndefer;
+	uint64_t max_pending;
 	struct rp_beh *beh;
 	struct fstate *files;
 	struct pcache *procs;
@@ -910,7 +915,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * for the verdict (the process is held in the kernel meanwhile), so that an
 	 * attacker is stopped before its next file. Other writers never wait for one.
 	 */
-	if (g->awaiting > 0 && w->ndefer < NDEFER) {
+	if (g->awaiting > 0 && w->ndefer < w->max_pending) {
 		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid };
 		ev->defer = 1;
 		return;
@@ -1034,6 +1039,8 @@ glance_suspicious(int fd, const struct closing *ci)
 	return rp_block_random(&st);
 }
 
+static void on_verdict(struct rp_vjob *j, void *ctx);
+
 /* A file closed after writing: its verdict is computed by a worker (on_verdict). */
 static void
 on_close(struct watch *w, struct rp_fan_event *ev)
@@ -1085,6 +1092,11 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
 		g->awaiting++;
 	rp_vpool_submit(w->pool, j);
+	while (rp_vpool_pending(w->pool) >= w->max_pending) {
+		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
+		if (poll(&pv, 1, -1) > 0)
+			rp_vpool_collect(w->pool, on_verdict, w);
+	}
 }
 
 /* The verdict on a closed file: the signals it gives its writer's group. */
@@ -1716,6 +1728,19 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 	}
 	w->self = getpid();
+	/* descriptors: the held reads, the verdicts out, the deferred events */
+	struct rlimit nofile;
+	w->max_pending = MAX_PENDING;
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+		if (nofile.rlim_cur < nofile.rlim_max && nofile.rlim_cur < 65536) {
+			nofile.rlim_cur = nofile.rlim_max < 65536 ? nofile.rlim_max : 65536;
+			setrlimit(RLIMIT_NOFILE, &nofile);
+			getrlimit(RLIMIT_NOFILE, &nofile);
+		}
+		uint64_t room = nofile.rlim_cur > NHELD + 256 ? (uint64_t)nofile.rlim_cur - NHELD - 256 : 64;
+		if (room / 2 < w->max_pending)
+			w->max_pending = room / 2;
+	}
 	w->t0_real = cli->now;
 	w->t0_mono = mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));

@@ -42,16 +42,14 @@ start() {  # NAME DIR [opts]
 }
 stop() { kill -TERM "$W"; wait "$W" 2>/dev/null; }
 
-cp "$TOP/tests/e2e/watch-attacks.sh" "$B/attacks.sh"
-# the attacker scripts, taken from the end-to-end test
-awk '/^cat >"\$T\/[a-z]*\.(py|sh)" <</ { f=$2; sub(/^>"\$T\//, "", f); sub(/"$/, "", f); out=1; tag=$NF; sub(/'"'"'/, "", tag); sub(/'"'"'/, "", tag); next }
-     out && $0 == tag { out=0; next } out { print > f }' "$B/attacks.sh"
+# the attackers of the end-to-end tests (not our simulator)
+A=$TOP/tests/e2e/attackers
 
 echo "## Attacks ($N documents of about 20 KiB each, $RUNS runs per style)"
 echo
 echo "| style | files touched before stop: median (max) | unrecoverable after --restore: max | first write to stop, ms: median (max) | first signal to stop, ms: median |"
 echo "|---|---|---|---|---|"
-for a in inplace copydelete rename intermittent fakegzip forker; do
+for a in inplace copydelete rename intermittent fakegzip forker mmap; do
 	: >"$B/$a.runs"
 	k=1
 	while [ $k -le "$RUNS" ]; do
@@ -59,7 +57,7 @@ for a in inplace copydelete rename intermittent fakegzip forker; do
 		docs "$B/d" "$N"
 		sums "$B/d" >"$B/before"
 		start "$a" "$B/d"
-		case $a in forker) cmd="sh $B/forker.sh" ;; *) cmd="python3 $B/$a.py" ;; esac
+		case $a in forker) cmd="sh $A/forker.sh" ;; mmap) cmd="python3 $A/mapwrite.py" ;; *) cmd="python3 $A/$a.py" ;; esac
 		setsid $cmd "$B/d" >/dev/null 2>&1 &
 		p=$!
 		i=0

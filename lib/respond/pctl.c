@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -164,6 +165,9 @@ rp_proc_access(pid_t pid)
 	}
 	case SYS_sendfile: case SYS_execve:
 		return RP_PROC_READ;
+	case SYS_mmap:
+		/* a shared writable mapping reads the pages it will overwrite */
+		return (arg[2] & PROT_WRITE) ? RP_PROC_READ_RW : RP_PROC_READ;
 	case SYS_openat:
 		return (arg[2] & (O_TRUNC | O_ACCMODE)) ? RP_PROC_WRITE : RP_PROC_READ;
 #ifdef SYS_open

@@ -226,7 +226,8 @@ sweep(struct expire_ctx *x)
 			close(fd);
 		return;
 	}
-	qsort(x->names, x->nnames, sizeof(*x->names), cmp_name);
+	if (x->nnames > 0)
+		qsort(x->names, x->nnames, sizeof(*x->names), cmp_name);
 	while ((de = readdir(d)) != NULL) {
 		const char *n = de->d_name + (de->d_name[0] == 'P');
 		if (n[0] < '0' || n[0] > '9' || strlen(de->d_name) >= 32 ||

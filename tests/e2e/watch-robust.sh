@@ -5,16 +5,6 @@ TMPDIR=${WATCH_TMPDIR:-/var/tmp}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/watch.inc"
 
-cat >"$T/inplace.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        with open(p, "r+b") as f:
-            data = f.read()
-            f.seek(0)
-            f.write(os.urandom(len(data)))
-PY
 # the interpreter that runs the attacker, as /proc/PID/exe will name it
 PY=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
 PYSHA=$(sha256sum "$PY" | cut -d' ' -f1)
@@ -23,7 +13,7 @@ PYSHA=$(sha256sum "$PY" | cut -d' ' -f1)
 make_docs "$T/k" 12
 sums "$T/k" >"$T/k.before"
 watch_start kill "$T/k" --action kill || done_testing
-setsid python3 "$T/inplace.py" "$T/k" >/dev/null 2>&1 &
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/k" >/dev/null 2>&1 &
 apid=$!
 wait_attack "$apid"
 wait "$apid" 2>/dev/null
@@ -49,7 +39,7 @@ WOUT=$T/journal.jsonl
 WPID=$!
 i=0
 while [ $i -lt 100 ] && ! grep -q '"kind":"ready"' "$WOUT"; do i=$((i + 1)); sleep 0.1; done
-setsid python3 "$T/inplace.py" "$T/j" >/dev/null 2>&1 &
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/j" >/dev/null 2>&1 &
 apid=$!
 wait_attack "$apid"
 kill -s KILL "$apid" 2>/dev/null
@@ -65,7 +55,7 @@ expect_eq "journal: the chain is intact" 0 $?
 # ---- --allow EXE:SHA256: the allowed interpreter is not scored ----
 make_docs "$T/a" 6
 watch_start allow "$T/a" --allow "$PY:$PYSHA" || done_testing
-setsid python3 "$T/inplace.py" "$T/a" >/dev/null 2>&1 &
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/a" >/dev/null 2>&1 &
 apid=$!
 wait "$apid"
 sleep 0.5
@@ -77,7 +67,7 @@ if grep -q '"kind":"alert"' "$WOUT"; then fail "allow: alert on an allowed execu
 make_docs "$T/b" 6
 watch_start allowbad "$T/b" --allow "$PY:0000000000000000000000000000000000000000000000000000000000000000" ||
     done_testing
-setsid python3 "$T/inplace.py" "$T/b" >/dev/null 2>&1 &
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/b" >/dev/null 2>&1 &
 apid=$!
 wait_attack "$apid"
 kill -s KILL "$apid" 2>/dev/null
