@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,56 @@ mono_ms(void)
 	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* Starts smbstatus -p [-s conf] with its output on fd out: posix_spawn, as the watcher
+ * has threads (no fork of its memory, nothing but exec in the child); the usual places
+ * of the program, Samba's own prefix included, under a fixed PATH and locale. */
+static int
+spawn_smbstatus(const char *conf, int out, pid_t *child)
+{
+	static const char *const where[] = {
+		"/usr/bin/smbstatus", "/usr/sbin/smbstatus", "/usr/local/bin/smbstatus",
+		"/usr/local/samba/bin/smbstatus",
+	};
+	static char a0[] = "smbstatus", a1[] = "-p", a2[] = "-s";
+	static char path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", lc[] = "LC_ALL=C";
+	char *const env[] = { path, lc, NULL };
+	char confarg[PATH_MAX];
+	char *const argv[] = { a0, a1, conf[0] ? a2 : NULL, confarg, NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t none, dfl;
+	int r = ENOENT;
+
+	snprintf(confarg, sizeof(confarg), "%s", conf);
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return RP_ERR_NOMEM;
+	if (posix_spawnattr_init(&at) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		return RP_ERR_NOMEM;
+	}
+	/* the watcher's blocked and ignored signals are not smbstatus's */
+	sigemptyset(&none);
+	sigemptyset(&dfl);
+	sigaddset(&dfl, SIGPIPE);
+	sigaddset(&dfl, SIGTERM);
+	sigaddset(&dfl, SIGINT);
+	sigaddset(&dfl, SIGHUP);
+	if (posix_spawn_file_actions_adddup2(&fa, out, 1) == 0 &&
+	    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0) == 0 &&
+	    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0) == 0 &&
+	    posix_spawnattr_setsigmask(&at, &none) == 0 && posix_spawnattr_setsigdefault(&at, &dfl) == 0 &&
+	    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) == 0)
+		for (size_t i = 0; i < sizeof(where) / sizeof(where[0]); i++)
+			if ((r = posix_spawn(child, where[i], &fa, &at, argv, env)) != ENOENT)
+				break;
+	posix_spawnattr_destroy(&at);
+	posix_spawn_file_actions_destroy(&fa);
+	if (r == 0)
+		return 0;
+	errno = r;
+	return r == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
+}
+
 int
 rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 {
@@ -214,29 +265,10 @@ rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 	smbd_conf(pid, conf, sizeof(conf));
 	if (pipe2(p, O_CLOEXEC) != 0)
 		return RP_ERR_SYSTEM;
-	if ((child = fork()) < 0) {
+	if ((r = spawn_smbstatus(conf, p[1], &child)) != 0) {
 		close(p[0]);
 		close(p[1]);
-		return RP_ERR_SYSTEM;
-	}
-	if (child == 0) {
-		static char path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", lc[] = "LC_ALL=C";
-		char *const env[] = { path, lc, NULL };
-		const char *s = conf[0] ? "-s" : NULL;
-		sigset_t none;
-		int devnull = open("/dev/null", O_RDWR);
-
-		/* the watcher may block signals for its own loop: smbstatus gets none blocked */
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		dup2(p[1], 1);
-		if (devnull >= 0) {
-			dup2(devnull, 0);
-			dup2(devnull, 2);
-		}
-		execle("/usr/bin/smbstatus", "smbstatus", "-p", s, conf, (char *)NULL, env);
-		execlp("smbstatus", "smbstatus", "-p", s, conf, (char *)NULL);
-		_exit(127);
+		return r;
 	}
 	close(p[1]);
 	rp_buf_init(&out, 1 << 20);
@@ -245,13 +277,17 @@ rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 		int64_t ms = deadline - mono_ms();
 		char buf[4096];
 		ssize_t n;
+		int ready;
 
 		if (ms <= 0) {
 			kill(child, SIGKILL);
 			break;
 		}
-		if (poll(&pf, 1, (int)ms) < 0 && errno != EINTR)
+		ready = poll(&pf, 1, (int)ms);
+		if (ready < 0 && errno != EINTR)
 			break;
+		if (ready <= 0)
+			continue;       /* never a read that could wait past the deadline */
 		n = read(p[0], buf, sizeof(buf));
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;

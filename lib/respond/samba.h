@@ -33,8 +33,10 @@ int rp_samba_parse(const char *text, size_t len, pid_t pid, struct rp_samba_clie
  * uses its built-in default), RP_ERR_TOOBIG when it does not fit. Pure. */
 int rp_samba_conf(const char *cmdline, size_t len, const char *cwd, char *conf, size_t cap);
 
-/* Runs smbstatus -p (with the smbd's own -s/--configfile when it had one) and parses
- * its answer for pid. Waits at most about two seconds. */
+/* Runs smbstatus -p (with the smbd's own -s/--configfile when it had one; spawned,
+ * never forked, so callers may have threads) and parses its answer for pid. Returns
+ * within about two seconds (smbstatus is killed then): 0, RP_ERR_NOTFOUND (no such
+ * session, or no smbstatus program), RP_ERR_FORMAT (no listing), RP_ERR_SYSTEM. */
 int rp_samba_lookup(pid_t pid, struct rp_samba_client *c);
 
 /* The nft script that blocks addr (appended to out): table inet riposte_watch with

@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -156,6 +158,23 @@ block_script(void **state)
 	rp_buf_release(&b);
 }
 
+static void
+lookup_bounded(void **state)
+{
+	struct rp_samba_client c;
+	struct timespec t0, t1;
+	int r;
+
+	/* this process is no smbd session: the listing (or its absence, when smbstatus
+	 * is missing or refuses) does not name it, and the answer comes in time */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = rp_samba_lookup(getpid(), &c);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_true(r == RP_ERR_NOTFOUND || r == RP_ERR_FORMAT);
+	assert_string_equal(c.addr, "");
+	assert_true((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 < 2500);
+}
+
 int
 main(void)
 {
@@ -164,6 +183,7 @@ main(void)
 		cmocka_unit_test(parse_variants),
 		cmocka_unit_test(conf_from_cmdline),
 		cmocka_unit_test(block_script),
+		cmocka_unit_test(lookup_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
