@@ -604,8 +604,23 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 		is_smbd = base != NULL && strcmp(base + 1, "smbd") == 0;
 	}
 	memset(&client, 0, sizeof(client));
-	if (is_smbd && rp_samba_lookup(pid, &client) == 0 && w->block_client && client.addr[0])
-		blocked = rp_samba_block(client.addr) == 0;
+	if (is_smbd) {
+		char msg[160];
+		int r = rp_samba_lookup(pid, &client);
+		if (r != 0) {
+			snprintf(msg, sizeof(msg), "smbstatus did not name the client of smbd %d (%s)", (int)pid,
+			    r == RP_ERR_NOTFOUND ? "no such session" : "no answer: is smbstatus installed?");
+			warning(w, msg);
+		} else if (w->block_client && client.addr[0]) {
+			r = rp_samba_block(client.addr);
+			blocked = r == 0;
+			if (r != 0) {
+				snprintf(msg, sizeof(msg), "--block-client: %s was not blocked: %s", client.addr,
+				    rp_strerror(r));
+				warning(w, msg);
+			}
+		}
+	}
 
 	int restoring = 0;
 	if (w->action == 2 && w->shadow != NULL && g->nfiles > 0) {
@@ -667,7 +682,8 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 		rp_buf_addf(&text, ") uid %d", (int)p->info.uid);
 	}
 	if (is_smbd)
-		rp_buf_addf(&text, " client %s user %s%s", client.addr, client.user, blocked ? " (blocked)" : "");
+		rp_buf_addf(&text, " client %s user %s%s", client.addr[0] ? client.addr : "?",
+		    client.user[0] ? client.user : "?", blocked ? " (blocked)" : "");
 	rp_buf_addf(&text, ": score %d [", score);
 	for (int s = 0, n = 0; s < RP_SIG_N; s++)
 		if (g->counts[s])
