@@ -217,7 +217,7 @@ struct closing {
  * depends on are back. */
 struct deferred {
 	int fd;
-	pid_t pid;
+	pid_t pid, tid;
 };
 
 #define NDEFER 4096
@@ -917,7 +917,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * attacker is stopped before its next file. Other writers never wait for one.
 	 */
 	if (g->awaiting > 0 && w->ndefer < w->max_pending) {
-		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid };
+		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid, ev->tid };
 		ev->defer = 1;
 		return;
 	}
@@ -926,7 +926,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	if (f == NULL)
 		return;
 	/* an empty file has nothing to read or keep: a new file being written */
-	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->pid) : RP_PROC_WRITE;
+	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
 	enum rp_shadow_how how;
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
@@ -1178,6 +1178,7 @@ undefer(struct watch *w)
 		ev.kind = RP_FAN_PRE;
 		ev.fd = old[i].fd;
 		ev.pid = old[i].pid;
+		ev.tid = old[i].tid;
 		on_pre(w, &ev, 1);
 		if (!ev.defer)
 			rp_fan_answer(w->fan, ev.fd, ev.deny);
@@ -1260,6 +1261,12 @@ event_cb(struct rp_fan_event *ev, void *ctx)
 {
 	struct watch *w = ctx;
 	w->events++;
+	if (ev->fd >= 0 && ev->tid > 0) {
+		/* a thread's access is its process's */
+		struct pcache *t = proc_of(w, ev->tid);
+		if (t != NULL && t->info.tgid > 0)
+			ev->pid = t->info.tgid;
+	}
 	switch (ev->kind) {
 	case RP_FAN_PRE:
 		on_pre(w, ev, 0);
