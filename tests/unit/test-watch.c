@@ -19,7 +19,6 @@
 #include "respond/canary.h"
 #include "respond/compressed.h"
 #include "respond/pctl.h"
-#include "respond/samba.h"
 #include "detect/engine.h"
 #include "detect/format.h"
 #include "respond/shadow.h"
@@ -391,27 +390,6 @@ shadow_keep_restore_bounded(void **state)
 }
 
 static void
-smbstatus_parse(void **state)
-{
-	static const char out[] =
-	    "\nSamba version 4.17.12-Debian\n"
-	    "PID     Username     Group        Machine                                   Protocol Version  Encryption           Signing              \n"
-	    "----------------------------------------------------------------------------------------------------------------------------------------\n"
-	    "4242    alice        alice        127.0.0.1 (ipv4:127.0.0.1:41234)          SMB3_11           -                    partial(AES-128-CMAC)\n"
-	    "4343    bob          staff        ::1 (ipv6:[::1]:50000)                    SMB3_11           -                    -\n";
-	struct rp_samba_client c;
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4242, &c), 0);
-	assert_string_equal(c.addr, "127.0.0.1");
-	assert_string_equal(c.user, "alice");
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4343, &c), 0);
-	assert_string_equal(c.addr, "::1");
-	assert_string_equal(c.user, "bob");
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 42, &c), RP_ERR_NOTFOUND);
-	assert_int_equal(rp_samba_parse("garbage", 7, 42, &c), RP_ERR_FORMAT);
-	assert_int_equal(rp_samba_block("not-an-address"), RP_ERR_INVALID);
-}
-
-static void
 compressed_probe(void **state)
 {
 	unsigned char plain[8192], gz[9000], fake[4096];
@@ -497,7 +475,6 @@ main(void)
 		cmocka_unit_test(verdict_pool),
 		cmocka_unit_test(shadow_index_parse),
 		cmocka_unit_test(shadow_keep_restore_bounded),
-		cmocka_unit_test(smbstatus_parse),
 		cmocka_unit_test(compressed_probe),
 		cmocka_unit_test(canaries),
 		cmocka_unit_test(proc_guards),
