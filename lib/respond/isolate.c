@@ -10,7 +10,7 @@
 #include "case/case.h"
 #include "core/err.h"
 #include "core/time.h"
-#include "respond/digest.h"
+#include "core/sha256.h"
 #include "respond/isolate.h"
 #include "respond/nft.h"
 
