@@ -9,8 +9,8 @@
 
 #include "case/case.h"
 #include "core/err.h"
-#include "core/time.h"
 #include "core/sha256.h"
+#include "core/time.h"
 #include "respond/isolate.h"
 #include "respond/nft.h"
 
