@@ -1046,7 +1046,7 @@ glance_suspicious(int fd, const struct closing *ci)
 	return rp_block_random(&st);
 }
 
-static void on_verdict(struct rp_vjob *j, void *ctx);
+static void collect(struct watch *w);
 
 /* A file closed after writing: its verdict is computed by a worker (on_verdict). */
 static void
@@ -1102,7 +1102,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	while (rp_vpool_pending(w->pool) >= w->max_pending) {
 		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
 		if (poll(&pv, 1, -1) > 0)
-			rp_vpool_collect(w->pool, on_verdict, w);
+			collect(w);
 	}
 }
 
@@ -1187,6 +1187,15 @@ undefer(struct watch *w)
 			rp_fan_answer(w->fan, ev.fd, ev.deny);
 	}
 	free(old);
+}
+
+/* The verdicts back from the workers, then the accesses that waited for them:
+ * always both, or a deferred access could wait for a verdict already collected. */
+static void
+collect(struct watch *w)
+{
+	rp_vpool_collect(w->pool, on_verdict, w);
+	undefer(w);
 }
 
 /* Answers every deferred event (allowing it): at the end, no process stays held. */
@@ -1876,10 +1885,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 		uint64_t before = w->overflows;
 		/* verdicts first: the deferred accesses wait for them */
-		if (pf[3].revents & POLLIN) {
-			rp_vpool_collect(w->pool, on_verdict, w);
-			undefer(w);
-		}
+		if (pf[3].revents & POLLIN)
+			collect(w);
 		/* then the content group: its writers are waiting */
 		if (pf[0].revents & POLLIN)
 			rp_fan_read(w->fan, cfd, event_cb, w);
@@ -1912,10 +1919,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	/* the verdicts still out (seconds of work at most) count in the summary */
 	for (int64_t t_end = mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && mono_ms() < t_end;) {
 		struct pollfd pv = { vfd, POLLIN, 0 };
-		if (poll(&pv, 1, 100) > 0) {
-			rp_vpool_collect(w->pool, on_verdict, w);
-			undefer(w);
-		}
+		if (poll(&pv, 1, 100) > 0)
+			collect(w);
 	}
 	release_deferred(w);
 	if (w->fmt == RP_FMT_JSONL)
