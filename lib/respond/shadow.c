@@ -423,6 +423,21 @@ pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
 			return RP_ERR_SYSTEM;
 		sh->packoff = 0;
 	}
+	e->how = RP_SHADOW_COPY;
+	if (sh->clone) {
+		/* a reflink of the whole file into the pack: the destination offset must be
+		 * block-aligned (4 KiB covers XFS and btrfs); the source runs to its end */
+		uint64_t at = (sh->packoff + 4095) & ~(uint64_t)4095;
+		struct file_clone_range cr = { .src_fd = fd, .src_offset = 0, .src_length = 0,
+			.dest_offset = at };
+		if (ioctl(sh->packfd, FICLONERANGE, &cr) == 0) {
+			memcpy(e->file, sh->pack, sizeof(e->file));
+			e->offset = at;
+			e->how = RP_SHADOW_CLONE;
+			sh->packoff = at + e->size;
+			return 0;
+		}
+	}
 	int64_t n = copy_span(fd, 0, sh->packfd, sh->packoff, e->size);
 	if (n < 0) {
 		/* a full disk: what this copy wrote goes, the pack stays as it was */
@@ -444,7 +459,7 @@ rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t
 	struct stat st;
 	struct rp_shadow_entry e;
 	struct rp_buf line;
-	int dfd = -1, r = RP_ERR_INTERNAL;
+	int r = RP_ERR_INTERNAL;
 	rp_buf_init(&line, 16384);
 	if (fstat(fd, &st) != 0)
 		return RP_ERR_SYSTEM;
@@ -472,33 +487,15 @@ rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t
 			r = RP_ERR_NOSPACE;
 			goto out;
 		}
-		if (!sh->clone) {
-			if ((r = pack_keep(sh, fd, &e, now)) != 0)
-				goto out;
-			e.how = RP_SHADOW_COPY;
-			sh->used += e.size;
-			goto index;
-		}
-		dfd = openat(sh->dirfd, e.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (dfd < 0) {
-			r = RP_ERR_SYSTEM;
+		if ((r = pack_keep(sh, fd, &e, now)) != 0)
 			goto out;
-		}
-		if ((r = copy_fd(fd, dfd)) < 0) {
-			unlinkat(sh->dirfd, e.file, 0);
-			goto out;
-		}
-		e.how = r == 1 ? RP_SHADOW_CLONE : RP_SHADOW_COPY;
 		sh->used += e.size;
 	}
-index:
 	if ((r = append_line(&line, &e)) != 0 || (r = rp_write_all(sh->ixfd, line.buf, line.len)) != 0)
 		goto out;
 	*how = e.how;
 	r = 0;
 out:
-	if (dfd >= 0)
-		close(dfd);
 	rp_buf_release(&line);
 	return r;
 }
@@ -576,8 +573,8 @@ restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
-	if (e->how == RP_SHADOW_COPY && e->file[0] == 'P') {
-		/* a pack: size bytes at offset */
+	if (e->how != RP_SHADOW_LINK && e->file[0] == 'P') {
+		/* a pack: size bytes at offset (copied or cloned there) */
 		int64_t n = copy_span(src, e->offset, dst, 0, e->size);
 		if (n < 0 || (uint64_t)n != e->size) {
 			r = n < 0 ? (int)n : RP_ERR_FORMAT;

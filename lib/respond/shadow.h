@@ -7,11 +7,11 @@
  * them) with the copies and an append-only text index, one line per copy:
  *   v2 TAB time TAB how TAB dev TAB ino TAB size TAB verdict TAB pid TAB file TAB offset
  *   TAB hexpath TAB mtime_ns
- * (v1 lines, without offset, are still read). how is clone (FICLONE reflink: btrfs,
- * XFS; one file per copy), copy (size bytes at offset of a pack file, appended with
- * copy_file_range: one pack per watcher run and per 256 MiB, because creating a file
- * per copy costs more than the copy itself on ext4 when many files were deleted) or
- * link (a hard link, same filesystem only). Disk use is bounded by max_bytes (links
+ * (v1 lines, without offset, are still read). Copies go into pack files, size bytes at
+ * offset, one pack per watcher run, per expiry and per 256 MiB (creating a file per copy
+ * costs more than the copy itself: inode allocation). how is clone (a FICLONERANGE
+ * reflink into the pack at a 4 KiB boundary: btrfs, XFS), copy (copy_file_range) or
+ * link (a hard link of the original, same filesystem only). Disk use is bounded by max_bytes (links
  * count nothing while the original exists); entries older than keep seconds expire,
  * and a file of the shadow that no remaining entry names is removed.
  * Not thread-safe: one owner.
