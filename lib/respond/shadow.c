@@ -19,6 +19,8 @@
 
 #define INDEX "index"
 #define PACK_MAX ((uint64_t)256 << 20)
+#define FRESH_S 30
+#define FRESH_COPY_MAX ((uint64_t)64 << 20)
 
 struct rp_shadow {
 	int dirfd;
@@ -424,9 +426,14 @@ pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
 		sh->packoff = 0;
 	}
 	e->how = RP_SHADOW_COPY;
-	if (sh->clone) {
-		/* a reflink of the whole file into the pack: the destination offset must be
-		 * block-aligned (4 KiB covers XFS and btrfs); the source runs to its end */
+	/*
+	 * A reflink of the whole file into the pack: the destination offset must be
+	 * block-aligned (4 KiB covers XFS and btrfs); the source runs to its end. A clone
+	 * first writes the source's dirty pages to disk: for a file written in the last
+	 * seconds (still in the page cache) a copy is cheaper, up to a size.
+	 */
+	int fresh = now - e->mtime_ns / 1000000000 < FRESH_S && e->size <= FRESH_COPY_MAX;
+	if (sh->clone && !fresh) {
 		uint64_t at = (sh->packoff + 4095) & ~(uint64_t)4095;
 		struct file_clone_range cr = { .src_fd = fd, .src_offset = 0, .src_length = 0,
 			.dest_offset = at };

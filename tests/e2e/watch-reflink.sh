@@ -23,6 +23,10 @@ expect_exit "check: reflinks there" 0 "$RIPOSTE" watch --check "$M"
 expect_grep "check: says FICLONE works" "FICLONE reflinks (instant copies): yes" "$T/.out"
 
 make_docs "$M/share" 12
+# victims are old files (on disk, not in the page cache): a just-written file is
+# copied, not cloned, because a clone would first write its dirty pages out
+find "$M/share" -type f -exec touch -d '2 days ago' {} +
+sync
 sums "$M/share" >"$T/before"
 WOUT=$T/reflink.jsonl
 "$RIPOSTE" watch --format jsonl --db "$T/none.db" --shadow "$M/shadow" "$M/share" >"$WOUT" 2>"$T/reflink.err" &
