@@ -877,6 +877,16 @@ held_structured(struct watch *w, const char *path)
 	return 0;
 }
 
+/* Whether a descriptor of path is kept, its name not yet gone. */
+static int
+held_live(const struct watch *w, const char *path)
+{
+	for (size_t i = 0; i < NHELD; i++)
+		if (w->held[i].fd >= 0 && !w->held[i].deleted && strcmp(w->held[i].path, path) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 {
@@ -1207,6 +1217,28 @@ release_deferred(struct watch *w)
 	w->ndefer = 0;
 }
 
+/* A file the group had read went (deleted, or replaced by a rename over it): it is
+ * saved from the descriptor kept since the read, and paired with the new random file
+ * that replaces it. */
+static void
+read_file_gone(struct watch *w, struct rp_beh_group *g, pid_t pid, const char *path)
+{
+	/* structured: its head (through the descriptor kept since the read) has a format
+	 * or is text; checked before held_deleted may release it */
+	int structured = held_structured(w, path);
+	held_deleted(w, g, path);
+	if (structured && rp_beh_pair_delete(g, path))
+		signal_add(w, g, pid, RP_SIG_RANDOMISED);
+	if (g->new_random > 0) {
+		g->new_random--;
+		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+	} else if (g->random_new_ms && mono_ms() - g->random_new_ms <= WINDOW_MS) {
+		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+	} else {
+		g->read_deletes++;
+	}
+}
+
 static void
 on_name(struct watch *w, struct rp_fan_event *ev)
 {
@@ -1240,29 +1272,25 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 		g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	rp_beh_touch(g, path);
 	if (rp_canary_is(path)) {
+		rp_beh_touch(g, path);
 		signal_add(w, g, ev->pid, RP_SIG_CANARY);
 		return;
 	}
 	if (ev->kind == RP_FAN_DELETE) {
-		if (rp_beh_was_read(g, path)) {
-			/* structured: its head (through the descriptor kept since the read) has
-			 * a format or is text; checked before held_deleted may release it */
-			int structured = held_structured(w, path);
-			held_deleted(w, g, path);
-			if (structured && rp_beh_pair_delete(g, path))
-				signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
-			if (g->new_random > 0) {
-				g->new_random--;
-				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
-			} else if (g->random_new_ms && mono_ms() - g->random_new_ms <= WINDOW_MS) {
-				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
-			} else {
-				g->read_deletes++;
-			}
-		}
+		rp_beh_touch(g, path);
+		if (rp_beh_was_read(g, path))
+			read_file_gone(w, g, ev->pid, path);
 	} else if (ev->kind == RP_FAN_RENAME && ev->dir2) {
+		/* a file the group read, renamed: a victim (a file it made itself is not) */
+		if (rp_beh_was_read(g, path))
+			rp_beh_touch(g, path);
+		/* renamed over a file the group had read ("x.tmp" -> "x"): that file is
+		 * gone as by a delete, and its content is in the descriptor kept since */
+		if (held_live(w, path2) && rp_beh_was_read(g, path2)) {
+			rp_beh_touch(g, path2);
+			read_file_gone(w, g, ev->pid, path2);
+		}
 		if (known_ext(w, ev->name) && !known_ext(w, ev->name2))
 			signal_add(w, g, ev->pid, RP_SIG_RENAME_UNKNOWN);
 	}

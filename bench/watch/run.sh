@@ -49,7 +49,7 @@ echo "## Attacks ($N documents of about 20 KiB each, $RUNS runs per style)"
 echo
 echo "| style | files touched before stop: median (max) | unrecoverable after --restore: max | first write to stop, ms: median (max) | first signal to stop, ms: median |"
 echo "|---|---|---|---|---|"
-for a in inplace copydelete rename intermittent fakegzip forker mmap; do
+for a in inplace copydelete rename intermittent fakegzip tmprename forker mmap; do
 	: >"$B/$a.runs"
 	k=1
 	while [ $k -le "$RUNS" ]; do

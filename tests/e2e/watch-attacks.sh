@@ -32,7 +32,7 @@ attack() {  # NAME COMMAND...
 		fail "$name: $touched files touched (expected 1 to 3)"; cat "$WOUT"; fi
 	expect_eq "$name: watcher exit 1 (alert)" 1 "$WST"
 	"$RIPOSTE" watch --restore --shadow "$T/shadow-$name" "$T/d-$name" >"$T/$name.restore" 2>&1
-	find "$T/d-$name" -type f \( -name '*.crypt' -o -name '*.locked' -o -name '*.gz' -o -name '*.enc' \) -delete
+	find "$T/d-$name" -type f \( -name '*.crypt' -o -name '*.locked' -o -name '*.gz' -o -name '*.enc' -o -name '*.tmp~' \) -delete
 	sums "$T/d-$name" >"$T/$name.restored"
 	if cmp -s "$T/$name.before" "$T/$name.restored"; then ok "$name: every file restored"; else
 		fail "$name: not all restored"; diff "$T/$name.before" "$T/$name.restored" | head; cat "$T/$name.restore"; fi
@@ -45,6 +45,7 @@ attack intermittent python3 "$A/intermittent.py"
 attack fakegzip python3 "$A/fakegzip.py"
 attack forker sh "$A/forker.sh"
 attack mmap python3 "$A/mapwrite.py"
+attack tmprename python3 "$A/tmprename.py"
 grep -h '"kind":"alert"' "$T"/*.jsonl | sed 's/"pid.*"files":/"files":/' | head -n 20
 
 done_testing
