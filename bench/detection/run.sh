@@ -84,7 +84,9 @@ run_with_watch() {  # SCENARIO DIR RATE...
 	(cd "$d" && sha256sum -c .riposte-sim/manifest.sha256 2>/dev/null || true) >"$tmp/check"
 	apid=$(cat "$d/.riposte-sim/pid" 2>/dev/null || echo 0)
 	if [ "$apid" -gt 1 ] && kill -0 "$apid" 2>/dev/null; then
-		kill -KILL -- "-$apid" 2>/dev/null || kill -KILL "$apid" 2>/dev/null || true
+		kill -KILL "-$apid" 2>/dev/null || kill -KILL "$apid" 2>/dev/null || true
+		n=0
+		while kill -0 "$apid" 2>/dev/null && [ "$n" -lt 100 ]; do sleep 0.02; n=$((n + 1)); done
 	fi
 	kill -TERM "$wpid" 2>/dev/null || true
 	wait "$wpid" 2>/dev/null || true
