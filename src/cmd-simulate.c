@@ -30,7 +30,7 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte simulate --scenario NAME --dir DIR [--files N] [--rate R] [--seed S]\n"
-"                     [--format text|jsonl]\n"
+"                     [--no-note] [--format text|jsonl]\n"
 "    riposte simulate --prepare --dir DIR [--files N] [--seed S] [--format text|jsonl]\n"
 "    riposte simulate --restore DIR [--format text|jsonl]\n"
 "    riposte simulate --list [--format text|jsonl|csv]\n"
@@ -64,7 +64,7 @@ static const char usage[] =
 "\n"
 "    The attacks use AES-256-CTR (OpenSSL) on the drill files only and first write a\n"
 "    ransom note README_RESTORE_FILES.txt in DIR and in every folder, before any file;\n"
-"    nothing uses the network.\n"
+"    nothing uses the network. --no-note leaves the notes out.\n"
 "\n"
 "SAFETY\n"
 "    Refused (exit 2, nothing written): '/', the home directory and its parents, the\n"
@@ -89,6 +89,8 @@ static const char usage[] =
 "                     as fast as possible; 'slow' defaults to 1/min)\n"
 "    --seed S         seed of the documents and keys (default 1; on a prepared DIR, as\n"
 "                     --files)\n"
+"    --no-note        attacks write no ransom note, only the files: a watcher must see\n"
+"                     the encryption itself (not with note-only)\n"
 "    --restore DIR    undo the scenario in DIR and verify every byte\n"
 "    --list           list the scenarios\n"
 "    --format F       text (default), jsonl; csv for --list\n"
@@ -128,7 +130,7 @@ static const char usage[] =
 "    riposte simulate --scenario inplace --dir /var/tmp/drill   # 'stopped (SIGSTOP) after'\n";
 
 enum { OPT_SCENARIO = 256, OPT_DIR, OPT_FILES, OPT_RATE, OPT_SEED, OPT_RESTORE, OPT_LIST, OPT_FORMAT,
-	OPT_PREPARE };
+	OPT_PREPARE, OPT_NO_NOTE };
 
 static const struct option longopts[] = {
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
@@ -139,6 +141,7 @@ static const struct option longopts[] = {
 	{ "restore", required_argument, NULL, OPT_RESTORE },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "prepare", no_argument, NULL, OPT_PREPARE },
+	{ "no-note", no_argument, NULL, OPT_NO_NOTE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -620,6 +623,7 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 		case OPT_RESTORE: restore_dir = optarg; break;
 		case OPT_LIST: do_list = 1; break;
 		case OPT_PREPARE: do_prepare = 1; break;
+		case OPT_NO_NOTE: o.no_note = 1; break;
 		case OPT_FORMAT: fmtarg = optarg; break;
 		case 'h': return rp_cli_usage(usage, 1);
 		default: return rp_cli_usage(usage, 0);
@@ -640,7 +644,7 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 	if (restore_dir != NULL)
 		return restore(cli, restore_dir, fmt);
 	if (do_prepare) {
-		if (scenario != NULL || rate_given || dir == NULL) {
+		if (scenario != NULL || rate_given || o.no_note || dir == NULL) {
 			rp_err(cli, "--prepare takes --dir DIR, --files and --seed; the scenario comes next");
 			return RP_EXIT_ERROR;
 		}
@@ -652,6 +656,10 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 	}
 	if ((sc = rp_sim_scenario_find(scenario)) == NULL) {
 		rp_err(cli, "no scenario '%s' (see riposte simulate --list)", scenario);
+		return RP_EXIT_ERROR;
+	}
+	if (o.no_note && strcmp(sc->name, "note-only") == 0) {
+		rp_err(cli, "--no-note: 'note-only' writes nothing but notes");
 		return RP_EXIT_ERROR;
 	}
 	return run(cli, sc, dir, &o, fmt, files_given, seed_given);

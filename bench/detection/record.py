@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One JSONL record of a run under `riposte watch` (bench/detection/run.sh, watch pass).
 
-record.py SCENARIO RUN DAMAGED SIM.jsonl WATCH.jsonl WRESTORE.jsonl DIR RATE
+record.py SCENARIO RUN DAMAGED SIM.jsonl WATCH.jsonl WRESTORE.jsonl DIR RATE MODE
 
 SIM.jsonl is `riposte simulate --format jsonl` of the attack, WATCH.jsonl the watcher's
 output, WRESTORE.jsonl `riposte watch --restore --format jsonl` of DIR, DAMAGED the
@@ -38,7 +38,7 @@ def ms(t):
     return int((d - datetime(1970, 1, 1)).total_seconds() * 1000 + 0.5)
 
 
-s, run, damaged, simf, watchf, restf, d, rate = sys.argv[1:]
+s, run, damaged, simf, watchf, restf, d, rate, mode = sys.argv[1:]
 sim = lines(simf)
 summ = ([x for x in sim if x.get("kind") == "summary"] or [{}])[-1]
 att = ([x for x in sim if x.get("kind") == "attacker"] or [{}])[-1]
@@ -57,7 +57,7 @@ pre = d.rstrip("/") + "/"
 docs = [p for p in a.get("files", []) if p.startswith(pre) and "/.riposte-sim/" not in p[len(pre) - 1:]]
 outcome = summ.get("outcome") or "hung"   # no summary: simulate timed out
 print(json.dumps({
-    "kind": "run", "scenario": s, "benign": att.get("benign", summ.get("benign")), "mode": "watch",
+    "kind": "run", "scenario": s, "benign": att.get("benign", summ.get("benign")), "mode": mode,
     "run": int(run), "rate": rate.replace("--rate ", "") or None,
     "files": summ.get("files", att.get("files")), "files_attacked": summ.get("files_attacked"),
     "outcome": outcome, "started": summ.get("started"), "first_write": first,

@@ -6,7 +6,8 @@
 # table per pass and appends one JSONL record per run to bench/results/detection.jsonl.
 #
 #   TMPDIR=/var/tmp sh bench/detection/run.sh [RUNS] [FILES]
-#   (RIPOSTE=path overrides the binary; MODES="scan watch" chooses the passes;
+#   (RIPOSTE=path overrides the binary; MODES="scan watch watch-nonote" chooses the
+#    passes - watch-nonote: the attacks again under watch with `simulate --no-note`;
 #    SCENARIOS="inplace gzip" only those; SLOW_RATE_WATCH=30/min the pace of 'slow'
 #    under watch; SIM_TIMEOUT=300 seconds before a drill counts as hung)
 #
@@ -24,7 +25,9 @@
 # touched according to watch's alert (files_touched); files unrecoverable = manifest
 # mismatches after `riposte watch --restore` (zero loss means 0); time from the
 # attacker's first write (simulate's first_write) to watch's action_time, in ms; runs
-# in which watch alerted (on a benign scenario: a false alert).
+# in which watch alerted (on a benign scenario: a false alert). Every attack scenario
+# writes its ransom notes before the first file; the watch-nonote pass runs the
+# attacks without them, so that watch has to see the encryption itself.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 RIPOSTE=${RIPOSTE:-$top/build/riposte}
@@ -95,13 +98,14 @@ run_with_watch() {  # SCENARIO DIR RATE...
 }
 # ---------------------------------------------------------------------------------
 
-modes=${MODES:-scan watch}
-case " $modes " in *" watch "*)
+modes=${MODES:-scan watch watch-nonote}
+case " $modes " in *" watch"*)
 	if ! watch_available; then
 		echo "riposte watch unavailable here (needs root, fanotify permission events on TMPDIR's filesystem): scan pass only" >&2
-		modes=$(echo "$modes" | sed 's/watch//')
+		modes=$(echo "$modes" | tr ' ' '\n' | grep -v '^watch' | tr '\n' ' ')
 	fi
 esac
+benign=" $("$RIPOSTE" simulate --list --format csv | grep '^[^,]*,true,' | cut -d, -f1 | tr '\n' ' ') "
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 : >"$tmp/records"
 for mode in $modes; do
@@ -113,12 +117,19 @@ for s in ${SCENARIOS:-$("$RIPOSTE" simulate --list --format csv | tail -n +2 | c
 		rm -rf "$d"
 		rate=""
 		[ "$s" = slow ] && [ "$mode" = scan ] && rate="--rate 200"   # after the fact, pace does not matter
-		if [ "$mode" = watch ]; then
+		if [ "$mode" != scan ]; then
 			[ "$s" = slow ] && rate="--rate $SLOW_RATE_WATCH"
-			if run_with_watch "$s" "$d" $rate; then
+			nonote=""
+			if [ "$mode" = watch-nonote ]; then
+				# the attacks without ransom notes: benign ones write none anyway
+				case "$benign" in *" $s "*) break ;; esac
+				[ "$s" = note-only ] && break
+				nonote=--no-note
+			fi
+			if run_with_watch "$s" "$d" $rate $nonote; then
 				damaged=$(grep -vc ': OK$' "$tmp/check" || true)
 				python3 "$top/bench/detection/record.py" "$s" "$i" "$damaged" "$tmp/sim.jsonl" \
-				    "$tmp/watch.jsonl" "$tmp/wrestore.jsonl" "$d" "$rate" >>"$tmp/records"
+				    "$tmp/watch.jsonl" "$tmp/wrestore.jsonl" "$d" "$rate" "$mode" >>"$tmp/records"
 			fi
 			"$RIPOSTE" simulate --restore "$d" >/dev/null 2>&1 || echo "restore failed: $s run $i (watch)" >&2
 			i=$((i + 1))

@@ -47,14 +47,16 @@ def scan_table():
               f"| {med(ms):g} | {med(fl):g} | {mark} | {med(fi):g} |")
 
 
-def watch_table():
-    print(f"\n### real time: riposte watch ({runs} runs per scenario, {files} files)\n")
+def watch_table(mode):
+    title = ("real time: riposte watch" if mode == "watch" else
+             "real time: riposte watch, the attacks without ransom notes (simulate --no-note)")
+    print(f"\n### {title} ({runs} runs per scenario, {files} files)\n")
     print("| scenario | kind | rate | outcome | files attacked (simulate; median / max) "
           "| files touched (watch alert; median / max) | unrecoverable after `watch --restore` "
           "(median / max) | first write → stop, ms (median / max) | runs alerted |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for s in scenarios("watch"):
-        rs = [r for r in recs if r["mode"] == "watch" and r["scenario"] == s]
+    for s in scenarios(mode):
+        rs = [r for r in recs if r["mode"] == mode and r["scenario"] == s]
         benign = rs[0]["benign"]
         oc = Counter(r["outcome"] for r in rs)
         outcome = ", ".join(f"{n} {o}" for o, n in sorted(oc.items(), key=lambda x: -x[1]))
@@ -73,5 +75,6 @@ def watch_table():
 modes = {r["mode"] for r in recs}
 if "scan" in modes:
     scan_table()
-if "watch" in modes:
-    watch_table()
+for m in ("watch", "watch-nonote"):
+    if m in modes:
+        watch_table(m)

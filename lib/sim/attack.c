@@ -911,7 +911,7 @@ rp_sim_attack(int root, const struct rp_sim_scenario *sc, const struct rp_sim_op
 		r = at.progress_fd;
 		goto out;
 	}
-	if (!sc->benign && (r = notes(&at)) != 0)
+	if (!sc->benign && !o->no_note && (r = notes(&at)) != 0)
 		goto out;
 	switch (sc->kind) {
 	case SK_NOTE:

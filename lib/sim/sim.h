@@ -60,6 +60,7 @@ struct rp_sim_opts {
 	unsigned files;          /* documents to generate */
 	double rate;             /* files per second during the attack; 0 = as fast as it can */
 	const char *cc;          /* absolute path of a C compiler for "compile", or NULL */
+	int no_note;             /* attacks: no ransom notes (only the files) */
 };
 
 /*

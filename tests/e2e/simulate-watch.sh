@@ -40,6 +40,16 @@ kill -KILL "-$pid"
 watch_stop
 expect_exit "forker: restore" 0 "$RIPOSTE" simulate --restore "$T/fork"
 
+# without ransom notes watch has to see the encryption itself
+expect_exit "prepare for --no-note" 0 "$RIPOSTE" simulate --prepare --dir "$T/nn" --files 12
+watch_start nonote "$T/nn" || done_testing
+expect_exit "--no-note: simulate reports the stop" 1 "$RIPOSTE" simulate --scenario inplace --dir "$T/nn" --no-note
+expect_grep "--no-note: stopped" "^stopped (SIGSTOP) after [0-9]* files" "$T/.out"
+expect_nogrep "--no-note: no note in the alert" "README_RESTORE_FILES" "$WOUT"
+kill -KILL "$(cat "$T/nn/.riposte-sim/pid")"
+watch_stop
+expect_exit "--no-note: restore" 0 "$RIPOSTE" simulate --restore "$T/nn"
+
 # a benign look-alike on a prepared drill runs to the end, no alert
 expect_exit "prepare again" 0 "$RIPOSTE" simulate --prepare --dir "$T/drill" --files 6 --seed 2
 watch_start benign "$T/drill" || done_testing

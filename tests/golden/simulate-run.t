@@ -43,6 +43,12 @@ sim --prepare --dir prep3 --files 2
 "$RIPOSTE" simulate --restore prep3
 # a drill directory that already ran a scenario is not "prepared": it starts afresh
 sim --scenario head4k --dir prep --files 3
+# --no-note: the files only
+sim --scenario inplace --dir nonote --files 2 --no-note
+find nonote -name README_RESTORE_FILES.txt | wc -l
+"$RIPOSTE" simulate --restore nonote
+sim --scenario note-only --dir nonote --no-note
+sim --prepare --dir x --no-note
 sim --prepare --scenario inplace --dir x
 sim --prepare --dir x --rate 5
 sim --prepare
