@@ -130,7 +130,7 @@ static const char usage[] =
 "     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
 "     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"latency_ms\":N,\"blocked\":B}\n"
 "        per detection (client and user for smbd only; latency from the group's first\n"
-"        signal to the action; action_time with milliseconds, \"2026-11-22T21:40:01.123Z\");\n"
+"        signal to the action);\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
 "    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
 "    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
@@ -220,7 +220,6 @@ struct watch {
 	pid_t self;
 	int64_t t0_real;     /* cli->now at start */
 	int64_t t0_mono;     /* monotonic ms at start */
-	int64_t t0_real_ms;  /* wall clock ms at start (cli->now with RIPOSTE_NOW) */
 	int shadow_full_said;
 	uint64_t events, copies, saved, alerts, overflows, dirs;
 	int failed;          /* an output error */
@@ -240,18 +239,6 @@ static int64_t
 wall(const struct watch *w)
 {
 	return w->t0_real + (mono_ms() - w->t0_mono) / 1000;
-}
-
-/* The wall time of the monotonic t (ms) as "2026-11-22T21:40:01.123Z". */
-static void
-fmt_utc_ms(struct rp_buf *b, const struct watch *w, int64_t t)
-{
-	int64_t ms = w->t0_real_ms + (t - w->t0_mono);
-
-	rp_time_fmt_utc(b, ms / 1000);
-	if (b->len > 0 && b->buf[b->len - 1] == 'Z')
-		rp_buf_setlen(b, b->len - 1);
-	rp_buf_addf(b, ".%03dZ", (int)(ms % 1000));
 }
 
 static void
@@ -509,7 +496,7 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	rp_buf_addf(&j, "\"files_touched\":%" PRIu64 ",\"signals\":{%s},\"score\":%d,\"action\":\"%s\","
 	    "\"result\":\"%s\",\"action_time\":\"", g->nfiles_total, sigs.buf, score,
 	    names[w->action], result);
-	fmt_utc_ms(&j, w, t_act);
+	rp_time_fmt_utc(&j, wall(w));
 	rp_buf_addf(&j, "\",\"latency_ms\":%" PRId64 ",\"blocked\":%s", latency, blocked ? "true" : "false");
 	if (w->action == 2)
 		rp_buf_addf(&j, ",\"restored\":%" PRIu64, restored);
@@ -1370,13 +1357,6 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->self = getpid();
 	w->t0_real = cli->now;
 	w->t0_mono = mono_ms();
-	{
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		w->t0_real_ms = getenv("RIPOSTE_NOW") != NULL ? cli->now * 1000 :
-		    (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-	}
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
 	for (size_t i = 0; i < NHELD; i++)

@@ -52,7 +52,13 @@ rest = lines(restf)
 rsum = ([x for x in rest if x.get("kind") == "summary"] or [{}])[-1]
 first = summ.get("first_write")
 stop = a.get("action_time") if a else None
-delta = ms(stop) - ms(first) if stop and first else None
+stop_ms = a.get("action_unix_ms") if a else None     # ms precision (action_time: s)
+if stop_ms is None and stop:
+    stop_ms = ms(stop)
+if stop_ms is not None:
+    stop = datetime.utcfromtimestamp(stop_ms / 1000).strftime("%Y-%m-%dT%H:%M:%S.") + \
+        f"{stop_ms % 1000:03d}Z"
+delta = stop_ms - ms(first) if stop_ms is not None and first else None
 pre = d.rstrip("/") + "/"
 docs = [p for p in a.get("files", []) if p.startswith(pre) and "/.riposte-sim/" not in p[len(pre) - 1:]]
 outcome = summ.get("outcome") or "hung"   # no summary: simulate timed out
@@ -66,6 +72,7 @@ print(json.dumps({
     "files_touched": a.get("files_touched") if a else None,
     "files_touched_outside_state": len(docs) if a else None, "alert_signals": a.get("signals") if a else None,
     "alert_result": a.get("result") if a else None, "latency_ms": a.get("latency_ms") if a else None,
+    "watch_first_write_to_action_ms": a.get("first_write_to_action_ms") if a else None,
     "alert_exe": a.get("exe") if a else None,
     "watch_restored": rsum.get("restored"), "watch_restore_failed": rsum.get("failed"),
     "files_unrecoverable": int(damaged)}))
