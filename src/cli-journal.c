@@ -26,16 +26,11 @@ rp_cli_journal(const struct rp_cli *cli, int quiet, const char *kind, const char
     const char *data)
 {
 	struct rp_store *st = NULL;
-	int64_t case_id = 0;
 	int r, rc;
 
-	r = rp_store_open(&st, cli->db_path, 0);
-	/* the case first, outside append's transaction: rp_journal_append(st, 0, ...)
-	 * migrates inside its own BEGIN and fails (reported to the lead) */
-	if (r == 0)
-		r = rp_case_current(st, &case_id);
-	if (r == 0)
-		r = rp_journal_append(st, case_id, cli->now, kind, rp_cli_actor(), text, data, NULL);
+	/* case 0: the open case, looked up inside append's own transaction */
+	if ((r = rp_store_open(&st, cli->db_path, 0)) == 0)
+		r = rp_journal_append(st, 0, cli->now, kind, rp_cli_actor(), text, data, NULL);
 	if (r == 0) {
 		rc = 0;
 	} else if (r == RP_ERR_NOTFOUND) {

@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "site-conf.h"
 #include "store/store.h"

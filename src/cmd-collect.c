@@ -17,9 +17,9 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "respond/collect.h"
-#include "respond/digest.h"
 #include "store/store.h"
 
 #ifndef RIPOSTE_VERSION
@@ -356,21 +356,16 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 	if (want_tar) {
 		struct rp_buf line = RP_BUF_INIT, sp = RP_BUF_INIT;
 		const char *base;
-		int fd;
 
 		rp_buf_addf(&tar, "%s.tar", dir);
 		if ((r = rp_collect_tar(dir, tar.buf)) != 0) {
 			rp_err(cli, "cannot write '%s': %s", tar.buf, rp_strerror(r));
 			goto out;
 		}
-		if ((fd = open(tar.buf, O_RDONLY | O_CLOEXEC)) < 0 ||
-		    rp_sha256_fd_hex(fd, thash, NULL) != 0) {
+		if (rp_sha256_file_hex(AT_FDCWD, tar.buf, 0, thash, NULL) != 0) {
 			rp_err(cli, "cannot hash '%s': %s", tar.buf, strerror(errno));
-			if (fd >= 0)
-				close(fd);
 			goto out;
 		}
-		close(fd);
 		base = strrchr(tar.buf, '/');
 		base = base ? base + 1 : tar.buf;
 		rp_buf_addf(&line, "%s  %s\n", thash, base);

@@ -20,8 +20,8 @@
 #include "case/case.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/sha256.h"
 #include "core/time.h"
-#include "respond/digest.h"
 #include "respond/isolate.h"
 #include "respond/proc.h"
 

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -34,8 +35,12 @@
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/file.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "detect/engine.h"
+#include "detect/format.h"
+#include "detect/stats.h"
 #include "fs/walk.h"
 #include "respond/behaviour.h"
 #include "respond/canary.h"
@@ -44,6 +49,7 @@
 #include "respond/pctl.h"
 #include "respond/samba.h"
 #include "respond/shadow.h"
+#include "respond/vpool.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -61,11 +67,16 @@ static const char usage[] =
 "    Watches the directory trees PATH with fanotify (inode marks on each directory,\n"
 "    never a whole mount) and scores what every process does there:\n"
 "      randomised          a file that was structured (the scan engine said ok) was\n"
-"                          closed with random content (encrypted or partial);\n"
-"      type-lost           its type (libmagic) changed on the rewrite;\n"
+"                          closed with random content (encrypted or partial), or a\n"
+"                          structured file it read and deleted was replaced by a new\n"
+"                          random file of the same name (a.docx -> a.docx.locked);\n"
+"      type-lost           the rewrite took its head's type away: the signature of\n"
+"                          its format (zip, pdf, png...), or text that is no longer text;\n"
 "      read-overwrite      the process read it before it overwrote it;\n"
 "      new-random-file     it wrote a new file with random content (alone: benign);\n"
-"      read-new-delete     it read a file, wrote a new random file, deleted the original;\n"
+"      read-new-delete     it read a file, wrote a new random file, deleted the original\n"
+"                          (a file encrypted by a tool, openssl or gpg, pairs with one\n"
+"                          delete: a user may encrypt a file and remove the original);\n"
 "      rename-unknown-ext  it renamed a file to an extension no document has;\n"
 "      ransom-note         it wrote a ransom note;\n"
 "      canary              it touched a canary file (riposte canary deploy).\n"
@@ -94,7 +105,8 @@ static const char usage[] =
 "    --action alert|stop|kill\n"
 "        alert: report only. stop (default): SIGSTOP the group's processes (memory kept\n"
 "        as evidence; further accesses are refused). kill: SIGKILL them and restore\n"
-"        the files they touched from the shadow.\n"
+"        the files they touched from the shadow (a child process does it while the\n"
+"        watcher goes on, and says {\"kind\":\"restored\"} when done).\n"
 "    --format text|jsonl\n"
 "        Output format (text by default).\n"
 "    --db FILE\n"
@@ -128,9 +140,14 @@ static const char usage[] =
 "        once the marks are in place;\n"
 "    {\"kind\":\"alert\",\"time\":T,\"pid\":N,\"pids\":[...],\"exe\":S,\"cmdline\":S,\"uid\":N,\n"
 "     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
-"     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"latency_ms\":N,\"blocked\":B}\n"
-"        per detection (client and user for smbd only; latency from the group's first\n"
-"        signal to the action);\n"
+"     \"score\":N,\"action\":S,\"result\":S,\"action_time\":T,\"action_unix_ms\":N,\n"
+"     \"latency_ms\":N,\"first_write_to_action_ms\":N,\"blocked\":B,\"restoring\":B}\n"
+"        per detection (client and user for smbd only; latency_ms from the group's\n"
+"        first signal to the action, first_write_to_action_ms from its first write\n"
+"        under PATH, -1 when it wrote nothing; action_unix_ms: the wall clock then;\n"
+"        restoring with --action kill only);\n"
+"    {\"kind\":\"restored\",\"pid\":N,\"restored\":N,\"failed\":N} after a kill, once\n"
+"        the files the killed group touched are back;\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
 "    {\"kind\":\"rescan\",\"files\":N,\"random\":N,\"paths\":[...]};\n"
 "    {\"kind\":\"summary\",\"alerts\":N,\"events\":N,\"copies\":N,\"saved\":N,\"overflows\":N}\n"
@@ -156,6 +173,7 @@ static const char usage[] =
 #define NFILESTATE 8192
 #define NPROC 1024
 #define WINDOW_MS 60000
+#define MAX_KIDS 32
 
 struct allow {
 	char exe[PATH_MAX];
@@ -170,9 +188,41 @@ struct fstate {
 	int held;            /* pre-access events suppressed until the close */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
-	char pre_type[96];
+	char pre_class[16];  /* rp_format_class of the head before the write, "" if none */
 	int read_before;     /* the writer's group had read it */
+	/* the verdict at the last close-write, good while the file keeps that mtime and
+	 * size: the next writer's "before" without a second scan */
+	int known;
+	int64_t known_mtime_ns;
+	uint64_t known_size;
+	enum rp_verdict_kind known_kind;
+	char known_class[16];
+	unsigned pending;    /* verdicts of its closes not yet back from the workers */
 };
+
+/* What a close was, for its verdict when it comes back from a worker. */
+struct closing {
+	uint64_t key;        /* the writer's group */
+	pid_t pid;
+	char *path;
+	int existed;         /* it had content before this writer (a rewrite) */
+	enum rp_verdict_kind pre_kind;
+	char pre_class[16];
+	int read_before;
+	int suspicious;      /* counted in the group's awaiting */
+};
+
+/* A permission event answered later: its process waits until the verdicts it
+ * depends on are back. */
+struct deferred {
+	int fd;
+	pid_t pid;
+};
+
+#define NDEFER 4096
+/* verdicts out at once: each holds a descriptor; past this the watcher waits for
+ * them before it reads more events (a flood slows down, it does not pile up) */
+#define MAX_PENDING 1024
 
 /* A read file's descriptor, kept a while: if the reader's group deletes the file and
  * turns out to write random files, the content is copied from it (a descriptor keeps
@@ -211,6 +261,10 @@ struct watch {
 	struct rp_fan *fan;
 	struct rp_engine *engine;
 	struct rp_scanner *scanner;
+	struct rp_vpool *pool;
+	struct deferred *defer;
+	size_t ndefer;
+	uint64_t max_pending;
 	struct rp_beh *beh;
 	struct fstate *files;
 	struct pcache *procs;
@@ -218,6 +272,9 @@ struct watch {
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
+	pid_t kids[MAX_KIDS];  /* our children (rescan, journal, restore): never scored */
+	size_t nkids;
+	pid_t rescan_pid;
 	int64_t t0_real;     /* cli->now at start */
 	int64_t t0_mono;     /* monotonic ms at start */
 	int shadow_full_said;
@@ -296,7 +353,7 @@ allowed_exe(struct watch *w, pid_t pid, const char *exe)
 			return 1;
 		char path[64], hex[65];
 		snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-		if (rp_proc_sha256(path, hex) == 0 && strcmp(hex, w->allow[i].sha) == 0)
+		if (rp_sha256_file_hex(AT_FDCWD, path, 0, hex, NULL) == 0 && strcmp(hex, w->allow[i].sha) == 0)
 			return 1;
 	}
 	return 0;
@@ -329,6 +386,59 @@ group_of(struct watch *w, struct pcache *p, pid_t pid)
 	if (g != NULL)
 		rp_beh_pid(g, pid, mono_ms());
 	return g;
+}
+
+/* The watcher itself or one of its children: their accesses are answered at once and
+ * never scored (the watcher would wait for its own answer). */
+static int
+ours(const struct watch *w, pid_t pid)
+{
+	if (pid == w->self)
+		return 1;
+	for (size_t i = 0; i < w->nkids; i++)
+		if (w->kids[i] == pid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Runs fn in a child process and returns at once (0, or -1 when it could not fork).
+ * Whatever may write under the watched trees (the journal's database, the files put
+ * back after a kill) is done by a child: a write by the watcher's own thread there
+ * would wait for a permission answer that only that thread can give.
+ */
+static int
+spawn(struct watch *w, void (*fn)(struct watch *w, void *arg), void *arg)
+{
+	if (w->nkids == MAX_KIDS)
+		return -1;
+	fflush(stdout);
+	pid_t c = fork();
+	if (c < 0)
+		return -1;
+	if (c == 0) {
+		fn(w, arg);
+		fflush(stdout);
+		_exit(0);
+	}
+	w->kids[w->nkids++] = c;
+	return 0;
+}
+
+/* Forgets the children that ended (SIGCHLD). */
+static void
+reap(struct watch *w)
+{
+	pid_t c;
+	while ((c = waitpid(-1, NULL, WNOHANG)) > 0) {
+		if (c == w->rescan_pid)
+			w->rescan_pid = 0;
+		for (size_t i = 0; i < w->nkids; i++)
+			if (w->kids[i] == c) {
+				w->kids[i] = w->kids[--w->nkids];
+				break;
+			}
+	}
 }
 
 static int
@@ -373,7 +483,7 @@ json_files(struct rp_buf *b, const struct rp_beh_group *g)
 
 struct kill_restore {
 	struct watch *w;
-	uint64_t done;
+	uint64_t done, failed;
 };
 
 static void
@@ -382,25 +492,61 @@ restored_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err
 	struct kill_restore *k = ctx;
 	if (res == RP_RESTORE_DONE)
 		k->done++;
+	else if (res == RP_RESTORE_FAILED)
+		k->failed++;
 }
 
+struct journal_job {
+	const char *text, *data;
+	int64_t when;
+};
+
 static void
-journal(struct watch *w, const char *text, const char *data)
+journal_child(struct watch *w, void *arg)
 {
+	struct journal_job *jj = arg;
 	struct rp_store *st = NULL;
-	int64_t case_id;
-	if (access(w->cli->db_path, F_OK) != 0)
-		return;
 	if (rp_store_open(&st, w->cli->db_path, 0) != 0) {
 		warning(w, "cannot open the database: the alert is not journaled");
 		return;
 	}
-	int r = rp_case_current(st, &case_id);
-	if (r == 0)
-		r = rp_journal_append(st, case_id, wall(w), "watch", "riposte watch", text, data, NULL);
+	int r = rp_journal_append(st, 0, jj->when, "watch", "riposte watch", jj->text, jj->data, NULL);
 	if (r != 0 && r != RP_ERR_NOTFOUND)
 		warning(w, "cannot journal the alert in the case");
 	rp_store_close(st);
+}
+
+/* Journals the alert in the open case of the database, when there is one (in a
+ * child: the database may be under a watched tree). */
+static void
+journal(struct watch *w, const char *text, const char *data)
+{
+	struct journal_job jj = { text, data, wall(w) };
+	if (access(w->cli->db_path, F_OK) != 0)
+		return;
+	if (spawn(w, journal_child, &jj) != 0)
+		warning(w, "cannot start the journal's process: the alert is not journaled");
+}
+
+struct restore_job {
+	struct rp_beh_group *g;
+	pid_t pid;
+};
+
+static void
+restore_child(struct watch *w, void *arg)
+{
+	struct restore_job *rj = arg;
+	struct kill_restore k = { w, 0, 0 };
+	rp_shadow_restore(w->shadow_dir, (const char *const *)rj->g->files, rj->g->nfiles, restored_cb, &k);
+	rp_buf_reset(&w->out);
+	if (w->fmt == RP_FMT_JSONL)
+		rp_buf_addf(&w->out, "{\"kind\":\"restored\",\"pid\":%d,\"restored\":%" PRIu64
+		    ",\"failed\":%" PRIu64 "}\n", (int)rj->pid, k.done, k.failed);
+	else
+		rp_buf_addf(&w->out, "restored %" PRIu64 " file(s) touched by pid %d (%" PRIu64 " failed)\n",
+		    k.done, (int)rj->pid, k.failed);
+	emit(w);
 }
 
 static void
@@ -456,12 +602,11 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	if (is_smbd && rp_samba_lookup(pid, &client) == 0 && w->block_client && client.addr[0])
 		blocked = rp_samba_block(client.addr) == 0;
 
-	uint64_t restored = 0;
+	int restoring = 0;
 	if (w->action == 2 && w->shadow != NULL && g->nfiles > 0) {
-		struct kill_restore k = { w, 0 };
+		struct restore_job rj = { g, pid };
 		usleep(20000);   /* let SIGKILL land before the files are put back */
-		rp_shadow_restore(w->shadow_dir, (const char *const *)g->files, g->nfiles, restored_cb, &k);
-		restored = k.done;
+		restoring = spawn(w, restore_child, &rj) == 0;
 	}
 
 	const char *result = w->action == 0 ? "reported" : done > 0 ? (w->action == 1 ? "stopped" : "killed")
@@ -497,9 +642,14 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	    "\"result\":\"%s\",\"action_time\":\"", g->nfiles_total, sigs.buf, score,
 	    names[w->action], result);
 	rp_time_fmt_utc(&j, wall(w));
-	rp_buf_addf(&j, "\",\"latency_ms\":%" PRId64 ",\"blocked\":%s", latency, blocked ? "true" : "false");
+	struct timespec now_rt;
+	clock_gettime(CLOCK_REALTIME, &now_rt);
+	rp_buf_addf(&j, "\",\"action_unix_ms\":%" PRId64 ",\"latency_ms\":%" PRId64
+	    ",\"first_write_to_action_ms\":%" PRId64 ",\"blocked\":%s",
+	    (int64_t)now_rt.tv_sec * 1000 + now_rt.tv_nsec / 1000000, latency,
+	    g->first_write_ms ? t_act - g->first_write_ms : -1, blocked ? "true" : "false");
 	if (w->action == 2)
-		rp_buf_addf(&j, ",\"restored\":%" PRIu64, restored);
+		rp_buf_addf(&j, ",\"restoring\":%s", restoring ? "true" : "false");
 	rp_buf_addstr(&j, "}\n");
 
 	struct rp_buf text;
@@ -617,6 +767,15 @@ random_kind(enum rp_verdict_kind k)
 	return k == RP_V_ENCRYPTED || k == RP_V_PARTIAL;
 }
 
+/* The class of fd's head ("zip", "pdf", "text"), or NULL: the type a rewrite must keep. */
+static const char *
+head_class(int fd)
+{
+	unsigned char head[512];
+	ssize_t n = pread(fd, head, sizeof(head), 0);
+	return n > 0 ? rp_format_class(head, (size_t)n) : NULL;
+}
+
 static void
 held_release(struct held *h)
 {
@@ -683,6 +842,17 @@ save_deleted(struct watch *w, struct rp_beh_group *g)
 	}
 }
 
+static int
+held_structured(struct watch *w, const char *path)
+{
+	for (size_t i = 0; i < NHELD; i++) {
+		struct held *h = &w->held[i];
+		if (h->fd >= 0 && strcmp(h->path, path) == 0)
+			return head_class(h->fd) != NULL;
+	}
+	return 0;
+}
+
 static void
 held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 {
@@ -695,11 +865,12 @@ held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 		save_deleted(w, g);
 }
 
+/* retry: a deferred event run again (its canary was counted the first time) */
 static void
-on_pre(struct watch *w, struct rp_fan_event *ev)
+on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 {
 	char path[PATH_MAX];
-	if (ev->pid == w->self || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+	if (ours(w, ev->pid) || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -712,7 +883,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 		rp_proc_signal(ev->pid, w->action == 2 ? SIGKILL : SIGSTOP);
 		return;
 	}
-	if (rp_canary_is(path)) {
+	if (!retry && rp_canary_is(path)) {
 		rp_beh_touch(g, path);
 		if (signal_add(w, g, ev->pid, RP_SIG_CANARY) && w->action > 0) {
 			ev->deny = 1;
@@ -723,6 +894,16 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 	struct fstate *f = fstate_of(w, ev->fd, 1);
 	if (f == NULL)
 		return;
+	/*
+	 * The group closed a file that looked encrypted at a glance: its accesses wait
+	 * for the verdict (the process is held in the kernel meanwhile), so that an
+	 * attacker is stopped before its next file. Other writers never wait for one.
+	 */
+	if (g->awaiting > 0 && w->ndefer < w->max_pending) {
+		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid };
+		ev->defer = 1;
+		return;
+	}
 	struct stat st;
 	if (fstat(ev->fd, &st) != 0)
 		return;
@@ -735,14 +916,33 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 			rp_beh_read(g, path);
 			hold_fd(w, g, ev->fd, path);
 		}
+		if (g->first_write_ms == 0)
+			g->first_write_ms = mono_ms();
 		f->read_before = rp_beh_was_read(g, path);
+		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
+		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
+			f->has_pre = 1;
+			f->pre_kind = f->known_kind;
+			memcpy(f->pre_class, f->known_class, sizeof(f->pre_class));
+		}
+		if (!f->has_pre && st.st_size > 0) {
+			/* a head with its format's signature, or text: structured, without
+			 * reading the file whole while the writer waits */
+			const char *cls = head_class(ev->fd);
+			if (cls != NULL) {
+				f->has_pre = 1;
+				f->pre_kind = RP_V_OK;
+				snprintf(f->pre_class, sizeof(f->pre_class), "%s", cls);
+			}
+		}
 		if (!f->has_pre && st.st_size > 0) {
 			if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) == 0) {
 				f->has_pre = 1;
 				f->pre_kind = w->v.kind;
 				if (random_kind(f->pre_kind) && rp_compressed_valid_fd(ev->fd))
 					f->pre_kind = RP_V_OK;
-				snprintf(f->pre_type, sizeof(f->pre_type), "%s", w->v.type);
+				const char *cls = head_class(ev->fd);
+				snprintf(f->pre_class, sizeof(f->pre_class), "%s", cls ? cls : "");
 			}
 		}
 		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
@@ -762,12 +962,27 @@ on_pre(struct watch *w, struct rp_fan_event *ev)
 		f->held = 1;
 }
 
-/* read -> new random file -> delete, matched in whatever order the two groups
- * deliver the close and the delete */
+/*
+ * read -> new random file -> delete, matched in whatever order the two groups deliver
+ * the close and the delete. A file a tool encrypted (openssl, gpg, age) pairs with one
+ * delete: a user may encrypt a file and remove its original. Random content of no
+ * tool's format pairs with every delete of a read file in the window: one archive
+ * streamed from many originals that then go.
+ */
 static void
-new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
+new_random(struct watch *w, struct rp_beh_group *g, pid_t pid, int by_tool)
 {
 	save_deleted(w, g);
+	if (!by_tool) {
+		g->random_new_ms = mono_ms();
+		while (g->read_deletes > 0 && !g->acted) {
+			g->read_deletes--;
+			signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
+		}
+		g->read_deletes = 0;
+		g->new_random++;
+		return;
+	}
 	if (g->read_deletes > 0) {
 		g->read_deletes--;
 		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
@@ -777,6 +992,41 @@ new_random(struct watch *w, struct rp_beh_group *g, pid_t pid)
 }
 
 static void
+closing_free(void *c)
+{
+	struct closing *ci = c;
+	if (ci != NULL)
+		free(ci->path);
+	free(ci);
+}
+
+/*
+ * Whether a closed file looks encrypted at a glance (its head's type went, or its
+ * first 4 KiB are random): its writer's group then waits for the verdict before its
+ * next access. A glance costs one 4 KiB read; the verdict, up to a whole file.
+ */
+static int
+glance_suspicious(int fd, const struct closing *ci)
+{
+	unsigned char head[4096];
+	ssize_t n = rp_pread_full(fd, head, sizeof(head), 0);
+	if (n <= 0)
+		return 0;
+	const char *cls = rp_format_class(head, (size_t)n < 512 ? (size_t)n : 512);
+	if (ci->existed && ci->pre_class[0] && (cls == NULL || strcmp(cls, ci->pre_class) != 0))
+		return 1;
+	if (n < 1024)
+		return cls == NULL;
+	struct rp_stats st;
+	rp_stats_reset(&st);
+	rp_stats_add(&st, head, (size_t)n);
+	return rp_block_random(&st);
+}
+
+static void on_verdict(struct rp_vjob *j, void *ctx);
+
+/* A file closed after writing: its verdict is computed by a worker (on_verdict). */
+static void
 on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
@@ -785,7 +1035,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
 	}
-	if (ev->kind != RP_FAN_CLOSE_WRITE || ev->pid == w->self ||
+	if (ev->kind != RP_FAN_CLOSE_WRITE || ours(w, ev->pid) ||
 	    fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
@@ -794,37 +1044,134 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	struct rp_beh_group *g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	rp_beh_touch(g, path);
-	if (rp_scan_fd(w->scanner, ev->fd, base_of(path), &w->v) != 0)
+	if (f == NULL)
+		f = fstate_of(w, ev->fd, 1);
+	struct rp_vjob *j = rp_vjob_new();
+	struct closing *ci = calloc(1, sizeof(*ci));
+	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
+	    (j->fd = fcntl(ev->fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		rp_vjob_free(j);
+		closing_free(ci);
+		warning(w, "out of memory or descriptors: a closed file was not judged");
 		return;
-	struct rp_verdict *v = &w->v;
-	if (random_kind(v->kind) && rp_compressed_valid_fd(ev->fd))
-		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
-	if (f != NULL && f->has_pre) {
-		int was_structured = f->pre_kind == RP_V_OK;
+	}
+	j->cookie = ci;
+	j->cookie_free = closing_free;
+	/* the extension is what the name is for: a base name past the field is cut */
+	const char *base = base_of(path);
+	size_t bl = strlen(base);
+	memcpy(j->name, base + (bl >= sizeof(j->name) ? bl - (sizeof(j->name) - 1) : 0),
+	    bl >= sizeof(j->name) ? sizeof(j->name) : bl + 1);
+	ci->key = g->key;
+	ci->pid = ev->pid;
+	if (f != NULL) {
+		ci->existed = f->has_pre;
+		ci->pre_kind = f->pre_kind;
+		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
+		ci->read_before = f->read_before;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
 		f->copied = 0;
-		if (was_structured && random_kind(v->kind)) {
-			if (f->read_before)
-				signal_add(w, g, ev->pid, RP_SIG_READ_OVERWRITE);
-			if (f->pre_type[0] && strcmp(f->pre_type, v->type) != 0)
-				signal_add(w, g, ev->pid, RP_SIG_TYPE_LOST);
-			signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
+		f->pending++;
+	}
+	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
+		g->awaiting++;
+	rp_vpool_submit(w->pool, j);
+	while (rp_vpool_pending(w->pool) >= w->max_pending) {
+		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
+		if (poll(&pv, 1, -1) > 0)
+			rp_vpool_collect(w->pool, on_verdict, w);
+	}
+}
+
+/* The verdict on a closed file: the signals it gives its writer's group. */
+static void
+on_verdict(struct rp_vjob *j, void *ctx)
+{
+	struct watch *w = ctx;
+	struct closing *ci = j->cookie;
+	struct rp_verdict *v = &j->v;
+	struct fstate *f = fstate_of(w, j->fd, 0);
+	struct rp_beh_group *g = rp_beh_find(w->beh, ci->key);
+
+	if (f != NULL && f->pending > 0)
+		f->pending--;
+	if (g != NULL && ci->suspicious && g->awaiting > 0)
+		g->awaiting--;
+	if (j->failed)
+		return;
+	if (random_kind(v->kind) && j->compressed_valid)
+		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
+	if (f != NULL) {
+		f->known = v->kind != RP_V_SKIPPED;
+		f->known_kind = v->kind;
+		f->known_size = v->size;
+		f->known_mtime_ns = v->mtime * 1000000000 + v->mtime_ns;
+		memcpy(f->known_class, j->cls, sizeof(f->known_class));
+	}
+	if (g == NULL)
+		return;
+	if (ci->existed) {
+		/* an existing file rewritten: a victim, counted in files_touched */
+		rp_beh_touch(g, ci->path);
+		if (ci->pre_kind == RP_V_OK && random_kind(v->kind)) {
+			if (ci->read_before)
+				signal_add(w, g, ci->pid, RP_SIG_READ_OVERWRITE);
+			if (ci->pre_class[0] && strcmp(ci->pre_class, j->cls) != 0)
+				signal_add(w, g, ci->pid, RP_SIG_TYPE_LOST);
+			signal_add(w, g, ci->pid, RP_SIG_RANDOMISED);
 		}
 		return;
 	}
-	if (f != NULL)
-		f->copied = 0;
+	/* a new file: not a victim itself (an encrypted copy, a note); the originals it
+	 * replaces are counted when they go */
 	if (v->kind == RP_V_NOTE)
-		signal_add(w, g, ev->pid, RP_SIG_NOTE);
+		signal_add(w, g, ci->pid, RP_SIG_NOTE);
 	else if (random_kind(v->kind)) {
-		signal_add(w, g, ev->pid, RP_SIG_NEW_RANDOM);
-		new_random(w, g, ev->pid);
-	} else if (v->entropy >= 7.9 && v->size >= 1024 && !rp_compressed_valid_fd(ev->fd)) {
+		signal_add(w, g, ci->pid, RP_SIG_NEW_RANDOM);
+		/* the encrypted copy of a structured file the group read and deleted */
+		if (rp_beh_pair_new(g, ci->path))
+			signal_add(w, g, ci->pid, RP_SIG_RANDOMISED);
+		new_random(w, g, ci->pid, 0);
+	} else if (v->entropy >= 7.9 && v->size >= 1024 && !j->compressed_valid) {
 		/* encrypted by a tool (openssl's Salted__, OpenPGP, age): benign alone,
 		 * the attack when the original goes too */
-		new_random(w, g, ev->pid);
+		new_random(w, g, ci->pid, 1);
 	}
+}
+
+/* Runs the deferred permission events again now that verdicts came back: each is
+ * answered, or deferred once more while what it waits for is still out. */
+static void
+undefer(struct watch *w)
+{
+	size_t n = w->ndefer;
+	struct deferred *old;
+	if (n == 0)
+		return;
+	if ((old = malloc(n * sizeof(*old))) == NULL)
+		return;     /* tried again at the next verdict */
+	memcpy(old, w->defer, n * sizeof(*old));
+	w->ndefer = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_fan_event ev;
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = RP_FAN_PRE;
+		ev.fd = old[i].fd;
+		ev.pid = old[i].pid;
+		on_pre(w, &ev, 1);
+		if (!ev.defer)
+			rp_fan_answer(w->fan, ev.fd, ev.deny);
+	}
+	free(old);
+}
+
+/* Answers every deferred event (allowing it): at the end, no process stays held. */
+static void
+release_deferred(struct watch *w)
+{
+	for (size_t i = 0; i < w->ndefer; i++)
+		rp_fan_answer(w->fan, w->defer[i].fd, 0);
+	w->ndefer = 0;
 }
 
 static void
@@ -844,7 +1191,7 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 			mark_tree(w, path2);
 		return;
 	}
-	if (ev->pid == w->self || ev->kind == RP_FAN_CREATE)
+	if (ours(w, ev->pid) || ev->kind == RP_FAN_CREATE)
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -867,9 +1214,16 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 	}
 	if (ev->kind == RP_FAN_DELETE) {
 		if (rp_beh_was_read(g, path)) {
+			/* structured: its head (through the descriptor kept since the read) has
+			 * a format or is text; checked before held_deleted may release it */
+			int structured = held_structured(w, path);
 			held_deleted(w, g, path);
+			if (structured && rp_beh_pair_delete(g, path))
+				signal_add(w, g, ev->pid, RP_SIG_RANDOMISED);
 			if (g->new_random > 0) {
 				g->new_random--;
+				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
+			} else if (g->random_new_ms && mono_ms() - g->random_new_ms <= WINDOW_MS) {
 				signal_add(w, g, ev->pid, RP_SIG_READ_NEW_DELETE);
 			} else {
 				g->read_deletes++;
@@ -888,7 +1242,7 @@ event_cb(struct rp_fan_event *ev, void *ctx)
 	w->events++;
 	switch (ev->kind) {
 	case RP_FAN_PRE:
-		on_pre(w, ev);
+		on_pre(w, ev, 0);
 		break;
 	case RP_FAN_CLOSE_WRITE:
 	case RP_FAN_CLOSE_READ:
@@ -1184,6 +1538,10 @@ watch_release(struct watch *w)
 	for (size_t i = 0; i < NHELD; i++)
 		if (w->held[i].path != NULL || w->held[i].fd > 0)
 			held_release(&w->held[i]);
+	if (w->fan != NULL)
+		release_deferred(w);
+	rp_vpool_free(w->pool);      /* before the engine its workers use */
+	free(w->defer);
 	rp_fan_free(w->fan);
 	rp_shadow_free(w->shadow);
 	rp_scanner_free(w->scanner);
@@ -1225,7 +1583,6 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	uint64_t shadow_max = (uint64_t)1 << 30;
 	int64_t keep = 7 * 86400;
 	int sfd = -1;
-	pid_t rescan_pid = 0;
 
 	if (w == NULL) {
 		rp_err(cli, "out of memory");
@@ -1355,13 +1712,27 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 	}
 	w->self = getpid();
+	/* descriptors: the held reads, the verdicts out, the deferred events */
+	struct rlimit nofile;
+	w->max_pending = MAX_PENDING;
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+		if (nofile.rlim_cur < nofile.rlim_max && nofile.rlim_cur < 65536) {
+			nofile.rlim_cur = nofile.rlim_max < 65536 ? nofile.rlim_max : 65536;
+			setrlimit(RLIMIT_NOFILE, &nofile);
+			getrlimit(RLIMIT_NOFILE, &nofile);
+		}
+		uint64_t room = nofile.rlim_cur > NHELD + 256 ? (uint64_t)nofile.rlim_cur - NHELD - 256 : 64;
+		if (room / 2 < w->max_pending)
+			w->max_pending = room / 2;
+	}
 	w->t0_real = cli->now;
 	w->t0_mono = mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
+	w->defer = calloc(NDEFER, sizeof(*w->defer));
 	for (size_t i = 0; i < NHELD; i++)
 		w->held[i].fd = -1;
-	if (w->files == NULL || w->procs == NULL) {
+	if (w->files == NULL || w->procs == NULL || w->defer == NULL) {
 		rp_err(cli, "out of memory");
 		goto out;
 	}
@@ -1378,6 +1749,11 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	r = rp_engine_new(&w->engine, &eo, &emsg);
 	if (r == 0)
 		r = rp_scanner_new(&w->scanner, w->engine);
+	if (r == 0) {
+		/* verdict workers: the cores the machine has, less the watcher's own */
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		r = rp_vpool_new(&w->pool, w->engine, ncpu > 2 ? (int)(ncpu - 1) : 1);
+	}
 	if (r != 0) {
 		rp_err(cli, "cannot start the scan engine: %s%s%s", rp_strerror(r), emsg.len ? ": " : "", emsg.buf);
 		rp_buf_release(&emsg);
@@ -1447,19 +1823,25 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	emit(w);
 
-	int cfd, nfd;
+	int cfd, nfd, vfd = rp_vpool_fd(w->pool);
 	rp_fan_fds(w->fan, &cfd, &nfd);
 	int done = 0;
 	while (!done && !w->failed) {
-		struct pollfd pf[3] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-		if (poll(pf, 3, -1) < 0) {
+		struct pollfd pf[4] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 },
+		    { vfd, POLLIN, 0 } };
+		if (poll(pf, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
 			goto out;
 		}
 		uint64_t before = w->overflows;
-		/* the content group first: its writers are waiting */
+		/* verdicts first: the deferred accesses wait for them */
+		if (pf[3].revents & POLLIN) {
+			rp_vpool_collect(w->pool, on_verdict, w);
+			undefer(w);
+		}
+		/* then the content group: its writers are waiting */
 		if (pf[0].revents & POLLIN)
 			rp_fan_read(w->fan, cfd, event_cb, w);
 		if (pf[1].revents & POLLIN)
@@ -1474,21 +1856,29 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 				warning(w, "the fanotify queue overflowed: events were lost; rescanning");
 			}
 			syslog(LOG_WARNING, "watch: fanotify queue overflow, rescanning");
-			if (rescan_pid <= 0)
-				rescan_pid = rescan_start(w);
+			if (w->rescan_pid <= 0 && (w->rescan_pid = rescan_start(w)) > 0 && w->nkids < MAX_KIDS)
+				w->kids[w->nkids++] = w->rescan_pid;
 		}
 		if (pf[2].revents & POLLIN) {
 			struct signalfd_siginfo si;
 			while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
-				if (si.ssi_signo == SIGCHLD) {
-					while (waitpid(-1, NULL, WNOHANG) > 0)
-						rescan_pid = 0;
-				} else {
+				if (si.ssi_signo == SIGCHLD)
+					reap(w);
+				else {
 					done = 1;
 				}
 			}
 		}
 	}
+	/* the verdicts still out (seconds of work at most) count in the summary */
+	for (int64_t t_end = mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && mono_ms() < t_end;) {
+		struct pollfd pv = { vfd, POLLIN, 0 };
+		if (poll(&pv, 1, 100) > 0) {
+			rp_vpool_collect(w->pool, on_verdict, w);
+			undefer(w);
+		}
+	}
+	release_deferred(w);
 	if (w->fmt == RP_FMT_JSONL)
 		rp_buf_addf(&w->out, "{\"kind\":\"summary\",\"alerts\":%" PRIu64 ",\"events\":%" PRIu64
 		    ",\"copies\":%" PRIu64 ",\"saved\":%" PRIu64 ",\"overflows\":%" PRIu64 "}\n",

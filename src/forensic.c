@@ -70,12 +70,8 @@ fx_attach_case(const struct rp_cli *cli, const char *db, int64_t case_id,
 
 	if ((r = fx_store_open(cli, db, 0, &st)) != 0)
 		return r;
-	/* the open case is looked up here, outside the journal's transaction (see report:
-	 * rp_journal_append(case_id 0) migrates inside its own BEGIN and fails) */
-	if (case_id == 0)
-		r = rp_case_current(st, &case_id);
-	if (r == 0)
-		r = rp_journal_append(st, case_id, cli->now, kind, "riposte", text, json, NULL);
+	/* case_id 0: the open case, looked up inside the journal's own transaction */
+	r = rp_journal_append(st, case_id, cli->now, kind, "riposte", text, json, NULL);
 	if (r == RP_ERR_NOTFOUND)
 		rp_err(cli, "--case: no open incident case in '%s' (riposte case open)", db);
 	else if (r != 0)

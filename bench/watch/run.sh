@@ -3,12 +3,13 @@
 # the files unrecoverable after --restore and the time from the first signal to the
 # stop; alerts on benign workloads; overhead on a write-heavy workload with and
 # without the watcher (the physical floor is the run without it).
-# Usage: sh bench/watch/run.sh [FILES]   (root; the data goes to a temp dir in /var/tmp)
-# When `riposte simulate` is in the build, its scenarios are measured too.
+# Usage: sh bench/watch/run.sh [FILES] [RUNS]   (root; the data goes to a temp dir in /var/tmp)
+# The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 R=${RIPOSTE:-$TOP/build/riposte}
 N=${1:-50}
+RUNS=${2:-7}
 B=$(mktemp -d /var/tmp/riposte-bench-watch.XXXXXX) || exit 2
 trap 'rm -rf "$B"' EXIT
 cd "$B" || exit 2
@@ -41,35 +42,48 @@ start() {  # NAME DIR [opts]
 }
 stop() { kill -TERM "$W"; wait "$W" 2>/dev/null; }
 
-cp "$TOP/tests/e2e/watch-attacks.sh" "$B/attacks.sh"
-# the attacker scripts, taken from the end-to-end test
-awk '/^cat >"\$T\/[a-z]*\.(py|sh)" <</ { f=$2; sub(/^>"\$T\//, "", f); sub(/"$/, "", f); out=1; tag=$NF; sub(/'"'"'/, "", tag); sub(/'"'"'/, "", tag); next }
-     out && $0 == tag { out=0; next } out { print > f }' "$B/attacks.sh"
+# the attackers of the end-to-end tests (not our simulator)
+A=$TOP/tests/e2e/attackers
 
-echo "## Attacks ($N documents of about 20 KiB each)"
+echo "## Attacks ($N documents of about 20 KiB each, $RUNS runs per style)"
 echo
-echo "| style | files touched before stop | unrecoverable after --restore | first signal to stop (ms) |"
-echo "|---|---|---|---|"
-for a in inplace copydelete rename intermittent fakegzip forker; do
-	rm -rf "$B/d"
-	docs "$B/d" "$N"
-	sums "$B/d" >"$B/before"
-	start "$a" "$B/d"
-	case $a in forker) cmd="sh $B/forker.sh" ;; *) cmd="python3 $B/$a.py" ;; esac
-	setsid $cmd "$B/d" >/dev/null 2>&1 &
-	p=$!
-	i=0
-	while [ $i -lt 300 ] && kill -0 $p 2>/dev/null && ! grep -q alert "$B/$a.jsonl"; do sleep 0.05; i=$((i+1)); done
-	sleep 0.5
-	sums "$B/d" >"$B/after"
-	kill -s KILL -- -$p 2>/dev/null; kill -s KILL $p 2>/dev/null; wait $p 2>/dev/null
-	stop
-	touched=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/after")
-	"$R" watch --restore --shadow "$B/sh-$a" "$B/d" >/dev/null 2>&1
-	sums "$B/d" >"$B/restored"
-	lost=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/restored")
-	lat=$(sed -n 's/.*"latency_ms":\([0-9]*\).*/\1/p' "$B/$a.jsonl" | head -n 1)
-	echo "| $a | $touched | $lost | ${lat:-no alert} |"
+echo "| style | files touched before stop: median (max) | unrecoverable after --restore: max | first write to stop, ms: median (max) | first signal to stop, ms: median |"
+echo "|---|---|---|---|---|"
+for a in inplace copydelete rename intermittent fakegzip forker mmap; do
+	: >"$B/$a.runs"
+	k=1
+	while [ $k -le "$RUNS" ]; do
+		rm -rf "$B/d" "$B/sh-$a"
+		docs "$B/d" "$N"
+		sums "$B/d" >"$B/before"
+		start "$a" "$B/d"
+		case $a in forker) cmd="sh $A/forker.sh" ;; mmap) cmd="python3 $A/mapwrite.py" ;; *) cmd="python3 $A/$a.py" ;; esac
+		setsid $cmd "$B/d" >/dev/null 2>&1 &
+		p=$!
+		i=0
+		while [ $i -lt 300 ] && kill -0 $p 2>/dev/null && ! grep -q alert "$B/$a.jsonl"; do sleep 0.05; i=$((i+1)); done
+		sleep 0.5
+		sums "$B/d" >"$B/after"
+		kill -s KILL -- -$p 2>/dev/null; kill -s KILL $p 2>/dev/null; wait $p 2>/dev/null
+		stop
+		touched=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/after")
+		"$R" watch --restore --shadow "$B/sh-$a" "$B/d" >/dev/null 2>&1
+		sums "$B/d" >"$B/restored"
+		lost=$(awk 'NR==FNR{a[$2]=$1;next}{b[$2]=$1}END{n=0;for(p in a)if(b[p]!=a[p])n++;print n}' "$B/before" "$B/restored")
+		lat=$(sed -n 's/.*"latency_ms":\([0-9-]*\).*/\1/p' "$B/$a.jsonl" | head -n 1)
+		fw=$(sed -n 's/.*"first_write_to_action_ms":\([0-9-]*\).*/\1/p' "$B/$a.jsonl" | head -n 1)
+		echo "$touched $lost ${fw:-none} ${lat:-none}" >>"$B/$a.runs"
+		k=$((k + 1))
+	done
+	python3 - "$a" "$B/$a.runs" <<'PY'
+import statistics as st, sys
+rows = [l.split() for l in open(sys.argv[2]) if l.strip()]
+t = [int(r[0]) for r in rows]; lost = [int(r[1]) for r in rows]
+fw = [int(r[2]) for r in rows if r[2] != "none"]; lat = [int(r[3]) for r in rows if r[3] != "none"]
+miss = len(rows) - len(fw)
+f = lambda v: f"{st.median(v):g} ({max(v)})" if v else "no alert"
+print(f"| {sys.argv[1]} | {st.median(t):g} ({max(t)}) | {max(lost)} | {f(fw)}{f' ({miss} runs without alert)' if miss else ''} | {st.median(lat) if lat else '-'} |")
+PY
 done
 
 echo
@@ -109,9 +123,14 @@ db.commit()"
 benign "xz (12 MB log)" xz -1 -T1 "$B/s/big.log"
 
 echo
-echo "## Overhead on a write-heavy workload (new files, then in-place rewrites)"
+echo "## Overhead on write-heavy workloads"
 echo
-cat >"$B/heavy.py" <<'PY'
+echo "Runs alternate (bare, watched) $RUNS times per workload; medians and ranges of wall time."
+echo "small: 1,000 new 64 KiB files, then each rewritten in place. large: 40 new 8 MiB files"
+echo "written in 1 MiB chunks, then 1 MiB rewritten in the middle of each (copy before write"
+echo "of the whole file: no reflinks on ext4)."
+echo
+cat >"$B/small.py" <<'PY'
 import os, sys, time
 d = sys.argv[1]
 os.makedirs(d, exist_ok=True)
@@ -125,19 +144,40 @@ for i in range(1000):
         f.write(block[::-1])
 print("%.3f" % (time.monotonic() - t))
 PY
-echo "| run | without watch (s) | with watch (s) | overhead |"
+cat >"$B/large.py" <<'PY'
+import os, sys, time
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+chunk = (b"practice ledger line, patient 000123, invoice 4711; " * 20200)[:1 << 20]
+t = time.monotonic()
+for i in range(40):
+    with open(os.path.join(d, "v%02d.dat" % i), "wb") as f:
+        for k in range(8):
+            f.write(chunk)
+for i in range(40):
+    with open(os.path.join(d, "v%02d.dat" % i), "r+b") as f:
+        f.seek(4 << 20)
+        f.write(chunk[::-1])
+print("%.3f" % (time.monotonic() - t))
+PY
+echo "| workload | without watch: median (min-max) s | with watch: median (min-max) s | overhead of the medians |"
 echo "|---|---|---|---|"
-for k in 1 2 3; do
-	rm -rf "$B/h"; mkdir -p "$B/h"; sync
-	a=$(python3 "$B/heavy.py" "$B/h/w")
-	rm -rf "$B/h"; mkdir -p "$B/h"; sync
-	start heavy "$B/h"
-	b=$(python3 "$B/heavy.py" "$B/h/w")
-	stop
-	echo "| $k | $a | $b | $(python3 -c "print('%+.1f %%' % (($b - $a) / $a * 100))") |"
+for wl in small large; do
+	: >"$B/bare.t"; : >"$B/watched.t"
+	k=1
+	while [ $k -le "$RUNS" ]; do
+		rm -rf "$B/h"; mkdir -p "$B/h"; sync
+		python3 "$B/$wl.py" "$B/h/w" >>"$B/bare.t"
+		rm -rf "$B/h" "$B/sh-heavy"; mkdir -p "$B/h"; sync
+		start heavy "$B/h"
+		python3 "$B/$wl.py" "$B/h/w" >>"$B/watched.t"
+		stop
+		k=$((k + 1))
+	done
+	python3 - "$wl" "$B/bare.t" "$B/watched.t" <<'PY'
+import statistics as st, sys
+wl, a, b = sys.argv[1], [float(x) for x in open(sys.argv[2])], [float(x) for x in open(sys.argv[3])]
+ma, mb = st.median(a), st.median(b)
+print(f"| {wl} | {ma:.3f} ({min(a):.3f}-{max(a):.3f}) | {mb:.3f} ({min(b):.3f}-{max(b):.3f}) | {(mb - ma) / ma * 100:+.0f} % |")
+PY
 done
-
-if "$R" simulate --help >/dev/null 2>&1; then
-	echo
-	echo "(riposte simulate is available: add its scenarios here once its interface is merged)"
-fi

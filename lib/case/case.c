@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "case/case.h"
 #include "case/config.h"
@@ -59,24 +58,6 @@ rp_cost_category(const char *name)
 		if (strcmp(rp_cost_categories[i], name) == 0)
 			return i;
 	return -1;
-}
-
-int
-rp_sha256_hex(const void *data, size_t len, char out[65])
-{
-	static const char hexd[] = "0123456789abcdef";
-	unsigned char md[32];
-	unsigned int mdlen = 0;
-	int i;
-
-	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen != 32)
-		return RP_ERR_CRYPTO;
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hexd[md[i] >> 4];
-		out[2 * i + 1] = hexd[md[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
 }
 
 /* ---- money ---- */

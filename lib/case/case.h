@@ -182,7 +182,4 @@ int rp_case_report(const struct rp_case *c, const struct rp_deadlines *d,
  * adapter for them), written beside path and renamed into place. */
 int rp_pdf_write(const char *path, const char *doc, size_t len);
 
-/* SHA-256 of bytes as 64 hex digits. */
-int rp_sha256_hex(const void *data, size_t len, char out[65]);
-
 #endif

@@ -1,11 +1,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "case/journal.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "store/store.h"
 
@@ -95,10 +94,7 @@ entry_hash(const char *prev, int64_t case_id, int64_t seq, int64_t time, const c
     const char *actor, const char *text, const char *data, char out[65])
 {
 	struct rp_buf b = RP_BUF_INIT;
-	unsigned char md[32];
-	unsigned int mdlen = 0;
-	static const char hexd[] = "0123456789abcdef";
-	int r, i;
+	int r;
 
 	if ((r = rp_buf_addf(&b, "riposte-journal-v1\n%s\n%lld\n%lld\n%lld\n", prev,
 	    (long long)case_id, (long long)seq, (long long)time)) != 0 ||
@@ -107,16 +103,7 @@ entry_hash(const char *prev, int64_t case_id, int64_t seq, int64_t time, const c
 	    (r = rp_json_str(&b, text)) != 0 || (r = rp_buf_addch(&b, '\n')) != 0 ||
 	    (r = rp_json_str(&b, data ? data : "")) != 0)
 		goto out;
-	if (EVP_Digest(b.buf, b.len, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen != 32) {
-		r = RP_ERR_CRYPTO;
-		goto out;
-	}
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hexd[md[i] >> 4];
-		out[2 * i + 1] = hexd[md[i] & 15];
-	}
-	out[64] = '\0';
-	r = 0;
+	r = rp_sha256_hex(b.buf, b.len, out);
 out:
 	rp_buf_release(&b);
 	return r;

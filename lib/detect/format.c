@@ -1,6 +1,7 @@
 /* The table of formats, in sniff order. Each format lives in lib/detect/fmt-<family>.c. */
 #include <string.h>
 
+#include "core/escape.h"
 #include "detect/format.h"
 #include "detect/fmt-list.h"
 
@@ -51,6 +52,39 @@ rp_format_sniff(const unsigned char *head, size_t len)
 		if (rp_formats[i].sniff(head, len))
 			return &rp_formats[i];
 	return NULL;
+}
+
+const char *
+rp_format_class(const unsigned char *head, size_t len)
+{
+	const struct rp_format *f;
+	size_t i, n;
+
+	if (len == 0)
+		return NULL;
+	if ((f = rp_format_sniff(head, len)) != NULL)
+		return f->name;
+	for (i = 0; i < len; i++) {
+		unsigned char c = head[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			return NULL;
+		if (c == 0x7f)
+			return NULL;
+	}
+	/* a head cut in the middle of a UTF-8 sequence: drop the partial sequence */
+	n = len;
+	for (i = 0; i < 3 && i < n; i++) {
+		unsigned char c = head[n - 1 - i];
+		if (c < 0x80)
+			break;
+		if (c >= 0xc0) {            /* a lead byte: is its sequence complete? */
+			size_t need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (i + 1 < need)
+				n -= i + 1;
+			break;
+		}
+	}
+	return rp_utf8_valid(head, n) ? "text" : NULL;
 }
 
 const struct rp_format *

@@ -59,6 +59,11 @@ extern const size_t rp_nformats;
 
 /* The first format whose signature the head carries, or NULL. */
 const struct rp_format *rp_format_sniff(const unsigned char *head, size_t len);
+/* The class of a file's head, for comparing a file before and after a write: the
+ * name of the format whose signature it carries, "text" when its bytes are text
+ * (UTF-8 or ASCII with no control bytes but tab, newline, carriage return, form
+ * feed), or NULL when neither (random, or a binary without a known signature). */
+const char *rp_format_class(const unsigned char *head, size_t len);
 /* The format an extension (lowercase, no dot) claims, or NULL. */
 const struct rp_format *rp_format_by_ext(const char *ext);
 #endif

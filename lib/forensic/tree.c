@@ -14,13 +14,16 @@
 
 #include "core/err.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "detect/engine.h"
-#include "forensic/hash.h"
+#include "detect/stats.h"
 #include "forensic/tree.h"
 
 #define QUEUE_CAP 256
 #define MAX_JOBS 256
 #define READ_BUF ((size_t)256 << 10)
+#define SAMPLE_EVERY ((uint64_t)256 << 10)
+#define SAMPLE_LEN   ((uint64_t)16 << 10)
 
 struct job {
 	struct rp_fentry *f;
@@ -40,17 +43,39 @@ struct rp_hashpool {
 	unsigned nth;
 };
 
+/* A sampled entropy while hashing: the first SAMPLE_LEN bytes of every SAMPLE_EVERY
+ * stretch of the file go into the stats. */
+static void
+sample_chunk(void *arg, uint64_t off, const void *data, size_t len)
+{
+	struct rp_stats *stats = arg;
+	uint64_t k, end = off + (uint64_t)len;
+
+	for (k = off / SAMPLE_EVERY; k * SAMPLE_EVERY < end; k++) {
+		uint64_t lo = k * SAMPLE_EVERY, hi = lo + SAMPLE_LEN;
+
+		if (lo < off)
+			lo = off;
+		if (hi > end)
+			hi = end;
+		if (hi > lo)
+			rp_stats_add(stats, (const char *)data + (lo - off), (size_t)(hi - lo));
+	}
+}
+
 static void
 hash_one(struct rp_hashpool *p, struct rp_scanner *sc, void *buf, struct job *j)
 {
 	struct rp_fentry *f = j->f;
 	struct rp_stats stats;
+	struct rp_sha256_read rd = { buf, READ_BUF, f->size, sample_chunk, &stats, 0 };
 	struct stat st;
-	uint64_t n = 0;
+	uint64_t n;
 	int r;
 
 	rp_stats_reset(&stats);
-	r = rp_sha256_fd(j->fd, buf, READ_BUF, f->size, f->sha256, &stats, &n);
+	r = rp_sha256_fd(j->fd, &rd, f->sha256);
+	n = rd.nread;
 	if (r == RP_ERR_CRYPTO) {
 		pthread_mutex_lock(&p->mu);
 		if (p->err == 0)

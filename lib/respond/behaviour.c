@@ -57,6 +57,10 @@ group_free(struct rp_beh_group *g)
 		return;
 	for (size_t i = 0; i < g->nfiles; i++)
 		free(g->files[i]);
+	for (size_t i = 0; i < RP_BEH_PEND; i++) {
+		free(g->pend_new[i]);
+		free(g->pend_del[i]);
+	}
 	free(g);
 }
 
@@ -105,7 +109,8 @@ rp_beh_group(struct rp_beh *b, uint64_t key, int64_t now_ms)
 	/* forget quiet groups that never scored, so a long run stays small */
 	for (size_t i = 0; i < b->n;) {
 		struct rp_beh_group *o = b->v[i];
-		if (!o->acted && o->first_bad_ms == 0 && now_ms - o->last_ms > 4 * b->window_ms) {
+		if (!o->acted && o->first_bad_ms == 0 && o->awaiting == 0 &&
+		    now_ms - o->last_ms > 4 * b->window_ms) {
 			group_free(o);
 			b->v[i] = b->v[--b->n];
 		} else {
@@ -185,6 +190,61 @@ rp_beh_was_read(const struct rp_beh_group *g, const char *path)
 		if (g->reads[i] == h)
 			return 1;
 	return 0;
+}
+
+static const char *
+base_name(const char *p)
+{
+	const char *b = strrchr(p, '/');
+	return b ? b + 1 : p;
+}
+
+int
+rp_beh_replaces(const char *orig, const char *newp)
+{
+	const char *o = base_name(orig), *n = base_name(newp);
+	size_t ol = strlen(o), os, ns;
+
+	if (strcmp(o, n) == 0)
+		return 0;      /* the same name: a rewrite, not a replacement */
+	if (ol > 0 && strncmp(n, o, ol) == 0 && n[ol] != '\0' && strchr(".[_-( ", n[ol]) != NULL)
+		return 1;
+	os = strcspn(o, ".");
+	ns = strcspn(n, ".");
+	/* "a.docx" -> "a.enc": a stem of its own, not just a dot file's empty one */
+	return os > 0 && os == ns && o[os] == '.' && n[ns] == '.' && strncmp(o, n, os) == 0;
+}
+
+/* Looks for a pair of path in ring (consumed on success); else keeps path in mine. */
+static int
+pair(char **ring, char **mine, size_t *mine_next, const char *path, int path_is_new)
+{
+	for (size_t i = 0; i < RP_BEH_PEND; i++) {
+		if (ring[i] == NULL)
+			continue;
+		if (path_is_new ? rp_beh_replaces(ring[i], path) : rp_beh_replaces(path, ring[i])) {
+			free(ring[i]);
+			ring[i] = NULL;
+			return 1;
+		}
+	}
+	size_t k = *mine_next % RP_BEH_PEND;
+	free(mine[k]);
+	mine[k] = strdup(path);      /* on failure the name is simply not remembered */
+	*mine_next = k + 1;
+	return 0;
+}
+
+int
+rp_beh_pair_new(struct rp_beh_group *g, const char *path)
+{
+	return pair(g->pend_del, g->pend_new, &g->npend_new, path, 1);
+}
+
+int
+rp_beh_pair_delete(struct rp_beh_group *g, const char *path)
+{
+	return pair(g->pend_new, g->pend_del, &g->npend_del, path, 0);
 }
 
 int

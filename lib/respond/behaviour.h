@@ -35,6 +35,7 @@ int rp_sig_weight(enum rp_sig s);           /* the threshold is 100 */
 #define RP_BEH_MAX_FILES 64
 #define RP_BEH_RING 128
 #define RP_BEH_READS 512
+#define RP_BEH_PEND 16
 
 struct rp_beh_hit {
 	int64_t ms;
@@ -45,6 +46,7 @@ struct rp_beh_group {
 	uint64_t key;                       /* session id or pid (see rp_beh_key) */
 	int64_t first_ms, last_ms;          /* first and last activity */
 	int64_t first_bad_ms;               /* first signal, 0 before */
+	int64_t first_write_ms;             /* first write under the watched paths, 0 before */
 	int acted;                          /* the action was taken */
 	unsigned counts[RP_SIG_N];          /* signals ever seen */
 	struct rp_beh_hit ring[RP_BEH_RING];
@@ -58,6 +60,14 @@ struct rp_beh_group {
 	size_t nreads;
 	uint64_t new_random;                /* new random files not yet matched with a delete */
 	uint64_t read_deletes;              /* deletes of read files not yet matched */
+	int64_t random_new_ms;              /* last new file of random content (not a tool's) */
+	/* names waiting for their pair: a new random file and the structured file it
+	 * replaces ("a.docx" read and deleted, "a.docx.locked" written), in either order */
+	unsigned awaiting;                  /* suspicious closes whose verdict is awaited:
+	                                       the group's next accesses wait for them */
+	char *pend_new[RP_BEH_PEND];        /* owned */
+	char *pend_del[RP_BEH_PEND];        /* owned */
+	size_t npend_new, npend_del;        /* next slot (rings) */
 };
 
 struct rp_beh;
@@ -81,6 +91,16 @@ int rp_beh_touch(struct rp_beh_group *g, const char *path);
 /* Records a read / tells whether path was read by g. */
 void rp_beh_read(struct rp_beh_group *g, const char *path);
 int rp_beh_was_read(const struct rp_beh_group *g, const char *path);
+
+/* Whether newp is named like the encrypted copy of orig: its base name is orig's
+ * followed by an extension or a tag ("a.docx.locked", "a.docx[id].x", "a.docx_enc"), or
+ * both have the same stem before the first dot ("a.docx" and "a.enc"). */
+int rp_beh_replaces(const char *orig, const char *newp);
+/* A new random file / the delete of a structured file g had read: returns 1 when it
+ * pairs with a waiting name of the other kind (which is consumed), else keeps it
+ * waiting (the oldest waiting name goes when the ring is full) and returns 0. */
+int rp_beh_pair_new(struct rp_beh_group *g, const char *path);
+int rp_beh_pair_delete(struct rp_beh_group *g, const char *path);
 
 /* Adds a signal. Returns the score within the window after it. */
 int rp_beh_add(struct rp_beh_group *g, enum rp_sig s, int64_t now_ms, int64_t window_ms);

@@ -16,10 +16,10 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "core/time.h"
 #include "fs/walk.h"
 #include "respond/collect.h"
-#include "respond/digest.h"
 #include "respond/proc.h"
 #include "store/store.h"
 
@@ -848,14 +848,8 @@ copy_one(struct ctx *c, struct art *a, const char *path, const char *why)
 		reason = strerror(errno);
 		goto record;
 	}
-	{
-		int rfd = openat(c->dfd, rel, O_RDONLY | O_CLOEXEC);
-
-		if (rfd < 0 || rp_sha256_fd_hex(rfd, hex, NULL) != 0)
-			hex[0] = '\0';
-		if (rfd >= 0)
-			close(rfd);
-	}
+	if (rp_sha256_file_hex(c->dfd, rel, 0, hex, NULL) != 0)
+		hex[0] = '\0';
 	ts[0] = before.st_atim;
 	ts[1] = before.st_mtim;
 	futimens(out, ts);
@@ -1279,18 +1273,14 @@ static int
 manifest_entry(const struct rp_walk_entry *e, void *arg)
 {
 	struct mf *m = arg;
-	char hex[65];
-	int fd, r;
+	char hex[RP_SHA256_HEX_LEN];
+	int r;
 
 	if (e->kind != RP_WALK_FILE || e->depth == 0)
 		return 0;
 	if (e->depth == 1 && (strcmp(e->name, "MANIFEST.sha256") == 0))
 		return 0;
-	if ((fd = openat(e->dirfd, e->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
-		return RP_ERR_SYSTEM;
-	r = rp_sha256_fd_hex(fd, hex, NULL);
-	close(fd);
-	if (r != 0)
+	if ((r = rp_sha256_file_hex(e->dirfd, e->name, O_NOFOLLOW, hex, NULL)) != 0)
 		return r;
 	/* sha256sum's format; a name with a newline or backslash would need its escape
 	 * form, and riposte never writes one (copied paths are rejected below) */

@@ -1,18 +1,11 @@
 /*
- * SHA-256 of a file for the chain of custody (evidence manifests, executables), so
- * that OpenSSL's types stay in digest.c. Thread-safe.
+ * Moved: SHA-256 is core/sha256.h (rp_sha256_hex, rp_sha256_fd_hex, rp_sha256_file_hex).
+ * This forwarding header stays only while lib/respond/isolate.c includes it; delete it
+ * when that include becomes "core/sha256.h".
  */
 #ifndef RP_DIGEST_H
 #define RP_DIGEST_H
 
-#include <stddef.h>
-#include <stdint.h>
-
-/* The SHA-256 of bytes in memory is rp_sha256_hex() of case/case.h. */
-
-/* Hashes fd from its current offset to EOF with read(2) only (it never maps or
- * executes anything); *size (optional) gets the byte count. Returns 0, RP_ERR_SYSTEM
- * (errno set) or RP_ERR_CRYPTO. */
-int rp_sha256_fd_hex(int fd, char out[65], uint64_t *size);
+#include "core/sha256.h"
 
 #endif

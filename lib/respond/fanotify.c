@@ -174,38 +174,51 @@ out:
 	return r;
 }
 
+/* The directory of a handle (type, bytes, the handle's bytes), or NULL. */
 static const char *
-dir_of(const struct rp_fan *f, const struct file_handle *fh)
+dir_of(const struct rp_fan *f, int type, unsigned bytes, const unsigned char *h)
 {
 	for (size_t i = f->ndirs; i-- > 0;) {
 		const struct file_handle *m = (const void *)f->dirs[i].handle;
-		if (m->handle_type == fh->handle_type && f->dirs[i].hlen == fh->handle_bytes &&
-		    memcmp(m->f_handle, fh->f_handle, fh->handle_bytes) == 0)
+		if (m->handle_type == type && f->dirs[i].hlen == bytes && memcmp(m->f_handle, h, bytes) == 0)
 			return f->dirs[i].path;
 	}
 	return NULL;
 }
 
+/*
+ * The records of an event are aligned on 4 bytes only (name records have any length),
+ * so every structure is copied out with memcpy before it is read: no access through a
+ * misaligned pointer. rec is the event's first byte, len its event_len.
+ */
+
 /* Decodes the info records of a name event. */
 static void
-names(const struct rp_fan *f, const struct fanotify_event_metadata *m, struct rp_fan_event *ev)
+names(const struct rp_fan *f, const char *rec, size_t len, struct rp_fan_event *ev)
 {
-	const char *p = (const char *)(m + 1);
-	const char *end = (const char *)m + m->event_len;
-	while (p + sizeof(struct fanotify_event_info_header) <= end) {
-		const struct fanotify_event_info_header *hd = (const void *)p;
-		if (hd->len < sizeof(*hd) || p + hd->len > end)
+	size_t off = FAN_EVENT_METADATA_LEN;
+	while (off + sizeof(struct fanotify_event_info_header) <= len) {
+		struct fanotify_event_info_header hd;
+		memcpy(&hd, rec + off, sizeof(hd));
+		if (hd.len < sizeof(hd) || off + hd.len > len)
 			break;
-		if (hd->info_type == FAN_EVENT_INFO_TYPE_DFID_NAME ||
-		    hd->info_type == FAN_EVENT_INFO_TYPE_OLD_DFID_NAME ||
-		    hd->info_type == FAN_EVENT_INFO_TYPE_NEW_DFID_NAME) {
-			const struct fanotify_event_info_fid *fid = (const void *)p;
-			const struct file_handle *fh = (const void *)fid->handle;
-			const char *name = (const char *)fh->f_handle + fh->handle_bytes;
-			const char *dir = dir_of(f, fh);
-			if (name >= p + hd->len)
-				name = "";
-			if (hd->info_type == FAN_EVENT_INFO_TYPE_NEW_DFID_NAME) {
+		if ((hd.info_type == FAN_EVENT_INFO_TYPE_DFID_NAME ||
+		    hd.info_type == FAN_EVENT_INFO_TYPE_OLD_DFID_NAME ||
+		    hd.info_type == FAN_EVENT_INFO_TYPE_NEW_DFID_NAME) &&
+		    hd.len >= sizeof(struct fanotify_event_info_fid) + sizeof(struct file_handle)) {
+			/* header, fsid, then a struct file_handle and the name after its bytes */
+			size_t fh_off = off + sizeof(struct fanotify_event_info_fid);
+			struct file_handle fh;
+			memcpy(&fh, rec + fh_off, sizeof(fh));
+			size_t hb = fh_off + sizeof(fh);
+			const char *name = "";
+			const char *dir = NULL;
+			if (fh.handle_bytes <= hd.len && hb + fh.handle_bytes <= off + hd.len) {
+				dir = dir_of(f, fh.handle_type, fh.handle_bytes, (const unsigned char *)rec + hb);
+				if (hb + fh.handle_bytes < off + hd.len)
+					name = rec + hb + fh.handle_bytes;
+			}
+			if (hd.info_type == FAN_EVENT_INFO_TYPE_NEW_DFID_NAME) {
 				ev->dir2 = dir;
 				ev->name2 = name;
 			} else {
@@ -213,25 +226,26 @@ names(const struct rp_fan *f, const struct fanotify_event_metadata *m, struct rp
 				ev->name = name;
 			}
 		}
-		p += hd->len;
+		off += hd.len;
 	}
 }
 
 static void
-range_of(const struct fanotify_event_metadata *m, struct rp_fan_event *ev)
+range_of(const char *rec, size_t len, struct rp_fan_event *ev)
 {
-	const char *p = (const char *)(m + 1);
-	const char *end = (const char *)m + m->event_len;
-	while (p + sizeof(struct fanotify_event_info_header) <= end) {
-		const struct fanotify_event_info_header *hd = (const void *)p;
-		if (hd->len < sizeof(*hd) || p + hd->len > end)
+	size_t off = FAN_EVENT_METADATA_LEN;
+	while (off + sizeof(struct fanotify_event_info_header) <= len) {
+		struct fanotify_event_info_header hd;
+		memcpy(&hd, rec + off, sizeof(hd));
+		if (hd.len < sizeof(hd) || off + hd.len > len)
 			break;
-		if (hd->info_type == FAN_EVENT_INFO_TYPE_RANGE && hd->len >= sizeof(struct rp_fan_range)) {
-			const struct rp_fan_range *rg = (const void *)p;
-			ev->off = rg->offset;
-			ev->count = rg->count;
+		if (hd.info_type == FAN_EVENT_INFO_TYPE_RANGE && hd.len >= sizeof(struct rp_fan_range)) {
+			struct rp_fan_range rg;
+			memcpy(&rg, rec + off, sizeof(rg));
+			ev->off = rg.offset;
+			ev->count = rg.count;
 		}
-		p += hd->len;
+		off += hd.len;
 	}
 }
 
@@ -250,8 +264,14 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 		}
 		if (n == 0)
 			return r;
-		const struct fanotify_event_metadata *m = (const void *)f->buf;
-		for (; FAN_EVENT_OK(m, n); m = FAN_EVENT_NEXT(m, n)) {
+		for (size_t pos = 0; pos + FAN_EVENT_METADATA_LEN <= (size_t)n;) {
+			struct fanotify_event_metadata mm;
+			const struct fanotify_event_metadata *m = &mm;
+			const char *rec = f->buf + pos;
+			memcpy(&mm, rec, sizeof(mm));
+			if (mm.event_len < FAN_EVENT_METADATA_LEN || pos + mm.event_len > (size_t)n)
+				break;
+			pos += mm.event_len;
 			struct rp_fan_event ev;
 			memset(&ev, 0, sizeof(ev));
 			ev.fd = -1;
@@ -271,7 +291,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 					ev.kind = RP_FAN_DELETE;
 				else
 					continue;
-				names(f, m, &ev);
+				names(f, rec, mm.event_len, &ev);
 				if (ev.dir == NULL || ev.name == NULL)
 					continue;   /* a directory we no longer know */
 			} else {
@@ -280,7 +300,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 					perm = 1;
 					ev.kind = RP_FAN_PRE;
 					ev.open_perm = (m->mask & FAN_OPEN_PERM) != 0;
-					range_of(m, &ev);
+					range_of(rec, mm.event_len, &ev);
 				} else if (m->mask & FAN_CLOSE_WRITE) {
 					ev.kind = RP_FAN_CLOSE_WRITE;
 				} else {
@@ -290,6 +310,8 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			int cr = 0;
 			if (r == 0)
 				cr = cb(&ev, ctx);
+			if (perm && ev.defer && r == 0 && cr == 0)
+				continue;       /* the caller answers (rp_fan_answer) */
 			if (perm) {
 				struct fanotify_response resp = {
 					.fd = m->fd,
@@ -306,6 +328,15 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 		}
 		return r;     /* one batch: the caller polls again, the other group gets its turn */
 	}
+}
+
+int
+rp_fan_answer(struct rp_fan *f, int fd, int deny)
+{
+	struct fanotify_response resp = { .fd = fd, .response = deny ? FAN_DENY : FAN_ALLOW };
+	int r = write(f->cfd, &resp, sizeof(resp)) == (ssize_t)sizeof(resp) ? 0 : RP_ERR_SYSTEM;
+	close(fd);
+	return r;
 }
 
 int

@@ -41,6 +41,8 @@ struct rp_fan_event {
 	const char *dir, *name;     /* CREATE, DELETE, RENAME */
 	const char *dir2, *name2;   /* RENAME: the new place */
 	int deny;            /* PRE: set by the callback to refuse the access (EPERM) */
+	int defer;           /* PRE: set by the callback to answer later with rp_fan_answer;
+	                        the descriptor then belongs to the caller until that call */
 };
 
 struct rp_fan_caps {
@@ -67,10 +69,14 @@ void rp_fan_fds(const struct rp_fan *f, int *content_fd, int *name_fd);
 /* Reads one batch of what is queued on fd (one of the two; one batch so that a busy
  * group does not starve the other), calling cb per event; answers each
  * permission event (allow, or deny when cb set deny) after cb returns, then closes
- * the event's descriptor. Returns 0 (also when nothing was queued), cb's negative
+ * the event's descriptor, unless cb set defer (the process waits meanwhile). Returns 0 (also when nothing was queued), cb's negative
  * code, or an RP_ERR_*. */
 int rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *ctx),
     void *ctx);
+
+/* Answers a deferred permission event (allow, or deny) and closes its descriptor.
+ * Returns 0 or RP_ERR_SYSTEM (the descriptor is closed either way). */
+int rp_fan_answer(struct rp_fan *f, int fd, int deny);
 
 /* Stops (on = 1) or resumes (on = 0) the pre-access events of the file open as fd,
  * for all processes: watch holds them from the first write until the close. */

@@ -5,11 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-
-#include <openssl/evp.h>
 
 #include "core/err.h"
 #include "respond/pctl.h"
@@ -166,6 +165,9 @@ rp_proc_access(pid_t pid)
 	}
 	case SYS_sendfile: case SYS_execve:
 		return RP_PROC_READ;
+	case SYS_mmap:
+		/* a shared writable mapping reads the pages it will overwrite */
+		return (arg[2] & PROT_WRITE) ? RP_PROC_READ_RW : RP_PROC_READ;
 	case SYS_openat:
 		return (arg[2] & (O_TRUNC | O_ACCMODE)) ? RP_PROC_WRITE : RP_PROC_READ;
 #ifdef SYS_open
@@ -202,40 +204,4 @@ rp_proc_signal(pid_t pid, int sig)
 	if (kill(pid, sig) != 0)
 		return errno == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
 	return 0;
-}
-
-int
-rp_proc_sha256(const char *path, char hex[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE], buf[65536];
-	unsigned int mdlen = 0;
-	int r = RP_ERR_CRYPTO;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-		goto out;
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			r = RP_ERR_SYSTEM;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
-			goto out;
-	}
-	if (EVP_DigestFinal_ex(ctx, md, &mdlen) != 1 || mdlen != 32)
-		goto out;
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	r = 0;
-out:
-	EVP_MD_CTX_free(ctx);
-	close(fd);
-	return r;
 }

@@ -45,7 +45,4 @@ int rp_proc_signal(pid_t pid, int sig);
 
 
 
-/* SHA-256 (lowercase hex) of the file at path, e.g. "/proc/PID/exe" (the executable
- * even when its name was replaced). Returns 0 or an RP_ERR_*. */
-int rp_proc_sha256(const char *path, char hex[65]);
 #endif

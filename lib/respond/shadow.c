@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -17,12 +18,17 @@
 #include "respond/shadow.h"
 
 #define INDEX "index"
+#define PACK_MAX ((uint64_t)256 << 20)
 
 struct rp_shadow {
 	int dirfd;
 	int ixfd;               /* the index, O_APPEND */
 	uint64_t used, max;
 	uint64_t seq;
+	int clone;              /* FICLONE works here: one reflinked file per copy */
+	int packfd;             /* the pack copies are appended to, -1 before the first */
+	char pack[32];
+	uint64_t packoff;
 };
 
 static const char *const hows[] = { "clone", "copy", "link" };
@@ -47,13 +53,13 @@ unhex(int c)
 int
 rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 {
-	const char *f[11];
-	size_t fl[11];
-	size_t nf = 0, start = 0;
+	const char *f[12];
+	size_t fl[12];
+	size_t nf = 0, start = 0, want;
 	memset(e, 0, sizeof(*e));
 	for (size_t i = 0; i <= len; i++) {
 		if (i == len || line[i] == '\t') {
-			if (nf == 11)
+			if (nf == 12)
 				return RP_ERR_FORMAT;
 			f[nf] = line + start;
 			fl[nf] = i - start;
@@ -61,12 +67,21 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 			start = i + 1;
 		}
 	}
-	if (nf != 11 || fl[0] != 2 || memcmp(f[0], "v1", 2) != 0)
+	if (nf < 1 || fl[0] != 2 || f[0][0] != 'v' || (f[0][1] != '1' && f[0][1] != '2'))
 		return RP_ERR_FORMAT;
+	want = f[0][1] == '1' ? 11 : 12;
+	if (nf != want)
+		return RP_ERR_FORMAT;
+	if (want == 11) {
+		/* v1: no offset field; shift hexpath and mtime_ns into the v2 places */
+		f[11] = f[10], fl[11] = fl[10];
+		f[10] = f[9], fl[10] = fl[9];
+		f[9] = "0", fl[9] = 1;
+	}
 	char num[32];
-	uint64_t v[6];
-	int idx[6] = { 1, 3, 4, 5, 7, 10 };
-	for (int k = 0; k < 6; k++) {
+	uint64_t v[7];
+	int idx[7] = { 1, 3, 4, 5, 7, 11, 9 };
+	for (int k = 0; k < 7; k++) {
 		size_t l = fl[idx[k]];
 		if (l == 0 || l >= sizeof(num))
 			return RP_ERR_FORMAT;
@@ -84,7 +99,8 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 	e->size = v[3];
 	e->pid = (pid_t)v[4];
 	e->mtime_ns = (int64_t)v[5];
-	if (e->time < 0 || e->mtime_ns < 0)
+	e->offset = v[6];
+	if (e->time < 0 || e->mtime_ns < 0 || e->offset > (uint64_t)INT64_MAX - e->size)
 		return RP_ERR_FORMAT;
 	int how = -1;
 	for (int k = 0; k < 3; k++)
@@ -100,15 +116,15 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 	for (size_t i = 0; i < fl[8]; i++)
 		if (f[8][i] == '/' || f[8][i] == '.')
 			return RP_ERR_FORMAT;
-	if (fl[9] == 0 || fl[9] % 2 || fl[9] / 2 >= sizeof(e->path))
+	if (fl[10] == 0 || fl[10] % 2 || fl[10] / 2 >= sizeof(e->path))
 		return RP_ERR_FORMAT;
-	for (size_t i = 0; i < fl[9]; i += 2) {
-		int hi = unhex((unsigned char)f[9][i]), lo = unhex((unsigned char)f[9][i + 1]);
+	for (size_t i = 0; i < fl[10]; i += 2) {
+		int hi = unhex((unsigned char)f[10][i]), lo = unhex((unsigned char)f[10][i + 1]);
 		if (hi < 0 || lo < 0)
 			return RP_ERR_FORMAT;
 		e->path[i / 2] = (char)(hi << 4 | lo);
 	}
-	e->pathlen = fl[9] / 2;
+	e->pathlen = fl[10] / 2;
 	if (memchr(e->path, '\0', e->pathlen) != NULL || e->path[0] != '/')
 		return RP_ERR_FORMAT;
 	return 0;
@@ -149,8 +165,9 @@ out:
 static int
 append_line(struct rp_buf *b, const struct rp_shadow_entry *e)
 {
-	int r = rp_buf_addf(b, "v1\t%" PRId64 "\t%s\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%s\t%d\t%s\t",
-	    e->time, hows[e->how], e->dev, e->ino, e->size, e->verdict, (int)e->pid, e->file);
+	int r = rp_buf_addf(b, "v2\t%" PRId64 "\t%s\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%s\t%d\t%s\t%"
+	    PRIu64 "\t", e->time, hows[e->how], e->dev, e->ino, e->size, e->verdict, (int)e->pid, e->file,
+	    e->offset);
 	if (r == 0)
 		r = rp_hex(b, e->path, e->pathlen);
 	if (r == 0)
@@ -162,20 +179,64 @@ struct expire_ctx {
 	struct rp_shadow *sh;
 	int64_t cutoff;
 	struct rp_buf keep;
+	char (*names)[32];      /* files that kept entries name (a pack: many entries) */
+	size_t nnames, capnames;
 };
 
 static int
 expire_one(struct rp_shadow_entry *e, void *v)
 {
 	struct expire_ctx *x = v;
-	if (e->time < x->cutoff) {
-		unlinkat(x->sh->dirfd, e->file, 0);
+	if (e->time < x->cutoff)
 		return 0;
-	}
 	if (e->how != RP_SHADOW_LINK)
 		x->sh->used += e->size;
 	x->sh->seq++;
+	if (x->nnames == 0 || strcmp(x->names[x->nnames - 1], e->file) != 0) {
+		if (x->nnames == x->capnames) {
+			size_t nc = x->capnames ? x->capnames * 2 : 256;
+			char (*nv)[32] = realloc(x->names, nc * sizeof(*nv));
+			if (nv == NULL)
+				return RP_ERR_NOMEM;
+			x->names = nv;
+			x->capnames = nc;
+		}
+		memcpy(x->names[x->nnames++], e->file, sizeof(e->file));
+	}
 	return append_line(&x->keep, e);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Removes the copies, packs and links that no kept entry names: expired ones, and
+ * those an interrupted run wrote but never indexed. Only names the shadow makes
+ * ("<time>-<seq>" and "P<time>-<seq>") are candidates. */
+static void
+sweep(struct expire_ctx *x)
+{
+	int fd = openat(x->sh->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (x->nnames > 0)
+		qsort(x->names, x->nnames, sizeof(*x->names), cmp_name);
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name + (de->d_name[0] == 'P');
+		if (n[0] < '0' || n[0] > '9' || strlen(de->d_name) >= 32 ||
+		    strspn(n, "0123456789-") != strlen(n))
+			continue;
+		if (x->nnames == 0 || bsearch(de->d_name, x->names, x->nnames, sizeof(*x->names), cmp_name) == NULL)
+			unlinkat(x->sh->dirfd, de->d_name, 0);
+	}
+	closedir(d);
 }
 
 int
@@ -187,11 +248,13 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 	int r = RP_ERR_INTERNAL, mk;
 
 	rp_buf_init(&x.keep, (size_t)1 << 30);
+	x.names = NULL;
+	x.nnames = x.capnames = 0;
 	if (sh == NULL) {
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
-	sh->dirfd = sh->ixfd = -1;
+	sh->dirfd = sh->ixfd = sh->packfd = -1;
 	sh->max = max_bytes;
 	mk = mkdir(dir, 0700) == 0 ? 0 : errno;
 	if (mk == ENOENT) {
@@ -223,6 +286,7 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 	x.cutoff = keep > 0 ? now - keep : INT64_MIN;
 	if ((r = each_entry(sh->dirfd, expire_one, &x)) != 0)
 		goto out;
+	sh->clone = rp_shadow_can_clone(dir) == 1;
 	/* rewrite the index without the expired entries */
 	int tfd = openat(sh->dirfd, INDEX ".new", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (tfd < 0) {
@@ -243,11 +307,13 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
+	sweep(&x);
 	*out = sh;
 	sh = NULL;
 	r = 0;
 out:
 	rp_buf_release(&x.keep);
+	free(x.names);
 	rp_shadow_free(sh);
 	return r;
 }
@@ -261,6 +327,8 @@ rp_shadow_free(struct rp_shadow *sh)
 		close(sh->dirfd);
 	if (sh->ixfd >= 0)
 		close(sh->ixfd);
+	if (sh->packfd >= 0)
+		close(sh->packfd);
 	free(sh);
 }
 
@@ -270,37 +338,83 @@ rp_shadow_used(const struct rp_shadow *sh)
 	return sh->used;
 }
 
-static int
-copy_fd(int src, int dst, uint64_t size)
+/* Copies up to size bytes of src from soff to dst at doff, by offsets (neither file
+ * offset moves): the count copied (less when src ends first), or an RP_ERR_*. */
+static int64_t
+copy_span(int src, uint64_t soff, int dst, uint64_t doff, uint64_t size)
 {
-	if (ioctl(dst, FICLONE, src) == 0)
-		return 1;
-	loff_t in = 0, outoff = 0;
+	loff_t in = (loff_t)soff, out = (loff_t)doff;
 	uint64_t done = 0;
 	while (done < size) {
-		ssize_t n = copy_file_range(src, &in, dst, &outoff, size - done, 0);
+		ssize_t n = copy_file_range(src, &in, dst, &out, size - done, 0);
 		if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
 			break;
 		if (n < 0)
 			return errno == ENOSPC ? RP_ERR_NOSPACE : RP_ERR_SYSTEM;
 		if (n == 0)
-			return 0;    /* shrank meanwhile */
+			return (int64_t)done;
 		done += (uint64_t)n;
 	}
-	if (done >= size)
-		return 0;
 	char buf[65536];
-	for (;;) {
-		ssize_t n = rp_pread_full(src, buf, sizeof(buf), (off_t)done);
+	while (done < size) {
+		size_t want = size - done < sizeof(buf) ? (size_t)(size - done) : sizeof(buf);
+		ssize_t n = rp_pread_full(src, buf, want, (off_t)(soff + done));
 		if (n < 0)
 			return RP_ERR_SYSTEM;
 		if (n == 0)
-			return 0;
-		int r = rp_write_all(dst, buf, (size_t)n);
-		if (r != 0)
-			return errno == ENOSPC ? RP_ERR_NOSPACE : r;
+			break;
+		for (ssize_t w = 0; w < n;) {
+			ssize_t k = pwrite(dst, buf + w, (size_t)(n - w), (off_t)(doff + done) + w);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0)
+				return errno == ENOSPC ? RP_ERR_NOSPACE : RP_ERR_SYSTEM;
+			w += k;
+		}
 		done += (uint64_t)n;
 	}
+	return (int64_t)done;
+}
+
+/* The whole of src into the empty dst: a reflink when the filesystem can (1), else
+ * a copy of what src holds up to its end (0), or an RP_ERR_*. */
+static int
+copy_fd(int src, int dst)
+{
+	if (ioctl(dst, FICLONE, src) == 0)
+		return 1;
+	int64_t n = copy_span(src, 0, dst, 0, (uint64_t)INT64_MAX);
+	return n < 0 ? (int)n : 0;
+}
+
+/* Copies fd's content at the end of the current pack (a new one at the first copy
+ * and past PACK_MAX); fills e's file, offset and size. */
+static int
+pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
+{
+	if (sh->packfd >= 0 && sh->packoff >= PACK_MAX) {
+		close(sh->packfd);
+		sh->packfd = -1;
+	}
+	if (sh->packfd < 0) {
+		snprintf(sh->pack, sizeof(sh->pack), "P%" PRId64 "-%" PRIu64, now, sh->seq++);
+		sh->packfd = openat(sh->dirfd, sh->pack, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (sh->packfd < 0)
+			return RP_ERR_SYSTEM;
+		sh->packoff = 0;
+	}
+	int64_t n = copy_span(fd, 0, sh->packfd, sh->packoff, e->size);
+	if (n < 0) {
+		/* a full disk: what this copy wrote goes, the pack stays as it was */
+		if (ftruncate(sh->packfd, (off_t)sh->packoff) != 0)
+			return RP_ERR_SYSTEM;
+		return (int)n;
+	}
+	memcpy(e->file, sh->pack, sizeof(e->file));
+	e->offset = sh->packoff;
+	e->size = (uint64_t)n;
+	sh->packoff += (uint64_t)n;
+	return 0;
 }
 
 int
@@ -338,18 +452,26 @@ rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t
 			r = RP_ERR_NOSPACE;
 			goto out;
 		}
+		if (!sh->clone) {
+			if ((r = pack_keep(sh, fd, &e, now)) != 0)
+				goto out;
+			e.how = RP_SHADOW_COPY;
+			sh->used += e.size;
+			goto index;
+		}
 		dfd = openat(sh->dirfd, e.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (dfd < 0) {
 			r = RP_ERR_SYSTEM;
 			goto out;
 		}
-		if ((r = copy_fd(fd, dfd, e.size)) < 0) {
+		if ((r = copy_fd(fd, dfd)) < 0) {
 			unlinkat(sh->dirfd, e.file, 0);
 			goto out;
 		}
 		e.how = r == 1 ? RP_SHADOW_CLONE : RP_SHADOW_COPY;
 		sh->used += e.size;
 	}
+index:
 	if ((r = append_line(&line, &e)) != 0 || (r = rp_write_all(sh->ixfd, line.buf, line.len)) != 0)
 		goto out;
 	*how = e.how;
@@ -434,7 +556,14 @@ restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
-	if ((r = copy_fd(src, dst, (uint64_t)st.st_size)) < 0)
+	if (e->how == RP_SHADOW_COPY && e->file[0] == 'P') {
+		/* a pack: size bytes at offset */
+		int64_t n = copy_span(src, e->offset, dst, 0, e->size);
+		if (n < 0 || (uint64_t)n != e->size) {
+			r = n < 0 ? (int)n : RP_ERR_FORMAT;
+			goto out;
+		}
+	} else if ((r = copy_fd(src, dst)) < 0)
 		goto out;
 	if (fsync(dst) != 0 || close(dst) != 0) {
 		dst = -1;

@@ -4,12 +4,16 @@
  * attacker touched before it was stopped comes back.
  *
  * A shadow is a directory (mode 0700, outside the watched trees or excluded from
- * them) with one file per copy and an append-only text index, one line per copy:
- *   v1 TAB time TAB how TAB dev TAB ino TAB size TAB verdict TAB pid TAB file TAB hexpath
- *   TAB mtime_ns
- * how is clone (FICLONE reflink: btrfs, XFS), copy (copy_file_range) or link (a
- * hard link, same filesystem only). Disk use is bounded by max_bytes (links count
- * nothing while the original exists); entries older than keep seconds expire.
+ * them) with the copies and an append-only text index, one line per copy:
+ *   v2 TAB time TAB how TAB dev TAB ino TAB size TAB verdict TAB pid TAB file TAB offset
+ *   TAB hexpath TAB mtime_ns
+ * (v1 lines, without offset, are still read). how is clone (FICLONE reflink: btrfs,
+ * XFS; one file per copy), copy (size bytes at offset of a pack file, appended with
+ * copy_file_range: one pack per watcher run and per 256 MiB, because creating a file
+ * per copy costs more than the copy itself on ext4 when many files were deleted) or
+ * link (a hard link, same filesystem only). Disk use is bounded by max_bytes (links
+ * count nothing while the original exists); entries older than keep seconds expire,
+ * and a file of the shadow that no remaining entry names is removed.
  * Not thread-safe: one owner.
  */
 #ifndef RP_SHADOW_H
@@ -29,7 +33,8 @@ struct rp_shadow_entry {
 	int64_t mtime_ns;        /* the file's mtime when kept (a link is good while it stays) */
 	char verdict[16];        /* the engine's verdict on the content kept ("ok", "encrypted") */
 	pid_t pid;               /* the process about to write (or read) it */
-	char file[32];           /* name of the copy inside the shadow directory */
+	char file[32];           /* name of the copy (or pack) inside the shadow directory */
+	uint64_t offset;         /* where the content starts in file (packs) */
 	char path[4096];         /* the original path (bytes) */
 	size_t pathlen;
 };

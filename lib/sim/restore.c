@@ -16,6 +16,7 @@
 
 #include "core/err.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "sim/internal.h"
 
 struct restore {
@@ -32,7 +33,7 @@ block_ok(const uint8_t *data, size_t n, const uint8_t *want)
 {
 	uint8_t h[32];
 
-	return rp_sim_sha256(data, n, h) == 0 && memcmp(h, want, 8) == 0;
+	return rp_sha256_mem(data, n, h) == 0 && memcmp(h, want, 8) == 0;
 }
 
 /* Repairs the file open on fd, encrypted in place (wholly or partly) by file idx's
@@ -110,7 +111,7 @@ whole_ok(const struct rp_sim_file *f, const void *data, size_t len)
 {
 	uint8_t h[32];
 
-	return len == f->size && rp_sim_sha256(data, len, h) == 0 && memcmp(h, f->sha, 32) == 0;
+	return len == f->size && rp_sha256_mem(data, len, h) == 0 && memcmp(h, f->sha, 32) == 0;
 }
 
 /* Writes data as path through a temporary name and a rename. */

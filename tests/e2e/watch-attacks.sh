@@ -3,67 +3,8 @@
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/watch.inc"
-
-cat >"$T/inplace.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        with open(p, "r+b") as f:
-            data = f.read()
-            f.seek(0)
-            f.write(os.urandom(len(data)))
-PY
-cat >"$T/copydelete.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        data = open(p, "rb").read()
-        with open(p + ".crypt", "wb") as f:
-            f.write(os.urandom(len(data)))
-        os.unlink(p)
-PY
-cat >"$T/rename.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        with open(p, "r+b") as f:
-            data = f.read()
-            f.seek(0)
-            f.write(os.urandom(len(data)))
-        os.rename(p, p + ".locked")
-PY
-cat >"$T/intermittent.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        with open(p, "r+b") as f:
-            size = os.fstat(f.fileno()).st_size
-            for off in range(0, size, 192):      # 64 bytes encrypted, 128 skipped
-                f.seek(off)
-                chunk = f.read(64)
-                f.seek(off)
-                f.write(os.urandom(len(chunk)))
-PY
-cat >"$T/fakegzip.py" <<'PY'
-import os, sys
-for root, dirs, files in sorted(os.walk(sys.argv[1])):
-    for n in sorted(files):
-        p = os.path.join(root, n)
-        data = open(p, "rb").read()
-        with open(p + ".gz", "wb") as f:
-            f.write(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + os.urandom(len(data) // 2))
-        os.unlink(p)
-PY
-cat >"$T/forker.sh" <<'SH'
-# one openssl child per file: encrypt to a new file, delete the original
-find "$1" -type f | sort | while read -r f; do
-	openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$f" -out "$f.enc" 2>/dev/null && rm -f "$f"
-done
-SH
+# the attackers: scripts that are not our simulator (tests/e2e/attackers)
+A=$TOP/tests/e2e/attackers
 
 attack() {  # NAME COMMAND...
 	name=$1
@@ -97,12 +38,13 @@ attack() {  # NAME COMMAND...
 		fail "$name: not all restored"; diff "$T/$name.before" "$T/$name.restored" | head; cat "$T/$name.restore"; fi
 }
 
-attack inplace python3 "$T/inplace.py"
-attack copydelete python3 "$T/copydelete.py"
-attack rename python3 "$T/rename.py"
-attack intermittent python3 "$T/intermittent.py"
-attack fakegzip python3 "$T/fakegzip.py"
-attack forker sh "$T/forker.sh"
+attack inplace python3 "$A/inplace.py"
+attack copydelete python3 "$A/copydelete.py"
+attack rename python3 "$A/rename.py"
+attack intermittent python3 "$A/intermittent.py"
+attack fakegzip python3 "$A/fakegzip.py"
+attack forker sh "$A/forker.sh"
+attack mmap python3 "$A/mapwrite.py"
 grep -h '"kind":"alert"' "$T"/*.jsonl | sed 's/"pid.*"files":/"files":/' | head -n 20
 
 done_testing

@@ -367,6 +367,51 @@ case_reads_back_its_journal(void **state)
 	rp_buf_release(&p);
 }
 
+/* case_id 0 is resolved inside rp_journal_append's own transaction: the callers
+ * (cli-journal.c, forensic.c) no longer look the case up themselves. */
+static void
+journal_append_to_the_open_case(void **state)
+{
+	struct rp_store *st;
+	struct rp_buf p = RP_BUF_INIT;
+	struct rp_case_info ci;
+	int64_t a, b, e1 = 0, e2 = 0, bad = 0;
+
+	rp_buf_addf(&p, "%s/j.db", dir);
+	assert_int_equal(rp_store_open(&st, p.buf, RP_STORE_CREATE), 0);
+	/* a fresh store: the tables are made, there is no case, nothing is left open */
+	assert_int_equal(rp_journal_append(st, 0, 10, "scan", "me", "t", NULL, NULL),
+	    RP_ERR_NOTFOUND);
+	assert_int_equal(rp_case_open(st, 100, "A", 90, NULL, &a), 0);
+	assert_int_equal(rp_journal_append(st, 0, 101, "scan", "me", "to A", "{}", &e1), 0);
+	assert_true(e1 > 0);
+	assert_int_equal(rp_case_open(st, 200, "B", 190, NULL, &b), 0);
+	assert_int_equal(rp_journal_append(st, 0, 201, "scan", "me", "to B", NULL, &e2), 0);
+	assert_true(e2 > e1);
+	assert_int_equal(rp_case_get(st, b, &ci), 0);
+	assert_int_equal(ci.head_seq, 2);             /* opened, then the append */
+	rp_case_info_release(&ci);
+	assert_int_equal(rp_case_close(st, b, 300, "closed", NULL), 0);
+	assert_int_equal(rp_journal_append(st, 0, 301, "scan", "me", "to A again", NULL, NULL), 0);
+	assert_int_equal(rp_case_get(st, a, &ci), 0);
+	assert_int_equal(ci.head_seq, 3);
+	rp_case_info_release(&ci);
+	assert_int_equal(rp_case_get(st, b, &ci), 0);
+	assert_int_equal(ci.head_seq, 3);             /* opened, the append, closed */
+	rp_case_info_release(&ci);
+	assert_int_equal(rp_journal_verify(st, a, &bad), 0);
+	assert_int_equal(rp_journal_verify(st, b, &bad), 0);
+	assert_int_equal(rp_case_close(st, a, 400, "closed", NULL), 0);
+	assert_int_equal(rp_journal_append(st, 0, 401, "scan", "me", "t", NULL, NULL),
+	    RP_ERR_NOTFOUND);
+	/* an explicit case still works once none is open */
+	assert_int_equal(rp_journal_append(st, a, 402, "note", "me", "late", NULL, NULL), 0);
+	assert_int_equal(rp_journal_verify(st, a, &bad), 0);
+	rp_store_close(st);
+	unlink(p.buf);
+	rp_buf_release(&p);
+}
+
 int
 main(void)
 {
@@ -380,6 +425,7 @@ main(void)
 		cmocka_unit_test(stix_is_deterministic_and_escaped),
 		cmocka_unit_test(site_check_finds_stale_contacts),
 		cmocka_unit_test(case_reads_back_its_journal),
+		cmocka_unit_test(journal_append_to_the_open_case),
 	};
 	int r;
 

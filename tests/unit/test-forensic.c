@@ -19,7 +19,6 @@
 #include "forensic/egress.h"
 #include "forensic/exfil.h"
 #include "forensic/fentry.h"
-#include "forensic/hash.h"
 #include "forensic/logs.h"
 #include "forensic/mount.h"
 #include "forensic/timeline.h"
@@ -64,18 +63,6 @@ fset_index_survives_growth_and_sort(void **state)
 	assert_null(rp_fset_get(&s, "d/f1000", 7));
 	assert_null(rp_fset_get(&s, "d/f050", 6));
 	rp_fset_release(&s);
-}
-
-static void
-sha256_known_vector(void **state)
-{
-	unsigned char h[32];
-	struct rp_buf b = RP_BUF_INIT;
-
-	assert_int_equal(rp_sha256_mem("abc", 3, h), 0);
-	rp_hex(&b, h, 32);
-	assert_string_equal(b.buf, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	rp_buf_release(&b);
 }
 
 static void
@@ -384,7 +371,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fset_index_survives_growth_and_sort),
-		cmocka_unit_test(sha256_known_vector),
 		cmocka_unit_test(diff_counts_each_kind),
 		cmocka_unit_test(baseline_round_trip_writes_only_changes),
 		cmocka_unit_test(tsk_mode_and_body_line),

@@ -16,8 +16,8 @@
 #include "case/case.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "respond/collect.h"
-#include "respond/digest.h"
 #include "respond/isolate.h"
 #include "respond/proc.h"
 

@@ -1,0 +1,11 @@
+# Encrypt in place, then rename to a family extension (.locked).
+# Used by tests/e2e/watch-*.sh and bench/watch/run.sh (argument: the directory).
+import os, sys
+for root, dirs, files in sorted(os.walk(sys.argv[1])):
+    for n in sorted(files):
+        p = os.path.join(root, n)
+        with open(p, "r+b") as f:
+            data = f.read()
+            f.seek(0)
+            f.write(os.urandom(len(data)))
+        os.rename(p, p + ".locked")

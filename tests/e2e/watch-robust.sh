@@ -1,0 +1,98 @@
+# riposte watch when things get rough: --action kill puts the files back by itself;
+# --allow EXE:SHA256 spares a known tool (and only with that content); a fanotify
+# queue overflow is said and followed by a rescan that finds what changed meanwhile.
+TMPDIR=${WATCH_TMPDIR:-/var/tmp}
+. "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/watch.inc"
+
+# the interpreter that runs the attacker, as /proc/PID/exe will name it
+PY=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
+PYSHA=$(sha256sum "$PY" | cut -d' ' -f1)
+
+# ---- --action kill: the attacker is killed and its files come back at once ----
+make_docs "$T/k" 12
+sums "$T/k" >"$T/k.before"
+watch_start kill "$T/k" --action kill || done_testing
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/k" >/dev/null 2>&1 &
+apid=$!
+wait_attack "$apid"
+wait "$apid" 2>/dev/null
+expect_eq "kill: the attacker died of SIGKILL" 137 "$?"
+wait_out restored 5
+watch_stop
+expect_grep "kill: alert with action kill" '"action":"kill","result":"killed"' "$WOUT"
+expect_grep "kill: the alert says the restore started" '"restoring":true' "$WOUT"
+expect_grep "kill: the files were put back" '"kind":"restored",.*"restored":[1-9][0-9]*,"failed":0' "$WOUT"
+sums "$T/k" >"$T/k.after"
+if cmp -s "$T/k.before" "$T/k.after"; then ok "kill: every file back without --restore"; else
+	fail "kill: files differ after the automatic restore"; diff "$T/k.before" "$T/k.after" | head; fi
+expect_eq "kill: no restore temp file left" "" "$(find "$T/k" -name '*.riposte-restore')"
+
+# ---- the database of the case is inside the watched tree: the alert is journaled
+# (by a child of the watcher: its own write there would wait for its own answer) ----
+make_docs "$T/j" 6
+"$RIPOSTE" case open --db "$T/j/riposte.db" --title "Drill" --discovered 2026-11-22T07:00:00Z >/dev/null
+expect_eq "journal: case opened" 0 $?
+WOUT=$T/journal.jsonl
+"$RIPOSTE" watch --format jsonl --db "$T/j/riposte.db" --shadow "$T/shadow-journal" "$T/j" >"$WOUT" 2>"$T/journal.err" &
+WPID=$!
+wait_out ready 10
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/j" >/dev/null 2>&1 &
+apid=$!
+wait_attack "$apid"
+kill -s KILL "$apid" 2>/dev/null
+wait "$apid" 2>/dev/null
+sleep 0.5
+watch_stop
+expect_grep "journal: alert" '"kind":"alert"' "$WOUT"
+"$RIPOSTE" case show --db "$T/j/riposte.db" >"$T/journal.show" 2>&1
+expect_grep "journal: the case has the alert" "ransomware behaviour detected" "$T/journal.show"
+"$RIPOSTE" case verify --db "$T/j/riposte.db" >/dev/null
+expect_eq "journal: the chain is intact" 0 $?
+
+# ---- --allow EXE:SHA256: the allowed interpreter is not scored ----
+make_docs "$T/a" 6
+watch_start allow "$T/a" --allow "$PY:$PYSHA" || done_testing
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/a" >/dev/null 2>&1 &
+apid=$!
+wait "$apid"
+sleep 0.5
+watch_stop
+expect_eq "allow: watcher exit 0 (no alert)" 0 "$WST"
+if grep -q '"kind":"alert"' "$WOUT"; then fail "allow: alert on an allowed executable"; else
+	ok "allow: no alert for $PY with its hash"; fi
+# the same path with another hash is not allowed
+make_docs "$T/b" 6
+watch_start allowbad "$T/b" --allow "$PY:0000000000000000000000000000000000000000000000000000000000000000" ||
+    done_testing
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/b" >/dev/null 2>&1 &
+apid=$!
+wait_attack "$apid"
+kill -s KILL "$apid" 2>/dev/null
+wait "$apid" 2>/dev/null
+watch_stop
+expect_grep "allow: a different hash is stopped" '"kind":"alert"' "$WOUT"
+expect_exit "allow: a relative path is refused" 2 "$RIPOSTE" watch --allow bin/python3 "$T/b"
+expect_exit "allow: a short hash is refused" 2 "$RIPOSTE" watch --allow "$PY:abcd" "$T/b"
+
+# ---- overflow: the watcher is frozen while 20,000 files appear ----
+mkdir -p "$T/o/flood"
+make_docs "$T/o/docs" 3
+watch_start overflow "$T/o" || done_testing
+# a random file written before the flood (new random files alone are benign)
+head -c 65536 /dev/urandom >"$T/o/docs/blob.txt"
+sleep 0.5
+kill -s STOP "$WPID"
+python3 - "$T/o/flood" <<'PY'
+import os, sys
+for i in range(20000):
+    os.close(os.open(os.path.join(sys.argv[1], "f%05d" % i), os.O_CREAT | os.O_WRONLY, 0o644))
+PY
+kill -s CONT "$WPID"
+wait_out rescan 20
+watch_stop
+expect_grep "overflow: said" '"kind":"overflow"' "$WOUT"
+expect_grep "overflow: rescan finds the random file" '"kind":"rescan".*"random":1,.*blob.txt' "$WOUT"
+expect_grep "overflow: counted in the summary" '"kind":"summary".*"overflows":[1-9]' "$WOUT"
+
+done_testing
