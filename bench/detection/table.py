@@ -61,10 +61,15 @@ def watch_table(mode):
         oc = Counter(r["outcome"] for r in rs)
         outcome = ", ".join(f"{n} {o}" for o, n in sorted(oc.items(), key=lambda x: -x[1]))
         hit = sum(1 for r in rs if r["alerted"])
+        late = sum(1 for r in rs if r["alerted"] and r["outcome"] == "finished")
         if benign:
             mark = f"{hit}/{len(rs)} (false alert)" if hit else f"0/{len(rs)}"
         else:
-            mark = f"{hit}/{len(rs)}" + ("" if hit == len(rs) else " (missed)")
+            mark = f"{hit}/{len(rs)}"
+            if hit < len(rs):
+                mark += f" ({len(rs) - hit} missed)"
+            if late:
+                mark += f" ({late} after the attack had ended)"
         rate = rs[0].get("rate") or "fastest"
         print(f"| {s} | {'benign' if benign else 'attack'} | {rate} | {outcome} "
               f"| {mm([r['files_attacked'] for r in rs])} | {mm([r['files_touched'] for r in rs])} "
