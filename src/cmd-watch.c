@@ -113,8 +113,11 @@ static const char usage[] =
 "        The database whose open case receives the alerts (default ./riposte.db or\n"
 "        RIPOSTE_DB; nothing is created when it does not exist).\n"
 "    --block-client\n"
-"        For an smbd process, add an nftables drop for its client's address, in the\n"
-"        table inet riposte_watch (created when missing; no other table is touched).\n"
+"        For an smbd process, add an nftables drop for its client's address: the\n"
+"        address goes into set clients4 or clients6 of table inet riposte_watch\n"
+"        (created when missing; no other table is touched). It stays after watch\n"
+"        ends, until the client is cleaned:\n"
+"            nft delete element inet riposte_watch clients4 { ADDR }\n"
 "    --allow EXE[:SHA256]\n"
 "        Never score processes running EXE (an absolute path), or only when its content\n"
 "        has that SHA-256 (backup software). Repeatable.\n"
@@ -125,7 +128,7 @@ static const char usage[] =
 "        Bound on the copies (default 1G; K, M, G, T suffixes). When full, watch says\n"
 "        so once and goes on without copies.\n"
 "    --shadow-keep DURATION\n"
-"        Copies older than this expire at start (default 7d).\n"
+"        Copies older than this expire, at start and then hourly (default 7d).\n"
 "    --check\n"
 "        Test the set-up for each PATH: kernel, CAP_SYS_ADMIN, the fanotify classes the\n"
 "        filesystem accepts, FICLONE support. Exit 0 when watch can protect PATH with\n"
@@ -174,6 +177,7 @@ static const char usage[] =
 #define NPROC 1024
 #define WINDOW_MS 60000
 #define MAX_KIDS 32
+#define EXPIRE_MS (3600 * 1000)
 
 struct allow {
 	char exe[PATH_MAX];
@@ -216,7 +220,7 @@ struct closing {
  * depends on are back. */
 struct deferred {
 	int fd;
-	pid_t pid;
+	pid_t pid, tid;
 };
 
 #define NDEFER 4096
@@ -324,12 +328,16 @@ warning(struct watch *w, const char *msg)
 
 /* ---- files and processes ---- */
 
+/* The state of the file open as fd (created when new and create is set); its stat
+ * in *stp when stp is not NULL. */
 static struct fstate *
-fstate_of(struct watch *w, int fd, int create)
+fstate_of(struct watch *w, int fd, int create, struct stat *stp)
 {
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
 		return NULL;
+	if (stp != NULL)
+		*stp = st;
 	uint64_t h = ((uint64_t)st.st_dev * 0x9e3779b97f4a7c15ULL) ^ ((uint64_t)st.st_ino * 0xff51afd7ed558ccdULL);
 	struct fstate *f = &w->files[h % NFILESTATE];
 	if (f->used && f->dev == (uint64_t)st.st_dev && f->ino == (uint64_t)st.st_ino)
@@ -599,8 +607,23 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 		is_smbd = base != NULL && strcmp(base + 1, "smbd") == 0;
 	}
 	memset(&client, 0, sizeof(client));
-	if (is_smbd && rp_samba_lookup(pid, &client) == 0 && w->block_client && client.addr[0])
-		blocked = rp_samba_block(client.addr) == 0;
+	if (is_smbd) {
+		char msg[160];
+		int r = rp_samba_lookup(pid, &client);
+		if (r != 0) {
+			snprintf(msg, sizeof(msg), "smbstatus did not name the client of smbd %d (%s)", (int)pid,
+			    r == RP_ERR_NOTFOUND ? "no such session" : "no answer: is smbstatus installed?");
+			warning(w, msg);
+		} else if (w->block_client && client.addr[0]) {
+			r = rp_samba_block(client.addr);
+			blocked = r == 0;
+			if (r != 0) {
+				snprintf(msg, sizeof(msg), "--block-client: %s was not blocked: %s", client.addr,
+				    rp_strerror(r));
+				warning(w, msg);
+			}
+		}
+	}
 
 	int restoring = 0;
 	if (w->action == 2 && w->shadow != NULL && g->nfiles > 0) {
@@ -662,7 +685,8 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 		rp_buf_addf(&text, ") uid %d", (int)p->info.uid);
 	}
 	if (is_smbd)
-		rp_buf_addf(&text, " client %s user %s%s", client.addr, client.user, blocked ? " (blocked)" : "");
+		rp_buf_addf(&text, " client %s user %s%s", client.addr[0] ? client.addr : "?",
+		    client.user[0] ? client.user : "?", blocked ? " (blocked)" : "");
 	rp_buf_addf(&text, ": score %d [", score);
 	for (int s = 0, n = 0; s < RP_SIG_N; s++)
 		if (g->counts[s])
@@ -890,23 +914,22 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			return;
 		}
 	}
-	enum rp_proc_access acc = rp_proc_access(ev->pid);
-	struct fstate *f = fstate_of(w, ev->fd, 1);
-	if (f == NULL)
-		return;
 	/*
 	 * The group closed a file that looked encrypted at a glance: its accesses wait
 	 * for the verdict (the process is held in the kernel meanwhile), so that an
 	 * attacker is stopped before its next file. Other writers never wait for one.
 	 */
 	if (g->awaiting > 0 && w->ndefer < w->max_pending) {
-		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid };
+		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid, ev->tid };
 		ev->defer = 1;
 		return;
 	}
 	struct stat st;
-	if (fstat(ev->fd, &st) != 0)
+	struct fstate *f = fstate_of(w, ev->fd, 1, &st);
+	if (f == NULL)
 		return;
+	/* an empty file has nothing to read or keep: a new file being written */
+	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
 	enum rp_shadow_how how;
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
@@ -1023,14 +1046,14 @@ glance_suspicious(int fd, const struct closing *ci)
 	return rp_block_random(&st);
 }
 
-static void on_verdict(struct rp_vjob *j, void *ctx);
+static void collect(struct watch *w);
 
 /* A file closed after writing: its verdict is computed by a worker (on_verdict). */
 static void
 on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
-	struct fstate *f = fstate_of(w, ev->fd, 0);
+	struct fstate *f = fstate_of(w, ev->fd, 0, NULL);
 	if (f != NULL && f->held) {
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
@@ -1045,7 +1068,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	if (g == NULL)
 		return;
 	if (f == NULL)
-		f = fstate_of(w, ev->fd, 1);
+		f = fstate_of(w, ev->fd, 1, NULL);
 	struct rp_vjob *j = rp_vjob_new();
 	struct closing *ci = calloc(1, sizeof(*ci));
 	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
@@ -1079,7 +1102,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	while (rp_vpool_pending(w->pool) >= w->max_pending) {
 		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
 		if (poll(&pv, 1, -1) > 0)
-			rp_vpool_collect(w->pool, on_verdict, w);
+			collect(w);
 	}
 }
 
@@ -1090,7 +1113,7 @@ on_verdict(struct rp_vjob *j, void *ctx)
 	struct watch *w = ctx;
 	struct closing *ci = j->cookie;
 	struct rp_verdict *v = &j->v;
-	struct fstate *f = fstate_of(w, j->fd, 0);
+	struct fstate *f = fstate_of(w, j->fd, 0, NULL);
 	struct rp_beh_group *g = rp_beh_find(w->beh, ci->key);
 
 	if (f != NULL && f->pending > 0)
@@ -1158,11 +1181,21 @@ undefer(struct watch *w)
 		ev.kind = RP_FAN_PRE;
 		ev.fd = old[i].fd;
 		ev.pid = old[i].pid;
+		ev.tid = old[i].tid;
 		on_pre(w, &ev, 1);
 		if (!ev.defer)
 			rp_fan_answer(w->fan, ev.fd, ev.deny);
 	}
 	free(old);
+}
+
+/* The verdicts back from the workers, then the accesses that waited for them:
+ * always both, or a deferred access could wait for a verdict already collected. */
+static void
+collect(struct watch *w)
+{
+	rp_vpool_collect(w->pool, on_verdict, w);
+	undefer(w);
 }
 
 /* Answers every deferred event (allowing it): at the end, no process stays held. */
@@ -1240,6 +1273,12 @@ event_cb(struct rp_fan_event *ev, void *ctx)
 {
 	struct watch *w = ctx;
 	w->events++;
+	if (ev->fd >= 0 && ev->tid > 0) {
+		/* a thread's access is its process's */
+		struct pcache *t = proc_of(w, ev->tid);
+		if (t != NULL && t->info.tgid > 0)
+			ev->pid = t->info.tgid;
+	}
 	switch (ev->kind) {
 	case RP_FAN_PRE:
 		on_pre(w, ev, 0);
@@ -1826,10 +1865,19 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	int cfd, nfd, vfd = rp_vpool_fd(w->pool);
 	rp_fan_fds(w->fan, &cfd, &nfd);
 	int done = 0;
+	int64_t next_expire = mono_ms() + EXPIRE_MS;
 	while (!done && !w->failed) {
 		struct pollfd pf[4] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 },
 		    { vfd, POLLIN, 0 } };
-		if (poll(pf, 4, -1) < 0) {
+		/* a watcher runs for weeks: the copies older than --shadow-keep go hourly */
+		if (mono_ms() >= next_expire) {
+			if (rp_shadow_expire(w->shadow, wall(w)) != 0)
+				warning(w, "cannot expire the old copies of the shadow");
+			else if (rp_shadow_used(w->shadow) < shadow_max)
+				w->shadow_full_said = 0;
+			next_expire = mono_ms() + EXPIRE_MS;
+		}
+		if (poll(pf, 4, (int)(next_expire - mono_ms())) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
@@ -1837,10 +1885,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 		uint64_t before = w->overflows;
 		/* verdicts first: the deferred accesses wait for them */
-		if (pf[3].revents & POLLIN) {
-			rp_vpool_collect(w->pool, on_verdict, w);
-			undefer(w);
-		}
+		if (pf[3].revents & POLLIN)
+			collect(w);
 		/* then the content group: its writers are waiting */
 		if (pf[0].revents & POLLIN)
 			rp_fan_read(w->fan, cfd, event_cb, w);
@@ -1873,10 +1919,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	/* the verdicts still out (seconds of work at most) count in the summary */
 	for (int64_t t_end = mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && mono_ms() < t_end;) {
 		struct pollfd pv = { vfd, POLLIN, 0 };
-		if (poll(&pv, 1, 100) > 0) {
-			rp_vpool_collect(w->pool, on_verdict, w);
-			undefer(w);
-		}
+		if (poll(&pv, 1, 100) > 0)
+			collect(w);
 	}
 	release_deferred(w);
 	if (w->fmt == RP_FMT_JSONL)

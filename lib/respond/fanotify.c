@@ -59,12 +59,14 @@ rp_fan_open(struct rp_fan **out, unsigned flags)
 	f->cfd = f->nfd = -1;
 	unsigned base = FAN_CLOEXEC | FAN_NONBLOCK;
 	unsigned ef = O_RDONLY | O_LARGEFILE | O_CLOEXEC;
+	/* the content group names the thread: a multi-threaded server (smbd's aio
+	 * threads) reads and writes in threads other than its main one */
 	if (!(flags & RP_FAN_NO_PRE)) {
-		f->cfd = fanotify_init(base | FAN_CLASS_PRE_CONTENT, ef);
+		f->cfd = fanotify_init(base | FAN_CLASS_PRE_CONTENT | FAN_REPORT_TID, ef);
 		f->pre = f->cfd >= 0;
 	}
 	if (f->cfd < 0)
-		f->cfd = fanotify_init(base | FAN_CLASS_CONTENT, ef);
+		f->cfd = fanotify_init(base | FAN_CLASS_CONTENT | FAN_REPORT_TID, ef);
 	if (f->cfd < 0) {
 		r = err_of(errno);
 		goto out;
@@ -275,7 +277,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			struct rp_fan_event ev;
 			memset(&ev, 0, sizeof(ev));
 			ev.fd = -1;
-			ev.pid = m->pid;
+			ev.pid = ev.tid = m->pid;
 			int perm = 0;
 			if (m->vers != FANOTIFY_METADATA_VERSION)
 				return RP_ERR_UNSUPPORTED;

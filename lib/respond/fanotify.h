@@ -33,7 +33,9 @@ enum rp_fan_kind {
 
 struct rp_fan_event {
 	enum rp_fan_kind kind;
-	pid_t pid;
+	pid_t pid;           /* name group: the process; content group: the thread, as tid
+	                        (FAN_REPORT_TID: the caller maps it to its process) */
+	pid_t tid;
 	int fd;              /* PRE, CLOSE_*: the file (owned by rp_fan, valid during the callback) */
 	int isdir;           /* CREATE, DELETE, RENAME: the entry is a directory */
 	int open_perm;       /* PRE: the fallback FAN_OPEN_PERM, not a pre-content event */

@@ -1,21 +1,18 @@
 /*
- * The nftables adapter: the only file that includes libnftables. It speaks nft's own
- * language (a script run by nft_run_cmd_from_buffer) because that is what an
- * administrator reads in `--dry-run` and `nft list ruleset`, and one script is one
- * kernel transaction.
+ * Network isolation: builds and reads back the nft script of table inet riposte; the
+ * kernel is reached through the nftables adapter (respond/nft.c).
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
-#include <nftables/libnftables.h>
-
 #include "case/case.h"
 #include "core/err.h"
+#include "core/sha256.h"
 #include "core/time.h"
-#include "respond/digest.h"
 #include "respond/isolate.h"
+#include "respond/nft.h"
 
 #define COMMENT_TAG "riposte isolate "
 
@@ -257,58 +254,16 @@ rp_isolate_ruleset(const struct rp_isolate *iso, struct rp_buf *out)
 	    "}\n");
 }
 
-/* Runs one nft script; its output (listings) to out, its errors to err. */
-static int
-nft_run(const char *script, struct rp_buf *out, struct rp_buf *err)
-{
-	struct nft_ctx *nft = NULL;
-	const char *e;
-	int r = RP_ERR_NFT;
-
-	if ((nft = nft_ctx_new(NFT_CTX_DEFAULT)) == NULL)
-		return RP_ERR_NOMEM;
-	if (nft_ctx_buffer_output(nft) != 0 || nft_ctx_buffer_error(nft) != 0) {
-		r = RP_ERR_NOMEM;
-		goto out;
-	}
-	if (nft_run_cmd_from_buffer(nft, script) == 0) {
-		const char *o = nft_ctx_get_output_buffer(nft);
-
-		r = 0;
-		if (out && o)
-			r = rp_buf_addstr(out, o);
-		goto out;
-	}
-	e = nft_ctx_get_error_buffer(nft);
-	if (e == NULL)
-		e = "";
-	if (strstr(e, "Operation not permitted"))
-		r = RP_ERR_PERM;
-	else if (strstr(e, "No such file or directory"))
-		r = RP_ERR_NOTFOUND;
-	else
-		r = RP_ERR_NFT;
-	if (err) {
-		/* the first line is the message; the rest repeats the script with carets */
-		size_t n = strcspn(e, "\n");
-
-		rp_buf_add(err, e, n);
-	}
-out:
-	nft_ctx_free(nft);
-	return r;
-}
-
 int
 rp_isolate_apply(const char *ruleset, struct rp_buf *err)
 {
-	return nft_run(ruleset, NULL, err);
+	return rp_nft_run(ruleset, NULL, err);
 }
 
 int
 rp_isolate_remove(struct rp_buf *err)
 {
-	return nft_run("delete table inet " RP_ISOLATE_TABLE "\n", NULL, err);
+	return rp_nft_run("delete table inet " RP_ISOLATE_TABLE "\n", NULL, err);
 }
 
 int
@@ -317,7 +272,7 @@ rp_isolate_status(struct rp_isolate *iso, struct rp_buf *listing, struct rp_buf 
 	struct rp_buf b = RP_BUF_INIT;
 	int r;
 
-	if ((r = nft_run("list table inet " RP_ISOLATE_TABLE "\n", &b, err)) != 0)
+	if ((r = rp_nft_run("list table inet " RP_ISOLATE_TABLE "\n", &b, err)) != 0)
 		goto out;
 	if ((r = rp_isolate_parse_listing(b.buf, b.len, iso)) != 0)
 		goto out;

@@ -10,7 +10,7 @@
  * in our table never loosens anyone else's rules (a drop in any table is final);
  * dropping in ours is final whatever the others accept.
  *
- * This file is the only one that talks to libnftables; no nftables type leaks out.
+ * libnftables is reached through respond/nft.h only; no nftables type leaks out.
  * Functions touching the kernel need CAP_NET_ADMIN in the current network namespace.
  * Not thread-safe (libnftables contexts are per call, but the kernel table is shared).
  */

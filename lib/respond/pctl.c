@@ -109,6 +109,14 @@ rp_proc_info(pid_t pid, struct rp_proc_info *info)
 			info->cmdline[i] = buf[i] == '\0' ? ' ' : buf[i];
 		info->cmdline[len] = '\0';
 	}
+	info->tgid = pid;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_small(path, buf, sizeof(buf), &len) == 0) {
+		const char *t = strstr(buf, "\nTgid:");
+		long v = t ? strtol(t + 6, NULL, 10) : 0;
+		if (v > 0)
+			info->tgid = (pid_t)v;
+	}
 	struct stat st;
 	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
 	if (stat(path, &st) != 0)

@@ -11,6 +11,7 @@
 
 struct rp_proc_info {
 	pid_t pid;
+	pid_t tgid;               /* the process of a thread id (pid itself for a process) */
 	pid_t ppid;
 	pid_t sid;                /* session id: forked children of one attack share it */
 	uid_t uid;                /* real uid */

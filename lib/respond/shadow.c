@@ -24,6 +24,7 @@ struct rp_shadow {
 	int dirfd;
 	int ixfd;               /* the index, O_APPEND */
 	uint64_t used, max;
+	int64_t keep;           /* seconds a copy is kept (0: for ever) */
 	uint64_t seq;
 	int clone;              /* FICLONE works here: one reflinked file per copy */
 	int packfd;             /* the pack copies are appended to, -1 before the first */
@@ -240,22 +241,66 @@ sweep(struct expire_ctx *x)
 }
 
 int
+rp_shadow_expire(struct rp_shadow *sh, int64_t now)
+{
+	struct expire_ctx x;
+	int r, tfd;
+
+	memset(&x, 0, sizeof(x));
+	rp_buf_init(&x.keep, (size_t)1 << 30);
+	x.sh = sh;
+	x.cutoff = sh->keep > 0 ? now - sh->keep : INT64_MIN;
+	/* the next copy starts a new pack: the current one may go if all it holds expired */
+	if (sh->packfd >= 0) {
+		close(sh->packfd);
+		sh->packfd = -1;
+	}
+	sh->used = 0;
+	if ((r = each_entry(sh->dirfd, expire_one, &x)) != 0)
+		goto out;
+	/* rewrite the index without the expired entries (a reader sees the old or the
+	 * new one whole: rename) */
+	if ((tfd = openat(sh->dirfd, INDEX ".new", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	r = rp_write_all(tfd, x.keep.buf, x.keep.len);
+	if (close(tfd) != 0 && r == 0)
+		r = RP_ERR_SYSTEM;
+	if (r != 0)
+		goto out;
+	if (renameat(sh->dirfd, INDEX ".new", sh->dirfd, INDEX) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	if (sh->ixfd >= 0)
+		close(sh->ixfd);
+	if ((sh->ixfd = openat(sh->dirfd, INDEX, O_WRONLY | O_APPEND | O_CLOEXEC)) < 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	sweep(&x);
+	r = 0;
+out:
+	rp_buf_release(&x.keep);
+	free(x.names);
+	return r;
+}
+
+int
 rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int64_t keep,
     int64_t now)
 {
 	struct rp_shadow *sh = calloc(1, sizeof(*sh));
-	struct expire_ctx x;
 	int r = RP_ERR_INTERNAL, mk;
 
-	rp_buf_init(&x.keep, (size_t)1 << 30);
-	x.names = NULL;
-	x.nnames = x.capnames = 0;
 	if (sh == NULL) {
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
 	sh->dirfd = sh->ixfd = sh->packfd = -1;
 	sh->max = max_bytes;
+	sh->keep = keep;
 	mk = mkdir(dir, 0700) == 0 ? 0 : errno;
 	if (mk == ENOENT) {
 		/* the default /var/lib/riposte/shadow on a machine where riposte never ran:
@@ -282,38 +327,13 @@ rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int6
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
-	x.sh = sh;
-	x.cutoff = keep > 0 ? now - keep : INT64_MIN;
-	if ((r = each_entry(sh->dirfd, expire_one, &x)) != 0)
-		goto out;
 	sh->clone = rp_shadow_can_clone(dir) == 1;
-	/* rewrite the index without the expired entries */
-	int tfd = openat(sh->dirfd, INDEX ".new", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (tfd < 0) {
-		r = RP_ERR_SYSTEM;
+	if ((r = rp_shadow_expire(sh, now)) != 0)
 		goto out;
-	}
-	r = rp_write_all(tfd, x.keep.buf, x.keep.len);
-	if (close(tfd) != 0 && r == 0)
-		r = RP_ERR_SYSTEM;
-	if (r != 0)
-		goto out;
-	if (renameat(sh->dirfd, INDEX ".new", sh->dirfd, INDEX) != 0) {
-		r = RP_ERR_SYSTEM;
-		goto out;
-	}
-	sh->ixfd = openat(sh->dirfd, INDEX, O_WRONLY | O_APPEND | O_CLOEXEC);
-	if (sh->ixfd < 0) {
-		r = RP_ERR_SYSTEM;
-		goto out;
-	}
-	sweep(&x);
 	*out = sh;
 	sh = NULL;
 	r = 0;
 out:
-	rp_buf_release(&x.keep);
-	free(x.names);
 	rp_shadow_free(sh);
 	return r;
 }

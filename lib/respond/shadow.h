@@ -44,6 +44,10 @@ struct rp_shadow_entry {
 int rp_shadow_open(struct rp_shadow **out, const char *dir, uint64_t max_bytes, int64_t keep,
     int64_t now);
 void rp_shadow_free(struct rp_shadow *sh);          /* accepts NULL */
+/* Drops the entries older than keep seconds before now and removes what no entry
+ * names any more (rp_shadow_open does it once; a long-running watcher again from
+ * time to time); the next copy starts a new pack. Returns 0 or an RP_ERR_*. */
+int rp_shadow_expire(struct rp_shadow *sh, int64_t now);
 uint64_t rp_shadow_used(const struct rp_shadow *sh);
 const char *rp_shadow_how_name(enum rp_shadow_how how);
 

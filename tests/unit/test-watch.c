@@ -19,7 +19,6 @@
 #include "respond/canary.h"
 #include "respond/compressed.h"
 #include "respond/pctl.h"
-#include "respond/samba.h"
 #include "detect/engine.h"
 #include "detect/format.h"
 #include "respond/shadow.h"
@@ -343,13 +342,40 @@ shadow_keep_restore_bounded(void **state)
 	close(rd);
 	close(fa);
 	close(fb);
+	/* a running watcher expires hourly: the old copy goes, the pack stays while a
+	 * newer entry needs it, and goes with its last entry */
+	char c3[256];
+	snprintf(c3, sizeof(c3), "%s/c.txt", dir);
+	int fc = open(c3, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	assert_true(fc >= 0);
+	assert_int_equal(write(fc, "charlie\n", 8), 8);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 5000), 0);
+	assert_int_equal(rp_shadow_used(s), 18);
+	assert_int_equal(rp_shadow_keep(s, fc, c3, 0, 8000, 42, "ok", &how), 0);
+	assert_int_equal(rp_shadow_used(s), 26);
+	assert_int_equal(rp_shadow_expire(s, 8700), 0);       /* a and b (5000) expire */
+	assert_int_equal(rp_shadow_used(s), 8);
+	assert_int_equal(rp_shadow_keep(s, fc, c3, 0, 8800, 42, "ok", &how), 0);
+	assert_int_equal(rp_shadow_used(s), 16);
+	assert_int_equal(rp_shadow_expire(s, 8000 + 3601), 0); /* the 8000 copy goes */
+	assert_int_equal(rp_shadow_used(s), 8);
+	rp_shadow_free(s);
+	close(fc);
+	snprintf(cmd0, sizeof(cmd0), "ls '%s' | grep -c '^P'", sh);
+	FILE *np = popen(cmd0, "r");
+	char npacks[16] = "";
+	assert_non_null(np);
+	assert_non_null(fgets(npacks, sizeof(npacks), np));
+	pclose(np);
+	assert_string_equal(npacks, "1\n");     /* only the pack of the 8800 copy */
+
 	/* a stray copy nobody indexed (an interrupted run) and a foreign file */
 	char stray[300];
 	snprintf(stray, sizeof(stray), "%s/P1-99", sh);
 	close(open(stray, O_WRONLY | O_CREAT, 0600));
 	snprintf(stray, sizeof(stray), "%s/notes.txt", sh);
 	close(open(stray, O_WRONLY | O_CREAT, 0600));
-	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 5000 + 7200), 0);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 8800 + 7200), 0);
 	rp_shadow_free(s);
 	snprintf(cmd0, sizeof(cmd0), "ls '%s' | tr '\\n' ' '", sh);
 	FILE *ls = popen(cmd0, "r");
@@ -361,27 +387,6 @@ shadow_keep_restore_bounded(void **state)
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
-}
-
-static void
-smbstatus_parse(void **state)
-{
-	static const char out[] =
-	    "\nSamba version 4.17.12-Debian\n"
-	    "PID     Username     Group        Machine                                   Protocol Version  Encryption           Signing              \n"
-	    "----------------------------------------------------------------------------------------------------------------------------------------\n"
-	    "4242    alice        alice        127.0.0.1 (ipv4:127.0.0.1:41234)          SMB3_11           -                    partial(AES-128-CMAC)\n"
-	    "4343    bob          staff        ::1 (ipv6:[::1]:50000)                    SMB3_11           -                    -\n";
-	struct rp_samba_client c;
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4242, &c), 0);
-	assert_string_equal(c.addr, "127.0.0.1");
-	assert_string_equal(c.user, "alice");
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 4343, &c), 0);
-	assert_string_equal(c.addr, "::1");
-	assert_string_equal(c.user, "bob");
-	assert_int_equal(rp_samba_parse(out, sizeof(out) - 1, 42, &c), RP_ERR_NOTFOUND);
-	assert_int_equal(rp_samba_parse("garbage", 7, 42, &c), RP_ERR_FORMAT);
-	assert_int_equal(rp_samba_block("not-an-address"), RP_ERR_INVALID);
 }
 
 static void
@@ -470,7 +475,6 @@ main(void)
 		cmocka_unit_test(verdict_pool),
 		cmocka_unit_test(shadow_index_parse),
 		cmocka_unit_test(shadow_keep_restore_bounded),
-		cmocka_unit_test(smbstatus_parse),
 		cmocka_unit_test(compressed_probe),
 		cmocka_unit_test(canaries),
 		cmocka_unit_test(proc_guards),
