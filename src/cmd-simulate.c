@@ -30,7 +30,8 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte simulate --scenario NAME --dir DIR [--files N] [--rate R] [--seed S]\n"
-"                     [--format text|jsonl]\n"
+"                     [--no-note] [--format text|jsonl]\n"
+"    riposte simulate --prepare --dir DIR [--files N] [--seed S] [--format text|jsonl]\n"
 "    riposte simulate --restore DIR [--format text|jsonl]\n"
 "    riposte simulate --list [--format text|jsonl|csv]\n"
 "\n"
@@ -44,13 +45,26 @@ static const char usage[] =
 "    watcher stops it (SIGSTOP) or kills it, and simulate says after how many files.\n"
 "    A stopped attacker is left stopped for the watcher to deal with.\n"
 "\n"
+"    The attacker starts a session of its own (setsid), as a binary dropped and started\n"
+"    by a service would run: a watcher that scores per session (riposte watch) scores it\n"
+"    apart from simulate, and stops it, not simulate, which then reports. The children\n"
+"    of 'forker' stay in the attacker's session. SIGINT, SIGTERM and SIGHUP sent to\n"
+"    simulate while it waits are passed on to the attacker (Ctrl-C ends the drill).\n"
+"\n"
+"    Under a watcher, generate the documents first: --prepare creates DIR with the\n"
+"    documents, the marker, the manifest and the keys, and exits; start the watcher on\n"
+"    DIR; then --scenario NAME --dir DIR on that prepared DIR runs only the attack (its\n"
+"    --files and --seed are those of --prepare). A drill directory on which a scenario\n"
+"    has run is not prepared any more: running a scenario on it starts afresh.\n"
+"\n"
 "    --restore gives back every byte and every name, also of files renamed, moved,\n"
 "    deleted, or half-encrypted when the attacker was killed, removes what the scenario\n"
 "    created, and checks every file against the manifest; afterwards\n"
 "    (cd DIR && sha256sum -c .riposte-sim/manifest.sha256) passes.\n"
 "\n"
-"    The attacks use AES-256-CTR (OpenSSL) on the drill files only and leave a ransom\n"
-"    note README_RESTORE_FILES.txt in every folder; nothing uses the network.\n"
+"    The attacks use AES-256-CTR (OpenSSL) on the drill files only and first write a\n"
+"    ransom note README_RESTORE_FILES.txt in DIR and in every folder, before any file;\n"
+"    nothing uses the network. --no-note leaves the notes out.\n"
 "\n"
 "SAFETY\n"
 "    Refused (exit 2, nothing written): '/', the home directory and its parents, the\n"
@@ -61,16 +75,22 @@ static const char usage[] =
 "    links in the parent's path are resolved first and the checks apply to the real place.\n"
 "    Every file operation walks from a descriptor of DIR, one component at a time, with\n"
 "    O_NOFOLLOW: a symbolic link planted inside DIR is never followed. Running again on a\n"
-"    drill directory deletes it and starts afresh. --restore refuses while the attacker\n"
-"    is alive (running or stopped): kill it first.\n"
+"    drill directory that is not prepared deletes its content and starts afresh\n"
+"    (--prepare too). --restore refuses while the attacker is alive (running or\n"
+"    stopped): kill it first.\n"
 "\n"
 "OPTIONS\n"
 "    --scenario NAME  the attack or benign activity to run (see --list)\n"
 "    --dir DIR        the drill directory (created; see SAFETY)\n"
-"    --files N        documents to generate, 1 to 10000 (default 40)\n"
+"    --prepare        only generate the documents in DIR, for a --scenario run later\n"
+"    --files N        documents to generate, 1 to 10000 (default 40); on a prepared DIR\n"
+"                     it must be the prepared number, or be left out\n"
 "    --rate R         files per second during the attack: 5, 5/s, 2/min, 30/h (default:\n"
 "                     as fast as possible; 'slow' defaults to 1/min)\n"
-"    --seed S         seed of the documents and keys (default 1)\n"
+"    --seed S         seed of the documents and keys (default 1; on a prepared DIR, as\n"
+"                     --files)\n"
+"    --no-note        attacks write no ransom note, only the files: a watcher must see\n"
+"                     the encryption itself (not with note-only)\n"
 "    --restore DIR    undo the scenario in DIR and verify every byte\n"
 "    --list           list the scenarios\n"
 "    --format F       text (default), jsonl; csv for --list\n"
@@ -88,12 +108,16 @@ static const char usage[] =
 "    \"pid\"} as soon as the child runs, then {\"kind\":\"summary\",\"scenario\",\"benign\",\"dir\",\n"
 "    \"pid\",\"outcome\":\"finished|stopped|killed|failed\",\"signal\":\"SIGKILL\"|null,\n"
 "    \"files\",\"files_attacked\",\"started\",\"first_write\",\"ended\",\"first_write_to_end_ms\"}\n"
-"    (times UTC ISO 8601; first_write null when nothing was written).\n"
+"    (times UTC ISO 8601 with milliseconds, \"2026-11-22T21:40:01.123Z\"; first_write is\n"
+"    the attacker's first write in DIR, a ransom note included, null when it wrote\n"
+"    nothing; files_attacked counts the files it finished).\n"
+"    jsonl, --prepare: {\"kind\":\"summary\",\"prepared\":true,\"dir\",\"files\",\"bytes\",\"seed\"}.\n"
 "    jsonl, --restore: {\"kind\":\"summary\",\"scenario\",\"dir\",\"files\",\"repaired\",\"removed\",\n"
-"    \"bad\",\"verified\":true|false}.\n"
+"    \"bad\",\"verified\":true|false} (scenario \"prepared\" when no attack ran).\n"
 "\n"
 "EXIT STATUS\n"
-"    0  the attack ran to the end (nothing stopped it); the restore verified every file\n"
+"    0  the attack ran to the end (nothing stopped it); the restore verified every file;\n"
+"       --prepare generated the documents\n"
 "    1  the attacker was stopped or killed before the end (a watcher reacted)\n"
 "    2  refused, bad usage, the attack failed, or a file could not be given back\n"
 "\n"
@@ -101,9 +125,12 @@ static const char usage[] =
 "    riposte simulate --list\n"
 "    riposte simulate --scenario inplace --dir /tmp/drill --files 100 --rate 10/s\n"
 "    riposte simulate --restore /tmp/drill && (cd /tmp/drill && sha256sum -c .riposte-sim/manifest.sha256)\n"
-"    riposte simulate --scenario backup --dir /tmp/drill   # must not be flagged\n";
+"    riposte simulate --scenario backup --dir /tmp/drill   # must not be flagged\n"
+"    riposte simulate --prepare --dir /var/tmp/drill && riposte watch /var/tmp/drill &\n"
+"    riposte simulate --scenario inplace --dir /var/tmp/drill   # 'stopped (SIGSTOP) after'\n";
 
-enum { OPT_SCENARIO = 256, OPT_DIR, OPT_FILES, OPT_RATE, OPT_SEED, OPT_RESTORE, OPT_LIST, OPT_FORMAT };
+enum { OPT_SCENARIO = 256, OPT_DIR, OPT_FILES, OPT_RATE, OPT_SEED, OPT_RESTORE, OPT_LIST, OPT_FORMAT,
+	OPT_PREPARE, OPT_NO_NOTE };
 
 static const struct option longopts[] = {
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
@@ -113,6 +140,8 @@ static const struct option longopts[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "restore", required_argument, NULL, OPT_RESTORE },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "prepare", no_argument, NULL, OPT_PREPARE },
+	{ "no-note", no_argument, NULL, OPT_NO_NOTE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -191,6 +220,7 @@ now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* ,"key":"2026-11-22T21:40:01.123Z" (UTC, milliseconds), or null for 0 */
 static int
 add_time(struct rp_buf *b, const char *key, int64_t ns)
 {
@@ -198,7 +228,9 @@ add_time(struct rp_buf *b, const char *key, int64_t ns)
 		return rp_buf_addf(b, ",\"%s\":null", key);
 	if (rp_buf_addf(b, ",\"%s\":\"", key) != 0 || rp_time_fmt_utc(b, ns / 1000000000) != 0)
 		return RP_ERR_NOMEM;
-	return rp_buf_addch(b, '"');
+	if (b->len > 0 && b->buf[b->len - 1] == 'Z')
+		rp_buf_setlen(b, b->len - 1);   /* the "Z" goes after the milliseconds */
+	return rp_buf_addf(b, ".%03dZ\"", (int)(ns / 1000000 % 1000));
 }
 
 static int
@@ -211,21 +243,20 @@ put(const struct rp_cli *cli, struct rp_buf *b)
 	return r;
 }
 
+/*
+ * Checks DIR (see SAFETY) and gives a descriptor of it in *root. With prepared
+ * non-NULL, a DIR prepared by --prepare and not attacked yet is used as it is
+ * (*prepared filled, returns 1); otherwise DIR is created or emptied (returns 0).
+ * -1 after an error message.
+ */
 static int
-run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
-    struct rp_sim_opts *o, int fmt)
+open_drill(struct rp_cli *cli, const char *dir, struct rp_buf *resolved, int *root,
+    struct rp_sim_prepared *prepared)
 {
-	struct rp_buf resolved = RP_BUF_INIT, why = RP_BUF_INIT, b = RP_BUF_INIT, pidtxt = RP_BUF_INIT;
-	struct rp_sim_progress pr;
-	char *cc = NULL;
-	int root = -1, exists = 0, r, go[2] = { -1, -1 }, st = 0, ret = RP_EXIT_ERROR, pidfd;
-	uint64_t bytes = 0;
-	int64_t started, ended;
-	const char *outcome, *sig = NULL;
-	char c = 1;
-	pid_t pid;
+	struct rp_buf why = RP_BUF_INIT;
+	int exists = 0, r, ret = -1;
 
-	r = rp_sim_check_dir(dir, getenv("HOME"), &resolved, &exists, &why);
+	r = rp_sim_check_dir(dir, getenv("HOME"), resolved, &exists, &why);
 	if (r == RP_ERR_REFUSED) {
 		rp_err(cli, "refusing '%s': %s", dir, why.buf);
 		goto out;
@@ -235,18 +266,113 @@ run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
 		    "its parent directory does not exist" : rp_strerror(r));
 		goto out;
 	}
-	if ((r = rp_sim_dir_setup(resolved.buf, exists, &root)) != 0) {
-		rp_err(cli, "cannot set up '%s': %s", resolved.buf, rp_strerror(r));
+	if (exists && prepared != NULL && rp_sim_dir_open_marked(resolved->buf, root) == 0) {
+		if ((r = rp_sim_prepared_info(*root, prepared)) == 0) {
+			ret = 1;
+			goto out;
+		}
+		close(*root);
+		*root = -1;
+	}
+	if ((r = rp_sim_dir_setup(resolved->buf, exists, root)) != 0) {
+		rp_err(cli, "cannot set up '%s': %s", resolved->buf, rp_strerror(r));
 		goto out;
 	}
-	if (strcmp(sc->name, "compile") == 0)
-		o->cc = cc = find_cc();
-	if ((r = rp_sim_prepare(root, sc, o, &bytes)) != 0) {
+	ret = 0;
+out:
+	rp_buf_release(&why);
+	return ret;
+}
+
+static int
+prepare(struct rp_cli *cli, const char *dir, const struct rp_sim_opts *o, int fmt)
+{
+	struct rp_buf resolved = RP_BUF_INIT, b = RP_BUF_INIT;
+	uint64_t bytes = 0;
+	int root = -1, r, ret = RP_EXIT_ERROR;
+
+	if (open_drill(cli, dir, &resolved, &root, NULL) < 0)
+		goto out;
+	if ((r = rp_sim_prepare(root, NULL, o, &bytes)) != 0) {
 		rp_err(cli, "cannot generate the documents in '%s': %s", resolved.buf, rp_strerror(r));
 		goto out;
 	}
 	if (fmt == RP_FMT_TEXT) {
 		rp_buf_addf(&b, "generated %u files (%.1f MiB) in '", o->files, (double)bytes / 1048576.0);
+		rp_esc_text(&b, resolved.buf, resolved.len);
+		rp_buf_addstr(&b, "'; manifest " RP_SIM_STATE_DIR "/manifest.sha256\n"
+		    "attack with: riposte simulate --scenario NAME --dir '");
+		rp_esc_text(&b, resolved.buf, resolved.len);
+		rp_buf_addstr(&b, "'\n");
+	} else {
+		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"prepared\":true,");
+		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
+		rp_buf_addf(&b, "\"files\":%u,\"bytes\":%" PRIu64 ",\"seed\":%" PRIu64 "}\n",
+		    o->files, bytes, o->seed);
+	}
+	if (rp_cli_put(cli, &b) == 0)
+		ret = RP_EXIT_CLEAN;
+out:
+	if (root >= 0)
+		close(root);
+	rp_buf_release(&resolved);
+	rp_buf_release(&b);
+	return ret;
+}
+
+/* The attacker's pid while simulate waits for it: SIGINT, SIGTERM and SIGHUP are
+ * passed on to it (it runs in its own session, out of reach of the terminal). */
+static volatile sig_atomic_t attacker_pid;
+
+static void
+forward(int sig)
+{
+	if (attacker_pid > 0)
+		kill((pid_t)attacker_pid, sig);
+}
+
+static int
+run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
+    struct rp_sim_opts *o, int fmt, int files_given, int seed_given)
+{
+	struct rp_buf resolved = RP_BUF_INIT, b = RP_BUF_INIT, pidtxt = RP_BUF_INIT;
+	struct rp_sim_progress pr;
+	struct rp_sim_prepared pp;
+	struct sigaction sa, old[3];
+	static const int fwd[3] = { SIGINT, SIGTERM, SIGHUP };
+	char *cc = NULL;
+	int root = -1, r, go[2] = { -1, -1 }, st = 0, ret = RP_EXIT_ERROR, pidfd, was_prepared, i;
+	int forwarding = 0;
+	uint64_t bytes = 0;
+	int64_t started, ended;
+	const char *outcome, *sig = NULL;
+	char c = 1;
+	pid_t pid;
+
+	if ((was_prepared = open_drill(cli, dir, &resolved, &root, &pp)) < 0)
+		goto out;
+	if (strcmp(sc->name, "compile") == 0)
+		o->cc = cc = find_cc();
+	if (was_prepared) {
+		if ((files_given && o->files != pp.files) || (seed_given && o->seed != pp.seed)) {
+			rp_err(cli, "'%s' was prepared with --files %u --seed %" PRIu64 ": give those or none",
+			    resolved.buf, pp.files, pp.seed);
+			goto out;
+		}
+		o->files = pp.files;
+		o->seed = pp.seed;
+		bytes = pp.bytes;
+		if ((r = rp_sim_claim(root, sc)) != 0) {
+			rp_err(cli, "cannot record the scenario in '%s': %s", resolved.buf, rp_strerror(r));
+			goto out;
+		}
+	} else if ((r = rp_sim_prepare(root, sc, o, &bytes)) != 0) {
+		rp_err(cli, "cannot generate the documents in '%s': %s", resolved.buf, rp_strerror(r));
+		goto out;
+	}
+	if (fmt == RP_FMT_TEXT) {
+		rp_buf_addf(&b, "%s %u files (%.1f MiB) in '", was_prepared ? "prepared:" : "generated",
+		    o->files, (double)bytes / 1048576.0);
 		rp_esc_text(&b, resolved.buf, resolved.len);
 		rp_buf_addstr(&b, "'; manifest " RP_SIM_STATE_DIR "/manifest.sha256\n");
 		if (strcmp(sc->name, "compile") == 0 && cc == NULL)
@@ -266,14 +392,23 @@ run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
 		goto out;
 	}
 	if (pid == 0) {
-		/* the attacker: waits until its pid is published, then attacks */
+		/* the attacker: in a session of its own, as a dropped binary started by a
+		 * service would be (a watcher scores it apart from this process; the
+		 * children of 'forker' stay in it); waits until its pid is published */
 		close(go[1]);
-		if (read(go[0], &c, 1) != 1)
+		if (setsid() < 0 || read(go[0], &c, 1) != 1)
 			_exit(3);
 		_exit(rp_sim_attack(root, sc, o) == 0 ? 0 : 2);
 	}
 	close(go[0]);
 	go[0] = -1;
+	attacker_pid = (sig_atomic_t)pid;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = forward;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++)
+		sigaction(fwd[i], &sa, &old[i]);
+	forwarding = 1;
 	rp_buf_addf(&pidtxt, "%ld\n", (long)pid);
 	pidfd = openat(root, RP_SIM_STATE_DIR "/pid", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (pidfd < 0 || rp_write_all(pidfd, pidtxt.buf, pidtxt.len) != 0)
@@ -302,6 +437,10 @@ run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
 		}
 	}
 	ended = now_ns();
+	for (i = 0; i < 3; i++)
+		sigaction(fwd[i], &old[i], NULL);
+	forwarding = 0;
+	attacker_pid = 0;
 	rp_sim_progress_read(root, &pr);
 	if (WIFSTOPPED(st)) {
 		outcome = "stopped";
@@ -354,6 +493,11 @@ run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
 	if (ret == RP_EXIT_ERROR && strcmp(outcome, "failed") == 0)
 		rp_err(cli, "the scenario '%s' failed after %u files", sc->name, pr.files);
 out:
+	if (forwarding) {
+		for (i = 0; i < 3; i++)
+			sigaction(fwd[i], &old[i], NULL);
+		attacker_pid = 0;
+	}
 	if (go[0] >= 0)
 		close(go[0]);
 	if (go[1] >= 0)
@@ -362,7 +506,6 @@ out:
 		close(root);
 	free(cc);
 	rp_buf_release(&resolved);
-	rp_buf_release(&why);
 	rp_buf_release(&b);
 	rp_buf_release(&pidtxt);
 	return ret;
@@ -451,7 +594,7 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 	struct rp_sim_opts o = { .seed = 1, .files = 40 };
 	const struct rp_sim_scenario *sc;
 	unsigned long long v;
-	int c, do_list = 0, fmt;
+	int c, do_list = 0, do_prepare = 0, files_given = 0, seed_given = 0, rate_given = 0, fmt;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -462,20 +605,25 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 			if (rp_cli_uint(cli, "--files", optarg, 1, 10000, &v) != 0)
 				return RP_EXIT_ERROR;
 			o.files = (unsigned)v;
+			files_given = 1;
 			break;
 		case OPT_RATE:
 			if (rp_sim_rate_parse(optarg, &o.rate) != 0) {
 				rp_err(cli, "--rate: '%s' is not a rate such as 5, 5/s, 2/min or 30/h", optarg);
 				return RP_EXIT_ERROR;
 			}
+			rate_given = 1;
 			break;
 		case OPT_SEED:
 			if (rp_cli_uint(cli, "--seed", optarg, 0, UINT64_MAX, &v) != 0)
 				return RP_EXIT_ERROR;
 			o.seed = v;
+			seed_given = 1;
 			break;
 		case OPT_RESTORE: restore_dir = optarg; break;
 		case OPT_LIST: do_list = 1; break;
+		case OPT_PREPARE: do_prepare = 1; break;
+		case OPT_NO_NOTE: o.no_note = 1; break;
 		case OPT_FORMAT: fmtarg = optarg; break;
 		case 'h': return rp_cli_usage(usage, 1);
 		default: return rp_cli_usage(usage, 0);
@@ -487,14 +635,21 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 	}
 	if ((fmt = rp_cli_format(cli, fmtarg, do_list ? "text,jsonl,csv" : "text,jsonl")) < 0)
 		return RP_EXIT_ERROR;
-	if (do_list + (restore_dir != NULL) + (scenario != NULL || dir != NULL) != 1) {
-		rp_err(cli, "give one of --list, --restore DIR, or --scenario NAME --dir DIR");
+	if (do_list + (restore_dir != NULL) + (scenario != NULL || dir != NULL || do_prepare) != 1) {
+		rp_err(cli, "give one of --list, --restore DIR, --prepare --dir DIR, or --scenario NAME --dir DIR");
 		return RP_EXIT_ERROR;
 	}
 	if (do_list)
 		return list(cli, fmt);
 	if (restore_dir != NULL)
 		return restore(cli, restore_dir, fmt);
+	if (do_prepare) {
+		if (scenario != NULL || rate_given || o.no_note || dir == NULL) {
+			rp_err(cli, "--prepare takes --dir DIR, --files and --seed; the scenario comes next");
+			return RP_EXIT_ERROR;
+		}
+		return prepare(cli, dir, &o, fmt);
+	}
 	if (scenario == NULL || dir == NULL) {
 		rp_err(cli, "--scenario and --dir go together");
 		return RP_EXIT_ERROR;
@@ -503,5 +658,9 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 		rp_err(cli, "no scenario '%s' (see riposte simulate --list)", scenario);
 		return RP_EXIT_ERROR;
 	}
-	return run(cli, sc, dir, &o, fmt);
+	if (o.no_note && strcmp(sc->name, "note-only") == 0) {
+		rp_err(cli, "--no-note: 'note-only' writes nothing but notes");
+		return RP_EXIT_ERROR;
+	}
+	return run(cli, sc, dir, &o, fmt, files_given, seed_given);
 }

@@ -1,52 +1,115 @@
 #!/bin/sh
 # Detection benchmark: every `riposte simulate` scenario RUNS times (default 5) on
-# FILES generated documents (default 40), then `riposte scan --format jsonl` over the
-# drill directory after the fact. Prints a markdown table per scenario and appends one
-# JSONL record per run to bench/results/detection.jsonl.
+# FILES generated documents (default 40), in two passes: `riposte scan --format jsonl`
+# over the drill directory after the fact, and the attack under `riposte watch` in real
+# time (root; TMPDIR on ext4/XFS/btrfs: /var/tmp, not a tmpfs /tmp). Prints a markdown
+# table per pass and appends one JSONL record per run to bench/results/detection.jsonl.
 #
-#   sh bench/detection/run.sh [RUNS] [FILES]      (RIPOSTE=path overrides the binary)
+#   TMPDIR=/var/tmp sh bench/detection/run.sh [RUNS] [FILES]
+#   (RIPOSTE=path overrides the binary; MODES="scan watch watch-nonote" chooses the
+#    passes - watch-nonote: the attacks again under watch with `simulate --no-note`;
+#    SCENARIOS="inplace gzip" only those; SLOW_RATE_WATCH=30/min the pace of 'slow'
+#    under watch; SIM_TIMEOUT=300 seconds before a drill counts as hung)
 #
-# Columns: files touched by the attacker before it stopped (median, max); files left
-# unrecoverable without the drill's keys (content differs from the manifest); time
-# from the first write to the stop (no watcher yet: the end of the attack); files the
-# the scan flagged (encrypted, partial or note; the drill's own state dir excluded),
-# split into files the scenario changed or created and documents it left untouched
-# (a flag on those is a false positive of the scan on a valid document); runs in
-# which a changed or new file was flagged (for benign scenarios: a false positive,
-# except user-encrypt's one really encrypted file).
+# Scan pass columns: files touched by the attacker (median, max; nothing stops it, so
+# every file); files left unrecoverable without the drill's keys (content differs from
+# the manifest); time from the first write to the end of the attack; files the scan
+# flagged (encrypted, partial or note; the drill's own state dir excluded), split into
+# files the scenario changed or created and documents it left untouched (a flag on
+# those is a false positive of the scan on a valid document); runs in which a changed
+# or new file was flagged (for benign scenarios: a false positive, except
+# user-encrypt's one really encrypted file).
+#
+# Watch pass columns: the drill's outcome (stopped, killed, finished; hung when it did
+# not end within SIM_TIMEOUT); files the attacker finished (simulate's count); files
+# touched according to watch's alert (files_touched); files unrecoverable = manifest
+# mismatches after `riposte watch --restore` (zero loss means 0); time from the
+# attacker's first write (simulate's first_write) to watch's action_time, in ms; runs
+# in which watch alerted (on a benign scenario: a false alert). Every attack scenario
+# writes its ransom notes before the first file; the watch-nonote pass runs the
+# attacks without them, so that watch has to see the encryption itself.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 RIPOSTE=${RIPOSTE:-$top/build/riposte}
 runs=${1:-5}
 files=${2:-40}
-jsonl=$top/bench/results/detection.jsonl
+jsonl=${JSONL:-$top/bench/results/detection.jsonl}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/riposte-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+wpid=
+trap '[ -n "$wpid" ] && kill -TERM "$wpid" 2>/dev/null; rm -rf "$tmp"' EXIT
 export RIPOSTE_NO_PROGRESS=1
 
-# ---- HOOK: riposte watch (real time) -------------------------------------------
-# `riposte watch` is written in parallel. When `riposte watch --help` works this hook
-# runs each attack under it: watch is started on the drill directory, the attack runs,
-# simulate reports "stopped"/"killed after N files", and the same columns are filled
-# from that run. Adjust the watch options here when the command lands.
-watch_available() { "$RIPOSTE" watch --help >/dev/null 2>&1; }
-run_with_watch() {  # SCENARIO DIR OUT
-	"$RIPOSTE" watch --format jsonl "$2" >"$3.watch" 2>&1 &
+# ---- the real-time pass: riposte watch ---------------------------------------------
+# Per scenario and run: `simulate --prepare` generates the documents, `riposte watch`
+# starts on the prepared directory (its own shadow, no database), and once it says
+# {"kind":"ready"} the attack runs (simulate's attacker runs in a session of its own,
+# as a dropped binary would). Then: files unrecoverable = manifest mismatches after
+# `riposte watch --restore` (before the drill's own restore), the stopped attacker is
+# killed, watch gets SIGTERM, and `simulate --restore` cleans up. Needs root and a
+# TMPDIR on a filesystem with fanotify permission events (ext4, XFS, btrfs; not tmpfs).
+watch_available() {
+	"$RIPOSTE" watch --help >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] &&
+	    "$RIPOSTE" watch --check "$tmp" >/dev/null 2>&1
+}
+SLOW_RATE_WATCH=${SLOW_RATE_WATCH:-30/min}   # 'slow' is 1/min by default: 40 minutes a run
+SIM_TIMEOUT=${SIM_TIMEOUT:-300}
+run_with_watch() {  # SCENARIO DIR RATE...
+	s=$1 d=$2
+	shift 2
+	rm -rf "$tmp/shadow" "$tmp/watch.jsonl" "$tmp/wrestore.jsonl"
+	: >"$tmp/sim.jsonl"
+	: >"$tmp/watch.jsonl"
+	: >"$tmp/wrestore.jsonl"
+	"$RIPOSTE" simulate --prepare --dir "$d" --files "$files" --seed "$seed" --format jsonl \
+	    >"$tmp/prep.jsonl" 2>"$tmp/sim.err" || { echo "prepare failed: $s run $i" >&2; return 1; }
+	"$RIPOSTE" watch --format jsonl --shadow "$tmp/shadow" --db "$tmp/none.db" "$d" \
+	    >"$tmp/watch.jsonl" 2>"$tmp/watch.err" &
 	wpid=$!
-	sleep 1
-	"$RIPOSTE" simulate --scenario "$1" --dir "$2" --files "$files" --seed "$seed" \
-	    --format jsonl >"$3" 2>/dev/null || true
-	kill "$wpid" 2>/dev/null || true
+	n=0
+	while ! grep -q '"kind":"ready"' "$tmp/watch.jsonl" 2>/dev/null; do
+		if ! kill -0 "$wpid" 2>/dev/null || [ "$n" -ge 600 ]; then
+			echo "watch did not get ready: $s run $i: $(cat "$tmp/watch.err")" >&2
+			kill -TERM "$wpid" 2>/dev/null || true
+			wait "$wpid" 2>/dev/null || true
+			return 1
+		fi
+		sleep 0.05
+		n=$((n + 1))
+	done
+	timeout -k 5 "$SIM_TIMEOUT" "$RIPOSTE" simulate --scenario "$s" --dir "$d" "$@" --format jsonl \
+	    >"$tmp/sim.jsonl" 2>>"$tmp/sim.err" || true
+	sleep 0.2                     # the alert line is written right after the stop
+	# the documents' folders only: the drill's own state (.riposte-sim) stays as the
+	# attack left it, for the drill's restore
+	tops=$(sed "s/^[0-9a-f]*  //; s|/.*||; s|^|$d/|" "$d/.riposte-sim/manifest.sha256" | sort -u)
+	"$RIPOSTE" watch --restore --shadow "$tmp/shadow" --format jsonl $tops \
+	    >"$tmp/wrestore.jsonl" 2>>"$tmp/watch.err" || true
+	(cd "$d" && sha256sum -c .riposte-sim/manifest.sha256 2>/dev/null || true) >"$tmp/check"
+	apid=$(cat "$d/.riposte-sim/pid" 2>/dev/null || echo 0)
+	if [ "$apid" -gt 1 ] && kill -0 "$apid" 2>/dev/null; then
+		kill -KILL "-$apid" 2>/dev/null || kill -KILL "$apid" 2>/dev/null || true
+		n=0
+		while kill -0 "$apid" 2>/dev/null && [ "$n" -lt 100 ]; do sleep 0.02; n=$((n + 1)); done
+	fi
+	kill -TERM "$wpid" 2>/dev/null || true
 	wait "$wpid" 2>/dev/null || true
+	wpid=
+	return 0
 }
 # ---------------------------------------------------------------------------------
 
-modes="scan"
-if watch_available; then modes="scan watch"; fi
+modes=${MODES:-scan watch watch-nonote}
+case " $modes " in *" watch"*)
+	if ! watch_available; then
+		echo "riposte watch unavailable here (needs root, fanotify permission events on TMPDIR's filesystem): scan pass only" >&2
+		modes=$(echo "$modes" | tr ' ' '\n' | grep -v '^watch' | tr '\n' ' ')
+	fi
+esac
+benign=" $("$RIPOSTE" simulate --list --format csv | grep '^[^,]*,true,' | cut -d, -f1 | tr '\n' ' ') "
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 : >"$tmp/records"
 for mode in $modes; do
-for s in $("$RIPOSTE" simulate --list --format csv | tail -n +2 | cut -d, -f1); do
+for s in ${SCENARIOS:-$("$RIPOSTE" simulate --list --format csv | tail -n +2 | cut -d, -f1)}; do
 	i=1
 	while [ "$i" -le "$runs" ]; do
 		seed=$i
@@ -54,10 +117,23 @@ for s in $("$RIPOSTE" simulate --list --format csv | tail -n +2 | cut -d, -f1); 
 		rm -rf "$d"
 		rate=""
 		[ "$s" = slow ] && [ "$mode" = scan ] && rate="--rate 200"   # after the fact, pace does not matter
-		if [ "$mode" = watch ]; then
-			mkdir -p "$d"
-			rmdir "$d"
-			run_with_watch "$s" "$d" "$tmp/sim.jsonl"
+		if [ "$mode" != scan ]; then
+			[ "$s" = slow ] && rate="--rate $SLOW_RATE_WATCH"
+			nonote=""
+			if [ "$mode" = watch-nonote ]; then
+				# the attacks without ransom notes: benign ones write none anyway
+				case "$benign" in *" $s "*) break ;; esac
+				[ "$s" = note-only ] && break
+				nonote=--no-note
+			fi
+			if run_with_watch "$s" "$d" $rate $nonote; then
+				damaged=$(grep -vc ': OK$' "$tmp/check" || true)
+				python3 "$top/bench/detection/record.py" "$s" "$i" "$damaged" "$tmp/sim.jsonl" \
+				    "$tmp/watch.jsonl" "$tmp/wrestore.jsonl" "$d" "$rate" "$mode" >>"$tmp/records"
+			fi
+			"$RIPOSTE" simulate --restore "$d" >/dev/null 2>&1 || echo "restore failed: $s run $i (watch)" >&2
+			i=$((i + 1))
+			continue
 		else
 			"$RIPOSTE" simulate --scenario "$s" --dir "$d" --files "$files" --seed "$seed" \
 			    $rate --format jsonl >"$tmp/sim.jsonl" 2>"$tmp/sim.err" || true
@@ -97,32 +173,4 @@ done
 done
 cat "$tmp/records" >>"$jsonl"
 
-python3 - "$tmp/records" "$runs" "$files" "$started" <<'PY'
-import json, sys, statistics as st
-recs = [json.loads(l) for l in open(sys.argv[1])]
-runs, files, started = sys.argv[2], sys.argv[3], sys.argv[4]
-def med(v): return st.median(v) if v else 0
-for mode in sorted({r["mode"] for r in recs}, key=lambda m: m != "scan"):
-    print(f"\n### {'after the fact: riposte scan' if mode == 'scan' else 'real time: riposte watch'}"
-          f" ({runs} runs per scenario, {files} files)\n")
-    print("| scenario | kind | files touched (median / max) | unrecoverable (median / max) "
-          "| first write → stop, ms (median) | scan flagged: changed or new files (median) "
-          "| runs flagged | scan flagged: untouched documents (median) |")
-    print("|---|---|---|---|---|---|---|---|")
-    seen = []
-    for r in recs:
-        if r["mode"] == mode and r["scenario"] not in seen:
-            seen.append(r["scenario"])
-    for s in seen:
-        rs = [r for r in recs if r["mode"] == mode and r["scenario"] == s]
-        t = [r["files_attacked"] or 0 for r in rs]
-        u = [r["files_unrecoverable"] for r in rs]
-        ms = [r["first_write_to_stop_ms"] or 0 for r in rs]
-        fl = [r["scan_flagged"] for r in rs]
-        fi = [r["scan_flagged_intact"] for r in rs]
-        benign = rs[0]["benign"]
-        hit = sum(1 for f in fl if f > 0)
-        mark = (f"{hit}/{len(rs)} (false positive)" if hit else f"0/{len(rs)}") if benign else f"{hit}/{len(rs)}"
-        print(f"| {s} | {'benign' if benign else 'attack'} | {med(t):g} / {max(t)} | {med(u):g} / {max(u)} "
-              f"| {med(ms):g} | {med(fl):g} | {mark} | {med(fi):g} |")
-PY
+python3 "$top/bench/detection/table.py" "$tmp/records" "$runs" "$files"

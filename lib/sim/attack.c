@@ -255,7 +255,7 @@ rp_sim_prepare(int root, const struct rp_sim_scenario *sc, const struct rp_sim_o
 	memset(&st, 0, sizeof(st));
 	if (o->files == 0 || o->files > 10000)
 		return RP_ERR_INVALID;
-	snprintf(st.scenario, sizeof(st.scenario), "%s", sc->name);
+	snprintf(st.scenario, sizeof(st.scenario), "%s", sc != NULL ? sc->name : RP_SIM_PREPARED);
 	st.seed = o->seed;
 	rp_sim_rng_seed(&r, o->seed);
 	rp_sim_rng_bytes(&r, st.key, sizeof(st.key));
@@ -335,24 +335,34 @@ now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+static int
+progress_save(struct attack *at)
+{
+	char line[96];
+	int n;
+
+	n = snprintf(line, sizeof(line), "files %10u first_ns %20" PRId64 " last_ns %20" PRId64 "\n",
+	    at->done, at->first_ns, at->last_ns);
+	return pwrite(at->progress_fd, line, (size_t)n, 0) == n ? 0 : RP_ERR_SYSTEM;
+}
+
+/* The time of the first write is on disk before the write: a watcher may stop the
+ * attacker in the middle of its first file (or its first ransom note). */
 static void
 first_write(struct attack *at)
 {
-	if (at->first_ns == 0)
+	if (at->first_ns == 0) {
 		at->first_ns = now_ns();
+		progress_save(at);
+	}
 }
 
 static int
 progress(struct attack *at)
 {
-	char line[96];
-	int n;
-
 	at->done++;
 	at->last_ns = now_ns();
-	n = snprintf(line, sizeof(line), "files %10u first_ns %20" PRId64 " last_ns %20" PRId64 "\n",
-	    at->done, at->first_ns, at->last_ns);
-	return pwrite(at->progress_fd, line, (size_t)n, 0) == n ? 0 : RP_ERR_SYSTEM;
+	return progress_save(at);
 }
 
 int
@@ -413,9 +423,9 @@ new_file(struct attack *at, const char *rel, const void *data, size_t len)
 {
 	int r;
 
+	first_write(at);
 	if ((r = created_dirs(at, rel)) != 0 || (r = created(at, 0, rel)) != 0)
 		return r;
-	first_write(at);
 	return rp_sim_write_new(at->root, rel, data, len);
 }
 
@@ -654,6 +664,7 @@ forked_file(struct attack *at, size_t idx)
 	pid_t pid;
 	int st;
 
+	first_write(at);      /* the child writes right away */
 	if ((pid = fork()) < 0)
 		return RP_ERR_SYSTEM;
 	if (pid == 0)
@@ -661,7 +672,6 @@ forked_file(struct attack *at, size_t idx)
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
 			return RP_ERR_SYSTEM;
-	first_write(at);
 	/* a child stopped or killed by a watcher: the attacker goes on with the next
 	 * file, as real ransomware does */
 	return 0;
@@ -901,7 +911,7 @@ rp_sim_attack(int root, const struct rp_sim_scenario *sc, const struct rp_sim_op
 		r = at.progress_fd;
 		goto out;
 	}
-	if (!sc->benign && (r = notes(&at)) != 0)
+	if (!sc->benign && !o->no_note && (r = notes(&at)) != 0)
 		goto out;
 	switch (sc->kind) {
 	case SK_NOTE:

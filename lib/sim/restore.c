@@ -272,6 +272,10 @@ remove_created(struct restore *rs, unsigned *removed)
 	return r2;
 }
 
+static const struct rp_sim_scenario prepared = {
+	RP_SIM_PREPARED, 1, "documents generated, no attack yet", SK_NOTE, ST_NONE
+};
+
 int
 rp_sim_restore(int root, struct rp_sim_restore_stats *out)
 {
@@ -288,7 +292,10 @@ rp_sim_restore(int root, struct rp_sim_restore_stats *out)
 	if ((r = rp_sim_state_load(root, &rs.st, &blocks)) != 0)
 		goto out;
 	snprintf(out->scenario, sizeof(out->scenario), "%s", rs.st->scenario);
-	if ((rs.sc = rp_sim_scenario_find(rs.st->scenario)) == NULL) {
+	/* a prepared directory that no attack ran on: nothing to undo, all to verify */
+	if (strcmp(rs.st->scenario, RP_SIM_PREPARED) == 0)
+		rs.sc = &prepared;
+	else if ((rs.sc = rp_sim_scenario_find(rs.st->scenario)) == NULL) {
 		r = RP_ERR_FORMAT;
 		goto out;
 	}

@@ -60,14 +60,35 @@ struct rp_sim_opts {
 	unsigned files;          /* documents to generate */
 	double rate;             /* files per second during the attack; 0 = as fast as it can */
 	const char *cc;          /* absolute path of a C compiler for "compile", or NULL */
+	int no_note;             /* attacks: no ransom notes (only the files) */
 };
 
 /*
  * Generates the documents, DIR/.riposte-sim/manifest.sha256 (sha256sum format,
  * paths relative to DIR), the keys and the restore state. *bytes gets the total size.
+ * sc NULL prepares DIR for a later attack: the state then names RP_SIM_PREPARED.
  */
 int rp_sim_prepare(int dirfd, const struct rp_sim_scenario *sc,
     const struct rp_sim_opts *o, uint64_t *bytes);
+
+/* The state's scenario between `--prepare` and the attack. */
+#define RP_SIM_PREPARED "prepared"
+
+struct rp_sim_prepared {
+	unsigned files;          /* documents generated */
+	uint64_t seed;           /* the seed they were generated with */
+	uint64_t bytes;          /* their total size */
+};
+/*
+ * Whether DIR (marked) was prepared and no attack has run on it since: 0 and *p
+ * filled when so, RP_ERR_NOTFOUND when not (no state, or a scenario ran), or
+ * another RP_ERR_*.
+ */
+int rp_sim_prepared_info(int dirfd, struct rp_sim_prepared *p);
+
+/* Records in the state of a prepared DIR that sc runs on it now (an atomic
+ * rewrite of the state), so that --restore knows what to undo. */
+int rp_sim_claim(int dirfd, const struct rp_sim_scenario *sc);
 
 /*
  * Runs the scenario on DIR, in the calling process (the CLI forks first). After

@@ -147,8 +147,8 @@ rp_sim_state_parse(const char *s, size_t len, struct rp_sim_state **out)
 	return 0;
 }
 
-int
-rp_sim_state_save(int root, const struct rp_sim_state *st)
+static int
+state_write(int root, const char *rel, const struct rp_sim_state *st)
 {
 	struct rp_buf b = RP_BUF_INIT;
 	size_t i;
@@ -165,9 +165,68 @@ rp_sim_state_save(int root, const struct rp_sim_state *st)
 		    (r = rp_buf_addf(&b, " %s\n", st->files[i].path)) != 0)
 			goto out;
 	}
-	r = rp_sim_write_new(root, RP_SIM_STATE_DIR "/state", b.buf, b.len);
+	r = rp_sim_write_new(root, rel, b.buf, b.len);
 out:
 	rp_buf_release(&b);
+	return r;
+}
+
+int
+rp_sim_state_save(int root, const struct rp_sim_state *st)
+{
+	return state_write(root, RP_SIM_STATE_DIR "/state", st);
+}
+
+int
+rp_sim_prepared_info(int root, struct rp_sim_prepared *p)
+{
+	struct rp_buf blocks = RP_BUF_INIT;
+	struct rp_sim_state *st = NULL;
+	size_t i;
+	int r;
+
+	memset(p, 0, sizeof(*p));
+	if ((r = rp_sim_state_load(root, &st, &blocks)) != 0)
+		goto out;
+	/* the state names the scenario as soon as one is claimed; the progress file
+	 * is there as soon as an attack started */
+	if (strcmp(st->scenario, RP_SIM_PREPARED) != 0 ||
+	    (r = rp_sim_exists(root, RP_SIM_STATE_DIR "/progress")) != 0) {
+		r = r < 0 ? r : RP_ERR_NOTFOUND;
+		goto out;
+	}
+	p->files = (unsigned)st->nfiles;
+	p->seed = st->seed;
+	for (i = 0; i < st->nfiles; i++)
+		p->bytes += st->files[i].size;
+out:
+	rp_sim_state_free(st);
+	rp_buf_release(&blocks);
+	return r;
+}
+
+int
+rp_sim_claim(int root, const struct rp_sim_scenario *sc)
+{
+	struct rp_buf blocks = RP_BUF_INIT;
+	struct rp_sim_state *st = NULL;
+	const char *tmp = RP_SIM_STATE_DIR "/state.new";
+	int r;
+
+	if ((r = rp_sim_state_load(root, &st, &blocks)) != 0)
+		goto out;
+	if (strcmp(st->scenario, RP_SIM_PREPARED) != 0) {
+		r = RP_ERR_NOTFOUND;
+		goto out;
+	}
+	snprintf(st->scenario, sizeof(st->scenario), "%s", sc->name);
+	if ((r = rp_sim_unlink(root, tmp, 0)) != 0 && r != RP_ERR_NOTFOUND)
+		goto out;
+	if ((r = state_write(root, tmp, st)) == 0)
+		r = rp_sim_rename(root, tmp, RP_SIM_STATE_DIR "/state");
+out:
+	rp_sim_state_free(st);
+	rp_buf_release(&blocks);
 	return r;
 }
 

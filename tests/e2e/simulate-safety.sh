@@ -40,6 +40,33 @@ mkdir empty
 expect_exit "an empty directory" 0 "$RIPOSTE" simulate --scenario note-only --dir empty --files 2
 expect_exit "a drill directory again" 0 "$RIPOSTE" simulate --scenario inplace --dir empty --files 2
 expect_exit "--restore refuses a directory without the marker" 2 "$RIPOSTE" simulate --restore docs
+# --prepare: the same refusals, nothing written
+expect_exit "--prepare refuses /" 2 "$RIPOSTE" simulate --prepare --dir /
+expect_exit "--prepare refuses home" 2 "$RIPOSTE" simulate --prepare --dir "$T/home/ann"
+expect_exit "--prepare refuses a non-empty directory without the marker" 2 \
+    "$RIPOSTE" simulate --prepare --dir docs
+expect_eq "its file untouched by --prepare" precious "$(cat docs/thesis.txt)"
+expect_eq "nothing added by --prepare" "thesis.txt" "$(ls -A docs)"
+expect_exit "--prepare refuses a symlink" 2 "$RIPOSTE" simulate --prepare --dir link
+expect_eq "the link's target still empty" "" "$(ls -A real)"
+
+# the attacker leads a session of its own (simulate does not); SIGTERM to simulate
+# reaches the attacker, and simulate reports it
+"$RIPOSTE" simulate --scenario slow --dir sess --files 20 --rate 2 >sess.out 2>&1 &
+spid=$!
+i=0
+while [ ! -s sess/.riposte-sim/pid ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+pid=$(cat sess/.riposte-sim/pid)
+sleep 0.3
+expect_eq "the attacker leads its own session" "$pid" "$(ps -o sid= -p "$pid" | tr -d ' ')"
+[ "$(ps -o sid= -p "$spid" | tr -d ' ')" != "$pid" ] && ok "simulate is not in it" ||
+    fail "simulate is in the attacker's session"
+kill -TERM "$spid"
+wait "$spid"
+expect_eq "simulate exits 1 when its attacker was killed" 1 $?
+expect_grep "reports SIGTERM" "^killed (SIGTERM) after [0-9]* files" sess.out
+kill -0 "$pid" 2>/dev/null && fail "the attacker survived" || ok "the attacker is gone"
+expect_exit "restore after SIGTERM" 0 "$RIPOSTE" simulate --restore sess
 
 # stopped mid-way (SIGSTOP), restore refused while it lives, killed, restored
 "$RIPOSTE" simulate --scenario slow --dir slow --files 20 >slow.out 2>&1 &

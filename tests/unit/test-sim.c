@@ -252,6 +252,57 @@ never_follows_a_planted_symlink(void **state)
 	rp_buf_release(&blocks);
 }
 
+/* --prepare, then the claim of a scenario: prepared until claimed or attacked; the
+ * attack then records its first write before it writes */
+static void
+prepared_then_claimed(void **state)
+{
+	char dir[] = "/tmp/rp-test-sim.XXXXXX";
+	struct rp_buf d = RP_BUF_INIT, blocks = RP_BUF_INIT;
+	struct rp_sim_opts o = { .seed = 9, .files = 3 };
+	struct rp_sim_restore_stats rs;
+	struct rp_sim_prepared pp;
+	struct rp_sim_progress pr;
+	struct rp_sim_state *st;
+	uint64_t bytes;
+	int root;
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&d, "%s/drill", dir);
+	assert_int_equal(rp_sim_dir_setup(d.buf, 0, &root), 0);
+	assert_int_equal(rp_sim_prepared_info(root, &pp), RP_ERR_NOTFOUND);   /* no state yet */
+	assert_int_equal(rp_sim_prepare(root, NULL, &o, &bytes), 0);
+	assert_int_equal(rp_sim_prepared_info(root, &pp), 0);
+	assert_int_equal(pp.files, 3);
+	assert_int_equal(pp.seed, 9);
+	assert_int_equal(pp.bytes, bytes);
+	/* restored before any attack: nothing to give back, all verified */
+	assert_int_equal(rp_sim_restore(root, &rs), 0);
+	assert_string_equal(rs.scenario, RP_SIM_PREPARED);
+	assert_int_equal(rs.repaired, 0);
+	assert_int_equal(rp_sim_claim(root, rp_sim_scenario_find("rename")), 0);
+	assert_int_equal(rp_sim_prepared_info(root, &pp), RP_ERR_NOTFOUND);
+	assert_int_equal(rp_sim_claim(root, rp_sim_scenario_find("inplace")), RP_ERR_NOTFOUND);
+	assert_int_equal(rp_sim_state_load(root, &st, &blocks), 0);
+	assert_string_equal(st->scenario, "rename");
+	assert_int_equal(st->nfiles, 3);
+	rp_sim_state_free(st);
+	assert_int_equal(rp_sim_attack(root, rp_sim_scenario_find("rename"), &o), 0);
+	assert_int_equal(rp_sim_progress_read(root, &pr), 0);
+	assert_int_equal(pr.files, 3);
+	assert_true(pr.first_ns > 0 && pr.first_ns <= pr.last_ns);
+	assert_int_equal(rp_sim_restore(root, &rs), 0);
+	assert_string_equal(rs.scenario, "rename");
+	assert_int_equal(rs.repaired, 3);
+	assert_int_equal(rs.bad, 0);
+	rp_sim_rm_tree(root);
+	close(root);
+	rmdir(d.buf);
+	rmdir(dir);
+	rp_buf_release(&d);
+	rp_buf_release(&blocks);
+}
+
 static void
 zip_has_a_valid_central_directory(void **state)
 {
@@ -292,6 +343,7 @@ main(void)
 		cmocka_unit_test(restores_a_file_cut_in_the_middle),
 		cmocka_unit_test(never_follows_a_planted_symlink),
 		cmocka_unit_test(zip_has_a_valid_central_directory),
+		cmocka_unit_test(prepared_then_claimed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
