@@ -280,6 +280,7 @@ struct watch {
 	size_t nkids;
 	pid_t rescan_pid;
 	int64_t t0_real;     /* cli->now at start */
+	int fixed_now;       /* RIPOSTE_NOW set: times are t0_real + elapsed */
 	int64_t t0_mono;     /* monotonic ms at start */
 	int shadow_full_said;
 	uint64_t events, copies, saved, alerts, overflows, dirs;
@@ -299,7 +300,10 @@ mono_ms(void)
 static int64_t
 wall(const struct watch *w)
 {
-	return w->t0_real + (mono_ms() - w->t0_mono) / 1000;
+	/* the clock, unless RIPOSTE_NOW fixed the start (tests): then start + elapsed */
+	if (w->fixed_now)
+		return w->t0_real + (mono_ms() - w->t0_mono) / 1000;
+	return (int64_t)time(NULL);
 }
 
 static void
@@ -1793,6 +1797,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 			w->max_pending = room / 2;
 	}
 	w->t0_real = cli->now;
+	w->fixed_now = getenv("RIPOSTE_NOW") != NULL;
 	w->t0_mono = mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
