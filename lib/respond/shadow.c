@@ -361,13 +361,14 @@ rp_shadow_used(const struct rp_shadow *sh)
 }
 
 /* Copies up to size bytes of src from soff to dst at doff, by offsets (neither file
- * offset moves): the count copied (less when src ends first), or an RP_ERR_*. */
+ * offset moves): the count copied (less when src ends first), or an RP_ERR_*. With
+ * bytes set, through a buffer only (copy_file_range may clone, see pack_keep). */
 static int64_t
-copy_span(int src, uint64_t soff, int dst, uint64_t doff, uint64_t size)
+copy_span(int src, uint64_t soff, int dst, uint64_t doff, uint64_t size, int bytes)
 {
 	loff_t in = (loff_t)soff, out = (loff_t)doff;
 	uint64_t done = 0;
-	while (done < size) {
+	while (!bytes && done < size) {
 		ssize_t n = copy_file_range(src, &in, dst, &out, size - done, 0);
 		if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
 			break;
@@ -405,7 +406,7 @@ copy_fd(int src, int dst)
 {
 	if (ioctl(dst, FICLONE, src) == 0)
 		return 1;
-	int64_t n = copy_span(src, 0, dst, 0, (uint64_t)INT64_MAX);
+	int64_t n = copy_span(src, 0, dst, 0, (uint64_t)INT64_MAX, 0);
 	return n < 0 ? (int)n : 0;
 }
 
@@ -445,7 +446,8 @@ pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
 			return 0;
 		}
 	}
-	int64_t n = copy_span(fd, 0, sh->packfd, sh->packoff, e->size);
+	/* where reflinks exist copy_file_range clones too (and flushes): bytes, then */
+	int64_t n = copy_span(fd, 0, sh->packfd, sh->packoff, e->size, sh->clone);
 	if (n < 0) {
 		/* a full disk: what this copy wrote goes, the pack stays as it was */
 		if (ftruncate(sh->packfd, (off_t)sh->packoff) != 0)
@@ -582,7 +584,7 @@ restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *
 	}
 	if (e->how != RP_SHADOW_LINK && e->file[0] == 'P') {
 		/* a pack: size bytes at offset (copied or cloned there) */
-		int64_t n = copy_span(src, e->offset, dst, 0, e->size);
+		int64_t n = copy_span(src, e->offset, dst, 0, e->size, 0);
 		if (n < 0 || (uint64_t)n != e->size) {
 			r = n < 0 ? (int)n : RP_ERR_FORMAT;
 			goto out;
