@@ -695,8 +695,11 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 	for (int s = 0, n = 0; s < RP_SIG_N; s++)
 		if (g->counts[s])
 			rp_buf_addf(&text, "%s%s x%u", n++ ? ", " : "", rp_sig_name((enum rp_sig)s), g->counts[s]);
-	rp_buf_addf(&text, "] -> %s (%s) after %" PRIu64 " file(s) in %" PRId64 " ms\n", names[w->action],
-	    result, g->nfiles_total, latency);
+	rp_buf_addf(&text, "] -> %s (%s) after %" PRIu64 " file(s), %" PRId64 " ms after the first signal",
+	    names[w->action], result, g->nfiles_total, latency);
+	if (g->first_write_ms)
+		rp_buf_addf(&text, ", %" PRId64 " ms after its first write", t_act - g->first_write_ms);
+	rp_buf_addch(&text, '\n');
 	for (size_t i = 0; i < g->nfiles; i++) {
 		rp_buf_addstr(&text, "    ");
 		rp_esc_text(&text, g->files[i], strlen(g->files[i]));
