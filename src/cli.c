@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/escape.h"
+#include "core/time.h"
 
 static void
 vmsg(const struct rp_cli *cli, const char *kind, const char *fmt, va_list ap)
@@ -114,15 +115,6 @@ rp_cli_path_json(struct rp_buf *b, const char *key, const char *path, size_t len
 	return 0;
 }
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void
 rp_progress_init(struct rp_progress *p, const struct rp_cli *cli, int quiet)
 {
@@ -139,7 +131,7 @@ rp_progress_update(struct rp_progress *p, uint64_t done, uint64_t bytes, const c
 
 	if (!p->on)
 		return;
-	t = now_ms();
+	t = rp_time_mono_ms();
 	if (p->drawn && t - p->last_ms < 100)
 		return;
 	p->last_ms = t;

@@ -290,19 +290,11 @@ struct watch {
 };
 
 static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int64_t
 wall(const struct watch *w)
 {
 	/* the clock, unless RIPOSTE_NOW fixed the start (tests): then start + elapsed */
 	if (w->fixed_now)
-		return w->t0_real + (mono_ms() - w->t0_mono) / 1000;
+		return w->t0_real + (rp_time_mono_ms() - w->t0_mono) / 1000;
 	return (int64_t)time(NULL);
 }
 
@@ -394,9 +386,9 @@ static struct rp_beh_group *
 group_of(struct watch *w, struct pcache *p, pid_t pid)
 {
 	uint64_t key = p ? rp_beh_key(pid, p->info.sid, p->info.exe) : rp_beh_key(pid, 0, NULL);
-	struct rp_beh_group *g = rp_beh_group(w->beh, key, mono_ms());
+	struct rp_beh_group *g = rp_beh_group(w->beh, key, rp_time_mono_ms());
 	if (g != NULL)
-		rp_beh_pid(g, pid, mono_ms());
+		rp_beh_pid(g, pid, rp_time_mono_ms());
 	return g;
 }
 
@@ -565,7 +557,7 @@ static void
 act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 {
 	static const char *const names[] = { "alert", "stop", "kill" };
-	int64_t t_act = mono_ms();
+	int64_t t_act = rp_time_mono_ms();
 	struct pcache *p = proc_of(w, pid);
 	struct rp_samba_client client;
 	int is_smbd = 0, blocked = 0;
@@ -723,7 +715,7 @@ act(struct watch *w, struct rp_beh_group *g, pid_t pid, int score)
 static int
 signal_add(struct watch *w, struct rp_beh_group *g, pid_t pid, enum rp_sig s)
 {
-	int score = rp_beh_add(g, s, mono_ms(), WINDOW_MS);
+	int score = rp_beh_add(g, s, rp_time_mono_ms(), WINDOW_MS);
 	if (!g->acted && score >= RP_BEH_THRESHOLD)
 		act(w, g, pid, score);
 	return g->acted;
@@ -821,7 +813,7 @@ held_release(struct held *h)
 static void
 hold_fd(struct watch *w, struct rp_beh_group *g, int fd, const char *path)
 {
-	int64_t now = mono_ms();
+	int64_t now = rp_time_mono_ms();
 	struct held *slot = NULL, *oldest = NULL;
 	for (size_t i = 0; i < NHELD; i++) {
 		struct held *h = &w->held[i];
@@ -957,7 +949,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			hold_fd(w, g, ev->fd, path);
 		}
 		if (g->first_write_ms == 0)
-			g->first_write_ms = mono_ms();
+			g->first_write_ms = rp_time_mono_ms();
 		f->read_before = rp_beh_was_read(g, path);
 		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
 		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
@@ -1014,7 +1006,7 @@ new_random(struct watch *w, struct rp_beh_group *g, pid_t pid, int by_tool)
 {
 	save_deleted(w, g);
 	if (!by_tool) {
-		g->random_new_ms = mono_ms();
+		g->random_new_ms = rp_time_mono_ms();
 		while (g->read_deletes > 0 && !g->acted) {
 			g->read_deletes--;
 			signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
@@ -1239,7 +1231,7 @@ read_file_gone(struct watch *w, struct rp_beh_group *g, pid_t pid, const char *p
 	if (g->new_random > 0) {
 		g->new_random--;
 		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
-	} else if (g->random_new_ms && mono_ms() - g->random_new_ms <= WINDOW_MS) {
+	} else if (g->random_new_ms && rp_time_mono_ms() - g->random_new_ms <= WINDOW_MS) {
 		signal_add(w, g, pid, RP_SIG_READ_NEW_DELETE);
 	} else {
 		g->read_deletes++;
@@ -1801,7 +1793,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	w->t0_real = cli->now;
 	w->fixed_now = getenv("RIPOSTE_NOW") != NULL;
-	w->t0_mono = mono_ms();
+	w->t0_mono = rp_time_mono_ms();
 	w->files = calloc(NFILESTATE, sizeof(*w->files));
 	w->procs = calloc(NPROC, sizeof(*w->procs));
 	w->defer = calloc(NDEFER, sizeof(*w->defer));
@@ -1901,19 +1893,19 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	int cfd, nfd, vfd = rp_vpool_fd(w->pool);
 	rp_fan_fds(w->fan, &cfd, &nfd);
 	int done = 0;
-	int64_t next_expire = mono_ms() + EXPIRE_MS;
+	int64_t next_expire = rp_time_mono_ms() + EXPIRE_MS;
 	while (!done && !w->failed) {
 		struct pollfd pf[4] = { { cfd, POLLIN, 0 }, { nfd, POLLIN, 0 }, { sfd, POLLIN, 0 },
 		    { vfd, POLLIN, 0 } };
 		/* a watcher runs for weeks: the copies older than --shadow-keep go hourly */
-		if (mono_ms() >= next_expire) {
+		if (rp_time_mono_ms() >= next_expire) {
 			if (rp_shadow_expire(w->shadow, wall(w)) != 0)
 				warning(w, "cannot expire the old copies of the shadow");
 			else if (rp_shadow_used(w->shadow) < shadow_max)
 				w->shadow_full_said = 0;
-			next_expire = mono_ms() + EXPIRE_MS;
+			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
-		if (poll(pf, 4, (int)(next_expire - mono_ms())) < 0) {
+		if (poll(pf, 4, (int)(next_expire - rp_time_mono_ms())) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
@@ -1953,7 +1945,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 	}
 	/* the verdicts still out (seconds of work at most) count in the summary */
-	for (int64_t t_end = mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && mono_ms() < t_end;) {
+	for (int64_t t_end = rp_time_mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && rp_time_mono_ms() < t_end;) {
 		struct pollfd pv = { vfd, POLLIN, 0 };
 		if (poll(&pv, 1, 100) > 0)
 			collect(w);

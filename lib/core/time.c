@@ -171,3 +171,12 @@ rp_duration_parse(const char *s, int64_t *seconds)
 	*seconds = v * mul;
 	return 0;
 }
+
+int64_t
+rp_time_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

@@ -20,5 +20,7 @@ int rp_time_fmt_local(struct rp_buf *b, int64_t t);
 int rp_time_parse(const char *s, int64_t *t, long *nsec);
 /* A duration: "90", "90s", "15m", "2h", "3d". RP_ERR_FORMAT when not one. */
 int rp_duration_parse(const char *s, int64_t *seconds);
+/* Milliseconds of the monotonic clock (intervals, deadlines; never a date). */
+int64_t rp_time_mono_ms(void);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/time.h"
 #include "respond/nft.h"
 #include "respond/samba.h"
 
@@ -193,15 +194,6 @@ smbd_conf(pid_t pid, char *conf, size_t cap)
 		conf[0] = '\0';
 }
 
-static int64_t
-mono_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 /* Starts smbstatus -p [-s conf] with its output on fd out: posix_spawn, as the watcher
  * has threads (no fork of its memory, nothing but exec in the child); the usual places
  * of the program, Samba's own prefix included, under a fixed PATH and locale. */
@@ -258,7 +250,7 @@ rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 	char conf[PATH_MAX];
 	struct rp_buf out;
 	int p[2], r;
-	int64_t deadline = mono_ms() + LOOKUP_MS;
+	int64_t deadline = rp_time_mono_ms() + LOOKUP_MS;
 	pid_t child;
 
 	memset(c, 0, sizeof(*c));
@@ -274,7 +266,7 @@ rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 	rp_buf_init(&out, 1 << 20);
 	for (;;) {
 		struct pollfd pf = { p[0], POLLIN, 0 };
-		int64_t ms = deadline - mono_ms();
+		int64_t ms = deadline - rp_time_mono_ms();
 		char buf[4096];
 		ssize_t n;
 		int ready;
