@@ -17,6 +17,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "core/sha256.h"
 #include "sim/internal.h"
 
 static const struct rp_sim_scenario scenarios[] = {
@@ -289,12 +290,12 @@ rp_sim_prepare(int root, const struct rp_sim_scenario *sc, const struct rp_sim_o
 		f->blkoff = blocks.len / 8;
 		st.nfiles++;
 		*bytes += doc.len;
-		if ((rc = rp_sim_sha256(doc.buf, doc.len, f->sha)) != 0)
+		if ((rc = rp_sha256_mem(doc.buf, doc.len, f->sha)) != 0)
 			break;
 		for (off = 0; rc == 0 && off < doc.len; off += RP_SIM_BLOCK) {
 			size_t n = doc.len - off < RP_SIM_BLOCK ? doc.len - off : RP_SIM_BLOCK;
 
-			if ((rc = rp_sim_sha256(doc.buf + off, n, h)) == 0)
+			if ((rc = rp_sha256_mem(doc.buf + off, n, h)) == 0)
 				rc = rp_buf_add(&blocks, h, 8);
 		}
 	}

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/err.h"
-#include "core/sha256.h"
 #include "sim/internal.h"
 
 struct rp_sim_cipher {
@@ -63,14 +62,6 @@ rp_sim_ctr_xor(struct rp_sim_cipher *c, uint64_t nonce, uint64_t off, uint8_t *b
 		len -= (size_t)chunk;
 	}
 	return 0;
-}
-
-/* Only attack.c still calls this: it is rp_sha256_mem() of core/sha256.h, and goes
- * once attack.c calls that. */
-int
-rp_sim_sha256(const void *data, size_t len, uint8_t out[32])
-{
-	return rp_sha256_mem(data, len, out);
 }
 
 int

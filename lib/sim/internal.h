@@ -32,8 +32,6 @@ int rp_sim_cipher_new(const uint8_t key[32], struct rp_sim_cipher **out);
 void rp_sim_cipher_free(struct rp_sim_cipher *c);
 /* XORs buf with the AES-256-CTR keystream of (key, nonce) at byte offset off. */
 int rp_sim_ctr_xor(struct rp_sim_cipher *c, uint64_t nonce, uint64_t off, uint8_t *buf, size_t len);
-/* = rp_sha256_mem() of core/sha256.h, kept only until attack.c calls that */
-int rp_sim_sha256(const void *data, size_t len, uint8_t out[32]);
 /* `openssl enc -aes-256-cbc -pbkdf2 -salt` output: "Salted__", salt, ciphertext. */
 int rp_sim_openssl_enc(const char *pass, const uint8_t salt[8], const void *in, size_t len,
     struct rp_buf *out);
