@@ -989,8 +989,14 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			}
 		}
 	}
-	/* one answer per file and open: the rest of its accesses go through unasked */
-	if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
+	/*
+	 * Once the file is kept (a copy before its first write), the rest of this open's
+	 * accesses go through unasked. Not after a mere read: the kernel's ignore mark is
+	 * on the inode and goes only when the close is read from the queue, so a write
+	 * opened right after the reader closed (smbd: "get f" then "put x f") would land
+	 * uncopied in between. A reader is asked at each read instead.
+	 */
+	if (acc != RP_PROC_READ && !f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
 		f->held = 1;
 }
 
