@@ -5,7 +5,8 @@
 # time (root; TMPDIR on ext4/XFS/btrfs: /var/tmp, not a tmpfs /tmp). Prints a markdown
 # table per pass and appends one JSONL record per run to bench/results/detection.jsonl.
 #
-#   TMPDIR=/var/tmp sh bench/detection/run.sh [RUNS] [FILES]
+#   TMPDIR=/var/tmp setsid sh bench/detection/run.sh [RUNS] [FILES]
+#   (setsid: watch scores whole sessions; the benchmark's own session stays apart)
 #   (RIPOSTE=path overrides the binary; MODES="scan watch watch-nonote" chooses the
 #    passes - watch-nonote: the attacks again under watch with `simulate --no-note`;
 #    SCENARIOS="inplace gzip" only those; SLOW_RATE_WATCH=30/min the pace of 'slow'

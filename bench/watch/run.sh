@@ -3,7 +3,8 @@
 # the files unrecoverable after --restore and the time from the first signal to the
 # stop; alerts on benign workloads; overhead on a write-heavy workload with and
 # without the watcher (the physical floor is the run without it).
-# Usage: sh bench/watch/run.sh [FILES] [RUNS]   (root; the data goes to a temp dir in /var/tmp)
+# Usage: setsid sh bench/watch/run.sh [FILES] [RUNS]   (root; the data goes to a temp dir
+# in /var/tmp; setsid: watch scores whole sessions, keep the benchmark's apart)
 # The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
