@@ -201,7 +201,6 @@ struct fstate {
 	uint64_t known_size;
 	enum rp_verdict_kind known_kind;
 	char known_class[16];
-	unsigned pending;    /* verdicts of its closes not yet back from the workers */
 };
 
 /* What a close was, for its verdict when it comes back from a worker. */
@@ -1109,7 +1108,6 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		ci->read_before = f->read_before;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
 		f->copied = 0;
-		f->pending++;
 	}
 	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
 		g->awaiting++;
@@ -1131,8 +1129,6 @@ on_verdict(struct rp_vjob *j, void *ctx)
 	struct fstate *f = fstate_of(w, j->fd, 0, NULL);
 	struct rp_beh_group *g = rp_beh_find(w->beh, ci->key);
 
-	if (f != NULL && f->pending > 0)
-		f->pending--;
 	if (g != NULL && ci->suspicious && g->awaiting > 0)
 		g->awaiting--;
 	if (j->failed)
