@@ -59,16 +59,8 @@ static const char usage[] =
 "    riposte baseline /srv/share /etc\n"
 "    riposte baseline --db /var/lib/riposte/riposte.db -j 4 /srv/share\n";
 
-enum { OPT_FORMAT = 256, OPT_EXCLUDE, OPT_ATIME, OPT_CROSS, OPT_REHASH, OPT_DB };
-
 static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "allow-atime", no_argument, NULL, OPT_ATIME },
-	{ "cross-mounts", no_argument, NULL, OPT_CROSS },
-	{ "rehash", no_argument, NULL, OPT_REHASH },
-	{ "db", required_argument, NULL, OPT_DB },
+	FX_COMMON_LONGOPTS,
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -156,50 +148,37 @@ cmd_baseline(struct rp_cli *cli, int argc, char **argv)
 	struct rp_fx_opts o;
 	struct rp_store *st = NULL;
 	struct rp_buf out = RP_BUF_INIT;
-	const char **excl = NULL;
-	const char *fmtarg = "text";
-	unsigned long long ull;
-	unsigned jobs = fx_default_jobs();
+	struct fx_common fc = { "text", fx_default_jobs(), NULL, 0 };
 	uint64_t tot[3] = { 0, 0, 0 };
-	size_t nexcl = 0;
-	int c, i, format, rc = RP_EXIT_ERROR;
+	int c, i, format, rc = RP_EXIT_ERROR, k;
 
 	memset(&o, 0, sizeof(o));
 	o.hash = RP_FX_HASH_CHANGED;
-	if ((excl = calloc((size_t)argc + 1, sizeof(*excl))) == NULL)
+	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
 		goto out;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT: fmtarg = optarg; break;
-		case 'j':
-			if (rp_cli_uint(cli, "--jobs", optarg, 1, 256, &ull) != 0)
-				goto out;
-			jobs = (unsigned)ull;
-			break;
-		case OPT_EXCLUDE: excl[nexcl++] = optarg; break;
-		case OPT_ATIME: o.allow_atime = o.walk.allow_atime = 1; break;
-		case OPT_CROSS: o.walk.cross_mounts = 1; break;
-		case OPT_REHASH: o.hash = RP_FX_HASH_ALL; break;
-		case OPT_DB: cli->db_path = optarg; break;
-		case 'h': rc = rp_cli_usage(usage, 1); goto out;
-		default: rc = rp_cli_usage(usage, 0); goto out;
-		}
+		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
+			goto out;
+		if (k > 0)
+			continue;
+		rc = rp_cli_usage(usage, c == 'h');
+		goto out;
 	}
-	if ((format = rp_cli_format(cli, fmtarg, "text,jsonl")) < 0)
+	if ((format = rp_cli_format(cli, fc.format, "text,jsonl")) < 0)
 		goto out;
 	if (optind >= argc) {
 		rp_err(cli, "no PATH given");
 		rc = rp_cli_usage(usage, 0);
 		goto out;
 	}
-	o.walk.exclude = excl;
-	o.walk.nexclude = nexcl;
+	o.walk.exclude = fc.excl;
+	o.walk.nexclude = fc.nexcl;
 	if (fx_store_open(cli, cli->db_path, 1, &st) != 0)
 		goto out;
 	for (i = optind; i < argc; i++) {
 		rp_buf_reset(&out);
-		if (one_root(cli, st, argv[i], &o, jobs, format, &out, tot) != RP_EXIT_CLEAN)
+		if (one_root(cli, st, argv[i], &o, fc.jobs, format, &out, tot) != RP_EXIT_CLEAN)
 			goto out;
 		if (rp_cli_put(cli, &out) != 0)
 			goto out;
@@ -216,6 +195,6 @@ cmd_baseline(struct rp_cli *cli, int argc, char **argv)
 out:
 	rp_store_close(st);
 	rp_buf_release(&out);
-	free(excl);
+	free(fc.excl);
 	return rc;
 }

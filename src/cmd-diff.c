@@ -81,19 +81,12 @@ static const char usage[] =
 "    riposte diff --format jsonl /srv/share | grep '\"encrypted\":true'\n"
 "    riposte diff --restored --case /srv/share\n";
 
-enum { OPT_FORMAT = 256, OPT_EXCLUDE, OPT_ATIME, OPT_CROSS, OPT_REHASH, OPT_DB, OPT_RESTORED,
-	OPT_CASE };
+enum { OPT_RESTORED = FX_OPT_NEXT, OPT_CASE };
 
 static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "allow-atime", no_argument, NULL, OPT_ATIME },
-	{ "cross-mounts", no_argument, NULL, OPT_CROSS },
-	{ "rehash", no_argument, NULL, OPT_REHASH },
+	FX_COMMON_LONGOPTS,
 	{ "restored", no_argument, NULL, OPT_RESTORED },
 	{ "case", optional_argument, NULL, OPT_CASE },
-	{ "db", required_argument, NULL, OPT_DB },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -330,13 +323,9 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 	struct rp_engine *engine = NULL;
 	struct rp_store *st = NULL;
 	struct rp_buf err = RP_BUF_INIT;
-	const char **excl = NULL;
-	const char *fmtarg = NULL;
-	unsigned long long ull;
-	unsigned jobs = fx_default_jobs();
+	struct fx_common fc = { NULL, fx_default_jobs(), NULL, 0 };
 	int64_t case_id = -1;
-	size_t nexcl = 0;
-	int c, i, r, rc = RP_EXIT_ERROR, changed;
+	int c, i, r, rc = RP_EXIT_ERROR, changed, k;
 
 	memset(&d, 0, sizeof(d));
 	rp_buf_init(&d.out, 0);
@@ -345,41 +334,35 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 	memset(&eo, 0, sizeof(eo));
 	o.hash = RP_FX_HASH_CHANGED;
 	o.scan_changed = 1;
-	if ((excl = calloc((size_t)argc + 1, sizeof(*excl))) == NULL)
+	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
 		goto out;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+j:h", longopts, NULL)) != -1) {
+		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
+			goto out;
+		if (k > 0)
+			continue;
 		switch (c) {
-		case OPT_FORMAT: fmtarg = optarg; break;
-		case 'j':
-			if (rp_cli_uint(cli, "--jobs", optarg, 1, 256, &ull) != 0)
-				goto out;
-			jobs = (unsigned)ull;
-			break;
-		case OPT_EXCLUDE: excl[nexcl++] = optarg; break;
-		case OPT_ATIME: o.allow_atime = o.walk.allow_atime = eo.allow_atime = 1; break;
-		case OPT_CROSS: o.walk.cross_mounts = 1; break;
-		case OPT_REHASH: o.hash = RP_FX_HASH_ALL; break;
 		case OPT_RESTORED: d.restored = 1; o.hash = RP_FX_HASH_ALL; break;
 		case OPT_CASE:
 			if (fx_case_arg(cli, optarg, &case_id) != 0)
 				goto out;
 			break;
-		case OPT_DB: cli->db_path = optarg; break;
 		case 'h': rc = rp_cli_usage(usage, 1); goto out;
 		default: rc = rp_cli_usage(usage, 0); goto out;
 		}
 	}
 	d.format = cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
-	if (fmtarg != NULL && (d.format = rp_cli_format(cli, fmtarg, "text,jsonl,csv")) < 0)
+	if (fc.format != NULL && (d.format = rp_cli_format(cli, fc.format, "text,jsonl,csv")) < 0)
 		goto out;
 	if (optind >= argc) {
 		rp_err(cli, "no PATH given");
 		rc = rp_cli_usage(usage, 0);
 		goto out;
 	}
-	o.walk.exclude = excl;
-	o.walk.nexclude = nexcl;
+	o.walk.exclude = fc.excl;
+	o.walk.nexclude = fc.nexcl;
+	eo.allow_atime = o.allow_atime;
 	eo.data_dir = cli->data_dir;
 	if ((r = rp_engine_new(&engine, &eo, &err)) != 0) {
 		rp_err(cli, "cannot load the scan engine: %s%s%s", rp_strerror(r), err.len ? ": " : "",
@@ -393,7 +376,7 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 		    "sha256,mtime,old_type,old_size,old_mode,old_owner,old_sha256,old_mtime\n");
 	}
 	for (i = optind; i < argc; i++)
-		if (one_root(&d, st, argv[i], &o, jobs, engine) != RP_EXIT_CLEAN)
+		if (one_root(&d, st, argv[i], &o, fc.jobs, engine) != RP_EXIT_CLEAN)
 			goto out;
 	summary(&d);
 	if (rp_cli_put(cli, &d.out) != 0)
@@ -427,6 +410,6 @@ out:
 	rp_engine_free(engine);
 	rp_buf_release(&d.out);
 	rp_buf_release(&err);
-	free(excl);
+	free(fc.excl);
 	return rc;
 }

@@ -90,6 +90,28 @@ fx_human_bytes(struct rp_buf *b, uint64_t n)
 }
 
 int
+fx_common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
+    struct rp_fx_opts *o)
+{
+	unsigned long long ull;
+
+	switch (c) {
+	case FX_OPT_FORMAT: fc->format = arg; return 1;
+	case 'j':
+		if (rp_cli_uint(cli, "--jobs", arg, 1, 256, &ull) != 0)
+			return -1;
+		fc->jobs = (unsigned)ull;
+		return 1;
+	case FX_OPT_EXCLUDE: fc->excl[fc->nexcl++] = arg; return 1;
+	case FX_OPT_ATIME: o->allow_atime = o->walk.allow_atime = 1; return 1;
+	case FX_OPT_CROSS: o->walk.cross_mounts = 1; return 1;
+	case FX_OPT_REHASH: o->hash = RP_FX_HASH_ALL; return 1;
+	case FX_OPT_DB: cli->db_path = arg; return 1;
+	default: return 0;
+	}
+}
+
+int
 fx_case_arg(const struct rp_cli *cli, const char *arg, int64_t *case_id)
 {
 	unsigned long long ull;

@@ -17,6 +17,31 @@
 struct rp_engine;
 struct rp_store;
 
+/* The options baseline and diff share (their getopt_long codes and table rows). */
+enum { FX_OPT_FORMAT = 256, FX_OPT_EXCLUDE, FX_OPT_ATIME, FX_OPT_CROSS, FX_OPT_REHASH, FX_OPT_DB,
+	FX_OPT_NEXT };
+#define FX_COMMON_LONGOPTS \
+	{ "format", required_argument, NULL, FX_OPT_FORMAT }, \
+	{ "jobs", required_argument, NULL, 'j' }, \
+	{ "exclude", required_argument, NULL, FX_OPT_EXCLUDE }, \
+	{ "allow-atime", no_argument, NULL, FX_OPT_ATIME }, \
+	{ "cross-mounts", no_argument, NULL, FX_OPT_CROSS }, \
+	{ "rehash", no_argument, NULL, FX_OPT_REHASH }, \
+	{ "db", required_argument, NULL, FX_OPT_DB }
+
+/* What the shared options set: excl has room for every argument. */
+struct fx_common {
+	const char *format;         /* --format's argument, or the caller's default */
+	unsigned jobs;
+	const char **excl;
+	size_t nexcl;
+};
+
+/* Handles option c (arg: its argument) when it is one of the shared ones, in fc and o
+ * (cli->db_path for --db): 1 handled, 0 not a shared option, -1 a bad value (said). */
+int fx_common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
+    struct rp_fx_opts *o);
+
 /* The absolute, symlink-free path of root (malloc'd), or NULL with the message. */
 char *fx_abs_root(const struct rp_cli *cli, const char *root);
 
