@@ -22,5 +22,7 @@ int rp_time_parse(const char *s, int64_t *t, long *nsec);
 int rp_duration_parse(const char *s, int64_t *seconds);
 /* Milliseconds of the monotonic clock (intervals, deadlines; never a date). */
 int64_t rp_time_mono_ms(void);
+/* Microseconds of the monotonic clock. */
+int64_t rp_time_mono_us(void);
 
 #endif

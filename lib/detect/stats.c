@@ -23,6 +23,24 @@ rp_stats_add(struct rp_stats *s, const void *buf, size_t len)
 		s->n += len;
 		return;
 	}
+	if (len <= 65535 * 4) {
+		/* a block (the engine's are 4 KiB): 16-bit counters halve what is cleared */
+		uint16_t g[4][256];
+
+		memset(g, 0, sizeof(g));
+		for (i = 0; i + 4 <= len; i += 4) {
+			g[0][p[i]]++;
+			g[1][p[i + 1]]++;
+			g[2][p[i + 2]]++;
+			g[3][p[i + 3]]++;
+		}
+		for (; i < len; i++)
+			s->hist[p[i]]++;
+		for (j = 0; j < 256; j++)
+			s->hist[j] += (uint64_t)g[0][j] + g[1][j] + g[2][j] + g[3][j];
+		s->n += len;
+		return;
+	}
 	memset(h, 0, sizeof(h));
 	for (i = 0; i + 4 <= len; i += 4) {
 		h[0][p[i]]++;

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -162,6 +163,21 @@ error_messages(void **state)
 	assert_string_equal(rp_strerror(-9999), "unknown error");
 }
 
+/* The microsecond clock: monotonic, in step with the millisecond one, and it moves
+ * (watch's spin measures its waits with it). */
+static void
+mono_clocks_agree(void **state)
+{
+	(void)state;
+	int64_t ms0 = rp_time_mono_ms(), us0 = rp_time_mono_us();
+	struct timespec d = { 0, 3000000 };
+	nanosleep(&d, NULL);
+	int64_t us1 = rp_time_mono_us(), ms1 = rp_time_mono_ms();
+	assert_true(us1 - us0 >= 3000);
+	assert_true(us0 / 1000 >= ms0 && us0 / 1000 <= ms0 + 1);
+	assert_true(ms1 >= us1 / 1000 && ms1 <= us1 / 1000 + 1);
+}
+
 int
 main(void)
 {
@@ -171,6 +187,7 @@ main(void)
 		cmocka_unit_test(escapes_hostile_names),
 		cmocka_unit_test(json_lossy_flag),
 		cmocka_unit_test(time_parse_and_format),
+		cmocka_unit_test(mono_clocks_agree),
 		cmocka_unit_test(durations),
 		cmocka_unit_test(error_messages),
 	};
