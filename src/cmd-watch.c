@@ -947,6 +947,27 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	/* an empty file has nothing to read or keep: a new file being written */
 	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
 	enum rp_shadow_how how;
+	if (ev->open_perm && rp_fan_pre_content(w->fan)) {
+		/*
+		 * An open, with pre-content events for the reads and writes that follow.
+		 * The kernel sends none before the truncation of an open with O_TRUNC
+		 * (measured on 6.18: the first event is the write, to an empty file): such
+		 * a file is copied here, as before a write. An open for reading or writing
+		 * goes on: its reads and its first write are asked. An empty file has
+		 * nothing to lose: its accesses go unasked until its close (one answer per
+		 * new file, not two).
+		 */
+		if (st.st_size == 0) {
+			if (g->first_write_ms == 0)
+				g->first_write_ms = rp_time_mono_ms();
+			if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
+				f->held = 1;
+			return;
+		}
+		if (acc == RP_PROC_READ || acc == RP_PROC_WRITE)
+			return;
+		acc = RP_PROC_WRITE;    /* truncating, or a call it cannot tell */
+	}
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
 		hold_fd(w, g, ev->fd, path);
@@ -1640,14 +1661,17 @@ watch_release(struct watch *w)
  * tens of microseconds, more than the answer. So while events come close together the
  * watcher polls without sleeping, for at most spin_us per wait; a wait that ends in
  * the spin keeps it on, a wait longer than spin_us turns it off until events are close
- * again. A quiet machine sees no spin at all. Returns poll's result.
+ * again. A quiet machine sees no spin at all, nor one whose verdicts are being
+ * computed. Returns poll's result.
  */
 static int
 wait_events(struct watch *w, struct pollfd *pf, int *spinning, int64_t next_expire)
 {
 	int64_t t0 = rp_time_mono_us();
 	int r;
-	if (*spinning && w->spin_us > 0) {
+	/* never while verdicts are out: the workers need the core more than an answer
+	 * needs the spin */
+	if (*spinning && w->spin_us > 0 && rp_vpool_pending(w->pool) == 0) {
 		do {
 			if ((r = poll(pf, 4, 0)) != 0)
 				return r;

@@ -58,7 +58,9 @@ rp_fan_open(struct rp_fan **out, unsigned flags)
 		return RP_ERR_NOMEM;
 	f->cfd = f->nfd = -1;
 	unsigned base = FAN_CLOEXEC | FAN_NONBLOCK;
-	unsigned ef = O_RDONLY | O_LARGEFILE | O_CLOEXEC;
+	/* O_NOATIME: the copies, glances and verdicts read through the event's
+	 * descriptor, and an access time is evidence (was the file read, and when) */
+	unsigned ef = O_RDONLY | O_LARGEFILE | O_CLOEXEC | O_NOATIME;
 	/* the content group names the thread: a multi-threaded server (smbd's aio
 	 * threads) reads and writes in threads other than its main one */
 	if (!(flags & RP_FAN_NO_PRE)) {
@@ -118,7 +120,10 @@ static uint64_t
 content_mask(const struct rp_fan *f)
 {
 	uint64_t m = FAN_CLOSE_WRITE | FAN_CLOSE_NOWRITE | FAN_EVENT_ON_CHILD;
-	return m | (f->pre ? FAN_PRE_ACCESS : FAN_OPEN_PERM);
+	/* opens too with pre-content events: an open with O_TRUNC empties the file
+	 * before any pre-content event (measured on 6.18: the first one is the write,
+	 * on an empty file) */
+	return m | FAN_OPEN_PERM | (f->pre ? FAN_PRE_ACCESS : 0);
 }
 
 int

@@ -2,8 +2,9 @@
  * The fanotify adapter of watch: the only file that includes <sys/fanotify.h>.
  *
  * Two groups. The content group reports, with a descriptor on the file, the accesses
- * that are about to happen (FAN_PRE_ACCESS of the pre-content class, kernel 6.14+:
- * before a read, a write or a truncation lands; else FAN_OPEN_PERM before an open)
+ * that are about to happen (FAN_OPEN_PERM before every open, and FAN_PRE_ACCESS of
+ * the pre-content class, kernel 6.14+, before a read, a write or a truncation lands;
+ * an open with O_TRUNC empties the file with no pre-content event, only the open's)
  * and FAN_CLOSE_WRITE; the process waits for our answer, which is how watch copies a
  * file before the first write to it. The name group (FAN_REPORT_DFID_NAME) reports
  * creations, deletions and renames in the marked directories, by name.
@@ -38,7 +39,7 @@ struct rp_fan_event {
 	pid_t tid;
 	int fd;              /* PRE, CLOSE_*: the file (owned by rp_fan, valid during the callback) */
 	int isdir;           /* CREATE, DELETE, RENAME: the entry is a directory */
-	int open_perm;       /* PRE: the fallback FAN_OPEN_PERM, not a pre-content event */
+	int open_perm;       /* PRE: an open (FAN_OPEN_PERM), not a pre-content event */
 	uint64_t off, count; /* PRE: the range about to be accessed (pre-content only) */
 	const char *dir, *name;     /* CREATE, DELETE, RENAME */
 	const char *dir2, *name2;   /* RENAME: the new place */

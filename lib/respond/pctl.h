@@ -28,12 +28,14 @@ enum rp_proc_access {
 	RP_PROC_READ,        /* a read through a read-only descriptor */
 	RP_PROC_READ_RW,     /* a read through a descriptor open for writing too (read, then overwrite?) */
 	RP_PROC_WRITE,
+	RP_PROC_TRUNC,       /* an open with O_TRUNC, or creat(): the content goes at the open */
 };
 
 /* For a process blocked in a system call on a file (a fanotify permission event),
  * whether that call reads or changes the file: from /proc/PID/syscall and the mode
  * of the descriptor it names. RP_PROC_UNKNOWN when it cannot tell (page faults of an
- * mmap, an unknown call): callers treat that as a write. */
+ * mmap, an unknown call): callers treat that as a write, and in an open as a
+ * truncation. */
 enum rp_proc_access rp_proc_access(pid_t pid);
 
 /* Whether anc is pid or one of its ancestors. */

@@ -46,6 +46,7 @@ attack fakegzip python3 "$A/fakegzip.py"
 attack forker sh "$A/forker.sh"
 attack mmap python3 "$A/mapwrite.py"
 attack tmprename python3 "$A/tmprename.py"
+attack truncwrite python3 "$A/truncwrite.py"
 grep -h '"kind":"alert"' "$T"/*.jsonl | sed 's/"pid.*"files":/"files":/' | head -n 20
 
 done_testing

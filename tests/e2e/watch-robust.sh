@@ -28,6 +28,26 @@ if cmp -s "$T/k.before" "$T/k.after"; then ok "kill: every file back without --r
 	fail "kill: files differ after the automatic restore"; diff "$T/k.before" "$T/k.after" | head; fi
 expect_eq "kill: no restore temp file left" "" "$(find "$T/k" -name '*.riposte-restore')"
 
+# ---- evidence: the watcher reads (copies before writes, glances, verdicts) through
+# descriptors that do not touch access times; the writers below read nothing, so any
+# access time that moves was moved by the watcher ----
+mkdir -p "$T/at"
+printf 'patient: Jane Example\nreferral: cardiology\n' >"$T/at/append.txt"
+printf 'invoice 4711\ntotal 120.00 EUR\n' >"$T/at/rewrite.txt"
+touch -d '2024-03-01 08:00:00' "$T/at/append.txt" "$T/at/rewrite.txt"
+watch_start atime "$T/at" || done_testing
+setsid sh -c "printf 'seen again\n' >>'$T/at/append.txt'; printf 'invoice 4712\n' >'$T/at/rewrite.txt'; printf 'new\n' >'$T/at/new.txt'"
+sleep 0.5
+watch_stop
+expect_eq "atime: kept on a file appended to (copied first)" "2024-03-01 08:00:00.000000000" \
+    "$(stat -c %x "$T/at/append.txt" | cut -d' ' -f1-2)"
+expect_eq "atime: kept on a file rewritten (copied first, then judged)" "2024-03-01 08:00:00.000000000" \
+    "$(stat -c %x "$T/at/rewrite.txt" | cut -d' ' -f1-2)"
+n_new=$(stat -c '%X %Y' "$T/at/new.txt" | awk '{print ($1 <= $2) ? "kept" : "moved"}')
+expect_eq "atime: a new file judged after its close is not marked read" kept "$n_new"
+if grep -q 'invoice 4711' "$T"/shadow-atime/P* 2>/dev/null; then ok "atime: the rewritten file was copied first"
+else fail "atime: no copy of the rewritten file in the shadow"; fi
+
 # ---- the database of the case is inside the watched tree: the alert is journaled
 # (by a child of the watcher: its own write there would wait for its own answer) ----
 make_docs "$T/j" 6
@@ -75,7 +95,8 @@ expect_grep "allow: a different hash is stopped" '"kind":"alert"' "$WOUT"
 expect_exit "allow: a relative path is refused" 2 "$RIPOSTE" watch --allow bin/python3 "$T/b"
 expect_exit "allow: a short hash is refused" 2 "$RIPOSTE" watch --allow "$PY:abcd" "$T/b"
 
-# ---- overflow: the watcher is frozen while 20,000 files appear ----
+# ---- overflow: the watcher is frozen while 20,000 files appear (made with mknod:
+# an open would wait for the frozen watcher's answer; a creation alone is only queued) ----
 mkdir -p "$T/o/flood"
 make_docs "$T/o/docs" 3
 watch_start overflow "$T/o" || done_testing
@@ -86,7 +107,7 @@ kill -s STOP "$WPID"
 python3 - "$T/o/flood" <<'PY'
 import os, sys
 for i in range(20000):
-    os.close(os.open(os.path.join(sys.argv[1], "f%05d" % i), os.O_CREAT | os.O_WRONLY, 0o644))
+    os.mknod(os.path.join(sys.argv[1], "f%05d" % i), 0o100644)
 PY
 kill -s CONT "$WPID"
 wait_out rescan 20
