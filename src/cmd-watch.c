@@ -84,15 +84,20 @@ static const char usage[] =
 "    is the unit a shell, a service or a cron job runs in) or per smbd process (one per\n"
 "    Samba client). At 100 points within 60 seconds the group is acted on, once.\n"
 "\n"
-"    Zero loss: before the first write to an existing file lands, the file is copied\n"
-"    into the shadow (a FICLONE reflink on btrfs/XFS, else a copy). A file read is kept\n"
+"    Zero loss: before the first write to an existing file lands (or its truncation\n"
+"    by an open with O_TRUNC), the file is copied into the shadow (a FICLONE reflink\n"
+"    on btrfs/XFS, else a copy). A file of more than 1 MiB rewritten in place is not\n"
+"    copied whole: the range of the original each write is about to change is kept\n"
+"    instead (a database is not copied for a page). A file read is kept\n"
 "    open for 30 seconds: when the reader deletes it and writes random files, its\n"
 "    content is copied from that descriptor (copy-then-delete loses nothing; no time\n"
-"    of the file changes). Copies before writes use pre-content\n"
-"    permission events (Linux 6.14+, ext4/XFS/btrfs; the writer waits for the copy);\n"
-"    on older kernels open permission events, and where the filesystem refuses both\n"
-"    (tmpfs) watch refuses PATH. --restore brings back, for each file of the shadow,\n"
-"    the newest copy taken before it turned random.\n"
+"    of the file changes: every read of the watcher is O_NOATIME). Copies before\n"
+"    writes use pre-content permission events (Linux 6.14+, ext4/XFS/btrfs; the\n"
+"    writer waits for the copy) and open permission events; on older kernels open\n"
+"    permission events only, and where the filesystem refuses both (tmpfs) watch\n"
+"    refuses PATH. --restore brings back, for each file of the shadow, the newest\n"
+"    copy taken before it turned random (for ranges: laid over the file, renamed or\n"
+"    not in its directory, newest first).\n"
 "\n"
 "    The watcher ignores its own accesses and everything under the shadow directory;\n"
 "    it never signals pid 1, itself or its ancestors, nor any process that did nothing\n"
@@ -130,11 +135,13 @@ static const char usage[] =
 "    --shadow-keep DURATION\n"
 "        Copies older than this expire, at start and then hourly (default 7d).\n"
 "    --spin MICROSECONDS\n"
-"        While accesses come less than this apart, wait for the next one without\n"
-"        sleeping, up to this long (default 100; 0: always sleep). Each access waits\n"
-"        for the watcher's answer, and waking a sleeping core can cost more than the\n"
-"        answer (measured: about 40 microseconds per file written on a virtual\n"
-"        machine). A quiet machine never spins; a busy writer costs up to one core.\n"
+"        While accesses come less than this apart and no verdict is being computed,\n"
+"        wait for the next one without sleeping, up to this long (default 0: always\n"
+"        sleep). Each access waits for the watcher's answer, and waking a sleeping\n"
+"        core can cost more than the answer: with a bare responder on a 2-core virtual\n"
+"        machine, 100 halved the wait per file written; with riposte's verdicts and a\n"
+"        copying workload on the same 2 cores it made things slower. Worth it with\n"
+"        idle cores to spare; a busy writer then costs up to one core.\n"
 "    --check\n"
 "        Test the set-up for each PATH: kernel, CAP_SYS_ADMIN, the fanotify classes the\n"
 "        filesystem accepts, FICLONE support. Exit 0 when watch can protect PATH with\n"
@@ -180,6 +187,8 @@ static const char usage[] =
 #define MAX_ROOTS 64
 #define MAX_ALLOW 32
 #define NFILESTATE 8192
+#define RANGE_MIN ((uint64_t)1 << 20)  /* larger files rewritten in place: ranges, not copies */
+#define RANGE_SPANS 1024               /* spans of one epoch before the rest is kept whole */
 #define NPROC 1024
 #define WINDOW_MS 60000
 #define MAX_KIDS 32
@@ -191,10 +200,25 @@ struct allow {
 };
 
 /* What watch knows about a file between its first access and its close. */
+/* The part of a large file kept so far in its range epoch: [start, end) spans,
+ * sorted and disjoint. */
+struct span {
+	uint64_t start, end;
+};
+
 struct fstate {
 	uint64_t dev, ino;
 	int used;
-	int copied;          /* a copy (or clone) was kept */
+	int copied;          /* a copy (or clone) was kept, or every range of the original */
+	pid_t epoch_pid;     /* the writer the copy was kept for */
+	/* a large file rewritten in place: ranges of the original are kept before each
+	 * write instead of a copy of it whole (rp_shadow_keep_range) */
+	int ranged;
+	uint64_t orig_size;
+	int64_t orig_mtime_ns;
+	struct span *spans;
+	size_t nspans, capspans;
+	uint64_t saved;
 	int held;            /* pre-access events suppressed until the close */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
@@ -226,13 +250,16 @@ struct closing {
 struct deferred {
 	int fd;
 	pid_t pid, tid;
+	int open_perm;
+	uint64_t off, count;     /* the access's range: what a range epoch keeps */
 };
 
 #define NDEFER 4096
 /* verdicts out at once: each holds a descriptor; past this the watcher waits for
  * them before it reads more events (a flood slows down, it does not pile up) */
 #define MAX_PENDING 1024
-#define SPIN_US 100         /* --spin default: about one round trip of a writer */
+#define SPIN_US 0           /* --spin default: off (on 2 cores the spin took the core
+                              cp and the verdicts needed: bench/results/watch.md) */
 
 /* A read file's descriptor, kept a while: if the reader's group deletes the file and
  * turns out to write random files, the content is copied from it (a descriptor keeps
@@ -347,6 +374,7 @@ fstate_of(struct watch *w, int fd, int create, struct stat *stp)
 		return f;
 	if (!create)
 		return NULL;
+	free(f->spans);
 	memset(f, 0, sizeof(*f));
 	f->used = 1;
 	f->dev = (uint64_t)st.st_dev;
@@ -905,6 +933,134 @@ held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 		save_deleted(w, g);
 }
 
+/* The end of a writer's epoch (its close, or another writer's open): the next write
+ * keeps what is there then. */
+static void
+epoch_end(struct fstate *f)
+{
+	f->copied = 0;
+	f->ranged = 0;
+	f->epoch_pid = 0;
+	f->nspans = 0;
+	f->saved = 0;
+}
+
+/* Adds [a, b) to f's spans (merged with those it touches). Returns 0 or -1. */
+static int
+span_add(struct fstate *f, uint64_t a, uint64_t b)
+{
+	size_t i = 0, j;
+	while (i < f->nspans && f->spans[i].end < a)
+		i++;
+	for (j = i; j < f->nspans && f->spans[j].start <= b; j++) {
+		a = f->spans[j].start < a ? f->spans[j].start : a;
+		b = f->spans[j].end > b ? f->spans[j].end : b;
+	}
+	if (j == i) {   /* touches none: insert at i */
+		if (f->nspans == f->capspans) {
+			size_t nc = f->capspans ? f->capspans * 2 : 8;
+			struct span *ns = realloc(f->spans, nc * sizeof(*ns));
+			if (ns == NULL)
+				return -1;
+			f->spans = ns;
+			f->capspans = nc;
+		}
+		memmove(&f->spans[i + 1], &f->spans[i], (f->nspans - i) * sizeof(struct span));
+		f->nspans++;
+	} else if (j > i + 1) {
+		memmove(&f->spans[i + 1], &f->spans[j], (f->nspans - j) * sizeof(struct span));
+		f->nspans -= j - i - 1;
+	}
+	f->spans[i] = (struct span){ a, b };
+	return 0;
+}
+
+/*
+ * Keeps the parts of [a, b) of the original not kept yet in this epoch, each as a
+ * range of the shadow, before the write lands. Returns 0 or an RP_ERR_*.
+ */
+static int
+keep_gaps(struct watch *w, struct fstate *f, int fd, const char *path, pid_t pid,
+    uint64_t a, uint64_t b)
+{
+	if (b > f->orig_size)
+		b = f->orig_size;
+	while (a < b) {
+		uint64_t gap_end = b;
+		size_t i;
+		for (i = 0; i < f->nspans; i++) {
+			if (f->spans[i].end <= a)
+				continue;
+			if (f->spans[i].start <= a) {
+				a = f->spans[i].end;    /* kept already: skip */
+				gap_end = 0;
+			} else if (f->spans[i].start < gap_end) {
+				gap_end = f->spans[i].start;
+			}
+			break;
+		}
+		if (gap_end == 0 || a >= b)
+			continue;
+		int r = rp_shadow_keep_range(w->shadow, fd, path, f->orig_size, f->orig_mtime_ns, a,
+		    gap_end - a, wall(w), pid, f->has_pre ? rp_verdict_name(f->pre_kind) : "");
+		if (r != 0)
+			return r;
+		if (span_add(f, a, gap_end) != 0)
+			return RP_ERR_NOMEM;
+		f->saved += gap_end - a;
+		w->copies++;
+		a = gap_end;
+	}
+	return 0;
+}
+
+/*
+ * Before a write to an existing file: a copy of it whole, once per epoch; for a large
+ * file rewritten in place by plain writes, the ranges of the original about to be
+ * written (a database or a mailbox is not copied whole for a page). A range epoch is
+ * completed (every part of the original kept) at an access whose extent it cannot
+ * tell (a truncation, a mapping's page faults), past RANGE_SPANS spans, or once half
+ * the file is kept anyway. Returns 0 or an RP_ERR_*.
+ */
+static int
+keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *ev,
+    enum rp_proc_access acc, const struct stat *st, const char *path)
+{
+	enum rp_shadow_how how;
+	int r;
+	if (f->copied)
+		return 0;
+	if (!f->ranged && !ev->open_perm && ev->count > 0 && (uint64_t)st->st_size > RANGE_MIN &&
+	    (acc == RP_PROC_WRITE || acc == RP_PROC_READ_RW || acc == RP_PROC_MAP)) {
+		f->ranged = 1;
+		f->orig_size = (uint64_t)st->st_size;
+		f->orig_mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+		f->nspans = 0;
+		f->saved = 0;
+	}
+	if (f->ranged) {
+		if (acc == RP_PROC_READ_RW)
+			return 0;       /* a read changes nothing */
+		if ((acc == RP_PROC_WRITE || acc == RP_PROC_MAP) && ev->count > 0 &&
+		    ev->off <= UINT64_MAX - ev->count) {
+			if ((r = keep_gaps(w, f, ev->fd, path, ev->pid, ev->off, ev->off + ev->count)) != 0)
+				return r;
+			if (f->nspans < RANGE_SPANS && f->saved * 2 < f->orig_size)
+				return 0;
+		}
+		if ((r = keep_gaps(w, f, ev->fd, path, ev->pid, 0, f->orig_size)) != 0)
+			return r;
+		f->copied = 1;
+		return 0;
+	}
+	if ((r = rp_shadow_keep(w->shadow, ev->fd, path, 0, wall(w), ev->pid,
+	    f->has_pre ? rp_verdict_name(f->pre_kind) : "", &how)) != 0)
+		return r;
+	f->copied = 1;
+	w->copies++;
+	return 0;
+}
+
 /* retry: a deferred event run again (its canary was counted the first time) */
 static void
 on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
@@ -936,7 +1092,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * attacker is stopped before its next file. Other writers never wait for one.
 	 */
 	if (g->awaiting > 0 && w->ndefer < w->max_pending) {
-		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid, ev->tid };
+		w->defer[w->ndefer++] = (struct deferred){ ev->fd, ev->pid, ev->tid, ev->open_perm,
+			ev->off, ev->count };
 		ev->defer = 1;
 		return;
 	}
@@ -946,7 +1103,6 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		return;
 	/* an empty file has nothing to read or keep: a new file being written */
 	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
-	enum rp_shadow_how how;
 	if (ev->open_perm && rp_fan_pre_content(w->fan)) {
 		/*
 		 * An open, with pre-content events for the reads and writes that follow.
@@ -964,7 +1120,17 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 				f->held = 1;
 			return;
 		}
-		if (acc == RP_PROC_READ || acc == RP_PROC_WRITE)
+		if (acc == RP_PROC_READ)
+			return;
+		/* another writer: what the first one wrote is kept before its own first
+		 * write (the first one's copy has only what was there before it) */
+		if ((f->copied || f->ranged) && f->epoch_pid != ev->pid) {
+			if (f->held && rp_fan_hold(w->fan, ev->fd, 0) == 0)
+				f->held = 0;
+			f->has_pre = 0;
+			epoch_end(f);
+		}
+		if (acc == RP_PROC_WRITE)
 			return;
 		acc = RP_PROC_WRITE;    /* truncating, or a call it cannot tell */
 	}
@@ -972,7 +1138,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		rp_beh_read(g, path);
 		hold_fd(w, g, ev->fd, path);
 	} else {
-		if (acc == RP_PROC_READ_RW) {
+		if (acc == RP_PROC_READ_RW || acc == RP_PROC_MAP) {
 			rp_beh_read(g, path);
 			hold_fd(w, g, ev->fd, path);
 		}
@@ -1006,12 +1172,10 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			}
 		}
 		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
-			int r = rp_shadow_keep(w->shadow, ev->fd, path, 0, wall(w), ev->pid,
-			    f->has_pre ? rp_verdict_name(f->pre_kind) : "", &how);
-			if (r == 0) {
-				f->copied = 1;
-				w->copies++;
-			} else if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
+			if (f->epoch_pid == 0)
+				f->epoch_pid = ev->pid;
+			int r = keep_before_write(w, f, ev, acc, &st, path);
+			if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
 				w->shadow_full_said = 1;
 				warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
 			}
@@ -1024,7 +1188,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * opened right after the reader closed (smbd: "get f" then "put x f") would land
 	 * uncopied in between. A reader is asked at each read instead.
 	 */
-	if (acc != RP_PROC_READ && !f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
+	if (acc != RP_PROC_READ && !(f->ranged && !f->copied) && !f->held &&
+	    rp_fan_hold(w->fan, ev->fd, 1) == 0)
 		f->held = 1;
 }
 
@@ -1136,7 +1301,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
 		ci->read_before = f->read_before;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
-		f->copied = 0;
+		epoch_end(f);
 	}
 	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
 		g->awaiting++;
@@ -1222,6 +1387,9 @@ undefer(struct watch *w)
 		ev.fd = old[i].fd;
 		ev.pid = old[i].pid;
 		ev.tid = old[i].tid;
+		ev.open_perm = old[i].open_perm;
+		ev.off = old[i].off;
+		ev.count = old[i].count;
 		on_pre(w, &ev, 1);
 		if (!ev.defer)
 			rp_fan_answer(w->fan, ev.fd, ev.deny);
@@ -1644,6 +1812,8 @@ watch_release(struct watch *w)
 	rp_scanner_free(w->scanner);
 	rp_engine_free(w->engine);
 	rp_beh_free(w->beh);
+	for (size_t i = 0; w->files != NULL && i < NFILESTATE; i++)
+		free(w->files[i].spans);
 	free(w->files);
 	free(w->procs);
 	for (size_t i = 0; i < w->nknown; i++)

@@ -175,7 +175,7 @@ rp_proc_access(pid_t pid)
 		return RP_PROC_READ;
 	case SYS_mmap:
 		/* a shared writable mapping reads the pages it will overwrite */
-		return (arg[2] & PROT_WRITE) ? RP_PROC_READ_RW : RP_PROC_READ;
+		return (arg[2] & PROT_WRITE) ? RP_PROC_MAP : RP_PROC_READ;
 	/* O_TRUNC truncates whatever the access mode (O_RDONLY too, on Linux) */
 	case SYS_openat:
 		return (arg[2] & O_TRUNC) ? RP_PROC_TRUNC : (arg[2] & O_ACCMODE) ? RP_PROC_WRITE : RP_PROC_READ;
@@ -188,8 +188,12 @@ rp_proc_access(pid_t pid)
 		return RP_PROC_TRUNC;
 #endif
 	case SYS_write: case SYS_pwrite64: case SYS_writev: case SYS_pwritev:
-	case SYS_ftruncate: case SYS_truncate: case SYS_fallocate:
+#ifdef SYS_pwritev2
+	case SYS_pwritev2:
+#endif
 		return RP_PROC_WRITE;
+	case SYS_ftruncate: case SYS_truncate: case SYS_fallocate:
+		return RP_PROC_RESIZE;
 	default:
 		return RP_PROC_UNKNOWN;
 	}

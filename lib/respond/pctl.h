@@ -27,7 +27,9 @@ enum rp_proc_access {
 	RP_PROC_UNKNOWN,
 	RP_PROC_READ,        /* a read through a read-only descriptor */
 	RP_PROC_READ_RW,     /* a read through a descriptor open for writing too (read, then overwrite?) */
-	RP_PROC_WRITE,
+	RP_PROC_MAP,         /* a writable mapping: its pages are written with no further event */
+	RP_PROC_WRITE,       /* write, pwrite, writev...: what changes is the event's range */
+	RP_PROC_RESIZE,      /* truncate, ftruncate, fallocate */
 	RP_PROC_TRUNC,       /* an open with O_TRUNC, or creat(): the content goes at the open */
 };
 

@@ -34,12 +34,12 @@ struct rp_shadow {
 	uint64_t packoff;
 };
 
-static const char *const hows[] = { "clone", "copy", "link" };
+static const char *const hows[] = { "clone", "copy", "link", "range" };
 
 const char *
 rp_shadow_how_name(enum rp_shadow_how how)
 {
-	return (unsigned)how < 3 ? hows[how] : "?";
+	return (unsigned)how < 4 ? hows[how] : "?";
 }
 
 static int
@@ -56,13 +56,13 @@ unhex(int c)
 int
 rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 {
-	const char *f[12];
-	size_t fl[12];
+	const char *f[14];
+	size_t fl[14];
 	size_t nf = 0, start = 0, want;
 	memset(e, 0, sizeof(*e));
 	for (size_t i = 0; i <= len; i++) {
 		if (i == len || line[i] == '\t') {
-			if (nf == 12)
+			if (nf == 14)
 				return RP_ERR_FORMAT;
 			f[nf] = line + start;
 			fl[nf] = i - start;
@@ -70,9 +70,9 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 			start = i + 1;
 		}
 	}
-	if (nf < 1 || fl[0] != 2 || f[0][0] != 'v' || (f[0][1] != '1' && f[0][1] != '2'))
+	if (nf < 1 || fl[0] != 2 || f[0][0] != 'v' || f[0][1] < '1' || f[0][1] > '3')
 		return RP_ERR_FORMAT;
-	want = f[0][1] == '1' ? 11 : 12;
+	want = f[0][1] == '1' ? 11 : f[0][1] == '2' ? 12 : 14;
 	if (nf != want)
 		return RP_ERR_FORMAT;
 	if (want == 11) {
@@ -82,9 +82,10 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 		f[9] = "0", fl[9] = 1;
 	}
 	char num[32];
-	uint64_t v[7];
-	int idx[7] = { 1, 3, 4, 5, 7, 11, 9 };
-	for (int k = 0; k < 7; k++) {
+	uint64_t v[9] = { 0 };
+	int idx[9] = { 1, 3, 4, 5, 7, 11, 9, 12, 13 };
+	int nnum = want == 14 ? 9 : 7;
+	for (int k = 0; k < nnum; k++) {
 		size_t l = fl[idx[k]];
 		if (l == 0 || l >= sizeof(num))
 			return RP_ERR_FORMAT;
@@ -103,13 +104,19 @@ rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e)
 	e->pid = (pid_t)v[4];
 	e->mtime_ns = (int64_t)v[5];
 	e->offset = v[6];
-	if (e->time < 0 || e->mtime_ns < 0 || e->offset > (uint64_t)INT64_MAX - e->size)
+	e->foff = v[7];
+	e->flen = v[8];
+	/* what a range holds is flen bytes in the pack, a copy's is size bytes */
+	uint64_t held = want == 14 ? e->flen : e->size;
+	if (e->time < 0 || e->mtime_ns < 0 || e->offset > (uint64_t)INT64_MAX - held ||
+	    e->foff > e->size || e->flen > e->size - e->foff)
 		return RP_ERR_FORMAT;
 	int how = -1;
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		if (fl[2] == strlen(hows[k]) && memcmp(f[2], hows[k], fl[2]) == 0)
 			how = k;
-	if (how < 0)
+	/* a range line and only a range line is v3 */
+	if (how < 0 || (how == RP_SHADOW_RANGE) != (want == 14))
 		return RP_ERR_FORMAT;
 	e->how = (enum rp_shadow_how)how;
 	if (fl[6] >= sizeof(e->verdict) || fl[8] == 0 || fl[8] >= sizeof(e->file))
@@ -168,13 +175,17 @@ out:
 static int
 append_line(struct rp_buf *b, const struct rp_shadow_entry *e)
 {
-	int r = rp_buf_addf(b, "v2\t%" PRId64 "\t%s\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%s\t%d\t%s\t%"
-	    PRIu64 "\t", e->time, hows[e->how], e->dev, e->ino, e->size, e->verdict, (int)e->pid, e->file,
+	int r = rp_buf_addf(b, "%s\t%" PRId64 "\t%s\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%s\t%d\t%s\t%"
+	    PRIu64 "\t", e->how == RP_SHADOW_RANGE ? "v3" : "v2", e->time, hows[e->how], e->dev, e->ino, e->size, e->verdict, (int)e->pid, e->file,
 	    e->offset);
 	if (r == 0)
 		r = rp_hex(b, e->path, e->pathlen);
 	if (r == 0)
-		r = rp_buf_addf(b, "\t%" PRId64 "\n", e->mtime_ns);
+		r = rp_buf_addf(b, "\t%" PRId64, e->mtime_ns);
+	if (r == 0 && e->how == RP_SHADOW_RANGE)
+		r = rp_buf_addf(b, "\t%" PRIu64 "\t%" PRIu64, e->foff, e->flen);
+	if (r == 0)
+		r = rp_buf_addstr(b, "\n");
 	return r;
 }
 
@@ -192,7 +203,9 @@ expire_one(struct rp_shadow_entry *e, void *v)
 	struct expire_ctx *x = v;
 	if (e->time < x->cutoff)
 		return 0;
-	if (e->how != RP_SHADOW_LINK)
+	if (e->how == RP_SHADOW_RANGE)
+		x->sh->used += e->flen;
+	else if (e->how != RP_SHADOW_LINK)
 		x->sh->used += e->size;
 	x->sh->seq++;
 	if (x->nnames == 0 || strcmp(x->names[x->nnames - 1], e->file) != 0) {
@@ -412,8 +425,10 @@ copy_fd(int src, int dst)
 
 /* Copies fd's content at the end of the current pack (a new one at the first copy
  * and past PACK_MAX); fills e's file, offset and size. */
+/* The pack copies go to: the current one, or a new one at the first copy and past
+ * PACK_MAX. */
 static int
-pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
+pack_ready(struct rp_shadow *sh, int64_t now)
 {
 	if (sh->packfd >= 0 && sh->packoff >= PACK_MAX) {
 		close(sh->packfd);
@@ -426,6 +441,15 @@ pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
 			return RP_ERR_SYSTEM;
 		sh->packoff = 0;
 	}
+	return 0;
+}
+
+static int
+pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
+{
+	int r;
+	if ((r = pack_ready(sh, now)) != 0)
+		return r;
 	e->how = RP_SHADOW_COPY;
 	/*
 	 * A reflink of the whole file into the pack: the destination offset must be
@@ -509,12 +533,83 @@ out:
 	return r;
 }
 
+int
+rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t orig_size,
+    int64_t orig_mtime_ns, uint64_t foff, uint64_t flen, int64_t now, pid_t pid,
+    const char *verdict)
+{
+	struct stat st;
+	struct rp_shadow_entry e;
+	struct rp_buf line;
+	int r;
+	if (fstat(fd, &st) != 0)
+		return RP_ERR_SYSTEM;
+	memset(&e, 0, sizeof(e));
+	e.pathlen = strlen(path);
+	if (e.pathlen >= sizeof(e.path) || path[0] != '/' || foff > orig_size || flen > orig_size - foff)
+		return RP_ERR_INVALID;
+	if (sh->max && sh->used + flen > sh->max)
+		return RP_ERR_NOSPACE;
+	memcpy(e.path, path, e.pathlen);
+	e.time = now;
+	e.how = RP_SHADOW_RANGE;
+	e.dev = st.st_dev;
+	e.ino = st.st_ino;
+	e.size = orig_size;
+	e.mtime_ns = orig_mtime_ns;
+	e.pid = pid;
+	e.foff = foff;
+	snprintf(e.verdict, sizeof(e.verdict), "%s", verdict ? verdict : "");
+	if ((r = pack_ready(sh, now)) != 0)
+		return r;
+	/* bytes: a clone would first write the file's dirty pages out, and a range is
+	 * small */
+	int64_t n = copy_span(fd, foff, sh->packfd, sh->packoff, flen, 1);
+	if (n < 0) {
+		if (ftruncate(sh->packfd, (off_t)sh->packoff) != 0)
+			return RP_ERR_SYSTEM;
+		return (int)n;
+	}
+	memcpy(e.file, sh->pack, sizeof(e.file));
+	e.offset = sh->packoff;
+	e.flen = (uint64_t)n;       /* less when the file had shrunk below the range */
+	sh->packoff += (uint64_t)n;
+	sh->used += (uint64_t)n;
+	rp_buf_init(&line, 16384);
+	r = append_line(&line, &e);
+	if (r == 0)
+		r = rp_write_all(sh->ixfd, line.buf, line.len);
+	rp_buf_release(&line);
+	return r;
+}
+
 /* Restore: pick per path, then write. */
+
+/* What a range restore needs of every entry, in index order (an entry without its
+ * path: a few tens of bytes, where the path alone may take four thousand). */
+struct rec {
+	uint64_t dev, ino, size, foff, flen, offset, pathhash;
+	int64_t mtime_ns;
+	enum rp_shadow_how how;
+	char file[32];
+};
+
 struct pick {
 	int dirfd;
 	struct rp_shadow_entry *v;
 	size_t n, cap;
+	struct rec *recs;
+	size_t nrec, caprec;
 };
+
+static uint64_t
+path_hash(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;     /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return h;
+}
 
 /* Whether e still holds content from before: a good copy, or an unmodified link. */
 static int
@@ -537,6 +632,18 @@ static int
 collect(struct rp_shadow_entry *e, void *ctx)
 {
 	struct pick *p = ctx;
+	if (p->nrec == p->caprec) {
+		size_t nc = p->caprec ? p->caprec * 2 : 256;
+		struct rec *nr = realloc(p->recs, nc * sizeof(*nr));
+		if (nr == NULL)
+			return RP_ERR_NOMEM;
+		p->recs = nr;
+		p->caprec = nc;
+	}
+	struct rec *rc = &p->recs[p->nrec++];
+	*rc = (struct rec){ e->dev, e->ino, e->size, e->foff, e->flen, e->offset,
+		path_hash(e->path, e->pathlen), e->mtime_ns, e->how, "" };
+	memcpy(rc->file, e->file, sizeof(rc->file));
 	if (!usable(p->dirfd, e))
 		return 0;
 	for (size_t i = 0; i < p->n; i++) {
@@ -613,12 +720,145 @@ out:
 	return r;
 }
 
+/* The file that had t's inode: at t's path, or renamed in the same directory
+ * (x.docx -> x.docx.locked). A read-only descriptor, or an RP_ERR_*. */
+static int
+open_inode(const struct rp_shadow_entry *t)
+{
+	struct stat st;
+	char dir[4096];
+	int noat;
+	const char *slash = strrchr(t->path, '/');
+	if (lstat(t->path, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_dev == t->dev &&
+	    (uint64_t)st.st_ino == t->ino)
+		return rp_open_evidence(AT_FDCWD, t->path, 0, 1, &noat);
+	snprintf(dir, sizeof(dir), "%.*s", slash == t->path ? 1 : (int)(slash - t->path), t->path);
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	struct dirent *de;
+	int fd = RP_ERR_NOTFOUND;
+	if (d == NULL) {
+		if (dfd >= 0)
+			close(dfd);
+		return RP_ERR_NOTFOUND;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if ((uint64_t)de->d_ino != t->ino)
+			continue;
+		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    (uint64_t)st.st_dev == t->dev && (uint64_t)st.st_ino == t->ino) {
+			fd = rp_open_evidence(dfd, de->d_name, 0, 1, &noat);
+			break;
+		}
+	}
+	closedir(d);
+	return fd;
+}
+
+/*
+ * Restores the content t's path had before the writer of t's range epoch: the
+ * epoch's ranges and those of every later epoch of the inode, newest first, laid over
+ * the inode's current content, or over the first whole copy of the path taken after
+ * the epoch began (it holds what the later ranges were taken from), then cut to the
+ * epoch's original size.
+ */
+static int
+restore_range(int dirfd, const struct pick *p, const struct rp_shadow_entry *t,
+    enum rp_restore_result *res)
+{
+	size_t first = p->nrec, end = p->nrec;
+	uint64_t ph = path_hash(t->path, t->pathlen), base_off = 0, base_len;
+	char tmp[4200], open_pack[32] = "";
+	int base = -1, dst = -1, pk = -1, r = RP_ERR_INTERNAL;
+	struct stat st;
+	for (size_t i = 0; i < p->nrec && first == p->nrec; i++) {
+		const struct rec *c = &p->recs[i];
+		if (c->how == RP_SHADOW_RANGE && c->dev == t->dev && c->ino == t->ino &&
+		    c->size == t->size && c->mtime_ns == t->mtime_ns)
+			first = i;
+	}
+	if (first == p->nrec)
+		return RP_ERR_NOTFOUND;
+	for (size_t i = first + 1; i < p->nrec && end == p->nrec; i++) {
+		const struct rec *c = &p->recs[i];
+		if ((c->how == RP_SHADOW_COPY || c->how == RP_SHADOW_CLONE) && c->pathhash == ph)
+			end = i;
+	}
+	if (end < p->nrec) {
+		base = openat(dirfd, p->recs[end].file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		base_off = p->recs[end].offset;
+		base_len = p->recs[end].size;
+	} else {
+		base = open_inode(t);
+		base_len = base >= 0 && fstat(base, &st) == 0 ? (uint64_t)st.st_size : 0;
+	}
+	if (base < 0) {
+		r = base == RP_ERR_NOTFOUND || errno == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
+		base = -1;
+		goto out;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.riposte-restore", t->path);
+	if ((dst = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	int64_t n = copy_span(base, base_off, dst, 0, base_len, 0);
+	if (n < 0 || (uint64_t)n != base_len) {
+		r = n < 0 ? (int)n : RP_ERR_FORMAT;
+		goto out;
+	}
+	for (size_t i = end; i-- > first;) {
+		const struct rec *c = &p->recs[i];
+		if (c->how != RP_SHADOW_RANGE || c->dev != t->dev || c->ino != t->ino)
+			continue;
+		if (strcmp(open_pack, c->file) != 0) {
+			if (pk >= 0)
+				close(pk);
+			if ((pk = openat(dirfd, c->file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0) {
+				r = errno == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
+				goto out;
+			}
+			memcpy(open_pack, c->file, sizeof(open_pack));
+		}
+		n = copy_span(pk, c->offset, dst, c->foff, c->flen, 0);
+		if (n < 0 || (uint64_t)n != c->flen) {
+			r = n < 0 ? (int)n : RP_ERR_FORMAT;
+			goto out;
+		}
+	}
+	/* the original's mode: the file's own, where it is still there */
+	if (fstat(base, &st) == 0 && end == p->nrec)
+		fchmod(dst, st.st_mode & 07777);
+	if (ftruncate(dst, (off_t)t->size) != 0 || fsync(dst) != 0 || close(dst) != 0) {
+		dst = -1;
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	dst = -1;
+	if (rename(tmp, t->path) != 0) {
+		r = RP_ERR_SYSTEM;
+		goto out;
+	}
+	*res = RP_RESTORE_DONE;
+	r = 0;
+out:
+	if (r != 0 && dst >= 0)
+		unlink(tmp);
+	if (dst >= 0)
+		close(dst);
+	if (base >= 0)
+		close(base);
+	if (pk >= 0)
+		close(pk);
+	return r;
+}
+
 int
 rp_shadow_restore(const char *dir, const char *const *prefix, size_t nprefix,
     void (*cb)(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, void *ctx),
     void *ctx)
 {
-	struct pick p = { -1, NULL, 0, 0 };
+	struct pick p = { -1, NULL, 0, 0, NULL, 0, 0 };
 	int r, dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0)
 		return errno == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
@@ -638,12 +878,14 @@ rp_shadow_restore(const char *dir, const char *const *prefix, size_t nprefix,
 		if (!want)
 			continue;
 		enum rp_restore_result res = RP_RESTORE_FAILED;
-		int er = restore_one(dirfd, e, &res);
+		int er = e->how == RP_SHADOW_RANGE ? restore_range(dirfd, &p, e, &res) :
+		    restore_one(dirfd, e, &res);
 		cb(e, er ? RP_RESTORE_FAILED : res, er, ctx);
 	}
 	r = 0;
 out:
 	free(p.v);
+	free(p.recs);
 	close(dirfd);
 	return r;
 }

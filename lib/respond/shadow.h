@@ -7,7 +7,13 @@
  * them) with the copies and an append-only text index, one line per copy:
  *   v2 TAB time TAB how TAB dev TAB ino TAB size TAB verdict TAB pid TAB file TAB offset
  *   TAB hexpath TAB mtime_ns
- * (v1 lines, without offset, are still read). Copies go into pack files, size bytes at
+ * (v1 lines, without offset, are still read). A range line is v3: the same fields,
+ * then TAB foff TAB flen.
+ * A large file rewritten in place is not copied whole before its first write: each
+ * write's range of the original (from the pre-content event, page-aligned) is kept
+ * instead, before it lands, and a restore lays those ranges, newest first, over the
+ * file's current content (the same inode, at its path or renamed in its directory),
+ * then cuts it to its original size. Copies go into pack files, size bytes at
  * offset, one pack per watcher run, per expiry and per 256 MiB (creating a file per copy
  * costs more than the copy itself: inode allocation). how is clone (a FICLONERANGE
  * reflink into the pack at a 4 KiB boundary: btrfs, XFS), copy (copy_file_range) or
@@ -24,7 +30,7 @@
 
 struct rp_shadow;
 
-enum rp_shadow_how { RP_SHADOW_CLONE, RP_SHADOW_COPY, RP_SHADOW_LINK };
+enum rp_shadow_how { RP_SHADOW_CLONE, RP_SHADOW_COPY, RP_SHADOW_LINK, RP_SHADOW_RANGE };
 
 struct rp_shadow_entry {
 	int64_t time;
@@ -35,6 +41,8 @@ struct rp_shadow_entry {
 	pid_t pid;               /* the process about to write (or read) it */
 	char file[32];           /* name of the copy (or pack) inside the shadow directory */
 	uint64_t offset;         /* where the content starts in file (packs) */
+	uint64_t foff, flen;     /* range: flen bytes of the original at foff (size is the
+	                            original's size, mtime_ns its mtime) */
 	char path[4096];         /* the original path (bytes) */
 	size_t pathlen;
 };
@@ -57,6 +65,13 @@ const char *rp_shadow_how_name(enum rp_shadow_how how);
  * kept), or an RP_ERR_*. */
 int rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t now,
     pid_t pid, const char *verdict, enum rp_shadow_how *how);
+
+/* Keeps flen bytes at foff of the file open as fd, whose content before this
+ * writer was orig_size bytes with mtime orig_mtime_ns: a range entry (see above).
+ * Returns 0, RP_ERR_NOSPACE, or an RP_ERR_*. */
+int rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t orig_size,
+    int64_t orig_mtime_ns, uint64_t foff, uint64_t flen, int64_t now, pid_t pid,
+    const char *verdict);
 
 /* Parses one index line (without its newline). Returns 0 or RP_ERR_FORMAT. */
 int rp_shadow_parse(const char *line, size_t len, struct rp_shadow_entry *e);

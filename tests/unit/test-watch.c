@@ -237,7 +237,20 @@ shadow_index_parse(void **state)
 	assert_int_equal(e.size, 7);
 	assert_string_equal(e.path, "/a/b");
 	assert_int_equal(e.mtime_ns, 123);
+	const char *v3 = "v3\t1795330740\trange\t1\t2\t8192\tok\t100\tP1-0\t512\t2f612f62\t123\t4096\t100";
+	assert_int_equal(rp_shadow_parse(v3, strlen(v3), &e), 0);
+	assert_int_equal(e.how, RP_SHADOW_RANGE);
+	assert_int_equal(e.size, 8192);
+	assert_int_equal(e.offset, 512);
+	assert_int_equal(e.foff, 4096);
+	assert_int_equal(e.flen, 100);
+	assert_string_equal(e.path, "/a/b");
 	static const char *const bad[] = {
+		"v3\t1\tcopy\t1\t2\t7\tok\t100\tP1-0\t0\t2f61\t0\t0\t7",    /* v3 is a range */
+		"v2\t1\trange\t1\t2\t7\tok\t100\tP1-0\t0\t2f61\t0",          /* a range is v3 */
+		"v3\t1\trange\t1\t2\t7\tok\t100\tP1-0\t0\t2f61\t0\t4\t4",  /* past the size */
+		"v3\t1\trange\t1\t2\t7\tok\t100\tP1-0\t0\t2f61\t0\t8\t0",
+		"v3\t1\trange\t1\t2\t7\tok\t100\tP1-0\t0\t2f61\t0\t-1\t1",
 		"v2\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t2f61\t0",          /* v2 without offset */
 		"v1\t1\tcopy\t1\t2\t7\tok\t100\t1-0\t0\t2f61\t0",       /* v1 with one */
 		"v2\t1\tcopy\t1\t2\t7\tok\t100\tP1-0\t-5\t2f61\t0",
@@ -263,6 +276,94 @@ count_cb(const struct rp_shadow_entry *e, enum rp_restore_result res, int err, v
 	if (res == RP_RESTORE_DONE)
 		restored_n++;
 }
+
+/* Ranges of a large file, in two writers' epochs: the restore lays them over the
+ * file's current content, newest first (the file renamed in its directory meanwhile),
+ * or over a later whole copy; then cuts to the first epoch's size. */
+static void
+shadow_ranges_restore(void **state)
+{
+	char dir[] = "/var/tmp/riposte-unit-XXXXXX";
+	char sh[256], f[256], g[256];
+	unsigned char orig[12288], cur[16384];
+	assert_non_null(mkdtemp(dir));
+	snprintf(sh, sizeof(sh), "%s/shadow", dir);
+	snprintf(f, sizeof(f), "%s/ledger.db", dir);
+	snprintf(g, sizeof(g), "%s/ledger.db.locked", dir);
+	for (size_t i = 0; i < sizeof(orig); i++)
+		orig[i] = (unsigned char)('a' + i % 23);
+	int fd = open(f, O_RDWR | O_CREAT | O_TRUNC, 0640);
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, orig, sizeof(orig), 0), (ssize_t)sizeof(orig));
+
+	struct rp_shadow *s;
+	enum rp_shadow_how how;
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 1000), 0);
+	/* epoch 1 (the file as it was): the middle page, before its write */
+	assert_int_equal(rp_shadow_keep_range(s, fd, f, 12288, 111, 4096, 4096, 1000, 42, "ok"), 0);
+	assert_int_equal(pwrite(fd, "ENCRYPTED", 9, 5000), 9);
+	/* a range past the original's end is refused */
+	assert_int_equal(rp_shadow_keep_range(s, fd, f, 12288, 111, 8192, 8192, 1000, 42, "ok"),
+	    RP_ERR_INVALID);
+	/* epoch 2 (another writer; what it starts from is partly encrypted): the first
+	 * page, and the file grows */
+	assert_int_equal(rp_shadow_keep_range(s, fd, f, 12288, 222, 0, 4096, 1001, 43, "partial"), 0);
+	assert_int_equal(pwrite(fd, "XXXXXXXX", 8, 10), 8);
+	assert_int_equal(pwrite(fd, "tail", 4, 16000), 4);
+	assert_int_equal(rp_shadow_used(s), 8192);
+	rp_shadow_free(s);
+	/* encrypt-and-rename: the inode is now under another name */
+	assert_int_equal(rename(f, g), 0);
+	restored_n = 0;
+	assert_int_equal(rp_shadow_restore(sh, NULL, 0, count_cb, NULL), 0);
+	assert_int_equal(restored_n, 1);
+	int rd = open(f, O_RDONLY);
+	assert_true(rd >= 0);
+	assert_int_equal(read(rd, cur, sizeof(cur)), (ssize_t)sizeof(orig));
+	assert_memory_equal(cur, orig, sizeof(orig));
+	struct stat st;
+	assert_int_equal(fstat(rd, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	close(rd);
+	assert_int_equal(access(g, F_OK), 0);      /* the encrypted one stays, as evidence */
+
+	/* a later whole copy (taken when the file was already damaged) is the base the
+	 * earlier ranges go over: the inode's content after it does not matter */
+	assert_int_equal(unlink(f), 0);
+	assert_int_equal(rename(g, f), 0);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 1002), 0);
+	assert_int_equal(rp_shadow_keep(s, fd, f, 0, 1002, 44, "partial", &how), 0);
+	rp_shadow_free(s);
+	assert_int_equal(ftruncate(fd, 100), 0);
+	restored_n = 0;
+	assert_int_equal(rp_shadow_restore(sh, NULL, 0, count_cb, NULL), 0);
+	assert_int_equal(restored_n, 1);
+	rd = open(f, O_RDONLY);
+	assert_true(rd >= 0);
+	assert_int_equal(read(rd, cur, sizeof(cur)), (ssize_t)sizeof(orig));
+	assert_memory_equal(cur, orig, sizeof(orig));
+	close(rd);
+	close(fd);
+
+	/* the inode gone (deleted, no whole copy after it): said, nothing written */
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", sh);
+	assert_int_equal(system(cmd), 0);
+	fd = open(f, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(rp_shadow_open(&s, sh, 1 << 20, 3600, 2000), 0);
+	assert_int_equal(rp_shadow_keep_range(s, fd, f, 12288, 333, 0, 4096, 2000, 42, "ok"), 0);
+	rp_shadow_free(s);
+	close(fd);
+	assert_int_equal(unlink(f), 0);
+	restored_n = 0;
+	assert_int_equal(rp_shadow_restore(sh, NULL, 0, count_cb, NULL), 0);
+	assert_int_equal(restored_n, 0);
+	assert_int_equal(access(f, F_OK), -1);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 
 static char cmd0[512];
 
@@ -475,6 +576,7 @@ main(void)
 		cmocka_unit_test(verdict_pool),
 		cmocka_unit_test(shadow_index_parse),
 		cmocka_unit_test(shadow_keep_restore_bounded),
+		cmocka_unit_test(shadow_ranges_restore),
 		cmocka_unit_test(compressed_probe),
 		cmocka_unit_test(canaries),
 		cmocka_unit_test(proc_guards),
