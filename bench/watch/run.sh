@@ -157,6 +157,7 @@ benign "xz (12 MB log)" xz -1 -T1 "$B/s/big.log"
 fi # benign
 
 if want overhead; then
+FST=$(df --output=fstype "$B" | tail -n 1)
 echo
 echo "## Overhead on write-heavy workloads"
 echo
@@ -168,10 +169,11 @@ echo "100 us after each batch before it blocks, so a writer's next event finds i
 echo "under riposte watch (--action alert: the same work as the default stop until an alert,"
 echo "and an alert cannot freeze the benchmark). $RUNS runs per workload; medians and ranges"
 echo "of wall time, overhead of each median against the bare one; every timed run starts"
-echo "0.2 to 0.7 s (at random) after its set-up and its responder's \"ready\". The floor does not mark"
-echo "directories made after it starts (watch does): every workload writes into directories"
-echo "made before the responder starts. The floor answers every access (watch stops asking"
-echo "after a file's first write): its pre-content events per run are in the table."
+echo "0.2 to 0.7 s (at random) after its set-up and its responder's \"ready\". The floor"
+echo "does not mark directories made after it starts (watch does): every workload writes"
+echo "into directories made before the responder starts. The floor answers every access"
+echo "(watch stops asking after a file's first write): its pre-content events per run are"
+echo "in the table."
 [ "$DIV" = 1 ] || echo "SMALL=1: file counts and sizes below are divided by $DIV."
 echo
 echo "small: 1,000 new 64 KiB files, then each rewritten in place. large: 40 new 8 MiB files"
@@ -183,9 +185,9 @@ echo "would first write its dirty pages out); an older one is cloned on XFS."
 echo "Realistic workloads of a practice's file server: backup: one new 1 GiB file written in"
 echo "1 MiB chunks of zlib-compressed text (random-looking, as a backup tool writes; made"
 echo "before timing), then fsync, timed with the fsync. copy-in: cp -r of 2,000 documents"
-echo "of about 20 KiB text in 20 directories (made outside the watched tree, in the"
-echo "benchmark's temp dir on $(df --output=fstype "$B" | tail -n 1), before timing) into the 20 existing"
-echo "empty directories of the watched tree, then sync -f, timed with the sync. save: 200"
+echo "of about 20 KiB text in 20 directories (made before timing outside the watched tree,"
+echo "in the benchmark's temp dir on $FST) into the 20 existing empty directories of the"
+echo "watched tree, then sync -f, timed with the sync. save: 200"
 echo "documents of about 200 KiB text written two days ago, each saved as office software"
 echo "saves: a new temp file in the same directory, fsync, rename over the original."
 echo
@@ -399,13 +401,13 @@ over = lambda v: f"{(st.median(v) - base) / base * 100:+.0f} %" if v and base > 
 pre, alerts = num("pre.n"), num("alerts.n")
 print(f"| {fs} | {wl} | {cell(t['bare'])} | {cell(t['floor'])} | {cell(t['spin'])} | {cell(t['watch'])} "
       f"| {over(t['floor'])} | {over(t['spin'])} | {over(t['watch'])} "
-      f"| {st.median(pre):.0f} | {sum(alerts):.0f} |")
+      f"| {f'{st.median(pre):.0f}' if pre else '-'} | {sum(alerts):.0f} |")
 PY
 	done
 }
 echo "| filesystem | workload | bare: median (min-max) s | floor | floor, spin 100 us | watch | overhead: floor | floor, spin | watch | pre-content events per run (floor) | alerts under watch (all runs) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
-overhead "$(df --output=fstype "$B" | tail -n 1) (copies)" "$B"
+overhead "$FST (copies)" "$B"
 # the same on XFS, whose reflinks make the copy before a write a clone (4 GiB: the
 # 1 GiB backup, the large workload's copies and the copy-in tree fit)
 if command -v mkfs.xfs >/dev/null && truncate -s 4G "$B/xfs.img" && mkfs.xfs -q "$B/xfs.img" &&
@@ -413,6 +415,7 @@ if command -v mkfs.xfs >/dev/null && truncate -s 4G "$B/xfs.img" && mkfs.xfs -q 
 	overhead "xfs, loop-mounted (clones)" "$B/xfs"
 	umount "$B/xfs"
 	echo
-	echo "On XFS the copy-in source is still the temp dir on $(df --output=fstype "$B" | tail -n 1): cp reads it across filesystems (no clone)."
+	echo "On XFS the copy-in source is still the temp dir on $FST: cp reads it across"
+	echo "filesystems (no clone). The backup is 1 GiB there too (a 4 GiB XFS image)."
 fi
 fi # overhead
