@@ -187,9 +187,9 @@ echo "1 MiB chunks of zlib-compressed text (random-looking, as a backup tool wri
 echo "before timing), then fsync, timed with the fsync. copy-in: cp -r of 2,000 documents"
 echo "of about 20 KiB text in 20 directories (made before timing outside the watched tree,"
 echo "in the benchmark's temp dir on $FST) into the 20 existing empty directories of the"
-echo "watched tree, then sync -f, timed with the sync. save: 200"
-echo "documents of about 200 KiB text written two days ago, each saved as office software"
-echo "saves: a new temp file in the same directory, fsync, rename over the original."
+echo "watched tree, then sync -f, timed with the sync. save: 200 documents of about 200 KiB"
+echo "text written two days ago, each saved as office software saves: a new temp file in"
+echo "the same directory, fsync, rename over the original."
 echo
 cat >"$B/old.py" <<'PY'
 import os, sys, time
