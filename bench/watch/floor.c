@@ -1,0 +1,159 @@
+/*
+ * floor [--spin US] DIR: the physical floor of a pre-content responder, for
+ * bench/watch/run.sh. One fanotify group (FAN_CLASS_PRE_CONTENT) marks DIR and every
+ * directory below it (inode marks, FAN_PRE_ACCESS | FAN_CLOSE_WRITE |
+ * FAN_EVENT_ON_CHILD; symlinks are not followed, directories made later are not
+ * marked), prints "ready", then answers every permission event FAN_ALLOW at once and
+ * closes every event's descriptor: the round trip a watcher cannot avoid, with no
+ * work in it. --spin US: after each batch, busy-poll (poll with timeout 0) up to US
+ * microseconds before blocking, as riposte watch does while events come close
+ * together. On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
+ * exits 0.
+ * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/fanotify.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef FAN_PRE_ACCESS
+#define FAN_PRE_ACCESS 0x00100000
+#endif
+
+static int group = -1;          /* nftw's callback has no context argument */
+static unsigned long ndirs;
+
+static int
+mark(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	if (type != FTW_D)
+		return 0;       /* files are covered by their directory's mark */
+	if (fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
+	    FAN_PRE_ACCESS | FAN_CLOSE_WRITE | FAN_EVENT_ON_CHILD, AT_FDCWD, path) != 0) {
+		fprintf(stderr, "floor: cannot mark '%s': %s\n", path, strerror(errno));
+		return -1;
+	}
+	ndirs++;
+	return 0;
+}
+
+static int64_t
+now_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "spin", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long spin = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (c != 's')
+			goto usage;
+		char *end;
+		errno = 0;
+		spin = strtol(optarg, &end, 10);
+		if (errno != 0 || *end != '\0' || end == optarg || spin < 0 || spin > 1000000)
+			goto usage;
+	}
+	if (optind != argc - 1)
+		goto usage;
+
+	sigset_t ss;
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGTERM);
+	sigaddset(&ss, SIGINT);
+	if (sigprocmask(SIG_BLOCK, &ss, NULL) != 0) {
+		perror("floor: sigprocmask");
+		return 2;
+	}
+	int sfd = signalfd(-1, &ss, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (sfd < 0) {
+		perror("floor: signalfd");
+		return 2;
+	}
+	group = fanotify_init(FAN_CLASS_PRE_CONTENT | FAN_CLOEXEC | FAN_NONBLOCK,
+	    O_RDONLY | O_LARGEFILE | O_CLOEXEC);
+	if (group < 0) {
+		perror("floor: fanotify_init");
+		return 2;
+	}
+	if (nftw(argv[optind], mark, 64, FTW_PHYS) != 0) {
+		if (ndirs == 0)
+			fprintf(stderr, "floor: cannot walk '%s'\n", argv[optind]);
+		return 2;
+	}
+	printf("ready\n");
+	if (fflush(stdout) != 0)
+		return 2;
+
+	static char buf[65536] __attribute__((aligned(8)));
+	unsigned long npre = 0, nclose = 0, noverflow = 0;
+	struct pollfd p[2] = { { group, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+	for (;;) {
+		int pr = 0;
+		if (spin > 0) {
+			int64_t t0 = now_us();
+			while ((pr = poll(p, 2, 0)) == 0 && now_us() - t0 < spin)
+				;
+		}
+		if (pr == 0)
+			pr = poll(p, 2, -1);
+		if (pr < 0) {
+			if (errno == EINTR)
+				continue;
+			perror("floor: poll");
+			return 2;
+		}
+		if (p[1].revents & POLLIN)
+			break;
+		for (;;) {      /* drain the queue */
+			ssize_t n = read(group, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;  /* EAGAIN: empty */
+			struct fanotify_event_metadata *e = (struct fanotify_event_metadata *)buf;
+			for (; FAN_EVENT_OK(e, n); e = FAN_EVENT_NEXT(e, n)) {
+				if (e->mask & FAN_Q_OVERFLOW)
+					noverflow++;
+				if (e->mask & FAN_PRE_ACCESS) {
+					struct fanotify_response r = { .fd = e->fd, .response = FAN_ALLOW };
+					if (write(group, &r, sizeof r) != (ssize_t)sizeof r)
+						perror("floor: answer");
+					npre++;
+				}
+				if (e->mask & FAN_CLOSE_WRITE)
+					nclose++;
+				if (e->fd >= 0)
+					close(e->fd);
+			}
+		}
+	}
+	printf("pre %lu close_write %lu overflow %lu dirs %lu\n", npre, nclose, noverflow, ndirs);
+	return fflush(stdout) != 0 ? 2 : 0;
+
+usage:
+	fprintf(stderr, "usage: floor [--spin US] DIR\n");
+	return 2;
+}
