@@ -1614,7 +1614,8 @@ do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 		int r = rp_fan_probe(paths[i], &caps);
 		int ficlone = rp_shadow_can_clone(paths[i]) == 1;
 		int cap = r != RP_ERR_PERM;
-		int level = caps.pre_content ? 0 : caps.open_perm ? 1 : 2;
+		/* both for full protection: an open with O_TRUNC has only the open's event */
+		int level = caps.pre_content && caps.open_perm ? 0 : caps.open_perm ? 1 : 2;
 		if (!cap)
 			level = 2;
 		if (level > worst)
@@ -1632,7 +1633,7 @@ do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 			rp_esc_text(&b, paths[i], strlen(paths[i]));
 			rp_buf_addf(&b, ":\n  kernel %s\n  CAP_SYS_ADMIN: %s\n"
 			    "  pre-content events (copy before the write lands): %s\n"
-			    "  open permission events (copy at open, fallback): %s\n"
+			    "  open permission events (copy before an O_TRUNC open; alone, at every open): %s\n"
 			    "  create/delete/rename events by name: %s\n"
 			    "  FICLONE reflinks (instant copies): %s\n  => %s\n", u.release,
 			    cap ? "yes" : "no", caps.pre_content ? "yes" : "no",

@@ -1,13 +1,14 @@
 /*
  * floor [--spin US] DIR: the physical floor of a pre-content responder, for
  * bench/watch/run.sh. One fanotify group (FAN_CLASS_PRE_CONTENT) marks DIR and every
- * directory below it (inode marks, FAN_PRE_ACCESS | FAN_CLOSE_WRITE |
- * FAN_EVENT_ON_CHILD; symlinks are not followed, directories made later are not
+ * directory below it (inode marks, FAN_OPEN_PERM | FAN_PRE_ACCESS | FAN_CLOSE_WRITE |
+ * FAN_EVENT_ON_CHILD, the events a zero-loss watcher needs: an open with O_TRUNC
+ * empties a file with no pre-content event, only the open's; symlinks are not followed, directories made later are not
  * marked), prints "ready", then answers every permission event FAN_ALLOW at once and
  * closes every event's descriptor: the round trip a watcher cannot avoid, with no
  * work in it. --spin US: after each batch, busy-poll (poll with timeout 0) up to US
- * microseconds before blocking, as riposte watch does while events come close
- * together. On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
+ * microseconds before blocking (riposte watch --spin US does the same while events
+ * come close together). On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
  * exits 0.
  * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
  */
@@ -42,7 +43,7 @@ mark(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 	if (type != FTW_D)
 		return 0;       /* files are covered by their directory's mark */
 	if (fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
-	    FAN_PRE_ACCESS | FAN_CLOSE_WRITE | FAN_EVENT_ON_CHILD, AT_FDCWD, path) != 0) {
+	    FAN_OPEN_PERM | FAN_PRE_ACCESS | FAN_CLOSE_WRITE | FAN_EVENT_ON_CHILD, AT_FDCWD, path) != 0) {
 		fprintf(stderr, "floor: cannot mark '%s': %s\n", path, strerror(errno));
 		return -1;
 	}
@@ -137,7 +138,7 @@ main(int argc, char **argv)
 			for (; FAN_EVENT_OK(e, n); e = FAN_EVENT_NEXT(e, n)) {
 				if (e->mask & FAN_Q_OVERFLOW)
 					noverflow++;
-				if (e->mask & FAN_PRE_ACCESS) {
+				if (e->mask & (FAN_PRE_ACCESS | FAN_OPEN_PERM)) {
 					struct fanotify_response r = { .fd = e->fd, .response = FAN_ALLOW };
 					if (write(group, &r, sizeof r) != (ssize_t)sizeof r)
 						perror("floor: answer");

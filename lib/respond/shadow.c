@@ -665,6 +665,20 @@ collect(struct rp_shadow_entry *e, void *ctx)
 	return 0;
 }
 
+/* Puts the temporary file dst (open on tmp, next to path) in path's place: synced,
+ * closed, renamed over it. dst is closed, and tmp removed on failure, whatever
+ * happens. Returns 0 or RP_ERR_SYSTEM. */
+static int
+commit_tmp(int dst, const char *tmp, const char *path)
+{
+	int ok = fsync(dst) == 0;
+	ok = close(dst) == 0 && ok;
+	if (ok && rename(tmp, path) == 0)
+		return 0;
+	unlink(tmp);
+	return RP_ERR_SYSTEM;
+}
+
 static int
 restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *res)
 {
@@ -698,16 +712,10 @@ restore_one(int dirfd, const struct rp_shadow_entry *e, enum rp_restore_result *
 		}
 	} else if ((r = copy_fd(src, dst)) < 0)
 		goto out;
-	if (fsync(dst) != 0 || close(dst) != 0) {
-		dst = -1;
-		r = RP_ERR_SYSTEM;
-		goto out;
-	}
+	r = commit_tmp(dst, tmp, e->path);
 	dst = -1;
-	if (rename(tmp, e->path) != 0) {
-		r = RP_ERR_SYSTEM;
+	if (r != 0)
 		goto out;
-	}
 	*res = RP_RESTORE_DONE;
 	r = 0;
 out:
@@ -829,16 +837,14 @@ restore_range(int dirfd, const struct pick *p, const struct rp_shadow_entry *t,
 	/* the original's mode: the file's own, where it is still there */
 	if (fstat(base, &st) == 0 && end == p->nrec)
 		fchmod(dst, st.st_mode & 07777);
-	if (ftruncate(dst, (off_t)t->size) != 0 || fsync(dst) != 0 || close(dst) != 0) {
-		dst = -1;
+	if (ftruncate(dst, (off_t)t->size) != 0) {
 		r = RP_ERR_SYSTEM;
 		goto out;
 	}
+	r = commit_tmp(dst, tmp, t->path);
 	dst = -1;
-	if (rename(tmp, t->path) != 0) {
-		r = RP_ERR_SYSTEM;
+	if (r != 0)
 		goto out;
-	}
 	*res = RP_RESTORE_DONE;
 	r = 0;
 out:
