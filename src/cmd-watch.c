@@ -1116,6 +1116,11 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		if (st.st_size == 0) {
 			if (g->first_write_ms == 0)
 				g->first_write_ms = rp_time_mono_ms();
+			/* an epoch with nothing to keep: another writer's open ends it */
+			if (f->epoch_pid == 0) {
+				f->epoch_pid = ev->pid;
+				f->copied = 1;
+			}
 			if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
 				f->held = 1;
 			return;
@@ -1480,9 +1485,10 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 		if (rp_beh_was_read(g, path))
 			read_file_gone(w, g, ev->pid, path);
 	} else if (ev->kind == RP_FAN_RENAME && ev->dir2) {
-		/* a file the group read, renamed: a victim (a file it made itself is not) */
-		if (rp_beh_was_read(g, path))
-			rp_beh_touch(g, path);
+		/* a file the group read or wrote, renamed: a victim (a file it made itself
+		 * is not), counted once whichever of its rename and its close came first */
+		if (rp_beh_was_read(g, path) || rp_beh_touched(g, path) || rp_beh_touched(g, path2))
+			rp_beh_touch_renamed(g, path, path2);
 		/* renamed over a file the group had read ("x.tmp" -> "x"): that file is
 		 * gone as by a delete, and its content is in the descriptor kept since */
 		if (held_live(w, path2) && rp_beh_was_read(g, path2)) {

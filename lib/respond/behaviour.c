@@ -60,6 +60,8 @@ group_free(struct rp_beh_group *g)
 	for (size_t i = 0; i < RP_BEH_PEND; i++) {
 		free(g->pend_new[i]);
 		free(g->pend_del[i]);
+		free(g->ren_to[i]);
+		free(g->ren_from[i]);
 	}
 	free(g);
 }
@@ -149,6 +151,9 @@ rp_beh_pid(struct rp_beh_group *g, pid_t pid, int64_t now_ms)
 int
 rp_beh_touch(struct rp_beh_group *g, const char *path)
 {
+	for (size_t i = 0; i < RP_BEH_PEND; i++)
+		if (g->ren_to[i] != NULL && strcmp(g->ren_to[i], path) == 0)
+			path = g->ren_from[i];
 	for (size_t i = 0; i < g->nfiles; i++)
 		if (strcmp(g->files[i], path) == 0)
 			return 0;
@@ -159,6 +164,56 @@ rp_beh_touch(struct rp_beh_group *g, const char *path)
 			g->files[g->nfiles++] = p;
 	}
 	return 1;
+}
+
+int
+rp_beh_touched(const struct rp_beh_group *g, const char *path)
+{
+	for (size_t i = 0; i < g->nfiles; i++)
+		if (strcmp(g->files[i], path) == 0)
+			return 1;
+	return 0;
+}
+
+void
+rp_beh_touch_renamed(struct rp_beh_group *g, const char *from, const char *to)
+{
+	char *f = strdup(from), *t = strdup(to);
+	if (f == NULL || t == NULL) {
+		free(f);
+		free(t);
+		rp_beh_touch(g, from);
+		return;
+	}
+	for (size_t i = 0; i < g->nfiles; i++) {
+		if (strcmp(g->files[i], to) == 0) {
+			/* counted already under its new name: the entry takes the old one */
+			int dup = 0;
+			for (size_t k = 0; k < g->nfiles; k++)
+				dup |= k != i && strcmp(g->files[k], from) == 0;
+			if (dup) {
+				free(g->files[i]);
+				g->files[i] = g->files[--g->nfiles];
+				g->nfiles_total--;
+			} else {
+				free(g->files[i]);
+				g->files[i] = f;
+				f = NULL;
+			}
+			break;
+		}
+	}
+	if (f != NULL)
+		rp_beh_touch(g, from);
+	size_t k = g->nren++ % RP_BEH_PEND;
+	free(g->ren_to[k]);
+	free(g->ren_from[k]);
+	g->ren_to[k] = t;
+	g->ren_from[k] = f != NULL ? f : strdup(from);
+	if (g->ren_from[k] == NULL) {
+		free(g->ren_to[k]);
+		g->ren_to[k] = NULL;
+	}
 }
 
 static uint64_t

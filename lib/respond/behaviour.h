@@ -68,6 +68,10 @@ struct rp_beh_group {
 	char *pend_new[RP_BEH_PEND];        /* owned */
 	char *pend_del[RP_BEH_PEND];        /* owned */
 	size_t npend_new, npend_del;        /* next slot (rings) */
+	/* the last renames of files the group touched, new name -> old (a close read
+	 * after the rename names the file by its new name: it is one file) */
+	char *ren_to[RP_BEH_PEND], *ren_from[RP_BEH_PEND];  /* owned */
+	size_t nren;                        /* next slot (ring) */
 };
 
 struct rp_beh;
@@ -86,8 +90,15 @@ struct rp_beh_group *rp_beh_find(struct rp_beh *b, uint64_t key);
 
 /* Records pid's activity in g. */
 void rp_beh_pid(struct rp_beh_group *g, pid_t pid, int64_t now_ms);
-/* Records that g touched path (written, deleted, renamed); returns 1 when it was new. */
+/* Records that g touched path (written, deleted, renamed); returns 1 when it was new.
+ * A path g renamed a touched file to counts as that file, under its old name. */
 int rp_beh_touch(struct rp_beh_group *g, const char *path);
+/* Records that g renamed a file it touched from from to to: one file, under the name
+ * it had (an entry already made under to, by a close read after the rename, takes
+ * the name from). */
+void rp_beh_touch_renamed(struct rp_beh_group *g, const char *from, const char *to);
+/* Whether path is in g's list of files touched. */
+int rp_beh_touched(const struct rp_beh_group *g, const char *path);
 /* Records a read / tells whether path was read by g. */
 void rp_beh_read(struct rp_beh_group *g, const char *path);
 int rp_beh_was_read(const struct rp_beh_group *g, const char *path);

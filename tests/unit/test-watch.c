@@ -68,6 +68,21 @@ groups_and_files(void **state)
 	rp_beh_read(g, "/s/b");
 	assert_true(rp_beh_was_read(g, "/s/b"));
 	assert_false(rp_beh_was_read(g, "/s/c"));
+	/* encrypt-and-rename: one file whichever comes first, its close (read by its new
+	 * name) or its rename; it keeps the name it had */
+	assert_int_equal(rp_beh_touch(g, "/s/d.locked"), 1);       /* close after the rename */
+	rp_beh_touch_renamed(g, "/s/d", "/s/d.locked");
+	assert_int_equal(g->nfiles_total, 2);
+	assert_true(rp_beh_touched(g, "/s/d"));
+	assert_false(rp_beh_touched(g, "/s/d.locked"));
+	rp_beh_touch_renamed(g, "/s/e", "/s/e.locked");             /* rename first */
+	assert_int_equal(rp_beh_touch(g, "/s/e.locked"), 0);       /* then its close */
+	assert_int_equal(g->nfiles_total, 3);
+	assert_true(rp_beh_touched(g, "/s/e"));
+	rp_beh_touch(g, "/s/a.locked");                             /* both names counted */
+	rp_beh_touch_renamed(g, "/s/a", "/s/a.locked");
+	assert_int_equal(g->nfiles_total, 3);
+	assert_false(rp_beh_touched(g, "/s/a.locked"));
 	/* quiet groups that never scored are forgotten after a while */
 	rp_beh_group(b, 6, 0);
 	rp_beh_group(b, 7, 1000000);
