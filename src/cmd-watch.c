@@ -152,7 +152,8 @@ static const char usage[] =
 "        This text.\n"
 "\n"
 "OUTPUT (jsonl)\n"
-"    {\"kind\":\"ready\",\"paths\":[...],\"dirs\":N,\"pre_content\":true,\"shadow\":\"DIR\",\"pid\":N}\n"
+"    {\"kind\":\"ready\",\"paths\":[...],\"dirs\":N,\"pre_content\":true,\"shadow\":\"DIR\",\n"
+"     \"action\":\"stop\",\"spin_us\":N,\"pid\":N}\n"
 "        once the marks are in place;\n"
 "    {\"kind\":\"alert\",\"time\":T,\"pid\":N,\"pids\":[...],\"exe\":S,\"cmdline\":S,\"uid\":N,\n"
 "     \"client\":S,\"user\":S,\"files\":[...],\"files_touched\":N,\"signals\":{NAME:N,...},\n"
@@ -1899,6 +1900,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->action = 1;
 	w->shadow_dir = "/var/lib/riposte/shadow";
 	optind = 1;
+	w->spin_us = SPIN_US;      /* before the options: --spin sets it */
 	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ACTION:
@@ -2031,7 +2033,6 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	/* descriptors: the held reads, the verdicts out, the deferred events */
 	struct rlimit nofile;
 	w->max_pending = MAX_PENDING;
-	w->spin_us = SPIN_US;
 	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
 		if (nofile.rlim_cur < nofile.rlim_max && nofile.rlim_cur < 65536) {
 			nofile.rlim_cur = nofile.rlim_max < 65536 ? nofile.rlim_max : 65536;
@@ -2125,8 +2126,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		rp_buf_addf(&w->out, "],\"dirs\":%" PRIu64 ",\"pre_content\":%s,", w->dirs,
 		    rp_fan_pre_content(w->fan) ? "true" : "false");
 		rp_cli_path_json(&w->out, "shadow", w->shadow_dir, strlen(w->shadow_dir));
-		rp_buf_addf(&w->out, "\"action\":\"%s\",\"pid\":%d}\n",
-		    w->action == 0 ? "alert" : w->action == 1 ? "stop" : "kill", (int)w->self);
+		rp_buf_addf(&w->out, "\"action\":\"%s\",\"spin_us\":%" PRId64 ",\"pid\":%d}\n",
+		    w->action == 0 ? "alert" : w->action == 1 ? "stop" : "kill", w->spin_us, (int)w->self);
 	} else {
 		rp_buf_addf(&w->out, "watching %" PRIu64 " director%s under ", w->dirs, w->dirs == 1 ? "y" : "ies");
 		for (size_t i = 0; i < w->nroots; i++) {

@@ -11,7 +11,8 @@
 # WORKLOADS="small large old backup copy-in save" (the overhead workloads, default all);
 # SMALL=1 divides the overhead workloads' file counts and sizes by 10 (smoke tests only);
 # FILESYSTEMS="disk xfs ram" (where the overhead workloads run: the temp dir's own, a
-# loop-mounted XFS, an ext4 in memory; default all).
+# loop-mounted XFS, an ext4 in memory; default all); WATCH_OPTS: more options for the
+# watcher of the overhead runs (e.g. --spin 100).
 # The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -382,7 +383,7 @@ overhead() {
 				case $m in
 				floor) fstart "$2/h" ;;
 				spin) fstart "$2/h" --spin 100 ;;
-				watch) SHBASE=$2 start heavy --action alert "$2/h" ;;
+				watch) SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 				esac
 				# settle 0.2-0.7 s, at random: a fixed cycle could keep meeting a
 				# periodic disturbance (other I/O on the machine) in the same mode

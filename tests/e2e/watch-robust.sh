@@ -48,6 +48,20 @@ expect_eq "atime: a new file judged after its close is not marked read" kept "$n
 if grep -q 'invoice 4711' "$T"/shadow-atime/P* 2>/dev/null; then ok "atime: the rewritten file was copied first"
 else fail "atime: no copy of the rewritten file in the shadow"; fi
 
+# ---- --spin: said in the ready line, and an attacker is stopped as without it ----
+make_docs "$T/sp" 6
+watch_start spin "$T/sp" --spin 150 || done_testing
+expect_grep "spin: the ready line says it" '"kind":"ready",.*"spin_us":150,' "$WOUT"
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/sp" >/dev/null 2>&1 &
+apid=$!
+wait_attack "$apid"
+kill -s KILL "$apid" 2>/dev/null
+wait "$apid" 2>/dev/null
+watch_stop
+expect_grep "spin: alert" '"kind":"alert"' "$WOUT"
+expect_exit "spin: a value that is not a number is refused" 2 "$RIPOSTE" watch --spin 1ms "$T/sp"
+expect_exit "spin: more than 10 ms is refused" 2 "$RIPOSTE" watch --spin 20000 "$T/sp"
+
 # ---- the database of the case is inside the watched tree: the alert is journaled
 # (by a child of the watcher: its own write there would wait for its own answer) ----
 make_docs "$T/j" 6
