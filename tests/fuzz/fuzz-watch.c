@@ -23,7 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (e == NULL)
 			return 0;
 		if (rp_shadow_parse(s, n, e) == 0 &&
-		    (e->pathlen >= sizeof(e->path) || e->path[0] != '/' || strchr(e->file, '/') != NULL))
+		    (e->pathlen >= sizeof(e->path) || e->path[0] != '/' || strchr(e->file, '/') != NULL ||
+		    e->foff > e->size || e->flen > e->size - e->foff))
 			abort();
 		free(e);
 		break;
