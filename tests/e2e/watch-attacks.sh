@@ -61,11 +61,7 @@ for i in range(5):
 PY
 sums "$T/big" >"$T/big.before"
 watch_start big "$T/big" || done_testing
-setsid python3 "$A/bigstripe.py" "$T/big" >/dev/null 2>&1 &
-apid=$!
-wait_attack "$apid"
-kill -s KILL "$apid" 2>/dev/null
-wait "$apid" 2>/dev/null
+attack_once "$A/bigstripe.py" "$T/big"
 watch_stop
 expect_grep "big: alert" '"kind":"alert"' "$WOUT"
 nloc=$(find "$T/big" -name '*.locked' | wc -l)

@@ -33,11 +33,7 @@ WOUT=$T/reflink.jsonl
 WPID=$!
 wait_out ready 10
 expect_grep "ready" '"kind":"ready"' "$WOUT"
-setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$M/share" >/dev/null 2>&1 &
-apid=$!
-wait_attack "$apid"
-kill -s KILL "$apid" 2>/dev/null
-wait "$apid" 2>/dev/null
+attack_once "$TOP/tests/e2e/attackers/inplace.py" "$M/share"
 apid=
 watch_stop
 WPID=

@@ -52,11 +52,7 @@ else fail "atime: no copy of the rewritten file in the shadow"; fi
 make_docs "$T/sp" 6
 watch_start spin "$T/sp" --spin 150 || done_testing
 expect_grep "spin: the ready line says it" '"kind":"ready",.*"spin_us":150,' "$WOUT"
-setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/sp" >/dev/null 2>&1 &
-apid=$!
-wait_attack "$apid"
-kill -s KILL "$apid" 2>/dev/null
-wait "$apid" 2>/dev/null
+attack_once "$TOP/tests/e2e/attackers/inplace.py" "$T/sp"
 watch_stop
 expect_grep "spin: alert" '"kind":"alert"' "$WOUT"
 expect_exit "spin: a value that is not a number is refused" 2 "$RIPOSTE" watch --spin 1ms "$T/sp"
@@ -71,11 +67,7 @@ WOUT=$T/journal.jsonl
 "$RIPOSTE" watch --format jsonl --db "$T/j/riposte.db" --shadow "$T/shadow-journal" "$T/j" >"$WOUT" 2>"$T/journal.err" &
 WPID=$!
 wait_out ready 10
-setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/j" >/dev/null 2>&1 &
-apid=$!
-wait_attack "$apid"
-kill -s KILL "$apid" 2>/dev/null
-wait "$apid" 2>/dev/null
+attack_once "$TOP/tests/e2e/attackers/inplace.py" "$T/j"
 sleep 0.5
 watch_stop
 expect_grep "journal: alert" '"kind":"alert"' "$WOUT"
@@ -99,11 +91,7 @@ if grep -q '"kind":"alert"' "$WOUT"; then fail "allow: alert on an allowed execu
 make_docs "$T/b" 6
 watch_start allowbad "$T/b" --allow "$PY:0000000000000000000000000000000000000000000000000000000000000000" ||
     done_testing
-setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$T/b" >/dev/null 2>&1 &
-apid=$!
-wait_attack "$apid"
-kill -s KILL "$apid" 2>/dev/null
-wait "$apid" 2>/dev/null
+attack_once "$TOP/tests/e2e/attackers/inplace.py" "$T/b"
 watch_stop
 expect_grep "allow: a different hash is stopped" '"kind":"alert"' "$WOUT"
 expect_exit "allow: a relative path is refused" 2 "$RIPOSTE" watch --allow bin/python3 "$T/b"
