@@ -93,7 +93,11 @@ run_e2e() {  # binary, prefix
 			continue
 		fi
 		result "$2e2e/$n" "$st"
-		[ "$st" -eq 0 ] || tail -n 40 "$out" | sed 's/^/    /'
+		if [ "$st" -ne 0 ]; then
+			# the failed checks first: a long test's tail may not reach them
+			grep -n '^not ok' "$out" | sed 's/^/    /'
+			tail -n 40 "$out" | sed 's/^/    /'
+		fi
 	done
 }
 
