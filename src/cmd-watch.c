@@ -1,12 +1,15 @@
 /*
  * riposte watch: stop an encrypting process in real time, and lose nothing.
  *
- * One thread, one poll loop over the two fanotify groups and a signalfd. Before the
- * first write to an existing file lands (pre-content permission event) the file is
- * copied into the shadow; a file read is kept open a while, so that when its reader
- * deletes it and writes random files it is copied from that descriptor. Close-write events get the scan engine's verdict; the
- * verdicts before and after, reads, deletes and renames become signals scored per
- * session (or per smbd process); a group that reaches the threshold is stopped.
+ * One thread, one poll loop over the two fanotify groups and a signalfd (the verdicts
+ * are computed by worker threads, vpool.h). Before the first write to an existing file
+ * lands (pre-content permission event) the file is copied into the shadow, or for a
+ * large file the ranges about to be written, and then, between events, the rest of
+ * it; a file read is kept open a while, so that when its reader deletes it and writes
+ * random files it is copied from that descriptor. Close-write events get the scan
+ * engine's verdict; the verdicts before and after, reads, deletes and renames become
+ * signals scored per session (or per smbd process); a group that reaches the
+ * threshold is stopped.
  * Everything the watcher reads goes through the event's descriptor, which raises no
  * event, so it never waits for itself.
  */
@@ -88,7 +91,11 @@ static const char usage[] =
 "    by an open with O_TRUNC), the file is copied into the shadow (a FICLONE reflink\n"
 "    on btrfs/XFS, else a copy). A file of more than 1 MiB rewritten in place is not\n"
 "    copied whole: the range of the original each write is about to change is kept\n"
-"    instead (a database is not copied for a page). A file read is kept\n"
+"    instead (a database is not copied for a page). A writer that goes on past 32\n"
+"    writes (a database server) gets the rest of the original kept in the background,\n"
+"    1 MiB between events, if it fits in half of what is left of the shadow; after\n"
+"    that its writes go unasked. A new file deleted before it was judged (a journal,\n"
+"    a temp file) is not judged. A file read is kept\n"
 "    open for 30 seconds: when the reader deletes it and writes random files, its\n"
 "    content is copied from that descriptor (copy-then-delete loses nothing; no time\n"
 "    of the file changes: every read of the watcher is O_NOATIME). Copies before\n"
@@ -191,6 +198,9 @@ static const char usage[] =
 #define NFILESTATE 8192
 #define RANGE_MIN ((uint64_t)1 << 20)  /* larger files rewritten in place: ranges, not copies */
 #define RANGE_SPANS 1024               /* spans of one epoch before the rest is kept whole */
+#define BG_CHUNK ((uint64_t)1 << 20)   /* the rest of a range epoch, kept between events */
+#define BG_MAX 64                      /* range epochs completed in the background at once */
+#define BG_AFTER 32                    /* writes asked in an epoch before its background */
 #define NPROC 1024
 #define WINDOW_MS 60000
 #define MAX_KIDS 32
@@ -221,6 +231,13 @@ struct fstate {
 	struct span *spans;
 	size_t nspans, capspans;
 	uint64_t saved;
+	/* the rest of the original kept in the background, BG_CHUNK at a time between
+	 * events, from bg_next on, through bgfd (-1: none); once all is kept the writer
+	 * goes unasked */
+	int bgfd;
+	uint64_t bg_next;
+	unsigned nwrites;    /* writes asked in this range epoch */
+	int bg_tried;
 	int held;            /* pre-access events suppressed until the close */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
@@ -305,8 +322,11 @@ struct watch {
 	size_t ndefer;
 	uint64_t max_pending;
 	int64_t spin_us;         /* --spin: polling without sleeping while events come close */
+	uint64_t shadow_max;
 	struct rp_beh *beh;
 	struct fstate *files;
+	struct fstate *bg[BG_MAX];  /* the range epochs being completed (slots of files) */
+	size_t nbg;
 	struct pcache *procs;
 	struct held held[NHELD];
 	char **known_ext;
@@ -360,6 +380,21 @@ warning(struct watch *w, const char *msg)
 
 /* ---- files and processes ---- */
 
+/* Ends f's background completion, if any: what it kept so far stays kept. */
+static void
+bg_cancel(struct watch *w, struct fstate *f)
+{
+	if (!f->used || f->bgfd < 0)
+		return;
+	close(f->bgfd);
+	f->bgfd = -1;
+	for (size_t i = 0; i < w->nbg; i++)
+		if (w->bg[i] == f) {
+			w->bg[i] = w->bg[--w->nbg];
+			break;
+		}
+}
+
 /* The state of the file open as fd (created when new and create is set); its stat
  * in *stp when stp is not NULL. */
 static struct fstate *
@@ -376,8 +411,10 @@ fstate_of(struct watch *w, int fd, int create, struct stat *stp)
 		return f;
 	if (!create)
 		return NULL;
+	bg_cancel(w, f);
 	free(f->spans);
 	memset(f, 0, sizeof(*f));
+	f->bgfd = -1;
 	f->used = 1;
 	f->dev = (uint64_t)st.st_dev;
 	f->ino = (uint64_t)st.st_ino;
@@ -938,8 +975,9 @@ held_deleted(struct watch *w, struct rp_beh_group *g, const char *path)
 /* The end of a writer's epoch (its close, or another writer's open): the next write
  * keeps what is there then. */
 static void
-epoch_end(struct fstate *f)
+epoch_end(struct watch *w, struct fstate *f)
 {
+	bg_cancel(w, f);
 	f->copied = 0;
 	f->ranged = 0;
 	f->epoch_pid = 0;
@@ -1024,6 +1062,8 @@ keep_gaps(struct watch *w, struct fstate *f, int fd, const char *path, pid_t pid
  * tell (a truncation, a mapping's page faults), past RANGE_SPANS spans, or once half
  * the file is kept anyway. Returns 0 or an RP_ERR_*.
  */
+static void bg_start(struct watch *w, struct fstate *f, int fd);
+
 static int
 keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *ev,
     enum rp_proc_access acc, const struct stat *st, const char *path)
@@ -1039,6 +1079,8 @@ keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *
 		f->orig_mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 		f->nspans = 0;
 		f->saved = 0;
+		f->nwrites = 0;
+		f->bg_tried = 0;
 	}
 	if (f->ranged) {
 		if (acc == RP_PROC_READ_RW)
@@ -1047,12 +1089,15 @@ keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *
 		    ev->off <= UINT64_MAX - ev->count) {
 			if ((r = keep_gaps(w, f, ev->fd, path, ev->pid, ev->off, ev->off + ev->count)) != 0)
 				return r;
-			if (f->nspans < RANGE_SPANS && f->saved * 2 < f->orig_size)
+			if (++f->nwrites >= BG_AFTER)
+				bg_start(w, f, ev->fd);
+			if (f->nspans < RANGE_SPANS && (f->bgfd >= 0 || f->saved * 2 < f->orig_size))
 				return 0;
 		}
 		if ((r = keep_gaps(w, f, ev->fd, path, ev->pid, 0, f->orig_size)) != 0)
 			return r;
 		f->copied = 1;
+		bg_cancel(w, f);    /* nothing left for it */
 		return 0;
 	}
 	if ((r = rp_shadow_keep(w->shadow, ev->fd, path, 0, wall(w), ev->pid,
@@ -1061,6 +1106,68 @@ keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *
 	f->copied = 1;
 	w->copies++;
 	return 0;
+}
+
+/*
+ * A writer that keeps rewriting a large file in place (a database server, a mailbox)
+ * gets the rest of the original kept in the background (bg_step): past the end of
+ * that, it is no longer asked at every page. Not a writer of a few pages (one client's
+ * transaction: its ranges are enough), and not when the rest would take more than half
+ * of what is left of the shadow (the copies before writes of the documents come first).
+ */
+static void
+bg_start(struct watch *w, struct fstate *f, int fd)
+{
+	if (f->bg_tried || f->bgfd >= 0 || w->nbg >= BG_MAX)
+		return;
+	f->bg_tried = 1;
+	uint64_t used = rp_shadow_used(w->shadow), rest = f->orig_size - f->saved;
+	if (used >= w->shadow_max || rest > (w->shadow_max - used) / 2)
+		return;
+	if ((f->bgfd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0)
+		return;
+	f->bg_next = 0;
+	w->bg[w->nbg++] = f;
+}
+
+/*
+ * One step of a background completion: the next BG_CHUNK of the original not kept yet,
+ * kept between events (the writers wait at most for one chunk). What is read is still
+ * the original: every write of the epoch is asked, its range kept before it lands, and
+ * the events are handled in this thread. Once the whole original is kept, the epoch
+ * holds (its accesses go unasked) like a file copied whole.
+ */
+static void
+bg_step(struct watch *w)
+{
+	struct fstate *f = w->bg[0];
+	char path[PATH_MAX];
+	/* round robin: each epoch in turn */
+	memmove(&w->bg[0], &w->bg[1], (w->nbg - 1) * sizeof(w->bg[0]));
+	w->bg[w->nbg - 1] = f;
+	/* a file deleted meanwhile: ranges are laid over their inode, which has gone */
+	struct stat st;
+	if (fstat(f->bgfd, &st) != 0 || st.st_nlink == 0 || fd_path(f->bgfd, path, sizeof(path)) != 0) {
+		bg_cancel(w, f);
+		return;
+	}
+	uint64_t a = f->bg_next, b = f->orig_size - a > BG_CHUNK ? a + BG_CHUNK : f->orig_size;
+	int r = keep_gaps(w, f, f->bgfd, path, f->epoch_pid, a, b);
+	if (r != 0) {
+		if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
+			w->shadow_full_said = 1;
+			warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+		}
+		bg_cancel(w, f);    /* its writes stay asked, each range kept as before */
+		return;
+	}
+	f->bg_next = b;
+	if (b < f->orig_size)
+		return;
+	f->copied = 1;
+	if (!f->held && rp_fan_hold(w->fan, f->bgfd, 1) == 0)
+		f->held = 1;
+	bg_cancel(w, f);
 }
 
 /* retry: a deferred event run again (its canary was counted the first time) */
@@ -1135,7 +1242,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			if (f->held && rp_fan_hold(w->fan, ev->fd, 0) == 0)
 				f->held = 0;
 			f->has_pre = 0;
-			epoch_end(f);
+			epoch_end(w, f);
 		}
 		if (acc == RP_PROC_WRITE)
 			return;
@@ -1273,6 +1380,15 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
 	}
+	/* a new file deleted by now (a database's journal, a temp file): nobody's
+	 * document, nothing to judge (a worker would skip it too: skip_gone) */
+	struct stat st;
+	if (ev->kind == RP_FAN_CLOSE_WRITE && (f == NULL || !f->has_pre) &&
+	    fstat(ev->fd, &st) == 0 && st.st_nlink == 0) {
+		if (f != NULL)
+			epoch_end(w, f);
+		return;
+	}
 	if (ev->kind != RP_FAN_CLOSE_WRITE || ours(w, ev->pid) ||
 	    fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
@@ -1308,8 +1424,9 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
 		ci->read_before = f->read_before;
 		f->has_pre = 0;     /* the next writer compares with what is there now */
-		epoch_end(f);
+		epoch_end(w, f);
 	}
+	j->skip_gone = !ci->existed;
 	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
 		g->awaiting++;
 	rp_vpool_submit(w->pool, j);
@@ -1332,7 +1449,7 @@ on_verdict(struct rp_vjob *j, void *ctx)
 
 	if (g != NULL && ci->suspicious && g->awaiting > 0)
 		g->awaiting--;
-	if (j->failed)
+	if (j->failed || j->gone)
 		return;
 	if (random_kind(v->kind) && j->compressed_valid)
 		v->kind = RP_V_OK;      /* gzip, xz, zstd, zip, 7z: random by design, and valid */
@@ -1821,8 +1938,10 @@ watch_release(struct watch *w)
 	rp_scanner_free(w->scanner);
 	rp_engine_free(w->engine);
 	rp_beh_free(w->beh);
-	for (size_t i = 0; w->files != NULL && i < NFILESTATE; i++)
+	for (size_t i = 0; w->files != NULL && i < NFILESTATE; i++) {
+		bg_cancel(w, &w->files[i]);
 		free(w->files[i].spans);
+	}
 	free(w->files);
 	free(w->procs);
 	for (size_t i = 0; i < w->nknown; i++)
@@ -2084,6 +2203,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		rp_err(cli, "out of memory");
 		goto out;
 	}
+	w->shadow_max = shadow_max;
 	if ((r = rp_shadow_open(&w->shadow, w->shadow_dir, shadow_max, keep, cli->now)) != 0) {
 		rp_err(cli, "cannot open the shadow '%s': %s", w->shadow_dir, rp_strerror(r));
 		goto out;
@@ -2158,7 +2278,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 				w->shadow_full_said = 0;
 			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
-		if (wait_events(w, pf, &spinning, next_expire) < 0) {
+		/* background work waits for no event: only a look at the queues */
+		if (wait_events(w, pf, &spinning, w->nbg > 0 ? 0 : next_expire) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
@@ -2196,6 +2317,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 				}
 			}
 		}
+		if (w->nbg > 0 && !done)
+			bg_step(w);
 	}
 	/* the verdicts still out (seconds of work at most) count in the summary */
 	for (int64_t t_end = rp_time_mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && rp_time_mono_ms() < t_end;) {

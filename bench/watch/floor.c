@@ -1,5 +1,5 @@
 /*
- * floor [--spin US] DIR: the physical floor of a pre-content responder, for
+ * floor [--spin US] [--opens] DIR: the physical floor of a pre-content responder, for
  * bench/watch/run.sh. One fanotify group (FAN_CLASS_PRE_CONTENT) marks DIR and every
  * directory below it (inode marks, FAN_OPEN_PERM | FAN_PRE_ACCESS | FAN_CLOSE_WRITE |
  * FAN_EVENT_ON_CHILD, the events a zero-loss watcher needs: an open with O_TRUNC
@@ -8,7 +8,9 @@
  * closes every event's descriptor: the round trip a watcher cannot avoid, with no
  * work in it. --spin US: after each batch, busy-poll (poll with timeout 0) up to US
  * microseconds before blocking (riposte watch --spin US does the same while events
- * come close together). On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
+ * come close together). --opens: FAN_OPEN_PERM only, no pre-content events: one
+ * answer per open, the least a watcher that copies before an O_TRUNC can ask (riposte
+ * watch asks no more than that of a writer whose file it has kept whole). On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
  * exits 0.
  * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
  */
@@ -33,6 +35,7 @@
 #endif
 
 static int group = -1;          /* nftw's callback has no context argument */
+static uint64_t pre_mask = FAN_PRE_ACCESS;
 static unsigned long ndirs;
 
 static int
@@ -43,7 +46,7 @@ mark(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 	if (type != FTW_D)
 		return 0;       /* files are covered by their directory's mark */
 	if (fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
-	    FAN_OPEN_PERM | FAN_PRE_ACCESS | FAN_CLOSE_WRITE | FAN_EVENT_ON_CHILD, AT_FDCWD, path) != 0) {
+	    FAN_OPEN_PERM | pre_mask | FAN_CLOSE_WRITE | FAN_EVENT_ON_CHILD, AT_FDCWD, path) != 0) {
 		fprintf(stderr, "floor: cannot mark '%s': %s\n", path, strerror(errno));
 		return -1;
 	}
@@ -64,11 +67,16 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "spin", required_argument, NULL, 's' },
+		{ "opens", no_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long spin = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (c == 'o') {
+			pre_mask = 0;
+			continue;
+		}
 		if (c != 's')
 			goto usage;
 		char *end;
@@ -155,6 +163,6 @@ main(int argc, char **argv)
 	return fflush(stdout) != 0 ? 2 : 0;
 
 usage:
-	fprintf(stderr, "usage: floor [--spin US] DIR\n");
+	fprintf(stderr, "usage: floor [--spin US] [--opens] DIR\n");
 	return 2;
 }

@@ -7,8 +7,10 @@
 # under the watcher.
 # Usage: setsid sh bench/watch/run.sh [FILES] [RUNS]   (root; the data goes to a temp dir
 # in /var/tmp; setsid: watch scores whole sessions, keep the benchmark's apart)
-# Environment: SECTIONS="attacks benign overhead" (the parts to run, default all);
-# WORKLOADS="small large old backup copy-in save" (the overhead workloads, default all);
+# Environment: SECTIONS="attacks benign overhead paired" (the parts to run, default all);
+# WORKLOADS="small large old backup copy-in save db" (the overhead workloads, default all);
+# PAIRED="backup db" (the workloads of the paired section) and ROUNDS (its rounds,
+# default 30);
 # SMALL=1 divides the overhead workloads' file counts and sizes by 10 (smoke tests only);
 # FILESYSTEMS="disk xfs ram" (where the overhead workloads run: the temp dir's own, a
 # loop-mounted XFS, an ext4 in memory; default all); WATCH_OPTS: more options for the
@@ -19,8 +21,10 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 R=${RIPOSTE:-$TOP/build/riposte}
 N=${1:-50}
 RUNS=${2:-7}
-SECTIONS=${SECTIONS:-attacks benign overhead}
-WORKLOADS=${WORKLOADS:-small large old backup copy-in save}
+SECTIONS=${SECTIONS:-attacks benign overhead paired}
+WORKLOADS=${WORKLOADS:-small large old backup copy-in save db}
+PAIRED=${PAIRED:-backup db}
+ROUNDS=${ROUNDS:-30}
 DIV=1
 [ "${SMALL:-0}" = 1 ] && DIV=10
 export DIV
@@ -28,10 +32,10 @@ want() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
 FILESYSTEMS=${FILESYSTEMS:-disk xfs ram}
 onfs() { case " $FILESYSTEMS " in *" $1 "*) return 0 ;; esac; return 1; }
 for s in $SECTIONS; do
-	case $s in attacks|benign|overhead) ;; *) echo "run.sh: unknown section '$s'" >&2; exit 2 ;; esac
+	case $s in attacks|benign|overhead|paired) ;; *) echo "run.sh: unknown section '$s'" >&2; exit 2 ;; esac
 done
-for wl in $WORKLOADS; do
-	case $wl in small|large|old|backup|copy-in|save) ;; *) echo "run.sh: unknown workload '$wl'" >&2; exit 2 ;; esac
+for wl in $WORKLOADS $PAIRED; do
+	case $wl in small|large|old|backup|copy-in|save|db) ;; *) echo "run.sh: unknown workload '$wl'" >&2; exit 2 ;; esac
 done
 B=$(mktemp -d /var/tmp/riposte-bench-watch.XXXXXX) || exit 2
 W=
@@ -48,7 +52,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' HUP INT TERM
 cd "$B" || exit 2
-if want overhead; then
+if want overhead || want paired; then
 	cc -O2 -o "$B/floor" "$TOP/bench/watch/floor.c" || exit 2
 fi
 
@@ -164,8 +168,9 @@ db.commit()"
 benign "xz (12 MB log)" xz -1 -T1 "$B/s/big.log"
 fi # benign
 
-if want overhead; then
+if want overhead || want paired; then
 FST=$(df --output=fstype "$B" | tail -n 1)
+if want overhead; then
 echo
 echo "## Overhead on write-heavy workloads"
 echo
@@ -199,8 +204,12 @@ echo "of about 20 KiB text in 20 directories (made before timing outside the wat
 echo "in the benchmark's temp dir on $FST) into the 20 existing empty directories of the"
 echo "watched tree, then sync -f, timed with the sync. save: 200 documents of about 200 KiB"
 echo "text written two days ago, each saved as office software saves: a new temp file in"
-echo "the same directory, fsync, rename over the original."
+echo "the same directory, fsync, rename over the original. db: a practice database, SQLite"
+echo "(64 MiB, 200,000 rows, written two days ago), then 2,000 transactions of 10 updates"
+echo "each (rollback journal, synchronous=full: a journal file made, fsynced and deleted per"
+echo "transaction, and the database's pages rewritten in place)."
 echo
+fi # overhead's text
 cat >"$B/old.py" <<'PY'
 import os, sys, time
 d, mode = sys.argv[1], sys.argv[2]
@@ -343,15 +352,54 @@ for i in range(n):
     os.rename(tmp, os.path.join(d, "report%03d.txt" % i))
 print("%.3f" % (time.monotonic() - t))
 PY
-for wl in $WORKLOADS; do
-	case $wl in backup|copy-in) python3 "$B/$wl.py" - prepare "$B" || exit 2 ;; esac
+# db DIR prepare|setup|run BENCHDIR: the database is made once, copied before each run
+cat >"$B/db.py" <<'PY'
+import os, random, shutil, sqlite3, sys, time
+d, mode, b = sys.argv[1], sys.argv[2], sys.argv[3]
+pristine = os.path.join(b, "db-pristine.sqlite")
+n = 2000 // int(os.environ.get("DIV", "1"))
+if mode == "prepare":
+    random.seed(11)
+    db = sqlite3.connect(pristine)
+    db.execute("create table patient (id integer primary key, name text, notes text)")
+    words = "patient report invoice referral laboratory result billing allergy dose".split()
+    for i in range(200000 // int(os.environ.get("DIV", "1"))):
+        db.execute("insert into patient (name, notes) values (?, ?)",
+                   ("p%06d" % i, " ".join(random.choices(words, k=40))))
+    db.commit()
+    db.close()
+    sys.exit(0)
+p = os.path.join(d, "practice.sqlite")
+if mode == "setup":
+    shutil.copyfile(pristine, p)
+    old = time.time() - 2 * 86400
+    os.utime(p, (old, old))
+    os.sync()
+    sys.exit(0)
+random.seed(12)
+rows = 200000 // int(os.environ.get("DIV", "1"))
+db = sqlite3.connect(p, isolation_level=None)
+db.execute("pragma synchronous=full")
+t = time.monotonic()
+for k in range(n):
+    db.execute("begin")
+    for j in range(10):
+        db.execute("update patient set notes = ? where id = ?",
+                   ("seen %d %d " % (k, j) * 20, random.randint(1, rows)))
+    db.execute("commit")
+print("%.4f" % (time.monotonic() - t))
+PY
+for wl in $WORKLOADS $PAIRED; do
+	case $wl in backup|copy-in|db) [ -e "$B/$wl.prepared" ] || python3 "$B/$wl.py" - prepare "$B" || exit 2
+		: >"$B/$wl.prepared" ;;
+	esac
 done
 # wl_setup WL BASE: the tree BASE/h before a timed run (its directories all exist)
 wl_setup() {
 	rm -rf "$2/h" "$2/sh-heavy"
 	mkdir -p "$2/h/w"
 	case $1 in
-	old|save|copy-in) python3 "$B/$1.py" "$2/h/w" setup "$B" || exit 2 ;;
+	old|save|copy-in|db) python3 "$B/$1.py" "$2/h/w" setup "$B" || exit 2 ;;
 	esac
 	sync
 }
@@ -371,6 +419,23 @@ fstop() {  # prints the number of pre-content events the floor answered
 	F=
 	sed -n 's/^pre \([0-9]*\) .*/\1/p' "$B/floor.out"
 }
+# rstart MODE BASE, rstop MODE: the responder of a timed run (bare: none) on BASE/h;
+# rstop adds the floor's events to pre.n, watch's alerts to alerts.n
+rstart() {
+	case $1 in
+	floor) fstart "$2/h" ;;
+	spin) fstart "$2/h" --spin 100 ;;
+	opens) fstart "$2/h" --opens ;;
+	watch) SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
+	esac
+}
+rstop() {
+	case $1 in
+	floor) fstop >>"$B/pre.n" ;;
+	spin|opens) fstop >/dev/null ;;
+	watch) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
+	esac
+}
 # overhead FS BASE: the workloads in BASE/h (the shadow in BASE too)
 overhead() {
 	for wl in $WORKLOADS; do
@@ -380,22 +445,14 @@ overhead() {
 		while [ $k -le "$RUNS" ]; do
 			for m in bare floor spin watch; do
 				wl_setup "$wl" "$2"
-				case $m in
-				floor) fstart "$2/h" ;;
-				spin) fstart "$2/h" --spin 100 ;;
-				watch) SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
-				esac
+				rstart "$m" "$2"
 				# settle 0.2-0.7 s, at random: a fixed cycle could keep meeting a
 				# periodic disturbance (other I/O on the machine) in the same mode
 				j=$(od -An -N1 -tu1 /dev/urandom | tr -d ' ')
 				sleep "0.$(printf '%03d' $((200 + j * 2)))"
 				python3 "$B/$wl.py" "$2/h/w" run "$B" >>"$B/$m.t" ||
 				    echo "run.sh: $wl failed ($m, run $k)" >&2
-				case $m in
-				floor) fstop >>"$B/pre.n" ;;
-				spin) fstop >/dev/null ;;
-				watch) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
-				esac
+				rstop "$m"
 			done
 			k=$((k + 1))
 		done
@@ -419,26 +476,107 @@ head_row() {
 	echo "| filesystem | workload | bare: median (min-max) s | floor | floor, spin 100 us | watch | overhead: floor | floor, spin | watch | permission events per run (floor) | alerts under watch (all runs) |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 }
+# the XFS and the in-memory ext4, made once (both sections use them; cleanup unmounts)
+mount_xfs() {
+	mountpoint -q "$B/xfs" 2>/dev/null && return 0
+	command -v mkfs.xfs >/dev/null && truncate -s 4G "$B/xfs.img" && mkfs.xfs -q -f "$B/xfs.img" &&
+	    mkdir -p "$B/xfs" && mount -o loop "$B/xfs.img" "$B/xfs" 2>/dev/null
+}
+# ext4 in memory (a loop device on a file in a temp dir of /dev/shm): no disk, hence
+# none of its noise (this machine's disk has slow phases every few seconds). Its inode
+# tables and journal are written at mkfs, and its blocks once before timing: neither
+# ext4's lazy initialisation nor tmpfs's first allocation of a page runs during a run.
+mount_ram() {
+	mountpoint -q "$B/ram" 2>/dev/null && return 0
+	{ [ -n "$M" ] || M=$(mktemp -d /dev/shm/riposte-bench-watch.XXXXXX); } && truncate -s 4G "$M/ext4.img" &&
+	    mkfs.ext4 -q -F -E lazy_itable_init=0,lazy_journal_init=0 "$M/ext4.img" &&
+	    mkdir -p "$B/ram" && mount -o loop "$M/ext4.img" "$B/ram" &&
+	    dd if=/dev/zero of="$B/ram/fill" bs=1M count=3500 conv=fsync status=none; rm -f "$B/ram/fill"
+	mountpoint -q "$B/ram"
+}
+if want overhead; then
 if onfs disk || onfs xfs; then head_row; fi
 if onfs disk; then overhead "$FST (copies)" "$B"; fi
 # the same on XFS, whose reflinks make the copy before a write a clone (4 GiB: the
 # 1 GiB backup, the large workload's copies and the copy-in tree fit)
-if onfs xfs && command -v mkfs.xfs >/dev/null && truncate -s 4G "$B/xfs.img" && mkfs.xfs -q "$B/xfs.img" &&
-    mkdir -p "$B/xfs" && mount -o loop "$B/xfs.img" "$B/xfs" 2>/dev/null; then
+if onfs xfs && mount_xfs; then
 	overhead "xfs, loop-mounted (clones)" "$B/xfs"
-	umount "$B/xfs"
 	echo
 	echo "On XFS the copy-in source is still the temp dir on $FST: cp reads it across"
 	echo "filesystems (no clone). The backup is 1 GiB there too (a 4 GiB XFS image)."
 fi
-# the same on ext4 in memory (a loop device on a file in a temp dir of /dev/shm): no
-# disk, hence none of its noise (this machine's disk has slow phases every few
-# seconds); what is left is the CPU and the round trips, the watcher's own cost
-if onfs ram && M=$(mktemp -d /dev/shm/riposte-bench-watch.XXXXXX) && truncate -s 4G "$M/ext4.img" &&
-    mkfs.ext4 -q -F "$M/ext4.img" && mkdir -p "$B/ram" && mount -o loop "$M/ext4.img" "$B/ram"; then
+# the same on ext4 in memory: what is left is the CPU and the round trips, the
+# watcher's own cost
+if onfs ram && mount_ram; then
 	echo
 	head_row
 	overhead "ext4 in memory (loop on /dev/shm)" "$B/ram"
-	umount "$B/ram"
 fi
 fi # overhead
+
+# paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
+# floor with opens only, and under watch, in an order drawn per round
+paired() {
+	for wl in $PAIRED; do
+		: >"$B/pair.t"; : >"$B/alerts.n"
+		k=1
+		while [ $k -le "$ROUNDS" ]; do
+			for m in $(python3 -c 'import random; l = ["bare", "opens", "watch"]; random.shuffle(l); print(*l)'); do
+				wl_setup "$wl" "$2"
+				rstart "$m" "$2"
+				sync
+				sleep 0.3
+				t=$(python3 "$B/$wl.py" "$2/h/w" run "$B") || echo "run.sh: $wl failed ($m, round $k)" >&2
+				rstop "$m"
+				echo "$k $m $t" >>"$B/pair.t"
+			done
+			k=$((k + 1))
+		done
+		rm -rf "$2/h" "$2/sh-heavy"
+		python3 - "$1" "$wl" "$B" <<'PY'
+import math, statistics as st, sys
+fs, wl, b = sys.argv[1:4]
+t = {}
+for line in open(f"{b}/pair.t"):
+    f = line.split()
+    if len(f) == 3:
+        t.setdefault(f[0], {})[f[1]] = float(f[2])
+rounds = [r for r in t.values() if len(r) == 3 and r["bare"] > 0]
+n = len(rounds)
+# the 95 % confidence interval of a median, from order statistics (no assumption on
+# the distribution): the k-th smallest and the k-th largest of n
+k = 0
+while k < n and sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n <= 0.025:
+    k += 1
+def col(mode):
+    r = sorted(x[mode] / x["bare"] for x in rounds)
+    med = st.median(r)
+    ci = f"{(r[k - 1] - 1) * 100:+.1f} to {(r[n - k] - 1) * 100:+.1f} %" if k >= 1 else "-"
+    return f"{(med - 1) * 100:+.1f} % | {ci}"
+med = lambda mode: f"{st.median(x[mode] for x in rounds):.3f}"
+alerts = sum(float(x) for x in open(f"{b}/alerts.n") if x.strip())
+print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {alerts:.0f} |")
+PY
+	done
+}
+if want paired; then
+echo
+echo "## Overhead, paired rounds"
+echo
+echo "$ROUNDS rounds per workload; each round runs the workload bare, under the floor peer"
+echo "with open permission events only (floor --opens: one answer per open, the least a"
+echo "watcher that copies before an O_TRUNC can ask), and under riposte watch (--action"
+echo "alert), in an order drawn at random per round, each after sync and 0.3 s of rest. The"
+echo "ratio of each run to the bare run of its round cancels what drifts slowly (writeback, the"
+echo "host); the table has the median of the $ROUNDS ratios as an overhead, and the 95 %"
+echo "confidence interval of that median (order statistics, no assumption on the"
+echo "distribution). The goal of 2 % is met where the interval's upper end is at most +2 %."
+echo "backup and db as above; the ext4 in memory is written whole once before the first round."
+echo
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | alerts under watch |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
+if onfs disk; then paired "$FST (copies)" "$B"; fi
+if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi
+fi # paired
+fi # overhead or paired

@@ -11,7 +11,8 @@
  * then TAB foff TAB flen.
  * A large file rewritten in place is not copied whole before its first write: each
  * write's range of the original (from the pre-content event, page-aligned) is kept
- * instead, before it lands, and a restore lays those ranges, newest first, over the
+ * instead, before it lands (and the watcher may keep the rest as more ranges, while the
+ * writer goes on), and a restore lays those ranges, newest first, over the
  * file's current content (the same inode, at its path or renamed in its directory),
  * then cuts it to its original size. Copies go into pack files, size bytes at
  * offset, one pack per watcher run, per expiry and per 256 MiB (creating a file per copy

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -54,7 +55,12 @@ judge(struct rp_scanner *sc, struct rp_vjob *j)
 	unsigned char head[512];
 	ssize_t n;
 	const char *cls;
+	struct stat st;
 
+	if (j->skip_gone && fstat(j->fd, &st) == 0 && st.st_nlink == 0) {
+		j->gone = 1;
+		return;
+	}
 	if (rp_scan_fd(sc, j->fd, j->name, &j->v) != 0) {
 		j->failed = 1;
 		return;

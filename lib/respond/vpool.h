@@ -20,8 +20,12 @@ struct rp_vjob {
 	void *cookie;                /* the caller's, released with cookie_free when set */
 	void (*cookie_free)(void *cookie);
 	char name[256];              /* base name, for the extension checks */
+	int skip_gone;               /* not judged when its last name went before a worker
+	                                took it (a new file a writer deleted: a journal or a
+	                                temp file, nobody's document) */
 	/* set by the worker */
 	int failed;                  /* the scanner failed (not the file: see v.kind) */
+	int gone;                    /* skipped: skip_gone, and no name left */
 	struct rp_verdict v;
 	int compressed_valid;        /* random by verdict, but a valid gzip/xz/zstd/zip/7z */
 	char cls[16];                /* rp_format_class of the head after the write, "" none */

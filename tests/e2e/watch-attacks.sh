@@ -48,7 +48,8 @@ attack mmap python3 "$A/mapwrite.py"
 attack tmprename python3 "$A/tmprename.py"
 attack truncwrite python3 "$A/truncwrite.py"
 # ---- large files encrypted in stripes, in place, then renamed: the shadow keeps the
-# ranges about to be written, not the files whole, and --restore lays them back ----
+# ranges about to be written (and the rest in the background), not a whole copy taken
+# while the writer waits, and --restore lays them back ----
 mkdir -p "$T/big"
 python3 - "$T/big" <<'PY'
 import os, random, sys
@@ -69,11 +70,8 @@ if [ "$nloc" -ge 1 ] && [ "$nloc" -le 3 ]; then ok "big: $nloc file(s) encrypted
 	fail "big: $nloc files encrypted (expected 1 to 3)"; fi
 nrange=$(grep -c '	range	' "$T/shadow-big/index")
 ncopy=$(grep -c '	copy	\|	clone	' "$T/shadow-big/index")
-if [ "$nrange" -ge 8 ] && [ "$ncopy" -eq 0 ]; then ok "big: $nrange ranges kept, no whole copy"; else
+if [ "$nrange" -ge 1 ] && [ "$ncopy" -eq 0 ]; then ok "big: $nrange ranges kept, no whole copy"; else
 	fail "big: $nrange ranges and $ncopy whole copies kept"; cat "$T/shadow-big/index" | cut -f1-9; fi
-kept=$(du -sk "$T/shadow-big" | cut -f1)
-if [ "$kept" -lt 2048 ]; then ok "big: the shadow holds ${kept} KiB (a 4 MiB file is not copied whole)"; else
-	fail "big: the shadow holds ${kept} KiB"; fi
 "$RIPOSTE" watch --restore --shadow "$T/shadow-big" "$T/big" >"$T/big.restore" 2>&1
 expect_eq "big: restore exit 0" 0 $?
 find "$T/big" -name '*.locked' -delete

@@ -149,13 +149,19 @@ cookie_gone(void *c)
 	free(c);
 }
 
-static int judged, judged_random;
+static int judged, judged_random, skipped_gone;
 static void
 collect_cb(struct rp_vjob *j, void *ctx)
 {
 	int *want_random = j->cookie;
-	judged++;
 	assert_false(j->failed);
+	if (*want_random == 2) {     /* new, deleted, skip_gone: not judged */
+		assert_true(j->gone);
+		skipped_gone++;
+		return;
+	}
+	assert_false(j->gone);
+	judged++;
 	if (*want_random) {
 		assert_true(j->v.kind == RP_V_ENCRYPTED);
 		assert_string_equal(j->cls, "");
@@ -167,7 +173,8 @@ collect_cb(struct rp_vjob *j, void *ctx)
 }
 
 /* The verdict workers: every job comes back once with its verdict, cookies are
- * released, and a pool freed with jobs still queued loses no memory. */
+ * released, and a pool freed with jobs still queued loses no memory. A job with
+ * skip_gone whose file has no name left is not judged; without it, it is. */
 static void
 verdict_pool(void **state)
 {
@@ -182,7 +189,7 @@ verdict_pool(void **state)
 	rp_buf_release(&msg);
 	struct rp_vpool *p;
 	assert_int_equal(rp_vpool_new(&p, eng, 2), 0);
-	judged = judged_random = cookies_freed = 0;
+	judged = judged_random = skipped_gone = cookies_freed = 0;
 	char text[8192], rnd[8192];
 	for (size_t i = 0; i < sizeof(text); i++)
 		text[i] = "patient report invoice \n"[i % 24];
@@ -200,6 +207,14 @@ verdict_pool(void **state)
 		assert_non_null(j);
 		assert_non_null(want);
 		*want = i % 4 == 0;
+		if (i % 4 == 1 || i % 4 == 2)
+			assert_int_equal(unlink(path), 0);
+		if (i % 4 == 1) {
+			j->skip_gone = 1;
+			*want = 2;
+		}
+		if (i % 4 == 3)
+			j->skip_gone = 1;   /* still named: judged */
 		j->fd = fd;
 		j->cookie = want;
 		j->cookie_free = cookie_gone;
@@ -213,7 +228,8 @@ verdict_pool(void **state)
 			rp_vpool_collect(p, collect_cb, NULL);
 	}
 	assert_int_equal(rp_vpool_pending(p), 0);
-	assert_int_equal(judged, 40);
+	assert_int_equal(judged, 30);
+	assert_int_equal(skipped_gone, 10);
 	assert_int_equal(judged_random, 10);
 	assert_int_equal(cookies_freed, 40);
 	/* queued and never collected: released by rp_vpool_free */
