@@ -65,6 +65,7 @@ static const char usage[] =
 "                  [--shadow-max SIZE] [--shadow-keep DURATION] [--spin US] PATH...\n"
 "    riposte watch --check PATH...\n"
 "    riposte watch --restore [--shadow DIR] [--format text|jsonl] [PATH...]\n"
+"    riposte watch --unblock ADDRESS|all\n"
 "\n"
 "DESCRIPTION\n"
 "    Watches the directory trees PATH with fanotify (inode marks on each directory,\n"
@@ -128,8 +129,7 @@ static const char usage[] =
 "        For an smbd process, add an nftables drop for its client's address: the\n"
 "        address goes into set clients4 or clients6 of table inet riposte_watch\n"
 "        (created when missing; no other table is touched). It stays after watch\n"
-"        ends, until the client is cleaned:\n"
-"            nft delete element inet riposte_watch clients4 { ADDR }\n"
+"        ends, until the client is cleaned and --unblock lifts it.\n"
 "    --allow EXE[:SHA256]\n"
 "        Never score processes running EXE (an absolute path), or only when its content\n"
 "        has that SHA-256 (backup software). Repeatable.\n"
@@ -156,6 +156,11 @@ static const char usage[] =
 "        copies before writes, 1 when only with reduced protection, 2 when not at all.\n"
 "    --restore\n"
 "        Restore from the shadow (only the files under PATH, when given).\n"
+"    --unblock ADDRESS|all\n"
+"        Lift the --block-client drop of ADDRESS (IPv4 or IPv6), or with all every\n"
+"        one of them (table inet riposte_watch is deleted; nothing else of the\n"
+"        ruleset is touched). Exit 0 when lifted, 1 when ADDRESS was not blocked\n"
+"        (nothing changed), 2 on error. Needs CAP_NET_ADMIN.\n"
 "    -h, --help\n"
 "        This text.\n"
 "\n"
@@ -183,14 +188,17 @@ static const char usage[] =
 "    \"pre_content\":B,\"open_perm\":B,\"names\":B,\"ficlone\":B,\"fs\":S,\"ok\":B}.\n"
 "\n"
 "EXIT STATUS\n"
-"    0  ended by a signal with no alert; --check: fully supported; --restore: all done\n"
-"    1  at least one alert; --check: reduced protection; --restore: some failed\n"
+"    0  ended by a signal with no alert; --check: fully supported; --restore: all done;\n"
+"       --unblock: lifted\n"
+"    1  at least one alert; --check: reduced protection; --restore: some failed;\n"
+"       --unblock: it was not blocked\n"
 "    2  error (bad usage, no privilege, PATH unsupported)\n"
 "\n"
 "EXAMPLES\n"
 "    riposte canary deploy /srv/share && riposte watch --format jsonl /srv/share\n"
 "    riposte watch --check /srv/share\n"
 "    riposte watch --action kill --allow /usr/bin/borg /srv/share /home\n"
+"    riposte watch --unblock 192.168.1.23    # the client's PC is clean again\n"
 "    riposte watch --restore /srv/share\n";
 
 #define MAX_ROOTS 64
@@ -1982,8 +1990,40 @@ wait_events(struct watch *w, struct pollfd *pf, int *spinning, int64_t next_expi
 	return r;
 }
 
+/* --unblock: lifts a --block-client drop (or all of them). 0, 1 not blocked, 2. */
+static int
+do_unblock(struct rp_cli *cli, const char *addr, int npaths)
+{
+	if (npaths > 0) {
+		rp_err(cli, "--unblock takes no PATH");
+		return RP_EXIT_ERROR;
+	}
+	int r = rp_samba_unblock(addr);
+	switch (r) {
+	case 0:
+		if (strcmp(addr, "all") == 0)
+			printf("unblocked every client: table inet %s deleted\n", RP_SAMBA_TABLE);
+		else
+			printf("unblocked %s (table inet %s)\n", addr, RP_SAMBA_TABLE);
+		syslog(LOG_NOTICE, "watch: unblocked %s", addr);
+		return fflush(stdout) == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
+	case RP_ERR_INVALID:
+		rp_err(cli, "bad --unblock '%s' (expected an IPv4 or IPv6 address, or all)", addr);
+		return RP_EXIT_ERROR;
+	case RP_ERR_NOTFOUND:
+		printf("%s was not blocked: nothing changed\n", strcmp(addr, "all") == 0 ? "no client" : addr);
+		return fflush(stdout) == 0 ? RP_EXIT_FOUND : RP_EXIT_ERROR;
+	case RP_ERR_PERM:
+		rp_err(cli, "cannot change nftables: CAP_NET_ADMIN is needed (run as root)");
+		return RP_EXIT_ERROR;
+	default:
+		rp_err(cli, "cannot unblock %s: %s", addr, rp_strerror(r));
+		return RP_EXIT_ERROR;
+	}
+}
+
 enum { OPT_ACTION = 256, OPT_FORMAT, OPT_DB, OPT_BLOCK, OPT_ALLOW, OPT_SHADOW, OPT_SHADOW_MAX,
-	OPT_SHADOW_KEEP, OPT_CHECK, OPT_RESTORE, OPT_NO_PRE, OPT_SPIN };
+	OPT_SHADOW_KEEP, OPT_CHECK, OPT_RESTORE, OPT_NO_PRE, OPT_SPIN, OPT_UNBLOCK };
 
 int
 cmd_watch(struct rp_cli *cli, int argc, char **argv)
@@ -1999,6 +2039,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		{ "shadow-keep", required_argument, NULL, OPT_SHADOW_KEEP },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "restore", no_argument, NULL, OPT_RESTORE },
+		{ "unblock", required_argument, NULL, OPT_UNBLOCK },
 		{ "no-pre-content", no_argument, NULL, OPT_NO_PRE },
 		{ "spin", required_argument, NULL, OPT_SPIN },
 		{ "help", no_argument, NULL, 'h' },
@@ -2006,6 +2047,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	};
 	struct watch *w = calloc(1, sizeof(*w));
 	int c, check = 0, restore = 0, no_pre = 0, ret = RP_EXIT_ERROR, r;
+	const char *unblock = NULL;
 	uint64_t shadow_max = (uint64_t)1 << 30;
 	int64_t keep = 7 * 86400;
 	int sfd = -1;
@@ -2094,6 +2136,9 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		case OPT_RESTORE:
 			restore = 1;
 			break;
+		case OPT_UNBLOCK:
+			unblock = optarg;
+			break;
 		case OPT_NO_PRE:
 			no_pre = 1;
 			break;
@@ -2120,6 +2165,10 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	argv += optind;
 	if (restore) {
 		ret = do_restore(cli, w->fmt, w->shadow_dir, argv, argc);
+		goto out;
+	}
+	if (unblock != NULL) {
+		ret = do_unblock(cli, unblock, argc);
 		goto out;
 	}
 	if (argc == 0) {

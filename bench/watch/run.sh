@@ -523,9 +523,12 @@ paired() {
 		while [ $k -le "$ROUNDS" ]; do
 			for m in $(python3 -c 'import random; l = ["bare", "opens", "watch"]; random.shuffle(l); print(*l)'); do
 				wl_setup "$wl" "$2"
+				t0=$(date +%s.%N)
 				rstart "$m" "$2"
 				sync
-				sleep 0.3
+				# the same rest after the set-up in every mode (a responder takes a
+				# while to start; writeback settles meanwhile): 1 s in all
+				sleep "$(echo "$t0" | awk -v now="$(date +%s.%N)" '{ r = $1 + 1 - now; printf "%.3f", r > 0.05 ? r : 0.05 }')"
 				t=$(python3 "$B/$wl.py" "$2/h/w" run "$B") || echo "run.sh: $wl failed ($m, round $k)" >&2
 				rstop "$m"
 				echo "$k $m $t" >>"$B/pair.t"
@@ -566,7 +569,8 @@ echo
 echo "$ROUNDS rounds per workload; each round runs the workload bare, under the floor peer"
 echo "with open permission events only (floor --opens: one answer per open, the least a"
 echo "watcher that copies before an O_TRUNC can ask), and under riposte watch (--action"
-echo "alert), in an order drawn at random per round, each after sync and 0.3 s of rest. The"
+echo "alert), in an order drawn at random per round, each 1 s after its set-up (the"
+echo "responder's start, then sync, then rest: the same time in every mode). The"
 echo "ratio of each run to the bare run of its round cancels what drifts slowly (writeback, the"
 echo "host); the table has the median of the $ROUNDS ratios as an overhead, and the 95 %"
 echo "confidence interval of that median (order statistics, no assumption on the"

@@ -294,17 +294,23 @@ rp_samba_lookup(pid_t pid, struct rp_samba_client *c)
 	return r;
 }
 
+/* 0 for an IPv4 address, 1 for IPv6, -1 for neither (nothing else reaches a script) */
+static int
+addr_family(const char *addr)
+{
+	unsigned char bin[16];
+	if (inet_pton(AF_INET, addr, bin) == 1)
+		return 0;
+	if (inet_pton(AF_INET6, addr, bin) == 1)
+		return 1;
+	return -1;
+}
+
 int
 rp_samba_block_script(const char *addr, struct rp_buf *out)
 {
-	unsigned char bin[16];
-	int v6;
-
-	if (inet_pton(AF_INET, addr, bin) == 1)
-		v6 = 0;
-	else if (inet_pton(AF_INET6, addr, bin) == 1)
-		v6 = 1;
-	else
+	int v6 = addr_family(addr);
+	if (v6 < 0)
 		return RP_ERR_INVALID;
 	/* declaring the table, sets and chain is a no-op when they exist; the chain's two
 	 * rules are rewritten (flush + add) so that they are there exactly once, and the
@@ -330,6 +336,32 @@ rp_samba_block(const char *addr)
 	int r;
 
 	if ((r = rp_samba_block_script(addr, &script)) == 0)
+		r = rp_nft_run(script.buf, NULL, NULL);
+	rp_buf_release(&script);
+	return r;
+}
+
+int
+rp_samba_unblock_script(const char *addr, struct rp_buf *out)
+{
+	if (strcmp(addr, "all") == 0)
+		return rp_buf_addstr(out, "delete table inet " RP_SAMBA_TABLE "\n");
+	int v6 = addr_family(addr);
+	if (v6 < 0)
+		return RP_ERR_INVALID;
+	return rp_buf_addf(out, "delete element inet " RP_SAMBA_TABLE " %s { %s }\n",
+	    v6 ? "clients6" : "clients4", addr);
+}
+
+int
+rp_samba_unblock(const char *addr)
+{
+	struct rp_buf script = RP_BUF_INIT;
+	int r;
+
+	/* nft says ENOENT (RP_ERR_NOTFOUND) for an element not in its set as for a
+	 * table that is not there */
+	if ((r = rp_samba_unblock_script(addr, &script)) == 0)
 		r = rp_nft_run(script.buf, NULL, NULL);
 	rp_buf_release(&script);
 	return r;

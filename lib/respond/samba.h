@@ -49,4 +49,13 @@ int rp_samba_block_script(const char *addr, struct rp_buf *out);
  * RP_ERR_PERM (no CAP_NET_ADMIN), RP_ERR_NFT. */
 int rp_samba_block(const char *addr);
 
+/* The nft script that lifts a block (appended to out): addr out of its set, or with
+ * addr "all" the table deleted (every block lifted, nothing else of the ruleset
+ * touched). RP_ERR_INVALID when addr is neither an address nor "all". */
+int rp_samba_unblock_script(const char *addr, struct rp_buf *out);
+
+/* Loads rp_samba_unblock_script(addr). Returns 0, RP_ERR_INVALID, RP_ERR_NOTFOUND
+ * (addr was not blocked, or no block at all), RP_ERR_PERM, RP_ERR_NFT. */
+int rp_samba_unblock(const char *addr);
+
 #endif

@@ -271,13 +271,26 @@ expect_eq "block6: the two rules are there once" 2 "$(grep -c 'saddr @clients. d
 expect_exit "block6: a new IPv6 connection from the client fails" 124 smb cli6 ls 3
 finish block6
 
-ip netns exec "$S" nft delete element inet riposte_watch clients4 "{ $CLIIP }"
-ip netns exec "$S" nft delete element inet riposte_watch clients6 "{ $CLI6 }"
-expect_exit "unblocked by deleting the element (IPv4)" 0 smb cli ls
-expect_exit "unblocked by deleting the element (IPv6)" 0 smb cli6 ls
+# 4. --unblock: the IPv4 client back in, the IPv6 one still out; then all
+ip netns exec "$S" "$RIPOSTE" watch --unblock "$CLIIP" >"$T/unblock.out" 2>&1
+expect_eq "unblock: exit 0" 0 $?
+expect_grep "unblock: said" "unblocked $CLIIP" "$T/unblock.out"
+expect_exit "unblock: the IPv4 client connects again" 0 smb cli ls
+expect_exit "unblock: the IPv6 client is still out" 124 smb cli6 ls 3
+ip netns exec "$S" "$RIPOSTE" watch --unblock "$CLIIP" >"$T/unblock2.out" 2>&1
+expect_eq "unblock: again: exit 1 (not blocked)" 1 $?
+expect_grep "unblock: again: said" "was not blocked" "$T/unblock2.out"
+ip netns exec "$S" "$RIPOSTE" watch --unblock "10.0.0.1; flush ruleset" >"$T/unblock3.out" 2>&1
+expect_eq "unblock: not an address: exit 2" 2 $?
+ip netns exec "$S" "$RIPOSTE" watch --unblock all >>"$T/unblock.out" 2>&1
+expect_eq "unblock all: exit 0" 0 $?
+expect_exit "unblock all: the IPv6 client connects again" 0 smb cli6 ls
+expect_exit "unblock all: our table is gone" 1 ip netns exec "$S" nft list table inet riposte_watch
+ip netns exec "$S" "$RIPOSTE" watch --unblock all >"$T/unblock4.out" 2>&1
+expect_eq "unblock all: again: exit 1" 1 $?
 
 # what the user sees (for the tour)
-sed 's/^/    /' "$T/block.alert" "$T/block.nft"
+sed 's/^/    /' "$T/block.alert" "$T/block.nft" "$T/unblock.out"
 cleanup
 HOLD=""
 nft list ruleset >"$T/host-nft.after" 2>&1

@@ -158,6 +158,29 @@ block_script(void **state)
 	rp_buf_release(&b);
 }
 
+/* --unblock: one element out of its set, or the table; nothing else ever */
+static void
+unblock_script(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_samba_unblock_script("10.203.1.2", &b), 0);
+	assert_string_equal(b.buf, "delete element inet riposte_watch clients4 { 10.203.1.2 }\n");
+	b.len = 0;
+	assert_int_equal(rp_samba_unblock_script("fd03:203::2", &b), 0);
+	assert_string_equal(b.buf, "delete element inet riposte_watch clients6 { fd03:203::2 }\n");
+	b.len = 0;
+	assert_int_equal(rp_samba_unblock_script("all", &b), 0);
+	assert_string_equal(b.buf, "delete table inet riposte_watch\n");
+	b.len = 0;
+	assert_int_equal(rp_samba_unblock_script("10.203.1.2 } ; flush ruleset", &b), RP_ERR_INVALID);
+	assert_int_equal(rp_samba_unblock_script("ALL", &b), RP_ERR_INVALID);
+	assert_int_equal(rp_samba_unblock_script("", &b), RP_ERR_INVALID);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(rp_samba_unblock("praxis-pc3"), RP_ERR_INVALID);
+	rp_buf_release(&b);
+}
+
 static void
 lookup_bounded(void **state)
 {
@@ -183,6 +206,7 @@ main(void)
 		cmocka_unit_test(parse_variants),
 		cmocka_unit_test(conf_from_cmdline),
 		cmocka_unit_test(block_script),
+		cmocka_unit_test(unblock_script),
 		cmocka_unit_test(lookup_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
