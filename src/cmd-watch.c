@@ -1383,16 +1383,16 @@ static void
 on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
-	struct fstate *f = fstate_of(w, ev->fd, 0, NULL);
+	struct stat st;
+	st.st_nlink = 1;    /* unless fstate_of's fstat says otherwise */
+	struct fstate *f = fstate_of(w, ev->fd, 0, &st);
 	if (f != NULL && f->held) {
 		rp_fan_hold(w->fan, ev->fd, 0);
 		f->held = 0;
 	}
 	/* a new file deleted by now (a database's journal, a temp file): nobody's
 	 * document, nothing to judge (a worker would skip it too: skip_gone) */
-	struct stat st;
-	if (ev->kind == RP_FAN_CLOSE_WRITE && (f == NULL || !f->has_pre) &&
-	    fstat(ev->fd, &st) == 0 && st.st_nlink == 0) {
+	if (ev->kind == RP_FAN_CLOSE_WRITE && (f == NULL || !f->has_pre) && st.st_nlink == 0) {
 		if (f != NULL)
 			epoch_end(w, f);
 		return;
