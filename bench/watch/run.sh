@@ -514,6 +514,12 @@ if onfs ram && mount_ram; then
 fi
 fi # overhead
 
+# cpu_ns: the CPU time the running watcher (all its threads) has used so far, in ns
+# (schedstat), 0 when none runs
+cpu_ns() {
+	if [ -n "$W" ]; then cat /proc/"$W"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'
+	else echo 0; fi
+}
 # paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
 # floor with opens only, and under watch, in an order drawn per round
 paired() {
@@ -528,10 +534,12 @@ paired() {
 				sync
 				# the same rest after the set-up in every mode (a responder takes a
 				# while to start; writeback settles meanwhile): 1 s in all
-				sleep "$(echo "$t0" | awk -v now="$(date +%s.%N)" '{ r = $1 + 1 - now; printf "%.3f", r > 0.05 ? r : 0.05 }')"
+				sleep "$(echo "$t0" | awk -v now="$(date +%s.%N)" '{ r = $1 + 1 - now; printf "%.3f", (r > 0.05 ? r : 0.05) }')"
+				c0=$(cpu_ns)
 				t=$(python3 "$B/$wl.py" "$2/h/w" run "$B") || echo "run.sh: $wl failed ($m, round $k)" >&2
+				c1=$(cpu_ns)
 				rstop "$m"
-				echo "$k $m $t" >>"$B/pair.t"
+				echo "$k $m $t $((c1 - c0))" >>"$B/pair.t"
 			done
 			k=$((k + 1))
 		done
@@ -540,10 +548,13 @@ paired() {
 import math, statistics as st, sys
 fs, wl, b = sys.argv[1:4]
 t = {}
+cpu = []
 for line in open(f"{b}/pair.t"):
     f = line.split()
-    if len(f) == 3:
+    if len(f) == 4:
         t.setdefault(f[0], {})[f[1]] = float(f[2])
+        if f[1] == "watch" and float(f[2]) > 0:
+            cpu.append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
 rounds = [r for r in t.values() if len(r) == 3 and r["bare"] > 0]
 n = len(rounds)
 # the 95 % confidence interval of a median, from order statistics (no assumption on
@@ -558,7 +569,9 @@ def col(mode):
     return f"{(med - 1) * 100:+.1f} % | {ci}"
 med = lambda mode: f"{st.median(x[mode] for x in rounds):.3f}"
 alerts = sum(float(x) for x in open(f"{b}/alerts.n") if x.strip())
-print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {alerts:.0f} |")
+cpus = (f"{st.median(c[0] for c in cpu):.1f} ({min(c[0] for c in cpu):.1f}-{max(c[0] for c in cpu):.1f}) "
+        f"| {st.median(c[1] for c in cpu):.1f} %") if cpu else "- | -"
+print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} |")
 PY
 	done
 }
@@ -575,10 +588,12 @@ echo "ratio of each run to the bare run of its round cancels what drifts slowly 
 echo "host); the table has the median of the $ROUNDS ratios as an overhead, and the 95 %"
 echo "confidence interval of that median (order statistics, no assumption on the"
 echo "distribution). The goal of 2 % is met where the interval's upper end is at most +2 %."
+echo "Watch's own CPU: all its threads' run time (schedstat) from the start of the timed run"
+echo "to its end (the verdict on the last file closed may be cut off)."
 echo "backup and db as above; the ext4 in memory is written whole once before the first round."
 echo
-echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | alerts under watch |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
 if onfs disk; then paired "$FST (copies)" "$B"; fi
 if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi
