@@ -65,7 +65,7 @@ static const char usage[] =
 "                  [--shadow-max SIZE] [--shadow-keep DURATION] [--spin US] PATH...\n"
 "    riposte watch --check PATH...\n"
 "    riposte watch --restore [--shadow DIR] [--format text|jsonl] [PATH...]\n"
-"    riposte watch --unblock ADDRESS|all\n"
+"    riposte watch --unblock ADDRESS|all [--format text|jsonl]\n"
 "\n"
 "DESCRIPTION\n"
 "    Watches the directory trees PATH with fanotify (inode marks on each directory,\n"
@@ -186,6 +186,7 @@ static const char usage[] =
 "    \"how\":S,\"copied\":T} per file, then {\"kind\":\"summary\",\"restored\":N,\"intact\":N,\n"
 "    \"failed\":N}. --check: {\"kind\":\"check\",\"path\":S,\"kernel\":S,\"cap_sys_admin\":B,\n"
 "    \"pre_content\":B,\"open_perm\":B,\"names\":B,\"ficlone\":B,\"fs\":S,\"ok\":B}.\n"
+"    --unblock: {\"kind\":\"unblock\",\"address\":S,\"result\":\"unblocked|not-blocked\"}.\n"
 "\n"
 "EXIT STATUS\n"
 "    0  ended by a signal with no alert; --check: fully supported; --restore: all done;\n"
@@ -1992,27 +1993,20 @@ wait_events(struct watch *w, struct pollfd *pf, int *spinning, int64_t next_expi
 
 /* --unblock: lifts a --block-client drop (or all of them). 0, 1 not blocked, 2. */
 static int
-do_unblock(struct rp_cli *cli, const char *addr, int npaths)
+do_unblock(struct rp_cli *cli, int fmt, const char *addr, int npaths)
 {
 	if (npaths > 0) {
 		rp_err(cli, "--unblock takes no PATH");
 		return RP_EXIT_ERROR;
 	}
-	int r = rp_samba_unblock(addr);
+	int r = rp_samba_unblock(addr), all = strcmp(addr, "all") == 0;
 	switch (r) {
 	case 0:
-		if (strcmp(addr, "all") == 0)
-			printf("unblocked every client: table inet %s deleted\n", RP_SAMBA_TABLE);
-		else
-			printf("unblocked %s (table inet %s)\n", addr, RP_SAMBA_TABLE);
-		syslog(LOG_NOTICE, "watch: unblocked %s", addr);
-		return fflush(stdout) == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
+	case RP_ERR_NOTFOUND:
+		break;
 	case RP_ERR_INVALID:
 		rp_err(cli, "bad --unblock '%s' (expected an IPv4 or IPv6 address, or all)", addr);
 		return RP_EXIT_ERROR;
-	case RP_ERR_NOTFOUND:
-		printf("%s was not blocked: nothing changed\n", strcmp(addr, "all") == 0 ? "no client" : addr);
-		return fflush(stdout) == 0 ? RP_EXIT_FOUND : RP_EXIT_ERROR;
 	case RP_ERR_PERM:
 		rp_err(cli, "cannot change nftables: CAP_NET_ADMIN is needed (run as root)");
 		return RP_EXIT_ERROR;
@@ -2020,6 +2014,22 @@ do_unblock(struct rp_cli *cli, const char *addr, int npaths)
 		rp_err(cli, "cannot unblock %s: %s", addr, rp_strerror(r));
 		return RP_EXIT_ERROR;
 	}
+	/* addr is an address inet_pton took, or "all": nothing to escape in it */
+	struct rp_buf out = RP_BUF_INIT;
+	if (fmt == RP_FMT_JSONL)
+		rp_buf_addf(&out, "{\"kind\":\"unblock\",\"address\":\"%s\",\"result\":\"%s\"}\n", addr,
+		    r == 0 ? "unblocked" : "not-blocked");
+	else if (r != 0)
+		rp_buf_addf(&out, "%s was not blocked: nothing changed\n", all ? "no client" : addr);
+	else if (all)
+		rp_buf_addf(&out, "unblocked every client: table inet %s deleted\n", RP_SAMBA_TABLE);
+	else
+		rp_buf_addf(&out, "unblocked %s (table inet %s)\n", addr, RP_SAMBA_TABLE);
+	if (r == 0)
+		syslog(LOG_NOTICE, "watch: unblocked %s", addr);
+	int ok = rp_cli_put(cli, &out) == 0 && fflush(stdout) == 0;
+	rp_buf_release(&out);
+	return !ok ? RP_EXIT_ERROR : r == 0 ? RP_EXIT_CLEAN : RP_EXIT_FOUND;
 }
 
 enum { OPT_ACTION = 256, OPT_FORMAT, OPT_DB, OPT_BLOCK, OPT_ALLOW, OPT_SHADOW, OPT_SHADOW_MAX,
@@ -2168,7 +2178,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (unblock != NULL) {
-		ret = do_unblock(cli, unblock, argc);
+		ret = do_unblock(cli, w->fmt, unblock, argc);
 		goto out;
 	}
 	if (argc == 0) {

@@ -280,14 +280,20 @@ expect_exit "unblock: the IPv6 client is still out" 124 smb cli6 ls 3
 ip netns exec "$S" "$RIPOSTE" watch --unblock "$CLIIP" >"$T/unblock2.out" 2>&1
 expect_eq "unblock: again: exit 1 (not blocked)" 1 $?
 expect_grep "unblock: again: said" "was not blocked" "$T/unblock2.out"
+ip netns exec "$S" "$RIPOSTE" watch --unblock "$CLIIP" --format jsonl >"$T/unblock2.jsonl" 2>&1
+expect_eq "unblock: jsonl" "{\"kind\":\"unblock\",\"address\":\"$CLIIP\",\"result\":\"not-blocked\"}" \
+    "$(cat "$T/unblock2.jsonl")"
 ip netns exec "$S" "$RIPOSTE" watch --unblock "10.0.0.1; flush ruleset" >"$T/unblock3.out" 2>&1
 expect_eq "unblock: not an address: exit 2" 2 $?
 ip netns exec "$S" "$RIPOSTE" watch --unblock all >>"$T/unblock.out" 2>&1
 expect_eq "unblock all: exit 0" 0 $?
+expect_grep "unblock all: said" "unblocked every client: table inet riposte_watch deleted" "$T/unblock.out"
 expect_exit "unblock all: the IPv6 client connects again" 0 smb cli6 ls
 expect_exit "unblock all: our table is gone" 1 ip netns exec "$S" nft list table inet riposte_watch
-ip netns exec "$S" "$RIPOSTE" watch --unblock all >"$T/unblock4.out" 2>&1
+ip netns exec "$S" "$RIPOSTE" watch --unblock all --format jsonl >"$T/unblock4.jsonl" 2>&1
 expect_eq "unblock all: again: exit 1" 1 $?
+expect_eq "unblock all: again: jsonl" '{"kind":"unblock","address":"all","result":"not-blocked"}' \
+    "$(cat "$T/unblock4.jsonl")"
 
 # what the user sees (for the tour)
 sed 's/^/    /' "$T/block.alert" "$T/block.nft" "$T/unblock.out"
