@@ -387,6 +387,16 @@ warning(struct watch *w, const char *msg)
 	}
 }
 
+/* Says once (until an expiry makes room) that the shadow is full, when r says so. */
+static void
+shadow_full(struct watch *w, int r)
+{
+	if (r != RP_ERR_NOSPACE || w->shadow_full_said)
+		return;
+	w->shadow_full_said = 1;
+	warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+}
+
 /* ---- files and processes ---- */
 
 /* Ends f's background completion, if any: what it kept so far stays kept. */
@@ -940,10 +950,7 @@ save_deleted(struct watch *w, struct rp_beh_group *g)
 		int r = rp_shadow_keep(w->shadow, h->fd, h->path, 0, wall(w), 0, "deleted", &how);
 		if (r == 0)
 			w->saved++;
-		else if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
-			w->shadow_full_said = 1;
-			warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
-		}
+		shadow_full(w, r);
 		held_release(h);
 	}
 }
@@ -1127,7 +1134,7 @@ keep_before_write(struct watch *w, struct fstate *f, const struct rp_fan_event *
 static void
 bg_start(struct watch *w, struct fstate *f, int fd)
 {
-	if (f->bg_tried || f->bgfd >= 0 || w->nbg >= BG_MAX)
+	if (f->bg_tried || w->nbg >= BG_MAX)
 		return;
 	f->bg_tried = 1;
 	uint64_t used = rp_shadow_used(w->shadow), rest = f->orig_size - f->saved;
@@ -1163,10 +1170,7 @@ bg_step(struct watch *w)
 	uint64_t a = f->bg_next, b = f->orig_size - a > BG_CHUNK ? a + BG_CHUNK : f->orig_size;
 	int r = keep_gaps(w, f, f->bgfd, path, f->epoch_pid, a, b);
 	if (r != 0) {
-		if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
-			w->shadow_full_said = 1;
-			warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
-		}
+		shadow_full(w, r);
 		bg_cancel(w, f);    /* its writes stay asked, each range kept as before */
 		return;
 	}
@@ -1297,11 +1301,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
 			if (f->epoch_pid == 0)
 				f->epoch_pid = ev->pid;
-			int r = keep_before_write(w, f, ev, acc, &st, path);
-			if (r == RP_ERR_NOSPACE && !w->shadow_full_said) {
-				w->shadow_full_said = 1;
-				warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
-			}
+			shadow_full(w, keep_before_write(w, f, ev, acc, &st, path));
 		}
 	}
 	/*
@@ -2333,7 +2333,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		if (rp_time_mono_ms() >= next_expire) {
 			if (rp_shadow_expire(w->shadow, wall(w)) != 0)
 				warning(w, "cannot expire the old copies of the shadow");
-			else if (rp_shadow_used(w->shadow) < shadow_max)
+			else if (rp_shadow_used(w->shadow) < w->shadow_max)
 				w->shadow_full_said = 0;
 			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
