@@ -23,6 +23,7 @@ expect_exit() {
 	st=$?
 	if [ "$st" -eq "$code" ]; then ok "$what"; else
 		fail "$what: exit $st, expected $code"; sed 's/^/  stderr: /' "$T/.err" | head -n 10
+		return 1
 	fi
 }
 expect_grep() {  # WHAT PATTERN FILE

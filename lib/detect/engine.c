@@ -29,6 +29,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
+#include "detect/anchor.h"
 #include "detect/engine.h"
 #include "detect/format.h"
 #include "detect/magic.h"
@@ -712,68 +713,6 @@ small_random(const struct analysis *a)
 	return rp_stats_chi2(&a->all) < limit && a->wjunk * 10 >= a->windows * 8;
 }
 
-/*
- * Every note says, in some language, that files were encrypted or locked: without
- * one of these stems somewhere, the (costly) rules need not run. Case-insensitive
- * for ASCII; the Cyrillic stem is matched as its UTF-8 bytes.
- */
-/* ASCII lower case, without a branch. */
-static inline unsigned
-fold(unsigned c)
-{
-	return c | ((c - 'A' < 26u) << 5);
-}
-
-/* The first two bytes of has_anchor's stems (folded), one bit per pair. */
-#define BG(a, b) ((unsigned)(a) << 8 | (unsigned)(b))
-#define BGW(k) ((k) >> 6)
-#define BGB(k) ((uint64_t)1 << ((k) & 63))
-static const uint64_t anchor_bigrams[1024] = {
-	/* "ch", "ci", "cr" share a word */
-	[BGW(BG('c', 'h'))] = BGB(BG('c', 'h')) | BGB(BG('c', 'i')) | BGB(BG('c', 'r')),
-	[BGW(BG('s', 'c'))] = BGB(BG('s', 'c')),
-	[BGW(BG('v', 'e'))] = BGB(BG('v', 'e')),
-	[BGW(BG('l', 'o'))] = BGB(BG('l', 'o')),
-	[BGW(BG(0xd1, 0x88))] = BGB(BG(0xd1, 0x88)),
-};
-
-static int
-has_anchor(const unsigned char *p, size_t n)
-{
-	static const char *const stems[] = { "crypt", "cript", "critt", "chiffr", "cifra",
-		"schl\xc3\xbcssel",
-		"schluessel", "versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80" };
-	size_t i, k, j;
-
-	for (i = 0; i + 1 < n; i++) {
-		unsigned c = fold(p[i]), c2 = fold(p[i + 1]);
-		unsigned bg = c << 8 | c2;
-
-		/* the stems' first two bytes, from a bitmap: this loop runs over every byte
-		 * of every text the size of a note, and a branch per letter cost more than
-		 * the rest of the verdict */
-		if (!(anchor_bigrams[bg >> 6] >> (bg & 63) & 1))
-			continue;
-		for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
-			const char *t = stems[k];
-
-			if ((unsigned char)t[0] != c)
-				continue;
-			for (j = 1; t[j] && i + j < n; j++) {
-				unsigned d = p[i + j];
-
-				if (d >= 'A' && d <= 'Z')
-					d |= 0x20;
-				if (d != (unsigned char)t[j])
-					break;
-			}
-			if (t[j] == '\0')
-				return 1;
-		}
-	}
-	return 0;
-}
-
 static int
 check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
     struct rp_verdict *v)
@@ -800,7 +739,8 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		buf = s->conv;
 		len = clen;
 	}
-	r = has_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	/* without a stem of "encrypted" or "locked" in some language, no rule can match */
+	r = rp_note_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)

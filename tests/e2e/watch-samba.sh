@@ -72,28 +72,10 @@ expect_eq "the user exists on the server side only" "$USR" "$(srv id -un "$uid" 
 
 # the session's smbd runs as the user: it must traverse $T (mktemp made it 0700)
 chmod 711 "$T"
-mkdir -p "$T/share" "$T/samba/private" "$T/samba/lock" "$T/samba/state" "$T/samba/cache" \
-    "$T/samba/pid" "$T/samba/ncalrpc"
-cat >"$T/smb.conf" <<EOF
-[global]
-	server role = standalone server
+mkdir -p "$T/share"
+. "$TOP/tests/e2e/samba.inc"
+{ samba_conf "$T" "$PORT" "$SRVIP/24 $SRV6/64" && cat <<EOF; } >"$T/smb.conf" || fail "smb.conf"
 	workgroup = RIPOSTE
-	private dir = $T/samba/private
-	lock directory = $T/samba/lock
-	state directory = $T/samba/state
-	cache directory = $T/samba/cache
-	pid directory = $T/samba/pid
-	ncalrpc dir = $T/samba/ncalrpc
-	log file = $T/samba/log.smbd
-	max log size = 0
-	passdb backend = tdbsam:$T/samba/private/passdb.tdb
-	smb ports = $PORT
-	bind interfaces only = yes
-	interfaces = $SRVIP/24 $SRV6/64
-	disable netbios = yes
-	disable spoolss = yes
-	load printers = no
-	printcap name = /dev/null
 	obey pam restrictions = no
 [share]
 	path = $T/share
@@ -242,8 +224,17 @@ finish() {
 run stop "$SRVIP" "$CLIIP" --action stop
 expect_eq "stop: not blocked" false "$(json blocked "$WOUT")"
 expect_exit "stop: no table inet riposte_watch" 1 ip netns exec "$S" nft list table inet riposte_watch
+# (1 run in about 16 once failed here with smbclient's exit 1, never reproduced in 42
+# runs since, 12 of them under load: if it fails, say what every smbd was doing)
 expect_exit "stop: the parent smbd serves a new session from the same client" 0 \
-    smb cli ls
+    smb cli ls || {
+	for p in $(ip netns pids "$S"); do
+		echo "  pid $p $(cat "/proc/$p/comm" 2>/dev/null) $(grep '^State' "/proc/$p/status" 2>/dev/null)" \
+		    "wchan $(cat "/proc/$p/wchan" 2>/dev/null) syscall $(cut -d' ' -f1 "/proc/$p/syscall" 2>/dev/null)"
+	done
+	srv smbstatus -s "$T/smb.conf" -L 2>&1 | sed 's/^/  locks: /' | head -n 20
+	tail -n 20 "$T/smbd.out" | sed 's/^/  smbd log: /'
+}
 finish stop
 
 # 2. --block-client: a drop for exactly the client's address, in our table only

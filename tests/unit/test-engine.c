@@ -5,11 +5,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "detect/anchor.h"
 #include "detect/engine.h"
 #include "detect/stats.h"
 
@@ -316,6 +318,72 @@ teardown(void **state)
 	return system(cmd);
 }
 
+/* The anchor search skips bytes: it must find every stem a byte-by-byte search finds,
+ * at every offset, in any ASCII case, and nothing else. */
+static const char *const anchor_stems[] = {
+	"crypt", "cript", "critt", "chiffr", "cifra", "schl\xc3\xbcssel", "schluessel",
+	"versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80",
+};
+
+static int
+naive_anchor(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < sizeof(anchor_stems) / sizeof(anchor_stems[0]); k++) {
+			const unsigned char *t = (const unsigned char *)anchor_stems[k];
+			size_t j;
+			for (j = 0; t[j] && i + j < n; j++) {
+				unsigned c = p[i + j];
+				if (c >= 'A' && c <= 'Z')
+					c += 'a' - 'A';
+				if (c != t[j])
+					break;
+			}
+			if (t[j] == '\0')
+				return 1;
+		}
+	return 0;
+}
+
+static void
+note_anchor_finds_what_a_scan_finds(void **state)
+{
+	/* letters of the stems, their upper case, a space, and the UTF-8 bytes in them */
+	static const unsigned char alphabet[] = "cryptishfalkedouvnCRYPTISHFALKEDOUVN \xc3\xbc\xd1\x88\xd0\xb8\x84\x80";
+	unsigned char buf[256];
+	unsigned found = 0;
+
+	(void)state;
+	assert_int_equal(rp_note_anchor((const unsigned char *)"", 0), 0);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"ENCRYPTED", 9), 1);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"encryp", 6), 0);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"Dateien verschl\xc3\xbcsselt", 26), 1);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"\xd1\x88\xd0\xb8\xd1\x84\xd1\x80", 8), 1);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"Files LOCKED", 12), 1);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"a clock, edited", 15), 0);
+	for (int it = 0; it < 200000; it++) {
+		size_t n = rnd() % (sizeof(buf) / 4) + (it & 1 ? rnd() % (sizeof(buf) * 3 / 4) : 0);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = alphabet[rnd() % (sizeof(alphabet) - 1)];
+		if (n > 0 && it % 3 == 0) {
+			/* a stem, in random case, at a random place, maybe cut by the end */
+			const char *t = anchor_stems[rnd() % (sizeof(anchor_stems) / sizeof(anchor_stems[0]))];
+			size_t at = rnd() % n;
+			for (size_t j = 0; t[j] && at + j < n; j++) {
+				unsigned char c = (unsigned char)t[j];
+				buf[at + j] = c >= 'a' && c <= 'z' && rnd() & 1 ? c - ('a' - 'A') : c;
+			}
+		}
+		int want = naive_anchor(buf, n);
+		found += (unsigned)want;
+		if (rp_note_anchor(buf, n) != want) {
+			fprintf(stderr, "anchor: %d expected for '%.*s'\n", want, (int)n, buf);
+			fail();
+		}
+	}
+	assert_true(found > 20000);    /* the test met stems often, not only misses */
+}
+
 int
 main(void)
 {
@@ -327,6 +395,7 @@ main(void)
 		cmocka_unit_test(user_encrypted_and_edge_files),
 		cmocka_unit_test(no_allocation_after_warmup),
 		cmocka_unit_test(block_random_threshold),
+		cmocka_unit_test(note_anchor_finds_what_a_scan_finds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
