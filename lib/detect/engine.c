@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -68,6 +69,7 @@ struct rp_engine {
 	size_t nrandext;
 	struct ext_family *fam; /* sorted by ext */
 	size_t nfam;
+	locale_t c_locale;      /* for fnmatch: see name_strength */
 };
 
 struct rp_scanner {
@@ -276,6 +278,10 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		goto out;
 	}
 	e->o.data_dir = e->data_dir;
+	if ((e->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0)) == (locale_t)0) {
+		r = RP_ERR_NOMEM;
+		goto out;
+	}
 	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
@@ -316,6 +322,8 @@ rp_engine_free(struct rp_engine *e)
 	if (e == NULL)
 		return;
 	rp_yara_rules_free(e->rules);
+	if (e->c_locale != (locale_t)0)
+		freelocale(e->c_locale);
 	for (i = 0; i < e->nnames; i++)
 		free(e->names[i].glob);
 	free(e->names);
@@ -465,14 +473,17 @@ name_strength(const struct rp_engine *e, const char *base)
 {
 	size_t i;
 	int best = 0;
+	/* The patterns are ASCII. In a UTF-8 locale (main sets LC_CTYPE from the
+	 * environment) glibc's fnmatch converts pattern and name to wide characters at
+	 * every call: 4 % of watch's CPU on text files, for 72 patterns per file. In the
+	 * C locale it compares bytes, folding ASCII case, which is all these need. */
+	locale_t old = uselocale(e->c_locale);
 
-	for (i = 0; i < e->nnames; i++) {
-		if (fnmatch(e->names[i].glob, base, FNM_CASEFOLD) == 0) {
-			if (e->names[i].strong)
-				return 2;
-			best = 1;
-		}
+	for (i = 0; i < e->nnames && best < 2; i++) {
+		if (fnmatch(e->names[i].glob, base, FNM_CASEFOLD) == 0)
+			best = e->names[i].strong ? 2 : 1;
 	}
+	uselocale(old);
 	return best;
 }
 

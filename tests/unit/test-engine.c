@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -193,6 +194,14 @@ notes_by_content_in_languages(void **state)
 	/* a name specific to ransomware is enough for a small text file */
 	put("RyukReadMe.txt", "balance of shadow universe\n", 27);
 	assert_int_equal(judge("RyukReadMe.txt", &v), RP_V_NOTE);
+	/* names are matched byte by byte, whatever the locale: UTF-8 in them, or bytes
+	 * that are no UTF-8 at all */
+	put("HOW_TO_DECRYPT_Dateien_\xc3\xbc.txt", "balance of shadow universe\n", 27);
+	assert_int_equal(judge("HOW_TO_DECRYPT_Dateien_\xc3\xbc.txt", &v), RP_V_NOTE);
+	put("\xff\xfeHow-To-Recover.txt", "balance of shadow universe\n", 27);
+	assert_int_equal(judge("\xff\xfeHow-To-Recover.txt", &v), RP_V_NOTE);
+	put("Fr\xc3\xbchst\xc3\xbc" "ck.txt", "balance of shadow universe\n", 27);
+	assert_int_equal(judge("Fr\xc3\xbchst\xc3\xbc" "ck.txt", &v), RP_V_OK);
 }
 
 static void
@@ -299,6 +308,7 @@ setup(void **state)
 
 	if (mkdtemp(dir) == NULL)
 		return -1;
+	setlocale(LC_CTYPE, "C.UTF-8");    /* as riposte runs: main takes it from the environment */
 	if (rp_engine_new(&eng, &o, &msg) != 0) {
 		fprintf(stderr, "engine: %s\n", msg.buf);
 		return -1;
