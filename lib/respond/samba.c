@@ -329,16 +329,23 @@ rp_samba_block_script(const char *addr, struct rp_buf *out)
 	    "add element inet " RP_SAMBA_TABLE " %s { %s }\n", v6 ? "clients6" : "clients4", addr);
 }
 
-int
-rp_samba_block(const char *addr)
+/* Loads the nft script make() writes for addr. */
+static int
+run_script(int (*make)(const char *addr, struct rp_buf *out), const char *addr)
 {
 	struct rp_buf script = RP_BUF_INIT;
 	int r;
 
-	if ((r = rp_samba_block_script(addr, &script)) == 0)
+	if ((r = make(addr, &script)) == 0)
 		r = rp_nft_run(script.buf, NULL, NULL);
 	rp_buf_release(&script);
 	return r;
+}
+
+int
+rp_samba_block(const char *addr)
+{
+	return run_script(rp_samba_block_script, addr);
 }
 
 int
@@ -356,13 +363,7 @@ rp_samba_unblock_script(const char *addr, struct rp_buf *out)
 int
 rp_samba_unblock(const char *addr)
 {
-	struct rp_buf script = RP_BUF_INIT;
-	int r;
-
 	/* nft says ENOENT (RP_ERR_NOTFOUND) for an element not in its set as for a
 	 * table that is not there */
-	if ((r = rp_samba_unblock_script(addr, &script)) == 0)
-		r = rp_nft_run(script.buf, NULL, NULL);
-	rp_buf_release(&script);
-	return r;
+	return run_script(rp_samba_unblock_script, addr);
 }
