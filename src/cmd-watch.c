@@ -341,6 +341,8 @@ struct watch {
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
+	int procfd;          /* /proc/self/fd, for fd_path; -1 in a child (it names the
+	                        parent's descriptors) or when it could not be opened */
 	pid_t kids[MAX_KIDS];  /* our children (rescan, journal, restore): never scored */
 	size_t nkids;
 	pid_t rescan_pid;
@@ -514,6 +516,7 @@ spawn(struct watch *w, void (*fn)(struct watch *w, void *arg), void *arg)
 	if (c < 0)
 		return -1;
 	if (c == 0) {
+		w->procfd = -1;     /* the parent's: not closed, it is the parent's too */
 		fn(w, arg);
 		fflush(stdout);
 		_exit(0);
@@ -538,12 +541,25 @@ reap(struct watch *w)
 	}
 }
 
+/*
+ * The path of the file open as fd. Through the watcher's own /proc/self/fd directory
+ * when it has it open: one component to look up instead of four. It runs twice per
+ * file written: during smb-copy, with the verdicts left out, readlink of the full
+ * link was 17 % of the main thread's time (perf), half of it the walk of /proc, self
+ * and fd; 3.7 -> 2.4 us per call on the bench machine.
+ */
 static int
-fd_path(int fd, char *buf, size_t cap)
+fd_path(const struct watch *w, int fd, char *buf, size_t cap)
 {
 	char link[64];
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	ssize_t n = readlink(link, buf, cap - 1);
+	ssize_t n;
+	if (w->procfd >= 0) {
+		snprintf(link, sizeof(link), "%d", fd);
+		n = readlinkat(w->procfd, link, buf, cap - 1);
+	} else {
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		n = readlink(link, buf, cap - 1);
+	}
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
@@ -1163,7 +1179,7 @@ bg_step(struct watch *w)
 	w->bg[w->nbg - 1] = f;
 	/* a file deleted meanwhile: ranges are laid over their inode, which has gone */
 	struct stat st;
-	if (fstat(f->bgfd, &st) != 0 || st.st_nlink == 0 || fd_path(f->bgfd, path, sizeof(path)) != 0) {
+	if (fstat(f->bgfd, &st) != 0 || st.st_nlink == 0 || fd_path(w, f->bgfd, path, sizeof(path)) != 0) {
 		bg_cancel(w, f);
 		return;
 	}
@@ -1188,7 +1204,7 @@ static void
 on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 {
 	char path[PATH_MAX];
-	if (ours(w, ev->pid) || fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+	if (ours(w, ev->pid) || fd_path(w, ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -1399,7 +1415,7 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		return;
 	}
 	if (ev->kind != RP_FAN_CLOSE_WRITE || ours(w, ev->pid) ||
-	    fd_path(ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
+	    fd_path(w, ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
 	if (p != NULL && p->allowed)
@@ -1714,6 +1730,7 @@ rescan_start(struct watch *w)
 	pid_t c = fork();
 	if (c != 0)
 		return c;
+	w->procfd = -1;
 	struct rp_buf paths;
 	rp_buf_init(&paths, 1 << 20);
 	struct rescan rs = { w, w->t0_real, 0, 0, &paths };
@@ -1959,6 +1976,8 @@ watch_release(struct watch *w)
 	for (size_t i = 0; i < w->nroots; i++)
 		free(w->rootreal[i]);
 	rp_buf_release(&w->out);
+	if (w->procfd >= 0)
+		close(w->procfd);
 }
 
 /*
@@ -2068,6 +2087,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	rp_buf_init(&w->out, 1 << 22);
 	w->cli = cli;
+	w->procfd = -1;
 	w->fmt = RP_FMT_TEXT;
 	w->action = 1;
 	w->shadow_dir = "/var/lib/riposte/shadow";
@@ -2209,6 +2229,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 	}
 	w->self = getpid();
+	w->procfd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	/* descriptors: the held reads, the verdicts out, the deferred events */
 	struct rlimit nofile;
 	w->max_pending = MAX_PENDING;

@@ -14,7 +14,9 @@
 # SMALL=1 divides the overhead workloads' file counts and sizes by 10 (smoke tests only);
 # FILESYSTEMS="disk xfs ram" (where the overhead workloads run: the temp dir's own, a
 # loop-mounted XFS, an ext4 in memory; default all); WATCH_OPTS: more options for the
-# watcher of the overhead runs (e.g. --spin 100).
+# watcher of the overhead runs (e.g. --spin 100); RIPOSTE_B: a second build of riposte,
+# run as a fourth mode of the paired rounds ("watch, build B"): two builds compared in
+# the same rounds, which separate runs of the benchmark cannot do to a few percent.
 # The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -92,10 +94,10 @@ for i in range(n):
 PY
 }
 sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
-start() {  # NAME DIR [opts]
+start() {  # NAME DIR [opts]; WR: the build (default $R)
 	name=$1
 	shift
-	"$R" watch --format jsonl --db "$B/none.db" --shadow "${SHBASE:-$B}/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
+	"${WR:-$R}" watch --format jsonl --db "$B/none.db" --shadow "${SHBASE:-$B}/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
 	W=$!
 	while ! grep -q ready "$B/$name.jsonl" 2>/dev/null; do
 		kill -0 "$W" 2>/dev/null || { cat "$B/$name.err" >&2; exit 2; }
@@ -516,14 +518,15 @@ rstart() {
 	floor) fstart "$2/h" ;;
 	spin) fstart "$2/h" --spin 100 ;;
 	opens) fstart "$2/h" --opens ;;
-	watch) SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
+	watch) WR=; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
+	watch-b) WR=$RIPOSTE_B; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	esac
 }
 rstop() {
 	case $1 in
 	floor) fstop >>"$B/pre.n" ;;
 	spin|opens) fstop >/dev/null ;;
-	watch) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
+	watch|watch-b) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
 	esac
 }
 # overhead FS BASE: the workloads in BASE/h (the shadow in BASE too)
@@ -611,8 +614,9 @@ cpu_ns() {
 	else echo 0; fi
 }
 # paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
-# floor with opens only, and under watch, in an order drawn per round
+# floor with opens only, under watch (and under build B), in an order drawn per round
 paired() {
+	MODES="bare opens watch${RIPOSTE_B:+ watch-b}"
 	for wl in $PAIRED; do
 		: >"$B/pair.t"; : >"$B/alerts.n"
 		# one untimed run first: the memory and the files it needs, at hand
@@ -620,7 +624,7 @@ paired() {
 		python3 "$B/$wl.py" "$2/h/w" run "$B" >/dev/null || echo "run.sh: $wl failed (warm-up)" >&2
 		k=1
 		while [ $k -le "$ROUNDS" ]; do
-			for m in $(python3 -c 'import random; l = ["bare", "opens", "watch"]; random.shuffle(l); print(*l)'); do
+			for m in $(python3 -c 'import random, sys; l = sys.argv[1:]; random.shuffle(l); print(*l)' $MODES); do
 				wl_setup "$wl" "$2"
 				t0=$(date +%s.%N)
 				rstart "$m" "$2"
@@ -648,7 +652,8 @@ for line in open(f"{b}/pair.t"):
         t.setdefault(f[0], {})[f[1]] = float(f[2])
         if f[1] == "watch" and float(f[2]) > 0:
             cpu.append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
-rounds = [r for r in t.values() if len(r) == 3 and r["bare"] > 0]
+modes = {m for r in t.values() for m in r}
+rounds = [r for r in t.values() if len(r) == len(modes) and r["bare"] > 0]
 n = len(rounds)
 # the 95 % confidence interval of a median, from order statistics (no assumption on
 # the distribution): the k-th smallest and the k-th largest of n
@@ -664,7 +669,8 @@ med = lambda mode: f"{st.median(x[mode] for x in rounds):.3f}"
 alerts = sum(float(x) for x in open(f"{b}/alerts.n") if x.strip())
 cpus = (f"{st.median(c[0] for c in cpu):.1f} ({min(c[0] for c in cpu):.1f}-{max(c[0] for c in cpu):.1f}) "
         f"| {st.median(c[1] for c in cpu):.1f} %") if cpu else "- | -"
-print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} |")
+b = f" {med('watch-b')} | {col('watch-b')} |" if "watch-b" in modes else ""
+print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} |{b}")
 PY
 	done
 }
@@ -692,9 +698,10 @@ echo "in another, joined by a veth pair; guest access) into the 20 existing dire
 echo "the share, which is the watched tree; timed until smbclient is done."
 echo "Before the rounds of a workload, one untimed bare run."
 [ -n "$PR_OLD" ] && echo "This machine's kernel gives freed memory back to its host at once (free page reporting, min_free_ms $PR_OLD); the benchmark holds it 60 s instead while it runs (see the script)."
+[ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its CPU is not measured; alerts count both builds."
 echo
-echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval |}"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}"
 if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
 if onfs disk; then paired "$FST (copies)" "$B"; fi
 if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi

@@ -139,6 +139,24 @@ expect_grep "allow: a different hash is stopped" '"kind":"alert"' "$WOUT"
 expect_exit "allow: a relative path is refused" 2 "$RIPOSTE" watch --allow bin/python3 "$T/b"
 expect_exit "allow: a short hash is refused" 2 "$RIPOSTE" watch --allow "$PY:abcd" "$T/b"
 
+# ---- a directory made while watching is watched too: its create (the name group's
+# event) gets it marked. It comes here right after a burst of creates and with nothing
+# after it, so no other event brings it in. The attack inside it later must be
+# stopped, and its files come back ----
+make_docs "$T/nd" 3
+watch_start newdir "$T/nd" || done_testing
+sh -c "i=0; while [ \$i -lt 50 ]; do : >'$T/nd/burst'\$i; i=\$((i + 1)); done; mkdir '$T/nd/later'"
+sleep 0.3
+make_docs "$T/nd/later" 6
+sums "$T/nd/later" >"$T/nd.before"
+sleep 0.2
+attack_once "$TOP/tests/e2e/attackers/inplace.py" "$T/nd/later"
+watch_stop
+expect_grep "new directory: the attack in it was stopped" '"kind":"alert".*later/' "$WOUT"
+"$RIPOSTE" watch --restore --shadow "$T/shadow-newdir" "$T/nd" >"$T/newdir.restore" 2>&1
+sums "$T/nd/later" >"$T/nd.after"
+expect_eq "new directory: every file back after --restore" 0 "$(changed "$T/nd.before" "$T/nd.after")"
+
 # ---- overflow: the watcher is frozen while 20,000 files appear (made with mknod:
 # an open would wait for the frozen watcher's answer; a creation alone is only queued) ----
 mkdir -p "$T/o/flood"
