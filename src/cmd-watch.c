@@ -516,7 +516,7 @@ spawn(struct watch *w, void (*fn)(struct watch *w, void *arg), void *arg)
 	if (c < 0)
 		return -1;
 	if (c == 0) {
-		w->procfd = -1;     /* the parent's: not closed, it is the parent's too */
+		w->procfd = -1;     /* it names the parent's descriptors: left unused */
 		fn(w, arg);
 		fflush(stdout);
 		_exit(0);

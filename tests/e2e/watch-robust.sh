@@ -139,10 +139,9 @@ expect_grep "allow: a different hash is stopped" '"kind":"alert"' "$WOUT"
 expect_exit "allow: a relative path is refused" 2 "$RIPOSTE" watch --allow bin/python3 "$T/b"
 expect_exit "allow: a short hash is refused" 2 "$RIPOSTE" watch --allow "$PY:abcd" "$T/b"
 
-# ---- a directory made while watching is watched too: its create (the name group's
-# event) gets it marked. It comes here right after a burst of creates and with nothing
-# after it, so no other event brings it in. The attack inside it later must be
-# stopped, and its files come back ----
+# ---- a directory made while watching (here right after a burst of 50 creates) is
+# marked when its create event is read: the attack inside it later is stopped, and
+# its files come back ----
 make_docs "$T/nd" 3
 watch_start newdir "$T/nd" || done_testing
 sh -c "i=0; while [ \$i -lt 50 ]; do : >'$T/nd/burst'\$i; i=\$((i + 1)); done; mkdir '$T/nd/later'"
