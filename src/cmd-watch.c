@@ -49,6 +49,7 @@
 #include "respond/canary.h"
 #include "respond/compressed.h"
 #include "respond/fanotify.h"
+#include "respond/holds.h"
 #include "respond/pctl.h"
 #include "respond/samba.h"
 #include "respond/shadow.h"
@@ -247,7 +248,8 @@ struct fstate {
 	uint64_t bg_next;
 	unsigned nwrites;    /* writes asked in this range epoch */
 	int bg_tried;
-	int held;            /* pre-access events suppressed until the close */
+	int held;            /* pre-access events suppressed until the close (hold_on;
+	                        the mark itself is known by w->holds) */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
 	char pre_class[16];  /* rp_format_class of the head before the write, "" if none */
@@ -303,6 +305,12 @@ struct held {
 #define NHELD 256
 #define HELD_MS 30000
 
+/* ignore marks (rp_fan_hold) known at once, at most; past HOLDS_LOW the oldest of
+ * those kept past their close are taken off between events */
+#define NHOLDS 4096
+#define HOLDS_LOW 3072
+#define MAX_MOUNTFD 16
+
 struct pcache {
 	pid_t pid;
 	int valid;
@@ -338,6 +346,12 @@ struct watch {
 	size_t nbg;
 	struct pcache *procs;
 	struct held held[NHELD];
+	struct rp_holds *holds;  /* every inode with our ignore mark (holds.h) */
+	struct {
+		uint64_t dev;
+		int fd;
+	} mountfd[MAX_MOUNTFD];  /* a directory per filesystem, to open file handles from */
+	size_t nmountfd;
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
@@ -577,6 +591,158 @@ static int
 in_shadow(const struct watch *w, const char *path)
 {
 	return w->shadow_real[0] && under(path, w->shadow_real);
+}
+
+/* ---- ignore marks, known exactly (holds.h) ---- */
+
+/*
+ * A directory of filesystem dev, open to decode file handles in (open_by_handle_at
+ * wants a descriptor that is not O_PATH); opened once per filesystem, from the
+ * directory of the file open as fd. Opening a directory raises no event: the content
+ * group does not ask for FAN_ONDIR. -1 when there is none.
+ */
+static int
+mount_fd(struct watch *w, uint64_t dev, int fd)
+{
+	for (size_t i = 0; i < w->nmountfd; i++)
+		if (w->mountfd[i].dev == dev)
+			return w->mountfd[i].fd;
+	char path[PATH_MAX];
+	if (w->nmountfd == MAX_MOUNTFD || fd_path(w, fd, path, sizeof(path)) != 0 || path[0] != '/')
+		return -1;
+	char *slash = strrchr(path, '/');
+	slash[slash == path] = '\0';    /* "/a/f" -> "/a", "/f" -> "/" */
+	struct stat st;
+	int d = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (d < 0)
+		return -1;
+	if (fstat(d, &st) != 0 || (uint64_t)st.st_dev != dev) {
+		close(d);
+		return -1;
+	}
+	w->mountfd[w->nmountfd].dev = dev;
+	w->mountfd[w->nmountfd++].fd = d;
+	return d;
+}
+
+/* Takes h's mark off through fd (a descriptor of its file) and forgets it. */
+static void
+hold_off(struct watch *w, struct rp_hold *h, int fd)
+{
+	rp_fan_hold(w->fan, fd, 0);    /* gone already (ENOENT) is fine */
+	rp_holds_del(w->holds, h);
+}
+
+/*
+ * Takes h's mark off through its file handle. A handle that no longer opens is a
+ * file whose inode has gone, and its mark with it. The descriptor opened is O_PATH
+ * (it raises no event; an O_RDONLY open would wait for the watcher's own answer),
+ * which fanotify_mark does not take: it is named through /proc.
+ */
+static void
+hold_unmark(struct watch *w, const struct rp_hold *h)
+{
+	struct {
+		struct file_handle fh;
+		unsigned char b[RP_HOLD_HANDLE];
+	} fh;
+	fh.fh.handle_bytes = h->hlen;
+	fh.fh.handle_type = h->htype;
+	memcpy(fh.fh.f_handle, h->h, h->hlen);
+	int md = mount_fd(w, h->dev, -1), fd = -1;
+	if (md >= 0)
+		fd = open_by_handle_at(md, &fh.fh, O_PATH | O_CLOEXEC);
+	if (fd >= 0) {
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		rp_fan_unhold_path(w->fan, link);
+		close(fd);
+	}
+}
+
+/* Takes the mark of the entry closed first off and forgets it. Returns 0, or -1 when
+ * none is closed. */
+static int
+hold_drop_oldest(struct watch *w)
+{
+	struct rp_hold *h = rp_holds_oldest_closed(w->holds);
+	if (h == NULL)
+		return -1;
+	hold_unmark(w, h);
+	rp_holds_del(w->holds, h);
+	return 0;
+}
+
+/*
+ * Stops the pre-access events of f's file (open as fd) for every process: until its
+ * close, or, lazy, until the first open of it after its close (or its turn as the
+ * oldest, past HOLDS_LOW). A new file is written by the process that made it and
+ * usually not opened again for a long time: its mark is left to the next open, which
+ * saves a fanotify_mark call and the kernel's destruction of the mark per file
+ * written. Only with pre-content events: with open permission events alone the mark
+ * would hide the very open that has to take it off. Every mark is entered in
+ * w->holds with a handle to take it off by, or not placed (the accesses are then
+ * asked instead). Returns 1 when the file is held.
+ */
+static int
+hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
+{
+	if (f->held)
+		return 1;
+	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
+	if (h != NULL) {
+		/* kept past a close: the mark is on (or went with an inode whose number
+		 * came back, and then more is asked, not less), now for this holder */
+		rp_holds_open(w->holds, h);
+		h->lazy = lazy && rp_fan_pre_content(w->fan);
+		return f->held = 1;
+	}
+	if (rp_holds_count(w->holds) >= rp_holds_cap(w->holds) && hold_drop_oldest(w) != 0)
+		return 0;
+	struct {
+		struct file_handle fh;
+		unsigned char b[RP_HOLD_HANDLE];
+	} fh;
+	int mnt;
+	fh.fh.handle_bytes = RP_HOLD_HANDLE;
+	if (name_to_handle_at(fd, "", &fh.fh, &mnt, AT_EMPTY_PATH) != 0 ||
+	    mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
+		return 0;
+	h = rp_holds_add(w->holds, f->dev, f->ino);
+	h->lazy = lazy && rp_fan_pre_content(w->fan);
+	h->htype = fh.fh.handle_type;
+	h->hlen = fh.fh.handle_bytes;
+	memcpy(h->h, fh.fh.f_handle, h->hlen);
+	return f->held = 1;
+}
+
+/* Ends the hold of the file open as fd (f may be NULL: the cache dropped it; the mark
+ * is found by its inode all the same). */
+static void
+hold_end(struct watch *w, struct fstate *f, int fd, const struct stat *st)
+{
+	struct rp_hold *h = rp_holds_find(w->holds, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+	if (h != NULL)
+		hold_off(w, h, fd);
+	if (f != NULL)
+		f->held = 0;
+}
+
+/*
+ * After a queue overflow: the closes lost with it would leave their marks on for
+ * good. Every mark is taken off (a writer still at work is asked again, and held
+ * again): a few thousand calls at most, once per overflow.
+ */
+static void
+holds_overflow(struct watch *w)
+{
+	size_t it = 0;
+	const struct rp_hold *h;
+	while ((h = rp_holds_next(w->holds, &it)) != NULL)
+		hold_unmark(w, h);
+	rp_holds_clear(w->holds);
+	for (size_t i = 0; i < NFILESTATE; i++)
+		w->files[i].held = 0;
 }
 
 /* ---- the action ---- */
@@ -1194,8 +1360,7 @@ bg_step(struct watch *w)
 	if (b < f->orig_size)
 		return;
 	f->copied = 1;
-	if (!f->held && rp_fan_hold(w->fan, f->bgfd, 1) == 0)
-		f->held = 1;
+	hold_on(w, f, f->bgfd, 0);
 	bg_cancel(w, f);
 }
 
@@ -1239,6 +1404,13 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	struct fstate *f = fstate_of(w, ev->fd, 1, &st);
 	if (f == NULL)
 		return;
+	/* a new file's mark kept past its close goes before this open is answered: what
+	 * is done through it is asked as for any other file */
+	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
+	if (h != NULL && h->closed) {
+		hold_off(w, h, ev->fd);
+		f->held = 0;
+	}
 	/* an empty file has nothing to read or keep: a new file being written */
 	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
 	if (ev->open_perm && rp_fan_pre_content(w->fan)) {
@@ -1249,7 +1421,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		 * a file is copied here, as before a write. An open for reading or writing
 		 * goes on: its reads and its first write are asked. An empty file has
 		 * nothing to lose: its accesses go unasked until its close (one answer per
-		 * new file, not two).
+		 * new file, not two), and its mark stays on until the next open of it
+		 * (hold_on).
 		 */
 		if (st.st_size == 0) {
 			if (g->first_write_ms == 0)
@@ -1259,8 +1432,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 				f->epoch_pid = ev->pid;
 				f->copied = 1;
 			}
-			if (!f->held && rp_fan_hold(w->fan, ev->fd, 1) == 0)
-				f->held = 1;
+			hold_on(w, f, ev->fd, 1);
 			return;
 		}
 		if (acc == RP_PROC_READ)
@@ -1268,8 +1440,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		/* another writer: what the first one wrote is kept before its own first
 		 * write (the first one's copy has only what was there before it) */
 		if ((f->copied || f->ranged) && f->epoch_pid != ev->pid) {
-			if (f->held && rp_fan_hold(w->fan, ev->fd, 0) == 0)
-				f->held = 0;
+			if (f->held)
+				hold_end(w, f, ev->fd, &st);
 			f->has_pre = 0;
 			epoch_end(w, f);
 		}
@@ -1327,9 +1499,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * opened right after the reader closed (smbd: "get f" then "put x f") would land
 	 * uncopied in between. A reader is asked at each read instead.
 	 */
-	if (acc != RP_PROC_READ && !(f->ranged && !f->copied) && !f->held &&
-	    rp_fan_hold(w->fan, ev->fd, 1) == 0)
-		f->held = 1;
+	if (acc != RP_PROC_READ && !(f->ranged && !f->copied))
+		hold_on(w, f, ev->fd, 0);
 }
 
 /*
@@ -1401,12 +1572,20 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 {
 	char path[PATH_MAX];
 	struct stat st;
+	memset(&st, 0, sizeof(st));
 	st.st_nlink = 1;    /* unless fstate_of's fstat says otherwise */
 	struct fstate *f = fstate_of(w, ev->fd, 0, &st);
-	if (f != NULL && f->held) {
-		rp_fan_hold(w->fan, ev->fd, 0);
-		f->held = 0;
+	/* by the inode: the cache may have given f's slot to another file meanwhile */
+	struct rp_hold *h = st.st_ino != 0 ? rp_holds_find(w->holds, (uint64_t)st.st_dev,
+	    (uint64_t)st.st_ino) : NULL;
+	if (h != NULL && !h->closed) {
+		if (h->lazy)
+			rp_holds_close(w->holds, h);    /* off at the next open (on_pre) */
+		else
+			hold_off(w, h, ev->fd);
 	}
+	if (f != NULL)
+		f->held = 0;
 	/* a new file deleted by now (a database's journal, a temp file): nobody's
 	 * document, nothing to judge (a worker would skip it too: skip_gone) */
 	if (ev->kind == RP_FAN_CLOSE_WRITE && (f == NULL || !f->has_pre) && st.st_nlink == 0) {
@@ -1670,6 +1849,7 @@ event_cb(struct rp_fan_event *ev, void *ctx)
 		break;
 	case RP_FAN_OVERFLOW:
 		w->overflows = w->overflows + 1;
+		holds_overflow(w);
 		break;
 	}
 	return 0;
@@ -1970,6 +2150,9 @@ watch_release(struct watch *w)
 	}
 	free(w->files);
 	free(w->procs);
+	rp_holds_free(w->holds);
+	for (size_t i = 0; i < w->nmountfd; i++)
+		close(w->mountfd[i].fd);
 	for (size_t i = 0; i < w->nknown; i++)
 		free(w->known_ext[i]);
 	free(w->known_ext);
@@ -2251,7 +2434,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->defer = calloc(NDEFER, sizeof(*w->defer));
 	for (size_t i = 0; i < NHELD; i++)
 		w->held[i].fd = -1;
-	if (w->files == NULL || w->procs == NULL || w->defer == NULL) {
+	if (w->files == NULL || w->procs == NULL || w->defer == NULL ||
+	    rp_holds_new(&w->holds, NHOLDS) != 0) {
 		rp_err(cli, "out of memory");
 		goto out;
 	}
@@ -2359,7 +2543,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
 		/* background work waits for no event: only a look at the queues */
-		if (wait_events(w, pf, &spinning, w->nbg > 0 ? 0 : next_expire) < 0) {
+		int trim = rp_holds_count(w->holds) > HOLDS_LOW && rp_holds_nclosed(w->holds) > 0;
+		if (wait_events(w, pf, &spinning, w->nbg > 0 || trim ? 0 : next_expire) < 0) {
 			if (errno == EINTR)
 				continue;
 			rp_err(cli, "poll: %s", strerror(errno));
@@ -2399,6 +2584,10 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		}
 		if (w->nbg > 0 && !done)
 			bg_step(w);
+		/* a few at a time, between events: the oldest marks kept past their close */
+		for (int k = 0; trim && k < 16 && rp_holds_count(w->holds) > HOLDS_LOW; k++)
+			if (hold_drop_oldest(w) != 0)
+				break;
 	}
 	/* the verdicts still out (seconds of work at most) count in the summary */
 	for (int64_t t_end = rp_time_mono_ms() + 5000; rp_vpool_pending(w->pool) > 0 && rp_time_mono_ms() < t_end;) {

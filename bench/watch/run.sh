@@ -16,7 +16,13 @@
 # loop-mounted XFS, an ext4 in memory; default all); WATCH_OPTS: more options for the
 # watcher of the overhead runs (e.g. --spin 100); RIPOSTE_B: a second build of riposte,
 # run as a fourth mode of the paired rounds ("watch, build B"): two builds compared in
-# the same rounds, which separate runs of the benchmark cannot do to a few percent.
+# the same rounds, which separate runs of the benchmark cannot do to a few percent;
+# FLOOR_HOLDS=1: one more mode in the paired rounds, the floor with pre-content events
+# and an ignore mark on each new file (floor --holds: the mechanism riposte watch
+# uses, with no work in it); PIN=1: the benchmark and its workloads on CPU 0, the
+# responder (floor or watch) on CPU 1: a watcher with a core of its own, which tells
+# the cost of its CPU time (taken from the workload on a machine with no spare core)
+# from the cost of its answers' latency.
 # The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,6 +45,12 @@ done
 for wl in $WORKLOADS $PAIRED; do
 	case $wl in small|large|old|backup|stream|copy-in|save|db|smb-copy) ;; *) echo "run.sh: unknown workload '$wl'" >&2; exit 2 ;; esac
 done
+RESP=
+if [ -n "${PIN:-}" ]; then
+	[ "$(nproc --all)" -ge 2 ] || { echo "run.sh: PIN needs two CPUs" >&2; exit 2; }
+	taskset -p -c 0 $$ >/dev/null || exit 2
+	RESP="taskset -c 1"     # taskset execs: $! is the responder's pid all the same
+fi
 B=$(mktemp -d /var/tmp/riposte-bench-watch.XXXXXX) || exit 2
 W=
 F=
@@ -97,7 +109,7 @@ sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); 
 start() {  # NAME DIR [opts]; WR: the build (default $R)
 	name=$1
 	shift
-	"${WR:-$R}" watch --format jsonl --db "$B/none.db" --shadow "${SHBASE:-$B}/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
+	$RESP "${WR:-$R}" watch --format jsonl --db "$B/none.db" --shadow "${SHBASE:-$B}/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
 	W=$!
 	while ! grep -q ready "$B/$name.jsonl" 2>/dev/null; do
 		kill -0 "$W" 2>/dev/null || { cat "$B/$name.err" >&2; exit 2; }
@@ -498,7 +510,7 @@ wl_setup() {
 fstart() {  # DIR [floor options]
 	fd=$1
 	shift
-	"$B/floor" "$@" "$fd" >"$B/floor.out" 2>"$B/floor.err" &
+	$RESP "$B/floor" "$@" "$fd" >"$B/floor.out" 2>"$B/floor.err" &
 	F=$!
 	while ! grep -q ready "$B/floor.out" 2>/dev/null; do
 		kill -0 "$F" 2>/dev/null || { cat "$B/floor.err" >&2; F=; exit 2; }
@@ -518,6 +530,7 @@ rstart() {
 	floor) fstart "$2/h" ;;
 	spin) fstart "$2/h" --spin 100 ;;
 	opens) fstart "$2/h" --opens ;;
+	holds) fstart "$2/h" --holds ;;
 	watch) WR=; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	watch-b) WR=$RIPOSTE_B; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	esac
@@ -525,7 +538,7 @@ rstart() {
 rstop() {
 	case $1 in
 	floor) fstop >>"$B/pre.n" ;;
-	spin|opens) fstop >/dev/null ;;
+	spin|opens|holds) fstop >/dev/null ;;
 	watch|watch-b) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
 	esac
 }
@@ -616,7 +629,7 @@ cpu_ns() {
 # paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
 # floor with opens only, under watch (and under build B), in an order drawn per round
 paired() {
-	MODES="bare opens watch${RIPOSTE_B:+ watch-b}"
+	MODES="bare opens watch${RIPOSTE_B:+ watch-b}${FLOOR_HOLDS:+ holds}"
 	for wl in $PAIRED; do
 		: >"$B/pair.t"; : >"$B/alerts.n"
 		# one untimed run first: the memory and the files it needs, at hand
@@ -670,6 +683,7 @@ alerts = sum(float(x) for x in open(f"{b}/alerts.n") if x.strip())
 cpus = (f"{st.median(c[0] for c in cpu):.1f} ({min(c[0] for c in cpu):.1f}-{max(c[0] for c in cpu):.1f}) "
         f"| {st.median(c[1] for c in cpu):.1f} %") if cpu else "- | -"
 b = f" {med('watch-b')} | {col('watch-b')} |" if "watch-b" in modes else ""
+b += f" {med('holds')} | {col('holds')} |" if "holds" in modes else ""
 print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} |{b}")
 PY
 	done
@@ -699,9 +713,11 @@ echo "the share, which is the watched tree; timed until smbclient is done."
 echo "Before the rounds of a workload, one untimed bare run."
 [ -n "$PR_OLD" ] && echo "This machine's kernel gives freed memory back to its host at once (free page reporting, min_free_ms $PR_OLD); the benchmark holds it 60 s instead while it runs (see the script)."
 [ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its CPU is not measured; alerts count both builds."
+[ -n "${PIN:-}" ] && echo "Pinned (PIN): the benchmark, its workloads and smbd on CPU 0; the floor and watch on CPU 1."
+[ -n "${FLOOR_HOLDS:-}" ] && echo "Floor with holds (FLOOR_HOLDS, one more mode in every round): floor --holds, pre-content events with an ignore mark on each new file, the mechanism watch uses, with no work in it."
 echo
-echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval |}"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}"
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}${FLOOR_HOLDS:+---|---|---|}"
 if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
 if onfs disk; then paired "$FST (copies)" "$B"; fi
 if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi

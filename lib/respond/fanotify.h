@@ -84,6 +84,10 @@ int rp_fan_answer(struct rp_fan *f, int fd, int deny);
 /* Stops (on = 1) or resumes (on = 0) the pre-access events of the file open as fd,
  * for all processes: watch holds them from the first write until the close. */
 int rp_fan_hold(struct rp_fan *f, int fd, int on);
+/* Takes the hold of the file at path off (a /proc/self/fd link to an O_PATH
+ * descriptor, which fanotify_mark does not take as a descriptor). 0 also when there
+ * was none. */
+int rp_fan_unhold_path(struct rp_fan *f, const char *path);
 
 /* What the kernel offers on the filesystem of directory path (for --check). */
 int rp_fan_probe(const char *path, struct rp_fan_caps *caps);

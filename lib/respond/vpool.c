@@ -83,12 +83,21 @@ worker(void *arg)
 	struct rp_scanner *sc = NULL;
 	int ready = rp_scanner_new(&sc, p->engine) == 0;
 
-	pthread_mutex_lock(&p->mu);
+	/*
+	 * The lock is held for list updates only, never across a system call: the owner
+	 * takes it at each submit and collect, and a wake-up in the critical section
+	 * (the eventfd's write, a condition's signal) made the other side sleep on the
+	 * lock and be woken again, one more round trip per file (perf, cp -r of 2,000
+	 * documents under watch).
+	 */
 	for (;;) {
+		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->todo == NULL)
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop)
+		if (p->stop) {
+			pthread_mutex_unlock(&p->mu);
 			break;
+		}
 		struct rp_vjob *j = p->todo;
 		p->todo = j->next;
 		if (p->todo == NULL)
@@ -104,13 +113,13 @@ worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		*p->done_tail = j;
 		p->done_tail = &j->next;
+		pthread_mutex_unlock(&p->mu);
 		uint64_t one = 1;
 		if (write(p->efd, &one, sizeof(one)) < 0) {
 			/* the counter cannot overflow in practice; the done list is still read
 			 * at the next wake-up */
 		}
 	}
-	pthread_mutex_unlock(&p->mu);
 	rp_scanner_free(sc);
 	return NULL;
 }
@@ -199,8 +208,9 @@ rp_vpool_submit(struct rp_vpool *p, struct rp_vjob *j)
 	pthread_mutex_lock(&p->mu);
 	*p->todo_tail = j;
 	p->todo_tail = &j->next;
-	pthread_cond_signal(&p->cv);
 	pthread_mutex_unlock(&p->mu);
+	/* after the unlock: a worker about to wait sees the job under the lock first */
+	pthread_cond_signal(&p->cv);
 }
 
 void
