@@ -352,6 +352,8 @@ struct watch {
 		int fd;
 	} mountfd[MAX_MOUNTFD];  /* a directory per filesystem, to open file handles from */
 	size_t nmountfd;
+	int handles;         /* file handles open again (CAP_DAC_READ_SEARCH): marks can be
+	                        taken off with no descriptor at hand */
 	char **known_ext;
 	size_t nknown;
 	pid_t self;
@@ -625,6 +627,28 @@ mount_fd(struct watch *w, uint64_t dev, int fd)
 	return d;
 }
 
+/* Whether a file handle of dir opens again (open_by_handle_at needs
+ * CAP_DAC_READ_SEARCH, which a unit or a container may have taken away). */
+static int
+handles_work(const char *dir)
+{
+	struct {
+		struct file_handle fh;
+		unsigned char b[RP_HOLD_HANDLE];
+	} fh;
+	int mnt, ok = 0, d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fh.fh.handle_bytes = RP_HOLD_HANDLE;
+	if (d >= 0 && name_to_handle_at(d, "", &fh.fh, &mnt, AT_EMPTY_PATH) == 0) {
+		int o = open_by_handle_at(d, &fh.fh, O_PATH | O_CLOEXEC);
+		ok = o >= 0;
+		if (o >= 0)
+			close(o);
+	}
+	if (d >= 0)
+		close(d);
+	return ok;
+}
+
 /* Takes h's mark off through fd (a descriptor of its file) and forgets it. */
 static void
 hold_off(struct watch *w, struct rp_hold *h, int fd)
@@ -694,10 +718,10 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 		/* kept past a close: the mark is on (or went with an inode whose number
 		 * came back, and then more is asked, not less), now for this holder */
 		rp_holds_open(w->holds, h);
-		h->lazy = lazy && rp_fan_pre_content(w->fan);
+		h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
 		return f->held = 1;
 	}
-	if (rp_holds_count(w->holds) >= rp_holds_cap(w->holds) && hold_drop_oldest(w) != 0)
+	if (rp_holds_count(w->holds) >= rp_holds_cap(w->holds) && (!w->handles || hold_drop_oldest(w) != 0))
 		return 0;
 	struct {
 		struct file_handle fh;
@@ -709,7 +733,7 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 	    mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
 		return 0;
 	h = rp_holds_add(w->holds, f->dev, f->ino);
-	h->lazy = lazy && rp_fan_pre_content(w->fan);
+	h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
 	h->htype = fh.fh.handle_type;
 	h->hlen = fh.fh.handle_bytes;
 	memcpy(h->h, fh.fh.f_handle, h->hlen);
@@ -731,13 +755,25 @@ hold_end(struct watch *w, struct fstate *f, int fd, const struct stat *st)
 /*
  * After a queue overflow: the closes lost with it would leave their marks on for
  * good. Every mark is taken off (a writer still at work is asked again, and held
- * again): a few thousand calls at most, once per overflow.
+ * again): a few thousand calls at most, once per overflow. Without handles that
+ * open, each counts as closed instead and goes at the next open of its file. That
+ * needs pre-content events: with open permission events alone (a kernel before
+ * 6.14) the mark hides that open, and a mark whose close was lost stays until its
+ * inode leaves the cache. The unit (packaging/) grants what handles need.
  */
 static void
 holds_overflow(struct watch *w)
 {
 	size_t it = 0;
-	const struct rp_hold *h;
+	struct rp_hold *h;
+	if (!w->handles) {
+		while ((h = rp_holds_next(w->holds, &it)) != NULL)
+			if (!h->closed)
+				rp_holds_close(w->holds, h);
+		for (size_t i = 0; i < NFILESTATE; i++)
+			w->files[i].held = 0;
+		return;
+	}
 	while ((h = rp_holds_next(w->holds, &it)) != NULL)
 		hold_unmark(w, h);
 	rp_holds_clear(w->holds);
@@ -2479,6 +2515,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		    r == RP_ERR_PERM ? " (watch needs CAP_SYS_ADMIN: run it as root)" : "");
 		goto out;
 	}
+	w->handles = handles_work(w->rootreal[0]);
 	for (size_t i = 0; i < w->nroots; i++) {
 		if ((r = mark_tree(w, w->rootreal[i])) != 0) {
 			rp_err(cli, "cannot watch '%s': %s%s", w->roots[i], rp_strerror(r),
@@ -2543,7 +2580,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
 		/* background work waits for no event: only a look at the queues */
-		int trim = rp_holds_count(w->holds) > HOLDS_LOW && rp_holds_nclosed(w->holds) > 0;
+		int trim = w->handles && rp_holds_count(w->holds) > HOLDS_LOW && rp_holds_nclosed(w->holds) > 0;
 		if (wait_events(w, pf, &spinning, w->nbg > 0 || trim ? 0 : next_expire) < 0) {
 			if (errno == EINTR)
 				continue;

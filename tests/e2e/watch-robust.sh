@@ -161,25 +161,38 @@ expect_eq "new directory: every file back after --restore" 0 "$(changed "$T/nd.b
 # ---- a new file's ignore mark is left on past its close, until the next open of it;
 # the oldest are taken off through file handles once 3,072 are kept. Documents
 # written first, then 4,000 more new files, so that theirs were taken off that way:
-# an attack on them later is stopped and they come back ----
-mkdir -p "$T/hm/fill" "$T/hm/docs/sub"     # marked at the start: no race with their creation
-watch_start holds "$T/hm" || done_testing
-make_docs "$T/hm/docs" 6
-python3 - "$T/hm/fill" <<'PY'
+# an attack on them later is stopped and they come back. The same without
+# CAP_DAC_READ_SEARCH (a handle does not open again): each mark then goes at its
+# file's close ----
+# holds_case NAME DIR LABEL: the scenario in DIR, with the watcher started as $RIPOSTE
+holds_case() {
+	mkdir -p "$2/fill" "$2/docs/sub"     # marked at the start: no race with their creation
+	watch_start "$1" "$2" || return 1
+	WCAP=$(awk '/^CapEff/ { print $2 }' "/proc/$WPID/status")
+	make_docs "$2/docs" 6
+	python3 - "$2/fill" <<'PY'
 import os, sys
 for i in range(4000):
     with open(os.path.join(sys.argv[1], "n%04d.txt" % i), "w") as f:
         f.write("note %d\n" % i)
 PY
-sums "$T/hm/docs" >"$T/hm.before"
-sleep 0.5
-attack_once "$TOP/tests/e2e/attackers/inplace.py" "$T/hm/docs"
-watch_stop
-expect_grep "marks past the table: the attack on the oldest new files was stopped" \
-    '"kind":"alert".*hm/docs/' "$WOUT"
-"$RIPOSTE" watch --restore --shadow "$T/shadow-holds" "$T/hm/docs" >"$T/holds.restore" 2>&1
-sums "$T/hm/docs" >"$T/hm.after"
-expect_eq "marks past the table: every file back after --restore" 0 "$(changed "$T/hm.before" "$T/hm.after")"
+	sums "$2/docs" >"$T/$1.before"
+	sleep 0.5
+	attack_once "$TOP/tests/e2e/attackers/inplace.py" "$2/docs"
+	watch_stop
+	expect_grep "$3: the attack on the oldest new files was stopped" '"kind":"alert".*/docs/' "$WOUT"
+	"$RIPOSTE" watch --restore --shadow "$T/shadow-$1" "$2/docs" >"$T/$1.restore" 2>&1
+	sums "$2/docs" >"$T/$1.after"
+	expect_eq "$3: every file back after --restore" 0 "$(changed "$T/$1.before" "$T/$1.after")"
+}
+holds_case holds "$T/hm" "marks past the table"
+REAL=$RIPOSTE
+RIPOSTE=$T/nocap.sh
+printf '#!/bin/sh\nexec setpriv --bounding-set=-dac_read_search "%s" "$@"\n' "$REAL" >"$RIPOSTE"
+chmod +x "$RIPOSTE"
+holds_case nohandles "$T/hn" "no file handles" &&
+    expect_eq "no file handles: the watcher ran without CAP_DAC_READ_SEARCH" 0 "$((0x$WCAP & 4))"
+RIPOSTE=$REAL
 
 # ---- overflow: the watcher is frozen while 20,000 files appear (made with mknod:
 # an open would wait for the frozen watcher's answer; a creation alone is only queued) ----
