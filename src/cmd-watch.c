@@ -248,8 +248,6 @@ struct fstate {
 	uint64_t bg_next;
 	unsigned nwrites;    /* writes asked in this range epoch */
 	int bg_tried;
-	int held;            /* pre-access events suppressed until the close (hold_on;
-	                        the mark itself is known by w->holds) */
 	int has_pre;         /* pre: the verdict before the write */
 	enum rp_verdict_kind pre_kind;
 	char pre_class[16];  /* rp_format_class of the head before the write, "" if none */
@@ -703,26 +701,30 @@ hold_drop_oldest(struct watch *w)
  * oldest, past HOLDS_LOW). A new file is written by the process that made it and
  * usually not opened again for a long time: its mark is left to the next open, which
  * saves a fanotify_mark call and the kernel's destruction of the mark per file
- * written. Only with pre-content events: with open permission events alone the mark
- * would hide the very open that has to take it off. Every mark is entered in
+ * written (too little to show over SMB: bench/results/watch.md). Only with
+ * pre-content events and handles that open: with open permission events alone the
+ * mark would hide the very open that has to take it off. Every mark is entered in
  * w->holds with a handle to take it off by, or not placed (the accesses are then
- * asked instead). Returns 1 when the file is held.
+ * asked instead).
  */
-static int
+static void
 hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 {
-	if (f->held)
-		return 1;
+	/* the table says whether the mark is on (f may be a new entry for a file whose
+	 * old one the cache dropped) */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
 	if (h != NULL) {
-		/* kept past a close: the mark is on (or went with an inode whose number
-		 * came back, and then more is asked, not less), now for this holder */
-		rp_holds_open(w->holds, h);
-		h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
-		return f->held = 1;
+		if (h->closed) {
+			/* kept past a close: the mark is on (or went with an inode whose
+			 * number came back, and then more is asked, not less), now for
+			 * this holder */
+			rp_holds_open(w->holds, h);
+			h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
+		}
+		return;
 	}
 	if (rp_holds_count(w->holds) >= rp_holds_cap(w->holds) && (!w->handles || hold_drop_oldest(w) != 0))
-		return 0;
+		return;
 	struct {
 		struct file_handle fh;
 		unsigned char b[RP_HOLD_HANDLE];
@@ -731,25 +733,21 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 	fh.fh.handle_bytes = RP_HOLD_HANDLE;
 	if (name_to_handle_at(fd, "", &fh.fh, &mnt, AT_EMPTY_PATH) != 0 ||
 	    mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
-		return 0;
+		return;
 	h = rp_holds_add(w->holds, f->dev, f->ino);
 	h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
 	h->htype = fh.fh.handle_type;
 	h->hlen = fh.fh.handle_bytes;
 	memcpy(h->h, fh.fh.f_handle, h->hlen);
-	return f->held = 1;
 }
 
-/* Ends the hold of the file open as fd (f may be NULL: the cache dropped it; the mark
- * is found by its inode all the same). */
+/* Ends the hold of the file open as fd, if it has one. */
 static void
-hold_end(struct watch *w, struct fstate *f, int fd, const struct stat *st)
+hold_end(struct watch *w, int fd, const struct stat *st)
 {
 	struct rp_hold *h = rp_holds_find(w->holds, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
 	if (h != NULL)
 		hold_off(w, h, fd);
-	if (f != NULL)
-		f->held = 0;
 }
 
 /*
@@ -770,15 +768,11 @@ holds_overflow(struct watch *w)
 		while ((h = rp_holds_next(w->holds, &it)) != NULL)
 			if (!h->closed)
 				rp_holds_close(w->holds, h);
-		for (size_t i = 0; i < NFILESTATE; i++)
-			w->files[i].held = 0;
 		return;
 	}
 	while ((h = rp_holds_next(w->holds, &it)) != NULL)
 		hold_unmark(w, h);
 	rp_holds_clear(w->holds);
-	for (size_t i = 0; i < NFILESTATE; i++)
-		w->files[i].held = 0;
 }
 
 /* ---- the action ---- */
@@ -1443,10 +1437,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	/* a new file's mark kept past its close goes before this open is answered: what
 	 * is done through it is asked as for any other file */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
-	if (h != NULL && h->closed) {
+	if (h != NULL && h->closed)
 		hold_off(w, h, ev->fd);
-		f->held = 0;
-	}
 	/* an empty file has nothing to read or keep: a new file being written */
 	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
 	if (ev->open_perm && rp_fan_pre_content(w->fan)) {
@@ -1476,8 +1468,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		/* another writer: what the first one wrote is kept before its own first
 		 * write (the first one's copy has only what was there before it) */
 		if ((f->copied || f->ranged) && f->epoch_pid != ev->pid) {
-			if (f->held)
-				hold_end(w, f, ev->fd, &st);
+			hold_end(w, ev->fd, &st);
 			f->has_pre = 0;
 			epoch_end(w, f);
 		}
@@ -1620,8 +1611,6 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		else
 			hold_off(w, h, ev->fd);
 	}
-	if (f != NULL)
-		f->held = 0;
 	/* a new file deleted by now (a database's journal, a temp file): nobody's
 	 * document, nothing to judge (a worker would skip it too: skip_gone) */
 	if (ev->kind == RP_FAN_CLOSE_WRITE && (f == NULL || !f->has_pre) && st.st_nlink == 0) {

@@ -16,7 +16,8 @@
  * left on (riposte watch does the same and takes it off at the next open of the
  * file, which none of the benchmark's workloads makes): the least a zero-loss
  * watcher with pre-content events asks of a writer of new files, one answer per
- * open, and the kernel's cost of the marks. On SIGTERM or SIGINT it prints
+ * open, and the kernel's cost of the marks (every write to an existing file is still
+ * asked: no floor for a database rewritten in place). On SIGTERM or SIGINT it prints
  * "pre N close_write N overflow N dirs N" and exits 0.
  * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
  */
