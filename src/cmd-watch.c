@@ -595,11 +595,17 @@ in_shadow(const struct watch *w, const char *path)
 
 /* ---- ignore marks, known exactly (holds.h) ---- */
 
+/* a file handle with room for what w->holds keeps of one */
+struct fhandle {
+	struct file_handle fh;
+	unsigned char room[RP_HOLD_HANDLE];
+};
+
 /*
  * A directory of filesystem dev, open to decode file handles in (open_by_handle_at
  * wants a descriptor that is not O_PATH); opened once per filesystem, from the
- * directory of the file open as fd. Opening a directory raises no event: the content
- * group does not ask for FAN_ONDIR. -1 when there is none.
+ * directory of the file open as fd (-1: look up only). Opening a directory raises no
+ * event: the content group does not ask for FAN_ONDIR. -1 when there is none.
  */
 static int
 mount_fd(struct watch *w, uint64_t dev, int fd)
@@ -608,7 +614,8 @@ mount_fd(struct watch *w, uint64_t dev, int fd)
 		if (w->mountfd[i].dev == dev)
 			return w->mountfd[i].fd;
 	char path[PATH_MAX];
-	if (w->nmountfd == MAX_MOUNTFD || fd_path(w, fd, path, sizeof(path)) != 0 || path[0] != '/')
+	if (fd < 0 || w->nmountfd == MAX_MOUNTFD || fd_path(w, fd, path, sizeof(path)) != 0 ||
+	    path[0] != '/')
 		return -1;
 	char *slash = strrchr(path, '/');
 	slash[slash == path] = '\0';    /* "/a/f" -> "/a", "/f" -> "/" */
@@ -630,10 +637,7 @@ mount_fd(struct watch *w, uint64_t dev, int fd)
 static int
 handles_work(const char *dir)
 {
-	struct {
-		struct file_handle fh;
-		unsigned char b[RP_HOLD_HANDLE];
-	} fh;
+	struct fhandle fh;
 	int mnt, ok = 0, d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	fh.fh.handle_bytes = RP_HOLD_HANDLE;
 	if (d >= 0 && name_to_handle_at(d, "", &fh.fh, &mnt, AT_EMPTY_PATH) == 0) {
@@ -656,41 +660,44 @@ hold_off(struct watch *w, struct rp_hold *h, int fd)
 }
 
 /*
- * Takes h's mark off through its file handle. A handle that no longer opens is a
- * file whose inode has gone, and its mark with it. The descriptor opened is O_PATH
- * (it raises no event; an O_RDONLY open would wait for the watcher's own answer),
- * which fanotify_mark does not take: it is named through /proc.
+ * Takes h's mark off through its file handle. A handle that no longer opens (ESTALE)
+ * is a file whose inode has gone, and its mark with it. The descriptor opened is
+ * O_PATH (it raises no event; an O_RDONLY open would wait for the watcher's own
+ * answer), which fanotify_mark does not take: it is named through /proc. Returns 0
+ * when the mark is off or gone, -1 when it may still be on (out of descriptors).
  */
-static void
+static int
 hold_unmark(struct watch *w, const struct rp_hold *h)
 {
-	struct {
-		struct file_handle fh;
-		unsigned char b[RP_HOLD_HANDLE];
-	} fh;
+	struct fhandle fh;
 	fh.fh.handle_bytes = h->hlen;
 	fh.fh.handle_type = h->htype;
 	memcpy(fh.fh.f_handle, h->h, h->hlen);
-	int md = mount_fd(w, h->dev, -1), fd = -1;
-	if (md >= 0)
-		fd = open_by_handle_at(md, &fh.fh, O_PATH | O_CLOEXEC);
-	if (fd >= 0) {
-		char link[64];
-		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-		rp_fan_unhold_path(w->fan, link);
-		close(fd);
-	}
+	int md = mount_fd(w, h->dev, -1);
+	if (md < 0)
+		return -1;
+	int fd = open_by_handle_at(md, &fh.fh, O_PATH | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ESTALE || errno == ENOENT ? 0 : -1;
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	int r = rp_fan_unhold_path(w->fan, link);
+	close(fd);
+	return r == 0 ? 0 : -1;
 }
 
 /* Takes the mark of the entry closed first off and forgets it. Returns 0, or -1 when
- * none is closed. */
+ * none is closed or its mark could not be taken off (it is queued again, last). */
 static int
 hold_drop_oldest(struct watch *w)
 {
 	struct rp_hold *h = rp_holds_oldest_closed(w->holds);
 	if (h == NULL)
 		return -1;
-	hold_unmark(w, h);
+	if (hold_unmark(w, h) != 0) {
+		rp_holds_close(w->holds, h);
+		return -1;
+	}
 	rp_holds_del(w->holds, h);
 	return 0;
 }
@@ -725,10 +732,7 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 	}
 	if (rp_holds_count(w->holds) >= rp_holds_cap(w->holds) && (!w->handles || hold_drop_oldest(w) != 0))
 		return;
-	struct {
-		struct file_handle fh;
-		unsigned char b[RP_HOLD_HANDLE];
-	} fh;
+	struct fhandle fh;
 	int mnt;
 	fh.fh.handle_bytes = RP_HOLD_HANDLE;
 	if (name_to_handle_at(fd, "", &fh.fh, &mnt, AT_EMPTY_PATH) != 0 ||
@@ -752,27 +756,29 @@ hold_end(struct watch *w, int fd, const struct stat *st)
 
 /*
  * After a queue overflow: the closes lost with it would leave their marks on for
- * good. Every mark is taken off (a writer still at work is asked again, and held
- * again): a few thousand calls at most, once per overflow. Without handles that
- * open, each counts as closed instead and goes at the next open of its file. That
- * needs pre-content events: with open permission events alone (a kernel before
- * 6.14) the mark hides that open, and a mark whose close was lost stays until its
- * inode leaves the cache. The unit (packaging/) grants what handles need.
+ * good. Every mark is taken off through its handle (a writer still at work is asked
+ * again, and held again): a few thousand calls at most, once per overflow. Without
+ * handles that open, or when one fails, each counts as closed instead and goes at
+ * the next open of its file. That needs pre-content events: with open permission
+ * events alone (a kernel before 6.14) the mark hides that open, and a mark whose
+ * close was lost stays until its inode leaves the cache. The unit (packaging/)
+ * grants what handles need.
  */
 static void
 holds_overflow(struct watch *w)
 {
 	size_t it = 0;
 	struct rp_hold *h;
-	if (!w->handles) {
-		while ((h = rp_holds_next(w->holds, &it)) != NULL)
-			if (!h->closed)
-				rp_holds_close(w->holds, h);
+	int failed = !w->handles;
+	while (!failed && (h = rp_holds_next(w->holds, &it)) != NULL)
+		failed = hold_unmark(w, h) != 0;
+	if (!failed) {
+		rp_holds_clear(w->holds);
 		return;
 	}
-	while ((h = rp_holds_next(w->holds, &it)) != NULL)
-		hold_unmark(w, h);
-	rp_holds_clear(w->holds);
+	for (it = 0; (h = rp_holds_next(w->holds, &it)) != NULL;)
+		if (!h->closed)
+			rp_holds_close(w->holds, h);
 }
 
 /* ---- the action ---- */
