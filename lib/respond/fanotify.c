@@ -352,13 +352,13 @@ rp_fan_answer(struct rp_fan *f, int fd, int deny)
  * file's until its next open) does not pin the inode in memory, and an inode evicted
  * loses its mark, which asks more, never less.
  */
-int
-rp_fan_hold(struct rp_fan *f, int fd, int on)
+static int
+hold_at(struct rp_fan *f, int dirfd, const char *path, int on)
 {
 	uint64_t mask = f->pre ? FAN_PRE_ACCESS : FAN_OPEN_PERM;
 	unsigned fl = on ? FAN_MARK_ADD | FAN_MARK_IGNORE_SURV | (f->pre ? FAN_MARK_EVICTABLE : 0) :
 	    FAN_MARK_REMOVE | FAN_MARK_IGNORE;
-	if (fanotify_mark(f->cfd, fl, mask, fd, NULL) != 0) {
+	if (fanotify_mark(f->cfd, fl, mask, dirfd, path) != 0) {
 		if (!on && errno == ENOENT)
 			return 0;
 		return err_of(errno);
@@ -367,12 +367,15 @@ rp_fan_hold(struct rp_fan *f, int fd, int on)
 }
 
 int
+rp_fan_hold(struct rp_fan *f, int fd, int on)
+{
+	return hold_at(f, fd, NULL, on);
+}
+
+int
 rp_fan_unhold_path(struct rp_fan *f, const char *path)
 {
-	uint64_t mask = f->pre ? FAN_PRE_ACCESS : FAN_OPEN_PERM;
-	if (fanotify_mark(f->cfd, FAN_MARK_REMOVE | FAN_MARK_IGNORE, mask, AT_FDCWD, path) != 0)
-		return errno == ENOENT ? 0 : err_of(errno);
-	return 0;
+	return hold_at(f, AT_FDCWD, path, 0);
 }
 
 int
