@@ -9,8 +9,9 @@
 # in /var/tmp; setsid: watch scores whole sessions, keep the benchmark's apart)
 # Environment: SECTIONS="attacks benign overhead paired" (the parts to run, default all);
 # WORKLOADS="small large old backup copy-in save db" (the overhead workloads, default
-# these; stream and smb-copy may be named too); PAIRED="stream smb-copy backup db" (the
-# workloads of the paired section, default these) and ROUNDS (its rounds, default 30);
+# these; stream, smb-copy and db-steady may be named too); PAIRED="stream smb-copy
+# backup db" (the workloads of the paired section, default these; db-steady may be
+# added) and ROUNDS (its rounds, default 30);
 # SMALL=1 divides the overhead workloads' file counts and sizes by 10 (smoke tests only);
 # FILESYSTEMS="disk xfs ram" (where the overhead workloads run: the temp dir's own, a
 # loop-mounted XFS, an ext4 in memory; default all); WATCH_OPTS: more options for the
@@ -43,7 +44,7 @@ for s in $SECTIONS; do
 	case $s in attacks|benign|overhead|paired) ;; *) echo "run.sh: unknown section '$s'" >&2; exit 2 ;; esac
 done
 for wl in $WORKLOADS $PAIRED; do
-	case $wl in small|large|old|backup|stream|copy-in|save|db|smb-copy) ;; *) echo "run.sh: unknown workload '$wl'" >&2; exit 2 ;; esac
+	case $wl in small|large|old|backup|stream|copy-in|save|db|db-steady|smb-copy) ;; *) echo "run.sh: unknown workload '$wl'" >&2; exit 2 ;; esac
 done
 RESP=
 if [ -n "${PIN:-}" ]; then
@@ -241,7 +242,10 @@ echo "text written two days ago, each saved as office software saves: a new temp
 echo "the same directory, fsync, rename over the original. db: a practice database, SQLite"
 echo "(64 MiB, 200,000 rows, written two days ago), then 2,000 transactions of 10 updates"
 echo "each (rollback journal, synchronous=full: a journal file made, fsynced and deleted per"
-echo "transaction, and the database's pages rewritten in place)."
+echo "transaction, and the database's pages rewritten in place). db-steady: the same, timed"
+echo "after 300 transactions in the same process, untimed: a database server that has been"
+echo "writing for a while under a watcher that has been running (the watcher's copy of the"
+echo "original, once per writer, is done by then)."
 echo
 fi # overhead's text
 cat >"$B/old.py" <<'PY'
@@ -450,10 +454,12 @@ for i in range(n):
     os.rename(tmp, os.path.join(d, "report%03d.txt" % i))
 print("%.3f" % (time.monotonic() - t))
 PY
-# db DIR prepare|setup|run BENCHDIR: the database is made once, copied before each run
+# db DIR prepare|setup|run BENCHDIR: the database is made once, copied before each run;
+# as db-steady.py (a copy), 300 transactions before the timed ones
 cat >"$B/db.py" <<'PY'
 import os, random, shutil, sqlite3, sys, time
 d, mode, b = sys.argv[1], sys.argv[2], sys.argv[3]
+warm = 300 if os.path.basename(sys.argv[0]) == "db-steady.py" else 0
 pristine = os.path.join(b, "db-pristine.sqlite")
 n = 2000 // int(os.environ.get("DIV", "1"))
 if mode == "prepare":
@@ -479,7 +485,9 @@ rows = 200000 // int(os.environ.get("DIV", "1"))
 db = sqlite3.connect(p, isolation_level=None)
 db.execute("pragma synchronous=full")
 t = time.monotonic()
-for k in range(n):
+for k in range(-warm, n):
+    if k == 0:
+        t = time.monotonic()
     db.execute("begin")
     for j in range(10):
         db.execute("update patient set notes = ? where id = ?",
@@ -487,10 +495,11 @@ for k in range(n):
     db.execute("commit")
 print("%.4f" % (time.monotonic() - t))
 PY
+cp "$B/db.py" "$B/db-steady.py"
 for wl in $WORKLOADS $PAIRED; do
-	case $wl in backup|stream|copy-in|db|smb-copy)
+	case $wl in backup|stream|copy-in|db|db-steady|smb-copy)
 		p=$wl
-		case $wl in stream) p=backup ;; smb-copy) p=copy-in ;; esac
+		case $wl in stream) p=backup ;; smb-copy) p=copy-in ;; db-steady) p=db ;; esac
 		[ -e "$B/$p.prepared" ] || python3 "$B/$p.py" - prepare "$B" || exit 2
 		: >"$B/$p.prepared" ;;
 	esac
@@ -503,7 +512,7 @@ wl_setup() {
 	smb-copy) smb_up "$2" ;;
 	esac
 	case $1 in
-	old|save|copy-in|db|smb-copy) python3 "$B/$1.py" "$2/h/w" setup "$B" || exit 2 ;;
+	old|save|copy-in|db|db-steady|smb-copy) python3 "$B/$1.py" "$2/h/w" setup "$B" || exit 2 ;;
 	esac
 	sync
 }

@@ -13,6 +13,9 @@
 #ifndef FAN_PRE_ACCESS
 #define FAN_PRE_ACCESS 0x00100000
 #endif
+#ifndef FAN_MARK_IGNORE_SURV
+#define FAN_MARK_IGNORE_SURV (0x00000400 | FAN_MARK_IGNORED_SURV_MODIFY)
+#endif
 #ifndef FAN_EVENT_INFO_TYPE_RANGE
 #define FAN_EVENT_INFO_TYPE_RANGE 6
 #endif
@@ -23,9 +26,12 @@ struct rp_fan_range {
 	uint64_t count;
 };
 
+/* A marked directory: name events name it by its file handle. */
 struct dirmark {
-	unsigned char *handle;   /* struct file_handle bytes */
-	size_t hlen;
+	unsigned char *h;        /* the handle's bytes; NULL: a free slot */
+	unsigned hlen;
+	int type;
+	uint64_t hash;
 	char *path;
 };
 
@@ -33,8 +39,10 @@ struct rp_fan {
 	int cfd;                 /* content group */
 	int nfd;                 /* name group, -1 when unavailable */
 	int pre;                 /* pre-content events in use */
+	/* open addressing on the handle (linear probing, at most half full): a share
+	 * has tens of thousands of directories, and each name event looks one up */
 	struct dirmark *dirs;
-	size_t ndirs, cap;
+	size_t ndirs, cap;       /* cap: 0 or a power of two */
 	char buf[64 * 1024] __attribute__((aligned(8)));
 };
 
@@ -95,12 +103,23 @@ rp_fan_free(struct rp_fan *f)
 		close(f->cfd);
 	if (f->nfd >= 0)
 		close(f->nfd);
-	for (size_t i = 0; i < f->ndirs; i++) {
-		free(f->dirs[i].handle);
+	for (size_t i = 0; i < f->cap; i++) {
+		free(f->dirs[i].h);
 		free(f->dirs[i].path);
 	}
 	free(f->dirs);
 	free(f);
+}
+
+int
+rp_fan_decoder(struct rp_fan **out)
+{
+	struct rp_fan *f = calloc(1, sizeof(*f));
+	if (f == NULL)
+		return RP_ERR_NOMEM;
+	f->cfd = f->nfd = -1;
+	*out = f;
+	return 0;
 }
 
 int
@@ -129,68 +148,113 @@ content_mask(const struct rp_fan *f)
 int
 rp_fan_mark_dir(struct rp_fan *f, const char *path)
 {
-	int r = RP_ERR_INTERNAL;
-	unsigned char *h = NULL;
-	char *p = NULL;
-
 	if (fanotify_mark(f->cfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR, content_mask(f),
 	    AT_FDCWD, path) != 0)
 		return err_of(errno);
 	if (fanotify_mark(f->nfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
 	    FAN_CREATE | FAN_DELETE | FAN_RENAME | FAN_ONDIR, AT_FDCWD, path) != 0)
 		return err_of(errno);
+	/*
+	 * A file's creation says nothing its open (content group) does not, and watch
+	 * wants only a new directory's, to mark it: an ignore mask for FAN_CREATE
+	 * without FAN_ONDIR drops the files' (Linux 6.0+, fanotify_mark(2)). One event
+	 * and one wake-up less per new file (a database's journal at each transaction).
+	 * An older kernel refuses the flag and delivers them, which costs only that.
+	 */
+	(void)fanotify_mark(f->nfd, FAN_MARK_ADD | FAN_MARK_IGNORE_SURV | FAN_MARK_ONLYDIR,
+	    FAN_CREATE, AT_FDCWD, path);
 
 	/* remember the directory's handle: name events identify it by handle */
-	size_t cap = sizeof(struct file_handle) + MAX_HANDLE_SZ;
-	struct file_handle *fh;
+	struct {
+		struct file_handle fh;
+		unsigned char room[MAX_HANDLE_SZ];
+	} h;
 	int mnt;
-	if ((h = calloc(1, cap)) == NULL) {
-		r = RP_ERR_NOMEM;
-		goto out;
+	h.fh.handle_bytes = MAX_HANDLE_SZ;
+	if (name_to_handle_at(AT_FDCWD, path, &h.fh, &mnt, 0) != 0)
+		return err_of(errno);
+	return rp_fan_dir_add(f, h.fh.handle_type, h.fh.handle_bytes, h.fh.f_handle, path);
+}
+
+static uint64_t
+handle_hash(int type, unsigned bytes, const unsigned char *h)
+{
+	uint64_t x = 0xcbf29ce484222325ULL ^ (uint32_t)type;    /* FNV-1a */
+	for (unsigned i = 0; i < bytes; i++)
+		x = (x ^ h[i]) * 0x100000001b3ULL;
+	return x;
+}
+
+/* The slot of the handle, or the free slot where it would go (f->cap > 0). */
+static size_t
+dir_slot(const struct rp_fan *f, int type, unsigned bytes, const unsigned char *h, uint64_t hash)
+{
+	size_t mask = f->cap - 1, i = (size_t)hash & mask;
+	while (f->dirs[i].h != NULL && !(f->dirs[i].hash == hash && f->dirs[i].type == type &&
+	    f->dirs[i].hlen == bytes && memcmp(f->dirs[i].h, h, bytes) == 0))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static int
+dir_grow(struct rp_fan *f)
+{
+	size_t nc = f->cap ? f->cap * 2 : 64;
+	struct dirmark *nd = calloc(nc, sizeof(*nd));
+	if (nd == NULL)
+		return RP_ERR_NOMEM;
+	for (size_t i = 0; i < f->cap; i++) {
+		if (f->dirs[i].h == NULL)
+			continue;
+		size_t j = (size_t)f->dirs[i].hash & (nc - 1);
+		while (nd[j].h != NULL)
+			j = (j + 1) & (nc - 1);
+		nd[j] = f->dirs[i];
 	}
-	fh = (struct file_handle *)(void *)h;
-	fh->handle_bytes = MAX_HANDLE_SZ;
-	if (name_to_handle_at(AT_FDCWD, path, fh, &mnt, 0) != 0) {
-		r = err_of(errno);
-		goto out;
+	free(f->dirs);
+	f->dirs = nd;
+	f->cap = nc;
+	return 0;
+}
+
+int
+rp_fan_dir_add(struct rp_fan *f, int type, unsigned bytes, const unsigned char *h, const char *path)
+{
+	if (bytes > MAX_HANDLE_SZ)
+		return RP_ERR_INVALID;
+	if ((f->ndirs + 1) * 2 > f->cap && dir_grow(f) != 0)
+		return RP_ERR_NOMEM;
+	uint64_t hash = handle_hash(type, bytes, h);
+	struct dirmark *d = &f->dirs[dir_slot(f, type, bytes, h, hash)];
+	char *p = strdup(path);
+	if (p == NULL)
+		return RP_ERR_NOMEM;
+	if (d->h != NULL) {
+		/* marked again: after an overflow, or under the name it was renamed to
+		 * (its subdirectories are marked again too, with theirs) */
+		free(d->path);
+		d->path = p;
+		return 0;
 	}
-	if ((p = strdup(path)) == NULL) {
-		r = RP_ERR_NOMEM;
-		goto out;
+	unsigned char *c = malloc(bytes > 0 ? bytes : 1);
+	if (c == NULL) {
+		free(p);
+		return RP_ERR_NOMEM;
 	}
-	if (f->ndirs == f->cap) {
-		size_t nc = f->cap ? f->cap * 2 : 64;
-		struct dirmark *nd = realloc(f->dirs, nc * sizeof(*nd));
-		if (nd == NULL) {
-			r = RP_ERR_NOMEM;
-			goto out;
-		}
-		f->dirs = nd;
-		f->cap = nc;
-	}
-	f->dirs[f->ndirs].handle = h;
-	f->dirs[f->ndirs].hlen = fh->handle_bytes;
-	f->dirs[f->ndirs].path = p;
+	memcpy(c, h, bytes);
+	*d = (struct dirmark){ c, bytes, type, hash, p };
 	f->ndirs++;
-	h = NULL;
-	p = NULL;
-	r = 0;
-out:
-	free(h);
-	free(p);
-	return r;
+	return 0;
 }
 
 /* The directory of a handle (type, bytes, the handle's bytes), or NULL. */
 static const char *
 dir_of(const struct rp_fan *f, int type, unsigned bytes, const unsigned char *h)
 {
-	for (size_t i = f->ndirs; i-- > 0;) {
-		const struct file_handle *m = (const void *)f->dirs[i].handle;
-		if (m->handle_type == type && f->dirs[i].hlen == bytes && memcmp(m->f_handle, h, bytes) == 0)
-			return f->dirs[i].path;
-	}
-	return NULL;
+	if (f->cap == 0)
+		return NULL;
+	const struct dirmark *d = &f->dirs[dir_slot(f, type, bytes, h, handle_hash(type, bytes, h))];
+	return d->h != NULL ? d->path : NULL;
 }
 
 /*
@@ -220,13 +284,16 @@ names(const struct rp_fan *f, const char *rec, size_t len, struct rp_fan_event *
 			size_t hb = fh_off + sizeof(fh);
 			const char *name = "";
 			const char *dir = NULL;
-			if (fh.handle_bytes <= hd.len && hb + fh.handle_bytes <= off + hd.len) {
+			size_t end = off + hd.len;
+			if (fh.handle_bytes <= hd.len && hb + fh.handle_bytes <= end) {
 				dir = dir_of(f, fh.handle_type, fh.handle_bytes, (const unsigned char *)rec + hb);
-				if (hb + fh.handle_bytes < off + hd.len)
-					name = rec + hb + fh.handle_bytes;
+				/* the name ends within the record, or there is none */
+				size_t nb = hb + fh.handle_bytes;
+				if (nb < end)
+					name = memchr(rec + nb, '\0', end - nb) != NULL ? rec + nb : NULL;
 			}
 			if (hd.info_type == FAN_EVENT_INFO_TYPE_NEW_DFID_NAME) {
-				ev->dir2 = dir;
+				ev->dir2 = name != NULL ? dir : NULL;
 				ev->name2 = name;
 			} else {
 				ev->dir = dir;
@@ -257,84 +324,100 @@ range_of(const char *rec, size_t len, struct rp_fan_event *ev)
 }
 
 int
+rp_fan_decode(const struct rp_fan *f, int names_group, const char *buf, size_t n, size_t *pos,
+    struct rp_fan_event *ev)
+{
+	struct fanotify_event_metadata m;
+	if (*pos > n || n - *pos < FAN_EVENT_METADATA_LEN)
+		return RP_ERR_INVALID;
+	const char *rec = buf + *pos;
+	memcpy(&m, rec, sizeof(m));
+	if (m.event_len < FAN_EVENT_METADATA_LEN || m.event_len > n - *pos)
+		return RP_ERR_INVALID;
+	if (m.vers != FANOTIFY_METADATA_VERSION)
+		return RP_ERR_UNSUPPORTED;
+	*pos += m.event_len;
+	memset(ev, 0, sizeof(*ev));
+	ev->fd = names_group ? -1 : m.fd;
+	ev->pid = ev->tid = m.pid;
+	if (m.mask & FAN_Q_OVERFLOW) {
+		ev->kind = RP_FAN_OVERFLOW;
+		return 1;
+	}
+	if (names_group) {
+		ev->isdir = (m.mask & FAN_ONDIR) != 0;
+		if (m.mask & FAN_RENAME)
+			ev->kind = RP_FAN_RENAME;
+		else if (m.mask & FAN_CREATE)
+			ev->kind = RP_FAN_CREATE;
+		else if (m.mask & FAN_DELETE)
+			ev->kind = RP_FAN_DELETE;
+		else
+			return 0;
+		names(f, rec, m.event_len, ev);
+		return ev->dir != NULL && ev->name != NULL;     /* 0: a directory we do not know */
+	}
+	if (m.mask & (FAN_PRE_ACCESS | FAN_OPEN_PERM)) {
+		ev->kind = RP_FAN_PRE;
+		ev->open_perm = (m.mask & FAN_OPEN_PERM) != 0;
+		range_of(rec, m.event_len, ev);
+	} else if (m.mask & FAN_CLOSE_WRITE) {
+		ev->kind = RP_FAN_CLOSE_WRITE;
+	} else {
+		ev->kind = RP_FAN_CLOSE_READ;
+	}
+	return 1;
+}
+
+int
 rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *ctx), void *ctx)
 {
 	int r = 0;
-	for (;;) {
-		ssize_t n = read(fd, f->buf, sizeof(f->buf));
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN)
-				return r;
-			return RP_ERR_SYSTEM;
+	ssize_t n;
+	while ((n = read(fd, f->buf, sizeof(f->buf))) < 0 && errno == EINTR)
+		;
+	if (n < 0)
+		return errno == EAGAIN ? 0 : RP_ERR_SYSTEM;
+	/*
+	 * The descriptors of the events that need no answer are closed after the batch's
+	 * answers: closing the last reference to a file deleted meanwhile (a database's
+	 * journal) frees it there and then, 35-40 us (db bench), which a permission event
+	 * later in the batch would wait for.
+	 */
+	int later[sizeof(f->buf) / FAN_EVENT_METADATA_LEN];
+	size_t nlater = 0;
+	for (size_t pos = 0;;) {
+		struct rp_fan_event ev;
+		int d = rp_fan_decode(f, fd == f->nfd, f->buf, (size_t)n, &pos, &ev);
+		if (d < 0) {
+			/* RP_ERR_INVALID: the end of the batch */
+			if (d == RP_ERR_UNSUPPORTED && r == 0)
+				r = d;
+			break;
 		}
-		if (n == 0)
-			return r;
-		for (size_t pos = 0; pos + FAN_EVENT_METADATA_LEN <= (size_t)n;) {
-			struct fanotify_event_metadata mm;
-			const struct fanotify_event_metadata *m = &mm;
-			const char *rec = f->buf + pos;
-			memcpy(&mm, rec, sizeof(mm));
-			if (mm.event_len < FAN_EVENT_METADATA_LEN || pos + mm.event_len > (size_t)n)
-				break;
-			pos += mm.event_len;
-			struct rp_fan_event ev;
-			memset(&ev, 0, sizeof(ev));
-			ev.fd = -1;
-			ev.pid = ev.tid = m->pid;
-			int perm = 0;
-			if (m->vers != FANOTIFY_METADATA_VERSION)
-				return RP_ERR_UNSUPPORTED;
-			if (m->mask & FAN_Q_OVERFLOW) {
-				ev.kind = RP_FAN_OVERFLOW;
-			} else if (fd == f->nfd) {
-				ev.isdir = (m->mask & FAN_ONDIR) != 0;
-				if (m->mask & FAN_RENAME)
-					ev.kind = RP_FAN_RENAME;
-				else if (m->mask & FAN_CREATE)
-					ev.kind = RP_FAN_CREATE;
-				else if (m->mask & FAN_DELETE)
-					ev.kind = RP_FAN_DELETE;
-				else
-					continue;
-				names(f, rec, mm.event_len, &ev);
-				if (ev.dir == NULL || ev.name == NULL)
-					continue;   /* a directory we no longer know */
-			} else {
-				ev.fd = m->fd;
-				if (m->mask & (FAN_PRE_ACCESS | FAN_OPEN_PERM)) {
-					perm = 1;
-					ev.kind = RP_FAN_PRE;
-					ev.open_perm = (m->mask & FAN_OPEN_PERM) != 0;
-					range_of(rec, mm.event_len, &ev);
-				} else if (m->mask & FAN_CLOSE_WRITE) {
-					ev.kind = RP_FAN_CLOSE_WRITE;
-				} else {
-					ev.kind = RP_FAN_CLOSE_READ;
-				}
-			}
-			int cr = 0;
-			if (r == 0)
-				cr = cb(&ev, ctx);
-			if (perm && ev.defer && r == 0 && cr == 0)
-				continue;       /* the caller answers (rp_fan_answer) */
-			if (perm) {
-				struct fanotify_response resp = {
-					.fd = m->fd,
-					.response = ev.deny ? FAN_DENY : FAN_ALLOW,
-				};
-				/* an answer must go out whatever happened, or the process hangs */
-				if (write(f->cfd, &resp, sizeof(resp)) < 0 && r == 0 && cr == 0)
-					cr = RP_ERR_SYSTEM;
-			}
-			if (m->fd >= 0)
-				close(m->fd);
-			if (cr != 0 && r == 0)
-				r = cr;
+		int efd = ev.fd, perm = d > 0 && ev.kind == RP_FAN_PRE, cr = 0;
+		if (d > 0 && r == 0)
+			cr = cb(&ev, ctx);
+		if (perm && ev.defer && r == 0 && cr == 0)
+			continue;       /* the caller answers (rp_fan_answer) */
+		if (perm) {
+			struct fanotify_response resp = {
+				.fd = efd,
+				.response = ev.deny ? FAN_DENY : FAN_ALLOW,
+			};
+			/* an answer must go out whatever happened, or the process hangs */
+			if (write(f->cfd, &resp, sizeof(resp)) < 0 && r == 0 && cr == 0)
+				cr = RP_ERR_SYSTEM;
+			close(efd);
+		} else if (efd >= 0) {
+			later[nlater++] = efd;
 		}
-		return r;     /* one batch: the caller polls again, the other group gets its turn */
+		if (cr != 0 && r == 0)
+			r = cr;
 	}
+	while (nlater > 0)
+		close(later[--nlater]);
+	return r;     /* one batch: the caller polls again, the other group gets its turn */
 }
 
 int

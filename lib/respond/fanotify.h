@@ -59,23 +59,40 @@ struct rp_fan_caps {
 
 /* Opens both groups. Returns 0, RP_ERR_PERM (no CAP_SYS_ADMIN), RP_ERR_UNSUPPORTED. */
 int rp_fan_open(struct rp_fan **out, unsigned flags);
+/* An rp_fan with no group, for rp_fan_dir_add and rp_fan_decode alone (tests, fuzzing).
+ * Returns 0 or RP_ERR_NOMEM. */
+int rp_fan_decoder(struct rp_fan **out);
 void rp_fan_free(struct rp_fan *f);                 /* accepts NULL */
 int rp_fan_pre_content(const struct rp_fan *f);     /* 1 with pre-content events */
 
 /* Marks directory path (not its subdirectories). Returns 0 or an RP_ERR_*;
  * RP_ERR_UNSUPPORTED when the filesystem refuses (tmpfs refuses pre-content). */
 int rp_fan_mark_dir(struct rp_fan *f, const char *path);
-
+/* Records that name events naming the directory of handle (type, bytes, h) are about
+ * path (what rp_fan_mark_dir does after marking); a handle known already gets the new
+ * path. Returns 0, RP_ERR_INVALID (bytes > MAX_HANDLE_SZ) or RP_ERR_NOMEM. */
+int rp_fan_dir_add(struct rp_fan *f, int type, unsigned bytes, const unsigned char *h,
+    const char *path);
 /* The two descriptors to poll for input. */
 void rp_fan_fds(const struct rp_fan *f, int *content_fd, int *name_fd);
 
 /* Reads one batch of what is queued on fd (one of the two; one batch so that a busy
- * group does not starve the other), calling cb per event; answers each
- * permission event (allow, or deny when cb set deny) after cb returns, then closes
- * the event's descriptor, unless cb set defer (the process waits meanwhile). Returns 0 (also when nothing was queued), cb's negative
- * code, or an RP_ERR_*. */
+ * group does not starve the other), calling cb per event; answers each permission
+ * event (allow, or deny when cb set deny) after cb returns and closes its descriptor,
+ * unless cb set defer (the process waits meanwhile); the other events' descriptors
+ * are closed after the batch. Returns 0 (also when nothing was queued), cb's
+ * negative code, or an RP_ERR_*. */
 int rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *ctx),
     void *ctx);
+
+/* Decodes the event record at buf[*pos] of a batch of n bytes read from the content
+ * group, or the name group when names_group is set, into ev (whose strings point
+ * into buf and into f's directories), and moves *pos past it. Returns 1 for an event,
+ * 0 for a record to pass over (a name event in a directory f does not know; its
+ * ev->fd still needs closing when >= 0), RP_ERR_INVALID at the end of the batch or a
+ * record cut short, RP_ERR_UNSUPPORTED for another metadata version. */
+int rp_fan_decode(const struct rp_fan *f, int names_group, const char *buf, size_t n,
+    size_t *pos, struct rp_fan_event *ev);
 
 /* Answers a deferred permission event (allow, or deny) and closes its descriptor.
  * Returns 0 or RP_ERR_SYSTEM (the descriptor is closed either way). */

@@ -194,20 +194,22 @@ holds_case nohandles "$T/hn" "no file handles" &&
     expect_eq "no file handles: the watcher ran without CAP_DAC_READ_SEARCH" 0 "$((0x$WCAP & 4))"
 RIPOSTE=$REAL
 
-# ---- overflow: the watcher is frozen while 20,000 files appear (made with mknod:
-# an open would wait for the frozen watcher's answer; a creation alone is only queued) ----
+# ---- overflow: the watcher is frozen while 20,000 files go (made with mknod before:
+# a file's creation raises no event; an unlink is only queued, where an open would
+# wait for the frozen watcher's answer) ----
 mkdir -p "$T/o/flood"
 make_docs "$T/o/docs" 3
 watch_start overflow "$T/o" || done_testing
 # a random file written before the flood (new random files alone are benign)
 head -c 65536 /dev/urandom >"$T/o/docs/blob.txt"
-sleep 0.5
-kill -s STOP "$WPID"
 python3 - "$T/o/flood" <<'PY'
 import os, sys
 for i in range(20000):
     os.mknod(os.path.join(sys.argv[1], "f%05d" % i), 0o100644)
 PY
+sleep 0.5
+kill -s STOP "$WPID"
+find "$T/o/flood" -type f -delete
 kill -s CONT "$WPID"
 wait_out rescan 20
 watch_stop
