@@ -151,8 +151,10 @@ rp_fan_mark_dir(struct rp_fan *f, const char *path)
 	if (fanotify_mark(f->cfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR, content_mask(f),
 	    AT_FDCWD, path) != 0)
 		return err_of(errno);
+	/* FAN_DELETE_SELF: the directory's entry in f->dirs goes with it (a watcher runs
+	 * for weeks over trees whose temporary directories come and go) */
 	if (fanotify_mark(f->nfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
-	    FAN_CREATE | FAN_DELETE | FAN_RENAME | FAN_ONDIR, AT_FDCWD, path) != 0)
+	    FAN_CREATE | FAN_DELETE | FAN_RENAME | FAN_DELETE_SELF | FAN_ONDIR, AT_FDCWD, path) != 0)
 		return err_of(errno);
 	/*
 	 * A file's creation says nothing its open (content group) does not, and watch
@@ -257,15 +259,40 @@ dir_of(const struct rp_fan *f, int type, unsigned bytes, const unsigned char *h)
 	return d->h != NULL ? d->path : NULL;
 }
 
+/* Forgets the directory of a handle, if known. Linear probing keeps no tombstone: the
+ * entries after the hole that may move back into it do (backward shift). */
+static void
+dir_forget(struct rp_fan *f, int type, unsigned bytes, const unsigned char *h)
+{
+	if (f->cap == 0)
+		return;
+	size_t mask = f->cap - 1, i = dir_slot(f, type, bytes, h, handle_hash(type, bytes, h));
+	if (f->dirs[i].h == NULL)
+		return;
+	free(f->dirs[i].h);
+	free(f->dirs[i].path);
+	for (size_t j = (i + 1) & mask; f->dirs[j].h != NULL; j = (j + 1) & mask) {
+		/* the entry at j may fill the hole at i when i lies between its home and j */
+		size_t home = (size_t)f->dirs[j].hash & mask;
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			f->dirs[i] = f->dirs[j];
+			i = j;
+		}
+	}
+	memset(&f->dirs[i], 0, sizeof(f->dirs[i]));
+	f->ndirs--;
+}
+
 /*
  * The records of an event are aligned on 4 bytes only (name records have any length),
  * so every structure is copied out with memcpy before it is read: no access through a
  * misaligned pointer. rec is the event's first byte, len its event_len.
  */
 
-/* Decodes the info records of a name event. */
+/* Decodes the info records of a name event; a directory's own deletion (its handle,
+ * with the name ".") makes f forget it. */
 static void
-names(const struct rp_fan *f, const char *rec, size_t len, struct rp_fan_event *ev)
+names(struct rp_fan *f, const char *rec, size_t len, struct rp_fan_event *ev, int self_gone)
 {
 	size_t off = FAN_EVENT_METADATA_LEN;
 	while (off + sizeof(struct fanotify_event_info_header) <= len) {
@@ -286,6 +313,10 @@ names(const struct rp_fan *f, const char *rec, size_t len, struct rp_fan_event *
 			const char *dir = NULL;
 			size_t end = off + hd.len;
 			if (fh.handle_bytes <= hd.len && hb + fh.handle_bytes <= end) {
+				if (self_gone) {
+					dir_forget(f, fh.handle_type, fh.handle_bytes, (const unsigned char *)rec + hb);
+					return;
+				}
 				dir = dir_of(f, fh.handle_type, fh.handle_bytes, (const unsigned char *)rec + hb);
 				/* the name ends within the record, or there is none */
 				size_t nb = hb + fh.handle_bytes;
@@ -324,7 +355,7 @@ range_of(const char *rec, size_t len, struct rp_fan_event *ev)
 }
 
 int
-rp_fan_decode(const struct rp_fan *f, int names_group, const char *buf, size_t n, size_t *pos,
+rp_fan_decode(struct rp_fan *f, int names_group, const char *buf, size_t n, size_t *pos,
     struct rp_fan_event *ev)
 {
 	struct fanotify_event_metadata m;
@@ -352,9 +383,12 @@ rp_fan_decode(const struct rp_fan *f, int names_group, const char *buf, size_t n
 			ev->kind = RP_FAN_CREATE;
 		else if (m.mask & FAN_DELETE)
 			ev->kind = RP_FAN_DELETE;
-		else
+		else if (m.mask & FAN_DELETE_SELF) {
+			names(f, rec, m.event_len, ev, 1);
 			return 0;
-		names(f, rec, m.event_len, ev);
+		} else
+			return 0;
+		names(f, rec, m.event_len, ev, 0);
 		return ev->dir != NULL && ev->name != NULL;     /* 0: a directory we do not know */
 	}
 	if (m.mask & (FAN_PRE_ACCESS | FAN_OPEN_PERM)) {

@@ -88,10 +88,11 @@ int rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, voi
 /* Decodes the event record at buf[*pos] of a batch of n bytes read from the content
  * group, or the name group when names_group is set, into ev (whose strings point
  * into buf and into f's directories), and moves *pos past it. Returns 1 for an event,
- * 0 for a record to pass over (a name event in a directory f does not know; its
- * ev->fd still needs closing when >= 0), RP_ERR_INVALID at the end of the batch or a
- * record cut short, RP_ERR_UNSUPPORTED for another metadata version. */
-int rp_fan_decode(const struct rp_fan *f, int names_group, const char *buf, size_t n,
+ * 0 for a record to pass over (a name event in a directory f does not know, or the
+ * deletion of one of f's directories, which f then forgets; ev->fd still needs
+ * closing when >= 0), RP_ERR_INVALID at the end of the batch or a record cut short,
+ * RP_ERR_UNSUPPORTED for another metadata version. */
+int rp_fan_decode(struct rp_fan *f, int names_group, const char *buf, size_t n,
     size_t *pos, struct rp_fan_event *ev);
 
 /* Answers a deferred permission event (allow, or deny) and closes its descriptor.

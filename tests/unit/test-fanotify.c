@@ -253,6 +253,76 @@ many_dirs(void **state)
 	rp_fan_free(f);
 }
 
+/* a DELETE in the directory of handle h (8 + i % 5 bytes of i): its path, or NULL */
+static const char *
+dir_named(struct rp_fan *f, unsigned i)
+{
+	static struct batch b;
+	unsigned char h[12] = { 0 };
+	memcpy(h, &i, sizeof(i));
+	b.n = 0;
+	begin(&b, FAN_DELETE, FAN_NOFD, 1);
+	dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + i % 5, "f", 2);
+	end(&b);
+	struct rp_fan_event ev;
+	size_t pos = 0;
+	return rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev) == 1 ? ev.dir : NULL;
+}
+
+/* A directory deleted (FAN_DELETE_SELF: its own handle, the name ".") is forgotten,
+ * and the others stay found: the table's holes are filled by shifting back. */
+static void
+dirs_deleted(void **state)
+{
+	(void)state;
+	struct rp_fan *f;
+	assert_int_equal(rp_fan_decoder(&f), 0);
+	enum { N = 20000 };
+	char path[64];
+	for (unsigned i = 0; i < N; i++) {
+		unsigned char h[12] = { 0 };
+		memcpy(h, &i, sizeof(i));
+		snprintf(path, sizeof(path), "/srv/d%u", i);
+		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, path), 0);
+	}
+	for (unsigned i = 0; i < N; i++) {
+		if (i % 3 != 0 && i % 7 != 0)
+			continue;
+		unsigned char h[12] = { 0 };
+		memcpy(h, &i, sizeof(i));
+		struct batch b = { .n = 0 };
+		begin(&b, FAN_DELETE_SELF | FAN_ONDIR, FAN_NOFD, 1);
+		dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + i % 5, ".", 2);
+		end(&b);
+		struct rp_fan_event ev;
+		size_t pos = 0;
+		assert_int_equal(rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev), 0);
+		assert_int_equal(pos, b.n);
+		/* twice: nothing more to forget */
+		pos = 0;
+		assert_int_equal(rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev), 0);
+	}
+	for (unsigned i = 0; i < N; i++) {
+		const char *d = dir_named(f, i);
+		if (i % 3 == 0 || i % 7 == 0) {
+			assert_null(d);
+			continue;
+		}
+		snprintf(path, sizeof(path), "/srv/d%u", i);
+		assert_non_null(d);
+		assert_string_equal(d, path);
+	}
+	/* made again (a new directory may get a deleted one's handle back on some
+	 * filesystems): known again */
+	for (unsigned i = 0; i < N; i += 21) {
+		unsigned char h[12] = { 0 };
+		memcpy(h, &i, sizeof(i));
+		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, "/srv/again"), 0);
+		assert_string_equal(dir_named(f, i), "/srv/again");
+	}
+	rp_fan_free(f);
+}
+
 int
 main(void)
 {
@@ -260,6 +330,7 @@ main(void)
 		cmocka_unit_test(names_and_dirs),
 		cmocka_unit_test(content_records),
 		cmocka_unit_test(many_dirs),
+		cmocka_unit_test(dirs_deleted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
