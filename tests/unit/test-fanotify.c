@@ -210,63 +210,70 @@ content_records(void **state)
 	rp_fan_free(f);
 }
 
-/* Many directories (a share has tens of thousands): each found by its handle, with
- * the path given last. */
-static void
-many_dirs(void **state)
+/* The handle of directory i in the tests below: 8 + i % 5 bytes, i's first. */
+static unsigned
+handle_of(unsigned i, unsigned char h[12])
 {
-	(void)state;
-	struct rp_fan *f;
-	assert_int_equal(rp_fan_decoder(&f), 0);
-	enum { N = 20000 };
-	char path[64];
-	for (unsigned i = 0; i < N; i++) {
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
-		snprintf(path, sizeof(path), "/srv/d%u", i);
-		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, path), 0);
-	}
-	for (unsigned i = 0; i < N; i += 3) {
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
-		snprintf(path, sizeof(path), "/srv/moved%u", i);
-		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, path), 0);
-	}
-	for (unsigned i = 0; i < N; i += 7) {
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
-		struct batch b = { .n = 0 };
-		begin(&b, FAN_DELETE, FAN_NOFD, 1);
-		dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + i % 5, "f", 2);
-		end(&b);
-		/* the same bytes under another length or type: not this directory */
-		begin(&b, FAN_DELETE, FAN_NOFD, 1);
-		dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + (i + 1) % 5, "f", 2);
-		end(&b);
-		struct rp_fan_event ev;
-		size_t pos = 0;
-		assert_int_equal(rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev), 1);
-		snprintf(path, sizeof(path), i % 3 == 0 ? "/srv/moved%u" : "/srv/d%u", i);
-		assert_string_equal(ev.dir, path);
-		assert_int_equal(rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev), 0);
-	}
-	rp_fan_free(f);
+	memset(h, 0, 12);
+	memcpy(h, &i, sizeof(i));
+	return 8 + i % 5;
 }
 
-/* a DELETE in the directory of handle h (8 + i % 5 bytes of i): its path, or NULL */
+/* A decoder that knows n directories, i as "/srv/d<i>". */
+static struct rp_fan *
+dirs_made(unsigned n)
+{
+	struct rp_fan *f;
+	char path[64];
+	assert_int_equal(rp_fan_decoder(&f), 0);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned char h[12];
+		unsigned hb = handle_of(i, h);
+		snprintf(path, sizeof(path), "/srv/d%u", i);
+		assert_int_equal(rp_fan_dir_add(f, 1, hb, h, path), 0);
+	}
+	return f;
+}
+
+/* A DELETE in directory i, its handle hb bytes long (0: its own length): the path the
+ * decoder gives it, or NULL. */
 static const char *
-dir_named(struct rp_fan *f, unsigned i)
+dir_named(struct rp_fan *f, unsigned i, unsigned hb)
 {
 	static struct batch b;
-	unsigned char h[12] = { 0 };
-	memcpy(h, &i, sizeof(i));
+	unsigned char h[12];
+	unsigned own = handle_of(i, h);
 	b.n = 0;
 	begin(&b, FAN_DELETE, FAN_NOFD, 1);
-	dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + i % 5, "f", 2);
+	dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, hb ? hb : own, "f", 2);
 	end(&b);
 	struct rp_fan_event ev;
 	size_t pos = 0;
 	return rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev) == 1 ? ev.dir : NULL;
+}
+
+enum { NDIRS = 20000 };     /* a share has tens of thousands */
+
+/* Each directory found by its handle, with the path given last. */
+static void
+many_dirs(void **state)
+{
+	(void)state;
+	struct rp_fan *f = dirs_made(NDIRS);
+	char path[64];
+	for (unsigned i = 0; i < NDIRS; i += 3) {
+		unsigned char h[12];
+		unsigned hb = handle_of(i, h);
+		snprintf(path, sizeof(path), "/srv/moved%u", i);
+		assert_int_equal(rp_fan_dir_add(f, 1, hb, h, path), 0);
+	}
+	for (unsigned i = 0; i < NDIRS; i += 7) {
+		snprintf(path, sizeof(path), i % 3 == 0 ? "/srv/moved%u" : "/srv/d%u", i);
+		assert_string_equal(dir_named(f, i, 0), path);
+		/* the same bytes, another length: not this directory */
+		assert_null(dir_named(f, i, 8 + (i + 1) % 5));
+	}
+	rp_fan_free(f);
 }
 
 /* A directory deleted (FAN_DELETE_SELF: its own handle, the name ".") is forgotten,
@@ -275,24 +282,16 @@ static void
 dirs_deleted(void **state)
 {
 	(void)state;
-	struct rp_fan *f;
-	assert_int_equal(rp_fan_decoder(&f), 0);
-	enum { N = 20000 };
+	struct rp_fan *f = dirs_made(NDIRS);
 	char path[64];
-	for (unsigned i = 0; i < N; i++) {
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
-		snprintf(path, sizeof(path), "/srv/d%u", i);
-		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, path), 0);
-	}
-	for (unsigned i = 0; i < N; i++) {
+	for (unsigned i = 0; i < NDIRS; i++) {
 		if (i % 3 != 0 && i % 7 != 0)
 			continue;
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
+		unsigned char h[12];
+		unsigned hb = handle_of(i, h);
 		struct batch b = { .n = 0 };
 		begin(&b, FAN_DELETE_SELF | FAN_ONDIR, FAN_NOFD, 1);
-		dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, 8 + i % 5, ".", 2);
+		dfid_name(&b, FAN_EVENT_INFO_TYPE_DFID_NAME, h, hb, ".", 2);
 		end(&b);
 		struct rp_fan_event ev;
 		size_t pos = 0;
@@ -302,8 +301,8 @@ dirs_deleted(void **state)
 		pos = 0;
 		assert_int_equal(rp_fan_decode(f, 1, b.buf, b.n, &pos, &ev), 0);
 	}
-	for (unsigned i = 0; i < N; i++) {
-		const char *d = dir_named(f, i);
+	for (unsigned i = 0; i < NDIRS; i++) {
+		const char *d = dir_named(f, i, 0);
 		if (i % 3 == 0 || i % 7 == 0) {
 			assert_null(d);
 			continue;
@@ -314,11 +313,11 @@ dirs_deleted(void **state)
 	}
 	/* made again (a new directory may get a deleted one's handle back on some
 	 * filesystems): known again */
-	for (unsigned i = 0; i < N; i += 21) {
-		unsigned char h[12] = { 0 };
-		memcpy(h, &i, sizeof(i));
-		assert_int_equal(rp_fan_dir_add(f, 1, 8 + i % 5, h, "/srv/again"), 0);
-		assert_string_equal(dir_named(f, i), "/srv/again");
+	for (unsigned i = 0; i < NDIRS; i += 21) {
+		unsigned char h[12];
+		unsigned hb = handle_of(i, h);
+		assert_int_equal(rp_fan_dir_add(f, 1, hb, h, "/srv/again"), 0);
+		assert_string_equal(dir_named(f, i, 0), "/srv/again");
 	}
 	rp_fan_free(f);
 }
