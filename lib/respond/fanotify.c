@@ -415,7 +415,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 	/*
 	 * The descriptors of the events that need no answer are closed after the batch's
 	 * answers: closing the last reference to a file deleted meanwhile (a database's
-	 * journal) frees it there and then, 35-40 us (db bench), which a permission event
+	 * journal) frees it there and then, 30-45 us (db bench), which a permission event
 	 * later in the batch would wait for.
 	 */
 	int later[sizeof(f->buf) / FAN_EVENT_METADATA_LEN];
