@@ -725,6 +725,7 @@ hold_drop_oldest(struct watch *w)
 static void
 hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 {
+	lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
 	/* the table says whether the mark is on (f may be a new entry for a file whose
 	 * old one the cache dropped) */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
@@ -734,7 +735,7 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 			 * number came back, and then more is asked, not less), now for
 			 * this holder */
 			rp_holds_open(w->holds, h);
-			h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
+			h->lazy = lazy;
 		}
 		return;
 	}
@@ -747,7 +748,7 @@ hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 	    mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
 		return;
 	h = rp_holds_add(w->holds, f->dev, f->ino);
-	h->lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
+	h->lazy = lazy;
 	h->htype = fh.fh.handle_type;
 	h->hlen = fh.fh.handle_bytes;
 	memcpy(h->h, fh.fh.f_handle, h->hlen);
@@ -1651,8 +1652,8 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 	struct rp_beh_group *g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	if (f == NULL)
-		f = fstate_of(w, ev->fd, 1, NULL);
+	if (f == NULL && st.st_ino != 0)
+		f = fstate_at(w, &st, 1);   /* st is the fstat fstate_of made */
 	struct rp_vjob *j = rp_vjob_new();
 	struct closing *ci = calloc(1, sizeof(*ci));
 	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
