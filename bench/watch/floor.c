@@ -17,8 +17,14 @@
  * file, which none of the benchmark's workloads makes): the least a zero-loss
  * watcher with pre-content events asks of a writer of new files, one answer per
  * open, and the kernel's cost of the marks (every write to an existing file is still
- * asked: no floor for a database rewritten in place). On SIGTERM or SIGINT it prints
- * "pre N close_write N overflow N dirs N" and exits 0.
+ * asked: no floor for a database rewritten in place). --once: as --holds, and a file's
+ * first pre-content event (a read or a write) also leaves an ignore mark on it: each
+ * file asked once, whatever it is (the least a zero-loss watcher asks of a database it
+ * has kept: riposte watch asks more until the original is kept, then no more). Every
+ * read and write of a file opened in a directory marked for pre-content events still
+ * goes through the kernel's hook, marked or not: --once counts that in, --opens does
+ * not. On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
+ * exits 0.
  * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
  */
 #define _GNU_SOURCE
@@ -77,17 +83,19 @@ main(int argc, char **argv)
 		{ "spin", required_argument, NULL, 's' },
 		{ "opens", no_argument, NULL, 'o' },
 		{ "holds", no_argument, NULL, 'h' },
+		{ "once", no_argument, NULL, '1' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long spin = 0;
-	int c, holds = 0;
+	int c, holds = 0, once = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (c == 'o') {
 			pre_mask = 0;
 			continue;
 		}
-		if (c == 'h') {
+		if (c == 'h' || c == '1') {
 			holds = 1;
+			once |= c == '1';
 			continue;
 		}
 		if (c != 's')
@@ -166,6 +174,10 @@ main(int argc, char **argv)
 					    fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_IGNORE_SURV |
 					    FAN_MARK_EVICTABLE, FAN_PRE_ACCESS, e->fd, NULL) != 0)
 						perror("floor: ignore mark");
+					if (once && (e->mask & FAN_PRE_ACCESS) &&
+					    fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_IGNORE_SURV |
+					    FAN_MARK_EVICTABLE, FAN_PRE_ACCESS, e->fd, NULL) != 0)
+						perror("floor: ignore mark");
 					struct fanotify_response r = { .fd = e->fd, .response = FAN_ALLOW };
 					if (write(group, &r, sizeof r) != (ssize_t)sizeof r)
 						perror("floor: answer");
@@ -182,6 +194,6 @@ main(int argc, char **argv)
 	return fflush(stdout) != 0 ? 2 : 0;
 
 usage:
-	fprintf(stderr, "usage: floor [--spin US] [--opens | --holds] DIR\n");
+	fprintf(stderr, "usage: floor [--spin US] [--opens | --holds | --once] DIR\n");
 	return 2;
 }

@@ -20,7 +20,8 @@
 # the same rounds, which separate runs of the benchmark cannot do to a few percent;
 # FLOOR_HOLDS=1: one more mode in the paired rounds, the floor with pre-content events
 # and an ignore mark on each new file (floor --holds: the mechanism riposte watch
-# uses, with no work in it); PIN=1: the benchmark and its workloads on CPU 0, the
+# uses, with no work in it); FLOOR_HOLDS=once: that mode as floor --once instead (each
+# file asked once: a floor for a database rewritten in place); PIN=1: the benchmark and its workloads on CPU 0, the
 # responder (floor or watch) on CPU 1: a watcher with a core of its own, which tells
 # the cost of its CPU time (taken from the workload on a machine with no spare core)
 # from the cost of its answers' latency.
@@ -539,7 +540,7 @@ rstart() {
 	floor) fstart "$2/h" ;;
 	spin) fstart "$2/h" --spin 100 ;;
 	opens) fstart "$2/h" --opens ;;
-	holds) fstart "$2/h" --holds ;;
+	holds) if [ "${FLOOR_HOLDS:-}" = once ]; then fstart "$2/h" --once; else fstart "$2/h" --holds; fi ;;
 	watch) WR=; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	watch-b) WR=$RIPOSTE_B; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	esac
@@ -723,7 +724,8 @@ echo "Before the rounds of a workload, one untimed bare run."
 [ -n "$PR_OLD" ] && echo "This machine's kernel gives freed memory back to its host at once (free page reporting, min_free_ms $PR_OLD); the benchmark holds it 60 s instead while it runs (see the script)."
 [ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its CPU is not measured; alerts count both builds."
 [ -n "${PIN:-}" ] && echo "Pinned (PIN): the benchmark, its workloads and smbd on CPU 0; the floor and watch on CPU 1."
-[ -n "${FLOOR_HOLDS:-}" ] && echo "Floor with holds (FLOOR_HOLDS, one more mode in every round): floor --holds, pre-content events with an ignore mark on each new file, the mechanism watch uses, with no work in it."
+[ -n "${FLOOR_HOLDS:-}" ] && [ "$FLOOR_HOLDS" != once ] && echo "Floor with holds (FLOOR_HOLDS, one more mode in every round): floor --holds, pre-content events with an ignore mark on each new file, the mechanism watch uses, with no work in it."
+[ "${FLOOR_HOLDS:-}" = once ] && echo "Floor with holds, once (FLOOR_HOLDS=once, one more mode in every round): floor --once, pre-content events with an ignore mark on each new file and on each file after its first pre-content event: each file asked once, the kernel's hook on every read and write counted in."
 echo
 echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}${FLOOR_HOLDS:+---|---|---|}"
