@@ -138,8 +138,11 @@ static const char usage[] =
 "        Shadow directory (default /var/lib/riposte/shadow). It must not be under PATH\n"
 "        (if it is, it is excluded).\n"
 "    --shadow-max SIZE\n"
-"        Bound on the copies (default 1G; K, M, G, T suffixes). When full, watch says\n"
-"        so once and goes on without copies.\n"
+"        Bound on the copies (default 1G; K, M, G, T suffixes). When it is reached, or\n"
+"        the shadow's filesystem is full, or a copy fails otherwise, watch says so\n"
+"        ({\"kind\":\"warning\"}, syslog; once per cause, again after each hourly\n"
+"        expiry while it lasts) and goes on without copies: a write is never held\n"
+"        back or refused for want of room.\n"
 "    --shadow-keep DURATION\n"
 "        Copies older than this expire, at start and then hourly (default 7d).\n"
 "    --spin US\n"
@@ -349,6 +352,7 @@ struct watch {
 	uint64_t max_pending;
 	int64_t spin_us;         /* --spin: polling without sleeping while events come close */
 	uint64_t shadow_max;
+	const char *shadow_max_arg;  /* as given, for the message when it is reached */
 	struct rp_beh *beh;
 	struct fstate *files;
 	struct fstate *bg[BG_MAX];  /* the range epochs being completed (slots of files) */
@@ -374,7 +378,7 @@ struct watch {
 	int64_t t0_real;     /* cli->now at start */
 	int fixed_now;       /* RIPOSTE_NOW set: times are t0_real + elapsed */
 	int64_t t0_mono;     /* monotonic ms at start */
-	int shadow_full_said;
+	unsigned keep_said;  /* KEEP_SAID_*: why copies failed, said once until an expiry */
 	uint64_t events, copies, saved, alerts, overflows, dirs;
 	int failed;          /* an output error */
 	struct rp_verdict v; /* scratch */
@@ -414,14 +418,39 @@ warning(struct watch *w, const char *msg)
 	}
 }
 
-/* Says once (until an expiry makes room) that the shadow is full, when r says so. */
+enum { KEEP_SAID_MAX = 1, KEEP_SAID_DISK = 2, KEEP_SAID_OTHER = 4 };
+
+/*
+ * Says why a copy before a write failed: the --shadow-max bound, a full filesystem, or
+ * another error. Each cause is said once, and again after an hourly expiry if it is
+ * still there. The writer is not held back by a copy that failed: its write goes on
+ * uncopied rather than fail or wait on the server it serves.
+ */
 static void
-shadow_full(struct watch *w, int r)
+keep_failed(struct watch *w, int r)
 {
-	if (r != RP_ERR_NOSPACE || w->shadow_full_said)
+	char msg[PATH_MAX + 256];
+	unsigned cause;
+	if (r == 0)
 		return;
-	w->shadow_full_said = 1;
-	warning(w, "the shadow is full (--shadow-max): files are no longer copied before writes");
+	const char *why = rp_strerror(r);   /* RP_ERR_SYSTEM: errno's, read now */
+	if (r == RP_ERR_TOOBIG) {
+		cause = KEEP_SAID_MAX;
+		snprintf(msg, sizeof(msg), "the shadow is full (--shadow-max %s): files are no "
+		    "longer copied before writes", w->shadow_max_arg);
+	} else if (r == RP_ERR_NOSPACE) {
+		cause = KEEP_SAID_DISK;
+		snprintf(msg, sizeof(msg), "no space left on the shadow's filesystem (%s): files "
+		    "are no longer copied before writes", w->shadow_real);
+	} else {
+		cause = KEEP_SAID_OTHER;
+		snprintf(msg, sizeof(msg), "a copy into the shadow failed (%s): a file was "
+		    "written without its copy", why);
+	}
+	if (w->keep_said & cause)
+		return;
+	w->keep_said |= cause;
+	warning(w, msg);
 }
 
 /* ---- files and processes ---- */
@@ -1188,7 +1217,7 @@ save_deleted(struct watch *w, struct rp_beh_group *g)
 		int r = rp_shadow_keep(w->shadow, h->fd, h->path, 0, wall(w), 0, "deleted", &how);
 		if (r == 0)
 			w->saved++;
-		shadow_full(w, r);
+		keep_failed(w, r);
 		held_release(h);
 	}
 }
@@ -1408,7 +1437,7 @@ bg_step(struct watch *w)
 	uint64_t a = f->bg_next, b = f->orig_size - a > BG_CHUNK ? a + BG_CHUNK : f->orig_size;
 	int r = keep_gaps(w, f, f->bgfd, path, f->epoch_pid, a, b);
 	if (r != 0) {
-		shadow_full(w, r);
+		keep_failed(w, r);
 		bg_cancel(w, f);    /* its writes stay asked, each range kept as before */
 		return;
 	}
@@ -1552,7 +1581,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		if (!f->copied && st.st_size > 0 && w->shadow != NULL) {
 			if (f->epoch_pid == 0)
 				f->epoch_pid = ev->pid;
-			shadow_full(w, keep_before_write(w, f, ev, acc, &st, path));
+			keep_failed(w, keep_before_write(w, f, ev, acc, &st, path));
 		}
 	}
 	/*
@@ -2335,6 +2364,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->fmt = RP_FMT_TEXT;
 	w->action = 1;
 	w->shadow_dir = "/var/lib/riposte/shadow";
+	w->shadow_max_arg = "1G";
 	optind = 1;
 	w->spin_us = SPIN_US;      /* before the options: --spin sets it */
 	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -2397,6 +2427,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 				rp_err(cli, "bad --shadow-max '%s' (expected a size: 500M, 2G)", optarg);
 				goto out;
 			}
+			w->shadow_max_arg = optarg;
 			break;
 		case OPT_SHADOW_KEEP:
 			if (rp_duration_parse(optarg, &keep) != 0) {
@@ -2600,8 +2631,8 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 		if (rp_time_mono_ms() >= next_expire) {
 			if (rp_shadow_expire(w->shadow, wall(w)) != 0)
 				warning(w, "cannot expire the old copies of the shadow");
-			else if (rp_shadow_used(w->shadow) < w->shadow_max)
-				w->shadow_full_said = 0;
+			else
+				w->keep_said = 0;   /* still failing: said again */
 			next_expire = rp_time_mono_ms() + EXPIRE_MS;
 		}
 		/* background work waits for no event: only a look at the queues */

@@ -485,15 +485,37 @@ pack_keep(struct rp_shadow *sh, int fd, struct rp_shadow_entry *e, int64_t now)
 	return 0;
 }
 
+/*
+ * Appends e's line to the index. A line cut short by a full disk is taken off again:
+ * left there, the next line would be glued to it and both be lost to the restore.
+ */
+static int
+index_append(struct rp_shadow *sh, const struct rp_shadow_entry *e)
+{
+	struct rp_buf line;
+	struct stat st;
+	int r;
+	if (fstat(sh->ixfd, &st) != 0)
+		return RP_ERR_SYSTEM;
+	rp_buf_init(&line, 16384);
+	if ((r = append_line(&line, e)) == 0 && (r = rp_write_all(sh->ixfd, line.buf, line.len)) != 0) {
+		int saved = errno;
+		if (ftruncate(sh->ixfd, st.st_size) != 0) {
+			/* the torn line stays: the restore skips a line it cannot parse */
+		}
+		errno = saved;
+	}
+	rp_buf_release(&line);
+	return r;
+}
+
 int
 rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t now,
     pid_t pid, const char *verdict, enum rp_shadow_how *how)
 {
 	struct stat st;
 	struct rp_shadow_entry e;
-	struct rp_buf line;
-	int r = RP_ERR_INTERNAL;
-	rp_buf_init(&line, 16384);
+	int r;
 	if (fstat(fd, &st) != 0)
 		return RP_ERR_SYSTEM;
 	memset(&e, 0, sizeof(e));
@@ -510,27 +532,20 @@ rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t
 	snprintf(e.verdict, sizeof(e.verdict), "%s", verdict ? verdict : "");
 	snprintf(e.file, sizeof(e.file), "%" PRId64 "-%" PRIu64, now, sh->seq++);
 	if (link) {
-		if (linkat(fd, "", sh->dirfd, e.file, AT_EMPTY_PATH) != 0) {
-			r = errno == EXDEV ? RP_ERR_UNSUPPORTED : RP_ERR_SYSTEM;
-			goto out;
-		}
+		if (linkat(fd, "", sh->dirfd, e.file, AT_EMPTY_PATH) != 0)
+			return errno == EXDEV ? RP_ERR_UNSUPPORTED : RP_ERR_SYSTEM;
 		e.how = RP_SHADOW_LINK;
 	} else {
-		if (sh->max && sh->used + e.size > sh->max) {
-			r = RP_ERR_NOSPACE;
-			goto out;
-		}
+		if (sh->max && sh->used + e.size > sh->max)
+			return RP_ERR_TOOBIG;
 		if ((r = pack_keep(sh, fd, &e, now)) != 0)
-			goto out;
+			return r;
 		sh->used += e.size;
 	}
-	if ((r = append_line(&line, &e)) != 0 || (r = rp_write_all(sh->ixfd, line.buf, line.len)) != 0)
-		goto out;
+	if ((r = index_append(sh, &e)) != 0)
+		return r;
 	*how = e.how;
-	r = 0;
-out:
-	rp_buf_release(&line);
-	return r;
+	return 0;
 }
 
 int
@@ -540,7 +555,6 @@ rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t or
 {
 	struct stat st;
 	struct rp_shadow_entry e;
-	struct rp_buf line;
 	int r;
 	if (fstat(fd, &st) != 0)
 		return RP_ERR_SYSTEM;
@@ -549,7 +563,7 @@ rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t or
 	if (e.pathlen >= sizeof(e.path) || path[0] != '/' || foff > orig_size || flen > orig_size - foff)
 		return RP_ERR_INVALID;
 	if (sh->max && sh->used + flen > sh->max)
-		return RP_ERR_NOSPACE;
+		return RP_ERR_TOOBIG;
 	memcpy(e.path, path, e.pathlen);
 	e.time = now;
 	e.how = RP_SHADOW_RANGE;
@@ -575,12 +589,7 @@ rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t or
 	e.flen = (uint64_t)n;       /* less when the file had shrunk below the range */
 	sh->packoff += (uint64_t)n;
 	sh->used += (uint64_t)n;
-	rp_buf_init(&line, 16384);
-	r = append_line(&line, &e);
-	if (r == 0)
-		r = rp_write_all(sh->ixfd, line.buf, line.len);
-	rp_buf_release(&line);
-	return r;
+	return index_append(sh, &e);
 }
 
 /* Restore: pick per path, then write. */

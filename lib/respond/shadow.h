@@ -62,14 +62,15 @@ const char *rp_shadow_how_name(enum rp_shadow_how how);
 
 /* Keeps the content of the file open as fd (read through that descriptor only),
  * known by path, in the shadow: a clone, else a copy, or with link set a hard link.
- * Returns 0 with *how set, RP_ERR_NOSPACE when the copy would pass max_bytes (nothing
- * kept), or an RP_ERR_*. */
+ * Returns 0 with *how set, RP_ERR_TOOBIG when the copy would pass max_bytes (nothing
+ * kept), RP_ERR_NOSPACE when the shadow's filesystem is full (nothing kept), or an
+ * RP_ERR_*. */
 int rp_shadow_keep(struct rp_shadow *sh, int fd, const char *path, int link, int64_t now,
     pid_t pid, const char *verdict, enum rp_shadow_how *how);
 
 /* Keeps flen bytes at foff of the file open as fd, whose content before this
  * writer was orig_size bytes with mtime orig_mtime_ns: a range entry (see above).
- * Returns 0, RP_ERR_NOSPACE, or an RP_ERR_*. */
+ * Returns 0, RP_ERR_TOOBIG, RP_ERR_NOSPACE (as rp_shadow_keep), or an RP_ERR_*. */
 int rp_shadow_keep_range(struct rp_shadow *sh, int fd, const char *path, uint64_t orig_size,
     int64_t orig_mtime_ns, uint64_t foff, uint64_t flen, int64_t now, pid_t pid,
     const char *verdict);

@@ -421,7 +421,9 @@ shadow_keep_restore_bounded(void **state)
 	assert_true(how == RP_SHADOW_COPY || how == RP_SHADOW_CLONE);
 	assert_int_equal(rp_shadow_used(s), 9);
 	/* over --shadow-max: nothing kept, a clear code */
-	assert_int_equal(rp_shadow_keep(s, gd, g, 0, 1000, 42, "ok", &how), RP_ERR_NOSPACE);
+	assert_int_equal(rp_shadow_keep(s, gd, g, 0, 1000, 42, "ok", &how), RP_ERR_TOOBIG);
+	assert_int_equal(rp_shadow_keep_range(s, gd, g, 4096, 0, 0, 4096, 1000, 42, "ok"), RP_ERR_TOOBIG);
+	assert_int_equal(rp_shadow_used(s), 9);
 	rp_shadow_free(s);
 
 	/* the attack */

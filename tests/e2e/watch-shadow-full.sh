@@ -1,0 +1,86 @@
+# riposte watch when the shadow runs out of room: past --shadow-max, then on a
+# filesystem that is full. Each cause is said once, in the words the user needs; the
+# writes are never held back or refused; what was kept comes back with --restore, and
+# a copy cut short by the full disk leaves no torn line in the shadow's index.
+TMPDIR=${WATCH_TMPDIR:-/var/tmp}
+. "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/watch.inc"
+
+M=$T/tiny
+cleanup() {
+	[ -n "${WPID:-}" ] && kill -s KILL "$WPID" 2>/dev/null
+	mountpoint -q "$M" 2>/dev/null && umount "$M"
+}
+trap 'cleanup; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 2' INT TERM HUP
+
+# overwrite DIR: the first 4 KiB of every doc*.txt under DIR replaced by random bytes,
+# one file after the other; prints how many were written
+overwrite() {
+	python3 - "$1" <<'PY'
+import os, sys, time
+n = 0
+for root, dirs, files in sorted(os.walk(sys.argv[1])):
+    dirs.sort()
+    for name in sorted(files):
+        if not name.startswith("doc"):
+            continue
+        with open(os.path.join(root, name), "r+b") as f:
+            f.write(os.urandom(4096))
+        n += 1
+        time.sleep(0.05)
+print(n)
+PY
+}
+
+# restore_count KIND FILE: the count of KIND in the --restore summary
+restore_count() { sed -n "s/.*\"kind\":\"summary\".*\"$1\":\([0-9]*\).*/\1/p" "$2"; }
+
+# ---- past --shadow-max: documents of about 20 KiB, a bound of 50K: two are kept, the
+# third would pass it ----
+make_docs "$T/m" 6
+watch_start max "$T/m" --action alert --shadow-max 50K || done_testing
+expect_eq "max: every write went through" 6 "$(overwrite "$T/m")"
+sleep 0.5
+watch_stop
+expect_eq "max: said once" 1 "$(grep -c '"kind":"warning"' "$WOUT")"
+expect_grep "max: says the bound and what it means" \
+    '"message":"the shadow is full (--shadow-max 50K): files are no longer copied before writes"' "$WOUT"
+expect_grep "max: the summary counts the two copies" '"kind":"summary".*"copies":2,' "$WOUT"
+"$RIPOSTE" watch --restore --format jsonl --shadow "$T/shadow-max" "$T/m" >"$T/max-restore.jsonl"
+expect_eq "max: --restore brings back the two kept" 2 "$(restore_count restored "$T/max-restore.jsonl")"
+expect_eq "max: --restore fails none" 0 "$(restore_count failed "$T/max-restore.jsonl")"
+
+# ---- a full filesystem: the shadow on a tmpfs of 64 KiB (the watched tree stays on
+# the temp dir's filesystem; tmpfs takes no permission events, a shadow needs none) ----
+mkdir -p "$M"
+mount -t tmpfs -o size=64k rp-shadow-test "$M" 2>"$T/mount.err" ||
+    skip "cannot mount a small tmpfs for the shadow: $(cat "$T/mount.err")"
+make_docs "$T/d" 6
+WOUT=$T/disk.jsonl
+"$RIPOSTE" watch --format jsonl --db "$T/riposte.db" --shadow "$M/shadow" --action alert "$T/d" \
+    >"$WOUT" 2>"$T/disk.err" &
+WPID=$!
+i=0
+while ! grep -q '"kind":"ready"' "$WOUT" 2>/dev/null && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+expect_eq "disk: every write went through" 6 "$(overwrite "$T/d")"
+sleep 0.5
+watch_stop
+WPID=
+expect_eq "disk: said once" 1 "$(grep -c '"kind":"warning"' "$WOUT")"
+expect_grep "disk: says the filesystem is full, and which" \
+    "\"message\":\"no space left on the shadow's filesystem ($M/shadow): files are no longer copied before writes\"" "$WOUT"
+expect_nogrep "disk: not taken for the --shadow-max bound" 'shadow-max' "$WOUT"
+kept=$(sed -n 's/.*"kind":"summary".*"copies":\([0-9]*\),.*/\1/p' "$WOUT")
+case $kept in
+[1-5]) ok "disk: some copies were kept before the disk filled ($kept)" ;;
+*) fail "disk: copies kept before the disk filled: '$kept' (expected 1 to 5)" ;;
+esac
+# every line of the index is whole: as many entries as copies, each restored
+"$RIPOSTE" watch --restore --format jsonl --shadow "$M/shadow" "$T/d" >"$T/disk-restore.jsonl"
+expect_eq "disk: --restore brings back every copy kept" "$kept" "$(restore_count restored "$T/disk-restore.jsonl")"
+expect_eq "disk: --restore fails none" 0 "$(restore_count failed "$T/disk-restore.jsonl")"
+expect_eq "disk: no torn line in the index" "" \
+    "$(find "$M/shadow" -maxdepth 1 -type f -name 'index*' -exec tail -c 1 {} \; | od -An -c | grep -v '\\n')"
+
+done_testing
