@@ -2214,7 +2214,7 @@ load_known(struct watch *w)
 			r = add_known(w, b.buf);
 	}
 	rp_buf_release(&b);
-	if (r == 0)
+	if (r == 0 && w->nknown > 1)
 		qsort(w->known_ext, w->nknown, sizeof(char *), cmp_strp);
 	return r;
 }

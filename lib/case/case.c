@@ -588,7 +588,8 @@ rp_deadlines_compute(const char *obligations, size_t len, const struct rp_case *
 		d->status = d->done != RP_TIME_UNSET ? RP_DL_DONE :
 		    now > d->due ? RP_DL_OVERDUE : RP_DL_OPEN;
 	}
-	qsort(out->v, out->n, sizeof(*out->v), dl_cmp);
+	if (out->n > 1)     /* qsort's base must not be NULL, even for no element */
+		qsort(out->v, out->n, sizeof(*out->v), dl_cmp);
 	r = 0;
 out:
 	if (r != 0)

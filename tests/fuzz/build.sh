@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds each tests/fuzz/fuzz-*.c into BUILD/fuzz/ with clang's libFuzzer, ASan and
-# UBSan, over the engine's sources compiled with the same instrumentation.
+# UBSan (undefined behaviour stops the run: a replayed corpus then fails), over the
+# engine's sources compiled with the same instrumentation.
 set -eu
 build=$1
 shift
@@ -8,7 +9,7 @@ command -v clang >/dev/null || { echo "clang is missing: run scripts/deps.sh"; e
 out=$build/fuzz
 mkdir -p "$out/obj"
 pkgs=$(cat scripts/pkgconfig.d/*.txt | sed 's/#.*//')
-flags="-std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h $(pkg-config --cflags $pkgs)"
+flags="-std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm -pthread"
 objs=""
 for c in lib/*/*.c; do
