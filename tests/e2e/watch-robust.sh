@@ -194,6 +194,50 @@ holds_case nohandles "$T/hn" "no file handles" &&
     expect_eq "no file handles: the watcher ran without CAP_DAC_READ_SEARCH" 0 "$((0x$WCAP & 4))"
 RIPOSTE=$REAL
 
+# ---- hostile names and a FIFO: a document whose name holds a newline and a terminal
+# escape is stopped on, named escaped in both formats, and comes back; a FIFO in the
+# watched tree passes its data with nobody held (the kernel sends no permission event
+# for it, and the watcher opens nothing there) ----
+mkdir -p "$T/hn2"
+make_docs "$T/hn2" 3
+bad=$(printf '0
+[2J evil.txt')
+cp "$T/hn2/doc00.txt" "$T/hn2/$bad"
+mkfifo "$T/hn2/pipe"
+sums "$T/hn2" >"$T/hn2.before"
+watch_start hostile "$T/hn2" || done_testing
+(timeout 10 sh -c "echo through >'$T/hn2/pipe'"; echo "writer $?") >"$T/fifo.w" 2>&1 &
+fifo_r=$(timeout 10 cat "$T/hn2/pipe")
+wait $!
+expect_eq "fifo: the reader got the data" through "$fifo_r"
+expect_eq "fifo: the writer was not held" "writer 0" "$(cat "$T/fifo.w")"
+# the attacker skips the FIFO (it would block on it)
+setsid python3 - "$T/hn2" >/dev/null 2>&1 <<'PY' &
+import os, stat, sys
+for root, dirs, files in sorted(os.walk(sys.argv[1])):
+    for n in sorted(files):
+        p = os.path.join(root, n)
+        if not stat.S_ISREG(os.lstat(p).st_mode):
+            continue
+        with open(p, "r+b") as f:
+            data = f.read()
+            f.seek(0)
+            f.write(os.urandom(len(data)))
+PY
+apid=$!
+wait_attack "$apid"
+kill -s KILL "$apid" 2>/dev/null
+wait "$apid" 2>/dev/null
+watch_stop
+expect_grep "hostile: the alert names the file, escaped (JSON)" \
+    '"files":\["[^"]*/hn2/0\\n\\u001b\[2J evil.txt"' "$WOUT"
+"$RIPOSTE" watch --restore --shadow "$T/shadow-hostile" "$T/hn2" >"$T/hostile-restore.txt" 2>&1
+expect_grep "hostile: --restore names it escaped (text)" 'restored  .*/hn2/0\\n\\x1b\[2J evil.txt$' "$T/hostile-restore.txt"
+expect_eq "hostile: no raw escape in the text output" 0 "$(tr -cd '\033' <"$T/hostile-restore.txt" | wc -c)"
+sums "$T/hn2" >"$T/hn2.after"
+if cmp -s "$T/hn2.before" "$T/hn2.after"; then ok "hostile: every file back, the hostile name too"; else
+	fail "hostile: files differ after --restore"; diff "$T/hn2.before" "$T/hn2.after" | head; fi
+
 # ---- overflow: the watcher is frozen while 20,000 files go (made with mknod before:
 # a file's creation raises no event; an unlink is only queued, where an open would
 # wait for the frozen watcher's answer) ----
