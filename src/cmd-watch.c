@@ -870,13 +870,20 @@ journal_child(struct watch *w, void *arg)
 {
 	struct journal_job *jj = arg;
 	struct rp_store *st = NULL;
-	if (rp_store_open(&st, w->cli->db_path, 0) != 0) {
-		warning(w, "cannot open the database: the alert is not journaled");
+	char msg[PATH_MAX + 128];
+	int r = rp_store_open(&st, w->cli->db_path, 0);
+	if (r != 0) {
+		snprintf(msg, sizeof(msg), "cannot open the database %s (%s): the alert is not journaled",
+		    w->cli->db_path, rp_strerror(r));
+		warning(w, msg);
 		return;
 	}
-	int r = rp_journal_append(st, 0, jj->when, "watch", "riposte watch", jj->text, jj->data, NULL);
-	if (r != 0 && r != RP_ERR_NOTFOUND)
-		warning(w, "cannot journal the alert in the case");
+	r = rp_journal_append(st, 0, jj->when, "watch", "riposte watch", jj->text, jj->data, NULL);
+	if (r != 0 && r != RP_ERR_NOTFOUND) {
+		snprintf(msg, sizeof(msg), "cannot journal the alert in the case of %s (%s)",
+		    w->cli->db_path, rp_strerror(r));
+		warning(w, msg);
+	}
 	rp_store_close(st);
 }
 

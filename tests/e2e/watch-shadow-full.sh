@@ -1,7 +1,8 @@
 # riposte watch when the shadow runs out of room: past --shadow-max, then on a
 # filesystem that is full. Each cause is said once, in the words the user needs; the
 # writes are never held back or refused; what was kept comes back with --restore, and
-# a copy cut short by the full disk leaves no torn line in the shadow's index.
+# a copy cut short by the full disk leaves no torn line in the shadow's index. And a
+# --db that is not a database (corrupt) is said, with the alert still reported.
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/watch.inc"
@@ -82,5 +83,24 @@ expect_eq "disk: --restore brings back every copy kept" "$kept" "$(restore_count
 expect_eq "disk: --restore fails none" 0 "$(restore_count failed "$T/disk-restore.jsonl")"
 expect_eq "disk: no torn line in the index" "" \
     "$(find "$M/shadow" -maxdepth 1 -type f -name 'index*' -exec tail -c 1 {} \; | od -An -c | grep -v '\\n')"
+
+# ---- a corrupt database: the alert is reported all the same, and the journal's
+# failure said with the file and the reason ----
+cleanup
+make_docs "$T/c" 3
+head -c 8192 /dev/urandom >"$T/corrupt.db"
+WOUT=$T/corrupt.jsonl
+"$RIPOSTE" watch --format jsonl --db "$T/corrupt.db" --shadow "$T/shadow-c" --action alert "$T/c" \
+    >"$WOUT" 2>"$T/corrupt.err" &
+WPID=$!
+i=0
+while ! grep -q '"kind":"ready"' "$WOUT" 2>/dev/null && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+overwrite "$T/c" >/dev/null
+wait_out warning 5
+watch_stop
+WPID=
+expect_grep "corrupt db: the alert is reported" '"kind":"alert"' "$WOUT"
+expect_grep "corrupt db: said, with the file and why" \
+    "\"message\":\"cannot open the database $T/corrupt.db (database is corrupt or not a riposte database): the alert is not journaled\"" "$WOUT"
 
 done_testing
