@@ -26,11 +26,14 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
 
 #include "case/journal.h"
 #include "cli.h"
@@ -63,7 +66,8 @@ static const char usage[] =
 "SYNOPSIS\n"
 "    riposte watch [--action alert|stop|kill] [--format text|jsonl] [--db FILE]\n"
 "                  [--block-client] [--allow EXE[:SHA256]]... [--shadow DIR]\n"
-"                  [--shadow-max SIZE] [--shadow-keep DURATION] [--spin US] PATH...\n"
+"                  [--shadow-max SIZE] [--shadow-keep DURATION] [--spin US]\n"
+"                  [--no-pre-content] PATH...\n"
 "    riposte watch --check PATH...\n"
 "    riposte watch --restore [--shadow DIR] [--format text|jsonl] [PATH...]\n"
 "    riposte watch --unblock ADDRESS|all [--format text|jsonl]\n"
@@ -97,16 +101,17 @@ static const char usage[] =
 "    writes (a database server) gets the rest of the original kept in the background,\n"
 "    1 MiB between events, if it fits in half of what is left of the shadow; after\n"
 "    that its writes go unasked. A new file deleted before it was judged (a journal,\n"
-"    a temp file) is not judged. A file read is kept\n"
-"    open for 30 seconds: when the reader deletes it and writes random files, its\n"
-"    content is copied from that descriptor (copy-then-delete loses nothing; no time\n"
-"    of the file changes: every read of the watcher is O_NOATIME). Copies before\n"
-"    writes use pre-content permission events (Linux 6.14+, ext4/XFS/btrfs; the\n"
-"    writer waits for the copy) and open permission events; on older kernels open\n"
-"    permission events only, and where the filesystem refuses both (tmpfs) watch\n"
-"    refuses PATH. --restore brings back, for each file of the shadow, the newest\n"
-"    copy taken before it turned random (for ranges: laid over the file, renamed or\n"
-"    not in its directory, newest first).\n"
+"    a temp file) is not judged. A file read is kept open for 30 seconds: when the\n"
+"    reader deletes it and writes random files, its content is copied from that\n"
+"    descriptor (copy-then-delete loses nothing; no time of the file changes: every\n"
+"    read of the watcher is O_NOATIME). Copies before writes use pre-content\n"
+"    permission events (Linux 6.14+, ext4/XFS/btrfs; the writer waits for the copy)\n"
+"    and open permission events; on older kernels, and on filesystems without\n"
+"    pre-content events (tmpfs), open permission events only (each file opened for\n"
+"    writing is copied whole first); where the filesystem refuses both watch refuses\n"
+"    PATH. --restore brings back, for each file of the shadow, the newest copy taken\n"
+"    before it turned random (for ranges: laid over the file, renamed or not in its\n"
+"    directory, newest first).\n"
 "\n"
 "    The watcher ignores its own accesses and everything under the shadow directory;\n"
 "    it never signals pid 1, itself or its ancestors, nor any process that did nothing\n"
@@ -154,6 +159,11 @@ static const char usage[] =
 "        riposte's verdicts and a copying workload on the same 2 cores it made things\n"
 "        slower. Worth it with idle cores to spare; a busy writer then costs up to\n"
 "        one core.\n"
+"    --no-pre-content\n"
+"        Use open permission events only, as on a kernel before 6.14 (Debian 12's\n"
+"        6.1): each file opened for writing is copied whole before its open is\n"
+"        answered, and an open for reading and writing counts as a read. To test\n"
+"        that mode, or to compare.\n"
 "    --check\n"
 "        Test the set-up for each PATH: kernel, CAP_SYS_ADMIN, the fanotify classes the\n"
 "        filesystem accepts, FICLONE support. Exit 0 when watch can protect PATH with\n"
@@ -189,7 +199,8 @@ static const char usage[] =
 "    --restore: {\"kind\":\"restore\",\"path\":S,\"result\":\"restored|intact|failed\",\n"
 "    \"how\":S,\"copied\":T} per file, then {\"kind\":\"summary\",\"restored\":N,\"intact\":N,\n"
 "    \"failed\":N}. --check: {\"kind\":\"check\",\"path\":S,\"kernel\":S,\"cap_sys_admin\":B,\n"
-"    \"pre_content\":B,\"open_perm\":B,\"names\":B,\"ficlone\":B,\"fs\":S,\"ok\":B}.\n"
+"    \"pre_content\":B,\"open_perm\":B,\"names\":B,\"ficlone\":B,\"fs\":S,\"ok\":B}, or for a\n"
+"    PATH that is not a directory {\"kind\":\"check\",\"path\":S,\"error\":S,\"ok\":false}.\n"
 "    --unblock: {\"kind\":\"unblock\",\"address\":S,\"result\":\"unblocked|not-blocked\"}.\n"
 "\n"
 "COST\n"
@@ -765,7 +776,7 @@ hold_drop_oldest(struct watch *w)
 static void
 hold_on(struct watch *w, struct fstate *f, int fd, int lazy)
 {
-	lazy = lazy && rp_fan_pre_content(w->fan) && w->handles;
+	lazy = lazy && rp_fan_pre_on(w->fan, f->dev) && w->handles;
 	/* the table says whether the mark is on (f may be a new entry for a file whose
 	 * old one the cache dropped) */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
@@ -1101,11 +1112,18 @@ mark_cb(const struct rp_walk_entry *e, void *ctx)
 		return 0;
 	if (in_shadow(w, real))
 		return RP_WALK_PRUNE;
-	int r = rp_fan_mark_dir(w->fan, real);
+	int fell_back;
+	int r = rp_fan_mark_dir(w->fan, real, &fell_back);
 	if (r != 0) {
 		if (e->depth == 0)
 			return r;
 		return 0;
+	}
+	if (fell_back) {
+		char msg[PATH_MAX + 160];
+		snprintf(msg, sizeof(msg), "no pre-content events on the filesystem of %s: files "
+		    "opened for writing there are copied whole before the open goes on", real);
+		warning(w, msg);
 	}
 	w->dirs++;
 	return 0;
@@ -1473,7 +1491,8 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * /proc was half of the watcher's time on such an open (7.5 of 15 us, db bench),
 	 * while the writer waits.
 	 */
-	int empty_open = ev->open_perm && rp_fan_pre_content(w->fan) && st.st_size == 0;
+	int pre = rp_fan_pre_on(w->fan, (uint64_t)st.st_dev);
+	int empty_open = ev->open_perm && pre && st.st_size == 0;
 	if (!empty_open && (fd_path(w, ev->fd, path, sizeof(path)) != 0 || in_shadow(w, path)))
 		return;
 	struct pcache *p = proc_of(w, ev->pid);
@@ -1513,7 +1532,7 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		hold_off(w, h, ev->fd);
 	/* an empty file has nothing to read or keep: a new file being written */
 	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
-	if (ev->open_perm && rp_fan_pre_content(w->fan)) {
+	if (ev->open_perm && pre) {
 		/*
 		 * An open, with pre-content events for the reads and writes that follow.
 		 * The kernel sends none before the truncation of an open with O_TRUNC
@@ -1544,10 +1563,18 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 			f->has_pre = 0;
 			epoch_end(w, f);
 		}
-		if (acc == RP_PROC_WRITE)
+		if (acc == RP_PROC_WRITE || acc == RP_PROC_OPEN_RW)
 			return;
 		acc = RP_PROC_WRITE;    /* truncating, or a call it cannot tell */
 	}
+	/*
+	 * Without pre-content events (Linux before 6.14, or a filesystem without them)
+	 * the reads that follow this open are not seen: an open for reading and writing
+	 * counts as a read before the write (read-overwrite, and the descriptor kept in
+	 * case the file is deleted). It only scores when the content turns random.
+	 */
+	if (acc == RP_PROC_OPEN_RW)
+		acc = RP_PROC_READ_RW;
 	if (acc == RP_PROC_READ) {
 		rp_beh_read(g, path);
 		hold_fd(w, g, ev->fd, path);
@@ -2029,6 +2056,32 @@ rescan_start(struct watch *w)
 
 /* ---- --check and --restore ---- */
 
+/* The name of the filesystem PATH is on, for --check: what decides whether watch can
+ * protect it (tmpfs has no pre-content events; XFS and btrfs clone). */
+static const char *
+fs_name(const char *path, char *buf, size_t cap)
+{
+	static const struct {
+		unsigned long magic;
+		const char *name;
+	} names[] = {
+		{ EXT4_SUPER_MAGIC, "ext4" }, { XFS_SUPER_MAGIC, "xfs" },
+		{ BTRFS_SUPER_MAGIC, "btrfs" }, { TMPFS_MAGIC, "tmpfs" },
+		{ RAMFS_MAGIC, "ramfs" }, { NFS_SUPER_MAGIC, "nfs" },
+		{ SMB2_SUPER_MAGIC, "smb" }, { CIFS_SUPER_MAGIC, "cifs" },
+		{ OVERLAYFS_SUPER_MAGIC, "overlay" }, { F2FS_SUPER_MAGIC, "f2fs" },
+		{ 0x2fc12fc1UL, "zfs" }, { 0x65735546UL, "fuse" },
+	};
+	struct statfs sf;
+	if (statfs(path, &sf) != 0)
+		return "unknown";
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((unsigned long)sf.f_type == names[i].magic)
+			return names[i].name;
+	snprintf(buf, cap, "0x%lx", (unsigned long)sf.f_type);
+	return buf;
+}
+
 static int
 do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 {
@@ -2038,9 +2091,33 @@ do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 	for (int i = 0; i < n; i++) {
 		struct rp_fan_caps caps;
 		struct rp_buf b;
+		struct stat st;
 		rp_buf_init(&b, 1 << 16);
+		/* a path that is not there (a typo) is said as such, not as a kernel that
+		 * lacks every feature */
+		const char *why = stat(paths[i], &st) != 0 ? strerror(errno) :
+		    !S_ISDIR(st.st_mode) ? strerror(ENOTDIR) : NULL;
+		if (why != NULL) {
+			worst = 2;
+			if (fmt == RP_FMT_JSONL) {
+				rp_buf_addstr(&b, "{\"kind\":\"check\",");
+				rp_cli_path_json(&b, "path", paths[i], strlen(paths[i]));
+				rp_buf_addstr(&b, "\"error\":");
+				rp_json_str(&b, why);
+				rp_buf_addstr(&b, ",\"ok\":false}\n");
+			} else {
+				rp_esc_text(&b, paths[i], strlen(paths[i]));
+				rp_buf_addf(&b, ": %s\n  => cannot protect this path\n", why);
+			}
+			if (rp_cli_put(cli, &b) != 0)
+				worst = 2;
+			rp_buf_release(&b);
+			continue;
+		}
 		int r = rp_fan_probe(paths[i], &caps);
 		int ficlone = rp_shadow_can_clone(paths[i]) == 1;
+		char fsbuf[32];
+		const char *fs = fs_name(paths[i], fsbuf, sizeof(fsbuf));
 		int cap = r != RP_ERR_PERM;
 		/* both for full protection: an open with O_TRUNC has only the open's event */
 		int level = caps.pre_content && caps.open_perm ? 0 : caps.open_perm ? 1 : 2;
@@ -2054,16 +2131,17 @@ do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 			rp_buf_addstr(&b, "\"kernel\":");
 			rp_json_str(&b, u.release);
 			rp_buf_addf(&b, ",\"cap_sys_admin\":%s,\"pre_content\":%s,\"open_perm\":%s,\"names\":%s,"
-			    "\"ficlone\":%s,\"ok\":%s}\n", cap ? "true" : "false",
+			    "\"ficlone\":%s,\"fs\":\"%s\",\"ok\":%s}\n", cap ? "true" : "false",
 			    caps.pre_content ? "true" : "false", caps.open_perm ? "true" : "false",
-			    caps.names ? "true" : "false", ficlone ? "true" : "false", level == 0 ? "true" : "false");
+			    caps.names ? "true" : "false", ficlone ? "true" : "false", fs,
+			    level == 0 ? "true" : "false");
 		} else {
 			rp_esc_text(&b, paths[i], strlen(paths[i]));
-			rp_buf_addf(&b, ":\n  kernel %s\n  CAP_SYS_ADMIN: %s\n"
+			rp_buf_addf(&b, ":\n  kernel %s, filesystem %s\n  CAP_SYS_ADMIN: %s\n"
 			    "  pre-content events (copy before the write lands): %s\n"
 			    "  open permission events (copy before an O_TRUNC open; alone, at every open): %s\n"
 			    "  create/delete/rename events by name: %s\n"
-			    "  FICLONE reflinks (instant copies): %s\n  => %s\n", u.release,
+			    "  FICLONE reflinks (instant copies): %s\n  => %s\n", u.release, fs,
 			    cap ? "yes" : "no", caps.pre_content ? "yes" : "no",
 			    caps.open_perm ? "yes" : "no", caps.names ? "yes" : "no",
 			    ficlone ? "yes" : "no (copies instead)",
@@ -2582,7 +2660,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < w->nroots; i++) {
 		if ((r = mark_tree(w, w->rootreal[i])) != 0) {
 			rp_err(cli, "cannot watch '%s': %s%s", w->roots[i], rp_strerror(r),
-			    r == RP_ERR_UNSUPPORTED ? " (the filesystem refuses fanotify permission events; tmpfs does)" : "");
+			    r == RP_ERR_UNSUPPORTED ? " (the filesystem refuses fanotify permission events)" : "");
 			goto out;
 		}
 	}

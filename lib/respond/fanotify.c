@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/fanotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -39,6 +40,10 @@ struct rp_fan {
 	int cfd;                 /* content group */
 	int nfd;                 /* name group, -1 when unavailable */
 	int pre;                 /* pre-content events in use */
+	/* filesystems that refused them (tmpfs): their directories are marked for open
+	 * permission events only, and their files are kept as on an older kernel */
+	uint64_t nopre[16];
+	size_t nnopre;
 	/* open addressing on the handle (linear probing, at most half full): a share
 	 * has tens of thousands of directories, and each name event looks one up */
 	struct dirmark *dirs;
@@ -128,6 +133,17 @@ rp_fan_pre_content(const struct rp_fan *f)
 	return f->pre;
 }
 
+int
+rp_fan_pre_on(const struct rp_fan *f, uint64_t dev)
+{
+	if (!f->pre)
+		return 0;
+	for (size_t i = 0; i < f->nnopre; i++)
+		if (f->nopre[i] == dev)
+			return 0;
+	return 1;
+}
+
 void
 rp_fan_fds(const struct rp_fan *f, int *content_fd, int *name_fd)
 {
@@ -146,11 +162,29 @@ content_mask(const struct rp_fan *f)
 }
 
 int
-rp_fan_mark_dir(struct rp_fan *f, const char *path)
+rp_fan_mark_dir(struct rp_fan *f, const char *path, int *fell_back)
 {
+	*fell_back = 0;
 	if (fanotify_mark(f->cfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR, content_mask(f),
-	    AT_FDCWD, path) != 0)
-		return err_of(errno);
+	    AT_FDCWD, path) != 0) {
+		/*
+		 * A filesystem without pre-content events (tmpfs; Linux 6.14+ has them only
+		 * where the filesystem says it can) takes the open permission events all
+		 * the same: its files are kept at the open for writing, as on an older
+		 * kernel, rather than not watched at all.
+		 */
+		struct stat st;
+		if (!f->pre || (errno != EOPNOTSUPP && errno != EINVAL) || stat(path, &st) != 0 ||
+		    fanotify_mark(f->cfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
+		    content_mask(f) & ~(uint64_t)FAN_PRE_ACCESS, AT_FDCWD, path) != 0)
+			return err_of(errno);
+		if (rp_fan_pre_on(f, (uint64_t)st.st_dev)) {
+			if (f->nnopre == sizeof(f->nopre) / sizeof(f->nopre[0]))
+				return RP_ERR_TOOBIG;
+			f->nopre[f->nnopre++] = (uint64_t)st.st_dev;
+			*fell_back = 1;
+		}
+	}
 	/* FAN_DELETE_SELF: the directory's entry in f->dirs goes with it (a watcher runs
 	 * for weeks over trees whose temporary directories come and go) */
 	if (fanotify_mark(f->nfd, FAN_MARK_ADD | FAN_MARK_ONLYDIR,
@@ -472,8 +506,12 @@ rp_fan_answer(struct rp_fan *f, int fd, int deny)
 static int
 hold_at(struct rp_fan *f, int dirfd, const char *path, int on)
 {
-	uint64_t mask = f->pre ? FAN_PRE_ACCESS : FAN_OPEN_PERM;
-	unsigned fl = on ? FAN_MARK_ADD | FAN_MARK_IGNORE_SURV | (f->pre ? FAN_MARK_EVICTABLE : 0) :
+	int pre = f->pre;
+	struct stat st;
+	if (pre && f->nnopre > 0 && fstatat(dirfd, path ? path : "", &st, path ? 0 : AT_EMPTY_PATH) == 0)
+		pre = rp_fan_pre_on(f, (uint64_t)st.st_dev);
+	uint64_t mask = pre ? FAN_PRE_ACCESS : FAN_OPEN_PERM;
+	unsigned fl = on ? FAN_MARK_ADD | FAN_MARK_IGNORE_SURV | (pre ? FAN_MARK_EVICTABLE : 0) :
 	    FAN_MARK_REMOVE | FAN_MARK_IGNORE;
 	if (fanotify_mark(f->cfd, fl, mask, dirfd, path) != 0) {
 		if (!on && errno == ENOENT)

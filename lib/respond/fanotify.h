@@ -64,10 +64,15 @@ int rp_fan_open(struct rp_fan **out, unsigned flags);
 int rp_fan_decoder(struct rp_fan **out);
 void rp_fan_free(struct rp_fan *f);                 /* accepts NULL */
 int rp_fan_pre_content(const struct rp_fan *f);     /* 1 with pre-content events */
+/* 1 when the files of filesystem dev get pre-content events: the group has them and
+ * no directory of dev fell back (rp_fan_mark_dir). */
+int rp_fan_pre_on(const struct rp_fan *f, uint64_t dev);
 
-/* Marks directory path (not its subdirectories). Returns 0 or an RP_ERR_*;
- * RP_ERR_UNSUPPORTED when the filesystem refuses (tmpfs refuses pre-content). */
-int rp_fan_mark_dir(struct rp_fan *f, const char *path);
+/* Marks directory path (not its subdirectories). Where the filesystem refuses
+ * pre-content events (tmpfs), it is marked for open permission events only, and
+ * *fell_back is set the first time for that filesystem. Returns 0 or an RP_ERR_*;
+ * RP_ERR_UNSUPPORTED when the filesystem refuses permission events altogether. */
+int rp_fan_mark_dir(struct rp_fan *f, const char *path, int *fell_back);
 /* Records that name events naming the directory of handle (type, bytes, h) are about
  * path (what rp_fan_mark_dir does after marking); a handle known already gets the new
  * path. Returns 0, RP_ERR_INVALID (bytes > MAX_HANDLE_SZ) or RP_ERR_NOMEM. */

@@ -140,6 +140,19 @@ fd_writable(pid_t pid, long fdno)
 	return (flags & O_ACCMODE) != O_RDONLY;
 }
 
+/* An open's access, from its flags. */
+static enum rp_proc_access
+open_access(unsigned long flags)
+{
+	if (flags & O_TRUNC)
+		return RP_PROC_TRUNC;
+	switch (flags & O_ACCMODE) {
+	case O_RDONLY: return RP_PROC_READ;
+	case O_RDWR: return RP_PROC_OPEN_RW;
+	default: return RP_PROC_WRITE;
+	}
+}
+
 enum rp_proc_access
 rp_proc_access(pid_t pid)
 {
@@ -178,10 +191,10 @@ rp_proc_access(pid_t pid)
 		return (arg[2] & PROT_WRITE) ? RP_PROC_MAP : RP_PROC_READ;
 	/* O_TRUNC truncates whatever the access mode (O_RDONLY too, on Linux) */
 	case SYS_openat:
-		return (arg[2] & O_TRUNC) ? RP_PROC_TRUNC : (arg[2] & O_ACCMODE) ? RP_PROC_WRITE : RP_PROC_READ;
+		return open_access(arg[2]);
 #ifdef SYS_open
 	case SYS_open:
-		return (arg[1] & O_TRUNC) ? RP_PROC_TRUNC : (arg[1] & O_ACCMODE) ? RP_PROC_WRITE : RP_PROC_READ;
+		return open_access(arg[1]);
 #endif
 #ifdef SYS_creat
 	case SYS_creat:

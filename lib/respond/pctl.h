@@ -31,6 +31,7 @@ enum rp_proc_access {
 	RP_PROC_WRITE,       /* write, pwrite, writev...: what changes is the event's range */
 	RP_PROC_RESIZE,      /* truncate, ftruncate, fallocate */
 	RP_PROC_TRUNC,       /* an open with O_TRUNC, or creat(): the content goes at the open */
+	RP_PROC_OPEN_RW,     /* an open for reading and writing (O_RDWR), without O_TRUNC */
 };
 
 /* For a process blocked in a system call on a file (a fanotify permission event),

@@ -1,16 +1,22 @@
-# riposte watch when the shadow runs out of room: past --shadow-max, then on a
-# filesystem that is full. Each cause is said once, in the words the user needs; the
-# writes are never held back or refused; what was kept comes back with --restore, and
-# a copy cut short by the full disk leaves no torn line in the shadow's index. And a
-# --db that is not a database (corrupt) is said, with the alert still reported.
+# riposte watch at its limits. The shadow runs out of room: past --shadow-max, then on
+# a filesystem that is full; each cause is said once, in the words the user needs, the
+# writes are never held back or refused, what was kept comes back with --restore, and
+# a copy cut short by the full disk leaves no torn line in the shadow's index. A tree
+# on a filesystem without pre-content events (tmpfs) is watched with open permission
+# events: an attacker there is stopped on its first file, which comes back. --check
+# names the filesystem and says a missing path as such. A --db that is not a database
+# (corrupt) is said, with the alert still reported.
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/watch.inc"
 
 M=$T/tiny
+TF=$T/tfs
 cleanup() {
 	[ -n "${WPID:-}" ] && kill -s KILL "$WPID" 2>/dev/null
+	[ -n "${apid:-}" ] && kill -s KILL "$apid" 2>/dev/null
 	mountpoint -q "$M" 2>/dev/null && umount "$M"
+	mountpoint -q "$TF" 2>/dev/null && umount "$TF"
 }
 trap 'cleanup; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 2' INT TERM HUP
@@ -57,6 +63,12 @@ expect_eq "max: --restore fails none" 0 "$(restore_count failed "$T/max-restore.
 mkdir -p "$M"
 mount -t tmpfs -o size=64k rp-shadow-test "$M" 2>"$T/mount.err" ||
     skip "cannot mount a small tmpfs for the shadow: $(cat "$T/mount.err")"
+# --check there: tmpfs takes open permission events, not pre-content ones
+expect_exit "check: tmpfs, reduced protection" 1 "$RIPOSTE" watch --check "$M"
+expect_grep "check: names the filesystem" "filesystem tmpfs" "$T/.out"
+expect_grep "check: says what protection" "=> reduced protection (copies at open)" "$T/.out"
+expect_exit "check: a path that is not there" 2 "$RIPOSTE" watch --check --format jsonl "$T/missing"
+expect_grep "check: says it is not there" '"error":"No such file or directory","ok":false' "$T/.out"
 make_docs "$T/d" 6
 WOUT=$T/disk.jsonl
 "$RIPOSTE" watch --format jsonl --db "$T/riposte.db" --shadow "$M/shadow" --action alert "$T/d" \
@@ -83,6 +95,30 @@ expect_eq "disk: --restore brings back every copy kept" "$kept" "$(restore_count
 expect_eq "disk: --restore fails none" 0 "$(restore_count failed "$T/disk-restore.jsonl")"
 expect_eq "disk: no torn line in the index" "" \
     "$(find "$M/shadow" -maxdepth 1 -type f -name 'index*' -exec tail -c 1 {} \; | od -An -c | grep -v '\\n')"
+
+# ---- a tree on tmpfs: no pre-content events there, open permission events instead ----
+mkdir -p "$TF"
+mount -t tmpfs -o size=16m rp-watch-test "$TF" 2>"$T/mount.err" ||
+    skip "cannot mount a tmpfs for the tree: $(cat "$T/mount.err")"
+make_docs "$TF/share" 12
+sums "$TF/share" >"$T/tfs.before"
+watch_start tfs "$TF/share" || done_testing
+expect_grep "tmpfs: said" "\"message\":\"no pre-content events on the filesystem of $TF/share: files opened for writing there are copied whole before the open goes on\"" "$WOUT"
+setsid python3 "$TOP/tests/e2e/attackers/inplace.py" "$TF/share" >/dev/null 2>&1 &
+apid=$!
+wait_attack "$apid"
+sums "$TF/share" >"$T/tfs.after"
+kill -s KILL "$apid" 2>/dev/null
+wait "$apid" 2>/dev/null
+apid=
+watch_stop
+expect_grep "tmpfs: stopped" '"result":"stopped"' "$WOUT"
+expect_grep "tmpfs: on its first file, read then overwritten" '"files_touched":1,"signals":{"randomised":1,"type-lost":1,"read-overwrite":1}' "$WOUT"
+expect_eq "tmpfs: one file changed" 1 "$(changed "$T/tfs.before" "$T/tfs.after")"
+"$RIPOSTE" watch --restore --shadow "$T/shadow-tfs" "$TF/share" >/dev/null 2>&1
+sums "$TF/share" >"$T/tfs.restored"
+if cmp -s "$T/tfs.before" "$T/tfs.restored"; then ok "tmpfs: every file back"; else
+	fail "tmpfs: not all restored"; diff "$T/tfs.before" "$T/tfs.restored" | head; fi
 
 # ---- a corrupt database: the alert is reported all the same, and the journal's
 # failure said with the file and the reason ----
