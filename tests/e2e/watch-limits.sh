@@ -70,12 +70,8 @@ expect_grep "check: says what protection" "=> reduced protection (copies at open
 expect_exit "check: a path that is not there" 2 "$RIPOSTE" watch --check --format jsonl "$T/missing"
 expect_grep "check: says it is not there" '"error":"No such file or directory","ok":false' "$T/.out"
 make_docs "$T/d" 6
-WOUT=$T/disk.jsonl
-"$RIPOSTE" watch --format jsonl --db "$T/riposte.db" --shadow "$M/shadow" --action alert "$T/d" \
-    >"$WOUT" 2>"$T/disk.err" &
-WPID=$!
-i=0
-while ! grep -q '"kind":"ready"' "$WOUT" 2>/dev/null && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+# (the last --shadow given is the one used)
+watch_start disk "$T/d" --action alert --shadow "$M/shadow" || done_testing
 expect_eq "disk: every write went through" 6 "$(overwrite "$T/d")"
 sleep 0.5
 watch_stop
@@ -125,12 +121,7 @@ if cmp -s "$T/tfs.before" "$T/tfs.restored"; then ok "tmpfs: every file back"; e
 cleanup
 make_docs "$T/c" 3
 head -c 8192 /dev/urandom >"$T/corrupt.db"
-WOUT=$T/corrupt.jsonl
-"$RIPOSTE" watch --format jsonl --db "$T/corrupt.db" --shadow "$T/shadow-c" --action alert "$T/c" \
-    >"$WOUT" 2>"$T/corrupt.err" &
-WPID=$!
-i=0
-while ! grep -q '"kind":"ready"' "$WOUT" 2>/dev/null && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+watch_start corrupt "$T/c" --action alert --db "$T/corrupt.db" || done_testing
 overwrite "$T/c" >/dev/null
 wait_out warning 5
 watch_stop
