@@ -2109,8 +2109,7 @@ do_check(struct rp_cli *cli, int fmt, char **paths, int n)
 				rp_esc_text(&b, paths[i], strlen(paths[i]));
 				rp_buf_addf(&b, ": %s\n  => cannot protect this path\n", why);
 			}
-			if (rp_cli_put(cli, &b) != 0)
-				worst = 2;
+			(void)rp_cli_put(cli, &b);     /* worst is 2 already */
 			rp_buf_release(&b);
 			continue;
 		}
