@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,11 +65,76 @@ rp_cli_format(const struct rp_cli *cli, const char *arg, const char *allowed)
 	return -1;
 }
 
-int
-rp_cli_usage(const char *text, int ok)
+/* The SYNOPSIS section of a manual text (its indented lines), else its first line. */
+static void
+put_synopsis(const char *text, FILE *f)
 {
-	fputs(text, ok ? stdout : stderr);
-	return ok ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
+	const char *p = strstr(text, "SYNOPSIS\n"), *e;
+
+	if (p == NULL) {
+		e = strchr(text, '\n');
+		fprintf(f, "%.*s\n", (int)(e ? e - text : (ptrdiff_t)strlen(text)), text);
+		return;
+	}
+	fputs("usage:\n", f);
+	for (p += 9; *p == ' '; p = e + 1) {
+		if ((e = strchr(p, '\n')) == NULL)
+			e = p + strlen(p);
+		fprintf(f, "%.*s\n", (int)(e - p), p);
+		if (*e == '\0')
+			break;
+	}
+}
+
+int
+rp_cli_usage(const struct rp_cli *cli, const char *text, int ok)
+{
+	if (ok) {
+		fputs(text, stdout);
+		return RP_EXIT_CLEAN;
+	}
+	fflush(stdout);
+	put_synopsis(text, stderr);
+	if (cli->cmd)
+		fprintf(stderr, "Try '%s %s --help' for more.\n", cli->argv0, cli->cmd);
+	return RP_EXIT_ERROR;
+}
+
+void
+rp_cli_opt_begin(void)
+{
+	/* 0, not 1: glibc then initialises its state again (the permutation's bounds),
+	 * which a second parse in one process (help CMD, sub-commands) needs */
+	optind = 0;
+	opterr = 0;
+}
+
+int
+rp_cli_getopt(const struct rp_cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, const char *usage)
+{
+	char opts[64];
+	int c, n;
+
+	/* ':' first: a missing value is told from an unknown option */
+	n = snprintf(opts, sizeof(opts), ":%s", shortopts);
+	if (n < 0 || (size_t)n >= sizeof(opts))
+		return '?';
+	c = getopt_long(argc, argv, opts, longopts, NULL);
+	if (c != '?' && c != ':')
+		return c;
+	if (c == ':') {
+		if (optopt && optopt < 256 && strchr(shortopts, optopt))
+			rp_err(cli, "option '-%c' needs a value", optopt);
+		else
+			rp_err(cli, "option '%s' needs a value", argv[optind - 1]);
+	} else if (optopt) {
+		rp_err(cli, "unknown option '-%c'", optopt);
+	} else {
+		rp_err(cli, "unknown option '%s'", argv[optind - 1]);
+	}
+	rp_cli_usage(cli, usage, 0);
+	return '?';
 }
 
 int

@@ -5,6 +5,7 @@
 #ifndef RP_CLI_H
 #define RP_CLI_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -45,8 +46,30 @@ void rp_warn(const struct rp_cli *cli, const char *fmt, ...) __attribute__((form
  * error and returns -1 if not allowed. */
 int rp_cli_format(const struct rp_cli *cli, const char *arg, const char *allowed);
 
-/* Prints a usage text to stdout (for --help, exit 0) or stderr (misuse, exit 2). */
-int rp_cli_usage(const char *text, int ok);
+/*
+ * One option convention for every command and sub-command (GNU): options go before,
+ * between or after the operands (getopt_long's permutation), "--" ends them, -h and
+ * --help show the manual. Use it as getopt_long:
+ *
+ *	rp_cli_opt_begin();
+ *	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1)
+ *		switch (c) { ...; case 'h': return rp_cli_usage(cli, usage, 1);
+ *		             case '?': return RP_EXIT_ERROR; }
+ *	operands: argv[optind] .. argv[argc - 1]
+ *
+ * Sub-commands are operands too ("canary deploy DIR --format jsonl"): one table of
+ * options per command, parsed over the whole argv, then argv[optind] is the verb.
+ * rp_cli_getopt returns '?' after it has said what was wrong (an unknown option, a
+ * missing value) and printed the command's synopsis on stderr; the caller exits 2.
+ * Not reentrant (getopt's globals): one parse at a time, on the main thread.
+ */
+void rp_cli_opt_begin(void);
+int rp_cli_getopt(const struct rp_cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, const char *usage);
+
+/* --help (ok): the whole manual to stdout, exit 0. Misuse (!ok): the manual's SYNOPSIS
+ * and where to read more, to stderr; returns RP_EXIT_ERROR. */
+int rp_cli_usage(const struct rp_cli *cli, const char *text, int ok);
 
 /* Writes buf to stdout; returns -1 (with a message) when stdout fails (full disk, closed pipe). */
 int rp_cli_put(const struct rp_cli *cli, const struct rp_buf *b);

@@ -156,20 +156,21 @@ cmd_baseline(struct rp_cli *cli, int argc, char **argv)
 	o.hash = RP_FX_HASH_CHANGED;
 	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
 		goto out;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+j:h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1) {
 		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
 			goto out;
 		if (k > 0)
 			continue;
-		rc = rp_cli_usage(usage, c == 'h');
-		goto out;
+		if (c == 'h')
+			rc = rp_cli_usage(cli, usage, 1);
+		goto out;   /* '?': said by rp_cli_getopt */
 	}
 	if ((format = rp_cli_format(cli, fc.format, "text,jsonl")) < 0)
 		goto out;
 	if (optind >= argc) {
 		rp_err(cli, "no PATH given");
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	o.walk.exclude = fc.excl;

@@ -62,43 +62,31 @@ cmd_canary(struct rp_cli *cli, int argc, char **argv)
 	struct rp_buf b, path;
 	uint64_t counts[4] = { 0, 0, 0, 0 };    /* deployed/intact, changed, missing, error */
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "h", opts, usage)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = rp_cli_format(cli, optarg, "text,jsonl")) < 0)
 				return RP_EXIT_ERROR;
 			break;
 		case 'h':
-			return rp_cli_usage(usage, 1);
+			return rp_cli_usage(cli, usage, 1);
 		default:
-			return rp_cli_usage(usage, 0);
+			return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 2 || (strcmp(argv[0], "deploy") != 0 && strcmp(argv[0], "check") != 0)) {
+	if (argc < 1 || (strcmp(argv[0], "deploy") != 0 && strcmp(argv[0], "check") != 0)) {
 		rp_err(cli, "expected 'deploy DIR...' or 'check DIR...'");
-		return rp_cli_usage(usage, 0);
+		return rp_cli_usage(cli, usage, 0);
 	}
-	/* options may also follow the verb */
 	int deploy = strcmp(argv[0], "deploy") == 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
-		if (c == 'f') {
-			if ((fmt = rp_cli_format(cli, optarg, "text,jsonl")) < 0)
-				return RP_EXIT_ERROR;
-		} else if (c == 'h') {
-			return rp_cli_usage(usage, 1);
-		} else {
-			return rp_cli_usage(usage, 0);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	argc--;
+	argv++;
 	if (argc == 0) {
 		rp_err(cli, "no DIR given");
-		return rp_cli_usage(usage, 0);
+		return rp_cli_usage(cli, usage, 0);
 	}
 	rp_buf_init(&b, 1 << 20);
 	rp_buf_init(&path, 1 << 16);

@@ -1519,30 +1519,12 @@ cmd_case(struct rp_cli *cli, int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.cli = cli;
 	c.o.fmt = -1;
-	if (argc < 2 || argv[1][0] == '-') {
-		if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
-			return rp_cli_usage(usage, 1);
-		rp_err(cli, "missing subcommand (open, show, log, facts, deadlines, notify, ...); "
-		    "see 'riposte case --help'");
-		return RP_EXIT_ERROR;
-	}
-	sub = argv[1];
-	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
-		if (strcmp(subs[i].name, sub) == 0)
-			break;
-	if (i == sizeof(subs) / sizeof(subs[0])) {
-		rp_err(cli, "'%s' is not a case subcommand; see 'riposte case --help'", sub);
-		return RP_EXIT_ERROR;
-	}
-	argc--;
-	argv++;
-	optind = 1;
-	opterr = 0;
-	/* options may come after positional words ("ioc add --type x V"): no "+" here */
-	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	/* options anywhere, the sub-command's words included ("ioc add --type x V") */
+	while ((ch = rp_cli_getopt(cli, argc, argv, "ho:", longopts, usage)) != -1) {
 		switch (ch) {
 		case 'h':
-			return rp_cli_usage(usage, 1);
+			return rp_cli_usage(cli, usage, 1);
 		case 'o': c.o.out = optarg; break;
 		case O_DB: cli->db_path = optarg; break;
 		case O_CASE:
@@ -1580,14 +1562,21 @@ cmd_case(struct rp_cli *cli, int argc, char **argv)
 				c.o.facts[ch - O_FACT] = optarg;
 				break;
 			}
-			if (optopt)
-				rp_err(cli, "option '-%c' is unknown or needs a value; see 'riposte case --help'",
-				    optopt);
-			else
-				rp_err(cli, "option '%s' is unknown or needs a value; see 'riposte case --help'",
-				    argv[optind - 1]);
-			return RP_EXIT_ERROR;
+			return RP_EXIT_ERROR;   /* '?': said by rp_cli_getopt */
 		}
+	}
+	if (optind >= argc) {
+		rp_err(cli, "missing subcommand (open, show, log, facts, deadlines, notify, ...); "
+		    "see 'riposte case --help'");
+		return RP_EXIT_ERROR;
+	}
+	sub = argv[optind++];
+	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(subs[i].name, sub) == 0)
+			break;
+	if (i == sizeof(subs) / sizeof(subs[0])) {
+		rp_err(cli, "'%s' is not a case subcommand; see 'riposte case --help'", sub);
+		return RP_EXIT_ERROR;
 	}
 	c.o.args = argv + optind;
 	c.o.nargs = argc - optind;

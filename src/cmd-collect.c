@@ -239,8 +239,8 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 	size_t nfiles = 0, i;
 	int c, r, format = RP_FMT_TEXT, want_tar = 0, rc = RP_EXIT_ERROR, nart = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "o:h", longopts, usage)) != -1) {
 		switch (c) {
 		case 'o':
 			free(dir);
@@ -301,21 +301,20 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 			o.root = optarg;
 			break;
 		case 'h':
-			rc = rp_cli_usage(usage, 1);
+			rc = rp_cli_usage(cli, usage, 1);
 			goto out;
 		default:
-			rc = rp_cli_usage(usage, 0);
-			goto out;
+			goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	if (optind < argc) {
 		rp_err(cli, "unexpected argument '%s'", argv[optind]);
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	if (dir == NULL || dir[0] == '\0') {
 		rp_err(cli, "--out DIR is required");
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')

@@ -336,8 +336,8 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 	o.scan_changed = 1;
 	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
 		goto out;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+j:h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1) {
 		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
 			goto out;
 		if (k > 0)
@@ -348,8 +348,8 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 			if (fx_case_arg(cli, optarg, &case_id) != 0)
 				goto out;
 			break;
-		case 'h': rc = rp_cli_usage(usage, 1); goto out;
-		default: rc = rp_cli_usage(usage, 0); goto out;
+		case 'h': rc = rp_cli_usage(cli, usage, 1); goto out;
+		default: rc = RP_EXIT_ERROR; goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	d.format = cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
@@ -357,7 +357,7 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 		goto out;
 	if (optind >= argc) {
 		rp_err(cli, "no PATH given");
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	o.walk.exclude = fc.excl;

@@ -224,8 +224,8 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 	rp_fset_init(&base);
 	if ((excl = calloc((size_t)argc + 1, sizeof(*excl))) == NULL)
 		goto out;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "h", longopts, usage)) != -1) {
 		switch (c) {
 		case OPT_DATA: data = optarg; break;
 		case OPT_SINCE:
@@ -245,8 +245,8 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 				goto out;
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
-		case 'h': rc = rp_cli_usage(usage, 1); goto out;
-		default: rc = rp_cli_usage(usage, 0); goto out;
+		case 'h': rc = rp_cli_usage(cli, usage, 1); goto out;
+		default: rc = RP_EXIT_ERROR; goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	fmt = cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
@@ -255,7 +255,7 @@ cmd_exfil(struct rp_cli *cli, int argc, char **argv)
 	if (data == NULL || since == RP_TIME_UNSET || until == RP_TIME_UNSET || optind < argc) {
 		rp_err(cli, optind < argc ? "unexpected argument '%s'" :
 		    "--data, --since and --until are required%s", optind < argc ? argv[optind] : "");
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	if (until < since) {

@@ -718,8 +718,8 @@ cmd_isolate(struct rp_cli *cli, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.format = RP_FMT_TEXT;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+a:p:nh", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "a:p:nh", longopts, usage)) != -1) {
 		switch (c) {
 		case 'a':
 			if (add_allow(cli, &o, optarg) != 0)
@@ -753,17 +753,17 @@ cmd_isolate(struct rp_cli *cli, int argc, char **argv)
 			}
 			break;
 		case OPT_ID: o.expire_id = optarg; break;
-		case 'h': return rp_cli_usage(usage, 1);
-		default: return rp_cli_usage(usage, 0);
+		case 'h': return rp_cli_usage(cli, usage, 1);
+		default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
 	}
 	if (optind < argc) {
 		rp_err(cli, "unexpected argument '%s'", argv[optind]);
-		return rp_cli_usage(usage, 0);
+		return rp_cli_usage(cli, usage, 0);
 	}
 	if (o.expire_at) {
 		if (o.expire_id == NULL)
-			return rp_cli_usage(usage, 0);
+			return rp_cli_usage(cli, usage, 0);
 		return do_expire(cli, &o);
 	}
 	modes = o.confirm + o.undo + o.status;

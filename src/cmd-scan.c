@@ -740,8 +740,8 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 	sc.first_enc = sc.last_enc = RP_TIME_UNSET;
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	sc.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+j:aqh", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "j:aqh", longopts, usage)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: fmtarg = optarg; break;
 		case 'j':
@@ -788,13 +788,14 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 			}
 			break;
 		case OPT_DB: db = optarg; break;
-		case 'h': rc = rp_cli_usage(usage, 1); goto out;
-		default: goto out_usage;
+		case 'h': rc = rp_cli_usage(cli, usage, 1); goto out;
+		default: goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	if (optind >= argc) {
 		rp_err(cli, "no PATH given");
-		goto out_usage;
+		rp_cli_usage(cli, usage, 0);
+		goto out;
 	}
 	sc.format = cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
 	if (fmtarg && (sc.format = rp_cli_format(cli, fmtarg, "text,jsonl,csv")) < 0)
@@ -893,8 +894,6 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 		rc = sc.count[RP_V_ENCRYPTED] + sc.count[RP_V_PARTIAL] + sc.count[RP_V_NOTE] ?
 		    RP_EXIT_FOUND : RP_EXIT_CLEAN;
 	goto out;
-out_usage:
-	fprintf(stderr, "usage: riposte scan [OPTIONS] PATH...  (riposte scan --help)\n");
 out:
 	if (sc.ring) {
 		size_t k;

@@ -596,8 +596,8 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 	unsigned long long v;
 	int c, do_list = 0, do_prepare = 0, files_given = 0, seed_given = 0, rate_given = 0, fmt;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "h", longopts, usage)) != -1) {
 		switch (c) {
 		case OPT_SCENARIO: scenario = optarg; break;
 		case OPT_DIR: dir = optarg; break;
@@ -625,8 +625,8 @@ cmd_simulate(struct rp_cli *cli, int argc, char **argv)
 		case OPT_PREPARE: do_prepare = 1; break;
 		case OPT_NO_NOTE: o.no_note = 1; break;
 		case OPT_FORMAT: fmtarg = optarg; break;
-		case 'h': return rp_cli_usage(usage, 1);
-		default: return rp_cli_usage(usage, 0);
+		case 'h': return rp_cli_usage(cli, usage, 1);
+		default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
 	}
 	if (optind != argc) {

@@ -109,13 +109,13 @@ cmd_site(struct rp_cli *cli, int argc, char **argv)
 	const char *config = NULL, *format = "text", *used = NULL;
 	int ch, fmt, rc = RP_EXIT_ERROR, r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((ch = rp_cli_getopt(cli, argc, argv, "h", longopts, usage)) != -1) {
 		switch (ch) {
 		case 'c': config = optarg; break;
 		case 'f': format = optarg; break;
-		case 'h': return rp_cli_usage(usage, 1);
-		default: return rp_cli_usage(usage, 0);
+		case 'h': return rp_cli_usage(cli, usage, 1);
+		default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
 	}
 	if (optind >= argc) {

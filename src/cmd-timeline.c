@@ -313,8 +313,8 @@ cmd_timeline(struct rp_cli *cli, int argc, char **argv)
 	if ((excl = calloc((size_t)argc + 1, sizeof(*excl))) == NULL ||
 	    (logfiles = calloc((size_t)argc + 1, sizeof(*logfiles))) == NULL)
 		goto out;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "h", longopts, usage)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: fmtarg = optarg; break;
 		case OPT_SINCE: if (parse_time(cli, "--since", optarg, &since) != 0) goto out; break;
@@ -327,8 +327,8 @@ cmd_timeline(struct rp_cli *cli, int argc, char **argv)
 			break;
 		case OPT_EXCLUDE: excl[nexcl++] = optarg; break;
 		case OPT_CROSS: o.walk.cross_mounts = 1; break;
-		case 'h': rc = rp_cli_usage(usage, 1); goto out;
-		default: rc = rp_cli_usage(usage, 0); goto out;
+		case 'h': rc = rp_cli_usage(cli, usage, 1); goto out;
+		default: rc = RP_EXIT_ERROR; goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	fmt = cli->stdout_tty ? FMT_TEXT : FMT_JSONL;
@@ -343,7 +343,7 @@ cmd_timeline(struct rp_cli *cli, int argc, char **argv)
 	}
 	if (optind >= argc && nlogs == 0) {
 		rp_err(cli, "no PATH given");
-		rc = rp_cli_usage(usage, 0);
+		rc = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	if (fmt == FMT_BODY && nlogs > 0) {

@@ -2449,9 +2449,9 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	w->action = 1;
 	w->shadow_dir = "/var/lib/riposte/shadow";
 	w->shadow_max_arg = "1G";
-	optind = 1;
+	rp_cli_opt_begin();
 	w->spin_us = SPIN_US;      /* before the options: --spin sets it */
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = rp_cli_getopt(cli, argc, argv, "h", opts, usage)) != -1) {
 		switch (c) {
 		case OPT_ACTION:
 			if (strcmp(optarg, "alert") == 0)
@@ -2543,11 +2543,10 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 'h':
-			ret = rp_cli_usage(usage, 1);
+			ret = rp_cli_usage(cli, usage, 1);
 			goto out;
 		default:
-			ret = rp_cli_usage(usage, 0);
-			goto out;
+			goto out;   /* said by rp_cli_getopt */
 		}
 	}
 	argc -= optind;
@@ -2562,7 +2561,7 @@ cmd_watch(struct rp_cli *cli, int argc, char **argv)
 	}
 	if (argc == 0) {
 		rp_err(cli, "no PATH to watch");
-		ret = rp_cli_usage(usage, 0);
+		ret = rp_cli_usage(cli, usage, 0);
 		goto out;
 	}
 	if (argc > MAX_ROOTS) {

@@ -115,7 +115,7 @@ if sh tests/fuzz/build.sh build tests/fuzz/fuzz-*.c >"$log/fuzzbuild" 2>&1; then
 		n=$(basename "$f")
 		corpus="tests/fuzz/corpus/${n#fuzz-}"
 		[ -d "$corpus" ] || continue
-		"$f" -runs=0 "$corpus" >"$log/$n.log" 2>&1
+		"$f" -runs=0 -artifact_prefix="$log/" "$corpus" >"$log/$n.log" 2>&1
 		st=$?
 		result "fuzz/$n" "$st"
 		[ "$st" -eq 0 ] || tail -n 30 "$log/$n.log" | sed 's/^/    /'
