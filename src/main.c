@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/time.h"
+#include "site-conf.h"
 
 #ifndef RIPOSTE_VERSION
 #define RIPOSTE_VERSION "0.1.0"
@@ -117,6 +118,8 @@ main(int argc, char **argv)
 		return RP_EXIT_ERROR;
 	}
 	cli.cmd = commands[i].name;
+	/* text outputs in the site's time zone; machine formats stay UTC */
+	rp_site_conf_tz_default(&cli);
 	if (commands[i].flags & RP_CMD_NEEDS_DB) {
 		cli.db_path = getenv("RIPOSTE_DB");
 		if (cli.db_path == NULL || *cli.db_path == '\0')

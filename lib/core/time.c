@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "core/err.h"
@@ -32,6 +33,23 @@ rp_time_fmt_local(struct rp_buf *b, int64_t t)
 	return rp_buf_addf(b, "%04d-%02d-%02d %02d:%02d:%02d %c%02ld%02ld", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
 	    off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
+}
+
+int
+rp_time_zone_known(const char *name)
+{
+	char path[256];
+	struct stat st;
+	const char *p;
+
+	if (name == NULL || *name == '\0' || *name == '/' || strstr(name, "..") != NULL ||
+	    strlen(name) > 128)
+		return 0;
+	for (p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("/_+-", *p))
+			return 0;
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static int

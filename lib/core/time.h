@@ -20,6 +20,10 @@ int rp_time_fmt_local(struct rp_buf *b, int64_t t);
 int rp_time_parse(const char *s, int64_t *t, long *nsec);
 /* A duration: "90", "90s", "15m", "2h", "3d". RP_ERR_FORMAT when not one. */
 int rp_duration_parse(const char *s, int64_t *seconds);
+/* Whether name is an IANA time zone this machine knows ("Europe/Zurich"): a file of
+ * the system's zoneinfo database. Names that could leave it ("..", a leading '/') are
+ * refused. The site's `timezone =` is checked with it before the CLI sets TZ. */
+int rp_time_zone_known(const char *name);
 /* Milliseconds of the monotonic clock (intervals, deadlines; never a date). */
 int64_t rp_time_mono_ms(void);
 /* Microseconds of the monotonic clock. */

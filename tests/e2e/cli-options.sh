@@ -100,4 +100,19 @@ for c in scan watch canary simulate baseline diff timeline exfil isolate collect
 	if cmp -s h1.txt h2.txt && grep -q '^SYNOPSIS' h1.txt; then ok "help $c = $c --help"; else
 		fail "help $c differs from $c --help or has no SYNOPSIS"; fi
 done
+
+# text outputs in the site's time zone (timezone = in [site]), whatever TZ says;
+# machine formats stay UTC
+mkdir -p tz && cd tz || exit 2
+head -c 30000 /dev/urandom > enc.bin
+touch -d 2026-11-20T06:30:00Z enc.bin
+printf '[site]\nname = X\ntimezone = Europe/Zurich\n' > riposte.conf
+TZ=UTC "$RIPOSTE" scan --format text enc.bin > tz.txt
+expect_grep "scan text: the site's zone (07:30 +0100), not TZ's" '2026-11-20 07:30:00 +0100' tz.txt
+TZ=UTC "$RIPOSTE" scan --format jsonl enc.bin > tz.jsonl
+expect_grep "scan jsonl: UTC" '"mtime":"2026-11-20T06:30:00Z"' tz.jsonl
+printf '[site]\nname = X\ntimezone = Mars/Olympus\n' > riposte.conf
+TZ=UTC "$RIPOSTE" scan --format text enc.bin > tz2.txt
+expect_grep "an unknown zone: TZ's time" '2026-11-20 06:30:00 +0000' tz2.txt
+cd .. || exit 2
 done_testing
