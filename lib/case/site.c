@@ -160,6 +160,8 @@ rp_site_check(const struct rp_ini *ini, int64_t now,
 	if ((v = rp_ini_get(ini, "site", "critical-infrastructure")) != NULL && !one_of(v, yesno))
 		T(report(&c, "invalid", "", "site/critical-infrastructure", "expected yes or no"));
 	T(need(&c, "site", "staff", "the staff size (ISG and NIS2 thresholds)", &v));
+	if ((v = rp_ini_get(ini, "site", "language")) != NULL && !one_of(v, langs))
+		T(report(&c, "invalid", "", "site/language", "expected fr, de, en or it"));
 	if ((v = rp_ini_get(ini, "site", "timezone")) != NULL && !rp_time_zone_known(v)) {
 		rp_buf_reset(&c.msg);
 		rp_buf_addf(&c.msg, "'%s' is not a known time zone (e.g. Europe/Zurich)", v);
