@@ -5,23 +5,42 @@
 #   against the ASan+UBSan build.
 # TESTS=pattern limits the golden and e2e tests to names matching the shell pattern;
 # NO_ASAN=1 skips the sanitizer pass (for quick local runs; make check never sets it).
+#
+# End-to-end tests run TEST_JOBS at a time (default 4: most of their time is spent
+# waiting on servers, kernels and sleeps, not on the 2 cores). A test whose first lines
+# hold "# serial" runs alone, after the others: those that count what happens within
+# milliseconds (watch stopping an attack) must not share the cores with other tests.
+# Each e2e test prints its seconds; tests/run.sh one ... is the runner of one test.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
+JOBS=${TEST_JOBS:-4}
+
+# tests/run.sh one BINARY PREFIX LOGDIR TEST: runs one e2e test, writes LOGDIR/PREFIX
+# e2e-NAME.log and .st (exit status) and .sec (seconds)
+if [ "${1:-}" = one ]; then
+	n=$(basename "$5" .sh)
+	t0=$(date +%s)
+	RIPOSTE="$2" TOP="$top" sh "$5" >"$4/$3e2e-$n.log" 2>&1
+	st=$?
+	echo $(($(date +%s) - t0)) >"$4/$3e2e-$n.sec"
+	echo "$st" >"$4/$3e2e-$n.st"
+	exit 0
+fi
 pass=0
 fail=0
 failed=""
 log=$(mktemp -d "${TMPDIR:-/tmp}/riposte-tests.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 
-result() {  # name status
+result() {  # name status [what to show after the name]
 	if [ "$2" -eq 0 ]; then
 		pass=$((pass + 1))
-		echo "PASS $1"
+		echo "PASS $1${3:+ $3}"
 	else
 		fail=$((fail + 1))
 		failed="$failed $1"
-		echo "FAIL $1"
+		echo "FAIL $1${3:+ $3}"
 	fi
 }
 
@@ -80,25 +99,48 @@ run_golden() {  # binary, prefix
 	done
 }
 
+e2e_report() {  # prefix name
+	out="$log/$1e2e-$2.log"
+	st=$(cat "$log/$1e2e-$2.st" 2>/dev/null || echo 2)
+	sec=$(cat "$log/$1e2e-$2.sec" 2>/dev/null || echo "?")
+	if [ "$st" -eq 77 ]; then
+		echo "SKIP $1e2e/$2: $(tail -n 1 "$out")"
+		return
+	fi
+	if [ "$st" -eq 0 ]; then
+		result "$1e2e/$2" 0 "(${sec} s)"
+	else
+		result "$1e2e/$2" "$st" "(${sec} s)"
+		# the failed checks first: a long test's tail may not reach them
+		grep -n '^not ok' "$out" | sed 's/^/    /'
+		tail -n 40 "$out" | sed 's/^/    /'
+	fi
+}
+
 run_e2e() {  # binary, prefix
+	: >"$log/$2parallel"
+	: >"$log/$2serial"
 	for t in tests/e2e/*.sh; do
 		[ -f "$t" ] || continue
 		n=$(basename "$t" .sh)
 		matches "$n" || continue
-		out="$log/$2e2e-$n.log"
-		RIPOSTE="$1" TOP="$top" sh "$t" >"$out" 2>&1
-		st=$?
-		if [ "$st" -eq 77 ]; then
-			echo "SKIP $2e2e/$n: $(tail -n 1 "$out")"
-			continue
-		fi
-		result "$2e2e/$n" "$st"
-		if [ "$st" -ne 0 ]; then
-			# the failed checks first: a long test's tail may not reach them
-			grep -n '^not ok' "$out" | sed 's/^/    /'
-			tail -n 40 "$out" | sed 's/^/    /'
+		if head -n 5 "$t" | grep -q '^# serial'; then
+			echo "$t" >>"$log/$2serial"
+		else
+			echo "$t" >>"$log/$2parallel"
 		fi
 	done
+	# xargs -P keeps JOBS tests running; results are printed in name order after
+	xargs -r -P "$JOBS" -n 1 sh "$top/tests/run.sh" one "$1" "$2" "$log" <"$log/$2parallel"
+	while read -r t; do
+		sh "$top/tests/run.sh" one "$1" "$2" "$log" "$t"
+	done <"$log/$2serial"
+	cat "$log/$2parallel" "$log/$2serial" | while read -r t; do
+		basename "$t" .sh
+	done | sort >"$log/$2names"
+	while read -r n; do
+		e2e_report "$2" "$n"
+	done <"$log/$2names"
 }
 
 echo "== unit"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # The drill under `riposte watch`: --prepare before the watcher starts, then only the
 # attack. The attacker runs in a session of its own, so watch stops it and not
 # simulate, which reports "stopped (SIGSTOP)"; a benign look-alike finishes unflagged;

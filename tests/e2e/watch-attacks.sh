@@ -1,3 +1,4 @@
+# serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch against attackers that are not our simulator: each style is stopped
 # with at most 3 files touched, and --restore brings every file back (zero loss).
 # Every style runs twice: with pre-content events, and without them

@@ -1,3 +1,4 @@
+# serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch does not stop or alert on the classic look-alikes: archivers,
 # compressors, a one-file encryption, copies, a database writer. Twice: with
 # pre-content events, and without them (--no-pre-content: open permission events

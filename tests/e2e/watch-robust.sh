@@ -1,3 +1,4 @@
+# serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch when things get rough: --action kill puts the files back by itself;
 # --allow EXE:SHA256 spares a known tool (and only with that content); a fanotify
 # queue overflow is said and followed by a rescan that finds what changed meanwhile;

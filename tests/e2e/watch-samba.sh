@@ -1,4 +1,5 @@
 #!/bin/sh
+# serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch against a real Samba server (Debian's smbd), attacked over SMB by a
 # client that encrypts the share's documents with smbclient and openssl.
 #
