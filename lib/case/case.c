@@ -1,4 +1,6 @@
+/* The case read back from its journal, and the verbs that record into it. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,10 +18,6 @@ static const char *const fact_names[RP_FACT_COUNT] = {
 	"personal-data", "health-data", "high-risk", "extortion", "exfiltration",
 };
 
-const char *const rp_cost_categories[] = {
-	"it", "forensics", "internal", "legal", "notification", "interruption", "ransom",
-	"other", NULL,
-};
 
 const char *
 rp_fact_name(enum rp_fact f)
@@ -50,90 +48,24 @@ rp_fact_value_name(int v)
 }
 
 int
-rp_cost_category(const char *name)
+rp_fact_parse(enum rp_fact f, const char *word, int *value, const char **allowed)
 {
-	int i;
+	/* whether data left can stay open: the logs may not tell */
+	int may_be_unknown = f == RP_FACT_EXFILTRATION;
 
-	for (i = 0; rp_cost_categories[i]; i++)
-		if (strcmp(rp_cost_categories[i], name) == 0)
-			return i;
-	return -1;
-}
-
-/* ---- money ---- */
-
-int
-rp_money_parse(const char *s, int64_t *minor)
-{
-	const char *dec = NULL, *p;
-	int64_t units = 0, cents = 0;
-	int ndig = 0, nfrac = 0;
-
-	/* the decimal separator is the last '.' or ',' followed by one or two digits */
-	for (p = s; *p; p++)
-		if (*p == '.' || *p == ',')
-			dec = p;
-	if (dec) {
-		size_t n = strlen(dec + 1);
-
-		if (n == 0 || n > 2 || strspn(dec + 1, "0123456789") != n)
-			dec = NULL;           /* "18,000": a thousands separator */
-	}
-	for (p = s; *p && p != dec; p++) {
-		if (*p >= '0' && *p <= '9') {
-			if (units > 100000000000000LL)
-				return RP_ERR_TOOBIG;
-			units = units * 10 + (*p - '0');
-			ndig++;
-		} else if (!(ndig > 0 && (*p == '\'' || *p == ',' || *p == '.' || *p == '_' ||
-		    *p == ' ') && p[1] >= '0' && p[1] <= '9')) {
-			return RP_ERR_FORMAT;
-		}
-	}
-	if (dec) {
-		for (p = dec + 1; *p; p++, nfrac++)
-			cents = cents * 10 + (*p - '0');
-		if (nfrac == 1)
-			cents *= 10;
-	}
-	if (ndig == 0)
-		return RP_ERR_FORMAT;
-	*minor = units * 100 + cents;
+	if (allowed)
+		*allowed = may_be_unknown ? "yes, no or unknown" : "yes or no";
+	if ((unsigned)f >= RP_FACT_COUNT || word == NULL)
+		return RP_ERR_INVALID;
+	if (strcmp(word, "yes") == 0)
+		*value = RP_FACT_YES;
+	else if (strcmp(word, "no") == 0)
+		*value = RP_FACT_NO;
+	else if (may_be_unknown && strcmp(word, "unknown") == 0)
+		*value = RP_FACT_UNKNOWN;
+	else
+		return RP_ERR_INVALID;
 	return 0;
-}
-
-int
-rp_hours_parse(const char *s, int64_t *hours_c)
-{
-	int64_t m;
-	int r;
-
-	if (strchr(s, ',') || strchr(s, '\''))
-		return RP_ERR_FORMAT;
-	if ((r = rp_money_parse(s, &m)) != 0)
-		return r;
-	*hours_c = m;
-	return 0;
-}
-
-int
-rp_money_fmt(struct rp_buf *b, int64_t minor)
-{
-	char digits[32];
-	int n, i, r;
-	uint64_t u;
-
-	if (minor < 0 && (r = rp_buf_addch(b, '-')) != 0)
-		return r;
-	u = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-	n = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(u / 100));
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0 && (r = rp_buf_addch(b, ',')) != 0)
-			return r;
-		if ((r = rp_buf_addch(b, digits[i])) != 0)
-			return r;
-	}
-	return rp_buf_addf(b, ".%02u", (unsigned)(u % 100));
 }
 
 /* ---- recording ---- */
@@ -199,31 +131,6 @@ static char *
 xdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
-}
-
-/* The scalar members of a summary object, for people: "files 14, encrypted 3, ...". */
-static char *
-digest(json_t *o)
-{
-	struct rp_buf b = RP_BUF_INIT;
-	const char *key;
-	json_t *v;
-	char *out;
-
-	json_object_foreach(o, key, v) {
-		if (strcmp(key, "kind") == 0)
-			continue;
-		if (json_is_integer(v))
-			rp_buf_addf(&b, "%s%s %lld", b.len ? ", " : "", key, (long long)json_integer_value(v));
-		else if (json_is_real(v))
-			rp_buf_addf(&b, "%s%s %.4g", b.len ? ", " : "", key, json_real_value(v));
-		else if (json_is_string(v))
-			rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_string_value(v));
-		else if (json_is_boolean(v))
-			rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_is_true(v) ? "yes" : "no");
-	}
-	out = rp_buf_detach(&b, NULL);
-	return out ? out : strdup("");
 }
 
 static int
@@ -322,7 +229,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 			goto out;
 		if (sum && (k->summary = json_dumps(sum, JSON_COMPACT)) == NULL)
 			goto out;
-		if (sum && (k->digest = digest(sum)) == NULL)
+		if (sum && (k->digest = rp_attach_digest(k->summary)) == NULL)
 			goto out;
 	}
 done:
@@ -391,276 +298,124 @@ rp_case_load(struct rp_store *st, int64_t id, struct rp_case *out)
 	return r;
 }
 
-/* ---- deadlines ---- */
 
-static const char eu[] = "AT,BE,BG,HR,CY,CZ,DK,EE,FI,FR,DE,GR,HU,IE,IT,LV,LT,LU,MT,NL,PL,PT,"
-    "RO,SK,SI,ES,SE";
-static const char eea[] = "IS,LI,NO";
-
-/* Whether word is in the comma-separated list (spaces around items ignored). */
-static int
-in_list(const char *list, const char *word)
+int
+rp_case_check_integrity(struct rp_store *st, struct rp_case *c)
 {
-	size_t n = strlen(word);
-	const char *p = list;
+	int r = rp_journal_verify(st, c->info.id, &c->bad_seq);
 
-	if (n == 0)
-		return 0;
-	while (*p) {
-		const char *e;
-		size_t m;
-
-		while (*p == ' ' || *p == ',')
-			p++;
-		e = p + strcspn(p, ",");
-		m = (size_t)(e - p);
-		while (m && p[m - 1] == ' ')
-			m--;
-		if (m == n && strncasecmp(p, word, n) == 0)
-			return 1;
-		p = e;
-	}
+	if (r != 0 && r != RP_ERR_INTEGRITY)
+		return r;
+	c->integrity = r ? -1 : 1;
 	return 0;
 }
 
-static int
-country_matches(const char *list, const char *country)
+/* ---- the recording verbs ---- */
+
+int
+rp_case_time_past(int64_t t, int64_t now)
 {
-	if (in_list(list, "*") || in_list(list, country))
-		return 1;
-	if ((in_list(list, "EU") || in_list(list, "EEA")) && in_list(eu, country))
-		return 1;
-	return in_list(list, "EEA") && in_list(eea, country);
-}
-
-/* One step of a due offset: "0", "24h", "14d", "1mo" (calendar months, UTC). */
-static int
-add_step(const char *s, size_t n, int64_t *t)
-{
-	char buf[32];
-	int64_t sec;
-
-	if (n == 0 || n >= sizeof(buf))
-		return RP_ERR_FORMAT;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	if (n > 2 && strcmp(buf + n - 2, "mo") == 0) {
-		char *end;
-		long months = strtol(buf, &end, 10);
-		struct tm tm;
-		time_t tt = (time_t)*t;
-
-		if (end != buf + n - 2 || months < 0 || months > 120 || gmtime_r(&tt, &tm) == NULL)
-			return RP_ERR_FORMAT;
-		tm.tm_mon += (int)months;
-		*t = (int64_t)timegm(&tm);
-		return 0;
-	}
-	if (rp_duration_parse(buf, &sec) != 0)
-		return RP_ERR_FORMAT;
-	*t += sec;
-	return 0;
-}
-
-/* The due time from t: steps joined by '+' applied in order, "72h+1mo". */
-static int
-add_due(const char *s, int64_t t, int64_t *due)
-{
-	const char *p = s;
-	int r;
-
-	for (;;) {
-		size_t n = strcspn(p, "+");
-
-		if ((r = add_step(p, n, &t)) != 0)
-			return r;
-		if (p[n] == '\0')
-			break;
-		p += n + 1;
-	}
-	*due = t;
-	return 0;
-}
-
-void
-rp_deadlines_release(struct rp_deadlines *d)
-{
-	size_t i;
-
-	for (i = 0; d->v && i < d->n; i++) {
-		free(d->v[i].id);
-		free(d->v[i].authority);
-		free(d->v[i].to);
-		free(d->v[i].basis);
-		free(d->v[i].when);
-	}
-	free(d->v);
-	d->v = NULL;
-	d->n = 0;
-}
-
-static int
-dl_cmp(const void *a, const void *b)
-{
-	const struct rp_deadline *x = a, *y = b;
-
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
-
-/* Whether obligation section i applies to the case at this site. */
-static int
-applies(const struct rp_ini *ob, size_t i, const struct rp_case *c, const struct rp_ini *site)
-{
-	const char *v, *sv;
-	int f;
-
-	if ((v = rp_ini_section_get(ob, i, "country")) != NULL) {
-		sv = rp_ini_get(site, "site", "country");
-		if (sv == NULL || !country_matches(v, sv))
-			return 0;
-	}
-	if ((v = rp_ini_section_get(ob, i, "sector")) != NULL) {
-		sv = rp_ini_get(site, "site", "sector");
-		if (sv == NULL || !in_list(v, sv))
-			return 0;
-	}
-	if ((v = rp_ini_section_get(ob, i, "nis2")) != NULL) {
-		sv = rp_ini_get(site, "site", "nis2");
-		if (sv == NULL || !in_list(v, sv))
-			return 0;
-	}
-	if ((v = rp_ini_section_get(ob, i, "critical-infrastructure")) != NULL) {
-		sv = rp_ini_get(site, "site", "critical-infrastructure");
-		if (sv == NULL || strcasecmp(v, sv) != 0)
-			return 0;
-	}
-	if ((v = rp_ini_section_get(ob, i, "facts")) != NULL) {
-		for (f = 0; f < RP_FACT_COUNT; f++)
-			if (in_list(v, fact_names[f]) && c->facts[f] != RP_FACT_YES)
-				return 0;
-	}
-	return 1;
+	return t <= now + RP_CASE_CLOCK_SKEW;
 }
 
 int
-rp_deadlines_compute(const char *obligations, size_t len, const struct rp_case *c,
-    const struct rp_ini *site, int64_t now, struct rp_deadlines *out)
+rp_case_set_fact(struct rp_store *st, struct rp_case *c, int64_t now, const char *actor,
+    enum rp_fact f, int value, int *changed)
 {
-	struct rp_ini *ob = NULL;
-	struct rp_deadline *d;
-	size_t i, j;
-	int r, line = 0;
+	struct rp_buf t = RP_BUF_INIT;
+	int r;
 
-	out->v = NULL;
-	out->n = 0;
-	if ((r = rp_ini_parse(obligations, len, &ob, &line)) != 0)
-		return r;
-	for (i = 0; i < rp_ini_nsections(ob); i++) {
-		const char *due = rp_ini_section_get(ob, i, "due");
-
-		if (!applies(ob, i, c, site))
-			continue;
-		if ((d = realloc(out->v, (out->n + 1) * sizeof(*d))) == NULL) {
-			r = RP_ERR_NOMEM;
-			goto out;
-		}
-		out->v = d;
-		d = &out->v[out->n];
-		memset(d, 0, sizeof(*d));
-		out->n++;
-		d->id = strdup(rp_ini_section(ob, i));
-		d->authority = xdup(rp_ini_section_get(ob, i, "authority"));
-		d->to = xdup(rp_ini_section_get(ob, i, "to"));
-		d->basis = xdup(rp_ini_section_get(ob, i, "basis"));
-		d->when = xdup(rp_ini_section_get(ob, i, "when"));
-		if (!d->id || !d->authority || !d->to || !d->basis || !d->when || !due) {
-			r = d->id ? RP_ERR_FORMAT : RP_ERR_NOMEM;   /* a key missing in the data */
-			goto out;
-		}
-		if ((r = add_due(due, c->info.discovered, &d->due)) != 0)
-			goto out;
-		d->done = RP_TIME_UNSET;
-		for (j = 0; j < c->nnotices; j++)
-			if (c->notices[j].deadline && strcmp(c->notices[j].deadline, d->id) == 0)
-				d->done = c->notices[j].time;
-		d->status = d->done != RP_TIME_UNSET ? RP_DL_DONE :
-		    now > d->due ? RP_DL_OVERDUE : RP_DL_OPEN;
+	if (changed)
+		*changed = 0;
+	if ((unsigned)f >= RP_FACT_COUNT || value < RP_FACT_NO || value > RP_FACT_UNKNOWN)
+		return RP_ERR_INVALID;
+	if (c->facts[f] == value)
+		return 0;           /* no change, nothing to journal */
+	if ((r = rp_buf_addf(&t, "fact %s: %s", rp_fact_name(f), rp_fact_value_name(value))) == 0 &&
+	    (r = rp_case_record(st, c->info.id, now, "fact", actor, t.buf, "fact", rp_fact_name(f),
+	    "value", rp_fact_value_name(value), NULL)) == 0) {
+		c->facts[f] = value;
+		if (changed)
+			*changed = 1;
 	}
-	if (out->n > 1)     /* qsort's base must not be NULL, even for no element */
-		qsort(out->v, out->n, sizeof(*out->v), dl_cmp);
-	r = 0;
-out:
-	if (r != 0)
-		rp_deadlines_release(out);
-	rp_ini_free(ob);
+	rp_buf_release(&t);
 	return r;
 }
 
-/* ---- claim ---- */
+int
+rp_case_log(struct rp_store *st, int64_t case_id, int64_t now, const char *actor,
+    const char *text, int64_t at)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	int r;
+
+	if (text == NULL || *text == '\0')
+		return RP_ERR_INVALID;
+	if (at == RP_TIME_UNSET)
+		return rp_journal_append(st, case_id, now, "note", actor, text, NULL, NULL);
+	if (!rp_case_time_past(at, now))
+		return RP_ERR_INVALID;
+	/* an event found out later: the report's timeline puts it where it happened */
+	if ((r = rp_time_fmt_utc(&b, at)) == 0)
+		r = rp_case_record(st, case_id, now, "event", actor, text, "at", b.buf, NULL);
+	rp_buf_release(&b);
+	return r;
+}
 
 int
-rp_claim_compute(const struct rp_case *c, const struct rp_ini *site, struct rp_claim *out)
+rp_case_add_text(struct rp_store *st, int64_t case_id, int64_t now, const char *actor,
+    const char *kind, const char *text, const char *owner, int64_t due)
 {
-	const char *v;
-	int64_t wait_left, w, waitsec;
-	char key[64];
-	size_t i;
-	int cat, r;
+	struct rp_buf t = RP_BUF_INIT, d = RP_BUF_INIT;
+	const char *label;
+	int r;
 
-	memset(out, 0, sizeof(*out));
-	v = rp_ini_get(site, "insurance", "currency");
-	snprintf(out->currency, sizeof(out->currency), "%s", v ? v : "CHF");
-	if ((v = rp_ini_get(site, "insurance", "deductible")) != NULL &&
-	    (r = rp_money_parse(v, &out->deductible)) != 0)
-		return RP_ERR_FORMAT;
-	if ((v = rp_ini_get(site, "insurance", "waiting-period")) != NULL) {
-		if (rp_duration_parse(v, &waitsec) != 0)
-			return RP_ERR_FORMAT;
-		out->waiting_hours_c = waitsec * 100 / 3600;
+	if (strcmp(kind, "root-cause") == 0)
+		label = "root cause";
+	else if (strcmp(kind, "lesson") == 0 || strcmp(kind, "action") == 0)
+		label = kind;
+	else
+		return RP_ERR_INVALID;
+	if (text == NULL || *text == '\0')
+		return RP_ERR_INVALID;
+	/* an improvement action has someone who does it, by a date; a lesson has neither */
+	if (strcmp(kind, "action") == 0) {
+		if (owner == NULL || *owner == '\0' || due == RP_TIME_UNSET)
+			return RP_ERR_INVALID;
+		if ((r = rp_time_fmt_utc(&d, due)) != 0)
+			goto out;
+	} else {
+		owner = NULL;
 	}
-	wait_left = out->waiting_hours_c;
-	for (cat = 0; rp_cost_categories[cat]; cat++) {
-		struct rp_claim_line *l = &out->lines[out->nlines];
-		int64_t excluded = 0;
-		int any = 0;
+	if ((r = rp_buf_addf(&t, "%s: %s", label, text)) != 0)
+		goto out;
+	r = rp_case_record(st, case_id, now, kind, actor, t.buf, "text", text, "owner", owner,
+	    "due", d.len ? d.buf : NULL, NULL);
+out:
+	rp_buf_release(&t);
+	rp_buf_release(&d);
+	return r;
+}
 
-		l->category = cat;
-		l->sublimit = -1;
-		for (i = 0; i < c->ncosts; i++) {
-			const struct rp_cost *k = &c->costs[i];
+int
+rp_case_list(struct rp_store *st, int (*fn)(const struct rp_case_row *row, void *ctx),
+    void *ctx)
+{
+	struct rp_stmt *q = NULL;
+	struct rp_case_row row;
+	int r, stop = 0;
 
-			if (k->category != cat)
-				continue;
-			if (strcmp(k->currency, out->currency) != 0) {
-				out->other_currency++;
-				continue;
-			}
-			any = 1;
-			l->total += k->amount;
-			if (strcmp(rp_cost_categories[cat], "interruption") == 0 && k->hours_c >= 0 &&
-			    wait_left > 0) {
-				w = wait_left < k->hours_c ? wait_left : k->hours_c;
-				excluded += w * k->rate / 100;
-				wait_left -= w;
-			}
-		}
-		snprintf(key, sizeof(key), "sublimit.%s", rp_cost_categories[cat]);
-		if ((v = rp_ini_get(site, "insurance", key)) != NULL &&
-		    (r = rp_money_parse(v, &l->sublimit)) != 0)
-			return RP_ERR_FORMAT;
-		if (!any)
-			continue;
-		out->waiting_excluded += excluded;
-		l->covered = l->total - excluded;
-		if (l->sublimit >= 0 && l->covered > l->sublimit)
-			l->covered = l->sublimit;
-		out->total += l->total;
-		out->covered += l->covered;
-		out->nlines++;
+	if ((r = rp_case_migrate(st)) != 0 || (r = rp_stmt_prepare(st, "SELECT id, title, "
+	    "discovered, closed FROM cases ORDER BY id", &q)) != 0)
+		return r;
+	while ((r = rp_stmt_step(q)) == 1) {
+		row.id = rp_stmt_int64(q, 0);
+		row.title = rp_stmt_text(q, 1);
+		row.discovered = rp_stmt_int64(q, 2);
+		row.closed = rp_stmt_isnull(q, 3) ? RP_TIME_UNSET : rp_stmt_int64(q, 3);
+		if ((stop = fn(&row, ctx)) != 0)
+			break;
 	}
-	out->claimable = out->covered > out->deductible ? out->covered - out->deductible : 0;
-	out->own_share = out->total - out->claimable;
-	return 0;
+	rp_stmt_free(q);
+	return stop ? stop : r < 0 ? r : 0;
 }

@@ -1,4 +1,5 @@
-/* The documents a case produces: notification drafts, the STIX bundle, the report. */
+/* The documents a case produces: notification drafts (template filling) and the STIX
+ * bundle. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -466,3 +466,17 @@ rp_report_each(const char *doc, size_t len,
 {
 	return each_rec(doc, len, fn, ctx);
 }
+
+int
+rp_report_format(const char *name)
+{
+	if (name == NULL)
+		return -1;
+	if (strcmp(name, "md") == 0)
+		return RP_REPORT_MD;
+	if (strcmp(name, "html") == 0)
+		return RP_REPORT_HTML;
+	if (strcmp(name, "pdf") == 0)
+		return RP_REPORT_DOC;
+	return -1;
+}

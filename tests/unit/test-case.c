@@ -324,6 +324,199 @@ site_check_finds_stale_contacts(void **state)
 	rp_ini_free(ini);
 }
 
+static void
+facts_words_and_time_skew(void **state)
+{
+	const char *allowed;
+	int v = -9;
+
+	assert_int_equal(rp_fact_parse(RP_FACT_HIGH_RISK, "yes", &v, NULL), 0);
+	assert_int_equal(v, RP_FACT_YES);
+	assert_int_equal(rp_fact_parse(RP_FACT_HIGH_RISK, "no", &v, &allowed), 0);
+	assert_int_equal(v, RP_FACT_NO);
+	assert_string_equal(allowed, "yes or no");
+	assert_int_equal(rp_fact_parse(RP_FACT_HIGH_RISK, "unknown", &v, NULL), RP_ERR_INVALID);
+	assert_int_equal(rp_fact_parse(RP_FACT_HIGH_RISK, "maybe", &v, NULL), RP_ERR_INVALID);
+	assert_int_equal(rp_fact_parse(RP_FACT_EXFILTRATION, "unknown", &v, &allowed), 0);
+	assert_int_equal(v, RP_FACT_UNKNOWN);
+	assert_string_equal(allowed, "yes, no or unknown");
+	assert_int_equal(rp_fact_parse(RP_FACT_COUNT, "yes", &v, NULL), RP_ERR_INVALID);
+	/* five minutes of clock skew are tolerated, not more */
+	assert_true(rp_case_time_past(1000, 1000));
+	assert_true(rp_case_time_past(1300, 1000));
+	assert_false(rp_case_time_past(1301, 1000));
+}
+
+static void
+ioc_values_checked_and_normalised(void **state)
+{
+	static const struct { const char *type, *value; int r; } t[] = {
+		{ "sha256", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", 0 },
+		{ "sha256", "e3b0", RP_ERR_FORMAT },
+		{ "ipv4", "203.0.113.7", 0 },
+		{ "ipv4", "203.0.113.256", RP_ERR_FORMAT },
+		{ "domain", "Evil.Example", 0 },
+		{ "domain", "-evil.example", RP_ERR_FORMAT },
+		{ "domain", "localhost", RP_ERR_FORMAT },
+		{ "url", "https://evil.example/x", 0 },
+		{ "url", "evil.example/x", RP_ERR_FORMAT },
+		{ "email", "a@b.example", 0 },
+		{ "email", "@b.example", RP_ERR_FORMAT },
+		{ "filename", "invoice.pdf.exe", 0 },
+		{ "filename", "../x", RP_ERR_FORMAT },
+		{ "filename", "line\nbreak", RP_ERR_FORMAT },
+		{ "filename", "", RP_ERR_FORMAT },
+		{ "filename", "\xff", RP_ERR_FORMAT },
+		{ "md5", "x", RP_ERR_INVALID },
+		{ NULL, "x", RP_ERR_INVALID },
+	};
+	struct rp_buf b = RP_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(rp_ioc_check(t[i].type, t[i].value), t[i].r);
+	assert_int_equal(rp_ioc_normalise("domain", "Evil.Example", &b), 0);
+	assert_string_equal(b.buf, "evil.example");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_ioc_normalise("url", "HTTPS://X/Y", &b), 0);
+	assert_string_equal(b.buf, "HTTPS://X/Y");         /* a URL's path is case-sensitive */
+	rp_buf_release(&b);
+}
+
+static void
+cost_made_from_what_was_typed(void **state)
+{
+	static const char site[] = "[insurance]\ncurrency=EUR\n";
+	struct rp_ini *ini;
+	struct rp_cost k;
+	struct rp_cost_input in;
+	int bad;
+
+	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
+	in = (struct rp_cost_input){ "it", "18'000.50", NULL, NULL, NULL, "invoice" };
+	assert_int_equal(rp_cost_make(&in, ini, 77, &k, &bad), 0);
+	assert_int_equal(k.amount, 1800050);
+	assert_string_equal(k.currency, "EUR");               /* the policy's currency */
+	assert_string_equal(k.note, "invoice");
+	assert_int_equal(k.hours_c, -1);
+	assert_int_equal(k.time, 77);
+	rp_cost_release(&k);
+	in = (struct rp_cost_input){ "internal", NULL, "7.5", "120.33", "CHF", NULL };
+	assert_int_equal(rp_cost_make(&in, NULL, 0, &k, &bad), 0);
+	assert_int_equal(k.amount, 90248);                    /* 902.475 rounds up */
+	assert_int_equal(k.hours_c, 750);
+	assert_int_equal(k.rate, 12033);
+	assert_string_equal(k.currency, "CHF");
+	rp_cost_release(&k);
+	in = (struct rp_cost_input){ "it", "10", NULL, NULL, NULL, NULL };
+	assert_int_equal(rp_cost_make(&in, NULL, 0, &k, &bad), 0);
+	assert_string_equal(k.currency, "CHF");               /* no site: CHF */
+	rp_cost_release(&k);
+	{
+		static const struct { struct rp_cost_input in; int bad; } t[] = {
+			{ { "coffee", "1", NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
+			{ { NULL, "1", NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
+			{ { "it", "1", "2", "3", NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", NULL, "2", NULL, NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", "lots", NULL, NULL, NULL, NULL }, RP_COST_BAD_AMOUNT },
+			{ { "it", NULL, "7,5", "3", NULL, NULL }, RP_COST_BAD_HOURS },
+			{ { "it", NULL, "1000001", "3", NULL, NULL }, RP_COST_BAD_HOURS },
+			{ { "it", NULL, "2", "x", NULL, NULL }, RP_COST_BAD_RATE },
+			{ { "it", "1", NULL, NULL, "chf", NULL }, RP_COST_BAD_CURRENCY },
+			{ { "it", "1", NULL, NULL, "EURO", NULL }, RP_COST_BAD_CURRENCY },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+			assert_int_equal(rp_cost_make(&t[i].in, ini, 0, &k, &bad), RP_ERR_INVALID);
+			assert_int_equal(bad, t[i].bad);
+			assert_null(k.note);
+		}
+	}
+	rp_ini_free(ini);
+}
+
+static void
+attach_finds_summary_and_source(void **state)
+{
+	static const char ok[] = "{\"kind\":\"file\",\"path\":\"a\"}\n\n"
+	    "{\"kind\":\"summary\",\"command\":\"scan\",\"files\":14,\"encrypted\":3,\"ok\":true}\n";
+	static const char tool[] = "{\"kind\":\"read\"}\n{\"kind\":\"summary\",\"n\":1.5}\n";
+	struct rp_attach_info a;
+	char *dg;
+
+	assert_int_equal(rp_attach_parse(ok, strlen(ok), NULL, &a), 0);
+	assert_string_equal(a.source, "scan");
+	assert_int_equal(a.lines, 2);
+	assert_string_equal(a.sha256, "54ec3c67c400ce741874fca6698cfb2264f09082a90891c7f1ced011b61a8dd4");
+	dg = rp_attach_digest(a.summary);
+	assert_string_equal(dg, "command scan, files 14, encrypted 3, ok yes");
+	free(dg);
+	rp_attach_info_release(&a);
+	assert_int_equal(rp_attach_parse(ok, strlen(ok), "exfil", &a), 0);
+	assert_string_equal(a.source, "exfil");              /* --source wins */
+	rp_attach_info_release(&a);
+	assert_int_equal(rp_attach_parse(tool, strlen(tool), NULL, &a), 0);
+	assert_string_equal(a.source, "read");               /* else the first line's kind */
+	rp_attach_info_release(&a);
+	assert_int_equal(rp_attach_parse("{\"kind\":\"x\"}\nnot json\n", 22, NULL, &a),
+	    RP_ERR_FORMAT);
+	assert_int_equal(a.bad_line, 2);
+	rp_attach_info_release(&a);
+	assert_int_equal(rp_attach_parse("{\"kind\":\"x\"}\n", 13, NULL, &a), RP_ERR_NOTFOUND);
+	rp_attach_info_release(&a);
+	assert_int_equal(rp_attach_parse("{\"no\":1}\n", 9, NULL, &a), RP_ERR_FORMAT);
+	assert_int_equal(a.bad_line, 1);
+	rp_attach_info_release(&a);
+	assert_null(rp_attach_digest("[1]"));
+}
+
+static void
+notify_language_template_and_deadline(void **state)
+{
+	static const char site[] = "[site]\ncountry=CH\n[client]\nname=Acme\nlanguage=fr\n"
+	    "[client]\nname=Roma\nlanguage=it\n";
+	struct rp_deadline v[] = {
+		{ (char *)"insurer", NULL, (char *)"insurer", NULL, NULL, 10, RP_DL_DONE, 5 },
+		{ (char *)"ch-fadp-art24", NULL, (char *)"authority", NULL, NULL, 20, RP_DL_OPEN, 0 },
+		{ (char *)"ch-isg", NULL, (char *)"authority", NULL, NULL, 30, RP_DL_OPEN, 0 },
+	};
+	struct rp_deadlines d = { v, 3 };
+	struct rp_buf b = RP_BUF_INIT;
+	struct rp_ini *ini;
+	const char *lang, *closes;
+
+	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
+	assert_int_equal(rp_notify_recipient("clients"), 5);
+	assert_int_equal(rp_notify_recipient("judge"), -1);
+	assert_int_equal(rp_notify_recipient(NULL), -1);
+	assert_int_equal(rp_notify_lang(ini, "Acme", NULL, &lang), 0);
+	assert_string_equal(lang, "fr");                      /* the client's language */
+	assert_int_equal(rp_notify_lang(ini, "Acme", "de", &lang), 0);
+	assert_string_equal(lang, "de");                      /* --lang wins */
+	assert_int_equal(rp_notify_lang(ini, "Nobody", NULL, &lang), 0);
+	assert_string_equal(lang, "en");
+	assert_int_equal(rp_notify_lang(ini, "Roma", NULL, &lang), RP_ERR_INVALID);
+	assert_string_equal(lang, "it");                      /* no Italian templates */
+	assert_int_equal(rp_notify_template(ini, "authority", "fr", &b), 0);
+	assert_string_equal(b.buf, "templates/fr/authority-ch.txt");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_notify_template(NULL, "authority", "en", &b), 0);
+	assert_string_equal(b.buf, "templates/en/authority-gdpr.txt");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_notify_template(NULL, "judge", "en", &b), RP_ERR_INVALID);
+	assert_int_equal(rp_notify_closes(&d, "authority", NULL, &closes), 0);
+	assert_string_equal(closes, "ch-fadp-art24");         /* the earliest open one */
+	assert_int_equal(rp_notify_closes(&d, "insurer", NULL, &closes), 0);
+	assert_null(closes);                                  /* done already */
+	assert_int_equal(rp_notify_closes(&d, "police", "ch-isg", &closes), 0);
+	assert_string_equal(closes, "ch-isg");                /* named: whoever it went to */
+	assert_int_equal(rp_notify_closes(&d, "police", "gdpr-art33", &closes), RP_ERR_NOTFOUND);
+	rp_buf_release(&b);
+	rp_ini_free(ini);
+}
+
 static char dir[] = "/tmp/rp-test-case.XXXXXX";
 
 static void
@@ -412,6 +605,137 @@ journal_append_to_the_open_case(void **state)
 	rp_buf_release(&p);
 }
 
+/* The recording verbs and the closing conditions, through a real store. */
+static void
+verbs_record_and_close(void **state)
+{
+	const struct rp_close_condition *unmet;
+	struct rp_attach_info a;
+	struct rp_notify_sent s;
+	struct rp_store *st;
+	struct rp_buf p = RP_BUF_INIT, t = RP_BUF_INIT;
+	struct rp_case c;
+	struct rp_cost k;
+	struct rp_cost_input in = { "legal", "2000", NULL, NULL, NULL, "lawyer" };
+	char sha[65];
+	int64_t id, bad = 0;
+	int changed = -1, b;
+
+	rp_buf_addf(&p, "%s/v.db", dir);
+	assert_int_equal(rp_store_open(&st, p.buf, RP_STORE_CREATE), 0);
+	assert_int_equal(rp_case_open(st, 1000, "T", 900, NULL, &id), 0);
+	assert_int_equal(rp_case_log(st, id, 1001, "me", "a note", RP_TIME_UNSET), 0);
+	assert_int_equal(rp_case_log(st, id, 1002, "me", "earlier", 500), 0);
+	assert_int_equal(rp_case_log(st, id, 1003, "me", "later", 99999), RP_ERR_INVALID);
+	assert_int_equal(rp_case_log(st, id, 1003, "me", "", RP_TIME_UNSET), RP_ERR_INVALID);
+	assert_int_equal(rp_case_add_text(st, id, 1004, "me", "lesson", "train staff", "x", 5), 0);
+	assert_int_equal(rp_case_add_text(st, id, 1005, "me", "action", "MFA", "IT", 2000), 0);
+	assert_int_equal(rp_case_add_text(st, id, 1005, "me", "action", "MFA", NULL, 2000),
+	    RP_ERR_INVALID);
+	assert_int_equal(rp_case_add_text(st, id, 1005, "me", "action", "MFA", "IT",
+	    RP_TIME_UNSET), RP_ERR_INVALID);
+	assert_int_equal(rp_case_add_text(st, id, 1005, "me", "wish", "x", NULL, 0),
+	    RP_ERR_INVALID);
+	assert_int_equal(rp_case_ioc_add(st, id, 1006, "me", "domain", "EVIL.example"), 0);
+	assert_int_equal(rp_case_ioc_add(st, id, 1006, "me", "domain", "-x"), RP_ERR_FORMAT);
+	assert_int_equal(rp_cost_make(&in, NULL, 1007, &k, &b), 0);
+	assert_int_equal(rp_case_cost_add(st, id, 1007, "me", &k, &t), 0);
+	assert_string_equal(t.buf, "cost legal: CHF 2,000.00 (lawyer)");
+	rp_cost_release(&k);
+	assert_int_equal(rp_attach_parse("{\"kind\":\"summary\",\"files\":2}\n", 29, NULL, &a), 0);
+	rp_buf_reset(&t);
+	assert_int_equal(rp_case_attach(st, id, 1008, "me", "r.jsonl", &a, &t), 0);
+	assert_non_null(strstr(t.buf, "attached 'r.jsonl' (summary results; 1 lines, SHA-256 "));
+	rp_attach_info_release(&a);
+	s = (struct rp_notify_sent){ "insurer", "de", NULL, "insurer", 1009, "letter", 6 };
+	rp_buf_reset(&t);
+	assert_int_equal(rp_case_notify_record(st, id, 1010, "me", &s, sha, &t), 0);
+	assert_string_equal(t.buf, "notification to insurer sent (de), closes deadline insurer");
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(rp_case_set_fact(st, &c, 1011, "me", RP_FACT_HIGH_RISK, RP_FACT_NO,
+	    &changed), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(rp_case_set_fact(st, &c, 1012, "me", RP_FACT_HIGH_RISK, RP_FACT_NO,
+	    &changed), 0);
+	assert_int_equal(changed, 0);                         /* no change: nothing journaled */
+	rp_case_release(&c);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(c.facts[RP_FACT_HIGH_RISK], RP_FACT_NO);
+	assert_int_equal(c.nentries, 10);
+	assert_int_equal(c.entries[2].at, 500);               /* the event's own time */
+	assert_int_equal(c.nactions, 2);
+	assert_null(c.actions[0].owner);                      /* a lesson has no owner */
+	assert_string_equal(c.actions[1].owner, "IT");
+	assert_int_equal(c.actions[1].due, 2000);
+	assert_string_equal(c.iocs[0].value, "evil.example");
+	assert_int_equal(c.ncosts, 1);
+	assert_string_equal(c.attachments[0].digest, "files 2");
+	assert_int_equal(c.nnotices, 1);
+	assert_int_equal(c.notices[0].time, 1009);
+	assert_string_equal(c.notices[0].sha256, sha);
+	/* closing: refused without a root cause, nothing recorded */
+	assert_non_null(unmet = rp_case_close_unmet(&c, NULL));
+	assert_string_equal(unmet->id, "root-cause");
+	assert_null(rp_case_close_unmet(&c, "RDP open"));
+	assert_int_equal(rp_case_finish(st, &c, 1100, "me", NULL, 0, &unmet), RP_ERR_REFUSED);
+	assert_string_equal(unmet->id, "root-cause");
+	assert_int_equal(rp_case_finish(st, &c, 1100, "me", "RDP open", 0, &unmet), 0);
+	assert_null(unmet);
+	rp_case_release(&c);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_string_equal(c.root_cause, "RDP open");
+	assert_int_equal(c.info.closed, 1100);
+	assert_int_equal(rp_case_finish(st, &c, 1101, "me", NULL, 1, NULL), RP_ERR_EXISTS);
+	assert_int_equal(rp_case_check_integrity(st, &c), 0);
+	assert_int_equal(c.integrity, 1);
+	rp_case_release(&c);
+	/* forced: the closing says what was missing */
+	assert_int_equal(rp_case_open(st, 2000, "U", 1900, NULL, &id), 0);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(rp_case_finish(st, &c, 2001, "me", NULL, 1, NULL), 0);
+	rp_case_release(&c);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_string_equal(c.entries[c.nentries - 1].text,
+	    "case closed without a root cause (--force)");
+	rp_case_release(&c);
+	assert_int_equal(rp_journal_verify(st, id, &bad), 0);
+	rp_store_close(st);
+	unlink(p.buf);
+	rp_buf_release(&p);
+	rp_buf_release(&t);
+}
+
+static int
+count_rows(const struct rp_case_row *row, void *ctx)
+{
+	int *n = ctx;
+
+	assert_int_equal(row->id, *n + 1);
+	return ++*n == 2 ? 7 : 0;                /* a non-zero return stops the walk */
+}
+
+static void
+list_walks_every_case(void **state)
+{
+	struct rp_store *st;
+	struct rp_buf p = RP_BUF_INIT;
+	int64_t id;
+	int n = 0;
+
+	rp_buf_addf(&p, "%s/l.db", dir);
+	assert_int_equal(rp_store_open(&st, p.buf, RP_STORE_CREATE), 0);
+	assert_int_equal(rp_case_list(st, count_rows, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(rp_case_open(st, 10, "A", 9, NULL, &id), 0);
+	assert_int_equal(rp_case_open(st, 11, "B", 9, NULL, &id), 0);
+	assert_int_equal(rp_case_open(st, 12, "C", 9, NULL, &id), 0);
+	assert_int_equal(rp_case_list(st, count_rows, &n), 7);
+	assert_int_equal(n, 2);
+	rp_store_close(st);
+	unlink(p.buf);
+	rp_buf_release(&p);
+}
+
 int
 main(void)
 {
@@ -426,6 +750,13 @@ main(void)
 		cmocka_unit_test(site_check_finds_stale_contacts),
 		cmocka_unit_test(case_reads_back_its_journal),
 		cmocka_unit_test(journal_append_to_the_open_case),
+		cmocka_unit_test(facts_words_and_time_skew),
+		cmocka_unit_test(ioc_values_checked_and_normalised),
+		cmocka_unit_test(cost_made_from_what_was_typed),
+		cmocka_unit_test(attach_finds_summary_and_source),
+		cmocka_unit_test(notify_language_template_and_deadline),
+		cmocka_unit_test(verbs_record_and_close),
+		cmocka_unit_test(list_walks_every_case),
 	};
 	int r;
 

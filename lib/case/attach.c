@@ -1,0 +1,147 @@
+/* Results of other commands attached to a case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "case/case.h"
+#include "core/err.h"
+#include "core/sha256.h"
+
+void
+rp_attach_info_release(struct rp_attach_info *a)
+{
+	if (a == NULL)
+		return;
+	free(a->source);
+	free(a->summary);
+	a->source = NULL;
+	a->summary = NULL;
+}
+
+int
+rp_attach_parse(const void *data, size_t len, const char *source,
+    struct rp_attach_info *out)
+{
+	const char *buf = data, *line, *end;
+	char *tool = NULL, *first_kind = NULL;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = rp_sha256_hex(buf, len, out->sha256)) != 0)
+		return r;
+	/* every line must be a JSON object with "kind"; the summary is the last one */
+	for (line = buf; line < buf + len; line = end + 1) {
+		json_t *o;
+		json_error_t je;
+		const char *kind, *t;
+
+		if ((end = memchr(line, '\n', (size_t)(buf + len - line))) == NULL)
+			end = buf + len;
+		if (end == line)
+			continue;
+		out->lines++;
+		o = json_loadb(line, (size_t)(end - line), 0, &je);
+		kind = json_string_value(json_object_get(o, "kind"));
+		if (o == NULL || kind == NULL) {
+			json_decref(o);
+			out->bad_line = out->lines;
+			r = RP_ERR_FORMAT;
+			goto out;
+		}
+		if (strcmp(kind, "summary") == 0) {
+			/* the tool that made the file names itself in its summary */
+			if ((t = json_string_value(json_object_get(o, "command"))) == NULL)
+				t = json_string_value(json_object_get(o, "tool"));
+			free(out->summary);
+			out->summary = json_dumps(o, JSON_COMPACT);
+			if (t && tool == NULL)
+				tool = strdup(t);
+			if (out->summary == NULL || (t && tool == NULL)) {
+				json_decref(o);
+				r = RP_ERR_NOMEM;
+				goto out;
+			}
+		} else if (first_kind == NULL && (first_kind = strdup(kind)) == NULL) {
+			json_decref(o);
+			r = RP_ERR_NOMEM;
+			goto out;
+		}
+		json_decref(o);
+	}
+	if (out->summary == NULL) {
+		r = RP_ERR_NOTFOUND;
+		goto out;
+	}
+	out->source = strdup(source ? source : tool ? tool : first_kind ? first_kind : "summary");
+	r = out->source ? 0 : RP_ERR_NOMEM;
+out:
+	free(tool);
+	free(first_kind);
+	if (r != 0) {
+		free(out->summary);
+		out->summary = NULL;
+	}
+	return r;
+}
+
+int
+rp_case_attach(struct rp_store *st, int64_t case_id, int64_t now, const char *actor,
+    const char *name, const struct rp_attach_info *a, struct rp_buf *text)
+{
+	struct rp_buf t = RP_BUF_INIT, s = RP_BUF_INIT;
+	int r;
+
+	if (a->summary == NULL || a->source == NULL)
+		return RP_ERR_INVALID;
+	if ((r = rp_buf_addf(&t, "attached '%s' (%s results; %zu lines, SHA-256 %s)", name,
+	    a->source, a->lines, a->sha256)) != 0 ||
+	    (r = rp_buf_addch(&s, '\x01')) != 0 || (r = rp_buf_addstr(&s, a->summary)) != 0)
+		goto out;
+	if ((r = rp_case_record(st, case_id, now, "attach", actor, t.buf, "file", name,
+	    "sha256", a->sha256, "source", a->source, "summary", s.buf, NULL)) != 0)
+		goto out;
+	if (text)
+		r = rp_buf_addstr(text, t.buf);
+out:
+	rp_buf_release(&t);
+	rp_buf_release(&s);
+	return r;
+}
+
+char *
+rp_attach_digest(const char *summary)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	const char *key;
+	json_t *o, *v;
+	char *out;
+	int r = 0;
+
+	if ((o = json_loads(summary, 0, NULL)) == NULL || !json_is_object(o)) {
+		json_decref(o);
+		return NULL;
+	}
+	json_object_foreach(o, key, v) {
+		if (strcmp(key, "kind") == 0 || r != 0)
+			continue;
+		if (json_is_integer(v))
+			r = rp_buf_addf(&b, "%s%s %lld", b.len ? ", " : "", key,
+			    (long long)json_integer_value(v));
+		else if (json_is_real(v))
+			r = rp_buf_addf(&b, "%s%s %.4g", b.len ? ", " : "", key, json_real_value(v));
+		else if (json_is_string(v))
+			r = rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_string_value(v));
+		else if (json_is_boolean(v))
+			r = rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key,
+			    json_is_true(v) ? "yes" : "no");
+	}
+	json_decref(o);
+	if (r != 0) {
+		rp_buf_release(&b);
+		return NULL;
+	}
+	out = rp_buf_detach(&b, NULL);
+	return out ? out : strdup("");
+}

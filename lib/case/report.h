@@ -1,0 +1,35 @@
+/*
+ * The final report of a case: summary, timeline, scope (attached results), deadlines
+ * against notifications, costs and claim, root cause, lessons, actions, the journal's
+ * integrity. Built once as a small document model, rendered as Markdown, printable
+ * HTML or PDF. No global state, thread-safe (pango/cairo are used from one thread).
+ */
+#ifndef RP_CASE_REPORT_H
+#define RP_CASE_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+
+struct rp_case;
+struct rp_claim;
+struct rp_deadlines;
+struct rp_ini;
+
+/* RP_REPORT_DOC is the renderer-neutral form rp_pdf_write takes: records separated by
+ * 0x1e, each a type byte (H title, h heading, p paragraph, l list item, T table head,
+ * r table row) followed by cells separated by 0x1f. */
+enum rp_report_format { RP_REPORT_MD, RP_REPORT_HTML, RP_REPORT_DOC };
+/* The format of a report by its name: "md", "html", "pdf" (RP_REPORT_DOC), or -1. */
+int rp_report_format(const char *name);
+
+/* Appends the report to out. */
+int rp_case_report(const struct rp_case *c, const struct rp_deadlines *d,
+    const struct rp_claim *cl, const struct rp_ini *site, int64_t now, int format,
+    struct rp_buf *out);
+/* Lays out a RP_REPORT_DOC report on A4 pages into a PDF file (pango + cairo: the one
+ * adapter for them), written beside path and renamed into place. */
+int rp_pdf_write(const char *path, const char *doc, size_t len);
+
+#endif
