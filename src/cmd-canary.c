@@ -24,8 +24,25 @@ static const char usage[] =
 "    deploy writes two ordinary-looking spreadsheets (CSV) into each DIR, named to come\n"
 "    first and last in a listing (!Accounts-2026.csv, ~Payroll-archive.csv), so that\n"
 "    ransomware walking the tree touches one early. Run again, it re-seeds them with\n"
-"    fresh content. riposte watch treats any read, write, rename or delete of a canary\n"
-"    by another process as a strong signal (canary: 100 points, the threshold).\n"
+"    fresh content.\n"
+"\n"
+"    What riposte watch does when another process touches a canary:\n"
+"      write, truncate, rename or delete it (or rename another file over it after\n"
+"      reading it): the strong signal (canary: 100 points, the threshold): the\n"
+"      process is acted on (stopped, by default) at once, before the write lands\n"
+"      (a rename or a delete cannot be held back: it is acted on as soon as the\n"
+"      event comes);\n"
+"      read it: noted ({\"kind\":\"canary-read\"} once per process group, syslog, the\n"
+"      case's journal: a read by an unknown process matters for data theft), not a\n"
+"      stop and not an alert: every backup (tar, rsync, cp -a, borg), antivirus scan\n"
+"      and indexer reads every file. A read adds a little (canary-read: 20 points,\n"
+"      once) to a group that also does something else, such as reading many files\n"
+"      and writing random ones.\n"
+"    Without pre-content events (Linux before 6.14, or watch --no-pre-content) the\n"
+"    write itself cannot be seen before it lands: an open of a canary for writing\n"
+"    (reading and writing included) counts as its write. An empty file of a canary's\n"
+"    name is not a canary (a copy being made).\n"
+"\n"
 "    check tells, per canary, whether it is still there with canary content; it reads\n"
 "    with O_NOATIME (no access time changes).\n"
 "\n"
@@ -134,7 +151,7 @@ cmd_canary(struct rp_cli *cli, int argc, char **argv)
 			    (unsigned long long)counts[0], (unsigned long long)counts[1],
 			    (unsigned long long)(counts[2] + counts[3]));
 	} else if (deploy) {
-		rp_buf_addf(&b, "%llu canary file(s) placed; riposte watch reacts to any access to them\n",
+		rp_buf_addf(&b, "%llu canary file(s) placed; riposte watch stops a process that changes one\n",
 		    (unsigned long long)counts[0]);
 	} else {
 		rp_buf_addf(&b, "%llu intact, %llu changed, %llu missing\n", (unsigned long long)counts[0],

@@ -88,7 +88,10 @@ static const char usage[] =
 "                          delete: a user may encrypt a file and remove the original);\n"
 "      rename-unknown-ext  it renamed a file to an extension no document has;\n"
 "      ransom-note         it wrote a ransom note;\n"
-"      canary              it touched a canary file (riposte canary deploy).\n"
+"      canary              it wrote, truncated, renamed or deleted a canary file\n"
+"                          (riposte canary deploy): acted on at once;\n"
+"      canary-read         it read a canary (20 points, once; alone never acted on:\n"
+"                          every backup reads every file; noted on the output).\n"
 "    Signals add up per session (children forked per file score together; a session\n"
 "    is the unit a shell, a service or a cron job runs in) or per smbd process (one per\n"
 "    Samba client). At 100 points within 60 seconds the group is acted on, once.\n"
@@ -190,6 +193,9 @@ static const char usage[] =
 "        first signal to the action, first_write_to_action_ms from its first write\n"
 "        under PATH, -1 when it wrote nothing; action_unix_ms: the wall clock then;\n"
 "        restoring with --action kill only);\n"
+"    {\"kind\":\"canary-read\",\"time\":T,\"pid\":N,\"exe\":S,\"cmdline\":S,\"uid\":N,\"path\":S}\n"
+"        the first canary a group read (noted, also in syslog and the case's journal;\n"
+"        not an alert);\n"
 "    {\"kind\":\"restored\",\"pid\":N,\"restored\":N,\"failed\":N} after a kill, once\n"
 "        the files the killed group touched are back;\n"
 "    {\"kind\":\"warning\",\"message\":S}, {\"kind\":\"overflow\",\"time\":T},\n"
@@ -277,6 +283,8 @@ struct fstate {
 	enum rp_verdict_kind pre_kind;
 	char pre_class[16];  /* rp_format_class of the head before the write, "" if none */
 	int read_before;     /* the writer's group had read it */
+	int canary;          /* a canary (its name, with content) was accessed: closed after
+	                        writing, its content must still be a canary's */
 	/* the verdict at the last close-write, good while the file keeps that mtime and
 	 * size: the next writer's "before" without a second scan */
 	int known;
@@ -1474,6 +1482,79 @@ bg_step(struct watch *w)
 	bg_cancel(w, f);
 }
 
+/*
+ * Whether an access to a canary writes it: 1 (a write, a truncation, a resize, a
+ * writable mapping; with open events only, any open for writing: its write cannot be
+ * seen before it lands), 0 a read, -1 not yet (an open for writing, with pre-content
+ * events: its first write is asked, and judged then).
+ */
+static int
+canary_writes(const struct rp_fan_event *ev, int pre, enum rp_proc_access acc, const struct stat *st)
+{
+	if (acc == RP_PROC_READ)
+		return 0;
+	if (!pre)
+		return 1;
+	if (ev->open_perm)
+		return acc == RP_PROC_WRITE || acc == RP_PROC_OPEN_RW ? -1 : 1;
+	switch (acc) {
+	case RP_PROC_READ_RW:
+		return 0;       /* the write, if it comes, is asked on its own */
+	case RP_PROC_UNKNOWN:
+		/* a page fault (no system call): a write only through a shared writable
+		 * mapping of it; when that cannot be told, a write */
+		return rp_proc_maps_writable(ev->tid, (uint64_t)st->st_dev, (uint64_t)st->st_ino) == 0 ? 0 : 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * A canary read: scored a little (RP_SIG_CANARY_READ: a group that also reads many
+ * files and writes random ones gets there sooner) and noted, once per group, on the
+ * output, in syslog and in the case's journal (a read by an unknown process matters
+ * for data theft), but neither acted on nor alerted on by itself: every backup,
+ * antivirus scan and indexer reads every file. Returns 1 when the group is (now or
+ * already) acted on.
+ */
+static int
+canary_read(struct watch *w, struct rp_beh_group *g, const struct pcache *p, pid_t pid,
+    const char *path)
+{
+	if (g->counts[RP_SIG_CANARY_READ] > 0)
+		return g->acted;
+	struct rp_buf j, text;
+	rp_buf_init(&j, 1 << 16);
+	rp_buf_init(&text, 1 << 16);
+	rp_buf_addstr(&j, "{\"kind\":\"canary-read\",\"time\":\"");
+	rp_time_fmt_utc(&j, wall(w));
+	rp_buf_addf(&j, "\",\"pid\":%d,", (int)pid);
+	rp_cli_path_json(&j, "exe", p ? p->info.exe : "", p ? strlen(p->info.exe) : 0);
+	rp_cli_path_json(&j, "cmdline", p ? p->info.cmdline : "", p ? strlen(p->info.cmdline) : 0);
+	rp_buf_addf(&j, "\"uid\":%d,", p ? (int)p->info.uid : -1);
+	rp_cli_path_json(&j, "path", path, strlen(path));
+	j.buf[j.len - 1] = '}';     /* the last field's comma */
+	rp_time_fmt_local(&text, wall(w));
+	rp_buf_addf(&text, "  canary read by pid %d", (int)pid);
+	if (p) {
+		rp_buf_addstr(&text, " (");
+		rp_esc_text(&text, p->info.cmdline, strlen(p->info.cmdline));
+		rp_buf_addf(&text, ") uid %d", (int)p->info.uid);
+	}
+	rp_buf_addstr(&text, ": ");
+	rp_esc_text(&text, path, strlen(path));
+	rp_buf_addstr(&text, " (noted; a read alone is not acted on)\n");
+	syslog(LOG_NOTICE, "watch: pid %d (%s) read the canary %s: noted, not acted on", (int)pid,
+	    p ? p->info.exe : "?", path);
+	journal(w, "a canary file was read (noted; a read alone is not acted on)", j.buf);
+	rp_buf_addch(&j, '\n');
+	rp_buf_add(&w->out, w->fmt == RP_FMT_JSONL ? j.buf : text.buf, w->fmt == RP_FMT_JSONL ? j.len : text.len);
+	emit(w);
+	rp_buf_release(&j);
+	rp_buf_release(&text);
+	return signal_add(w, g, pid, RP_SIG_CANARY_READ);
+}
+
 /* retry: a deferred event run again (its canary was counted the first time) */
 static void
 on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
@@ -1506,9 +1587,23 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		rp_proc_signal(ev->pid, w->action == 2 ? SIGKILL : SIGSTOP);
 		return;
 	}
-	if (!retry && !empty_open && rp_canary_is(path)) {
-		rp_beh_touch(g, path);
-		if (signal_add(w, g, ev->pid, RP_SIG_CANARY) && w->action > 0) {
+	/*
+	 * A canary: written, truncated or mapped for writing, its process is acted on
+	 * before the write lands; read, it is noted (every backup reads every file). No
+	 * canary is empty: an empty file of that name is a copy being made.
+	 */
+	int canary = !empty_open && st.st_size > 0 && rp_canary_is(path);
+	enum rp_proc_access acc = RP_PROC_UNKNOWN;
+	if (canary) {
+		acc = rp_proc_access(ev->tid, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
+		int wr = retry ? -1 : canary_writes(ev, pre, acc, &st);
+		if (wr > 0) {
+			rp_beh_touch(g, path);
+			if (signal_add(w, g, ev->pid, RP_SIG_CANARY) && w->action > 0) {
+				ev->deny = 1;
+				return;
+			}
+		} else if (wr == 0 && canary_read(w, g, p, ev->pid, path) && w->action > 0) {
 			ev->deny = 1;
 			return;
 		}
@@ -1525,13 +1620,16 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 		return;
 	}
 	struct fstate *f = fstate_at(w, &st, 1);
+	f->canary |= canary;
 	/* a new file's mark kept past its close goes before this open is answered: what
 	 * is done through it is asked as for any other file */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
 	if (h != NULL && h->closed)
 		hold_off(w, h, ev->fd);
 	/* an empty file has nothing to read or keep: a new file being written */
-	enum rp_proc_access acc = st.st_size > 0 ? rp_proc_access(ev->tid) : RP_PROC_WRITE;
+	if (!canary)
+		acc = st.st_size > 0 ? rp_proc_access(ev->tid, (uint64_t)st.st_dev, (uint64_t)st.st_ino) :
+		    RP_PROC_WRITE;
 	if (ev->open_perm && pre) {
 		/*
 		 * An open, with pre-content events for the reads and writes that follow.
@@ -1623,9 +1721,10 @@ on_pre(struct watch *w, struct rp_fan_event *ev, int retry)
 	 * accesses go through unasked. Not after a mere read: the kernel's ignore mark is
 	 * on the inode and goes only when the close is read from the queue, so a write
 	 * opened right after the reader closed (smbd: "get f" then "put x f") would land
-	 * uncopied in between. A reader is asked at each read instead.
+	 * uncopied in between. A reader is asked at each read instead. Nor a canary: its
+	 * write is asked, so that its writer is stopped before it lands.
 	 */
-	if (acc != RP_PROC_READ && !(f->ranged && !f->copied))
+	if (acc != RP_PROC_READ && !(f->ranged && !f->copied) && !canary)
 		hold_on(w, f, ev->fd, 0);
 }
 
@@ -1728,6 +1827,13 @@ on_close(struct watch *w, struct rp_fan_event *ev)
 		return;
 	if (f == NULL && st.st_ino != 0)
 		f = fstate_at(w, &st, 1);   /* st is the fstat fstate_of made */
+	/* a canary written through a call that did not say so (io_uring, a page fault
+	 * of a mapping the maps did not show): its content tells, at the close */
+	if (f != NULL && f->canary && rp_canary_is(path) && rp_canary_intact_fd(ev->fd) == 0) {
+		f->canary = 0;
+		rp_beh_touch(g, path);
+		signal_add(w, g, ev->pid, RP_SIG_CANARY);
+	}
 	struct rp_vjob *j = rp_vjob_new();
 	struct closing *ci = calloc(1, sizeof(*ci));
 	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
@@ -1922,8 +2028,11 @@ on_name(struct watch *w, struct rp_fan_event *ev)
 		g = group_of(w, p, ev->pid);
 	if (g == NULL)
 		return;
-	if (rp_canary_is(path)) {
-		rp_beh_touch(g, path);
+	/* a canary deleted, renamed, or replaced by a rename over it after its read
+	 * (written to a temporary file, renamed over the original) */
+	if (rp_canary_is(path) || (ev->kind == RP_FAN_RENAME && ev->dir2 && rp_canary_is(path2) &&
+	    rp_beh_was_read(g, path2))) {
+		rp_beh_touch(g, rp_canary_is(path) ? path : path2);
 		signal_add(w, g, ev->pid, RP_SIG_CANARY);
 		return;
 	}

@@ -7,8 +7,10 @@
 #
 #   TMPDIR=/var/tmp setsid sh bench/detection/run.sh [RUNS] [FILES]
 #   (setsid: watch scores whole sessions; the benchmark's own session stays apart)
-#   (RIPOSTE=path overrides the binary; MODES="scan watch watch-nonote" chooses the
-#    passes - watch-nonote: the attacks again under watch with `simulate --no-note`;
+#   (RIPOSTE=path overrides the binary; MODES="scan watch watch-nonote watch-backup"
+#    chooses the passes - watch-nonote: the attacks again under watch with
+#    `simulate --no-note`; watch-backup: real backup tools over canaries, below;
+#    BACKUPS="tar rsync cp-a borg-style av-scan" only those;
 #    SCENARIOS="inplace gzip" only those; SLOW_RATE_WATCH=30/min the pace of 'slow'
 #    under watch; SIM_TIMEOUT=300 seconds before a drill counts as hung)
 #
@@ -29,6 +31,16 @@
 # in which watch alerted (on a benign scenario: a false alert). Every attack scenario
 # writes its ransom notes before the first file; the watch-nonote pass runs the
 # attacks without them, so that watch has to see the encryption itself.
+#
+# Watch-backup pass: the tools that read every file, canaries included, under watch
+# (benign: none may be stopped or alerted on). Per tool and run, the drill's documents
+# are prepared, `riposte canary deploy` places canaries in every directory of them,
+# watch starts, and the tool runs in a session of its own: tar czf, rsync -a and cp -a
+# copying the tree out of it, a borg-style chunking backup (compressed, encrypted chunks
+# into a repository outside the tree: tests/e2e/benign/chunker.py), an antivirus-like
+# reader (read() and a read-only mapping of every file: tests/e2e/benign/avscan.py).
+# Columns: the tool's outcome (finished, or stopped: a false stop), runs alerted,
+# canary reads noted, canaries in the tree, the tool's run time, files unrecoverable.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 RIPOSTE=${RIPOSTE:-$top/build/riposte}
@@ -99,7 +111,80 @@ run_with_watch() {  # SCENARIO DIR RATE...
 }
 # ---------------------------------------------------------------------------------
 
-modes=${MODES:-scan watch watch-nonote}
+# ---- the backups over canaries: real tools under watch ----------------------------
+backup_run() {  # TOOL RUN
+	t=$1 i=$2 d=$tmp/drill o=$tmp/backup-out
+	rm -rf "$d" "$o" "$tmp/shadow"
+	mkdir -p "$o"
+	: >"$tmp/watch.jsonl"
+	"$RIPOSTE" simulate --prepare --dir "$d" --files "$files" --seed "$i" --format jsonl \
+	    >"$tmp/prep.jsonl" 2>"$tmp/sim.err" || { echo "prepare failed: $t run $i" >&2; return 1; }
+	# canaries in every directory of the documents (the drill's state aside)
+	find "$d" -type d ! -path '*/.riposte-sim*' -exec "$RIPOSTE" canary deploy {} + >/dev/null
+	ncan=$(find "$d" -type f \( -name '!Accounts-2026.csv' -o -name '~Payroll-archive.csv' \) | wc -l)
+	"$RIPOSTE" watch --format jsonl --shadow "$tmp/shadow" --db "$tmp/none.db" "$d" \
+	    >"$tmp/watch.jsonl" 2>"$tmp/watch.err" &
+	wpid=$!
+	n=0
+	while ! grep -q '"kind":"ready"' "$tmp/watch.jsonl" 2>/dev/null; do
+		if ! kill -0 "$wpid" 2>/dev/null || [ "$n" -ge 600 ]; then
+			echo "watch did not get ready: $t run $i: $(cat "$tmp/watch.err")" >&2
+			kill -TERM "$wpid" 2>/dev/null || true
+			wait "$wpid" 2>/dev/null || true
+			wpid=
+			return 1
+		fi
+		sleep 0.05
+		n=$((n + 1))
+	done
+	case $t in
+	tar) set -- tar czf "$o/share.tgz" -C "$d" . ;;
+	rsync) set -- rsync -a "$d/" "$o/rsync/" ;;
+	cp-a) set -- cp -a "$d" "$o/cp" ;;
+	borg-style) set -- python3 "$top/tests/e2e/benign/chunker.py" "$d" "$o/repo" ;;
+	av-scan) set -- python3 "$top/tests/e2e/benign/avscan.py" "$d" ;;
+	*) echo "unknown backup tool: $t" >&2; return 1 ;;
+	esac
+	t0=$(date +%s%N)
+	setsid "$@" >"$tmp/tool.out" 2>&1 &
+	tpid=$!
+	outcome=finished
+	# until it ends, or is stopped (a false stop), at most SIM_TIMEOUT
+	n=0
+	while kill -0 "$tpid" 2>/dev/null; do
+		st=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$tpid/status" 2>/dev/null)
+		[ "$st" = T ] && { outcome=stopped; break; }
+		[ "$st" = Z ] && break
+		[ "$n" -ge $((SIM_TIMEOUT * 50)) ] && { outcome=hung; break; }
+		sleep 0.02
+		n=$((n + 1))
+	done
+	t1=$(date +%s%N)
+	[ "$outcome" = finished ] || kill -KILL "$tpid" 2>/dev/null || true
+	wait "$tpid" 2>/dev/null && rc=0 || rc=$?
+	[ "$outcome" = finished ] && [ "$rc" -ne 0 ] && outcome="exit $rc"
+	sleep 0.2
+	kill -TERM "$wpid" 2>/dev/null || true
+	wait "$wpid" 2>/dev/null || true
+	wpid=
+	(cd "$d" && sha256sum -c .riposte-sim/manifest.sha256 2>/dev/null || true) >"$tmp/check"
+	damaged=$(grep -vc ': OK$' "$tmp/check" || true)
+	python3 - "$t" "$i" "$outcome" "$(( (t1 - t0) / 1000000 ))" "$damaged" "$ncan" \
+	    "$tmp/watch.jsonl" <<'PY'
+import json, sys
+t, run, outcome, ms, damaged, ncan, wf = sys.argv[1:]
+w = [json.loads(l) for l in open(wf) if l.strip()]
+alerts = [x for x in w if x.get("kind") == "alert"]
+print(json.dumps({"kind": "run", "scenario": t, "benign": True, "mode": "watch-backup",
+    "run": int(run), "outcome": outcome, "tool_ms": int(ms), "alerted": bool(alerts),
+    "alerts": len(alerts), "alert_signals": alerts[0].get("signals") if alerts else None,
+    "canary_reads": sum(1 for x in w if x.get("kind") == "canary-read"),
+    "canaries": int(ncan), "files_unrecoverable": int(damaged)}))
+PY
+}
+# ---------------------------------------------------------------------------------
+
+modes=${MODES:-scan watch watch-nonote watch-backup}
 case " $modes " in *" watch"*)
 	if ! watch_available; then
 		echo "riposte watch unavailable here (needs root, fanotify permission events on TMPDIR's filesystem): scan pass only" >&2
@@ -110,6 +195,17 @@ benign=" $("$RIPOSTE" simulate --list --format csv | grep '^[^,]*,true,' | cut -
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 : >"$tmp/records"
 for mode in $modes; do
+if [ "$mode" = watch-backup ]; then
+	for t in ${BACKUPS:-tar rsync cp-a borg-style av-scan}; do
+		i=1
+		while [ "$i" -le "$runs" ]; do
+			backup_run "$t" "$i" >>"$tmp/records" || true
+			rm -rf "$tmp/drill" "$tmp/backup-out"
+			i=$((i + 1))
+		done
+	done
+	continue
+fi
 for s in ${SCENARIOS:-$("$RIPOSTE" simulate --list --format csv | tail -n +2 | cut -d, -f1)}; do
 	i=1
 	while [ "$i" -le "$runs" ]; do

@@ -77,9 +77,28 @@ def watch_table(mode):
               f"| {mm([r['first_write_to_stop_ms'] for r in rs])} | {mark} |")
 
 
+def backup_table():
+    print(f"\n### backups over canaries under riposte watch ({runs} runs per tool, {files} files, "
+          "canaries in every directory)\n")
+    print("| tool | outcome | runs alerted | canary reads noted (median) | canaries in the tree "
+          "| tool run time, ms (median / max) | unrecoverable (max) |")
+    print("|---|---|---|---|---|---|---|")
+    for s in scenarios("watch-backup"):
+        rs = [r for r in recs if r["mode"] == "watch-backup" and r["scenario"] == s]
+        oc = Counter(r["outcome"] for r in rs)
+        outcome = ", ".join(f"{n} {o}" for o, n in sorted(oc.items(), key=lambda x: -x[1]))
+        hit = sum(1 for r in rs if r["alerted"])
+        mark = f"{hit}/{len(rs)} (false alert)" if hit else f"0/{len(rs)}"
+        print(f"| {s} | {outcome} | {mark} | {med([r['canary_reads'] for r in rs]):g} "
+              f"| {rs[0]['canaries']} | {mm([r['tool_ms'] for r in rs])} "
+              f"| {max(r['files_unrecoverable'] for r in rs)} |")
+
+
 modes = {r["mode"] for r in recs}
 if "scan" in modes:
     scan_table()
 for m in ("watch", "watch-nonote"):
     if m in modes:
         watch_table(m)
+if "watch-backup" in modes:
+    backup_table()

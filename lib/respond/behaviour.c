@@ -17,6 +17,9 @@ static const struct {
 	[RP_SIG_RENAME_UNKNOWN] = { "rename-unknown-ext", 30 },
 	[RP_SIG_NOTE] = { "ransom-note", 100 },
 	[RP_SIG_CANARY] = { "canary", 100 },
+	/* every backup, antivirus scan and indexer reads every file: a read of a canary
+	 * adds a little to a group that does something else too, never an alert alone */
+	[RP_SIG_CANARY_READ] = { "canary-read", 20 },
 };
 
 const char *
@@ -318,7 +321,9 @@ rp_beh_add(struct rp_beh_group *g, enum rp_sig s, int64_t now_ms, int64_t window
 	if ((unsigned)s >= RP_SIG_N)
 		return rp_beh_score(g, now_ms, window_ms);
 	g->counts[s]++;
-	if (g->first_bad_ms == 0)
+	/* a canary read is no misdeed: the group stays one that never scored (forgotten
+	 * when quiet) and an alert's latency counts from its first real signal */
+	if (g->first_bad_ms == 0 && s != RP_SIG_CANARY_READ)
 		g->first_bad_ms = now_ms;
 	g->ring[g->ringpos] = (struct rp_beh_hit){ now_ms, s };
 	g->ringpos = (g->ringpos + 1) % RP_BEH_RING;

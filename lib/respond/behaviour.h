@@ -1,7 +1,7 @@
 /*
  * Per-process behaviour scoring for watch: signals (content turned random, type lost,
  * read then overwrite, read then new file then delete, rename to an unknown extension,
- * ransom note, canary touched) are added to a group, the processes of one session (a
+ * ransom note, canary changed, canary read) are added to a group, the processes of one session (a
  * forker's children score together) or one process (an smbd serving one client);
  * a group whose weighted signals within the sliding window reach the threshold is to
  * be acted on, once.
@@ -23,7 +23,9 @@ enum rp_sig {
 	RP_SIG_READ_NEW_DELETE, /* read, a new random file written, the original deleted */
 	RP_SIG_RENAME_UNKNOWN,  /* renamed to an unknown extension */
 	RP_SIG_NOTE,            /* a ransom note written */
-	RP_SIG_CANARY,          /* a canary file touched */
+	RP_SIG_CANARY,          /* a canary file written, truncated, renamed or deleted */
+	RP_SIG_CANARY_READ,     /* a canary file read: a little, never enough alone (a
+	                           backup reads every file); not a "first signal" either */
 	RP_SIG_N
 };
 
@@ -45,7 +47,7 @@ struct rp_beh_hit {
 struct rp_beh_group {
 	uint64_t key;                       /* session id or pid (see rp_beh_key) */
 	int64_t first_ms, last_ms;          /* first and last activity */
-	int64_t first_bad_ms;               /* first signal, 0 before */
+	int64_t first_bad_ms;               /* first signal (a canary read aside), 0 before */
 	int64_t first_write_ms;             /* first write under the watched paths, 0 before */
 	int acted;                          /* the action was taken */
 	unsigned counts[RP_SIG_N];          /* signals ever seen */

@@ -67,17 +67,24 @@ out:
 }
 
 int
-rp_canary_intact(const char *path)
+rp_canary_intact_fd(int fd)
 {
 	char head[sizeof(HEADER)];
+	ssize_t n = rp_pread_full(fd, head, sizeof(HEADER) - 1, 0);
+	if (n < 0)
+		return RP_ERR_SYSTEM;
+	return (size_t)n == sizeof(HEADER) - 1 && memcmp(head, HEADER, sizeof(HEADER) - 1) == 0;
+}
+
+int
+rp_canary_intact(const char *path)
+{
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
 	if (fd < 0 && errno == EPERM)
 		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? RP_ERR_NOTFOUND : RP_ERR_SYSTEM;
-	ssize_t n = rp_pread_full(fd, head, sizeof(HEADER) - 1, 0);
+	int r = rp_canary_intact_fd(fd);
 	close(fd);
-	if (n < 0)
-		return RP_ERR_SYSTEM;
-	return (size_t)n == sizeof(HEADER) - 1 && memcmp(head, HEADER, sizeof(HEADER) - 1) == 0;
+	return r;
 }

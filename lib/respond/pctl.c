@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -153,8 +154,44 @@ open_access(unsigned long flags)
 	}
 }
 
+/* Whether descriptor fdno of pid is the file (dev, ino): 1, 0, or -1 when it cannot
+ * tell. A stat of the /proc link follows it without opening the file: no event. */
+static int
+fd_is(pid_t pid, long fdno, uint64_t dev, uint64_t ino)
+{
+	char path[64];
+	struct stat st;
+	if (dev == 0 && ino == 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%ld", (int)pid, fdno);
+	if (stat(path, &st) != 0)
+		return -1;
+	return (uint64_t)st.st_dev == dev && (uint64_t)st.st_ino == ino;
+}
+
+/* A read through fdno: RP_PROC_READ, or RP_PROC_READ_RW when the descriptor is open for
+ * writing too. */
+static enum rp_proc_access
+read_through(pid_t pid, long fdno)
+{
+	/* a read through a descriptor open for writing may be the read of a
+	 * read-then-overwrite: count it as a write so the copy comes first */
+	return fd_writable(pid, fdno) == 0 ? RP_PROC_READ : RP_PROC_READ_RW;
+}
+
+/* A call with a descriptor in and a descriptor out (copy_file_range, splice, sendfile):
+ * a read when the file is the one read from, a write when it is the one written to. */
+static enum rp_proc_access
+in_out(pid_t pid, long in, long out, uint64_t dev, uint64_t ino)
+{
+	int o = fd_is(pid, out, dev, ino);
+	if (o != 0)
+		return o > 0 ? RP_PROC_WRITE : RP_PROC_UNKNOWN;
+	return fd_is(pid, in, dev, ino) > 0 ? read_through(pid, in) : RP_PROC_UNKNOWN;
+}
+
 enum rp_proc_access
-rp_proc_access(pid_t pid)
+rp_proc_access(pid_t pid, uint64_t dev, uint64_t ino)
 {
 	char path[64], buf[512];
 	size_t len;
@@ -165,9 +202,9 @@ rp_proc_access(pid_t pid)
 	long nr = strtol(buf, &end, 10);
 	if (end == buf)
 		return RP_PROC_UNKNOWN;
-	unsigned long arg[3] = { 0, 0, 0 };
+	unsigned long arg[4] = { 0, 0, 0, 0 };
 	char *p = end;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		arg[i] = strtoul(p, &end, 16);
 		if (end == p)
 			return RP_PROC_UNKNOWN;
@@ -178,13 +215,20 @@ rp_proc_access(pid_t pid)
 #ifdef SYS_preadv2
 	case SYS_preadv2:
 #endif
-	{
-		/* a read through a descriptor open for writing may be the read of a
-		 * read-then-overwrite: count it as a write so the copy comes first */
-		int w = fd_writable(pid, (long)arg[0]);
-		return w == 0 ? RP_PROC_READ : RP_PROC_READ_RW;
+		return read_through(pid, (long)arg[0]);
+	/* cp (coreutils 9) copies with copy_file_range: one event on the file read from,
+	 * one on the file written to */
+#ifdef SYS_copy_file_range
+	case SYS_copy_file_range:
+#endif
+	case SYS_splice:
+		return in_out(pid, (long)arg[0], (long)arg[2], dev, ino);
+	case SYS_sendfile: {
+		/* sendfile(out, in, ...): the file is the one read, unless it is out */
+		enum rp_proc_access a = in_out(pid, (long)arg[1], (long)arg[0], dev, ino);
+		return a == RP_PROC_UNKNOWN ? RP_PROC_READ : a;
 	}
-	case SYS_sendfile: case SYS_execve:
+	case SYS_execve:
 		return RP_PROC_READ;
 	case SYS_mmap:
 		/* a shared writable mapping reads the pages it will overwrite */
@@ -210,6 +254,43 @@ rp_proc_access(pid_t pid)
 	default:
 		return RP_PROC_UNKNOWN;
 	}
+}
+
+int
+rp_proc_maps_line_writes(const char *line, size_t len, uint64_t dev, uint64_t ino)
+{
+	/* "start-end perms offset major:minor inode   path" */
+	char l[256], perms[8];
+	unsigned long long off, nino;
+	unsigned maj, min;
+	if (len >= sizeof(l))
+		len = sizeof(l) - 1;    /* the fields before the path fit */
+	memcpy(l, line, len);
+	l[len] = '\0';
+	const char *sp = strchr(l, ' ');
+	if (sp == NULL || sscanf(sp, " %7s %llx %x:%x %llu", perms, &off, &maj, &min, &nino) != 5)
+		return 0;
+	return strlen(perms) == 4 && perms[1] == 'w' && perms[3] == 's' && nino == ino &&
+	    maj == major((dev_t)dev) && min == minor((dev_t)dev);
+}
+
+int
+rp_proc_maps_writable(pid_t pid, uint64_t dev, uint64_t ino)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return errno == ENOENT || errno == ESRCH ? RP_ERR_VANISHED : RP_ERR_SYSTEM;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int found = 0;
+	while (!found && (n = getline(&line, &cap, f)) > 0)
+		found = rp_proc_maps_line_writes(line, (size_t)n, dev, ino);
+	free(line);
+	fclose(f);
+	return found;
 }
 
 int

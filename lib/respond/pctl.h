@@ -7,6 +7,8 @@
 #ifndef RP_PCTL_H
 #define RP_PCTL_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct rp_proc_info {
@@ -36,10 +38,20 @@ enum rp_proc_access {
 
 /* For a process blocked in a system call on a file (a fanotify permission event),
  * whether that call reads or changes the file: from /proc/PID/syscall and the mode
- * of the descriptor it names. RP_PROC_UNKNOWN when it cannot tell (page faults of an
- * mmap, an unknown call): callers treat that as a write, and in an open as a
- * truncation. */
-enum rp_proc_access rp_proc_access(pid_t pid);
+ * of the descriptor it names. (dev, ino) is the file of the event (0, 0: unknown):
+ * it tells, for a call with two descriptors (copy_file_range, splice, sendfile),
+ * the file read from from the file written to. RP_PROC_UNKNOWN when it cannot tell
+ * (page faults of an mmap, an unknown call): callers treat that as a write, and in
+ * an open as a truncation. */
+enum rp_proc_access rp_proc_access(pid_t pid, uint64_t dev, uint64_t ino);
+
+/* Whether pid maps the file (dev, ino) shared and writable (/proc/PID/maps): what a
+ * page fault with no system call (RP_PROC_UNKNOWN) may write through. 1, 0,
+ * RP_ERR_VANISHED or RP_ERR_SYSTEM. */
+int rp_proc_maps_writable(pid_t pid, uint64_t dev, uint64_t ino);
+/* One line of /proc/PID/maps (len bytes, not NUL-terminated): 1 when it maps (dev,
+ * ino) shared and writable ("rw-s"), else 0. */
+int rp_proc_maps_line_writes(const char *line, size_t len, uint64_t dev, uint64_t ino);
 
 /* Whether anc is pid or one of its ancestors. */
 int rp_proc_is_ancestor(pid_t anc, pid_t pid);
@@ -48,7 +60,5 @@ int rp_proc_is_ancestor(pid_t anc, pid_t pid);
  * this process and its ancestors. Returns 0, RP_ERR_REFUSED, RP_ERR_VANISHED or
  * RP_ERR_SYSTEM. */
 int rp_proc_signal(pid_t pid, int sig);
-
-
 
 #endif

@@ -1,6 +1,7 @@
 # serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch does not stop or alert on the classic look-alikes: archivers,
-# compressors, a one-file encryption, copies, a database writer. Twice: with
+# compressors, a one-file encryption, copies, a database writer, with canaries deployed
+# where they read (a read of a canary is noted, not acted on). Twice: with
 # pre-content events, and without them (--no-pre-content: open permission events
 # only, as on Debian 12's Linux 6.1).
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}
@@ -13,6 +14,11 @@ D=$T/share${MODE:+-open}
 make_docs "$D/gz" 12
 make_docs "$D/docs" 12
 make_docs "$D/zipme" 12
+# canaries where tar, zip and cp read; not in gz/: gzip -r replaces every file by its
+# .gz, a canary too, and a canary deleted is the strong signal it is meant to be
+for d in "$D" "$D/docs" "$D/docs/sub" "$D/zipme"; do
+	"$RIPOSTE" canary deploy "$d" >/dev/null || fail "canary deploy $d"
+done
 python3 - "$D/big.log" <<'PY'
 import random, sys
 random.seed(3)
@@ -58,6 +64,7 @@ watch_stop
 expect_eq "watcher exit 0 (no alert)$m" 0 "$WST"
 expect_nogrep "no alert$m" '"kind":"alert"' "$WOUT"
 expect_grep "summary$m" '"kind":"summary","alerts":0' "$WOUT"
+expect_grep "canary reads noted$m" '"kind":"canary-read",.*"exe":"[^"]*/tar"' "$WOUT"
 [ -f "$D/big.log.xz" ] && [ -f "$D/gz/doc00.txt.gz" ] && [ -f "$D/zipme.zip" ] && ok "outputs made$m" || fail "outputs missing$m"
 grep -q '"alerts":0' "$WOUT" || cat "$WOUT"
 done

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -574,6 +576,120 @@ canaries(void **state)
 	assert_int_equal(system(p), 0);
 }
 
+/* A canary read adds a little and is no first signal; a canary changed is enough. */
+static void
+canary_signals(void **state)
+{
+	struct rp_beh *b;
+	assert_int_equal(rp_beh_new(&b, 60000), 0);
+	assert_string_equal(rp_sig_name(RP_SIG_CANARY_READ), "canary-read");
+	assert_true(rp_sig_weight(RP_SIG_CANARY_READ) > 0);
+	assert_true(rp_sig_weight(RP_SIG_CANARY_READ) * 2 < RP_BEH_THRESHOLD);
+	struct rp_beh_group *g = rp_beh_group(b, 7, 1000);
+	assert_int_equal(rp_beh_add(g, RP_SIG_CANARY_READ, 1000, 60000), rp_sig_weight(RP_SIG_CANARY_READ));
+	assert_int_equal(g->first_bad_ms, 0);
+	/* quiet for four windows: forgotten like a group that never scored */
+	assert_non_null(rp_beh_group(b, 8, 1000 + 5 * 60000));
+	assert_null(rp_beh_find(b, 7));
+	g = rp_beh_group(b, 9, 400000);
+	rp_beh_add(g, RP_SIG_CANARY_READ, 400000, 60000);
+	assert_int_equal(rp_beh_add(g, RP_SIG_CANARY, 400010, 60000),
+	    RP_BEH_THRESHOLD + rp_sig_weight(RP_SIG_CANARY_READ));
+	assert_int_equal(g->first_bad_ms, 400010);
+	rp_beh_free(b);
+
+	char dir[] = "/var/tmp/riposte-unit-XXXXXX", p[256];
+	assert_non_null(mkdtemp(dir));
+	size_t n;
+	assert_int_equal(rp_canary_deploy(dir, 1795330740, &n), 0);
+	snprintf(p, sizeof(p), "%s/%s", dir, rp_canary_names[1]);
+	int fd = open(p, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(rp_canary_intact_fd(fd), 1);
+	assert_int_equal(pwrite(fd, "Z", 1, 3), 1);
+	assert_int_equal(rp_canary_intact_fd(fd), 0);
+	assert_int_equal(ftruncate(fd, 0), 0);
+	assert_int_equal(rp_canary_intact_fd(fd), 0);
+	close(fd);
+	snprintf(p, sizeof(p), "rm -rf '%s'", dir);
+	assert_int_equal(system(p), 0);
+}
+
+/* The access of a child blocked in a system call, as watch reads it for a permission
+ * event: -1 when it did not block within 5 s. */
+static int
+blocked_access(pid_t c, const struct stat *st)
+{
+	for (int i = 0; i < 500; i++) {
+		enum rp_proc_access a = rp_proc_access(c, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+		if (a != RP_PROC_UNKNOWN)
+			return (int)a;
+		usleep(10000);
+	}
+	return -1;
+}
+
+/* What a page fault or a two-descriptor call does to a file: from /proc. */
+static void
+proc_access_kinds(void **state)
+{
+	const char *dev = "fd:01";
+	char line[256];
+	snprintf(line, sizeof(line), "7f1c2c000000-7f1c2c021000 rw-s 00000000 %s 1234567   /srv/x.csv\n", dev);
+	assert_int_equal(rp_proc_maps_line_writes(line, strlen(line), makedev(0xfd, 1), 1234567), 1);
+	assert_int_equal(rp_proc_maps_line_writes(line, strlen(line), makedev(0xfd, 1), 1234568), 0);
+	assert_int_equal(rp_proc_maps_line_writes(line, strlen(line), makedev(0xfd, 2), 1234567), 0);
+	snprintf(line, sizeof(line), "7f1c2c000000-7f1c2c021000 r--s 00000000 fd:01 1234567 /srv/x.csv");
+	assert_int_equal(rp_proc_maps_line_writes(line, strlen(line), makedev(0xfd, 1), 1234567), 0);
+	snprintf(line, sizeof(line), "7f1c2c000000-7f1c2c021000 rw-p 00000000 fd:01 1234567 /srv/x.csv");
+	assert_int_equal(rp_proc_maps_line_writes(line, strlen(line), makedev(0xfd, 1), 1234567), 0);
+	assert_int_equal(rp_proc_maps_line_writes("garbage", 7, 0, 0), 0);
+
+	char path[] = "/var/tmp/riposte-unit-map-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 4096), 0);
+	struct stat st;
+	assert_int_equal(fstat(fd, &st), 0);
+	void *m = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	assert_true(m != MAP_FAILED);
+	assert_int_equal(rp_proc_maps_writable(getpid(), (uint64_t)st.st_dev, (uint64_t)st.st_ino), 0);
+	void *mw = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	assert_true(mw != MAP_FAILED);
+	assert_int_equal(rp_proc_maps_writable(getpid(), (uint64_t)st.st_dev, (uint64_t)st.st_ino), 1);
+	munmap(mw, 4096);
+	munmap(m, 4096);
+
+	/* splice from an empty pipe into the file: blocked, a write of the file */
+	int pp[2];
+	assert_int_equal(pipe(pp), 0);
+	pid_t c = fork();
+	if (c == 0) {
+		(void)splice(pp[0], NULL, fd, NULL, 4096, 0);
+		_exit(0);
+	}
+	assert_int_equal(blocked_access(c, &st), RP_PROC_WRITE);
+	kill(c, SIGKILL);
+	waitpid(c, NULL, 0);
+	/* splice from the file into a full pipe: blocked, a read of the file */
+	assert_int_equal(fcntl(pp[1], F_SETFL, O_NONBLOCK), 0);
+	while (write(pp[1], line, sizeof(line)) > 0)
+		;
+	assert_int_equal(fcntl(pp[1], F_SETFL, 0), 0);
+	c = fork();
+	if (c == 0) {
+		(void)splice(fd, NULL, pp[1], NULL, 4096, 0);
+		_exit(0);
+	}
+	assert_int_equal(blocked_access(c, &st), RP_PROC_READ_RW);    /* mkstemp: O_RDWR */
+	kill(c, SIGKILL);
+	waitpid(c, NULL, 0);
+	close(pp[0]);
+	close(pp[1]);
+	close(fd);
+	unlink(path);
+}
+
 static void
 proc_guards(void **state)
 {
@@ -612,6 +728,8 @@ main(void)
 		cmocka_unit_test(shadow_ranges_restore),
 		cmocka_unit_test(compressed_probe),
 		cmocka_unit_test(canaries),
+		cmocka_unit_test(canary_signals),
+		cmocka_unit_test(proc_access_kinds),
 		cmocka_unit_test(proc_guards),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
