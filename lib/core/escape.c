@@ -185,3 +185,178 @@ rp_hex(struct rp_buf *b, const void *v, size_t len)
 	b->buf[b->len] = '\0';
 	return 0;
 }
+
+/* The valid UTF-8 sequence at s, or 0 for an invalid byte or a control (C0 other
+ * than the allowed ones, DEL, C1) that the escapers below replace. */
+static size_t
+printable_seq(const unsigned char *s, size_t len, const char *allowed)
+{
+	size_t n;
+
+	if (s[0] < 0x20 || s[0] == 0x7f)
+		return s[0] && strchr(allowed, s[0]) ? 1 : 0;
+	if ((n = rp_utf8_seq(s, len)) == 2 && s[0] == 0xc2 && s[1] < 0xa0)
+		return 0;
+	return n;
+}
+
+#define REPLACEMENT "\xef\xbf\xbd"     /* U+FFFD */
+
+/* How many bytes one U+FFFD stands for: a whole C1 control, else one invalid byte. */
+static size_t
+bad_len(const unsigned char *s, size_t len)
+{
+	size_t n = rp_utf8_seq(s, len);
+
+	return n ? n : 1;
+}
+
+int
+rp_esc_html(struct rp_buf *b, const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i = 0, n;
+	int r = 0;
+
+	while (i < len && r == 0) {
+		switch (s[i]) {
+		case '&':  r = rp_buf_addstr(b, "&amp;"); n = 1; break;
+		case '<':  r = rp_buf_addstr(b, "&lt;"); n = 1; break;
+		case '>':  r = rp_buf_addstr(b, "&gt;"); n = 1; break;
+		case '"':  r = rp_buf_addstr(b, "&quot;"); n = 1; break;
+		case '\'': r = rp_buf_addstr(b, "&#39;"); n = 1; break;
+		default:
+			if ((n = printable_seq(s + i, len - i, "\n\t")) > 0) {
+				r = rp_buf_add(b, s + i, n);
+			} else {
+				r = rp_buf_addstr(b, REPLACEMENT);
+				n = bad_len(s + i, len - i);
+			}
+		}
+		i += n;
+	}
+	return r;
+}
+
+/* What Markdown reads as markup anywhere in a line. */
+#define MD_INLINE "\\`*_[]<>|~&!"
+
+/* Whether s starts a Markdown block other than an ordered list item. */
+static int
+md_block_start(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	switch (s[0]) {
+	case '>':
+		return 1;
+	case '#':
+		while (i < len && i < 7 && s[i] == '#')
+			i++;
+		return i <= 6 && (i == len || s[i] == ' ' || s[i] == '\t');
+	case '+':
+		return len == 1 || s[1] == ' ' || s[1] == '\t';
+	case '=':
+		return strspn((const char *)s, "= ") >= len;
+	case '-':
+	case '*':
+	case '_':
+		if (s[0] != '_' && (len == 1 || s[1] == ' ' || s[1] == '\t'))
+			return 1;
+		for (i = 0, n = 0; i < len; i++)
+			if (s[i] == s[0])
+				n++;
+			else if (s[i] != ' ' && s[i] != '\t')
+				return 0;
+		return n >= 3;
+	}
+	return 0;
+}
+
+int
+rp_esc_md(struct rp_buf *b, const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i = 0, n, d;
+	int r = 0;
+
+	/* what would start a block at the beginning of a line (CommonMark): "# " a
+	 * heading, "- " "+ " a list item, "1. " "1) " an ordered one, ">" a quote, a
+	 * line of = or of - * _ an underline or a thematic break */
+	if (len && md_block_start(s, len) && !strchr(MD_INLINE, s[0]))
+		r = rp_buf_addch(b, '\\');        /* the inline escapes below do the others */
+	for (d = 0; d < len && s[d] >= '0' && s[d] <= '9'; d++)
+		;
+	if (r == 0 && d > 0 && d < 10 && d < len && (s[d] == '.' || s[d] == ')') &&
+	    (d + 1 == len || s[d + 1] == ' ' || s[d + 1] == '\t')) {
+		if ((r = rp_buf_add(b, s, d)) != 0 || (r = rp_buf_addch(b, '\\')) != 0)
+			return r;
+		i = d;
+	}
+	while (i < len && r == 0) {
+		if (s[i] == '\n' || s[i] == '\t') {
+			r = rp_buf_addch(b, ' ');
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80 && strchr(MD_INLINE, s[i]) && s[i] != '\0' &&
+		    (r = rp_buf_addch(b, '\\')) != 0)
+			break;
+		if ((n = printable_seq(s + i, len - i, "")) > 0) {
+			r = rp_buf_add(b, s + i, n);
+		} else {
+			r = rp_buf_addstr(b, REPLACEMENT);
+			n = bad_len(s + i, len - i);
+		}
+		i += n;
+	}
+	return r;
+}
+
+/* A run of ' followed by one of the characters a spreadsheet takes as a formula. */
+static int
+csv_needs_guard(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	return i < len && s[i] != '\0' && strchr("=+-@\t\r", s[i]) != NULL;
+}
+
+int
+rp_esc_csv_data(struct rp_buf *b, const void *v, size_t len)
+{
+	const unsigned char *s = v;
+	size_t i, n;
+	int r, quote = 0, guard = csv_needs_guard(s, len);
+
+	for (i = 0; i < len && !quote; i++)
+		if (strchr(",\"\n\r ", s[i]) && s[i] != '\0')
+			quote = 1;
+	if ((quote || guard) && (r = rp_buf_addch(b, '"')) != 0)
+		return r;
+	if (guard && (r = rp_buf_addch(b, '\'')) != 0)
+		return r;
+	for (i = 0, r = 0; i < len && r == 0; i += n) {
+		if (s[i] == '"') {
+			r = rp_buf_add(b, "\"\"", 2);
+			n = 1;
+		} else if ((n = printable_seq(s + i, len - i, "\n\t\r")) > 0) {
+			r = rp_buf_add(b, s + i, n);
+		} else {
+			r = rp_buf_addstr(b, REPLACEMENT);
+			n = bad_len(s + i, len - i);
+		}
+	}
+	if (r == 0 && (quote || guard))
+		r = rp_buf_addch(b, '"');
+	return r;
+}
+
+const char *
+rp_csv_unguard(const char *s)
+{
+	return s[0] == '\'' && csv_needs_guard((const unsigned char *)s + 1, strlen(s + 1)) ?
+	    s + 1 : s;
+}

@@ -33,4 +33,24 @@ int rp_esc_csv(struct rp_buf *b, const void *s, size_t len);
 /* Lowercase hexadecimal of the bytes. */
 int rp_hex(struct rp_buf *b, const void *s, size_t len);
 
+/* HTML text and attribute values (inside double quotes): & < > " ' become entities;
+ * controls other than newline and tab, and bytes of invalid UTF-8, become U+FFFD. */
+int rp_esc_html(struct rp_buf *b, const void *s, size_t len);
+
+/* Markdown inline text (CommonMark): the characters that start emphasis, code, links,
+ * HTML, entities or table cells are backslash-escaped, and so is what would start a
+ * block at the beginning of a line ("# ", "- ", "1. ", ">", a line of ---); newlines
+ * become spaces; controls and invalid UTF-8 become U+FFFD. */
+int rp_esc_md(struct rp_buf *b, const void *s, size_t len);
+
+/* One RFC 4180 field of text that must come back as it was when a spreadsheet reads
+ * it and riposte imports it again (the risk register): UTF-8 kept as is, newlines kept
+ * inside the quotes; bytes of invalid UTF-8 and controls other than newline, tab and
+ * CR become U+FFFD. The formula guard of rp_esc_csv, made reversible: a field that starts
+ * with = + - @ tab or CR, or with quote marks (') followed by one of them, gets one
+ * more ' in front; rp_csv_unguard takes exactly that one off. */
+int rp_esc_csv_data(struct rp_buf *b, const void *s, size_t len);
+/* The field without the formula guard that rp_esc_csv_data adds (a pointer into s). */
+const char *rp_csv_unguard(const char *s);
+
 #endif

@@ -1,0 +1,183 @@
+/* Unit tests: dates, numbers and money as each locale writes them (lib/core/l10n.c);
+ * the HTML, Markdown and round-trip CSV escapes (lib/core/escape.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/l10n.h"
+#include "core/time.h"
+#include "prepare/csv.h"
+
+#define NNBSP "\xe2\x80\xaf"
+#define NBSP "\xc2\xa0"
+
+static int
+setup_tz(void **state)
+{
+	setenv("TZ", "Europe/Zurich", 1);
+	tzset();
+	return 0;
+}
+
+static void
+check(const struct rp_locale *l, int64_t t, int64_t minor, const char *cur,
+    const char *date, const char *money)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_locale_date(&b, l, t), 0);
+	assert_string_equal(b.buf, date);
+	rp_buf_reset(&b);
+	assert_int_equal(rp_locale_money(&b, l, cur, minor), 0);
+	assert_string_equal(b.buf, money);
+	rp_buf_release(&b);
+}
+
+static void
+locales_write_dates_and_money(void **state)
+{
+	struct rp_locale l;
+	struct rp_buf b = RP_BUF_INIT;
+	int64_t t;
+
+	assert_int_equal(rp_time_parse("2026-11-20T08:05:00+01:00", &t, NULL), 0);
+	rp_locale_init(&l, "de", "CH");
+	check(&l, t, 2500000, "CHF", "20.11.2026", "CHF 25'000.00");
+	rp_locale_init(&l, "fr", "CH");       /* Swiss numbers in every language */
+	check(&l, t, 2500000, "CHF", "20.11.2026", "CHF 25'000.00");
+	rp_locale_init(&l, "it", "CH");
+	check(&l, t, 100, "EUR", "20.11.2026", "EUR 1.00");
+	rp_locale_init(&l, "fr", "FR");
+	check(&l, t, 2500000, "EUR", "20/11/2026", "25" NNBSP "000,00" NBSP "€");
+	rp_locale_init(&l, "de", "DE");
+	check(&l, t, 123456789, "EUR", "20.11.2026", "1.234.567,89" NBSP "€");
+	rp_locale_init(&l, "it", "IT");
+	check(&l, t, -2500050, "EUR", "20/11/2026", "-25.000,50" NBSP "€");
+	rp_locale_init(&l, "en", "IE");
+	check(&l, t, 2500000, "EUR", "20 Nov 2026", "€25,000.00");
+	check(&l, t, 99, "GBP", "20 Nov 2026", "GBP 0.99");
+	rp_locale_init(&l, "xx", NULL);         /* unknown: English */
+	assert_string_equal(l.lang, "en");
+	check(&l, t, 0, "", "20 Nov 2026", "0.00");
+	assert_int_equal(rp_locale_int(&b, &l, -1234567), 0);
+	assert_string_equal(b.buf, "-1,234,567");
+	rp_buf_reset(&b);
+	rp_locale_init(&l, "de", "CH");
+	assert_int_equal(rp_locale_datetime(&b, &l, t), 0);
+	assert_string_equal(b.buf, "20.11.2026 08:05");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_locale_utc_offset(&b, t), 0);
+	assert_string_equal(b.buf, "UTC+01:00");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_time_parse("2026-07-01T12:00:00Z", &t, NULL), 0);
+	assert_int_equal(rp_locale_utc_offset(&b, t), 0);
+	assert_string_equal(b.buf, "UTC+02:00");   /* summer time */
+	rp_buf_release(&b);
+}
+
+static void
+html(const char *in, size_t n, const char *out)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_esc_html(&b, in, n), 0);
+	assert_string_equal(b.buf, out);
+	rp_buf_release(&b);
+}
+
+static void
+md(const char *in, const char *out)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_esc_md(&b, in, strlen(in)), 0);
+	assert_string_equal(b.buf, out);
+	rp_buf_release(&b);
+}
+
+static void
+escapes_html_and_markdown(void **state)
+{
+	html("<script>alert('x')</script> & \"q\"", 33,
+	    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+	html("caf\xc3\xa9", 5, "caf\xc3\xa9");
+	html("caf\xe9", 4, "caf\xef\xbf\xbd");             /* invalid UTF-8 */
+	html("a\x1b[31mb\nc", 9, "a\xef\xbf\xbd[31mb\nc");  /* ESC, newline kept */
+	html("\xc2\x9b", 2, "\xef\xbf\xbd");               /* a C1 control: one U+FFFD */
+	html("a\0b", 3, "a\xef\xbf\xbd" "b");
+	md("plain text", "plain text");
+	md("*bold* _em_ [link](x) <b> `code` a|b ~s~ &amp; !",
+	    "\\*bold\\* \\_em\\_ \\[link\\](x) \\<b\\> \\`code\\` a\\|b \\~s\\~ \\&amp; \\!");
+	md("# not a heading", "\\# not a heading");
+	md("- not a list", "\\- not a list");
+	md("1. not a list", "1\\. not a list");
+	md("12) nor this", "12\\) nor this");
+	md("2026 is a year", "2026 is a year");
+	md("+41 44 000 00 01", "+41 44 000 00 01");        /* not a list item */
+	md("01.10.2026", "01.10.2026");
+	md("-x", "-x");
+	md("---", "\\---");
+	md("* * *", "\\* \\* \\*");
+	md("> quote", "\\> quote");
+	md("#hashtag", "#hashtag");
+	md("== ==", "\\== ==");
+	md("two\nlines", "two lines");
+	md("back\\slash", "back\\\\slash");
+}
+
+/* rp_esc_csv_data, read back by the CSV reader and rp_csv_unguard: the same text. */
+static void
+csv_data_comes_back(void **state)
+{
+	static const char *const texts[] = {
+		"plain", "a,b", "say \"hi\"", "=1+1", "+41 44 000 00 01", "-5", "@sum",
+		"'=already quoted", "''+x", "'plain quote", "\\\\nas\\backup", "two\nlines",
+		"caf\xc3\xa9 \xe2\x82\xac", " spaced ", "", ";semi;", "\ttab",
+	};
+	struct rp_buf b = RP_BUF_INIT;
+	struct rp_csv c;
+	struct rp_csv_record rec;
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		assert_int_equal(rp_esc_csv_data(&b, texts[i], strlen(texts[i])), 0);
+		assert_int_equal(rp_buf_addstr(&b, ",x\r\n"), 0);
+	}
+	rp_csv_init(&c, b.buf, b.len, ',');
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		assert_int_equal(rp_csv_next(&c, &rec), 1);
+		assert_int_equal(rec.n, 2);
+		assert_string_equal(rp_csv_unguard(rec.field[0]), texts[i]);
+		assert_string_equal(rec.field[1], "x");
+	}
+	rp_csv_release(&c);
+	/* the guard itself */
+	rp_buf_reset(&b);
+	assert_int_equal(rp_esc_csv_data(&b, "=cmd", 4), 0);
+	assert_string_equal(b.buf, "\"'=cmd\"");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_esc_csv_data(&b, "bad\xff", 4), 0);
+	assert_string_equal(b.buf, "bad\xef\xbf\xbd");
+	assert_string_equal(rp_csv_unguard("'x"), "'x");
+	assert_string_equal(rp_csv_unguard("'-1"), "-1");
+	rp_buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(locales_write_dates_and_money),
+		cmocka_unit_test(escapes_html_and_markdown),
+		cmocka_unit_test(csv_data_comes_back),
+	};
+
+	return cmocka_run_group_tests(tests, setup_tz, NULL);
+}
