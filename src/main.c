@@ -36,6 +36,7 @@ static const struct rp_command commands[] = {
 	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
+	{ "risk",     cmd_risk,     RP_CMD_NEEDS_DB, "the risk register: what to secure first" },
 	{ "help",     cmd_help,     0,              "list the commands, or show one's manual" },
 	{ "version",  cmd_version,  0,              "print the version" },
 };

@@ -1,0 +1,324 @@
+/* The register's file: rows of asset,value,threat,likelihood,impact,measure,owner. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/data.h"
+#include "core/err.h"
+#include "core/escape.h"
+#include "prepare/csv.h"
+#include "prepare/risk.h"
+
+enum { C_ASSET, C_VALUE, C_THREAT, C_LIKELIHOOD, C_IMPACT, C_MEASURE, C_OWNER, NCOLS };
+static const char *const colnames[NCOLS] = {
+	"asset", "value", "threat", "likelihood", "impact", "measure", "owner",
+};
+
+void
+rp_risk_rows_release(struct rp_risk_rows *rows)
+{
+	size_t i;
+
+	for (i = 0; rows->v && i < rows->n; i++) {
+		free(rows->v[i].asset);
+		free(rows->v[i].threat);
+		free(rows->v[i].measure);
+		free(rows->v[i].owner);
+	}
+	free(rows->v);
+	rows->v = NULL;
+	rows->n = 0;
+}
+
+static int
+bad(struct rp_risk_err *err, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int
+bad(struct rp_risk_err *err, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err) {
+		err->line = line;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return RP_ERR_FORMAT;
+}
+
+/* Spaces around a field are a spreadsheet's, not the text's. Returns a copy. */
+static char *
+trimmed(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return strndup(s, n);
+}
+
+/* A 1..4 scale value; 0 when the field is empty. -1 when it is something else. */
+static int
+scale(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0')
+		return s[0] - '0';
+	return -1;
+}
+
+/* Why a text field cannot be: NULL when it is fine. */
+static const char *
+text_problem(const char *s, size_t max)
+{
+	const unsigned char *p;
+
+	if (strlen(s) > max)
+		return "is too long";
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "has a line break or a control character";
+	return NULL;
+}
+
+/* Which column a header names; for the seed, measure.LANG and owner.LANG. -1 unknown,
+ * -2 a seed column of another language (ignored). */
+static int
+column(const char *name, const char *lang, int *en)
+{
+	char want[32];
+	int k;
+
+	*en = 0;
+	for (k = 0; k < NCOLS; k++)
+		if (strcasecmp(name, colnames[k]) == 0)
+			return lang && (k == C_MEASURE || k == C_OWNER) ? -2 : k;
+	if (lang == NULL)
+		return -1;
+	for (k = C_MEASURE; k <= C_OWNER; k++) {
+		snprintf(want, sizeof(want), "%s.%s", colnames[k], lang);
+		if (strcasecmp(name, want) == 0)
+			return k;
+		snprintf(want, sizeof(want), "%s.en", colnames[k]);
+		if (strcasecmp(name, want) == 0) {
+			*en = 1;         /* the fallback */
+			return k;
+		}
+		if (strncasecmp(name, colnames[k], strlen(colnames[k])) == 0 &&
+		    name[strlen(colnames[k])] == '.')
+			return -2;
+	}
+	return -1;
+}
+
+int
+rp_risk_csv_parse(const char *text, size_t len, const char *lang,
+    struct rp_risk_rows *rows, struct rp_risk_err *err)
+{
+	struct rp_csv c;
+	struct rp_csv_record rec;
+	struct rp_risk_row *w;
+	int have[NCOLS], fallback[NCOLS];
+	size_t i, k, nhead = 0;
+	int r, m, e;
+	void *p;
+
+	rows->v = NULL;
+	rows->n = 0;
+	if (err) {
+		err->line = 0;
+		err->msg[0] = '\0';
+	}
+	rp_csv_init(&c, text, len, 0);
+	if ((r = rp_csv_next(&c, &rec)) <= 0) {
+		if (r == 0)
+			r = bad(err, 0, "empty file: the first line names the columns %s",
+			    "asset,value,threat,likelihood,impact,measure,owner");
+		else if (r == RP_ERR_FORMAT)
+			r = bad(err, c.err_line, "%s", c.err);
+		goto out;
+	}
+	/* the header */
+	for (k = 0; k < NCOLS; k++)
+		have[k] = fallback[k] = -1;
+	nhead = rec.n;
+	for (i = 0; i < rec.n; i++) {
+		char *name = trimmed(rec.field[i]);
+
+		if (name == NULL) {
+			r = RP_ERR_NOMEM;
+			goto out;
+		}
+		m = column(name, lang, &e);
+		if (m == -1) {
+			r = bad(err, rec.line, "unknown column '%.64s' (the columns are %s)", name,
+			    "asset, value, threat, likelihood, impact, measure, owner");
+			free(name);
+			goto out;
+		}
+		if (m >= 0 && (e ? fallback[m] : have[m]) >= 0) {
+			r = bad(err, rec.line, "column '%.64s' twice", name);
+			free(name);
+			goto out;
+		}
+		if (m >= 0)
+			*(e ? &fallback[m] : &have[m]) = (int)i;
+		free(name);
+	}
+	for (k = 0; k <= C_IMPACT; k++)
+		if (have[k] < 0) {
+			r = bad(err, rec.line, "no column '%s' (the first line names the columns: %s)",
+			    colnames[k], "asset,value,threat,likelihood,impact,measure,owner");
+			goto out;
+		}
+	/* the rows */
+	while ((r = rp_csv_next(&c, &rec)) == 1) {
+		const char *f[NCOLS];
+		const char *why;
+		int blank = 1;
+
+		for (i = 0; i < rec.n; i++)
+			if (rec.field[i][strspn(rec.field[i], " \t")] != '\0')
+				blank = 0;
+		if (blank)
+			continue;           /* a spreadsheet's empty row: ",,,,,," */
+		if (rec.n != nhead) {
+			r = bad(err, rec.line, "%zu fields, but the first line names %zu columns",
+			    rec.n, nhead);
+			goto out;
+		}
+		if (rows->n >= RP_RISK_MAX_ROWS) {
+			r = bad(err, rec.line, "more than %d rows", RP_RISK_MAX_ROWS);
+			goto out;
+		}
+		for (k = 0; k < NCOLS; k++) {
+			f[k] = have[k] >= 0 ? rec.field[have[k]] : "";
+			/* the seed: this language's text, else English */
+			if (fallback[k] >= 0 && (have[k] < 0 || f[k][strspn(f[k], " ")] == '\0'))
+				f[k] = rec.field[fallback[k]];
+		}
+		if ((p = realloc(rows->v, (rows->n + 1) * sizeof(*w))) == NULL) {
+			r = RP_ERR_NOMEM;
+			goto out;
+		}
+		rows->v = p;
+		w = &rows->v[rows->n++];
+		memset(w, 0, sizeof(*w));
+		w->line = rec.line;
+		/* the formula guard of our own export comes off (rp_esc_csv_data) */
+		if ((w->asset = trimmed(rp_csv_unguard(f[C_ASSET]))) == NULL ||
+		    (w->threat = trimmed(rp_csv_unguard(f[C_THREAT]))) == NULL ||
+		    (w->measure = trimmed(rp_csv_unguard(f[C_MEASURE]))) == NULL ||
+		    (w->owner = trimmed(rp_csv_unguard(f[C_OWNER]))) == NULL) {
+			r = RP_ERR_NOMEM;
+			goto out;
+		}
+		if (*w->asset == '\0') {
+			r = bad(err, rec.line, "no asset");
+			goto out;
+		}
+		if ((why = text_problem(w->asset, RP_RISK_MAX_NAME)) ||
+		    (why = text_problem(w->threat, RP_RISK_MAX_NAME)) ||
+		    (why = text_problem(w->owner, RP_RISK_MAX_NAME)) ||
+		    (why = text_problem(w->measure, RP_RISK_MAX_MEASURE))) {
+			r = bad(err, rec.line, "a name or measure %s", why);
+			goto out;
+		}
+		{
+			char *vv = trimmed(f[C_VALUE]), *lv = trimmed(f[C_LIKELIHOOD]);
+			char *iv = trimmed(f[C_IMPACT]);
+
+			if (vv && lv && iv) {
+				w->value = scale(vv);
+				w->likelihood = scale(lv);
+				w->impact = scale(iv);
+			}
+			if (!vv || !lv || !iv)
+				r = RP_ERR_NOMEM;
+			else if (w->value <= 0)
+				r = bad(err, rec.line, "value '%.16s' of asset '%.64s' is not 1, 2, 3 or 4",
+				    vv, w->asset);
+			free(vv);
+			free(lv);
+			free(iv);
+			if (r < 0)
+				goto out;
+		}
+		if (*w->threat == '\0') {
+			/* an asset without a threat assessed: nothing else on the row */
+			if (w->likelihood || w->impact || *w->measure || *w->owner) {
+				r = bad(err, rec.line, "likelihood, impact, measure or owner without a threat");
+				goto out;
+			}
+			free(w->threat);
+			w->threat = NULL;
+		} else if (w->likelihood <= 0 || w->impact <= 0) {
+			r = bad(err, rec.line, "%s of '%.64s' / '%.64s' is not 1, 2, 3 or 4",
+			    w->likelihood <= 0 ? "likelihood" : "impact", w->asset, w->threat);
+			goto out;
+		}
+		if (*w->measure == '\0') {
+			free(w->measure);
+			w->measure = NULL;
+		}
+		if (*w->owner == '\0') {
+			free(w->owner);
+			w->owner = NULL;
+		}
+		/* one value per asset, each asset and threat once */
+		for (i = 0; i + 1 < rows->n; i++) {
+			const struct rp_risk_row *o = &rows->v[i];
+
+			if (strcmp(o->asset, w->asset) != 0)
+				continue;
+			if (o->value != w->value) {
+				r = bad(err, rec.line, "asset '%.64s' has value %d here and %d on line %zu",
+				    w->asset, w->value, o->value, o->line);
+				goto out;
+			}
+			if ((o->threat == NULL && w->threat == NULL) ||
+			    (o->threat && w->threat && strcmp(o->threat, w->threat) == 0)) {
+				r = bad(err, rec.line, "'%.64s' / '%.64s' is on line %zu already", w->asset,
+				    w->threat ? w->threat : "", o->line);
+				goto out;
+			}
+		}
+	}
+	if (r == RP_ERR_FORMAT)
+		r = bad(err, c.err_line, "%s", c.err);
+out:
+	rp_csv_release(&c);
+	if (r < 0)
+		rp_risk_rows_release(rows);
+	return r < 0 ? r : 0;
+}
+
+int
+rp_risk_seed(const char *data_dir, const char *sector, const char *lang,
+    struct rp_risk_rows *rows, struct rp_risk_err *err, const char **file)
+{
+	static const struct { const char *sector, *file; } seeds[] = {
+		{ "medical-practice", "risk/medical-practice.csv" },
+		{ "hospital", "risk/medical-practice.csv" },
+	};
+	const char *name = "risk/other.csv";
+	struct rp_buf b = RP_BUF_INIT;
+	size_t i;
+	int r;
+
+	for (i = 0; sector && i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		if (strcmp(seeds[i].sector, sector) == 0)
+			name = seeds[i].file;
+	if (file)
+		*file = name;
+	if ((r = rp_data_load(data_dir, name, &b)) == 0)
+		r = rp_risk_csv_parse(b.buf, b.len, lang ? lang : "en", rows, err);
+	rp_buf_release(&b);
+	return r;
+}
