@@ -565,7 +565,7 @@ html(struct rp_buf *o, const char *s)
 
 static const char html_style[] =
 "<style>\n"
-"@page{size:A4;margin:12mm}\n"
+"@page{size:A4;margin:10mm}\n"
 "body{font-family:\"DejaVu Sans\",Arial,sans-serif;font-size:9.5pt;line-height:1.3;"
 "color:#111;max-width:50em;margin:1em auto}\n"
 "h1{font-size:15pt;margin:0 0 .3em;border-bottom:2px solid #333}\n"
@@ -575,9 +575,12 @@ static const char html_style[] =
 "padding:0 .2em}\n"
 "table{border-collapse:collapse;width:100%;margin:.3em 0}\n"
 "th,td{border:1px solid #999;padding:2px 5px;text-align:left;vertical-align:top;"
-"overflow-wrap:anywhere}\n"
-"th{background:#eee}\n"
-"@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,li{break-inside:avoid}}\n"
+"overflow-wrap:break-word}\n"
+"th{background:#eee}td.n{white-space:nowrap}\n"
+/* on paper: one A4 page for the plan, so the type is small and the spacing tight */
+"@media print{body{margin:0;max-width:none;font-size:8pt;line-height:1.2}"
+"h1{font-size:13pt}h2{font-size:9.5pt;margin:.5em 0 .2em;break-after:avoid}"
+"code{font-size:7.5pt}th,td{padding:1px 4px}tr,li{break-inside:avoid}}\n"
 "</style>\n";
 
 static int
@@ -658,8 +661,10 @@ render_html(const struct recs *R, const char *lang, struct rp_buf *o)
 			if ((r = rp_buf_addstr(o, "<tr>")) != 0)
 				break;
 			for (k = 0; k < x->n && r == 0; k++)
-				if ((r = rp_buf_addstr(o, x->type == 'T' ? "<th>" : "<td>")) == 0 &&
-				    (r = html(o, x->cell[k])) == 0)
+				/* a short cell (a phone number, a date) stays on one line, as in text */
+				if ((r = rp_buf_addstr(o, x->type == 'T' ? "<th>" :
+				    cols(x->cell[k], strlen(x->cell[k])) <= 20 ? "<td class=\"n\">" :
+				    "<td>")) == 0 && (r = html(o, x->cell[k])) == 0)
 					r = rp_buf_addstr(o, x->type == 'T' ? "</th>" : "</td>");
 			if (r == 0)
 				r = rp_buf_addstr(o, x->type == 'T' ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
