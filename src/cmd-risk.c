@@ -499,8 +499,10 @@ sub_raise(struct ctx *c)
 			return store_err(c, r);
 		known++;
 		total += n;
-		note(c, n ? "'%s' more likely on %zu assets" : "'%s' was raised by this source "
-		    "already (%zu changed)", threats[i], n);
+		if (n)
+			note(c, "'%s' more likely on %zu asset%s", threats[i], n, n > 1 ? "s" : "");
+		else
+			note(c, "'%s' was raised by this source already: nothing changed", threats[i]);
 		if (n)
 			said_case(c);
 	}

@@ -236,8 +236,9 @@ bad_text(const char *s, size_t max, int empty_ok)
 		return "is too long";
 	if (!rp_utf8_valid(s, strlen(s)))
 		return "is not UTF-8 text";
+	/* C0, DEL and C1 (U+0080..U+009F): none survives an export */
 	for (p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
 			return "has a control character (one line, please)";
 	if (*s == ' ' || s[strlen(s) - 1] == ' ')
 		return "starts or ends with a space";

@@ -82,7 +82,7 @@ text_problem(const char *s, size_t max)
 	if (strlen(s) > max)
 		return "is too long";
 	for (p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
 			return "has a line break or a control character";
 	return NULL;
 }
