@@ -3,24 +3,15 @@
  * has the highest value and the highest risk is secured first. The engine is
  * lib/prepare/risk.c; the listings are src/cmd-risk-out.c.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "case/config.h"
 #include "cli-journal.h"
 #include "cmd-risk.h"
 #include "commands.h"
 #include "core/err.h"
-#include "core/file.h"
-#include "prepare/plan.h"
-#include "site-conf.h"
 #include "store/store.h"
-
-#define MAX_FILE (8 << 20)    /* a register file: far more than 10000 rows */
 
 static const char usage[] =
 "NAME\n"
@@ -135,21 +126,9 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct ctx {
-	struct rp_cli *cli;
-	struct rp_risk_ctx x;
-	char **args;
-	int nargs;
-	const char *config, *format, *measure, *owner, *sector, *lang, *out, *reason, *source;
-	const char *vector, *value_s, *like_s, *impact_s;
-	int replace, bom;
-};
-
 /* "riposte: risk: ..." for what was done (the command's output is on stdout). */
-static void
-note(const struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-note(const struct ctx *c, const char *fmt, ...)
+void
+risk_note(const struct risk_cli *c, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -162,26 +141,26 @@ note(const struct ctx *c, const char *fmt, ...)
 }
 
 /* Where the change went besides the register's own journal. */
-static void
-said_case(const struct ctx *c)
+void
+risk_said_case(const struct risk_cli *c)
 {
 	if (c->x.case_id)
-		note(c, "journaled in case %lld too", (long long)c->x.case_id);
+		risk_note(c, "journaled in case %lld too", (long long)c->x.case_id);
 	else if (c->x.case_err)
 		rp_warn(c->cli, "changed, but not journaled in the open case: %s",
 		    rp_strerror(c->x.case_err));
 }
 
-static int
-store_err(const struct ctx *c, int r)
+int
+risk_store_err(const struct risk_cli *c, int r)
 {
 	rp_err(c->cli, "'%s': %s%s%s", c->cli->db_path, rp_strerror(r), r == RP_ERR_DB ? ": " : "",
 	    r == RP_ERR_DB ? rp_store_errmsg(c->x.st) : "");
 	return RP_EXIT_ERROR;
 }
 
-static int
-args(const struct ctx *c, int min, int max, const char *what)
+int
+risk_args(const struct risk_cli *c, int min, int max, const char *what)
 {
 	if (c->nargs < min || c->nargs > max) {
 		rp_err(c->cli, "%s: expected %s (see 'riposte risk --help')", c->nargs < min ?
@@ -193,7 +172,7 @@ args(const struct ctx *c, int min, int max, const char *what)
 
 /* A 1..4 option; 0 when not given. -1 (said) when it is not 1..4. */
 static int
-scale_opt(const struct ctx *c, const char *opt, const char *v)
+scale_opt(const struct risk_cli *c, const char *opt, const char *v)
 {
 	unsigned long long u;
 
@@ -205,7 +184,7 @@ scale_opt(const struct ctx *c, const char *opt, const char *v)
 }
 
 static int
-sub_asset(struct ctx *c)
+sub_asset(struct risk_cli *c)
 {
 	int v, r, changed = 0;
 
@@ -215,7 +194,7 @@ sub_asset(struct ctx *c)
 	}
 	c->args++;
 	c->nargs--;
-	if (args(c, 1, 1, "the asset's name") != 0 || (v = scale_opt(c, "--value", c->value_s)) < 0)
+	if (risk_args(c, 1, 1, "the asset's name") != 0 || (v = scale_opt(c, "--value", c->value_s)) < 0)
 		return RP_EXIT_ERROR;
 	if (v == 0) {
 		rp_err(c->cli, "asset add needs --value 1-4 (1 low, 4 vital)");
@@ -226,21 +205,21 @@ sub_asset(struct ctx *c)
 			rp_err(c->cli, "asset '%s': a name is one line of at most %d bytes, without "
 			    "spaces around it", c->args[0], RP_RISK_MAX_NAME);
 		else
-			store_err(c, r);
+			risk_store_err(c, r);
 		return RP_EXIT_ERROR;
 	}
-	note(c, changed ? "asset '%s': value %d" : "asset '%s' has value %d already", c->args[0], v);
-	said_case(c);
+	risk_note(c, changed ? "asset '%s': value %d" : "asset '%s' has value %d already", c->args[0], v);
+	risk_said_case(c);
 	return RP_EXIT_CLEAN;
 }
 
 static int
-sub_assess(struct ctx *c)
+sub_assess(struct risk_cli *c)
 {
 	struct rp_risk_change ch;
 	int r, changed = 0;
 
-	if (args(c, 2, 2, "ASSET THREAT") != 0)
+	if (risk_args(c, 2, 2, "ASSET THREAT") != 0)
 		return RP_EXIT_ERROR;
 	memset(&ch, 0, sizeof(ch));
 	ch.asset = c->args[0];
@@ -259,160 +238,31 @@ sub_assess(struct ctx *c)
 			    "and owners are one line of at most %d bytes, measures %d",
 			    RP_RISK_MAX_NAME, RP_RISK_MAX_MEASURE);
 		else
-			store_err(c, r);
+			risk_store_err(c, r);
 		return RP_EXIT_ERROR;
 	}
-	note(c, changed ? "assessed '%s' / '%s'" : "'%s' / '%s' is assessed so already",
+	risk_note(c, changed ? "assessed '%s' / '%s'" : "'%s' / '%s' is assessed so already",
 	    ch.asset, ch.threat);
-	said_case(c);
+	risk_said_case(c);
 	return RP_EXIT_CLEAN;
 }
 
-static void
-applied(const struct ctx *c, const char *what, const struct rp_risk_stats *s)
-{
-	note(c, "%s: %zu assets added, %zu revalued; %zu risks added, %zu reassessed; %zu removed",
-	    what, s->assets_added, s->assets_changed, s->risks_added, s->risks_changed, s->removed);
-	said_case(c);
-}
-
 static int
-sub_init(struct ctx *c)
-{
-	struct rp_risk_rows rows = { NULL, 0 };
-	struct rp_risk_stats st;
-	struct rp_risk_err e;
-	struct rp_ini *site = NULL;
-	const char *sector = c->sector, *lang = c->lang, *file = NULL;
-	char what[160];
-	size_t nr = 0, na = 0;
-	int r, rc = RP_EXIT_ERROR;
-
-	if (args(c, 0, 0, "no arguments") != 0 || rp_site_conf_load(c->cli, c->config, &site, NULL) != 0)
-		return RP_EXIT_ERROR;
-	if (sector == NULL)
-		sector = rp_ini_get(site, "site", "sector");
-	if (sector == NULL) {
-		rp_err(c->cli, "init: no sector: say 'sector =' in [site] of riposte.conf, or --sector "
-		    "medical-practice|other");
-		goto out;
-	}
-	if (lang == NULL && (lang = rp_ini_get(site, "site", "language")) == NULL)
-		lang = "en";
-	if (rp_plan_lang(NULL, lang, &lang) != 0) {
-		rp_err(c->cli, "init: '%s' is not a language of the measures (fr, de, en, it)", lang);
-		goto out;
-	}
-	if ((r = rp_risk_count(c->x.st, &nr, &na)) != 0) {
-		store_err(c, r);
-		goto out;
-	}
-	if ((nr || na) && !c->replace) {
-		rp_err(c->cli, "init: the register has %zu risks on %zu assets already: --replace "
-		    "starts it again", nr, na);
-		goto out;
-	}
-	if ((r = rp_risk_seed(c->cli->data_dir, sector, lang, &rows, &e, &file)) != 0) {
-		rp_err(c->cli, "init: the starting register '%s' line %zu: %s", file ? file : "?",
-		    e.line, r == RP_ERR_FORMAT ? e.msg : rp_strerror(r));
-		goto out;
-	}
-	snprintf(what, sizeof(what), "init for sector '%s' (%s, %s)", sector, file, lang);
-	if ((r = rp_risk_apply(&c->x, &rows, c->replace, what, &st)) != 0) {
-		store_err(c, r);
-		goto out;
-	}
-	applied(c, what, &st);
-	rc = RP_EXIT_CLEAN;
-out:
-	rp_risk_rows_release(&rows);
-	rp_ini_free(site);
-	return rc;
-}
-
-static int
-read_input(const struct ctx *c, const char *path, struct rp_buf *b)
-{
-	ssize_t n;
-	int r = 0;
-
-	if (strcmp(path, "-") != 0)
-		r = rp_file_read_all(AT_FDCWD, path, b, MAX_FILE);
-	else
-		for (;;) {
-			if ((r = rp_buf_grow(b, 65536)) != 0)
-				break;
-			if ((n = read(STDIN_FILENO, b->buf + b->len, 65536)) < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				r = n < 0 ? RP_ERR_SYSTEM : 0;
-				break;
-			}
-			b->len += (size_t)n;
-			b->buf[b->len] = '\0';
-			if (b->len > MAX_FILE) {
-				r = RP_ERR_TOOBIG;
-				break;
-			}
-		}
-	if (r != 0) {
-		rp_err(c->cli, "cannot read '%s': %s", path, r == RP_ERR_TOOBIG ?
-		    "larger than 8 MiB" : r == RP_ERR_INVALID ? "not a regular file" : rp_strerror(r));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-sub_import(struct ctx *c)
-{
-	struct rp_buf b = RP_BUF_INIT;
-	struct rp_risk_rows rows = { NULL, 0 };
-	struct rp_risk_stats st;
-	struct rp_risk_err e;
-	char what[512];
-	int r, rc = RP_EXIT_ERROR;
-
-	if (args(c, 1, 1, "the CSV file ('-' for standard input)") != 0 ||
-	    read_input(c, c->args[0], &b) != 0)
-		goto out;
-	if ((r = rp_risk_csv_parse(b.buf, b.len, NULL, &rows, &e)) != 0) {
-		if (r == RP_ERR_FORMAT && e.line)
-			rp_err(c->cli, "'%s' line %zu: %s; nothing imported", c->args[0], e.line, e.msg);
-		else
-			rp_err(c->cli, "'%s': %s; nothing imported", c->args[0],
-			    r == RP_ERR_FORMAT ? e.msg : rp_strerror(r));
-		goto out;
-	}
-	snprintf(what, sizeof(what), "import of '%s'", c->args[0]);
-	if ((r = rp_risk_apply(&c->x, &rows, c->replace, what, &st)) != 0) {
-		store_err(c, r);
-		goto out;
-	}
-	applied(c, what, &st);
-	rc = RP_EXIT_CLEAN;
-out:
-	rp_risk_rows_release(&rows);
-	rp_buf_release(&b);
-	return rc;
-}
-
-static int
-sub_listing(struct ctx *c, int top)
+sub_listing(struct risk_cli *c, int top)
 {
 	struct rp_register reg;
 	struct rp_buf b = RP_BUF_INIT;
 	unsigned long long n = 5;
 	int fmt, r, rc = RP_EXIT_ERROR;
 
-	if (args(c, 0, top ? 1 : 0, top ? "at most N" : "no arguments") != 0)
+	if (risk_args(c, 0, top ? 1 : 0, top ? "at most N" : "no arguments") != 0)
 		return RP_EXIT_ERROR;
 	if (top && c->nargs == 1 && rp_cli_uint(c->cli, "top", c->args[0], 1, 10000, &n) != 0)
 		return RP_EXIT_ERROR;
 	if ((fmt = rp_cli_format(c->cli, c->format ? c->format : "text", "text,jsonl,csv")) < 0)
 		return RP_EXIT_ERROR;
 	if ((r = rp_risk_load(c->x.st, &reg)) != 0)
-		return store_err(c, r);
+		return risk_store_err(c, r);
 	if ((r = rp_risk_out_list(&reg, fmt, top ? (size_t)n : 0, &b)) == 0 &&
 	    rp_cli_put(c->cli, &b) == 0)
 		rc = RP_EXIT_CLEAN;
@@ -422,52 +272,26 @@ sub_listing(struct ctx *c, int top)
 }
 
 static int
-sub_list(struct ctx *c)
+sub_list(struct risk_cli *c)
 {
 	return sub_listing(c, 0);
 }
 
 static int
-sub_top(struct ctx *c)
+sub_top(struct risk_cli *c)
 {
 	return sub_listing(c, 1);
 }
 
 static int
-sub_export(struct ctx *c)
-{
-	struct rp_register reg;
-	struct rp_buf b = RP_BUF_INIT;
-	int r, rc = RP_EXIT_ERROR;
-
-	if (args(c, 0, 0, "no arguments (-o FILE to write a file)") != 0)
-		return RP_EXIT_ERROR;
-	if ((r = rp_risk_load(c->x.st, &reg)) != 0)
-		return store_err(c, r);
-	if ((r = rp_risk_export(&reg, c->bom, &b)) != 0)
-		rp_err(c->cli, "export: %s", rp_strerror(r));
-	else if (c->out == NULL || strcmp(c->out, "-") == 0)
-		rc = rp_cli_put(c->cli, &b) == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
-	else if ((r = rp_file_write_atomic(c->out, b.buf, b.len, 0644)) != 0)
-		rp_err(c->cli, "cannot write '%s': %s", c->out, rp_strerror(r));
-	else {
-		note(c, "exported %zu risks on %zu assets to '%s'", reg.n, reg.nassets, c->out);
-		rc = RP_EXIT_CLEAN;
-	}
-	rp_register_release(&reg);
-	rp_buf_release(&b);
-	return rc;
-}
-
-static int
-sub_raise(struct ctx *c)
+sub_raise(struct risk_cli *c)
 {
 	static const char *one[2];
 	const char *const *threats;
 	size_t i, n, total = 0, known = 0;
 	int r;
 
-	if (args(c, c->vector ? 0 : 1, c->vector ? 0 : 1, c->vector ?
+	if (risk_args(c, c->vector ? 0 : 1, c->vector ? 0 : 1, c->vector ?
 	    "no THREAT with --vector" : "the THREAT (or --vector V)") != 0)
 		return RP_EXIT_ERROR;
 	if (c->reason == NULL || !*c->reason) {
@@ -496,15 +320,15 @@ sub_raise(struct ctx *c)
 			return RP_EXIT_ERROR;
 		}
 		if (r != 0)
-			return store_err(c, r);
+			return risk_store_err(c, r);
 		known++;
 		total += n;
 		if (n)
-			note(c, "'%s' more likely on %zu asset%s", threats[i], n, n > 1 ? "s" : "");
+			risk_note(c, "'%s' more likely on %zu asset%s", threats[i], n, n > 1 ? "s" : "");
 		else
-			note(c, "'%s' was raised by this source already: nothing changed", threats[i]);
+			risk_note(c, "'%s' was raised by this source already: nothing changed", threats[i]);
 		if (n)
-			said_case(c);
+			risk_said_case(c);
 	}
 	if (known == 0) {
 		rp_err(c->cli, "raise: no asset is assessed for '%s' (see 'riposte risk list')",
@@ -515,7 +339,7 @@ sub_raise(struct ctx *c)
 }
 
 struct journal_out {
-	struct ctx *c;
+	struct risk_cli *c;
 	struct rp_buf b;
 	int fmt;
 };
@@ -529,16 +353,16 @@ journal_line(const struct rp_risk_entry *e, void *ctx)
 }
 
 static int
-sub_journal(struct ctx *c)
+sub_journal(struct risk_cli *c)
 {
 	struct journal_out j = { c, RP_BUF_INIT, 0 };
 	int r, rc = RP_EXIT_ERROR;
 
-	if (args(c, 0, 0, "no arguments") != 0 ||
+	if (risk_args(c, 0, 0, "no arguments") != 0 ||
 	    (j.fmt = rp_cli_format(c->cli, c->format ? c->format : "text", "text,jsonl")) < 0)
 		return RP_EXIT_ERROR;
 	if ((r = rp_risk_journal_each(c->x.st, journal_line, &j)) != 0)
-		store_err(c, r);
+		risk_store_err(c, r);
 	else if (rp_cli_put(c->cli, &j.b) == 0)
 		rc = RP_EXIT_CLEAN;
 	rp_buf_release(&j.b);
@@ -547,14 +371,14 @@ sub_journal(struct ctx *c)
 
 static const struct {
 	const char *name;
-	int (*fn)(struct ctx *c);
+	int (*fn)(struct risk_cli *c);
 	int writes;          /* may create the database */
 } subs[] = {
-	{ "init", sub_init, 1 },
+	{ "init", risk_sub_init, 1 },
 	{ "asset", sub_asset, 1 },
 	{ "assess", sub_assess, 1 },
-	{ "import", sub_import, 1 },
-	{ "export", sub_export, 0 },
+	{ "import", risk_sub_import, 1 },
+	{ "export", risk_sub_export, 0 },
 	{ "list", sub_list, 0 },
 	{ "top", sub_top, 0 },
 	{ "raise", sub_raise, 0 },
@@ -564,7 +388,7 @@ static const struct {
 int
 cmd_risk(struct rp_cli *cli, int argc, char **argv)
 {
-	struct ctx c;
+	struct risk_cli c;
 	const char *sub;
 	size_t i;
 	int ch, r, rc;

@@ -10,3 +10,4 @@ r plan --config es.conf
 RIPOSTE_CONF=/nonexistent/riposte.conf r plan
 unset RIPOSTE_CONF
 r plan
+r plan --lang de --bogus

@@ -22,3 +22,4 @@ r risk raise ransomware
 r risk top 0
 r risk frobnicate
 "$RIPOSTE" risk list --format jsonl | tail -n 1    # nothing was imported
+r risk top 3 --bogus
