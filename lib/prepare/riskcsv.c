@@ -117,6 +117,68 @@ column(const char *name, const char *lang, int *en)
 	return -1;
 }
 
+#define THREAT(w) ((w)->threat ? (w)->threat : "")
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct rp_risk_row *x = *(const struct rp_risk_row *const *)a;
+	const struct rp_risk_row *y = *(const struct rp_risk_row *const *)b;
+	int c;
+
+	if ((c = strcmp(x->asset, y->asset)) != 0)
+		return c;
+	/* no threat (an asset's own row) sorts as "": a threat is never empty */
+	if ((c = strcmp(THREAT(x), THREAT(y))) != 0)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * One value per asset, each asset and threat once: the rows sorted by asset, threat
+ * and line (n log n: a file of 10000 rows is checked at once), and the first line in
+ * the file that contradicts an earlier one is the error.
+ */
+static int
+consistent(const struct rp_risk_rows *rows, struct rp_risk_err *err)
+{
+	const struct rp_risk_row **v, *first = NULL, *w, *prev;
+	size_t i, j, k, bad_line = 0;
+	char msg[256];
+	int r = 0;
+
+	if (rows->n < 2)
+		return 0;
+	if ((v = calloc(rows->n, sizeof(*v))) == NULL)
+		return RP_ERR_NOMEM;
+	for (i = 0; i < rows->n; i++)
+		v[i] = &rows->v[i];
+	qsort(v, rows->n, sizeof(*v), row_cmp);
+	for (i = 0; i < rows->n; i = j) {
+		/* the asset's group, and its first row in the file */
+		for (j = i, first = v[i]; j < rows->n && strcmp(v[j]->asset, v[i]->asset) == 0; j++)
+			if (v[j]->line < first->line)
+				first = v[j];
+		for (k = i; k < j; k++) {
+			w = v[k];
+			prev = k > i && strcmp(THREAT(v[k - 1]), THREAT(w)) == 0 ? v[k - 1] : NULL;
+			if (w->value != first->value && (bad_line == 0 || w->line < bad_line)) {
+				bad_line = w->line;
+				snprintf(msg, sizeof(msg), "asset '%.64s' has value %d here and %d on line %zu",
+				    w->asset, w->value, first->value, first->line);
+			} else if (prev && (bad_line == 0 || w->line < bad_line)) {
+				bad_line = w->line;
+				snprintf(msg, sizeof(msg), "'%.64s' / '%.64s' is on line %zu already",
+				    w->asset, w->threat ? w->threat : "", prev->line);
+			}
+		}
+	}
+	if (bad_line)
+		r = bad(err, bad_line, "%s", msg);
+	free(v);
+	return r;
+}
+
 int
 rp_risk_csv_parse(const char *text, size_t len, const char *lang,
     struct rp_risk_rows *rows, struct rp_risk_err *err)
@@ -271,27 +333,11 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 			free(w->owner);
 			w->owner = NULL;
 		}
-		/* one value per asset, each asset and threat once */
-		for (i = 0; i + 1 < rows->n; i++) {
-			const struct rp_risk_row *o = &rows->v[i];
-
-			if (strcmp(o->asset, w->asset) != 0)
-				continue;
-			if (o->value != w->value) {
-				r = bad(err, rec.line, "asset '%.64s' has value %d here and %d on line %zu",
-				    w->asset, w->value, o->value, o->line);
-				goto out;
-			}
-			if ((o->threat == NULL && w->threat == NULL) ||
-			    (o->threat && w->threat && strcmp(o->threat, w->threat) == 0)) {
-				r = bad(err, rec.line, "'%.64s' / '%.64s' is on line %zu already", w->asset,
-				    w->threat ? w->threat : "", o->line);
-				goto out;
-			}
-		}
 	}
 	if (r == RP_ERR_FORMAT)
 		r = bad(err, c.err_line, "%s", c.err);
+	else if (r == 0)
+		r = consistent(rows, err);
 out:
 	rp_csv_release(&c);
 	if (r < 0)
