@@ -112,3 +112,104 @@ rule ransom_note_hint
     condition:
         filesize < 2MB and not $n and 3 of ($e, $d, $p, $c)
 }
+
+/*
+ * Data-theft extortion notes (issue 20): many never speak of encryption or decryption.
+ * They say that the victim's data was taken ("we have downloaded", "your data is
+ * stolen"), threaten to publish or sell it, and give a way to reach the attacker (a Tor
+ * address, Tox, Session, Telegram, a mail) with a deadline or a personal ID. The
+ * defender's voice vetoes as above (policies, memos, news, manuals, breach letters a
+ * company sends its own customers).
+ */
+rule ransom_note_extortion
+{
+    meta:
+        description = "extortion note: the data was taken + publication threat, deadline or ID + attacker contact"
+
+    strings:
+        // the claim: your data was taken (first person, or "your data ... stolen")
+        $x_en1 = /\bwe (have |had |'ve )?(also )?(downloaded|exfiltrated|stolen|copied|taken|obtained|dumped|exported|extracted|uploaded|took|got|hold|possess|breached|hacked|accessed)\b/ nocase
+        $x_en2 = /(your|the|company'?s?|all) ?(\w+ ){0,3}(data|files|documents|information|database|records|servers?|network)[^.\n]{0,50}\b(is|are|was|were|has been|have been|been)\b[^.\n]{0,12}\b(stolen|downloaded|exfiltrated|taken|copied|leaked|exported|obtained|dumped|uploaded|compromised|breached|hacked|locked|ours|with us|in our hands)/ nocase
+        $x_en3 = /(exfiltrat|data leak|leaked data|stolen data|your data is with us|all your data are ours)/ nocase
+        $x_en4 = /\b\d+ ?(gb|tb|go|to)\b[^.\n]{0,40}\b(of|from|taken|exfiltrated|downloaded|de)\b/ nocase
+        $x_de = /(heruntergeladen|gestohlen|kopiert|entwendet|abgezogen|liegen (jetzt )?bei uns|mitgenommen|exportiert)/ nocase
+        $x_fr = /(t(é|e)l(é|e)charg(é|e)|vol(é|e)e?s|copi(é|e)e?s|exfiltr|sont chez nous|export(é|e))/ nocase
+        $x_es = /(descargad|robad|hemos (copiado|descargado|exportado)|en nuestro poder|exportado)/ nocase
+        $x_it = /(scaricat|rubat|copiat|esfiltrat)/ nocase
+        $x_pt = /(roubad|baixamos|copiad|exfiltrad)/ nocase
+        $x_nl = /(gekopieerd|gestolen|gedownload)/ nocase
+        $x_ru = /(скачали|украли|забрали|похищ|выгрузили|получили доступ)/
+        $x_pl = /(skradzion|skopiowan|pobral)/ nocase
+        $x_tr = /(indirildi|çalındı|kopyalandı)/ nocase
+        $x_zh = /(下载|窃取|入侵)/
+        $x_ja = /(ダウンロード|入手|窃取)/
+
+        // the threat: publication, sale, leak site
+        $t_en = /\b(publish|published|publication|leak(ed|s)?|leak site|blog|release[ds]?|sell|sold|auction|made public|goes? public|go(es)? to (the )?public|public realm|disclos|expose|news site|press release|shame)/ nocase
+        $t_de = /ver(ö|oe)ffentlich/ nocase
+        $t_fr = /(publi(é|e)|publication|divulg|vendu)/ nocase
+        $t_es = /(publicad|publicar|vendid|vender)/ nocase
+        $t_it = /(pubblicat|pubblicher|venduti)/ nocase
+        $t_pt = /(publicad|publicar|publicados)/ nocase
+        $t_nl = /publiceren/ nocase
+        $t_ru = /(опубликован|опубликуем|публикац)/
+        $t_pl = /opublikow/ nocase
+        $t_tr = /yayınlan/ nocase
+        $t_zh = /公开/
+        $t_ja = /公開/
+
+        // a deadline, a personal ID, credentials for the chat
+        $d_time = /\b\d{1,3} ?(hours|hrs|h\b|days|stunden|tagen?|heures|jours|horas|d(í|i)as|ore\b|giorni|uur|dagen|часов|дней|saat|godzin|dni|小时|時間)/ nocase
+        $d_id = /\b(personal|client|company|unique|your|victim|decrypt(ion)?|access|auth(orization)?|recovery|secret|case|ticket|login|personnel|kunden|persönliche|votre|su|tu|il tuo|o seu|uw|ваш)[ -]?(id|code|key|identifi\w*|token|login|password|passwort|mot de passe|contraseña|clé|schlüssel|codice|código|ключ)\b/ nocase
+        $d_cred = /\b(login|password|passwort|contraseña|mot de passe|username|identifiant|codice|código|key|token|ref|case)\s*[:=]\s*\S{6,}/ nocase
+
+        // the channel
+        $c_onion = /[a-z2-7]{16,56}\.onion\b/ nocase
+        $c_tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
+        $c_tox2 = /\b[0-9A-F]{76}\b/
+        $c_session = /\bsession\b[^\n]{0,20}\b05[0-9a-f]{64}\b/ nocase
+        $c_tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        $c_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
+        $c_tor = /(tor ?browser|torproject\.org|tor-browser)/ nocase
+
+        // the defender's voice (as in ransom_note), and breach notifications a company
+        // sends its customers ("we have been made aware", "out of an abundance of caution")
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+        $n_sw = /(installation|setup\.exe|licen[cs]e (id|key)|run as administrator|user manual|release notes|changelog|copyright|free software|gnu general public|permission is hereby granted)/ nocase
+        $n_notice = /(we (have been|were) made aware|abundance of caution|we take (the|your) (security|privacy)|credit monitoring|identity protection|notify(ing)? (you|affected)|data protection officer)/ nocase
+
+    condition:
+        filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and
+        any of ($x_*) and (any of ($c_*) and (any of ($t_*) or any of ($d_*)))
+        or (filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and
+            any of ($x_*) and any of ($t_*) and $d_time and any of ($d_id, $d_cred))
+}
+
+/*
+ * Short notes (a few hundred bytes): a Tor address, Tox or Session ID with a key, an
+ * ID or a chat link, and little else. A Tor hidden service's own hostname file holds
+ * the address alone.
+ */
+rule ransom_note_short
+{
+    meta:
+        description = "short note: an attacker's channel and a key, an ID or a claim, in a small file"
+
+    strings:
+        $onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
+        $tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
+        $tox2 = /\b[0-9A-F]{76}\b/
+        $session = /\b05[0-9a-f]{64}\b/ nocase
+        $tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
+        $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|network|systems?|daten|dateien|donn(é|e)es|fichiers|datos|archivos|dati|file|dados|gegevens|данные|файлы)\b/ nocase
+        $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|escrib|scriv|schrijf|напиш)/ nocase
+        $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
+
+    condition:
+        filesize < 600 and not $host and
+        ((($onion or $tox or $tox2 or $session or $tg) and ($key or $claim or $act)))
+}

@@ -861,9 +861,10 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		return 0;
 	buf = rp_sample_head(&s->sample, &len);
 	strength = name_strength(s->e, base);
-	/* notes are .txt, .html, .hta, .rtf... files: source code and configuration
-	 * files talk about encryption too, but are never notes */
-	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+	/* content decides whatever the name (.log, .me, none, a typo'd .txtt); only
+	 * source code and configuration files, which talk about encryption and Tor too,
+	 * need a name that looks like a note's */
+	if (strength == 0 && in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
 		return 0;
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
 	if (!a->utf16 && a->wtext * 2 < a->windows)
@@ -874,8 +875,11 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		buf = s->conv;
 		len = clen;
 	}
-	/* without a stem of "encrypted" or "locked" in some language, no rule can match */
-	r = rp_note_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	/* without a stem of "encrypted", "stolen", ".onion"... in some language, no rule
+	 * can match a long text; a short one is cheap to ask (short notes are often in
+	 * languages the stems do not cover) */
+	r = len <= 1024 || rp_note_anchor(buf, len) ?
+	    rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
