@@ -109,7 +109,16 @@ on_scan(YR_SCAN_CONTEXT *ctx, int message, void *data, void *user)
 	struct rp_yara_scanner *s = user;
 
 	if (message == CALLBACK_MSG_RULE_MATCHING) {
-		s->matched = ((YR_RULE *)data)->identifier;
+		const char *id = ((YR_RULE *)data)->identifier;
+		size_t n = strlen(id);
+
+		/* a rule named *_hint is weaker: kept only when no other rule matches */
+		if (n > 5 && strcmp(id + n - 5, "_hint") == 0) {
+			if (s->matched == NULL)
+				s->matched = id;
+			return CALLBACK_CONTINUE;
+		}
+		s->matched = id;
 		return CALLBACK_ABORT;
 	}
 	return CALLBACK_CONTINUE;

@@ -21,7 +21,8 @@ int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);
 void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
 /* Scans buf; on a match copies the first matching rule's name into rule (size n) and
- * returns 1; 0 for no match; negative RP_ERR_YARA on error. */
+ * returns 1; 0 for no match; negative RP_ERR_YARA on error. A rule whose name ends in
+ * "_hint" is named only when no other rule matches. */
 int rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n);
 
 #endif
