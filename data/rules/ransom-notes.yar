@@ -128,11 +128,11 @@ rule ransom_note_extortion
 
     strings:
         // the claim: your data was taken (first person, or "your data ... stolen")
-        $x_en1 = /\bwe (have |had |'ve )?(also )?(downloaded|exfiltrated|stolen|copied|taken|obtained|dumped|exported|extracted|uploaded|took|got|hold|possess|breached|hacked|accessed)\b/ nocase
-        $x_en2 = /(your|the|company'?s?|all) ?(\w+ ){0,3}(data|files|documents|information|database|records|servers?|network)[^.\n]{0,50}\b(is|are|was|were|has been|have been|been)\b[^.\n]{0,12}\b(stolen|downloaded|exfiltrated|taken|copied|leaked|exported|obtained|dumped|uploaded|compromised|breached|hacked|locked|ours|with us|in our hands)/ nocase
+        $x_en1 = /\bwe( have| had|'ve)?( also)? (downloaded|exfiltrated|stolen|copied|taken|obtained|dumped|exported|extracted|uploaded|took|breached|hacked|accessed)\b/ nocase
+        $x_en2 = /your (\w+ )?(data|files|documents|information|database|records)( has| have| was| were| is| are)( been| now)? (stolen|downloaded|exfiltrated|taken|copied|leaked|exported|obtained|dumped|uploaded)/ nocase
         $x_en3 = /(exfiltrat|data leak|leaked data|stolen data|your data is with us|all your data are ours)/ nocase
         $x_en5 = /\bwe (also )?(have|hold|keep|own) (a (full )?copy of |all of |access to )?(your|all your|the|their) / nocase
-        $x_en4 = /\b\d+ ?(gb|tb|go|to)\b[^.\n]{0,40}\b(of|from|taken|exfiltrated|downloaded|de)\b/ nocase
+        $x_en4 = /\b\d+ ?(GB|TB)\b[^.\n]{0,40}\b(of|from|taken|exfiltrated|downloaded)\b/
         $x_de = /(heruntergeladen|gestohlen|kopiert|entwendet|abgezogen|liegen (jetzt )?bei uns|mitgenommen|exportiert)/ nocase
         $x_fr = /(t(é|e)l(é|e)charg(é|e)|vol(é|e)e?s|copi(é|e)e?s|exfiltr|sont chez nous|export(é|e))/ nocase
         $x_es = /(descargad|robad|hemos (copiado|descargado|exportado)|en nuestro poder|exportado)/ nocase
@@ -160,14 +160,13 @@ rule ransom_note_extortion
         $t_ja = /公開/
 
         // a deadline, a personal ID, credentials for the chat
-        $d_time = /\b\d{1,3} ?(hours|hrs|h\b|days|stunden|tagen?|heures|jours|horas|d(í|i)as|ore\b|giorni|uur|dagen|часов|дней|saat|godzin|dni|小时|時間)/ nocase
-        $d_id = /\b(personal|client|company|unique|your|victim|decrypt(ion)?|access|auth(orization)?|recovery|secret|case|ticket|login|personnel|kunden|persönliche|votre|su|tu|il tuo|o seu|uw|ваш)[ -]?(id|code|key|identifi\w*|token|login|password|passwort|mot de passe|contraseña|clé|schlüssel|codice|código|ключ)\b/ nocase
-        $d_cred = /\b(login|password|passwort|contraseña|mot de passe|username|identifiant|codice|código|key|token|ref|reference|case|id)\s*[:=#]\s*\S{6,}/ nocase
+        $d_time = /\b\d{1,3} ?(hours|hrs|days|stunden|tagen?|heures|jours|horas|d(í|i)as|ore|giorni|uur|dagen|часов|дней|saat|godzin|dni|小时|時間)/ nocase
+        $d_id = /\b(personal|client|company|unique|victim|decryption|access|authorization|recovery|secret|ticket|kunden|persönliche|personnel|personale|pessoal)[ -]?(id|code|key|identifier|token)\b/ nocase
+        $d_cred = /\b(login|password|passwort|contraseña|mot de passe|username|identifiant|codice|código|token|reference)\s*[:=]\s*\S{6,}/ nocase
 
         // the channel
         $c_onion = /[a-z2-7]{16,56}\.onion\b/ nocase
         $c_tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
-        $c_tox2 = /\b[0-9A-F]{76}\b/
         $c_session = /\bsession\b[^\n]{0,20}\b05[0-9a-f]{64}\b/ nocase
         $c_tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
         $c_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
@@ -183,64 +182,12 @@ rule ransom_note_extortion
         $n_notice = /(we (have been|were) made aware|abundance of caution|we take (the|your) (security|privacy)|credit monitoring|identity protection|notify(ing)? (you|affected)|data protection officer)/ nocase
 
     condition:
-        filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and
-        any of ($x_*) and (any of ($c_*) and (any of ($t_*) or any of ($d_*)))
-        or (filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and
-            any of ($x_*) and any of ($t_*) and $d_time and any of ($d_id, $d_cred))
-}
-
-/*
- * Short notes (a few hundred bytes): a Tor address, Tox or Session ID with a key, an
- * ID or a chat link, and little else. A Tor hidden service's own hostname file holds
- * the address alone.
- */
-rule ransom_note_short
-{
-    meta:
-        description = "short note: an attacker's channel and a key, an ID or a claim, in a small file"
-
-    strings:
-        $onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
-        $tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
-        $tox2 = /\b[0-9A-F]{76}\b/
-        $session = /\b05[0-9a-f]{64}\b/ nocase
-        $tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
-        $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
-        $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
-        $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|escrib|scriv|schrijf|напиш)/ nocase
-        $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
-
-    condition:
-        filesize < 600 and not $host and
-        ((($onion or $tox or $tox2 or $session or $tg) and ($key or $claim or $act)))
-}
-
-/*
- * Short notes whose only channel is a mail address: a claim in the attacker's voice
- * (your files encrypted or locked, your data taken, your network breached) and the
- * address, in a file of a few hundred bytes. A short text that merely gives a mail
- * address and mentions files has no such claim.
- */
-rule ransom_note_short_mail
-{
-    meta:
-        description = "short note: an attack claim and a mail address, in a small file"
-
-    strings:
-        $mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
-        $claim_en = /\b(your|all|the|we|us)\b[^.\n]{0,60}\b(encrypted|locked|crypted|stolen|downloaded|exfiltrated|extracted|taken|hacked|breached|compromised|penetrated|copied|accessed|dumped)\b/ nocase
-        $claim_en2 = /\b(you are|you've been|you have been) (hacked|breached|compromised)/ nocase
-        $claim_de = /(ihre|eure|deine|wir)[^.\n]{0,60}(verschl(ü|ue)sselt|gesperrt|gestohlen|heruntergeladen|kopiert|gehackt)/ nocase
-        $claim_fr = /(vos|votre|nous)[^.\n]{0,60}(chiffr|crypt|bloqu|vol(é|e)|t(é|e)l(é|e)charg|copi(é|e)|extrait|compromis|pirat)/ nocase
-        $claim_es = /(sus|tus|su|hemos)[^.\n]{0,60}(cifrad|encriptad|bloquead|robad|descargad|comprometid|hackead)/ nocase
-        $claim_it = /(i vostri|i tuoi|la vostra|abbiamo)[^.\n]{0,60}(cifrat|crittografat|bloccat|rubat|scaricat|compromess)/ nocase
-        $claim_pt = /(seus|sua|os seus|a sua|n(ó|o)s)[^.\n]{0,60}(criptografad|cifrad|bloquead|roubad|baixad|comprometid)/ nocase
-        $claim_nl = /(uw|je|wij)[^.\n]{0,60}(versleuteld|vergrendeld|gestolen|gekopieerd|gedownload)/ nocase
-        $claim_ru = /(ваши|ваша|мы)[^.\n]{0,60}(зашифрован|заблокирован|украл|скачал|взлом)/
-        $claim_pl = /(twoje|wasze|pliki)[^.\n]{0,60}(zaszyfrowan|zablokowan|skradzion|skopiowan)/ nocase
-        $claim_tr = /(dosyalar|verileriniz|ağınız)[^.\n]{0,60}(şifrelen|kilitlen|çalındı|kopyalandı|indirildi)/ nocase
-        $claim_cjk = /(暗号化|加密|ダウンロード|下载|盗|窃取|ロック)/
-
-    condition:
-        filesize < 600 and $mail and any of ($claim_*)
+        filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and any of ($x_*) and (
+            // an attacker's own channel, and a threat, a deadline or an ID
+            (any of ($c_onion, $c_tox, $c_session, $c_tg, $c_tor) and (any of ($t_*) or any of ($d_*)))
+            // a mail is everybody's: with a threat and a deadline
+            or ($c_mail and any of ($t_*) and $d_time)
+            // no channel at all: threat, deadline and credentials
+            or (any of ($t_*) and $d_time and any of ($d_id, $d_cred))
+        )
 }

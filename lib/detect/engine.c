@@ -15,6 +15,7 @@
  *  5. anything else: statistics alone, per 4 KiB block: all random is encrypted, a
  *     random head followed by structure is partial; the rest is ok.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -43,6 +44,7 @@
 #define BLOCK 4096          /* statistics block */
 #define WIN 64              /* text window */
 #define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
+#define SHORT_NOTE 1024         /* files up to this size are also asked the short-note rules */
 #define SCRATCH (256 * 1024)
 #define FINE 16             /* fine window: random stripes */
 /* marks of fine windows for the longest region analysed at once (a file read whole),
@@ -63,14 +65,17 @@ struct rp_engine {
 	struct rp_engine_opts o;
 	char *data_dir;
 	struct rp_yara_rules *rules;
+	struct rp_yara_rules *short_rules;  /* notes of at most SHORT_NOTE bytes */
 	struct name_pat *names;
 	size_t nnames;
 	char **known;           /* sorted */
 	size_t nknown;
 	char **text;            /* sorted */
 	size_t ntext;
-	char **noteext;         /* extensions notes come with, sorted */
+	char **noteext;         /* extensions of files never notes but by their name, sorted */
 	size_t nnoteext;
+	char **textnote;        /* extensions notes usually come with, sorted */
+	size_t ntextnote;
 	char **randext;         /* extensions of files random by design, sorted */
 	size_t nrandext;
 	struct ext_family *fam; /* sorted by ext */
@@ -83,6 +88,7 @@ struct rp_scanner {
 	struct rp_sample sample;
 	struct rp_magic *magic;
 	struct rp_yara_scanner *ys;
+	struct rp_yara_scanner *ys_short;
 	unsigned char *conv;    /* UTF-16 notes converted to UTF-8 */
 	unsigned char *scratch; /* SCRATCH bytes: the streamed middle of --full */
 	size_t convcap;
@@ -295,11 +301,13 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
-	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
+	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0 ||
+	    (r = rp_yara_compile_set(&e->short_rules, e->data_dir, "rules-short/", errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
 	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
 	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0 ||
+	    (r = load_list(e, "notes/usual.txt", &e->textnote, &e->ntextnote)) != 0 ||
 	    (r = load_list(e, "extensions/random.txt", &e->randext, &e->nrandext)) != 0)
 		goto out;
 	{
@@ -335,6 +343,7 @@ rp_engine_free(struct rp_engine *e)
 	if (e == NULL)
 		return;
 	rp_yara_rules_free(e->rules);
+	rp_yara_rules_free(e->short_rules);
 	if (e->c_locale != (locale_t)0)
 		freelocale(e->c_locale);
 	for (i = 0; i < e->nnames; i++)
@@ -349,6 +358,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->nnoteext; i++)
 		free(e->noteext[i]);
 	free(e->noteext);
+	for (i = 0; i < e->ntextnote; i++)
+		free(e->textnote[i]);
+	free(e->textnote);
 	for (i = 0; i < e->nrandext; i++)
 		free(e->randext[i]);
 	free(e->randext);
@@ -366,7 +378,8 @@ rp_scanner_new(struct rp_scanner **out, struct rp_engine *e)
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return RP_ERR_NOMEM;
 	s->e = e;
-	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0) {
+	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0 ||
+	    (r = rp_yara_scanner_new(&s->ys_short, e->short_rules)) != 0) {
 		rp_scanner_free(s);
 		return r;
 	}
@@ -382,6 +395,7 @@ rp_scanner_free(struct rp_scanner *s)
 	rp_sample_release(&s->sample);
 	rp_magic_free(s->magic);
 	rp_yara_scanner_free(s->ys);
+	rp_yara_scanner_free(s->ys_short);
 	free(s->conv);
 	free(s->scratch);
 	free(s);
@@ -605,7 +619,7 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		base += 4;
 		for (q = 0; q < 4; q++) {
 			uint16_t cur = (uint16_t)(base + q);
-			unsigned d16 = 0;
+			unsigned d16 = 0, junk0 = junk, hi = 0;
 			const unsigned char *x = p + i + q * FINE;
 
 			for (j = 0; j < FINE; j++) {
@@ -613,11 +627,14 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 				uint16_t st = seen[c];
 
 				junk += junk_tab[c];
+				hi += c >> 7;
 				distinct += st < base;
 				d16 += st != cur;
 				seen[c] = cur;
 			}
-			if (d16 >= 15 && nfine / 64 < MARK_WORDS - 3) {
+			/* varied, and with bytes that ASCII text has not (control or high
+			 * bytes: random has about ten of sixteen; base64 and hex have none) */
+			if (d16 >= 15 && junk - junk0 + hi >= 3 && nfine / 64 < MARK_WORDS - 3) {
 				a->marks[nfine / 64] |= 1ull << (nfine % 64);
 				a->fine_random++;
 			}
@@ -848,13 +865,44 @@ describe_periodic(struct rp_verdict *v, const struct analysis *a)
 	    (unsigned long long)a->str_tested);
 }
 
+/* A way to reach an attacker: a Tor address, a Tox, Session or Telegram contact, and
+ * when mail is set a mail address (source files carry their authors' mails: a mail
+ * is asked of short files only). */
+static int
+has_channel(const unsigned char *p, size_t n, int mail)
+{
+	const unsigned char *q = p, *end = p + n;
+
+	if (memmem(p, n, ".onion", 6) || memmem(p, n, "tox", 3) || memmem(p, n, "Tox", 3) ||
+	    memmem(p, n, "TOX", 3))
+		return 1;
+	if (!mail)   /* a long file: the strong channels only (each memmem is a pass) */
+		return 0;
+	if (memmem(p, n, "elegram", 7) || memmem(p, n, "ession ID", 9) ||
+	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7))
+		return 1;
+	/* a mail: name@domain.tld */
+	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {
+		const unsigned char *d = q + 1;
+
+		if (q > p && (isalnum(q[-1]) || q[-1] == '.' || q[-1] == '_' || q[-1] == '-')) {
+			while (d < end && (isalnum(*d) || *d == '-'))
+				d++;
+			if (d > q + 1 && d + 2 < end && *d == '.' && isalpha(d[1]) && isalpha(d[2]))
+				return 1;
+		}
+		q++;
+	}
+	return 0;
+}
+
 static int
 check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
     struct rp_verdict *v)
 {
 	const unsigned char *buf;
 	size_t len, clen;
-	int strength, r;
+	int strength, r, other, anchor;
 	char rule[64] = "";
 
 	if (v->size > NOTE_MAX || s->sample.nreg != 1)
@@ -866,8 +914,10 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	 * need a name that looks like a note's */
 	if (strength == 0 && in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
 		return 0;
-	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
-	if (!a->utf16 && a->wtext * 2 < a->windows)
+	other = strength == 0 && !in_list(s->e->textnote, s->e->ntextnote, v->ext[0] ? v->ext : "-");
+	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16; and no NUL
+	 * (catalogs and other binaries with strings in them have) */
+	if (!a->utf16 && (a->wtext * 2 < a->windows || a->all.hist[0] != 0))
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
@@ -876,10 +926,17 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		len = clen;
 	}
 	/* without a stem of "encrypted", "stolen", ".onion"... in some language, no rule
-	 * can match a long text; a short one is cheap to ask (short notes are often in
-	 * languages the stems do not cover) */
-	r = len <= 1024 || rp_note_anchor(buf, len) ?
-	    rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	 * can match; a short note may have only a mail address (and be in a language the
+	 * stems do not cover): a file of at most SHORT_NOTE bytes with an '@' is asked the
+	 * short-note rules too */
+	/* a file of another extension (a .pas, a .vim, a typo'd .txtt) is asked the rules
+	 * only with a way to reach an attacker in it: the cost of the rules, not a verdict */
+	anchor = (!other || has_channel(buf, len, len <= SHORT_NOTE)) && rp_note_anchor(buf, len);
+	r = anchor ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
+		r = 0;
+	if (r == 0 && len <= SHORT_NOTE && (anchor || has_channel(buf, len, 1)))
+		r = rp_yara_match(s->ys_short, buf, len, rule, sizeof(rule));
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)

@@ -15,6 +15,9 @@ struct rp_yara_scanner;
 /* Compiles every the .yar files of data/rules/ (from dir if given, else built in). On a compile
  * error, err gets "file(line): message". */
 int rp_yara_compile(struct rp_yara_rules **out, const char *data_dir, struct rp_buf *err);
+/* The same for the .yar files under another directory of data/ (prefix "rules-short/"). */
+int rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
+    struct rp_buf *err);
 void rp_yara_rules_free(struct rp_yara_rules *r);
 
 int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);

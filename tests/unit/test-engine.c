@@ -334,8 +334,7 @@ static const char *const anchor_stems[] = {
 	"crypt", "cript", "critt", "chiffr", "cifra", "schl\xc3\xbcssel", "schluessel",
 	"versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80",
 	"onion", "exfiltr", "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen",
-	"t\xc3\xa9l\xc3\xa9" "charg", "telecharg", "descargad", "robad", "rubat", "roubad", "publi",
-	"pubbl", "ver\xc3\xb6" "ffentlich", "\xd1\x81\xd0\xba\xd0\xb0\xd1\x87",
+	"t\xc3\xa9l\xc3\xa9" "charg", "telecharg", "descargad", "robad", "rubat", "roubad", "\xd1\x81\xd0\xba\xd0\xb0\xd1\x87",
 	"\xd1\x83\xd0\xba\xd1\x80\xd0\xb0", "tox",
 };
 
