@@ -532,6 +532,17 @@ static const unsigned char junk_tab[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* junk_tab, plus the bytes that never occur in UTF-8 (0xC0, 0xC1, 0xF5-0xFF) */
+static const unsigned char odd_tab[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 static void
 end_run(struct analysis *a, int *in_run)
@@ -619,7 +630,7 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		base += 4;
 		for (q = 0; q < 4; q++) {
 			uint16_t cur = (uint16_t)(base + q);
-			unsigned d16 = 0, junk0 = junk, hi = 0;
+			unsigned d16 = 0, odd = 0;
 			const unsigned char *x = p + i + q * FINE;
 
 			for (j = 0; j < FINE; j++) {
@@ -627,14 +638,15 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 				uint16_t st = seen[c];
 
 				junk += junk_tab[c];
-				hi += c >> 7;
+				odd += odd_tab[c];
 				distinct += st < base;
 				d16 += st != cur;
 				seen[c] = cur;
 			}
-			/* varied, and with bytes that ASCII text has not (control or high
-			 * bytes: random has about ten of sixteen; base64 and hex have none) */
-			if (d16 >= 15 && junk - junk0 + hi >= 3 && nfine / 64 < MARK_WORDS - 3) {
+			/* varied, and with a byte that no text has (a control byte, or one
+			 * that UTF-8 never uses: 94 % of random windows have one; base64,
+			 * hex and UTF-8 text in any script have none) */
+			if (d16 >= 15 && odd && nfine / 64 < MARK_WORDS - 3) {
 				a->marks[nfine / 64] |= 1ull << (nfine % 64);
 				a->fine_random++;
 			}
@@ -912,7 +924,7 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	/* content decides whatever the name (.log, .me, none, a typo'd .txtt); only
 	 * source code and configuration files, which talk about encryption and Tor too,
 	 * need a name that looks like a note's */
-	if (strength == 0 && in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+	if (strength < 2 && in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
 		return 0;
 	other = strength == 0 && !in_list(s->e->textnote, s->e->ntextnote, v->ext[0] ? v->ext : "-");
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16; and no NUL

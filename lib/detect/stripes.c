@@ -40,7 +40,7 @@ rp_stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
 		marked += (size_t)__builtin_popcountll(bits[w]);
 	r->marked = marked;
 	/* enough stripes to see a period, and enough structure between them */
-	if (n < 16 || marked < 6 || marked * 10 > n * 8)
+	if (n < 16 || marked < 12 || marked * 20 < n || marked * 10 > n * 8)
 		return;
 	maxlag = n / 3 < RP_STRIPES_MAX_LAG ? n / 3 : RP_STRIPES_MAX_LAG;
 	for (k = 1; k <= maxlag; k++) {
@@ -60,7 +60,7 @@ rp_stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
 		 * do not (the gap between stripes). A lag of 1 is no period (a long random
 		 * run is a block's business).
 		 */
-		if (k >= 2 && share[k] >= 0.8 && low <= 0.35 && low <= share[k] / 2 && base >= 6) {
+		if (k >= 2 && share[k] >= 0.75 && low <= 0.35 && low <= share[k] / 2 && base >= 6) {
 			r->period = k;
 			r->follow = share[k];
 			r->gap = low;
