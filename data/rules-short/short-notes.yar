@@ -22,13 +22,19 @@ rule ransom_note_short
         $tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
         $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
         $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
-        $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ)/ nocase
+        $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ|portal|links?\b|tor network|tor browser)/ nocase
         $act_cjk = /(联系|連絡|联络)/
         $idhex = /\b[0-9A-F]{16,64}\b/
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
+        // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+
     condition:
-        filesize < 600 and not $host and
+        filesize < 600 and not $host and not any of ($n_*) and
         ((($onion or $tox or $tox2 or $session or $tg) and ($key or $claim or $act or $act_cjk or $idhex)))
 }
 
@@ -59,6 +65,12 @@ rule ransom_note_short_mail
         $claim_tr = /(dosyalar|verileriniz|ağınız)[^.\n]{0,60}(şifrelen|kilitlen|çalındı|kopyalandı|indirildi)/ nocase
         $claim_cjk = /(暗号化|加密|ダウンロード|下载|盗|窃取|ロック)/
 
+        // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+
     condition:
-        filesize < 600 and $mail and any of ($claim_*)
+        filesize < 600 and $mail and any of ($claim_*) and not any of ($n_*)
 }
