@@ -112,3 +112,82 @@ rule ransom_note_hint
     condition:
         filesize < 2MB and not $n and 3 of ($e, $d, $p, $c)
 }
+
+/*
+ * Data-theft extortion notes (issue 20): many never speak of encryption or decryption.
+ * They say that the victim's data was taken ("we have downloaded", "your data is
+ * stolen"), threaten to publish or sell it, and give a way to reach the attacker (a Tor
+ * address, Tox, Session, Telegram, a mail) with a deadline or a personal ID. The
+ * defender's voice vetoes as above (policies, memos, news, manuals, breach letters a
+ * company sends its own customers).
+ */
+rule ransom_note_extortion
+{
+    meta:
+        description = "extortion note: the data was taken + publication threat, deadline or ID + attacker contact"
+
+    strings:
+        // the claim: your data was taken (first person, or "your data ... stolen")
+        $x_en1 = /\bwe( have| had|'ve)?( also)? (downloaded|exfiltrated|stolen|copied|taken|obtained|dumped|exported|extracted|uploaded|took|breached|hacked|accessed)\b/ nocase
+        $x_en2 = /your (\w+ )?(data|files|documents|information|database|records)( has| have| was| were| is| are)( been| now)? (stolen|downloaded|exfiltrated|taken|copied|leaked|exported|obtained|dumped|uploaded)/ nocase
+        $x_en3 = /(exfiltrat|data leak|leaked data|stolen data|your data is with us|all your data are ours)/ nocase
+        $x_en5 = /\bwe (also )?(have|hold|keep|own) (a (full )?copy of |all of |access to )?(your|all your|the|their) / nocase
+        $x_en4 = /\b\d+ ?(GB|TB)\b[^.\n]{0,40}\b(of|from|taken|exfiltrated|downloaded)\b/
+        $x_de = /(heruntergeladen|gestohlen|kopiert|entwendet|abgezogen|liegen (jetzt )?bei uns|mitgenommen|exportiert)/ nocase
+        $x_fr = /(t(é|e)l(é|e)charg(é|e)|vol(é|e)e?s|copi(é|e)e?s|exfiltr|sont chez nous|export(é|e))/ nocase
+        $x_es = /(descargad|robad|hemos (copiado|descargado|exportado)|en nuestro poder|exportado)/ nocase
+        $x_it = /(scaricat|rubat|copiat|esfiltrat)/ nocase
+        $x_pt = /(roubad|baixamos|copiad|exfiltrad)/ nocase
+        $x_nl = /(gekopieerd|gestolen|gedownload)/ nocase
+        $x_ru = /(скачали|украли|забрали|похищ|выгрузили|получили доступ)/
+        $x_pl = /(skradzion|skopiowan|pobral)/ nocase
+        $x_tr = /(indirildi|çalındı|kopyalandı)/ nocase
+        $x_zh = /(下载|窃取|入侵)/
+        $x_ja = /(ダウンロード|入手|窃取)/
+
+        // the threat: publication, sale, leak site
+        $t_en = /\b(publish|published|publication|leak(ed|s)?|leak site|blog|release[ds]?|sell|sold|auction|made public|goes? public|go(es)? to (the )?public|public realm|disclos|expose|news site|press release|shame)/ nocase
+        $t_de = /ver(ö|oe)ffentlich/ nocase
+        $t_fr = /(publi(é|e)|publication|divulg|vendu)/ nocase
+        $t_es = /(publicad|publicar|vendid|vender)/ nocase
+        $t_it = /(pubblicat|pubblicher|venduti)/ nocase
+        $t_pt = /(publicad|publicar|publicados)/ nocase
+        $t_nl = /publiceren/ nocase
+        $t_ru = /(опубликован|опубликуем|публикац)/
+        $t_pl = /opublikow/ nocase
+        $t_tr = /yayınlan/ nocase
+        $t_zh = /公开/
+        $t_ja = /公開/
+
+        // a deadline, a personal ID, credentials for the chat
+        $d_time = /\b\d{1,3} ?(hours|hrs|days|stunden|tagen?|heures|jours|horas|d(í|i)as|ore|giorni|uur|dagen|часов|дней|saat|godzin|dni|小时|時間)/ nocase
+        $d_id = /\b(personal|client|company|unique|victim|decryption|access|authorization|recovery|secret|ticket|kunden|persönliche|personnel|personale|pessoal)[ -]?(id|code|key|identifier|token)\b/ nocase
+        $d_cred = /\b(login|password|passwort|contraseña|mot de passe|username|identifiant|codice|código|token|reference)\s*[:=]\s*\S{6,}/ nocase
+
+        // the channel
+        $c_onion = /[a-z2-7]{16,56}\.onion\b/ nocase
+        $c_tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
+        $c_session = /\bsession\b[^\n]{0,20}\b05[0-9a-f]{64}\b/ nocase
+        $c_tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        $c_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
+        $c_tor = /(tor ?browser|torproject\.org|tor-browser)/ nocase
+
+        // the defender's voice (as in ransom_note), and breach notifications a company
+        // sends its customers ("we have been made aware", "out of an abundance of caution")
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+        $n_sw = /(installation|setup\.exe|licen[cs]e (id|key)|run as administrator|user manual|release notes|changelog|copyright|free software|gnu general public|permission is hereby granted)/ nocase
+        $n_notice = /(we (have been|were) made aware|abundance of caution|we take (the|your) (security|privacy)|credit monitoring|identity protection|notify(ing)? (you|affected)|data protection officer)/ nocase
+
+    condition:
+        filesize < 2MB and not 2 of ($n_*) and not $n_notice and not $n_sw and any of ($x_*) and (
+            // an attacker's own channel, and a threat, a deadline or an ID
+            (any of ($c_onion, $c_tox, $c_session, $c_tg, $c_tor) and (any of ($t_*) or any of ($d_*)))
+            // a mail is everybody's: with a threat and a deadline
+            or ($c_mail and any of ($t_*) and $d_time)
+            // no channel at all: threat, deadline and credentials
+            or (any of ($t_*) and $d_time and any of ($d_id, $d_cred))
+        )
+}

@@ -25,6 +25,10 @@
 static const char *const stems[] = {
 	"crypt", "cript", "critt", "chiffr", "cifra", "schl\xc3\xbcssel", "schluessel",
 	"versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80",
+	/* data-theft extortion notes, which need not speak of encryption (issue 20) */
+	"onion", "exfiltr", "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen",
+	"t\xc3\xa9l\xc3\xa9" "charg",
+	"telecharg", "descargad", "robad", "rubat", "roubad", "\xd1\x81\xd0\xba\xd0\xb0\xd1\x87", "\xd1\x83\xd0\xba\xd1\x80\xd0\xb0", "tox",
 };
 
 /* ASCII lower case, without a branch: the stems are lower case. */
@@ -56,6 +60,9 @@ stem_at(const unsigned char *p, size_t n, size_t i)
 /* the stems' distinct first two bytes */
 static const unsigned char heads[][2] = {
 	{ 'c', 'r' }, { 'c', 'i' }, { 'c', 'h' }, { 's', 'c' }, { 'v', 'e' }, { 'l', 'o' }, { 0xd1, 0x88 },
+	{ 'o', 'n' }, { 'e', 'x' }, { 's', 't' }, { 'l', 'e' }, { 'd', 'o' }, { 'h', 'e' }, { 'g', 'e' },
+	{ 't', 0xc3 }, { 't', 'e' }, { 'd', 'e' }, { 'r', 'o' }, { 'r', 'u' },
+	{ 0xd1, 0x81 }, { 0xd1, 0x83 }, { 't', 'o' },
 };
 
 /* ASCII lower case of sixteen bytes: 'A'..'Z' moved to the bottom of the signed
@@ -92,7 +99,8 @@ rp_note_anchor(const unsigned char *p, size_t n)
 #endif
 	for (; i + 1 < n; i++) {
 		unsigned c = fold(p[i]);
-		if ((c == 'c' || c == 's' || c == 'v' || c == 'l' || c == 0xd1) && stem_at(p, n, i))
+		if ((c == 'c' || c == 's' || c == 'v' || c == 'l' || c == 0xd1 || c == 'o' || c == 'e' ||
+		    c == 'd' || c == 'h' || c == 'g' || c == 't' || c == 'r') && stem_at(p, n, i))
 			return 1;
 	}
 	return 0;

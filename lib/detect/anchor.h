@@ -1,7 +1,7 @@
 /*
  * The anchor of a ransom note: every note says, in some language, that files were
- * encrypted or locked. A text without one of these stems anywhere is no note, and the
- * (costly) rules need not run on it. Thread-safe.
+ * encrypted or locked, or (extortion notes) that data was stolen, downloaded or leaked, or gives a Tor address or a Tox ID. A text without one of these
+ * stems anywhere is no note, and the (costly) rules need not run on it. Thread-safe.
  */
 #ifndef RP_ANCHOR_H
 #define RP_ANCHOR_H
@@ -9,8 +9,10 @@
 #include <stddef.h>
 
 /* Whether P[0..N) contains one of the stems "crypt", "cript", "critt", "chiffr",
- * "cifra", "schlüssel", "schluessel", "versleutel", "locked" (ASCII letters in any
- * case, "ü" as UTF-8) or "шифр" (its UTF-8 bytes, lower case). */
+ * "cifra", "schlüssel", "schluessel", "versleutel", "locked", "onion", "exfiltr",
+ * "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen", "téléchargé",
+ * "telecharg", "descargad", "robad", "rubat", "roubad", "tox" (ASCII letters in any case, accented letters as UTF-8) or
+ * "шифр", "скач", "укра" (their UTF-8 bytes, lower case). */
 int rp_note_anchor(const unsigned char *p, size_t n);
 
 #endif

@@ -15,6 +15,7 @@
  *  5. anything else: statistics alone, per 4 KiB block: all random is encrypted, a
  *     random head followed by structure is partial; the rest is ok.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -35,13 +36,20 @@
 #include "detect/format.h"
 #include "detect/magic.h"
 #include "detect/sample.h"
+#include "detect/sig.h"
 #include "detect/stats.h"
+#include "detect/stripes.h"
 #include "detect/yara.h"
 
 #define BLOCK 4096          /* statistics block */
 #define WIN 64              /* text window */
 #define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
+#define SHORT_NOTE 1024         /* files up to this size are also asked the short-note rules */
 #define SCRATCH (256 * 1024)
+#define FINE 16             /* fine window: random stripes */
+/* marks of fine windows for the longest region analysed at once (a file read whole),
+ * plus the words rp_stripes_find reads past the end */
+#define MARK_WORDS (RP_SAMPLE_WHOLE_MAX / FINE / 64 + 4)
 
 struct name_pat {
 	char *glob;
@@ -57,14 +65,17 @@ struct rp_engine {
 	struct rp_engine_opts o;
 	char *data_dir;
 	struct rp_yara_rules *rules;
+	struct rp_yara_rules *short_rules;  /* notes of at most SHORT_NOTE bytes */
 	struct name_pat *names;
 	size_t nnames;
 	char **known;           /* sorted */
 	size_t nknown;
 	char **text;            /* sorted */
 	size_t ntext;
-	char **noteext;         /* extensions notes come with, sorted */
+	char **noteext;         /* extensions of files never notes but by their name, sorted */
 	size_t nnoteext;
+	char **textnote;        /* extensions notes usually come with, sorted */
+	size_t ntextnote;
 	char **randext;         /* extensions of files random by design, sorted */
 	size_t nrandext;
 	struct ext_family *fam; /* sorted by ext */
@@ -77,10 +88,12 @@ struct rp_scanner {
 	struct rp_sample sample;
 	struct rp_magic *magic;
 	struct rp_yara_scanner *ys;
+	struct rp_yara_scanner *ys_short;
 	unsigned char *conv;    /* UTF-16 notes converted to UTF-8 */
 	unsigned char *scratch; /* SCRATCH bytes: the streamed middle of --full */
 	size_t convcap;
 	uint64_t allocs;
+	uint64_t marks[MARK_WORDS];  /* random fine windows of the region being analysed */
 };
 
 /* What the statistics of one file say. */
@@ -98,6 +111,12 @@ struct analysis {
 	uint64_t gap_min, gap_max;          /* shortest and longest gap within a region */
 	uint64_t cur_run;                   /* length of the run in progress */
 	int utf16;                          /* BOM or alternating NULs: text analysis off */
+	uint64_t *marks;                    /* the scanner's marks (MARK_WORDS) */
+	uint64_t fine, fine_random;         /* 16-byte windows, of which as varied as random */
+	uint64_t str_tested, str_found;     /* regions tested for periodic stripes, found */
+	uint64_t str_period;                /* the first period found, in bytes */
+	uint64_t str_width;                 /* and the stripes' width at it, about, in bytes */
+	unsigned head_fine;                 /* of the first four 16-byte windows, random-looking */
 };
 
 static const char *const verdict_names[] = { "ok", "encrypted", "partial", "note", "skipped" };
@@ -282,11 +301,13 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
-	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0)
+	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0 ||
+	    (r = rp_yara_compile_set(&e->short_rules, e->data_dir, "rules-short/", errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
 	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
 	    (r = load_list(e, "notes/extensions.txt", &e->noteext, &e->nnoteext)) != 0 ||
+	    (r = load_list(e, "notes/usual.txt", &e->textnote, &e->ntextnote)) != 0 ||
 	    (r = load_list(e, "extensions/random.txt", &e->randext, &e->nrandext)) != 0)
 		goto out;
 	{
@@ -322,6 +343,7 @@ rp_engine_free(struct rp_engine *e)
 	if (e == NULL)
 		return;
 	rp_yara_rules_free(e->rules);
+	rp_yara_rules_free(e->short_rules);
 	if (e->c_locale != (locale_t)0)
 		freelocale(e->c_locale);
 	for (i = 0; i < e->nnames; i++)
@@ -336,6 +358,9 @@ rp_engine_free(struct rp_engine *e)
 	for (i = 0; i < e->nnoteext; i++)
 		free(e->noteext[i]);
 	free(e->noteext);
+	for (i = 0; i < e->ntextnote; i++)
+		free(e->textnote[i]);
+	free(e->textnote);
 	for (i = 0; i < e->nrandext; i++)
 		free(e->randext[i]);
 	free(e->randext);
@@ -353,7 +378,8 @@ rp_scanner_new(struct rp_scanner **out, struct rp_engine *e)
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return RP_ERR_NOMEM;
 	s->e = e;
-	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0) {
+	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0 ||
+	    (r = rp_yara_scanner_new(&s->ys_short, e->short_rules)) != 0) {
 		rp_scanner_free(s);
 		return r;
 	}
@@ -369,6 +395,7 @@ rp_scanner_free(struct rp_scanner *s)
 	rp_sample_release(&s->sample);
 	rp_magic_free(s->magic);
 	rp_yara_scanner_free(s->ys);
+	rp_yara_scanner_free(s->ys_short);
 	free(s->conv);
 	free(s->scratch);
 	free(s);
@@ -505,6 +532,17 @@ static const unsigned char junk_tab[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* junk_tab, plus the bytes that never occur in UTF-8 (0xC0, 0xC1, 0xF5-0xFF) */
+static const unsigned char odd_tab[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 static void
 end_run(struct analysis *a, int *in_run)
@@ -539,7 +577,12 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 	*last_junk_end = 0;
 
 	/* 4 KiB blocks (a last partial block of at least 1 KiB counts); each block's
-	 * histogram is merged into the file's, so every byte is counted once */
+	 * histogram is merged into the file's, so every byte is counted once; random
+	 * blocks are marked for the periodicity test (large chunks every N: Agenda, PLAY) */
+	uint64_t bmarks[(RP_SAMPLE_WHOLE_MAX / BLOCK + 63) / 64 + 4];
+	size_t nblk = 0;
+
+	memset(bmarks, 0, sizeof(bmarks));
 	for (i = 0; i < len; i += BLOCK) {
 		struct rp_stats st;
 		size_t n = len - i < BLOCK ? len - i : BLOCK;
@@ -552,32 +595,62 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 		a->blocks++;
 		if (rp_block_random(&st)) {
 			a->rblocks++;
+			if (nblk / 64 < sizeof(bmarks) / sizeof(bmarks[0]) - 3)
+				bmarks[nblk / 64] |= 1ull << (nblk % 64);
 			if (off + i == a->head_run)
 				a->head_run += n;
 			if (off + i == 0)
 				a->head_random = 1;
 		}
+		nblk++;
 	}
-	/* 64-byte windows: clean text, or junk (control bytes), or random-looking. A byte
-	 * was seen in this window when its stamp is the window's: no clearing per window
-	 * (clearing 256 bytes per 64 cost more than the window) */
+	/*
+	 * 64-byte windows: clean text, or junk (control bytes), or random-looking; and
+	 * their four 16-byte windows, marked when as varied as random data (15 or 16
+	 * distinct bytes: random bytes are 93 % of the time, text and tables rarely).
+	 * A byte was seen in this 64-byte window when its stamp is at least the window's
+	 * base, in this 16-byte window when it is the quarter's stamp: no clearing per
+	 * window (clearing 256 bytes per 64 cost more than the window).
+	 */
 	uint16_t seen[256];
-	uint16_t stamp = 0;
+	uint16_t base = 0;
+	size_t nfine = 0, nmw = (len / FINE + 63) / 64 + 4;
 
+	if (nmw > MARK_WORDS)
+		nmw = MARK_WORDS;
+	memset(a->marks, 0, nmw * sizeof(*a->marks));
 	memset(seen, 0, sizeof(seen));
 	for (i = 0; i + WIN <= len; i += WIN) {
-		unsigned junk = 0, distinct = 0, invalid = 0;
+		unsigned junk = 0, distinct = 0, invalid = 0, q;
 
-		if (++stamp == 0) {
+		if (base >= 0xfff0) {
 			memset(seen, 0, sizeof(seen));
-			stamp = 1;
+			base = 0;
 		}
-		for (j = 0; j < WIN; j++) {
-			unsigned c = p[i + j];
+		base += 4;
+		for (q = 0; q < 4; q++) {
+			uint16_t cur = (uint16_t)(base + q);
+			unsigned d16 = 0, odd = 0;
+			const unsigned char *x = p + i + q * FINE;
 
-			junk += junk_tab[c];
-			distinct += seen[c] != stamp;
-			seen[c] = stamp;
+			for (j = 0; j < FINE; j++) {
+				unsigned c = x[j];
+				uint16_t st = seen[c];
+
+				junk += junk_tab[c];
+				odd += odd_tab[c];
+				distinct += st < base;
+				d16 += st != cur;
+				seen[c] = cur;
+			}
+			/* varied, and with a byte that no text has (a control byte, or one
+			 * that UTF-8 never uses: 94 % of random windows have one; base64,
+			 * hex and UTF-8 text in any script have none) */
+			if (d16 >= 15 && odd && nfine / 64 < MARK_WORDS - 3) {
+				a->marks[nfine / 64] |= 1ull << (nfine % 64);
+				a->fine_random++;
+			}
+			nfine++;
 		}
 		/* bytes that are not part of valid UTF-8, counted only for the windows that
 		 * could be junk (a sequence started in the previous window is miscounted:
@@ -635,6 +708,28 @@ analyse_region(struct analysis *a, const unsigned char *p, uint64_t off, size_t 
 			*last_junk_end = woff + WIN;
 		} else {
 			end_run(a, in_run);
+		}
+	}
+	a->fine += nfine;
+	if (off == 0)
+		a->head_fine = (unsigned)__builtin_popcountll(a->marks[0] & 0xF);
+	/* periodic random stripes, of fine windows, else of 4 KiB blocks */
+	if (nfine >= 32 || nblk >= 8) {
+		struct rp_stripes_result sr;
+
+		a->str_tested++;
+		rp_stripes_find(a->marks, nfine, &sr);
+		if (sr.period) {
+			if (a->str_found++ == 0) {
+				a->str_period = sr.period * FINE;
+				a->str_width = (uint64_t)(sr.period * FINE * sr.marked / (nfine ? nfine : 1));
+			}
+			return;
+		}
+		rp_stripes_find(bmarks, nblk, &sr);
+		if (sr.period && a->str_found++ == 0) {
+			a->str_period = sr.period * BLOCK;
+			a->str_width = (uint64_t)(sr.period * BLOCK * sr.marked / (nblk ? nblk : 1));
 		}
 	}
 }
@@ -724,25 +819,117 @@ small_random(const struct analysis *a)
 	return rp_stats_chi2(&a->all) < limit && a->wjunk * 10 >= a->windows * 8;
 }
 
+/* Whether a tiny file (16 to 128 bytes, too few for chi-square) has bytes as varied as
+ * random ones: at least 85 % of the distinct values n random bytes have on average
+ * (a tiny GIF, icon or text repeats its bytes far more). */
+static int
+tiny_random(const struct analysis *a)
+{
+	double expect;
+	unsigned distinct = 0, c;
+
+	if (a->all.n < 16 || a->all.n > 1024)
+		return 0;
+	for (c = 0; c < 256; c++)
+		distinct += a->all.hist[c] != 0;
+	expect = 256.0 * (1.0 - pow(255.0 / 256.0, (double)a->all.n));
+	return distinct >= 0.85 * expect;
+}
+
+/* Whether a small file that claims to be text is not: control bytes that text does
+ * not have, and bytes that are not UTF-8 (a Latin-1 text has the second, not the
+ * first). For files too small for the window statistics. */
+static int
+tiny_not_text(const struct analysis *a, const unsigned char *p, size_t n)
+{
+	uint64_t junk = 0;
+	unsigned c;
+
+	if (n < 4 || n > 1024)
+		return 0;
+	for (c = 0; c < 256; c++)
+		if (junk_tab[c])
+			junk += a->all.hist[c];
+	return junk >= 1 + n / 64 && !rp_utf8_valid(p, n);
+}
+
+/* A small file that is plain text (a note or a misnamed text is no encrypted image). */
+static int
+tiny_text(const struct analysis *a)
+{
+	return a->windows ? a->wtext * 10 >= a->windows * 9 && a->wjunk == 0 :
+	    a->all.n > 0 && a->all.hist[0] == 0 && !tiny_random(a);
+}
+
+/* Periodic random stripes (stripes.h) in enough of the sampled regions. */
+static int
+striped(const struct analysis *a)
+{
+	return a->str_found && a->str_found * 3 >= a->str_tested;
+}
+
+static void
+describe_periodic(struct rp_verdict *v, const struct analysis *a)
+{
+	reason(v, "random stripes of about %llu bytes every %llu bytes in %llu of %llu sampled "
+	    "regions (intermittent encryption)", (unsigned long long)a->str_width,
+	    (unsigned long long)a->str_period, (unsigned long long)a->str_found,
+	    (unsigned long long)a->str_tested);
+}
+
+/* A way to reach an attacker: a Tor address, a Tox, Session or Telegram contact, and
+ * when mail is set a mail address (source files carry their authors' mails: a mail
+ * is asked of short files only). */
+static int
+has_channel(const unsigned char *p, size_t n, int mail)
+{
+	const unsigned char *q = p, *end = p + n;
+
+	if (memmem(p, n, ".onion", 6) || memmem(p, n, "tox", 3) || memmem(p, n, "Tox", 3) ||
+	    memmem(p, n, "TOX", 3))
+		return 1;
+	if (!mail)   /* a long file: the strong channels only (each memmem is a pass) */
+		return 0;
+	if (memmem(p, n, "elegram", 7) || memmem(p, n, "ession ID", 9) ||
+	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7))
+		return 1;
+	/* a mail: name@domain.tld */
+	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {
+		const unsigned char *d = q + 1;
+
+		if (q > p && (isalnum(q[-1]) || q[-1] == '.' || q[-1] == '_' || q[-1] == '-')) {
+			while (d < end && (isalnum(*d) || *d == '-'))
+				d++;
+			if (d > q + 1 && d + 2 < end && *d == '.' && isalpha(d[1]) && isalpha(d[2]))
+				return 1;
+		}
+		q++;
+	}
+	return 0;
+}
+
 static int
 check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
     struct rp_verdict *v)
 {
 	const unsigned char *buf;
 	size_t len, clen;
-	int strength, r;
+	int strength, r, other, anchor;
 	char rule[64] = "";
 
 	if (v->size > NOTE_MAX || s->sample.nreg != 1)
 		return 0;
 	buf = rp_sample_head(&s->sample, &len);
 	strength = name_strength(s->e, base);
-	/* notes are .txt, .html, .hta, .rtf... files: source code and configuration
-	 * files talk about encryption too, but are never notes */
-	if (strength < 2 && !in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
+	/* content decides whatever the name (.log, .me, none, a typo'd .txtt); only
+	 * source code and configuration files, which talk about encryption and Tor too,
+	 * need a name that looks like a note's */
+	if (strength < 2 && in_list(s->e->noteext, s->e->nnoteext, v->ext[0] ? v->ext : "-"))
 		return 0;
-	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16 */
-	if (!a->utf16 && a->wtext * 2 < a->windows)
+	other = strength == 0 && !in_list(s->e->textnote, s->e->ntextnote, v->ext[0] ? v->ext : "-");
+	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16; and no NUL
+	 * (catalogs and other binaries with strings in them have) */
+	if (!a->utf16 && (a->wtext * 2 < a->windows || a->all.hist[0] != 0))
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
@@ -750,8 +937,18 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		buf = s->conv;
 		len = clen;
 	}
-	/* without a stem of "encrypted" or "locked" in some language, no rule can match */
-	r = rp_note_anchor(buf, len) ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	/* without a stem of "encrypted", "stolen", ".onion"... in some language, no rule
+	 * can match; a short note may have only a mail address (and be in a language the
+	 * stems do not cover): a file of at most SHORT_NOTE bytes with an '@' is asked the
+	 * short-note rules too */
+	/* a file of another extension (a .pas, a .vim, a typo'd .txtt) is asked the rules
+	 * only with a way to reach an attacker in it: the cost of the rules, not a verdict */
+	anchor = (!other || has_channel(buf, len, len <= SHORT_NOTE)) && rp_note_anchor(buf, len);
+	r = anchor ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
+	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
+		r = 0;
+	if (r == 0 && len <= SHORT_NOTE && (anchor || has_channel(buf, len, 1)))
+		r = rp_yara_match(s->ys_short, buf, len, rule, sizeof(rule));
 	if (r < 0)
 		return r;
 	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
@@ -827,6 +1024,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 {
 	const struct rp_engine *e = s->e;
 	const struct rp_format *fmt = NULL, *efmt = NULL;
+	const struct rp_sig *sig = NULL;
 	struct rp_fmt_result fr;
 	const unsigned char *head;
 	size_t hlen;
@@ -843,6 +1041,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			fam = family_of(e, last);
 		reason(v, "extension '.%s' appended after '.%s'%s%s", v->appended_ext, v->ext,
 		    fam ? ": used by " : "", fam ? fam : "");
+	} else if ((fam = family_of(e, v->ext)) != NULL && v->ext[0]) {
+		/* "notes.rhysida": a ransomware's extension is the only one */
+		if ((small && (small_random(a) || tiny_random(a))) || (!small && rfrac(a) >= 0.9)) {
+			reason(v, "extension '.%s' of %s, and content indistinguishable from random",
+			    v->ext, fam);
+			describe_random(v, a);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
+		fam = NULL;
 	}
 
 	/* 2. a signature at the head: the structure decides */
@@ -866,13 +1074,32 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 					reason(v, "but its content has regular random stripes");
 					describe_stripes(v, a);
 					v->kind = RP_V_PARTIAL;
+				} else if (striped(a)) {
+					reason(v, "but its content has periodic random stripes");
+					describe_periodic(v, a);
+					v->kind = RP_V_PARTIAL;
 				}
 			}
 			return;
 		}
 		if (fr.status == RP_FMT_DAMAGED) {
 			int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
+			/* randomness where the format says structure: only a format that is not
+			 * random by design can show it in the statistics */
+			int random_regions = !(fmt->flags & RP_FMTF_RANDOM) &&
+			    (a->rblocks || striped(a) || regular_stripes(a) ||
+			    (small && (small_random(a) || tiny_random(a))));
 
+			/* truncated or unusual is not encrypted */
+			if ((fr.truncated && ((fmt->flags & RP_FMTF_RANDOM) || !random_regions)) ||
+			    (!(fmt->flags & RP_FMTF_RANDOM) && !random_regions && fr.head_intact == 1)) {
+				reason(v, "%s structure damaged: %s", fmt->name, fr.reason);
+				reason(v, fr.truncated ? "damaged, not encrypted: the file is cut short "
+				    "(an interrupted copy or download?), valid up to its end" :
+				    "damaged or unusual, not encrypted: no random region where the "
+				    "format has structure");
+				return;
+			}
 			reason(v, "%s structure damaged: %s", fmt->name, fr.reason);
 			/*
 			 * Compressed payloads look random block by block, so for formats random by
@@ -914,13 +1141,13 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			reason(v, "%s structure intact: %s", efmt->name, fr.reason);
 			return;
 		}
-		if ((!small && rfrac(a) >= 0.9) || (small && small_random(a))) {
+		if ((!small && rfrac(a) >= 0.9) || (small && (small_random(a) || tiny_random(a)))) {
 			reason(v, "'.%s' file without the %s signature: type lost", v->ext, efmt->name);
 			describe_random(v, a);
 			v->kind = RP_V_ENCRYPTED;
 			return;
 		}
-		if (fr.tail_intact == 1 || a->head_random) {
+		if (fr.tail_intact == 1 || a->head_random || (a->head_fine >= 3 && fr.head_intact == 0)) {
 			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
 			reason(v, "'.%s' file whose %s header is gone%s%s", v->ext, efmt->name,
 			    fr.tail_intact == 1 ? " but whose trailer is intact: " : "",
@@ -943,7 +1170,67 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			v->kind = RP_V_PARTIAL;
 			return;
 		}
+		if (fr.head_intact == 0 && (striped(a) || regular_stripes(a))) {
+			snprintf(v->format, sizeof(v->format), "%s", efmt->name);
+			reason(v, "'.%s' file without the %s signature", v->ext, efmt->name);
+			describe_periodic(v, a);
+			v->kind = RP_V_PARTIAL;
+			return;
+		}
+		/* the signature gone and an unknown extension appended: what a ransomware
+		 * leaves, whatever the size (a tiny file has no statistics to show) */
+		if (fr.head_intact == 0 && v->appended_ext[0] && !tiny_text(a)) {
+			reason(v, "'.%s' file without the %s signature, renamed: type lost", v->ext,
+			    efmt->name);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
 		/* no sign of encryption: a misnamed file; go on with the statistics */
+	}
+
+	/* 3b. formats known by their signature alone (sig.h) */
+	if (fmt == NULL && efmt == NULL && head && (sig = rp_sig_by_ext(fam ? v->ext : last)) != NULL) {
+		if (rp_sig_match(sig, head, hlen)) {
+			if (sig->flags & RP_SIGF_RANDOM) {
+				reason(v, "%s signature: random by design", sig->name);
+				return;
+			}
+			if (striped(a)) {
+				reason(v, "%s signature, but periodic random stripes in the content",
+				    sig->name);
+				describe_periodic(v, a);
+				v->kind = RP_V_PARTIAL;
+				return;
+			}
+		} else if (hlen >= sig->min || v->appended_ext[0]) {
+			const char *what = sig->name;
+
+			if ((!small && rfrac(a) >= 0.9) ||
+			    (small && (small_random(a) || tiny_random(a)))) {
+				reason(v, "'.%s' file without the %s signature: type lost", v->ext, what);
+				describe_random(v, a);
+				v->kind = RP_V_ENCRYPTED;
+				return;
+			}
+			if (a->head_random || a->head_fine >= 3 || striped(a) || regular_stripes(a) ||
+			    (a->rblocks && a->rblocks * 10 < a->blocks * 9 && !(sig->flags & RP_SIGF_RANDOM))) {
+				reason(v, "'.%s' file without the %s signature, with random regions",
+				    v->ext, what);
+				if (striped(a))
+					describe_periodic(v, a);
+				else if (regular_stripes(a))
+					describe_stripes(v, a);
+				describe_random(v, a);
+				v->kind = RP_V_PARTIAL;
+				return;
+			}
+			if (v->appended_ext[0] && !tiny_text(a)) {
+				reason(v, "'.%s' file without the %s signature, renamed: type lost",
+				    v->ext, what);
+				v->kind = RP_V_ENCRYPTED;
+				return;
+			}
+		}
 	}
 
 	/* random by design, by its own last extension (not a ransomware's) */
@@ -963,6 +1250,14 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 	 * (Python bytecode, catalogs) has windows that are neither. */
 	textual = !a->utf16 && (text_ext || (a->windows >= 8 && a->wtext * 10 >= a->windows &&
 	    (a->wtext + a->wjunk) * 20 >= a->windows * 19));
+	/* a text file too small for the windows: is it text at all? */
+	if (text_ext && !a->utf16 && head && v->size <= 1024 && hlen == v->size &&
+	    tiny_not_text(a, head, hlen)) {
+		reason(v, "text file (by its extension) whose bytes are not text: control bytes "
+		    "and no valid UTF-8");
+		v->kind = RP_V_ENCRYPTED;
+		return;
+	}
 	if (textual && a->wjunk) {
 		int all_random = (!small && rfrac(a) >= 0.9) || (small && small_random(a));
 
@@ -989,6 +1284,14 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		reason(v, "regular random stripes in structured binary content: %llu of %llu "
 		    "64-byte windows", (unsigned long long)a->wjunk, (unsigned long long)a->windows);
 		describe_stripes(v, a);
+		v->kind = RP_V_PARTIAL;
+		return;
+	}
+	/* 4c. periodic random stripes in any content (LockFile's 16 bytes, Agenda's chunks) */
+	if ((fmt == NULL || !(fmt->flags & RP_FMTF_RANDOM)) && striped(a) &&
+	    !(sig && (sig->flags & RP_SIGF_RANDOM))) {
+		reason(v, "periodic random stripes in %s content", textual ? "text" : "structured");
+		describe_periodic(v, a);
 		v->kind = RP_V_PARTIAL;
 		return;
 	}
@@ -1067,6 +1370,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 		}
 	}
 	memset(&a, 0, sizeof(a));
+	a.marks = s->marks;
 	head = rp_sample_head(&s->sample, &hlen);
 	a.utf16 = head && looks_utf16(head, hlen);
 	for (i = 0; i < s->sample.nreg; i++)

@@ -106,7 +106,10 @@ rp_fmt_gzip_check(struct rp_sample *s, struct rp_fmt_result *r)
 			return;
 		}
 		if (rc == 0) {
+			/* the deflate data decoded to the file's end without an error: a fake
+			 * header's random bytes fail within their first few hundred bytes */
 			r->tail_intact = 0;
+			r->truncated = hlen - pos - hdr >= 64;
 			rp_fmt_damage(r, hlen, "deflate data ends before its end (truncated)");
 			return;
 		}

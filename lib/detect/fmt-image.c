@@ -241,6 +241,10 @@ rp_fmt_jpeg_check(struct rp_sample *s, struct rp_fmt_result *r)
 		}
 		r->body_checked = checked > 0;
 	}
+	/* only the end of image is missing, and the entropy-coded data is valid to the end */
+	if (r->status == RP_FMT_DAMAGED && r->head_intact == 1 && !r->tail_intact &&
+	    r->damage_off + 2 >= s->size && checked >= 64)
+		r->truncated = 1;
 	rp_fmt_ok(r, "segments to the scan at %llu, %llu bytes of entropy-coded data valid, "
 	    "end of image at %llu", (unsigned long long)sos, (unsigned long long)checked,
 	    (unsigned long long)end);
@@ -288,6 +292,7 @@ rp_fmt_png_check(struct rp_sample *s, struct rp_fmt_result *r)
 	rp_rd_init(&rd, s, 64);
 	for (;;) {
 		if (pos + 12 > s->size) {
+			r->truncated = nchunks >= 2 && ncrc == nchunks;
 			rp_fmt_damage(r, pos, "chunk chain runs past the end at %llu",
 			    (unsigned long long)pos);
 			break;
@@ -301,6 +306,21 @@ rp_fmt_png_check(struct rp_sample *s, struct rp_fmt_result *r)
 			break;
 		}
 		if (pos + 12 + len > s->size) {
+			/*
+			 * Cut short (an interrupted copy) or a fake header? A cut file's chunks
+			 * before were whole with their CRCs, and a first IDAT still inflates
+			 * up to the end; random bytes behind a kept IHDR make no valid chunk.
+			 */
+			size_t used;
+
+			if (nchunks >= 2 && ncrc == nchunks)
+				r->truncated = 1;
+			else if (nchunks == 1 && ncrc == 1 && memcmp(p + 4, "IDAT", 4) == 0 &&
+			    s->size - pos - 8 >= 64 && (t = rp_sample_get(s, pos + 8,
+			    (size_t)(s->size - pos - 8))) != NULL &&
+			    rp_fmt_inflate(t, (size_t)(s->size - pos - 8), 0, 64u << 20, &used,
+			    NULL, NULL) >= 0)
+				r->truncated = 1;
 			rp_fmt_damage(r, pos, "chunk at %llu runs past the end", (unsigned long long)pos);
 			break;
 		}

@@ -88,6 +88,10 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 		q = rp_fmt_rfind(t + from, tlen - from, "%%EOF", 5);
 	}
 	if (q == NULL) {
+		/* cut short (an interrupted copy): objects and streams go on to the end; a
+		 * fake header has random bytes there */
+		r->truncated = r->head_intact == 1 && t && tlen >= 256 &&
+		    (rp_fmt_rfind(t, tlen, "endobj", 6) || rp_fmt_rfind(t, tlen, "endstream", 9));
 		rp_fmt_damage(r, s->size > 1024 ? s->size - 1024 : 0, "no %%%%EOF in the last bytes");
 		return;
 	}

@@ -13,6 +13,7 @@ rp_fmt_begin(struct rp_fmt_result *r)
 	r->head_intact = -1;
 	r->tail_intact = -1;
 	r->body_checked = 0;
+	r->truncated = 0;
 	r->damage_off = 0;
 	r->reason[0] = '\0';
 }

@@ -36,6 +36,9 @@ struct rp_fmt_result {
 	                               startxref/%%EOF, JPEG EOI, PNG IEND...): 1, 0, -1 */
 	int body_checked;           /* the check examined content inside the sampled regions
 	                               well enough that random stripes there would have shown */
+	int truncated;              /* DAMAGED only because the file ends early: everything
+	                               examined up to its end is valid (an interrupted copy
+	                               or download, not encryption) */
 	uint64_t damage_off;        /* where the first damage was found (DAMAGED) */
 	char reason[RP_FMT_REASON_LEN];  /* what was verified, or what is wrong and where */
 };

@@ -60,6 +60,13 @@ out:
 int
 rp_yara_compile(struct rp_yara_rules **out, const char *data_dir, struct rp_buf *err)
 {
+	return rp_yara_compile_set(out, data_dir, "rules/", err);
+}
+
+int
+rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
+    struct rp_buf *err)
+{
 	struct compile_ctx cc = { .dir = data_dir, .err = err };
 	struct rp_yara_rules *r = NULL;
 	int rc = RP_ERR_YARA;
@@ -73,7 +80,7 @@ rp_yara_compile(struct rp_yara_rules **out, const char *data_dir, struct rp_buf 
 	if (yr_compiler_create(&cc.c) != ERROR_SUCCESS)
 		goto out;
 	yr_compiler_set_callback(cc.c, on_compile_error, &cc);
-	if ((rc = rp_data_each("rules/", add_rules, &cc)) != 0)
+	if ((rc = rp_data_each(prefix, add_rules, &cc)) != 0)
 		goto out;
 	if (yr_compiler_get_rules(cc.c, &r->rules) != ERROR_SUCCESS) {
 		rc = RP_ERR_YARA;
@@ -109,7 +116,16 @@ on_scan(YR_SCAN_CONTEXT *ctx, int message, void *data, void *user)
 	struct rp_yara_scanner *s = user;
 
 	if (message == CALLBACK_MSG_RULE_MATCHING) {
-		s->matched = ((YR_RULE *)data)->identifier;
+		const char *id = ((YR_RULE *)data)->identifier;
+		size_t n = strlen(id);
+
+		/* a rule named *_hint is weaker: kept only when no other rule matches */
+		if (n > 5 && strcmp(id + n - 5, "_hint") == 0) {
+			if (s->matched == NULL)
+				s->matched = id;
+			return CALLBACK_CONTINUE;
+		}
+		s->matched = id;
 		return CALLBACK_ABORT;
 	}
 	return CALLBACK_CONTINUE;

@@ -15,13 +15,17 @@ struct rp_yara_scanner;
 /* Compiles every the .yar files of data/rules/ (from dir if given, else built in). On a compile
  * error, err gets "file(line): message". */
 int rp_yara_compile(struct rp_yara_rules **out, const char *data_dir, struct rp_buf *err);
+/* The same for the .yar files under another directory of data/ (prefix "rules-short/"). */
+int rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
+    struct rp_buf *err);
 void rp_yara_rules_free(struct rp_yara_rules *r);
 
 int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);
 void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
 /* Scans buf; on a match copies the first matching rule's name into rule (size n) and
- * returns 1; 0 for no match; negative RP_ERR_YARA on error. */
+ * returns 1; 0 for no match; negative RP_ERR_YARA on error. A rule whose name ends in
+ * "_hint" is named only when no other rule matches. */
 int rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n);
 
 #endif

@@ -5,7 +5,7 @@
         lstat (never open, never list) every file of the manifest, every directory above
         them and ROOT: atime, mtime, ctime in ns, one JSON object.
     evaluate.py score --root ROOT --manifest M --scan S [--before SNAP --after SNAP]
-                      [--per-style] [--misses N] [--no-goals]
+                      [--per-style] [--per-type] [--misses N] [--no-goals]
         prints the detection table; exit 1 when a goal of issue 2 is missed (with --goals,
         the default), 2 on bad input.
 
@@ -82,6 +82,7 @@ def score(a):
     rows = []
     by_truth = collections.defaultdict(lambda: [0, 0])
     by_style = collections.defaultdict(lambda: collections.Counter())
+    by_type = collections.defaultdict(lambda: collections.Counter())
     misses = []
     for m in man:
         o = verdict.get(m["path"])
@@ -96,6 +97,7 @@ def score(a):
         by_truth[t][1] += 1
         key = (t, m["style"])
         by_style[key][v] += 1
+        by_type[m["type"]][t + ("_hit" if hit else "_miss")] += 1
         if not hit:
             misses.append((m, o))
     print("| what | files | found | rate | goal | |")
@@ -142,6 +144,23 @@ def score(a):
                 right = sum(c[v] for v in {g[0]: g[3] for g in GOALS}[t])
             print("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %s |" % (t, s, n, c["encrypted"], c["partial"], c["note"], c["ok"],
                                                                       c["skipped"], c["absent"], pct(right, n)))
+    if a.per_type:
+        print()
+        print("| type | encrypted found | intermittent found | intact flagged |")
+        print("|---|---:|---:|---:|")
+        for ty, c in sorted(by_type.items()):
+            if ty.startswith("note-"):
+                continue
+            cell = lambda t: "%d / %d" % (c[t + "_hit"], c[t + "_hit"] + c[t + "_miss"]) if c[t + "_hit"] + c[t + "_miss"] else "-"
+            flagged = "%d / %d" % (c["intact_miss"], c["intact_hit"] + c["intact_miss"]) if c["intact_hit"] + c["intact_miss"] else "-"
+            print("| %s | %s | %s | %s |" % (ty, cell("encrypted"), cell("partial"), flagged))
+        notes = [(ty, c) for ty, c in sorted(by_type.items()) if ty.startswith("note-")]
+        if notes:
+            print()
+            print("| notes by language | found |")
+            print("|---|---:|")
+            for ty, c in notes:
+                print("| %s | %d / %d |" % (ty[5:], c["note_hit"], c["note_hit"] + c["note_miss"]))
     if a.misses and misses:
         print()
         print("misjudged (first %d of %d):" % (min(a.misses, len(misses)), len(misses)))
@@ -167,6 +186,7 @@ def main():
     c.add_argument("--before")
     c.add_argument("--after")
     c.add_argument("--per-style", action="store_true")
+    c.add_argument("--per-type", action="store_true", help="per type: found / total, intact flagged / total")
     c.add_argument("--misses", type=int, default=0)
     c.add_argument("--no-goals", action="store_true")
     a = ap.parse_args()

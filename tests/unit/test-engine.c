@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "detect/anchor.h"
+#include "detect/stripes.h"
 #include "detect/engine.h"
 #include "detect/stats.h"
 
@@ -333,6 +334,9 @@ teardown(void **state)
 static const char *const anchor_stems[] = {
 	"crypt", "cript", "critt", "chiffr", "cifra", "schl\xc3\xbcssel", "schluessel",
 	"versleutel", "locked", "\xd1\x88\xd0\xb8\xd1\x84\xd1\x80",
+	"onion", "exfiltr", "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen",
+	"t\xc3\xa9l\xc3\xa9" "charg", "telecharg", "descargad", "robad", "rubat", "roubad", "\xd1\x81\xd0\xba\xd0\xb0\xd1\x87",
+	"\xd1\x83\xd0\xba\xd1\x80\xd0\xb0", "tox",
 };
 
 static int
@@ -394,6 +398,171 @@ note_anchor_finds_what_a_scan_finds(void **state)
 	assert_true(found > 20000);    /* the test met stems often, not only misses */
 }
 
+/* A structured binary (a font-like table of small integers) with LockFile's every
+ * other 16 bytes after 4 KiB, Black Basta's 64 every 192, and the same file intact. */
+static void
+fill_table(unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (unsigned char)((i % 8) < 4 ? 0 : (i / 8) % 37);
+}
+
+static void
+issue20_stripes_in_any_file(void **state)
+{
+	static unsigned char buf[60000];
+	struct rp_verdict v;
+	size_t o, k;
+
+	/* a TrueType signature, a table, no structure check for it */
+	fill_table(buf, sizeof(buf));
+	memcpy(buf, "\0\1\0\0", 4);
+	put("font.ttf", buf, sizeof(buf));
+	assert_int_equal(judge("font.ttf", &v), RP_V_OK);
+	for (o = 4096; o + 16 <= sizeof(buf); o += 32)
+		for (k = 0; k < 16; k++)
+			buf[o + k] = rnd();
+	put("font2.ttf", buf, sizeof(buf));
+	assert_int_equal(judge("font2.ttf", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "periodic random stripes"));
+	/* text with 16-byte stripes (LockFile on an SVG) */
+	fill_text(buf, sizeof(buf));
+	for (o = 4096; o + 16 <= sizeof(buf); o += 32)
+		for (k = 0; k < 16; k++)
+			buf[o + k] = rnd();
+	put("drawing.svg.lockfile", buf, sizeof(buf));
+	assert_int_equal(judge("drawing.svg.lockfile", &v), RP_V_PARTIAL);
+	/* Black Basta from offset 0 on a gettext catalog: the signature is gone */
+	fill_table(buf, sizeof(buf));
+	memcpy(buf, "\xde\x12\x04\x95", 4);
+	for (o = 0; o + 64 <= sizeof(buf); o += 192)
+		for (k = 0; k < 64; k++)
+			buf[o + k] = rnd();
+	put("app.mo", buf, sizeof(buf));
+	assert_int_equal(judge("app.mo", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "without the gettext signature"));
+}
+
+static void
+issue20_tiny_and_cut_files(void **state)
+{
+	unsigned char buf[4096];
+	struct rp_verdict v;
+	size_t n;
+
+	/* a tiny GIF encrypted whole, renamed or not; a tiny text encrypted */
+	fill_random(buf, 100);
+	put("logo.gif.akira", buf, 100);
+	assert_int_equal(judge("logo.gif.akira", &v), RP_V_ENCRYPTED);
+	put("logo.gif", buf, 100);
+	assert_int_equal(judge("logo.gif", &v), RP_V_ENCRYPTED);
+	assert_true(has_reason(&v, "type lost"));
+	put("notes.txt", buf, 60);
+	assert_int_equal(judge("notes.txt", &v), RP_V_ENCRYPTED);
+	/* a tiny real GIF stays ok; a short text too */
+	put("dot.gif", "GIF89a\1\0\1\0\x80\0\0\0\0\0\xff\xff\xff!\xf9\4\1\0\0\0\0,\0\0\0\0\1\0\1\0\0\2\2D\1\0;", 43);
+	assert_int_equal(judge("dot.gif", &v), RP_V_OK);
+	put("short.txt", "Meeting moved to 14:30, room 2.\n", 32);
+	assert_int_equal(judge("short.txt", &v), RP_V_OK);
+	/* a Type 1 font: its eexec part is random by design */
+	buf[0] = 0x80;
+	buf[1] = 0x01;
+	fill_random(buf + 6, sizeof(buf) - 6);
+	put("Nimbus.pfb", buf, sizeof(buf));
+	assert_int_equal(judge("Nimbus.pfb", &v), RP_V_OK);
+	/* a gzip cut short by an interrupted copy: valid up to its end */
+	{
+		static const char *const cmd = "seq 1 20000 | gzip -9 > %s/m.gz && "
+		    "head -c 1500 %s/m.gz > %s/cut.1.gz";
+		char c[512];
+
+		snprintf(c, sizeof(c), cmd, dir, dir, dir);
+		assert_int_equal(system(c), 0);
+	}
+	assert_int_equal(judge("cut.1.gz", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	/* a fake header: a gzip header and random bytes behind it */
+	memcpy(buf, "\x1f\x8b\x08\0\0\0\0\0\0\3", 10);
+	fill_random(buf + 10, 1490);
+	n = 1500;
+	put("fake.gz", buf, n);
+	assert_int_not_equal(judge("fake.gz", &v), RP_V_OK);
+}
+
+static void
+issue20_extortion_and_short_notes(void **state)
+{
+	static const char extortion[] =
+	    "Hello,\n\nWe have downloaded 340 GB of your data: contracts, payroll, patient files.\n"
+	    "If you do not contact us within 72 hours, everything will be published on our blog.\n"
+	    "Tor Browser: http://abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz234567.onion\n"
+	    "Your personal ID: 4F2A9C0D1E7B3A56\n";
+	static const char shortnote[] =
+	    "http://abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz234567.onion\nkey: Zx81Qp0Lm4Tw9Rb2\n";
+	static const char mailnote[] = "All your files are locked and your data taken. qw7x0p@onionmail.org\n";
+	static const char readme[] =
+	    "libfoo 2.1\n\nThis release fixes a memory leak in the parser. Downloaded files are "
+	    "verified before use. Report bugs to maintainer@example.org.\n"
+	    "Copyright 2024 The libfoo authors. Free software under the GNU GPL.\n";
+	static const char hostname[] = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz234567.onion\n";
+	struct rp_verdict v;
+
+	/* content decides, whatever the name: .log, no extension, a typo'd .txtt */
+	put("money.log", extortion, sizeof(extortion) - 1);
+	assert_int_equal(judge("money.log", &v), RP_V_NOTE);
+	put("README", extortion, sizeof(extortion) - 1);
+	assert_int_equal(judge("README", &v), RP_V_NOTE);
+	put("read.txtt", shortnote, sizeof(shortnote) - 1);
+	assert_int_equal(judge("read.txtt", &v), RP_V_NOTE);
+	put("info.me", mailnote, sizeof(mailnote) - 1);
+	assert_int_equal(judge("info.me", &v), RP_V_NOTE);
+	/* ordinary documents stay ok: a README with a mail, a hidden service's hostname,
+	 * source code that talks about Tor */
+	put("README.txt", readme, sizeof(readme) - 1);
+	assert_int_equal(judge("README.txt", &v), RP_V_OK);
+	put("hostname", hostname, sizeof(hostname) - 1);
+	assert_int_equal(judge("hostname", &v), RP_V_OK);
+	put("tor.c", extortion, sizeof(extortion) - 1);
+	assert_int_equal(judge("tor.c", &v), RP_V_OK);
+}
+
+static void
+issue20_stripes_periodicity(void **state)
+{
+	uint64_t bits[64 + 4];
+	struct rp_stripes_result r;
+	size_t i;
+
+	/* LockFile: every other window */
+	memset(bits, 0, sizeof(bits));
+	for (i = 0; i < 64 * 64; i += 2)
+		bits[i / 64] |= 1ull << (i % 64);
+	rp_stripes_find(bits, 64 * 64, &r);
+	assert_int_equal(r.period, 2);
+	/* Black Basta: 4 of every 12 */
+	memset(bits, 0, sizeof(bits));
+	for (i = 0; i < 64 * 64; i++)
+		if (i % 12 < 4)
+			bits[i / 64] |= 1ull << (i % 64);
+	rp_stripes_find(bits, 64 * 64, &r);
+	assert_int_equal(r.period, 12);
+	/* marks without a period (natural data): none */
+	memset(bits, 0, sizeof(bits));
+	for (i = 0; i < 64 * 64; i++)
+		if (rnd() < 80)
+			bits[i / 64] |= 1ull << (i % 64);
+	rp_stripes_find(bits, 64 * 64, &r);
+	assert_int_equal(r.period, 0);
+	/* one long random run (a compressed blob in a document): no period */
+	memset(bits, 0, sizeof(bits));
+	for (i = 1000; i < 2500; i++)
+		bits[i / 64] |= 1ull << (i % 64);
+	rp_stripes_find(bits, 64 * 64, &r);
+	assert_int_equal(r.period, 0);
+}
+
 int
 main(void)
 {
@@ -406,6 +575,10 @@ main(void)
 		cmocka_unit_test(no_allocation_after_warmup),
 		cmocka_unit_test(block_random_threshold),
 		cmocka_unit_test(note_anchor_finds_what_a_scan_finds),
+		cmocka_unit_test(issue20_stripes_in_any_file),
+		cmocka_unit_test(issue20_tiny_and_cut_files),
+		cmocka_unit_test(issue20_extortion_and_short_notes),
+		cmocka_unit_test(issue20_stripes_periodicity),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -507,11 +507,66 @@ seeds_intact(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Issue 20: a gzip, PNG, PDF or JPEG cut short (an interrupted copy) is DAMAGED with
+ * truncated set; the same file behind a fake header (random after its first 16 bytes,
+ * or the whole damage set above) is not truncated. */
+static void
+cut_files_are_truncated(void **state)
+{
+	char path[1200], out[1200];
+	const struct rp_format *sn, *fmt;
+	struct rp_fmt_result res;
+	unsigned char *b;
+	size_t i, len, ncut = 0, k;
+	uint64_t probe, x = 0x2545F4914F6CDD1Dull;   /* its own generator: rng is the damage's */
+
+	for (i = 0; i < nitems; i++) {
+		struct rp_buf buf = RP_BUF_INIT;
+
+		if (strcmp(items[i].fmt, "gzip") != 0 && strcmp(items[i].fmt, "png") != 0 &&
+		    strcmp(items[i].fmt, "pdf") != 0 && strcmp(items[i].fmt, "jpeg") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%.63s", dir, items[i].name);
+		fmt = by_name(items[i].fmt);
+		assert_int_equal(rp_file_read_all(AT_FDCWD, path, &buf, 64u << 20), 0);
+		len = buf.len;
+		if (len < 4096 || len > RP_SAMPLE_WHOLE_MAX) {
+			rp_buf_release(&buf);
+			continue;
+		}
+		b = malloc(len);
+		assert_non_null(b);
+		memcpy(b, buf.buf, len);
+		snprintf(out, sizeof(out), "%s/cut", dir);
+		assert_int_equal(rp_file_write_atomic(out, b, len * 6 / 10, 0600), 0);
+		check_file(out, fmt, &sn, &res, &probe);
+		if (res.status != RP_FMT_DAMAGED || res.truncated != 1)
+			print_error("%s (%s) cut at 60 %%: status %d truncated %d: %s\n", items[i].name,
+			    items[i].fmt, res.status, res.truncated, res.reason);
+		assert_int_equal(res.status, RP_FMT_DAMAGED);
+		assert_int_equal(res.truncated, 1);
+		for (k = 16; k < len; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			b[k] = (unsigned char)(x >> 24);
+		}
+		assert_int_equal(rp_file_write_atomic(out, b, len * 6 / 10, 0600), 0);
+		check_file(out, fmt, &sn, &res, &probe);
+		assert_int_equal(res.truncated, 0);
+		ncut++;
+		free(b);
+		rp_buf_release(&buf);
+	}
+	assert_true(ncut >= 4);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(table),
+		cmocka_unit_test(cut_files_are_truncated),
 		cmocka_unit_test(real_files_intact),
 		cmocka_unit_test(damaged_files),
 		cmocka_unit_test(variants),

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Issue 20's evaluation: builds the tuning and the evaluation corpus of real files from
+# Debian packages (once; the .debs and the trees stay in the cache), runs
+# `riposte scan --format jsonl --all` on each, and scores it (per class, per style, per
+# type; timestamps before and after). Not run by make check.
+#   sh bench/realcorpus/run.sh [tune|eval|both]     (default both)
+# RIPOSTE=binary (default build/riposte), CORPUS_CACHE=dir (default
+# ${XDG_CACHE_HOME:-~/.cache}/riposte-corpus), MISSES=N (list the first N misjudged).
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+riposte=${RIPOSTE:-$top/build/riposte}
+py=${PYTHON:-/usr/bin/python3}
+cache=${CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/riposte-corpus}
+which=${1:-both}
+mkdir -p "$cache/trees"
+for c in tune eval; do
+	[ "$which" = both ] || [ "$which" = "$c" ] || continue
+	seed=20; [ "$c" = eval ] && seed=21
+	tree=$cache/trees/$c
+	if [ ! -f "$tree.manifest.jsonl" ]; then
+		rm -rf "$tree"
+		"$py" "$top/bench/realcorpus/make-real.py" "$tree" --packages "$top/bench/realcorpus/packages-$c.txt" \
+			--notes "notes_$c" --seed "$seed" --cache "$cache" --manifest "$tree.manifest.jsonl" >&2
+	fi
+	echo "## corpus: $c ($(wc -l < "$tree.manifest.jsonl") files; packages-$c.txt, seed $seed)"
+	echo
+	"$py" "$top/tests/corpus/evaluate.py" snap "$tree" "$tree.manifest.jsonl" > "$cache/$c.before.json"
+	(cd "$cache/trees" && "$riposte" scan --format jsonl --all "$c" > "$cache/$c.scan.jsonl") || [ $? -eq 1 ]
+	"$py" "$top/tests/corpus/evaluate.py" snap "$tree" "$tree.manifest.jsonl" > "$cache/$c.after.json"
+	"$py" "$top/tests/corpus/evaluate.py" score --root "$tree" --manifest "$tree.manifest.jsonl" \
+		--scan "$cache/$c.scan.jsonl" --scan-cwd "$cache/trees" --before "$cache/$c.before.json" \
+		--after "$cache/$c.after.json" --per-style --per-type --misses "${MISSES:-0}" || true
+	echo
+done

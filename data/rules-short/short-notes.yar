@@ -1,0 +1,76 @@
+/*
+ * Ransom notes of a few hundred bytes: applied only to files of at most 1 KiB (the
+ * engine runs this set apart: the claims below are short regular expressions over
+ * common words, too costly to search in every text).
+ */
+
+/*
+ * Short notes (a few hundred bytes): a Tor address, Tox or Session ID with a key, an
+ * ID or a chat link, and little else. A Tor hidden service's own hostname file holds
+ * the address alone.
+ */
+rule ransom_note_short
+{
+    meta:
+        description = "short note: an attacker's channel and a key, an ID or a claim, in a small file"
+
+    strings:
+        $onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
+        $tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
+        $tox2 = /\b[0-9A-F]{76}\b/
+        $session = /\b05[0-9a-f]{64}\b/ nocase
+        $tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
+        $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
+        $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ|portal|links?\b|tor network|tor browser)/ nocase
+        $act_cjk = /(联系|連絡|联络)/
+        $idhex = /\b[0-9A-F]{16,64}\b/
+        $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
+
+        // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+
+    condition:
+        filesize < 600 and not $host and not any of ($n_*) and
+        ((($onion or $tox or $tox2 or $session or $tg) and ($key or $claim or $act or $act_cjk or $idhex)))
+}
+
+/*
+ * Short notes whose only channel is a mail address: a claim in the attacker's voice
+ * (your files encrypted or locked, your data taken, your network breached) and the
+ * address, in a file of a few hundred bytes. A short text that merely gives a mail
+ * address and mentions files has no such claim.
+ */
+rule ransom_note_short_mail
+{
+    meta:
+        description = "short note: an attack claim and a mail address, in a small file"
+
+    strings:
+        $mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
+        $claim_en = /\b(your|all|the|we|us)\b[^.\n]{0,60}\b(encrypted|locked|crypted|stolen|downloaded|exfiltrated|extracted|taken|hacked|breached|compromised|penetrated|copied|accessed|dumped)\b/ nocase
+        $claim_en2 = /\b(you are|you've been|you have been) (hacked|breached|compromised)/ nocase
+        $claim_en3 = /\bwe (also )?(have|hold|took|got) (a copy of |all )?(of )?your\b/ nocase
+        $claim_de = /(ihre|eure|deine|wir)[^.\n]{0,60}(verschl(ü|ue)sselt|gesperrt|gestohlen|heruntergeladen|kopiert|gehackt)/ nocase
+        $claim_fr = /(vos|votre|nous)[^.\n]{0,60}(chiffr|crypt|bloqu|vol(é|e)|t(é|e)l(é|e)charg|copi(é|e)|extrait|compromis|pirat)/ nocase
+        $claim_es = /(sus|tus|su|hemos)[^.\n]{0,60}(cifrad|encriptad|bloquead|robad|descargad|comprometid|hackead)/ nocase
+        $claim_it = /(i vostri|i tuoi|la vostra|abbiamo)[^.\n]{0,60}(cifrat|crittografat|bloccat|rubat|scaricat|compromess)/ nocase
+        $claim_pt = /(seus|sua|os seus|a sua|n(ó|o)s)[^.\n]{0,60}(criptografad|cifrad|bloquead|roubad|baixad|comprometid)/ nocase
+        $claim_nl = /(uw|je|wij)[^.\n]{0,60}(versleuteld|vergrendeld|gestolen|gekopieerd|gedownload)/ nocase
+        $claim_ru = /(ваши|ваша|мы)[^.\n]{0,60}(зашифрован|заблокирован|украл|скачал|взлом)/
+        $claim_pl = /(twoje|wasze|pliki)[^.\n]{0,60}(zaszyfrowan|zablokowan|skradzion|skopiowan)/ nocase
+        $claim_tr = /(dosyalar|verileriniz|ağınız)[^.\n]{0,60}(şifrelen|kilitlen|çalındı|kopyalandı|indirildi)/ nocase
+        $claim_cjk = /(暗号化|加密|ダウンロード|下载|盗|窃取|ロック)/
+
+        // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
+        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
+        $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
+        $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
+
+    condition:
+        filesize < 600 and $mail and any of ($claim_*) and not any of ($n_*)
+}
