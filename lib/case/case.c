@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "case/case-int.h"
 #include "case/case.h"
 #include "case/config.h"
 #include "core/err.h"
@@ -216,6 +217,9 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 			goto out;
 		if ((s = jstr(d, "due")) != NULL)
 			rp_time_parse(s, &k->due, NULL);
+	} else if (strcmp(e->kind, "contact") == 0) {
+		if ((r = rp_case_load_contact(c, e->time, e->data)) != 0)
+			goto out;
 	} else if (strcmp(e->kind, "attach") == 0) {
 		struct rp_attachment *k;
 		json_t *sum = json_object_get(d, "summary");
@@ -280,6 +284,7 @@ rp_case_release(struct rp_case *c)
 	free(c->actions);
 	free(c->attachments);
 	free(c->entries);
+	rp_contacts_free(c->contacts, c->ncontacts);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -11,6 +11,7 @@
  *   notify.h    notifications: recipients, language, drafts, what a sent one closes
  *   ioc.h       indicators of compromise and their STIX 2.1 export
  *   attach.h    results of other commands attached to the case
+ *   contacts.h  the correspondents warned (mail trace) and their letters
  *   report.h    the final report (Markdown, HTML, PDF)
  *
  * Thread-safety: no global mutable state; a struct rp_case is not locked (one thread
@@ -23,6 +24,7 @@
 #include <stdint.h>
 
 #include "case/attach.h"
+#include "case/contacts.h"
 #include "case/cost.h"
 #include "case/deadline.h"
 #include "case/ioc.h"
@@ -71,6 +73,7 @@ struct rp_case {
 	struct rp_action *actions;   size_t nactions;  /* lessons and actions, in order */
 	struct rp_attachment *attachments; size_t nattachments;
 	struct rp_entry *entries;    size_t nentries;
+	struct rp_contact *contacts; size_t ncontacts;  /* merged by address */
 	int integrity;           /* rp_case_check_integrity: 0 not checked, 1 intact,
 	                          * -1 altered (then bad_seq) */
 	int64_t bad_seq;

@@ -184,6 +184,30 @@ out:
 }
 
 int
+rp_journal_append_batch(struct rp_store *st, int64_t case_id, int64_t time,
+    const char *actor, const struct rp_journal_new *v, size_t n)
+{
+	size_t i;
+	int r;
+
+	if ((r = rp_case_migrate(st)) != 0)
+		return r;
+	if ((r = rp_store_begin(st)) != 0)
+		return r;
+	if (case_id == 0 && (r = current_locked(st, &case_id)) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if ((r = append_locked(st, case_id, time, v[i].kind, actor, v[i].text, v[i].data,
+		    NULL)) != 0)
+			goto out;
+	r = rp_store_commit(st);
+out:
+	if (r != 0)
+		rp_store_rollback(st);
+	return r;
+}
+
+int
 rp_case_open(struct rp_store *st, int64_t now, const char *title, int64_t discovered,
     const char *how, int64_t *id)
 {

@@ -11,6 +11,7 @@
 #ifndef RP_JOURNAL_H
 #define RP_JOURNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/buf.h"
@@ -37,6 +38,17 @@ int rp_case_open(struct rp_store *st, int64_t now, const char *title, int64_t di
  */
 int rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const char *kind,
     const char *actor, const char *text, const char *data, int64_t *entry_id);
+
+/* Appends n entries to case_id's journal (0: the current open case) with one time and
+ * actor, all or none, in one transaction: for callers that record many things at once
+ * (a mail trace's contacts), one commit instead of n. */
+struct rp_journal_new {
+	const char *kind;
+	const char *text;
+	const char *data;       /* JSON object or NULL */
+};
+int rp_journal_append_batch(struct rp_store *st, int64_t case_id, int64_t time,
+    const char *actor, const struct rp_journal_new *v, size_t n);
 
 /* Recomputes the chain of case_id. Returns 0 when intact, RP_ERR_INTEGRITY when any
  * entry was altered, removed or reordered; *bad_seq (optional) is the first bad one. */
