@@ -201,7 +201,8 @@ show_jsonl(struct rp_buf *b, const struct rp_case *k)
 		rp_buf_addstr(b, "}\n");
 	}
 	rp_buf_addf(b, "{\"kind\":\"summary\",\"entries\":%zu,\"costs\":%zu,\"iocs\":%zu,"
-	    "\"notifications\":%zu}\n", k->nentries, k->ncosts, k->niocs, k->nnotices);
+	    "\"notifications\":%zu,\"contacts\":%zu}\n", k->nentries, k->ncosts, k->niocs,
+	    k->nnotices, k->ncontacts);
 }
 
 static void
@@ -231,7 +232,10 @@ show_text(struct rp_buf *b, const struct rp_case *k)
 	rp_buf_addstr(b, "\n  root cause:  ");
 	cx_text(b, k->root_cause ? k->root_cause : "not recorded");
 	rp_buf_addf(b, "\n  recorded:    %zu cost entries, %zu IOCs, %zu notifications sent, "
-	    "%zu attachments\n", k->ncosts, k->niocs, k->nnotices, k->nattachments);
+	    "%zu attachments", k->ncosts, k->niocs, k->nnotices, k->nattachments);
+	if (k->ncontacts)
+		rp_buf_addf(b, ", %zu correspondents", k->ncontacts);
+	rp_buf_addch(b, '\n');
 	rp_buf_addf(b, "journal (%zu entries):\n", k->nentries);
 	for (i = 0; i < k->nentries; i++) {
 		rp_buf_addf(b, "  %3lld  ", (long long)k->entries[i].seq);

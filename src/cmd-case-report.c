@@ -135,7 +135,7 @@ cx_report(struct cx *c)
 	struct rp_buf b = RP_BUF_INIT;
 	struct rp_deadlines d = { NULL, 0 };
 	struct rp_case k;
-	struct rp_claim cl;
+	struct rp_claim cl = { .nlines = 0 };
 	int fmt, r, rc = RP_EXIT_ERROR, to_stdout;
 
 	if (cx_need_args(c, 0, "no arguments") != 0)
@@ -186,6 +186,7 @@ cx_report(struct cx *c)
 	rc = RP_EXIT_CLEAN;
 out:
 	rp_buf_release(&b);
+	rp_claim_release(&cl);
 	rp_deadlines_release(&d);
 	rp_case_release(&k);
 	return rc;

@@ -179,7 +179,8 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		snprintf(k->currency, sizeof(k->currency), "%s", (s = jstr(d, "currency")) ? s : "");
 		k->hours_c = jint(d, "hours_c", -1);
 		k->rate = jint(d, "rate", -1);
-		if ((s = jstr(d, "note")) != NULL && (k->note = strdup(s)) == NULL)
+		if (((s = jstr(d, "note")) != NULL && (k->note = strdup(s)) == NULL) ||
+		    ((s = jstr(d, "client")) != NULL && (k->client = strdup(s)) == NULL))
 			goto out;
 	} else if (strcmp(e->kind, "ioc") == 0) {
 		struct rp_ioc *k;
@@ -198,7 +199,9 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		if ((k->to = xdup(jstr(d, "to"))) == NULL || (k->lang = xdup(jstr(d, "lang"))) == NULL ||
 		    (k->sha256 = xdup(jstr(d, "sha256"))) == NULL)
 			goto out;
-		if ((s = jstr(d, "deadline")) != NULL && (k->deadline = strdup(s)) == NULL)
+		if (((s = jstr(d, "deadline")) != NULL && (k->deadline = strdup(s)) == NULL) ||
+		    ((s = jstr(d, "client")) != NULL && (k->client = strdup(s)) == NULL) ||
+		    ((s = jstr(d, "org")) != NULL && (k->org = strdup(s)) == NULL))
 			goto out;
 	} else if (strcmp(e->kind, "root-cause") == 0) {
 		free(c->root_cause);
@@ -251,7 +254,7 @@ rp_case_release(struct rp_case *c)
 	rp_case_info_release(&c->info);
 	free(c->root_cause);
 	for (i = 0; i < c->ncosts; i++)
-		free(c->costs[i].note);
+		rp_cost_release(&c->costs[i]);
 	for (i = 0; i < c->niocs; i++) {
 		free(c->iocs[i].type);
 		free(c->iocs[i].value);
@@ -261,6 +264,8 @@ rp_case_release(struct rp_case *c)
 		free(c->notices[i].lang);
 		free(c->notices[i].deadline);
 		free(c->notices[i].sha256);
+		free(c->notices[i].client);
+		free(c->notices[i].org);
 	}
 	for (i = 0; i < c->nactions; i++) {
 		free(c->actions[i].text);

@@ -444,7 +444,7 @@ rp_case_load_contact(struct rp_case *c, int64_t time, const char *data)
 	address = json_string_value(json_object_get(d, "address"));
 	org = json_string_value(json_object_get(d, "org"));
 	cls = rp_contact_class_lookup(json_string_value(json_object_get(d, "class")));
-	if (address == NULL || org == NULL || cls < 0) {
+	if (address == NULL || org == NULL || *org == '\0' || cls < 0) {
 		json_decref(d);
 		return 0;            /* not one of ours: the journal is shown, not trusted */
 	}

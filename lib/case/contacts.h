@@ -100,4 +100,33 @@ struct rp_contact {
 	int64_t time;                   /* when it was first recorded */
 };
 
+/*
+ * The letters of `case notify --to clients -o DIR`: one per organisation (the contacts'
+ * org, and the [client] entries of the site profile whose `contact =` address is of an
+ * organisation no contact is of, as precautionary), in its language (the contacts' or
+ * the [client]'s `language =`, else the site's, else en; the first of fr, de, en), from
+ * data/templates/LANG/letter-CLASS.txt for the organisation's highest class. Sorted
+ * by class (infected first), then organisation.
+ */
+struct rp_letter {
+	char *org;                      /* "labor.example", or a person's address */
+	char *name;                     /* who it is to: "Labor Beispiel AG" */
+	char *client;                   /* the client's name, or NULL */
+	char *lang;                     /* fr, de or en */
+	int cls;                        /* the highest class of its contacts */
+	char *file;                     /* a safe, unique file name: "labor.example.txt" */
+	size_t naddresses;              /* the addresses it goes to */
+	char **addresses;
+	struct rp_buf text;             /* the letter */
+};
+struct rp_letters {
+	struct rp_letter *v;
+	size_t n;
+};
+/* Writes the letters of case c (site may be NULL; data_dir: the RIPOSTE_DATA override
+ * or NULL); *out is the caller's (rp_letters_release). */
+int rp_case_letters(const char *data_dir, const struct rp_case *c, const struct rp_ini *site,
+    int64_t now, struct rp_letters *out);
+void rp_letters_release(struct rp_letters *l);     /* accepts a zeroed struct */
+
 #endif

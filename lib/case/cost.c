@@ -9,8 +9,15 @@
 
 const char *const rp_cost_categories[] = {
 	"it", "forensics", "internal", "legal", "notification", "interruption", "ransom",
-	"other", NULL,
+	"other", "liability", NULL,
 };
+
+int
+rp_cost_is_liability(int category)
+{
+	return category >= 0 && rp_cost_categories[category] &&
+	    strcmp(rp_cost_categories[category], "liability") == 0;
+}
 
 int
 rp_cost_category(const char *name)
@@ -111,7 +118,8 @@ rp_cost_release(struct rp_cost *k)
 	if (k == NULL)
 		return;
 	free(k->note);
-	k->note = NULL;
+	free(k->client);
+	k->note = k->client = NULL;
 }
 
 int
@@ -148,6 +156,12 @@ rp_cost_make(const struct rp_cost_input *in, const struct rp_ini *site, int64_t 
 		}
 		amount = (hours * rate + 50) / 100;     /* to the nearest minor unit */
 	}
+	/* a client's claim names the client; our own costs have none */
+	if (rp_cost_is_liability(cat) ? in->client == NULL || *in->client == '\0' ||
+	    strchr(in->client, '\n') != NULL : in->client != NULL) {
+		*bad = RP_COST_BAD_CLIENT;
+		return RP_ERR_INVALID;
+	}
 	if (cur == NULL)
 		cur = rp_ini_get(site, "insurance", "currency");
 	if (cur == NULL)
@@ -156,8 +170,11 @@ rp_cost_make(const struct rp_cost_input *in, const struct rp_ini *site, int64_t 
 		*bad = RP_COST_BAD_CURRENCY;
 		return RP_ERR_INVALID;
 	}
-	if (in->note && (out->note = strdup(in->note)) == NULL)
+	if ((in->note && (out->note = strdup(in->note)) == NULL) ||
+	    (in->client && (out->client = strdup(in->client)) == NULL)) {
+		rp_cost_release(out);
 		return RP_ERR_NOMEM;
+	}
 	out->time = now;
 	out->category = cat;
 	out->amount = amount;
@@ -178,6 +195,7 @@ rp_case_cost_add(struct rp_store *st, int64_t case_id, int64_t now, const char *
 		return RP_ERR_INVALID;
 	if ((r = rp_buf_addf(&t, "cost %s: %s ", rp_cost_categories[k->category],
 	    k->currency)) != 0 || (r = rp_money_fmt(&t, k->amount)) != 0 ||
+	    (k->client && (r = rp_buf_addf(&t, ", claimed by %s", k->client)) != 0) ||
 	    (k->note && (r = rp_buf_addf(&t, " (%s)", k->note)) != 0) ||
 	    (r = rp_buf_addf(&a, "\x01%lld", (long long)k->amount)) != 0)
 		goto out;
@@ -187,7 +205,7 @@ rp_case_cost_add(struct rp_store *st, int64_t case_id, int64_t now, const char *
 	if ((r = rp_case_record(st, case_id, now, "cost", actor, t.buf, "category",
 	    rp_cost_categories[k->category], "amount", a.buf, "currency", k->currency,
 	    "hours_c", h.len ? h.buf : NULL, "rate", rt.len ? rt.buf : NULL, "note", k->note,
-	    NULL)) != 0)
+	    "client", k->client, NULL)) != 0)
 		goto out;
 	if (text)
 		r = rp_buf_addstr(text, t.buf);

@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 
+#include "case/case-int.h"
 #include "case/case.h"
 #include "case/config.h"
 #include "core/err.h"
@@ -36,15 +37,26 @@ client_section(const struct rp_ini *site, const char *client, size_t *idx)
 	return RP_ERR_NOTFOUND;
 }
 
+struct fill {
+	const struct rp_case *c;
+	const struct rp_ini *site;
+	const char *client, *lang;
+	int64_t now;
+	int (*extra)(struct rp_buf *out, const char *name, void *ctx);
+	void *ctx;
+};
+
 static int
-fill_one(struct rp_buf *out, const char *name, const struct rp_case *c,
-    const struct rp_ini *site, const char *client, const char *lang, int64_t now)
+fill_one(struct rp_buf *out, const char *name, const struct fill *F)
 {
+	const struct rp_case *c = F->c;
 	const char *v = NULL, *slash;
 	char sec[128];
 	size_t i;
 	int f, r;
 
+	if (F->extra && (r = F->extra(out, name, F->ctx)) != 0)
+		return r < 0 ? r : 0;
 	if (strcmp(name, "case.title") == 0)
 		v = c->info.title;
 	else if (strcmp(name, "case.how") == 0)
@@ -56,11 +68,11 @@ fill_one(struct rp_buf *out, const char *name, const struct rp_case *c,
 	else if (strcmp(name, "case.opened") == 0)
 		return rp_time_fmt_local(out, c->info.opened);
 	else if (strcmp(name, "now") == 0)
-		return rp_time_fmt_local(out, now);
+		return rp_time_fmt_local(out, F->now);
 	else if (strcmp(name, "root-cause") == 0)
 		v = c->root_cause;
 	else if (strncmp(name, "facts.", 6) == 0 && (f = rp_fact_lookup(name + 6)) >= 0)
-		return rp_buf_addstr(out, yes_word(lang, c->facts[f]));
+		return rp_buf_addstr(out, yes_word(F->lang, c->facts[f]));
 	else if (strcmp(name, "iocs") == 0) {
 		if (c->niocs == 0)
 			return rp_buf_addstr(out, "  -\n");
@@ -72,12 +84,12 @@ fill_one(struct rp_buf *out, const char *name, const struct rp_case *c,
 		memcpy(sec, name, (size_t)(slash - name));
 		sec[slash - name] = '\0';
 		if (strcmp(sec, "client") == 0) {
-			if (client_section(site, client, &i) == 0)
-				v = rp_ini_section_get(site, i, slash + 1);
-			else if (client && strcmp(slash + 1, "name") == 0)
-				v = client;
+			if (client_section(F->site, F->client, &i) == 0)
+				v = rp_ini_section_get(F->site, i, slash + 1);
+			else if (F->client && strcmp(slash + 1, "name") == 0)
+				v = F->client;
 		} else {
-			v = rp_ini_get(site, sec, slash + 1);
+			v = rp_ini_get(F->site, sec, slash + 1);
 		}
 	}
 	if (v == NULL || *v == '\0')
@@ -86,9 +98,12 @@ fill_one(struct rp_buf *out, const char *name, const struct rp_case *c,
 }
 
 int
-rp_template_fill(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
-    const char *client, const char *lang, int64_t now, struct rp_buf *out)
+rp_template_fill_with(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
+    const char *client, const char *lang, int64_t now,
+    int (*extra)(struct rp_buf *out, const char *name, void *ctx), void *ctx,
+    struct rp_buf *out)
 {
+	const struct fill F = { c, site, client, lang, now, extra, ctx };
 	const char *p = tmpl, *open, *close;
 	char name[128];
 	int r;
@@ -100,11 +115,18 @@ rp_template_fill(const char *tmpl, const struct rp_case *c, const struct rp_ini 
 			return RP_ERR_FORMAT;
 		memcpy(name, open + 2, (size_t)(close - open - 2));
 		name[close - open - 2] = '\0';
-		if ((r = fill_one(out, name, c, site, client, lang, now)) != 0)
+		if ((r = fill_one(out, name, &F)) != 0)
 			return r;
 		p = close + 2;
 	}
 	return rp_buf_addstr(out, p);
+}
+
+int
+rp_template_fill(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
+    const char *client, const char *lang, int64_t now, struct rp_buf *out)
+{
+	return rp_template_fill_with(tmpl, c, site, client, lang, now, NULL, NULL, out);
 }
 
 /* ---- STIX 2.1 ---- */

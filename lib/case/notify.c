@@ -106,12 +106,13 @@ rp_case_notify_record(struct rp_store *st, int64_t case_id, int64_t now,
 	if ((r = rp_sha256_hex(s->what, s->len, sha)) != 0)
 		return r;
 	if ((r = rp_buf_addf(&t, "notification to %s sent (%s)", s->to, s->lang)) != 0 ||
+	    (s->org && (r = rp_buf_addf(&t, ": %s", s->org)) != 0) ||
 	    (s->deadline && (r = rp_buf_addf(&t, ", closes deadline %s", s->deadline)) != 0) ||
 	    (r = rp_buf_addf(&num, "\x01%lld", (long long)s->sent)) != 0)
 		goto out;
 	if ((r = rp_case_record(st, case_id, now, "notify", actor, t.buf, "to", s->to, "lang",
-	    s->lang, "deadline", s->deadline, "client", s->client, "sha256", sha, "sent",
-	    num.buf, NULL)) != 0)
+	    s->lang, "deadline", s->deadline, "client", s->client, "org", s->org, "sha256", sha,
+	    "sent", num.buf, NULL)) != 0)
 		goto out;
 	if (text)
 		r = rp_buf_addstr(text, t.buf);

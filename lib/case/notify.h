@@ -24,6 +24,8 @@ struct rp_notice {
 	char *lang;
 	char *deadline;          /* the obligation it closed, or NULL */
 	char *sha256;            /* of what was sent */
+	char *client;            /* the client it went to, or NULL */
+	char *org;               /* a letter to a correspondent: its organisation, or NULL */
 };
 
 /* The recipient classes, NULL-terminated: insurer authority police it-provider client
@@ -71,6 +73,7 @@ struct rp_notify_sent {
 	int64_t sent;            /* when it was sent */
 	const void *what;        /* the text as sent */
 	size_t len;
+	const char *org;         /* a letter to one organisation (contacts.h), or NULL */
 };
 /* Journals s (kind "notify"); sha gets the hash; text (optional) the entry's sentence. */
 int rp_case_notify_record(struct rp_store *st, int64_t case_id, int64_t now,

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "case/case.h"
 #include "case/config.h"
@@ -75,6 +76,118 @@ timeline_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The claim in its two sections, each with its limit and deductible. */
+static int
+costs_section(struct rp_buf *o, const struct rp_claim *cl)
+{
+	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT, e = RP_BUF_INIT;
+	size_t i;
+	int r;
+
+#define T(x) do { if ((r = (x)) != 0) goto out; } while (0)
+	T(rec(o, 'p', 1, "First party: what the incident cost us."));
+	T(rec(o, 'T', 4, "Category", "Total", "Sublimit", "Covered"));
+	for (i = 0; i < cl->nlines; i++) {
+		rp_buf_reset(&e);
+		T(rp_buf_addstr(&e, mfmt(&a, cl->currency, cl->lines[i].total)));
+		T(rec(o, 'r', 4, rp_cost_categories[cl->lines[i].category], e.buf,
+		    mfmt(&b, cl->currency, cl->lines[i].sublimit), mfmt(&a, cl->currency,
+		    cl->lines[i].covered)));
+	}
+	T(rec(o, 'r', 4, "total", mfmt(&a, cl->currency, cl->total), "", mfmt(&b, cl->currency,
+	    cl->covered)));
+	T(rec(o, 'l', 2, "Limit:", cl->limit < 0 ? "none" : mfmt(&a, cl->currency, cl->limit)));
+	T(rec(o, 'l', 2, "Deductible:", mfmt(&a, cl->currency, cl->deductible)));
+	T(rec(o, 'l', 2, "Claimable:", mfmt(&a, cl->currency, cl->claimable)));
+	T(rec(o, 'l', 2, "Own share:", mfmt(&a, cl->currency, cl->own_share)));
+	if (cl->waiting_excluded)
+		T(rec(o, 'l', 2, "Waiting period (interruption) not covered:",
+		    mfmt(&a, cl->currency, cl->waiting_excluded)));
+	if (cl->liability.nclients == 0) {
+		T(rec(o, 'p', 1, "Third-party liability: no client's claim against us recorded."));
+		goto out;
+	}
+	T(rec(o, 'p', 1, "Third-party liability: what clients claim from us."));
+	T(rec(o, 'T', 2, "Client", "Claimed"));
+	for (i = 0; i < cl->liability.nclients; i++)
+		T(rec(o, 'r', 2, cl->liability.clients[i].client, mfmt(&a, cl->currency,
+		    cl->liability.clients[i].total)));
+	T(rec(o, 'r', 2, "total", mfmt(&a, cl->currency, cl->liability.total)));
+	T(rec(o, 'l', 2, "Limit:", cl->liability.limit < 0 ? "none" : mfmt(&a, cl->currency,
+	    cl->liability.limit)));
+	T(rec(o, 'l', 2, "Deductible:", mfmt(&a, cl->currency, cl->liability.deductible)));
+	T(rec(o, 'l', 2, "Claimable:", mfmt(&a, cl->currency, cl->liability.claimable)));
+	T(rec(o, 'l', 2, "Own share:", mfmt(&a, cl->currency, cl->liability.own_share)));
+#undef T
+	r = 0;
+out:
+	rp_buf_release(&a);
+	rp_buf_release(&b);
+	rp_buf_release(&e);
+	return r;
+}
+
+/* When the letter to a contact's organisation (or to the person) was sent, or NULL. */
+static const struct rp_notice *
+letter_of(const struct rp_case *c, const struct rp_contact *k)
+{
+	const struct rp_notice *found = NULL;
+	size_t i;
+
+	for (i = 0; i < c->nnotices; i++)
+		if (c->notices[i].org && (strcasecmp(c->notices[i].org, k->org) == 0 ||
+		    strcasecmp(c->notices[i].org, k->address) == 0))
+			found = &c->notices[i];
+	return found;
+}
+
+/* Who received mail from the affected mailboxes, and whether they were written to. */
+static int
+contacts_section(struct rp_buf *o, const struct rp_case *c)
+{
+	struct rp_buf a = RP_BUF_INIT, b = RP_BUF_INIT;
+	size_t i, n[RP_CONTACT_NCLASSES] = { 0 }, sent = 0;
+	int r, cls;
+
+#define T(x) do { if ((r = (x)) != 0) goto out; } while (0)
+	for (i = 0; i < c->ncontacts; i++) {
+		n[c->contacts[i].cls]++;
+		sent += letter_of(c, &c->contacts[i]) != NULL;
+	}
+	T(rec(o, 'h', 1, "Correspondents warned"));
+	T(rp_buf_addf(&b, "%zu correspondents received mail from the affected mailboxes or are in "
+	    "their address books: %zu infected (a malicious or fraudulent message), %zu exposed "
+	    "(attachments or links that matched nothing), %zu precautionary; a letter went to %zu "
+	    "of them.", c->ncontacts, n[RP_CONTACT_INFECTED], n[RP_CONTACT_EXPOSED],
+	    n[RP_CONTACT_PRECAUTIONARY], sent));
+	T(rec(o, 'p', 1, b.buf));
+	T(rec(o, 'T', 5, "Class", "Address", "Organisation", "Messages", "Letter sent"));
+	for (cls = RP_CONTACT_NCLASSES - 1; cls >= 0; cls--) {
+		for (i = 0; i < c->ncontacts; i++) {
+			const struct rp_contact *k = &c->contacts[i];
+			const struct rp_notice *l;
+
+			if (k->cls != cls)
+				continue;
+			rp_buf_reset(&b);
+			T(rp_buf_addf(&b, "%zu", k->nmessages));
+			if (k->first != RP_TIME_UNSET) {
+				T(rp_buf_addstr(&b, ", "));
+				T(rp_time_fmt_local(&b, k->first));
+			}
+			l = letter_of(c, k);
+			T(rec(o, 'r', 5, rp_contact_class_name(cls), k->address,
+			    k->client ? k->client : k->org, b.buf, l ? tfmt(&a, l->time) : "-"));
+		}
+	}
+#undef T
+	r = 0;
+out:
+	rp_buf_release(&a);
+	rp_buf_release(&b);
+	return r;
+}
+
 static const char *const status_names[] = { "open", "done", "overdue" };
 
 static int
@@ -113,6 +226,12 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 	T(rp_money_fmt(&b, cl->total));
 	T(rp_buf_addf(&b, "; claimable from the insurer %s ", cl->currency));
 	T(rp_money_fmt(&b, cl->claimable));
+	if (cl->liability.nclients) {
+		T(rp_buf_addf(&b, "; clients' claims against us %s ", cl->currency));
+		T(rp_money_fmt(&b, cl->liability.total));
+		T(rp_buf_addf(&b, ", of which the insurer pays %s ", cl->currency));
+		T(rp_money_fmt(&b, cl->liability.claimable));
+	}
 	T(rec(o, 'l', 2, "Total cost:", b.buf));
 	T(rec(o, 'l', 2, "Root cause:", c->root_cause ? c->root_cause : "not recorded"));
 
@@ -156,28 +275,21 @@ build(const struct rp_case *c, const struct rp_deadlines *d, const struct rp_cla
 	}
 	if (c->nnotices) {
 		T(rec(o, 'T', 4, "Sent", "To", "Closes", "SHA-256 of what was sent"));
-		for (i = 0; i < c->nnotices; i++)
-			T(rec(o, 'r', 4, tfmt(&a, c->notices[i].time), c->notices[i].to,
+		for (i = 0; i < c->nnotices; i++) {
+			rp_buf_reset(&b);
+			T(rp_buf_addstr(&b, c->notices[i].to));
+			if (c->notices[i].org)
+				T(rp_buf_addf(&b, " (%s)", c->notices[i].org));
+			T(rec(o, 'r', 4, tfmt(&a, c->notices[i].time), b.buf,
 			    c->notices[i].deadline ? c->notices[i].deadline : "-", c->notices[i].sha256));
+		}
 	}
 
+	if (c->ncontacts)
+		T(contacts_section(o, c));
+
 	T(rec(o, 'h', 1, "Costs and insurance claim"));
-	T(rec(o, 'T', 4, "Category", "Total", "Sublimit", "Covered"));
-	for (i = 0; i < cl->nlines; i++) {
-		rp_buf_reset(&e);
-		T(rp_buf_addstr(&e, mfmt(&a, cl->currency, cl->lines[i].total)));
-		T(rec(o, 'r', 4, rp_cost_categories[cl->lines[i].category], e.buf,
-		    mfmt(&b, cl->currency, cl->lines[i].sublimit), mfmt(&a, cl->currency,
-		    cl->lines[i].covered)));
-	}
-	T(rec(o, 'r', 4, "total", mfmt(&a, cl->currency, cl->total), "", mfmt(&b, cl->currency,
-	    cl->covered)));
-	T(rec(o, 'l', 2, "Deductible:", mfmt(&a, cl->currency, cl->deductible)));
-	T(rec(o, 'l', 2, "Claimable:", mfmt(&a, cl->currency, cl->claimable)));
-	T(rec(o, 'l', 2, "Own share:", mfmt(&a, cl->currency, cl->own_share)));
-	if (cl->waiting_excluded)
-		T(rec(o, 'l', 2, "Waiting period (interruption) not covered:",
-		    mfmt(&a, cl->currency, cl->waiting_excluded)));
+	T(costs_section(o, cl));
 
 	T(rec(o, 'h', 1, "Root cause"));
 	T(rec(o, 'p', 1, c->root_cause ? c->root_cause : "Not recorded yet."));

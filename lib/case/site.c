@@ -137,6 +137,9 @@ rp_site_check(const struct rp_ini *ini, int64_t now,
 	static const char *const nis2[] = { "none", "important", "essential", NULL };
 	static const char *const yesno[] = { "yes", "no", NULL };
 	static const char *const langs[] = { "fr", "de", "en", "it", NULL };
+	/* the policy's limits and the liability section's deductible (optional) */
+	static const char *const amounts[] = { "limit", "liability_limit", "liability_deductible",
+	    NULL };
 	struct check c = { ini, fn, ctx, RP_BUF_INIT, RP_BUF_INIT };
 	const char *v;
 	size_t k, from = 0, idx;
@@ -146,6 +149,8 @@ rp_site_check(const struct rp_ini *ini, int64_t now,
 #define T(x) do { if ((r = (x)) != 0) goto out; } while (0)
 	T(need(&c, "site", "name", "the organisation's name, for every notification", &v));
 	T(need(&c, "site", "address", "the postal address, for every notification", &v));
+	T(need(&c, "site", "phone", "the number clients call to check bank details (every "
+	    "letter to them gives it)", &v));
 	T(need(&c, "site", "country", "the country (CH, FR, DE, ...): it decides the legal deadlines", &v));
 	if (v && !rp_site_country_known(v)) {
 		rp_buf_addf(&c.msg, "'%s' is not CH or an EU/EEA country code: no legal deadline can be computed", v);
@@ -186,6 +191,14 @@ rp_site_check(const struct rp_ini *ini, int64_t now,
 			rp_buf_reset(&c.msg);
 			rp_buf_addf(&c.msg, "'%s' is not an amount", v);
 			T(report(&c, "invalid", "insurance/", key, c.msg.buf));
+		}
+	}
+
+	for (k = 0; amounts[k]; k++) {
+		if ((v = rp_ini_get(ini, "insurance", amounts[k])) != NULL && rp_money_parse(v, &m) != 0) {
+			rp_buf_reset(&c.msg);
+			rp_buf_addf(&c.msg, "'%s' is not an amount", v);
+			T(report(&c, "invalid", "insurance/", amounts[k], c.msg.buf));
 		}
 	}
 

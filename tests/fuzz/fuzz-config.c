@@ -48,8 +48,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();   /* sorted by due time */
 			rp_deadlines_release(&d);
 		}
-		if (rp_claim_compute(&c, ini, &cl) == 0 && cl.claimable < 0)
-			abort();
+		if (rp_claim_compute(&c, ini, &cl) == 0) {
+			if (cl.claimable < 0 || cl.liability.claimable < 0)
+				abort();
+			rp_claim_release(&cl);
+		}
 		if ((s = malloc(size + 1)) != NULL) {
 			memcpy(s, data, size);
 			s[size] = '\0';

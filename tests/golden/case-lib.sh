@@ -46,3 +46,31 @@ verified = 2026-01-15
 CONF
 	export RIPOSTE_CONF=fr.conf
 }
+
+# "A client says we sent them a virus": the reception mailbox of the Swiss practice
+# sent a macro document to the laboratory, a link to a known-bad domain to an English
+# firm, a "new bank details" fraud to the French cabinet; mail with attachments that
+# matched nothing to a trust company; patients and a pharmacy are precautionary. Two
+# more clients in the site profile: the English firm (joined by its domain) and a
+# garage that received nothing. The contacts are recorded through the lib/case API by
+# tests/unit/test-contacts (what `riposte mail trace --case` does), from
+# tests/golden/case-contacts.jsonl, a mail trace's JSONL.
+virus_case() {
+	cp "$TOP/data/examples/riposte.conf" clients.conf
+	cat >> clients.conf <<'CONF'
+
+[client]
+name = Smith & Partners Ltd
+contact = office@smith-partners.example
+language = en
+
+[client]
+name = Garage du Lac SA
+contact = bureau@garage-du-lac.example
+language = fr
+CONF
+	export RIPOSTE_CONF=clients.conf
+	"$RIPOSTE" case open --title "Virus sent to clients from the reception mailbox" \
+	    --discovered 2026-11-19T17:30:00+01:00 --how "a client called: our invoice carried a virus" >/dev/null 2>&1
+	"$(dirname "$RIPOSTE")/tests/test-contacts" record riposte.db "$TOP/tests/golden/case-contacts.jsonl"
+}

@@ -18,6 +18,7 @@ nis2 = none
 [insurance]
 insurer = Example
 deductible = lots
+liability_limit = a million
 [contact it-provider]
 name = Bob
 verified = 2027-01-01

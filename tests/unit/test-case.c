@@ -187,12 +187,12 @@ claim_applies_sublimits_waiting_deductible(void **state)
 	static const char site[] = "[insurance]\ncurrency=CHF\ndeductible=1'000\nwaiting-period=12h\n"
 	    "sublimit.interruption=20000\nsublimit.ransom=0\n";
 	struct rp_cost costs[] = {
-		{ 0, 0, 1800000, "CHF", -1, -1, NULL },          /* it */
-		{ 0, 2, 500000, "CHF", -1, -1, NULL },           /* internal */
-		{ 0, 3, 200000, "CHF", -1, -1, NULL },           /* legal */
-		{ 0, 5, 2400000, "CHF", 4000, 60000, NULL },     /* interruption 40 h x 600 */
-		{ 0, 6, 500000, "CHF", -1, -1, NULL },           /* ransom: sublimit 0 */
-		{ 0, 1, 99900, "EUR", -1, -1, NULL },            /* other currency */
+		{ 0, 0, 1800000, "CHF", -1, -1, NULL, NULL },          /* it */
+		{ 0, 2, 500000, "CHF", -1, -1, NULL, NULL },           /* internal */
+		{ 0, 3, 200000, "CHF", -1, -1, NULL, NULL },           /* legal */
+		{ 0, 5, 2400000, "CHF", 4000, 60000, NULL, NULL },     /* interruption 40 h x 600 */
+		{ 0, 6, 500000, "CHF", -1, -1, NULL, NULL },           /* ransom: sublimit 0 */
+		{ 0, 1, 99900, "EUR", -1, -1, NULL, NULL },            /* other currency */
 	};
 	struct rp_case c;
 	struct rp_claim cl;
@@ -228,6 +228,61 @@ claim_applies_sublimits_waiting_deductible(void **state)
 	assert_int_equal(cl.own_share, 1800000);
 	rp_ini_free(ini);
 	assert_int_equal(rp_ini_parse("[insurance]\ndeductible=x\n", 25, &ini, NULL), 0);
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), RP_ERR_FORMAT);
+	rp_ini_free(ini);
+}
+
+/* The third-party section apart: per client, its own limit and deductible (once for
+ * the incident), and the first-party limit capping what the insurer pays. */
+static void
+claim_liability_apart_with_its_limit(void **state)
+{
+	static const char site[] = "[insurance]\ncurrency=CHF\ndeductible=1000\nlimit=20000\n"
+	    "liability_limit=10000\nliability_deductible=5000\n";
+	int li = rp_cost_category("liability");
+	struct rp_cost costs[] = {
+		{ 0, 0, 2500000, "CHF", -1, -1, NULL, NULL },              /* it: over the limit */
+		{ 0, li, 800000, "CHF", -1, -1, NULL, (char *)"Labor" },
+		{ 0, li, 300000, "CHF", -1, -1, NULL, (char *)"Cabinet" },
+		{ 0, li, 700000, "CHF", -1, -1, NULL, (char *)"Labor" },
+		{ 0, li, 100000, "EUR", -1, -1, NULL, (char *)"Labor" },   /* other currency */
+	};
+	struct rp_case c;
+	struct rp_claim cl;
+	struct rp_ini *ini;
+
+	assert_true(li > 0);
+	assert_true(rp_cost_is_liability(li));
+	assert_false(rp_cost_is_liability(0));
+	case_init(&c, 0);
+	c.costs = costs;
+	c.ncosts = 5;
+	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
+	assert_int_equal(rp_claim_compute(&c, ini, &cl), 0);
+	assert_int_equal(cl.nlines, 1);                           /* liability is not a line */
+	assert_int_equal(cl.total, 2500000);
+	assert_int_equal(cl.limit, 2000000);
+	assert_int_equal(cl.claimable, 2000000);                  /* 24,000 capped at 20,000 */
+	assert_int_equal(cl.own_share, 500000);
+	assert_int_equal(cl.liability.nclients, 2);
+	assert_string_equal(cl.liability.clients[0].client, "Labor");
+	assert_int_equal(cl.liability.clients[0].total, 1500000);
+	assert_int_equal(cl.liability.clients[1].total, 300000);
+	assert_int_equal(cl.liability.total, 1800000);
+	assert_int_equal(cl.liability.deductible, 500000);
+	assert_int_equal(cl.liability.limit, 1000000);
+	assert_int_equal(cl.liability.claimable, 1000000);        /* 13,000 capped at 10,000 */
+	assert_int_equal(cl.liability.own_share, 800000);
+	assert_int_equal(cl.other_currency, 1);
+	rp_claim_release(&cl);
+	rp_ini_free(ini);
+	/* no section in the policy: no limit, no deductible */
+	assert_int_equal(rp_claim_compute(&c, NULL, &cl), 0);
+	assert_int_equal(cl.liability.limit, -1);
+	assert_int_equal(cl.liability.claimable, 1800000);
+	assert_int_equal(cl.limit, -1);
+	rp_claim_release(&cl);
+	assert_int_equal(rp_ini_parse("[insurance]\nliability_limit=lots\n", 33, &ini, NULL), 0);
 	assert_int_equal(rp_claim_compute(&c, ini, &cl), RP_ERR_FORMAT);
 	rp_ini_free(ini);
 }
@@ -300,7 +355,7 @@ count_issue(const struct rp_site_issue *is, void *ctx)
 static void
 site_check_finds_stale_contacts(void **state)
 {
-	static const char s[] = "[site]\nname=a\naddress=b\ncountry=CH\nsector=other\nnis2=none\nstaff=3\n"
+	static const char s[] = "[site]\nname=a\naddress=b\nphone=1\ncountry=CH\nsector=other\nnis2=none\nstaff=3\n"
 	    "[insurance]\ninsurer=i\npolicy=p\nhotline=h\ncurrency=CHF\ndeductible=1\nwaiting-period=8h\n"
 	    "[contact it-provider]\nname=n\nphone=1\nverified=2026-01-01\n"
 	    "[contact insurer]\nname=n\nphone=1\nverified=2026-01-01\n"
@@ -393,7 +448,7 @@ cost_made_from_what_was_typed(void **state)
 	int bad;
 
 	assert_int_equal(rp_ini_parse(site, strlen(site), &ini, NULL), 0);
-	in = (struct rp_cost_input){ "it", "18'000.50", NULL, NULL, NULL, "invoice" };
+	in = (struct rp_cost_input){ "it", "18'000.50", NULL, NULL, NULL, "invoice", NULL };
 	assert_int_equal(rp_cost_make(&in, ini, 77, &k, &bad), 0);
 	assert_int_equal(k.amount, 1800050);
 	assert_string_equal(k.currency, "EUR");               /* the policy's currency */
@@ -401,30 +456,37 @@ cost_made_from_what_was_typed(void **state)
 	assert_int_equal(k.hours_c, -1);
 	assert_int_equal(k.time, 77);
 	rp_cost_release(&k);
-	in = (struct rp_cost_input){ "internal", NULL, "7.5", "120.33", "CHF", NULL };
+	in = (struct rp_cost_input){ "internal", NULL, "7.5", "120.33", "CHF", NULL, NULL };
 	assert_int_equal(rp_cost_make(&in, NULL, 0, &k, &bad), 0);
 	assert_int_equal(k.amount, 90248);                    /* 902.475 rounds up */
 	assert_int_equal(k.hours_c, 750);
 	assert_int_equal(k.rate, 12033);
 	assert_string_equal(k.currency, "CHF");
 	rp_cost_release(&k);
-	in = (struct rp_cost_input){ "it", "10", NULL, NULL, NULL, NULL };
+	in = (struct rp_cost_input){ "liability", "8000", NULL, NULL, NULL, NULL, "Labor" };
+	assert_int_equal(rp_cost_make(&in, ini, 0, &k, &bad), 0);
+	assert_string_equal(k.client, "Labor");
+	rp_cost_release(&k);
+	in = (struct rp_cost_input){ "it", "10", NULL, NULL, NULL, NULL, NULL };
 	assert_int_equal(rp_cost_make(&in, NULL, 0, &k, &bad), 0);
 	assert_string_equal(k.currency, "CHF");               /* no site: CHF */
 	rp_cost_release(&k);
 	{
 		static const struct { struct rp_cost_input in; int bad; } t[] = {
-			{ { "coffee", "1", NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
-			{ { NULL, "1", NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
-			{ { "it", "1", "2", "3", NULL, NULL }, RP_COST_BAD_HOW },
-			{ { "it", NULL, "2", NULL, NULL, NULL }, RP_COST_BAD_HOW },
-			{ { "it", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_HOW },
-			{ { "it", "lots", NULL, NULL, NULL, NULL }, RP_COST_BAD_AMOUNT },
-			{ { "it", NULL, "7,5", "3", NULL, NULL }, RP_COST_BAD_HOURS },
-			{ { "it", NULL, "1000001", "3", NULL, NULL }, RP_COST_BAD_HOURS },
-			{ { "it", NULL, "2", "x", NULL, NULL }, RP_COST_BAD_RATE },
-			{ { "it", "1", NULL, NULL, "chf", NULL }, RP_COST_BAD_CURRENCY },
-			{ { "it", "1", NULL, NULL, "EURO", NULL }, RP_COST_BAD_CURRENCY },
+			{ { "coffee", "1", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
+			{ { NULL, "1", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_CATEGORY },
+			{ { "it", "1", "2", "3", NULL, NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", NULL, "2", NULL, NULL, NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", NULL, NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_HOW },
+			{ { "it", "lots", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_AMOUNT },
+			{ { "it", NULL, "7,5", "3", NULL, NULL, NULL }, RP_COST_BAD_HOURS },
+			{ { "it", NULL, "1000001", "3", NULL, NULL, NULL }, RP_COST_BAD_HOURS },
+			{ { "it", NULL, "2", "x", NULL, NULL, NULL }, RP_COST_BAD_RATE },
+			{ { "it", "1", NULL, NULL, "chf", NULL, NULL }, RP_COST_BAD_CURRENCY },
+			{ { "it", "1", NULL, NULL, "EURO", NULL, NULL }, RP_COST_BAD_CURRENCY },
+			{ { "it", "1", NULL, NULL, NULL, NULL, "Labor" }, RP_COST_BAD_CLIENT },
+			{ { "liability", "1", NULL, NULL, NULL, NULL, NULL }, RP_COST_BAD_CLIENT },
+			{ { "liability", "1", NULL, NULL, NULL, NULL, "" }, RP_COST_BAD_CLIENT },
 		};
 		size_t i;
 
@@ -616,7 +678,7 @@ verbs_record_and_close(void **state)
 	struct rp_buf p = RP_BUF_INIT, t = RP_BUF_INIT;
 	struct rp_case c;
 	struct rp_cost k;
-	struct rp_cost_input in = { "legal", "2000", NULL, NULL, NULL, "lawyer" };
+	struct rp_cost_input in = { "legal", "2000", NULL, NULL, NULL, "lawyer", NULL };
 	char sha[65];
 	int64_t id, bad = 0;
 	int changed = -1, b;
@@ -647,7 +709,7 @@ verbs_record_and_close(void **state)
 	assert_int_equal(rp_case_attach(st, id, 1008, "me", "r.jsonl", &a, &t), 0);
 	assert_non_null(strstr(t.buf, "attached 'r.jsonl' (summary results; 1 lines, SHA-256 "));
 	rp_attach_info_release(&a);
-	s = (struct rp_notify_sent){ "insurer", "de", NULL, "insurer", 1009, "letter", 6 };
+	s = (struct rp_notify_sent){ "insurer", "de", NULL, "insurer", 1009, "letter", 6, NULL };
 	rp_buf_reset(&t);
 	assert_int_equal(rp_case_notify_record(st, id, 1010, "me", &s, sha, &t), 0);
 	assert_string_equal(t.buf, "notification to insurer sent (de), closes deadline insurer");
@@ -745,6 +807,7 @@ main(void)
 		cmocka_unit_test(money_parses_and_formats),
 		cmocka_unit_test(deadlines_follow_site_and_facts),
 		cmocka_unit_test(claim_applies_sublimits_waiting_deductible),
+		cmocka_unit_test(claim_liability_apart_with_its_limit),
 		cmocka_unit_test(template_fills_and_marks_gaps),
 		cmocka_unit_test(stix_is_deterministic_and_escaped),
 		cmocka_unit_test(site_check_finds_stale_contacts),

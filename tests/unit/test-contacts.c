@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -201,6 +202,127 @@ recorded_then_merged_by_address(void **state)
 	rp_buf_release(&p);
 }
 
+/* Whether every line after the head (From, To, Date, Subject) fits in width columns,
+ * unless it is one word after its indentation (a hash, a Message-ID). */
+static int
+lines_fit(const char *text, size_t width)
+{
+	const char *p = strstr(text, "\n\n"), *e;
+	size_t cols, i, ind;
+
+	for (p = p ? p + 2 : text; *p; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		for (cols = 0, i = 0; p + i < e; i++)
+			cols += ((unsigned char)p[i] & 0xc0) != 0x80;
+		ind = strspn(p, " ");
+		if (cols > width && memchr(p + ind, ' ', (size_t)(e - p) - ind) != NULL) {
+			fprintf(stderr, "too long: %.*s\n", (int)(e - p), p);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void
+letters_per_organisation(void **state)
+{
+	static const char site_text[] = "[site]\nname = Praxis\naddress = Gasse 1\nphone = +41 44 000 00 00\n"
+	    "language = fr\n[contact dpo]\nname = Dr. X\nphone = +41 44 000 00 02\nemail = dpo@praxis.example\n"
+	    "[client]\nname = Org Inc\ncontact = boss@Org.example\nlanguage = en\n"
+	    "[client]\nname = Lonely GmbH\ncontact = a@lonely.example\nlanguage = de\n"
+	    "[client]\nname = No address\nlanguage = de\n";
+	static const char *const m1[] = { "<m1@praxis>" };
+	static const char *const m2[] = { "<m2@praxis>", "<m3@praxis>" };
+	static const char *const hash[] = { "sha256:275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f" };
+	const struct rp_case_contact k[] = {
+		{ "it@org.example", "IT Desk", NULL, NULL, NULL, RP_CONTACT_EXPOSED, m2, 2,
+		  ts("2026-11-18T08:00:00Z"), ts("2026-11-19T09:00:00Z"), NULL, 0, NULL },
+		{ "ceo@org.example", NULL, NULL, NULL, NULL, RP_CONTACT_INFECTED, m1, 1,
+		  ts("2026-11-19T10:00:00Z"), ts("2026-11-19T10:00:00Z"), hash, 1, NULL },
+		{ "jane@gmail.com", "Jane Roe", NULL, NULL, NULL, RP_CONTACT_PRECAUTIONARY, NULL, 0,
+		  RP_TIME_UNSET, RP_TIME_UNSET, NULL, 0, NULL },
+		{ "john@GMAIL.com", NULL, NULL, NULL, NULL, RP_CONTACT_PRECAUTIONARY, NULL, 0,
+		  RP_TIME_UNSET, RP_TIME_UNSET, NULL, 0, NULL },
+		{ "acc@roma.example", NULL, NULL, "Roma Srl", "it", RP_CONTACT_INFECTED, m1, 1,
+		  ts("2026-11-19T10:00:00Z"), ts("2026-11-19T10:00:00Z"), NULL, 0,
+		  "IT60 X054 2811 1010 0000 0123 456" },
+	};
+	struct rp_buf p = RP_BUF_INIT;
+	struct rp_letters L = { NULL, 0 };
+	struct rp_store *st;
+	struct rp_ini *site;
+	struct rp_case c;
+	int64_t id;
+	size_t i;
+
+	rp_buf_addf(&p, "%s/l.db", dir);
+	assert_int_equal(rp_ini_parse(site_text, strlen(site_text), &site, NULL), 0);
+	assert_int_equal(rp_store_open(&st, p.buf, RP_STORE_CREATE), 0);
+	assert_int_equal(rp_case_open(st, ts("2026-11-19T16:30:00Z"), "T", ts("2026-11-19T16:30:00Z"),
+	    NULL, &id), 0);
+	assert_int_equal(rp_case_ioc_add(st, id, 1, "me", "domain", "evil.example"), 0);
+	assert_int_equal(rp_case_contacts_record(st, id, 2, "me", "mail trace", k, 5, NULL, 0,
+	    NULL), 0);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(rp_case_letters(NULL, &c, site, ts("2026-11-20T07:00:00Z"), &L), 0);
+	/* org.example (joined to its client), roma.example, two people at gmail.com, and
+	 * the client no mail went to; not the client without an address */
+	assert_int_equal(L.n, 5);
+	assert_string_equal(L.v[0].org, "org.example");
+	assert_int_equal(L.v[0].cls, RP_CONTACT_INFECTED);          /* its highest class */
+	assert_string_equal(L.v[0].client, "Org Inc");
+	assert_string_equal(L.v[0].lang, "en");                     /* the client's language */
+	assert_string_equal(L.v[0].file, "org.example.txt");
+	assert_int_equal(L.v[0].naddresses, 2);
+	assert_string_equal(L.v[0].addresses[0], "ceo@org.example");
+	assert_non_null(strstr(L.v[0].text.buf, "Security warning"));
+	assert_non_null(strstr(L.v[0].text.buf, "<m1@praxis>"));
+	assert_non_null(strstr(L.v[0].text.buf, "<m3@praxis>"));     /* every message of the org */
+	assert_non_null(strstr(L.v[0].text.buf, "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f"));
+	assert_null(strstr(L.v[0].text.buf, "evil.example"));      /* its own indicators only */
+	assert_null(strstr(L.v[0].text.buf, "IT60"));
+	assert_non_null(strstr(L.v[0].text.buf, "between 18 November 2026 at 09:00 and\n19 November 2026 at 11:00"));
+	assert_string_equal(L.v[1].org, "roma.example");
+	assert_string_equal(L.v[1].lang, "fr");                     /* "it": the site's language */
+	assert_non_null(strstr(L.v[1].text.buf, "IT60 X054 2811 1010 0000 0123 456"));
+	assert_non_null(strstr(L.v[1].text.buf, "Ce message est frauduleux"));
+	assert_non_null(strstr(L.v[1].text.buf, "le 19 novembre 2026 à 11 h 00"));
+	/* precautionary, by organisation: the people at gmail.com apart */
+	assert_string_equal(L.v[2].org, "jane@gmail.com");
+	assert_string_equal(L.v[2].name, "Jane Roe");
+	assert_string_equal(L.v[2].file, "jane@gmail.com.txt");
+	assert_null(strstr(L.v[2].text.buf, "john"));
+	assert_string_equal(L.v[3].org, "john@gmail.com");
+	assert_string_equal(L.v[3].name, "john@gmail.com");
+	assert_string_equal(L.v[4].org, "lonely.example");
+	assert_string_equal(L.v[4].lang, "de");
+	assert_string_equal(L.v[4].addresses[0], "a@lonely.example");
+	assert_non_null(strstr(L.v[4].text.buf, "Vorsorgliche Information"));
+	for (i = 0; i < L.n; i++) {
+		assert_non_null(strstr(L.v[i].text.buf, "+41 44 000 00 00"));   /* never broken */
+		assert_null(strchr(L.v[i].text.buf, '\x1f'));
+		assert_null(strstr(L.v[i].text.buf, "[...:"));
+		assert_true(lines_fit(L.v[i].text.buf, 84));
+		if (i != 1)                      /* the fraud's paragraph to the defrauded only */
+			assert_null(strstr(L.v[i].text.buf, "IT60"));
+	}
+	rp_letters_release(&L);
+	rp_case_release(&c);
+	/* no site profile: English, the gaps marked */
+	assert_int_equal(rp_case_load(st, id, &c), 0);
+	assert_int_equal(rp_case_letters(NULL, &c, NULL, 0, &L), 0);
+	assert_int_equal(L.n, 4);
+	assert_string_equal(L.v[0].lang, "en");
+	assert_non_null(strstr(L.v[0].text.buf, "[...: site/phone]"));
+	rp_letters_release(&L);
+	rp_letters_release(&L);                                     /* twice is harmless */
+	rp_case_release(&c);
+	rp_store_close(st);
+	rp_ini_free(site);
+	unlink(p.buf);
+	rp_buf_release(&p);
+}
+
 /* ---- the helper ---- */
 
 static const char *
@@ -319,6 +441,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(classes_by_name),
 		cmocka_unit_test(contact_checked_before_recording),
 		cmocka_unit_test(recorded_then_merged_by_address),
+		cmocka_unit_test(letters_per_organisation),
 	};
 	char cmd[128];
 	int r;
@@ -327,6 +450,9 @@ main(int argc, char **argv)
 		return record(argv[2], argv[3], argc > 4 ? argv[4] : "mail trace");
 	if (mkdtemp(dir) == NULL)
 		return 1;
+	/* letters give local times: the practice's zone */
+	setenv("TZ", "Europe/Zurich", 1);
+	tzset();
 	r = cmocka_run_group_tests(tests, NULL, NULL);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
