@@ -7,6 +7,7 @@
 
 #include "case/case-int.h"
 #include "case/case.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -162,19 +163,18 @@ ioc_norm(struct rp_buf *b, const char *type, const char *value)
 	return rp_ioc_normalise(type, value, b);
 }
 
-struct held {                 /* the indicators the case holds, "type:value" */
+struct held {                 /* a set of strings: the indicators the case holds */
 	char **v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int
 held_add(struct held *h, const char *s)
 {
-	char **nv;
+	int r;
 
-	if ((nv = realloc(h->v, (h->n + 1) * sizeof(*nv))) == NULL)
-		return RP_ERR_NOMEM;
-	h->v = nv;
+	if ((r = RP_ARRAY_GROW(&h->v, &h->cap, h->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	if ((h->v[h->n] = strdup(s)) == NULL)
 		return RP_ERR_NOMEM;
 	h->n++;
@@ -220,7 +220,7 @@ rp_case_contacts_record(struct rp_store *st, int64_t case_id, int64_t now,
 	struct rp_case_info info = { 0 };
 	struct rp_journal_new *e = NULL;
 	struct rp_buf *bufs = NULL, org = RP_BUF_INIT;
-	struct held held = { NULL, 0 }, orgs = { NULL, 0 };
+	struct held held = { NULL, 0, 0 }, orgs = { NULL, 0, 0 };
 	size_t i, ne = 0, count[RP_CONTACT_NCLASSES] = { 0 }, norgs = 0;
 	const char *value;
 	char type[16];

@@ -10,6 +10,7 @@
 #include "case/case-int.h"
 #include "case/case.h"
 #include "case/config.h"
+#include "core/array.h"
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -24,12 +25,12 @@ struct group {
 	const char *lang;
 	const char *conf_address;    /* a [client] without contacts: its address */
 	int cls;
-	size_t *idx, n;
+	size_t *idx, n, cap;
 };
 
 struct gather {
 	struct group *v;
-	size_t n;
+	size_t n, cap;
 	const char *freemail;    /* the list of data/case/freemail.txt */
 };
 
@@ -71,9 +72,9 @@ static int
 group_of(struct gather *G, const char *org, const char *address, struct group **out)
 {
 	const char *at = strrchr(address, '@');
-	struct group *nv;
 	char *key;
 	size_t i;
+	int r;
 
 	/* at a public provider every address is a person of its own: one letter listing all
 	 * the patients who use that provider would tell each of them who the others are */
@@ -91,14 +92,13 @@ group_of(struct gather *G, const char *org, const char *address, struct group **
 			return 0;
 		}
 	}
-	if ((nv = realloc(G->v, (G->n + 1) * sizeof(*nv))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&G->v, &G->cap, G->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 		free(key);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	G->v = nv;
-	memset(&nv[G->n], 0, sizeof(nv[G->n]));
-	nv[G->n].key = key;
-	*out = &nv[G->n++];
+	memset(&G->v[G->n], 0, sizeof(G->v[G->n]));
+	G->v[G->n].key = key;
+	*out = &G->v[G->n++];
 	return 0;
 }
 
@@ -106,7 +106,7 @@ static int
 gather(struct gather *G, const struct rp_case *c, const struct rp_ini *site)
 {
 	struct group *g;
-	size_t i, from = 0, idx, *ni;
+	size_t i, from = 0, idx;
 	const char *addr, *name, *lang;
 	int r;
 
@@ -115,9 +115,8 @@ gather(struct gather *G, const struct rp_case *c, const struct rp_ini *site)
 
 		if ((r = group_of(G, k->org, k->address, &g)) != 0)
 			return r;
-		if ((ni = realloc(g->idx, (g->n + 1) * sizeof(*ni))) == NULL)
-			return RP_ERR_NOMEM;
-		g->idx = ni;
+		if ((r = RP_ARRAY_GROW(&g->idx, &g->cap, g->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+			return r;
 		g->idx[g->n++] = i;
 		if (k->cls > g->cls)
 			g->cls = k->cls;
@@ -291,8 +290,9 @@ static int
 distinct(const struct letter_ctx *L, int which, const char ***v, size_t *n)
 {
 	const struct group *g = L->g;
-	const char **a = NULL, **na;
-	size_t i, j, m = 0, k;
+	const char **a = NULL;
+	size_t i, j, m = 0, k, cap = 0;
+	int r;
 
 	for (i = 0; i < g->n; i++) {
 		const struct rp_contact *x = &L->c->contacts[g->idx[i]];
@@ -304,11 +304,10 @@ distinct(const struct letter_ctx *L, int which, const char ***v, size_t *n)
 				;
 			if (k < m)
 				continue;
-			if ((na = realloc(a, (m + 1) * sizeof(*a))) == NULL) {
+			if ((r = RP_ARRAY_GROW(&a, &cap, m + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 				free(a);
-				return RP_ERR_NOMEM;
+				return r;
 			}
-			a = na;
 			a[m++] = s[j];
 		}
 	}
@@ -818,7 +817,7 @@ rp_case_letters(const char *data_dir, const struct rp_case *c, const struct rp_i
     int64_t now, struct rp_letters *out)
 {
 	struct rp_buf fm = RP_BUF_INIT;
-	struct gather G = { NULL, 0, NULL };
+	struct gather G = { NULL, 0, 0, NULL };
 	size_t i;
 	int r;
 
