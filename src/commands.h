@@ -18,5 +18,6 @@ int cmd_isolate(struct rp_cli *cli, int argc, char **argv);
 int cmd_collect(struct rp_cli *cli, int argc, char **argv);
 int cmd_plan(struct rp_cli *cli, int argc, char **argv);
 int cmd_risk(struct rp_cli *cli, int argc, char **argv);
+int cmd_mail(struct rp_cli *cli, int argc, char **argv);
 
 #endif

@@ -1,9 +1,13 @@
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yara.h>
 
 #include "core/data.h"
+#include "core/file.h"
 #include "core/err.h"
 #include "detect/yara.h"
 
@@ -14,6 +18,10 @@ struct rp_yara_rules {
 struct rp_yara_scanner {
 	YR_SCANNER *sc;
 	const char *matched;     /* rule identifier of the first match, during a scan */
+	/* rp_yara_match_each */
+	int (*each)(const char *rule, const char *ns, const char *verdict, void *ctx);
+	void *each_ctx;
+	int nmatched;
 };
 
 struct compile_ctx {
@@ -21,6 +29,7 @@ struct compile_ctx {
 	const char *dir;
 	struct rp_buf *err;
 	const char *file;
+	const char *prefix;
 	int failed;
 };
 
@@ -46,6 +55,9 @@ add_rules(const char *name, const void *data, size_t len, void *v)
 
 	if (len < 4 || strcmp(name + strlen(name) - 4, ".yar") != 0)
 		return 0;
+	/* only the files directly under the prefix: rules/mail/ is not the notes' */
+	if (strchr(name + strlen(cc->prefix), '/') != NULL)
+		return 0;
 	/* the run-time directory, when given, wins over the built-in copy */
 	if ((r = rp_data_load(cc->dir, name, &src)) != 0)
 		goto out;
@@ -67,7 +79,51 @@ int
 rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
     struct rp_buf *err)
 {
-	struct compile_ctx cc = { .dir = data_dir, .err = err };
+	return rp_yara_compile_dir(out, data_dir, prefix, NULL, err);
+}
+
+/* every .yar/.yara file of a directory on disk, each in its own namespace */
+static int
+add_dir(struct compile_ctx *cc, const char *dir)
+{
+	struct rp_buf src = RP_BUF_INIT, path = RP_BUF_INIT;
+	struct dirent **ents = NULL;
+	int n, i, r = 0;
+
+	if ((n = scandir(dir, &ents, NULL, alphasort)) < 0)
+		return RP_ERR_NOTFOUND;
+	for (i = 0; i < n; i++) {
+		const char *nm = ents[i]->d_name;
+		size_t l = strlen(nm);
+
+		if (r != 0 || nm[0] == '.' || !((l > 4 && strcmp(nm + l - 4, ".yar") == 0) ||
+		    (l > 5 && strcmp(nm + l - 5, ".yara") == 0)))
+			continue;
+		rp_buf_reset(&src);
+		rp_buf_reset(&path);
+		rp_buf_addf(&path, "%s/%s", dir, nm);
+		if ((r = rp_file_read_all(AT_FDCWD, path.buf, &src, 16u << 20)) != 0) {
+			if (cc->err && cc->err->len == 0)
+				rp_buf_addf(cc->err, "%s: cannot read", path.buf);
+			continue;
+		}
+		cc->file = nm;
+		if (yr_compiler_add_string(cc->c, src.buf, nm) != 0 || cc->failed)
+			r = RP_ERR_YARA;
+	}
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	rp_buf_release(&src);
+	rp_buf_release(&path);
+	return r;
+}
+
+int
+rp_yara_compile_dir(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
+    const char *extra_dir, struct rp_buf *err)
+{
+	struct compile_ctx cc = { .dir = data_dir, .err = err, .prefix = prefix };
 	struct rp_yara_rules *r = NULL;
 	int rc = RP_ERR_YARA;
 
@@ -81,6 +137,8 @@ rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char
 		goto out;
 	yr_compiler_set_callback(cc.c, on_compile_error, &cc);
 	if ((rc = rp_data_each(prefix, add_rules, &cc)) != 0)
+		goto out;
+	if (extra_dir && (rc = add_dir(&cc, extra_dir)) != 0)
 		goto out;
 	if (yr_compiler_get_rules(cc.c, &r->rules) != ERROR_SUCCESS) {
 		rc = RP_ERR_YARA;
@@ -170,4 +228,41 @@ rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule
 		return 0;
 	snprintf(rule, n, "%s", s->matched);
 	return 1;
+}
+
+static int
+on_scan_each(YR_SCAN_CONTEXT *ctx, int message, void *data, void *user)
+{
+	struct rp_yara_scanner *s = user;
+	const YR_RULE *rule = data;
+	const YR_META *m;
+	const char *verdict = NULL;
+
+	if (message != CALLBACK_MSG_RULE_MATCHING)
+		return CALLBACK_CONTINUE;
+	yr_rule_metas_foreach(rule, m) {
+		if (m->type == META_TYPE_STRING && strcmp(m->identifier, "verdict") == 0)
+			verdict = m->string;
+	}
+	s->nmatched++;
+	if (s->each(rule->identifier, rule->ns ? rule->ns->name : "", verdict, s->each_ctx) != 0)
+		return CALLBACK_ABORT;
+	return CALLBACK_CONTINUE;
+}
+
+int
+rp_yara_match_each(struct rp_yara_scanner *s, const void *buf, size_t len,
+    int (*fn)(const char *rule, const char *ns, const char *verdict, void *ctx), void *ctx)
+{
+	int rc;
+
+	s->each = fn;
+	s->each_ctx = ctx;
+	s->nmatched = 0;
+	yr_scanner_set_callback(s->sc, on_scan_each, s);
+	rc = yr_scanner_scan_mem(s->sc, buf, len);
+	yr_scanner_set_callback(s->sc, on_scan, s);
+	if (rc != ERROR_SUCCESS && rc != ERROR_CALLBACK_ERROR)
+		return RP_ERR_YARA;
+	return s->nmatched;
 }

@@ -20,6 +20,13 @@ int rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const 
     struct rp_buf *err);
 void rp_yara_rules_free(struct rp_yara_rules *r);
 
+/* Both compile only the files directly under prefix ("rules/mail/" is not "rules/"'s).
+ * This one adds, when extra_dir is given, every .yar and .yara file of that directory on
+ * disk (each in a namespace of its file name; `mail --rules DIR`). RP_ERR_NOTFOUND when
+ * extra_dir cannot be read. */
+int rp_yara_compile_dir(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
+    const char *extra_dir, struct rp_buf *err);
+
 int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);
 void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
@@ -27,5 +34,11 @@ void rp_yara_scanner_free(struct rp_yara_scanner *s);
  * returns 1; 0 for no match; negative RP_ERR_YARA on error. A rule whose name ends in
  * "_hint" is named only when no other rule matches. */
 int rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n);
+
+/* Calls fn for every rule that matches buf, with its identifier, its namespace and its
+ * string meta "verdict" (NULL when it has none); fn returns non-zero to stop. Returns
+ * the number of matches, or RP_ERR_YARA. */
+int rp_yara_match_each(struct rp_yara_scanner *s, const void *buf, size_t len,
+    int (*fn)(const char *rule, const char *ns, const char *verdict, void *ctx), void *ctx);
 
 #endif
