@@ -146,6 +146,7 @@ rp_mail_scan_new(struct rp_mail_scan **out, const struct rp_mail_opts *o,
 		s->cb = *cb;
 	s->ctx = ctx;
 	rp_buf_init(&s->head, HEAD + 1);
+	rp_buf_init(&s->clam_status, 4096);
 	rp_buf_init(&s->rd, (size_t)s->sh.lim.message + 1);
 	mail_mime_init_once();
 	/* the site's own IBANs, compact */
