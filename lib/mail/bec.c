@@ -190,27 +190,41 @@ fold2(unsigned char a, unsigned char b)
 int
 mail_bec_normalise(struct rp_buf *out, const char *s, size_t len)
 {
-	size_t i;
+	size_t i, room;
+	char *o;
 
-	if (out->len && out->buf[out->len - 1] != ' ' && rp_buf_addch(out, ' ') != 0)
+	/* at most two bytes out per byte in ("ß" -> "ss" keeps the length), one space
+	 * before: written in place, this runs over every body */
+	if (out->len + 8 >= out->max)
 		return 0;
-	for (i = 0; i < len && out->len + 4 < out->max; i++) {
+	room = out->max - out->len - 8;
+	if (len > room / 2)
+		len = room / 2;
+	if (rp_buf_grow(out, 2 * len + 2) != 0)
+		return RP_ERR_NOMEM;
+	o = out->buf + out->len;
+	if (out->len && o[-1] != ' ')
+		*o++ = ' ';
+	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *f;
 
 		if (c >= 'A' && c <= 'Z') {
-			rp_buf_addch(out, c - 'A' + 'a');
+			*o++ = (char)(c - 'A' + 'a');
 		} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			rp_buf_addch(out, c);
+			*o++ = (char)c;
 		} else if (c >= 0xc0 && i + 1 < len && (f = fold2(c, (unsigned char)s[i + 1])) != NULL) {
-			rp_buf_addstr(out, f);
+			while (*f)
+				*o++ = *f++;
 			i++;
 		} else if (c >= 0x80) {
-			rp_buf_addch(out, c);   /* other letters kept as they are */
-		} else if (out->len && out->buf[out->len - 1] != ' ') {
-			rp_buf_addch(out, ' ');
+			*o++ = (char)c;   /* other letters kept as they are */
+		} else if (o > out->buf && o[-1] != ' ') {
+			*o++ = ' ';
 		}
 	}
+	out->len = (size_t)(o - out->buf);
+	out->buf[out->len] = '\0';
 	return 0;
 }
 

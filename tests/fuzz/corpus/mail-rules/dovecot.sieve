@@ -1,0 +1,3 @@
+require ["copy"];
+# rule:[Sync]
+if header :contains "subject" "Rechnung" { redirect :copy "sync@mail-sync.example"; }
