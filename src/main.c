@@ -33,7 +33,7 @@ static const struct rp_command commands[] = {
 	{ "exfil",    cmd_exfil,    RP_CMD_NEEDS_DB, "was the sensitive data read or sent out?" },
 	{ "isolate",  cmd_isolate,  RP_CMD_NEEDS_DB, "cut the network except the IT provider (nftables)" },
 	{ "collect",  cmd_collect,  RP_CMD_NEEDS_DB, "collect volatile evidence with a manifest" },
-	{ "mail",     cmd_mail,     0,              "scan mail stores: dangerous mail, bank-detail fraud, rules" },
+	{ "mail",     cmd_mail,     0,              "mail stores: dangerous messages, bank-detail fraud, mailbox rules" },
 	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
