@@ -728,12 +728,11 @@ cmd_mail_scan(struct rp_cli *cli, int argc, char **argv)
 		rp_buf_release(&text);
 		rp_buf_release(&data);
 	}
-	if (o.failed || (r != 0 && r != RP_ERR_NOTFOUND && r > -100))
+	/* a STORE that could not be read (said by on_warning) or a failed output: 2 */
+	if (o.failed || r != 0)
 		rc = RP_EXIT_ERROR;
 	else
 		rc = o.found ? RP_EXIT_FOUND : RP_EXIT_CLEAN;
-	if (r != 0)
-		rc = RP_EXIT_ERROR;
 out:
 	rp_mail_scan_free(scan);
 	mail_opts_release(&mo);

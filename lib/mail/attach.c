@@ -352,8 +352,9 @@ mail_attach(struct mail_worker *w, const char *name, const char *declared,
 		it->a.flags |= RP_MAIL_ATT_DOUBLE_EXT;
 	if (d && ole_macro(d, len))
 		it->a.flags |= RP_MAIL_ATT_MACRO;
-	if (strcasecmp(b, "vbaProject.bin") == 0 || (nested && strncmp(b, "", 0) == 0 &&
-	    strstr(name, "!Basic/") != NULL && strstr(name, ".xml") != NULL))
+	/* an OOXML VBA project by name; ODF keeps macros as Basic/<library>/<module>.xml */
+	if (strcasecmp(b, "vbaProject.bin") == 0 || (nested && strstr(name, "!Basic/") != NULL &&
+	    strcmp(b, "script-lb.xml") != 0 && strcmp(b, "script-lc.xml") != 0))
 		it->a.flags |= RP_MAIL_ATT_MACRO;
 	/* this item's own matches: contiguous, before its members' */
 	before = w->matches.n;
@@ -402,9 +403,7 @@ mail_attach(struct mail_worker *w, const char *name, const char *declared,
 	if (!it->hidden) {
 		if (it->a.flags & RP_MAIL_ATT_MACRO)
 			mail_w_reason(w, "'%s' holds a VBA macro project", it->a.name);
-		if ((it->a.flags & RP_MAIL_ATT_DOUBLE_EXT) && nested == 0)
-			mail_w_reason(w, "'%s' has a double extension", it->a.name);
-		else if (it->a.flags & RP_MAIL_ATT_DOUBLE_EXT)
+		if (it->a.flags & RP_MAIL_ATT_DOUBLE_EXT)
 			mail_w_reason(w, "'%s' has a double extension", it->a.name);
 		if ((it->a.flags & RP_MAIL_ATT_EXEC) && (nested || !(it->a.flags & RP_MAIL_ATT_ARCHIVE)))
 			mail_w_reason(w, "'%s' is an executable or a script", it->a.name);

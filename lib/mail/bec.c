@@ -258,7 +258,7 @@ mail_bec_words_load(struct mail_bec_words **out, const char *data_dir)
 	p = src.buf;
 	end = src.buf + src.len;
 	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, *q;
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
 		struct phrase *ph, *nv;
 
 		if (nl == NULL)
@@ -276,58 +276,35 @@ mail_bec_words_load(struct mail_bec_words **out, const char *data_dir)
 		ph = &b->v[b->n];
 		memset(ph, 0, sizeof(*ph));
 		snprintf(ph->lang, sizeof(ph->lang), "%.*s", (int)(tab - p), p);
-		rp_buf_reset(&norm);
-		mail_bec_normalise(&norm, tab + 1, strlen(tab + 1));
-		/* "a ... b": parts */
-		ph->nparts = 1;
-		while ((q = strstr(norm.buf, " ")) != NULL && 0)
-			;
-		{
-			char *s = norm.buf, *dots;
-
-			while ((dots = strstr(s, "   ")) != NULL)   /* "..." became spaces: folded */
-				s = dots + 1;
-		}
-		ph->text = strdup(norm.buf);
-		ph->shown = strdup(tab + 1);
-		if (ph->text == NULL || ph->shown == NULL) {
-			free(ph->text);
-			free(ph->shown);
+		if ((ph->shown = strdup(tab + 1)) == NULL) {
 			r = RP_ERR_NOMEM;
 			goto out;
 		}
-		/* split at the "..." of the source phrase: the normalised text has the
-		 * parts' words only; mark the splits by counting words of each part */
+		/* "a ... b": each part normalised on its own, the parts separated by NULs
+		 * (a part starts with the space the normalisation puts between words) */
 		{
-			char *t = ph->text, *s2 = ph->shown, *d;
-			size_t k = 0;
+			const char *s2 = ph->shown, *d;
 
-			/* rebuild: normalise each part of shown separately */
-			(void)t;
 			rp_buf_reset(&norm);
+			ph->nparts = 1;
 			while ((d = strstr(s2, "...")) != NULL) {
 				mail_bec_normalise(&norm, s2, (size_t)(d - s2));
 				while (norm.len && norm.buf[norm.len - 1] == ' ')
 					rp_buf_setlen(&norm, norm.len - 1);
 				rp_buf_addch(&norm, '\0');
-				k++;
-				s2 = d + 3;
-				while (*s2 == ' ')
-					s2++;
-				/* mail_bec_normalise adds a space after a non-space: start clean */
 				rp_buf_addch(&norm, ' ');
+				ph->nparts++;
+				s2 = d + 3;
 			}
 			mail_bec_normalise(&norm, s2, strlen(s2));
 			while (norm.len && norm.buf[norm.len - 1] == ' ')
 				rp_buf_setlen(&norm, norm.len - 1);
-			free(ph->text);
 			if ((ph->text = malloc(norm.len + 1)) == NULL) {
 				free(ph->shown);
 				r = RP_ERR_NOMEM;
 				goto out;
 			}
 			memcpy(ph->text, norm.buf, norm.len + 1);
-			ph->nparts = k + 1;
 		}
 		b->n++;
 		p = nl + 1;

@@ -556,8 +556,7 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 		close(fd);
 		return 0;
 	}
-	n = rp_pread_full(fd, s->head.buf == NULL || s->head.alloc < HEAD + 1 ?
-	    (rp_buf_grow(&s->head, HEAD) == 0 ? s->head.buf : NULL) : s->head.buf, HEAD, 0);
+	n = rp_pread_full(fd, s->head.buf, HEAD, 0);   /* grown to HEAD by rp_mail_scan_run */
 	if (n < 0) {
 		close(fd);
 		return warn(s, e->path, e->pathlen, "cannot read it");
@@ -646,10 +645,12 @@ rp_mail_scan_run(struct rp_mail_scan *s, const char *const *paths, size_t npaths
 		s->root = paths[i];
 		r = rp_walk(paths[i], &wo, on_entry, s, NULL);
 		/* the root's messages are reported before the next root starts */
-		if (r == 0 || s->stop_rc)
-			r = drain(s) ? drain(s) : r;
-		else
-			drain(s);
+		{
+			int d = drain(s);
+
+			if (d != 0 && s->stop_rc == 0)
+				s->stop_rc = d;
+		}
 		if (s->stop_rc)
 			return s->stop_rc;
 		if (r != 0) {

@@ -248,7 +248,6 @@ mail_w_text(struct mail_worker *w, int html, const char *s, size_t len)
 		rp_buf_reset(&w->tmp);
 		mail_html_text(&w->tmp, s, len, (size_t)w->sh->lim.text);
 		mail_bec_normalise(&w->text, w->tmp.buf, w->tmp.len);
-		/* the raw text too, for the IBANs */
 	} else {
 		mail_bec_normalise(&w->text, s, len);
 	}
