@@ -14,7 +14,7 @@
 #include "mail-opts.h"
 
 static const struct mail_verb verbs[] = {
-	{ "scan", cmd_mail_scan, mail_scan_longopts, "j:aqh",
+	{ "scan", "mail scan", cmd_mail_scan, mail_scan_longopts, "j:aqh",
 	  "what the stores hold: dangerous attachments and links, bank-detail fraud, rules" },
 };
 #define NVERBS (sizeof(verbs) / sizeof(verbs[0]))
@@ -29,6 +29,23 @@ static const char usage[] =
 "DESCRIPTION\n"
 "    A client says you sent them a virus, or intruders used your mailbox to send invoices\n"
 "    \"with our new bank details\". The verbs:\n";
+
+static const char usage_tail[] =
+"\n"
+"    Each verb reads the stores read-only (O_NOATIME: no time of any file moves) and\n"
+"    takes the same matching options (--ioc, --rules, --clamav-db, --since, --until,\n"
+"    --mailbox, --case, --db, --config); 'riposte mail VERB --help' is its manual.\n"
+"\n"
+"OPTIONS\n"
+"    Options may come before or after the verb and its operands; -- ends them.\n"
+"    -h, --help        this text\n"
+"\n"
+"EXIT STATUS\n"
+"    The verb's: 0 nothing found, 1 found, 2 error (no verb, an unknown one).\n"
+"\n"
+"EXAMPLES\n"
+"    riposte mail scan /var/vmail/praxis-muster.example/empfang\n"
+"    riposte mail --format jsonl scan outlook-export.pst --ioc iocs.txt\n";
 
 static int
 takes_value(const char *arg, int *skip)
@@ -96,7 +113,7 @@ cmd_mail(struct rp_cli *cli, int argc, char **argv)
 		fputs(usage, help ? stdout : stderr);
 		for (k = 0; k < NVERBS; k++)
 			fprintf(help ? stdout : stderr, "      %-6s %s\n", verbs[k].name, verbs[k].summary);
-		fprintf(help ? stdout : stderr, "\n    'riposte mail VERB --help' shows a verb's manual.\n");
+		fputs(usage_tail, help ? stdout : stderr);
 		if (!help)
 			rp_err(cli, "no verb given (scan)");
 		return help ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
@@ -113,6 +130,8 @@ cmd_mail(struct rp_cli *cli, int argc, char **argv)
 				if (i != v)
 					nv[n++] = argv[i];
 			nv[n] = NULL;
+			/* messages and "Try 'riposte mail scan --help'" name the verb */
+			cli->cmd = verbs[k].cmd;
 			rc = verbs[k].fn(cli, n, nv);
 			free(nv);
 			return rc;

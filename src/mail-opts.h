@@ -108,6 +108,7 @@ int mail_opts_record(const struct rp_cli *cli, const struct mail_opts *o, const 
 /* The verbs of `riposte mail` (cmd-mail.c's table) */
 struct mail_verb {
 	const char *name;
+	const char *cmd;                 /* "mail scan": the name in messages */
 	int (*fn)(struct rp_cli *cli, int argc, char **argv);
 	const struct option *longopts;   /* to step over option values when finding the verb */
 	const char *shortopts;

@@ -59,6 +59,18 @@ expect_grep "without --ioc the link is suspicious (its text shows our domain)" \
     '"subject":"Ihr Befund ist bereit".*"verdict":"suspicious"' all.jsonl
 expect_grep "clamav none" '"clamav":"none"' all.jsonl
 
+# rules of one's own: any rule makes a message malicious, one with verdict "suspicious"
+# suspicious; a rule that does not compile is an error that names its file and line
+mkdir myrules
+printf 'rule pdf_seen { strings: $a = "%%PDF-" condition: $a at 0 }\n' > myrules/pdf.yar
+printf 'rule jpeg_seen { meta: verdict = "suspicious" condition: uint16(0) == 0xd8ff }\n' > myrules/jpeg.yara
+"$RIPOSTE" mail scan stores --no-clamav --rules myrules --format jsonl > rules.jsonl
+expect_grep "--rules: the four PDF messages and the two macro ones are malicious, the three JPEG ones and the link suspicious" '"malicious":6,"suspicious":4' rules.jsonl
+expect_grep "--rules: the rule is named" 'yara:pdf_seen' rules.jsonl
+printf 'rule broken { condition: nosuchthing }\n' > myrules/bad.yar
+expect_exit "--rules: a rule that does not compile is exit 2" 2 "$RIPOSTE" mail scan stores --no-clamav --rules myrules
+expect_grep "--rules: its file and line are said" 'bad.yar(1)' "$T/.err"
+
 # the window and the mailbox
 "$RIPOSTE" mail scan stores --since 2026-11-19T14:00:00Z --until 2026-11-19 --no-clamav --all > win.jsonl
 expect_eq "--since/--until: the 19th from 14:00" 6 "$(grep -c '"kind":"message"' win.jsonl)"
