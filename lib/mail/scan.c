@@ -35,9 +35,13 @@ struct job {
 	int64_t date_fallback;
 	uint64_t size;
 	int over;                    /* larger than the bound: unparsable */
-	int busy;                    /* given to the worker thread, not yet emitted */
-	int done;
+	int busy;                    /* given to the worker, not yet emitted */
+	/* with -j N: a thread per slot, started once, handed one message at a time */
 	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int state;                   /* 0 idle, 1 a message posted, 2 done */
+	int quit, started;
 };
 
 struct rp_mail_scan {
@@ -50,8 +54,6 @@ struct rp_mail_scan {
 	int njobs;
 	int next;                    /* the job slot the next message takes */
 	int threads;                 /* jobs run on threads (njobs > 1) */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
 	int stop_rc;                 /* a callback asked to stop */
 	/* the walk */
 	const char *root;
@@ -73,6 +75,8 @@ rp_mail_store_kind_name(enum rp_mail_store_kind k)
 
 	return (unsigned)k < 4 ? n[k] : "?";
 }
+
+static void *job_thread(void *arg);
 
 static void
 limits_default(struct rp_mail_limits *l)
@@ -104,16 +108,25 @@ rp_mail_scan_free(struct rp_mail_scan *s)
 	if (s == NULL)
 		return;
 	for (k = 0; k < s->njobs; k++) {
+		struct job *j = &s->jobs[k];
+
+		if (j->started) {
+			pthread_mutex_lock(&j->mu);
+			j->quit = 1;
+			pthread_cond_signal(&j->cv);
+			pthread_mutex_unlock(&j->mu);
+			pthread_join(j->th, NULL);
+			pthread_mutex_destroy(&j->mu);
+			pthread_cond_destroy(&j->cv);
+		}
+	}
+	for (k = 0; k < s->njobs && s->jobs; k++) {
 		mail_worker_release(&s->jobs[k].w);
 		rp_buf_release(&s->jobs[k].data);
 		free(s->jobs[k].store);
 		free(s->jobs[k].folder);
 	}
 	free(s->jobs);
-	if (s->threads) {
-		pthread_mutex_destroy(&s->mu);
-		pthread_cond_destroy(&s->cv);
-	}
 	rp_yara_rules_free(s->sh.yara);
 	mail_clam_free(s->sh.clam);
 	mail_bec_words_free(s->sh.bec);
@@ -198,9 +211,21 @@ rp_mail_scan_new(struct rp_mail_scan **out, const struct rp_mail_opts *o,
 			goto out;
 		}
 	}
-	if (s->threads) {
-		pthread_mutex_init(&s->mu, NULL);
-		pthread_cond_init(&s->cv, NULL);
+	for (k = 0; s->threads && k < s->njobs; k++) {
+		struct job *j = &s->jobs[k];
+
+		pthread_mutex_init(&j->mu, NULL);
+		pthread_cond_init(&j->cv, NULL);
+		if (pthread_create(&j->th, NULL, job_thread, j) != 0) {
+			pthread_mutex_destroy(&j->mu);
+			pthread_cond_destroy(&j->cv);
+			break;
+		}
+		j->started = 1;
+	}
+	if (s->threads && k < s->njobs) {
+		/* fewer threads than asked: run in this thread (the slots stay) */
+		s->threads = 0;
 	}
 	*out = s;
 	s = NULL;
@@ -288,7 +313,19 @@ job_thread(void *arg)
 {
 	struct job *j = arg;
 
-	analyse(j);
+	pthread_mutex_lock(&j->mu);
+	for (;;) {
+		while (j->state != 1 && !j->quit)
+			pthread_cond_wait(&j->cv, &j->mu);
+		if (j->state != 1)
+			break;
+		pthread_mutex_unlock(&j->mu);
+		analyse(j);
+		pthread_mutex_lock(&j->mu);
+		j->state = 2;
+		pthread_cond_signal(&j->cv);
+	}
+	pthread_mutex_unlock(&j->mu);
 	return NULL;
 }
 
@@ -300,8 +337,13 @@ settle(struct rp_mail_scan *s, int k)
 
 	if (!j->busy)
 		return 0;
-	if (s->threads)
-		pthread_join(j->th, NULL);
+	if (s->threads) {
+		pthread_mutex_lock(&j->mu);
+		while (j->state != 2)
+			pthread_cond_wait(&j->cv, &j->mu);
+		j->state = 0;
+		pthread_mutex_unlock(&j->mu);
+	}
 	j->busy = 0;
 	return emit(s, j);
 }
@@ -351,13 +393,12 @@ submit(struct rp_mail_scan *s, struct job *j, const struct rp_mail_loc *loc, uin
 	j->date_fallback = fallback;
 	j->busy = 1;
 	s->next = (s->next + 1) % s->njobs;
-	if (s->threads && pthread_create(&j->th, NULL, job_thread, j) == 0)
-		return 0;
 	if (s->threads) {
-		/* no thread to be had: do it here */
-		analyse(j);
-		j->busy = 0;
-		return emit(s, j);
+		pthread_mutex_lock(&j->mu);
+		j->state = 1;
+		pthread_cond_signal(&j->cv);
+		pthread_mutex_unlock(&j->mu);
+		return 0;
 	}
 	analyse(j);
 	return settle(s, (int)(j - s->jobs));

@@ -71,6 +71,12 @@ printf 'rule broken { condition: nosuchthing }\n' > myrules/bad.yar
 expect_exit "--rules: a rule that does not compile is exit 2" 2 "$RIPOSTE" mail scan stores --no-clamav --rules myrules
 expect_grep "--rules: its file and line are said" 'bad.yar(1)' "$T/.err"
 
+# workers: the same output, in the same order, whatever -j is
+"$RIPOSTE" mail scan stores rules --no-clamav --all -j 3 --format jsonl > all3.jsonl
+"$RIPOSTE" mail scan stores rules --no-clamav --all -j 1 --format jsonl > all1.jsonl
+if cmp -s all1.jsonl all3.jsonl; then ok "-j 3 gives what -j 1 gives"; else
+	fail "-j 3 differs from -j 1"; diff all1.jsonl all3.jsonl | head -n 5; fi
+
 # the window and the mailbox
 "$RIPOSTE" mail scan stores --since 2026-11-19T14:00:00Z --until 2026-11-19 --no-clamav --all > win.jsonl
 expect_eq "--since/--until: the 19th from 14:00" 6 "$(grep -c '"kind":"message"' win.jsonl)"
