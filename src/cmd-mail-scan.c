@@ -90,7 +90,8 @@ MAIL_OPTS_HELP
 "      {\"kind\":\"unparsable\",\"store\":FILE,\"offset\":N,\"size\":N,\"reason\":S}\n"
 "      and last {\"kind\":\"summary\",\"messages\":N,\"malicious\":N,\"suspicious\":N,\"bec\":N,\n"
 "       \"rules\":N,\"unparsable\":N,\"clamav\":\"VERSION, N signatures\"|\"none\",\"clean\":N,\n"
-"       \"stores\":N,\"filtered\":N,\"iocs\":N}.\n"
+"       \"stores\":N,\"filtered\":N,\"iocs\":N} (stores: the files recognised as mail or\n"
+"       rules; filtered: messages outside --since/--until or --mailbox).\n"
 "    A file name that is not valid UTF-8 is written with U+FFFD and its bytes in\n"
 "    \"store_hex\". csv: one row per finding, header\n"
 "      kind,store,date,id,from,to,subject,verdict,attachments,matches,urls,detail\n"
@@ -613,7 +614,7 @@ summary(struct out *o, const struct rp_mail_stats *st, const char *clam, size_t 
 		    (unsigned long long)st->verdicts[RP_MAIL_CLEAN], (unsigned long long)st->stores,
 		    (unsigned long long)st->filtered, niocs, format == RP_FMT_JSONL ? "\n" : "");
 	} else if (format == RP_FMT_TEXT) {
-		rp_buf_addf(b, "%sSummary: %llu messages in %llu stores: %llu malicious, %llu "
+		rp_buf_addf(b, "%sSummary: %llu messages in %llu files: %llu malicious, %llu "
 		    "suspicious, %llu clean; %llu bank-detail fraud, %llu mailbox rules, %llu "
 		    "unparsable\n", o->quiet ? "" : "\n", (unsigned long long)st->messages,
 		    (unsigned long long)st->stores,

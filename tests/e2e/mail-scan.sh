@@ -48,7 +48,7 @@ expect_grep "summary" '{"kind":"summary","messages":17,"malicious":3,"suspicious
 "$RIPOSTE" mail scan stores rules --ioc iocs.txt --clamav-db clamav --format text > out.txt
 expect_eq "text: exit 1" 1 $?
 expect_grep "text: local time with offset" 'malicious  2026-11-19 15:45:31 +0100' out.txt
-expect_grep "text: summary" 'Summary: 17 messages in 16 stores: 3 malicious, 0 suspicious, 14 clean; 1 bank-detail fraud, 2 mailbox rules, 0 unparsable' out.txt
+expect_grep "text: summary" 'Summary: 17 messages in 16 files: 3 malicious, 0 suspicious, 14 clean; 1 bank-detail fraud, 2 mailbox rules, 0 unparsable' out.txt
 "$RIPOSTE" mail scan stores rules --ioc iocs.txt --clamav-db clamav --format csv > out.csv
 expect_eq "csv: header and six rows" 7 "$(wc -l < out.csv)"
 "$RIPOSTE" mail scan stores --no-clamav --all --format jsonl > all.jsonl
