@@ -224,7 +224,7 @@ zip_walk(struct mail_worker *w, size_t parent, const unsigned char *d, size_t n,
 	    memcmp(eocd - 20, "PK\6\7", 4) == 0) {
 		uint64_t z64 = rp_le64(eocd - 20 + 8);
 
-		if (z64 <= n - 56 && memcmp(d + z64, "PK\6\6", 4) == 0) {
+		if (n >= 56 && z64 <= n - 56 && memcmp(d + z64, "PK\6\6", 4) == 0) {
 			cdsize = rp_le64(d + z64 + 40);
 			cdoff = rp_le64(d + z64 + 48);
 		}
@@ -250,7 +250,7 @@ zip_walk(struct mail_worker *w, size_t parent, const unsigned char *d, size_t n,
 		e.nlen = rp_le16(cd + 28);
 		e.lho = rp_le32(cd + 42);
 		e.name = cd + 46;
-		if (cd + 46 + e.nlen + xl + cl > cdend)
+		if ((size_t)(cdend - cd) < 46 + (size_t)e.nlen + xl + cl)
 			break;
 		if (e.usize == 0xffffffff || e.csize == 0xffffffff || e.lho == 0xffffffff)
 			zip64_extra(cd + 46 + e.nlen, xl, &e, e.usize == 0xffffffff,
@@ -265,7 +265,7 @@ zip_walk(struct mail_worker *w, size_t parent, const unsigned char *d, size_t n,
 		snprintf(mname, sizeof(mname), "%s!%.*s", pname, (int)(e.nlen > 1000 ? 1000 : e.nlen),
 		    (const char *)e.name);
 		/* where the data is: after the local header's name and extra field */
-		if (e.lho > n - 30 || memcmp(d + e.lho, "PK\3\4", 4) != 0) {
+		if (n < 30 || e.lho > n - 30 || memcmp(d + e.lho, "PK\3\4", 4) != 0) {
 			skip = 1;
 		} else {
 			uint64_t doff;
