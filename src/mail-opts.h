@@ -67,7 +67,8 @@ enum {
 "                      without --case)\n" \
 "    --config FILE     the site profile (default $RIPOSTE_CONF, ./riposte.conf,\n" \
 "                      /etc/riposte/riposte.conf): [site] domains = and iban =\n" \
-"    -j, --jobs N      messages analysed at once (threads; default 1)\n" \
+"    -j, --jobs N      messages analysed at once (threads; default: the cores, at most 8;\n" \
+"                      the output is the same whatever N is)\n" \
 "    --allow-atime     read files even where O_NOATIME is refused (their atime may change)\n" \
 "    --cross-mounts    enter other filesystems mounted below a STORE\n"
 
