@@ -91,9 +91,17 @@ limits_default(struct rp_mail_limits *l)
 	if (!l->text) l->text = 1u << 20;
 }
 
+static int drain(struct rp_mail_scan *s);
+
+/* Callbacks that are not a message's come after every message before them: the
+ * workers' messages are reported first (store order, whatever -j is). */
 static int
 warn(struct rp_mail_scan *s, const char *path, size_t pathlen, const char *msg)
 {
+	int r;
+
+	if ((r = drain(s)) != 0)
+		return r;
 	if (s->cb.on_warning)
 		return s->cb.on_warning(path, pathlen, msg, s->ctx);
 	return 0;
@@ -506,6 +514,8 @@ read_rules(struct rp_mail_scan *s, int fd, enum mail_file_kind k, const char *pa
 	struct mail_rule_sink sink = { on_rule, s, s->sh.o.domains, s->sh.o.ndomains, path, pathlen };
 	int r;
 
+	if ((r = drain(s)) != 0)
+		return r;
 	if (size > RULES_MAX)
 		return warn(s, path, pathlen, "mailbox rules file larger than 1 MiB: not read");
 	if ((r = read_whole(s, fd, &s->rd, size)) != 0)
@@ -618,7 +628,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 		loc.kind = f ? RP_MAIL_STORE_MAILDIR : RP_MAIL_STORE_EML;
 		loc.folder = f ? f : "";
 		s->st.stores++;
-		if (s->cb.on_store && (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0)
+		if (s->cb.on_store && ((r = drain(s)) != 0 ||
+		    (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0))
 			break;
 		j = take(s, &r);
 		if (r != 0)
@@ -635,7 +646,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	case MAIL_F_MBOX:
 		loc.kind = RP_MAIL_STORE_MBOX;
 		s->st.stores++;
-		if (s->cb.on_store && (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0)
+		if (s->cb.on_store && ((r = drain(s)) != 0 ||
+		    (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0))
 			break;
 		r = read_mbox(s, fd, &loc);
 		break;
@@ -645,10 +657,10 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 
 		loc.kind = RP_MAIL_STORE_PST;
 		s->st.stores++;
-		if (s->cb.on_store && (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0)
-			break;
 		/* libpst's items are built here, one at a time: the workers first finish */
 		if ((r = drain(s)) != 0)
+			break;
+		if (s->cb.on_store && (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0)
 			break;
 		r = mail_pst_read(fd, e->path, e->pathlen, &s->jobs[0].w, on_pst_msg, &c, &why);
 		if (r == RP_ERR_FORMAT || r == RP_ERR_UNSUPPORTED) {

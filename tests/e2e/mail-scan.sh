@@ -71,9 +71,12 @@ printf 'rule broken { condition: nosuchthing }\n' > myrules/bad.yar
 expect_exit "--rules: a rule that does not compile is exit 2" 2 "$RIPOSTE" mail scan stores --no-clamav --rules myrules
 expect_grep "--rules: its file and line are said" 'bad.yar(1)' "$T/.err"
 
-# workers: the same output, in the same order, whatever -j is
-"$RIPOSTE" mail scan stores rules --no-clamav --all -j 3 --format jsonl > all3.jsonl
-"$RIPOSTE" mail scan stores rules --no-clamav --all -j 1 --format jsonl > all1.jsonl
+# workers: the same output, in the same order, whatever -j is (one root: the rules come
+# between messages in the walk's order; the logs, the vCard and the rest are not mail)
+"$RIPOSTE" mail scan . --no-clamav --all -j 3 --format jsonl > all3.jsonl
+"$RIPOSTE" mail scan . --no-clamav --all -j 1 --format jsonl > all1.jsonl
+expect_grep "the whole corpus as one tree: 17 messages, 2 rules, nothing else taken for mail" \
+    '"messages":17,.*"rules":2,"unparsable":0' all1.jsonl
 if cmp -s all1.jsonl all3.jsonl; then ok "-j 3 gives what -j 1 gives"; else
 	fail "-j 3 differs from -j 1"; diff all1.jsonl all3.jsonl | head -n 5; fi
 
