@@ -383,11 +383,16 @@ for t, frm, rcpts, subject, mid, size, way in sorted(trace):
     lines.append("%s mail postfix/qmgr[1210]: %s: removed" % (st(3), q))
 mkdir("logs")
 write(os.path.join(OUT, "logs", "maillog"), ("\n".join(lines) + "\n").encode())
+def us_date(t):  # "11/19/2026 2:45:31 PM", as the admin centre exports it (UTC)
+    g = time.gmtime(t)
+    return "%d/%d/%d %d:%02d:%02d %s" % (g.tm_mon, g.tm_mday, g.tm_year, (g.tm_hour + 11) % 12 + 1,
+                                         g.tm_min, g.tm_sec, "PM" if g.tm_hour >= 12 else "AM")
+
 rows = ['"Received","SenderAddress","RecipientAddress","Subject","Status","ToIP","FromIP","Size","MessageId","MessageTraceId"']
 for t, frm, rcpts, subject, mid, size, way in sorted(trace, reverse=True):
     for r in rcpts:
         rows.append('"%s","%s","%s","%s","Delivered","%s","%s","%d","<%s>","%s"' % (
-            time.strftime("%m/%d/%Y %I:%M:%S %p", time.gmtime(t)).lstrip("0").replace("/0", "/"),
+            us_date(t),
             frm, r, subject.replace('"', '""'), "" if way == "in" else "192.0.2.%d" % R.randint(2, 250),
             "198.51.100.77" if way == "out" and T("2026-11-19 14:00:00") <= t < T("2026-11-19 16:00:00") else "40.92.0.%d" % R.randint(2, 250),
             size, mid, uuid.UUID(int=R.getrandbits(128))))
