@@ -1,0 +1,65 @@
+/*
+ * A reader of CSV as RFC 4180 writes it and as real exports bend it (Microsoft 365
+ * message traces, Google exports, Outlook and Thunderbird address books):
+ *  - fields separated by ',' (or ';' or TAB: the separator may be guessed from the
+ *    first record, as a German Outlook writes ';'), records ended by CRLF or LF;
+ *  - a field in double quotes may hold separators, quotes written twice and newlines;
+ *  - a UTF-8 byte-order mark before the first record is dropped;
+ *  - leniency where exports are sloppy: a quote inside an unquoted field is taken as a
+ *    character, text after a closing quote is kept, a last line without newline counts.
+ *
+ * The input is untrusted and read in bounded memory: one record is at most max_record
+ * bytes and max_lines lines, max_fields fields. A record past a bound, or a quote that
+ * is never closed, fails that record only: the reader skips it (for an unterminated
+ * quote it resumes on the line after the one where the record began, so that one stray
+ * quote costs one line, not the rest of the file) and the next call goes on. Each
+ * record is scanned at most max_lines lines ahead, so the work stays linear.
+ * Fuzzed (tests/fuzz/fuzz-csv.c). A struct rp_csv belongs to one thread at a time.
+ */
+#ifndef RP_CSV_H
+#define RP_CSV_H
+
+#include <stddef.h>
+
+struct rp_csv;
+
+struct rp_csv_field {
+	const char *p;          /* the unquoted bytes, NUL-terminated (valid until the next call) */
+	size_t len;
+};
+
+struct rp_csv_opts {
+	int sep;                /* ',', ';', '\t'; 0: the most frequent of them outside quotes
+	                           in the first record (',' when none) */
+	size_t max_record;      /* bytes of one record as written; 0: 1 MiB */
+	size_t max_fields;      /* 0: 1024 */
+	size_t max_lines;       /* lines one record may span (newlines in quotes); 0: 64 */
+};
+
+/* A source of bytes: puts up to len bytes in buf and sets *got (0 at the end);
+ * returns 0 or a negative RP_ERR_* (which stops the reader). */
+typedef int (*rp_csv_read_fn)(void *ctx, char *buf, size_t len, size_t *got);
+
+/* A reader over fn/ctx (borrowed; must outlive the reader), or over len bytes of
+ * memory (borrowed). opts may be NULL (the defaults). *out is owned by the caller. */
+int rp_csv_new(rp_csv_read_fn fn, void *ctx, const struct rp_csv_opts *opts,
+    struct rp_csv **out);
+int rp_csv_new_mem(const char *data, size_t len, const struct rp_csv_opts *opts,
+    struct rp_csv **out);
+void rp_csv_free(struct rp_csv *c);                   /* accepts NULL */
+
+/*
+ * The next record. Returns 1 with *fields (owned by the reader, valid until the next
+ * call) and *n >= 1; 0 at the end; RP_ERR_FORMAT for a record skipped because a quote
+ * was never closed, RP_ERR_TOOBIG for one skipped past a bound: call again to go on;
+ * any other negative code is the source's error and ends the reading.
+ * Empty lines are skipped (they are no record).
+ */
+int rp_csv_next(struct rp_csv *c, const struct rp_csv_field **fields, size_t *n);
+
+/* The 1-based line where the record last returned (or skipped) began. */
+size_t rp_csv_line(const struct rp_csv *c);
+/* The separator in use (after guessing), or 0 before the first record. */
+int rp_csv_sep(const struct rp_csv *c);
+
+#endif
