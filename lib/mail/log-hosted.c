@@ -17,7 +17,8 @@ squash(const char *s, size_t len, char *out, size_t cap)
 	size_t n = 0, i;
 
 	for (i = 0; i < len && n + 1 < cap; i++)
-		if (isalnum((unsigned char)s[i]))
+		/* ASCII only: the same in every locale */
+		if ((unsigned char)s[i] < 0x80 && isalnum((unsigned char)s[i]))
 			out[n++] = (char)tolower((unsigned char)s[i]);
 	out[n] = '\0';
 	return n;
