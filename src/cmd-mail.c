@@ -12,10 +12,13 @@
 #include "cli.h"
 #include "commands.h"
 #include "mail-opts.h"
+#include "mail-trace.h"
 
 static const struct mail_verb verbs[] = {
 	{ "scan", "mail scan", cmd_mail_scan, mail_scan_longopts, "j:aqh",
 	  "what the stores hold: dangerous attachments and links, bank-detail fraud, rules" },
+	{ "trace", cmd_mail_trace, mail_trace_longopts, "j:h",
+	  "who must be told: infected, exposed, precautionary, by organisation" },
 };
 #define NVERBS (sizeof(verbs) / sizeof(verbs[0]))
 
@@ -115,7 +118,7 @@ cmd_mail(struct rp_cli *cli, int argc, char **argv)
 			fprintf(help ? stdout : stderr, "      %-6s %s\n", verbs[k].name, verbs[k].summary);
 		fputs(usage_tail, help ? stdout : stderr);
 		if (!help)
-			rp_err(cli, "no verb given (scan)");
+			rp_err(cli, "no verb given (scan, trace)");
 		return help ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
 	}
 	for (k = 0; k < NVERBS; k++) {
@@ -137,6 +140,6 @@ cmd_mail(struct rp_cli *cli, int argc, char **argv)
 			return rc;
 		}
 	}
-	rp_err(cli, "'%s' is not a mail verb (scan)", argv[v]);
+	rp_err(cli, "'%s' is not a mail verb (scan, trace)", argv[v]);
 	return RP_EXIT_ERROR;
 }
