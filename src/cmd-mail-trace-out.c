@@ -211,8 +211,10 @@ text_out(const struct trace_counts *n, const struct rp_trace_result *res, struct
 		text_time(b, m->date);
 		rp_buf_addf(b, "  %-13s ", rp_trace_class_name(m->cls));
 		rp_esc_text(b, m->id, strlen(m->id));
-		rp_buf_addf(b, "\n      from %s, %zu recipient%s%s: \"", m->from, m->nrecipients,
-		    m->nrecipients == 1 ? "" : "s", m->seen == RP_TRACE_SRC_LOG ? " (log only)" : "");
+		rp_buf_addstr(b, "\n      from ");
+		rp_esc_text(b, m->from, strlen(m->from));
+		rp_buf_addf(b, ", %zu recipient%s%s: \"", m->nrecipients, m->nrecipients == 1 ? "" : "s",
+		    m->seen == RP_TRACE_SRC_LOG ? " (log only)" : "");
 		rp_esc_text(b, m->subject, strlen(m->subject));
 		rp_buf_addstr(b, "\"\n");
 		for (j = 0; j < m->nindicators; j++) {
@@ -225,7 +227,7 @@ text_out(const struct trace_counts *n, const struct rp_trace_result *res, struct
 	    "organisations; %zu messages (%zu known only from a log)\n", res->infected,
 	    res->exposed, res->precautionary, res->organisations, res->nmessages, res->log_only);
 	rp_buf_addf(b, "  read: %llu messages from stores (%llu unparsable), %llu log records "
-	    "from %llu files (%llu lines skipped), %llu address book entries\n",
+	    "from %llu files (%llu skipped lines), %llu address book entries\n",
 	    (unsigned long long)n->messages, (unsigned long long)n->unparsable,
 	    (unsigned long long)n->log_records, (unsigned long long)n->log_files,
 	    (unsigned long long)(n->log_malformed + n->log_too_long),

@@ -242,8 +242,9 @@ read_log(struct run *x, const char *path, int year, int allow_atime)
 		    (unsigned long long)st.lines);
 	}
 	if (st.malformed + st.too_long > 0)
-		rp_warn(x->cli, "'%s': %llu lines skipped (%llu in no known shape, %llu too long)",
+		rp_warn(x->cli, "'%s': %llu line%s skipped (%llu in no known shape, %llu too long)",
 		    path, (unsigned long long)(st.malformed + st.too_long),
+		    st.malformed + st.too_long == 1 ? "" : "s",
 		    (unsigned long long)st.malformed, (unsigned long long)st.too_long);
 	return 0;
 }

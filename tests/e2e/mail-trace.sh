@@ -97,7 +97,7 @@ expect_grep "csv: a row" '^secretariat@cabinet.example,,infected,cabinet.example
 "$RIPOSTE" mail trace stores --log long.log --log quote.csv --log junk.log --log cut.log.gz \
     --log logs/messagetrace.csv --ioc iocs.txt --clamav-db clamav --format jsonl > hostile.jsonl 2> herr
 expect_eq "hostile logs: still exit 1" 1 $?
-expect_grep "the long line is counted" "'long.log': 1 lines skipped (0 in no known shape, 1 too long)" herr
+expect_grep "the long line is counted" "'long.log': 1 line skipped (0 in no known shape, 1 too long)" herr
 expect_grep "junk is said" "'junk.log' is no mail log" herr
 expect_grep "the truncated gzip is said" "'cut.log.gz': gzip data damaged or cut short" herr
 expect_grep "the row after the unterminated quote is read" '"address":"q2@quote.example"' hostile.jsonl
