@@ -507,7 +507,7 @@ rp_logfile_line(struct rp_logfile *f, const char **line, size_t *len)
 			}
 			/* a last line without its newline */
 			f->lineno++;
-			if (skipping) {
+			if (skipping || f->len - f->pos > f->max_line + 1) {
 				f->pos = f->len;
 				return RP_ERR_TOOBIG;
 			}
@@ -517,7 +517,7 @@ rp_logfile_line(struct rp_logfile *f, const char **line, size_t *len)
 				(*len)--;
 			f->dec[f->pos + *len] = '\0';
 			f->pos = f->len;
-			return 1;
+			return *len > f->max_line ? RP_ERR_TOOBIG : 1;
 		}
 	}
 }
