@@ -115,6 +115,24 @@ RIPOSTE_CONF=/dev/null expect_exit "no affected mailbox known: exit 2" 2 "$RIPOS
 "$RIPOSTE" mail trace --help > help.txt
 expect_grep "the manual names the M365 columns" 'SenderAddress, RecipientAddress, Subject, Status' help.txt
 
+# --case: the lists and the matched indicators into the case's journal (lib/case/contacts.h)
+export RIPOSTE_DB="$T/case.db"
+expect_exit "--case without an open case: exit 2" 2 "$RIPOSTE" mail trace stores --log logs/maillog --format jsonl --case
+expect_grep "--case without an open case: said" "no open incident case" "$T/.err"
+"$RIPOSTE" case open --title "Virus per Mail" --discovered 2026-11-20T09:00 > /dev/null 2>&1
+"$RIPOSTE" mail trace stores --log logs/maillog --addressbook addressbook.vcf --ioc iocs.txt \
+    --clamav-db clamav --format jsonl --case > case-out.jsonl
+expect_eq "--case: exit 1" 1 $?
+"$RIPOSTE" case show --format jsonl > show.jsonl
+expect_eq "--case: one journal entry per address" 38 "$(grep -c '"type":"contact"' show.jsonl)"
+expect_grep "--case: the Bcc recorded as infected" '"text":"contact infected: info@physio-alpen.example (Physio Alpen GmbH)"' show.jsonl
+expect_grep "--case: the summary entry" '"text":"contacts from mail trace: 6 infected, 10 exposed, 22 precautionary in 26 organisations"' show.jsonl
+"$RIPOSTE" case iocs --format text > iocs.out
+expect_grep "--case: the matched domain became a case IOC" 'befund-portal.example' iocs.out
+expect_eq "--case: the macro document's hashes too (the file and its VBA project)" 2 "$(grep -c '^sha256 ' iocs.out)"
+expect_exit "--case: the journal verifies" 0 "$RIPOSTE" case verify
+unset RIPOSTE_DB
+
 # nothing read changed
 snap > after
 expect_eq "no time of any store, log or address book changed" "" "$(diff before after)"
