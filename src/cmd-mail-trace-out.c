@@ -227,9 +227,10 @@ text_out(const struct trace_counts *n, const struct rp_trace_result *res, struct
 	    "organisations; %zu messages (%zu known only from a log)\n", res->infected,
 	    res->exposed, res->precautionary, res->organisations, res->nmessages, res->log_only);
 	rp_buf_addf(b, "  read: %llu messages from stores (%llu unparsable), %llu log records "
-	    "from %llu files (%llu skipped lines), %llu address book entries\n",
+	    "from %llu file%s (%llu skipped lines), %llu address book entries\n",
 	    (unsigned long long)n->messages, (unsigned long long)n->unparsable,
 	    (unsigned long long)n->log_records, (unsigned long long)n->log_files,
+	    n->log_files == 1 ? "" : "s",
 	    (unsigned long long)(n->log_malformed + n->log_too_long),
 	    (unsigned long long)n->book_entries);
 	if (n->clamav)
