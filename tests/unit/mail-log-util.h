@@ -8,7 +8,7 @@
 #include "mail/logfile.h"
 #include "mail/maillog.h"
 
-static int
+static int __attribute__((unused))
 dump_rec(const struct rp_maillog_rec *r, void *ctx)
 {
 	struct rp_buf *b = ctx;
@@ -28,7 +28,7 @@ dump_rec(const struct rp_maillog_rec *r, void *ctx)
 
 /* Reads len bytes as a file; the records, then "format lines records other malformed
  * too_long damaged" as the last line. Returns rp_maillog_read's value in *ret. */
-static char *
+static __attribute__((unused)) char *
 read_log(const void *data, size_t len, int year, int *ret)
 {
 	struct rp_buf b = RP_BUF_INIT;
