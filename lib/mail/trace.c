@@ -231,7 +231,8 @@ client_domain(struct rp_trace *t, const char *d, size_t len, size_t idx)
 
 	while (len > 0 && (*d == ' ' || *d == '\t' || *d == '@'))
 		d++, len--;
-	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' || d[len - 1] == '.'))
+	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' || d[len - 1] == '.' ||
+	    d[len - 1] == '>'))   /* "contact = Name <a@b.example>" */
 		len--;
 	if (len == 0 || len >= sizeof(dom))
 		return 0;
@@ -737,7 +738,8 @@ rp_trace_finish(struct rp_trace *t, struct rp_trace_result *res)
 		if ((uintptr_t)*v < (uintptr_t)t->c[i].cls)
 			*v = (void *)(uintptr_t)t->c[i].cls;
 		nids += t->c[i].nmsgs;
-		qsort_r(t->c[i].msgs, t->c[i].nmsgs, sizeof(size_t), cmp_idx, t->m);
+		if (t->c[i].nmsgs > 1)   /* an address book's entry has none (and a NULL array) */
+			qsort_r(t->c[i].msgs, t->c[i].nmsgs, sizeof(size_t), cmp_idx, t->m);
 	}
 	for (i = 0; i < t->nc; i++) {
 		cs[i].c = &t->c[i];

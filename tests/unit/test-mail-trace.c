@@ -24,7 +24,7 @@ new_trace(int64_t since, int64_t until)
 	struct rp_ini *ini = NULL;
 	static const char conf[] =
 	    "[client]\nname = Labor AG\ncontact = auftrag@labor.example\nlanguage = de\n"
-	    "[client]\nname = Cabinet SA\ncontact = x@cabinet.example\nlanguage = fr\n"
+	    "[client]\nname = Cabinet SA\ncontact = Cabinet <x@cabinet.example>\nlanguage = fr\n"
 	    "domains = cabinet-lyon.example, @cabinet-paris.example\n";
 
 	assert_int_equal(rp_trace_new(&o, &t), 0);
