@@ -188,3 +188,24 @@ rp_syslog_time(const struct rp_syslog_hdr *h, int year)
 	t = mktime(&tm);
 	return (int64_t)t;
 }
+
+int64_t
+rp_syslog_time_cached(const struct rp_syslog_hdr *h, int year, struct rp_syslog_clock *c)
+{
+	struct rp_syslog_hdr top;
+
+	if (h->has_year)
+		return h->time;
+	if (!c->valid || c->year != year || c->mon != h->mon || c->day != h->day ||
+	    c->hour != h->hour) {
+		top = *h;
+		top.min = top.sec = 0;
+		c->base = rp_syslog_time(&top, year);
+		c->valid = 1;
+		c->year = year;
+		c->mon = h->mon;
+		c->day = h->day;
+		c->hour = h->hour;
+	}
+	return c->base + h->min * 60 + h->sec;
+}

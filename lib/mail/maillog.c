@@ -262,6 +262,7 @@ read_syslog(struct rp_logfile *f, const struct rp_maillog_opts *o, struct rp_ml_
 {
 	struct readers rd = { NULL, NULL, NULL };
 	struct yearstate y = { 0, 0, 0 };
+	struct rp_syslog_clock clock = { 0, 0, 0, 0, 0, 0 };
 	struct rp_syslog_hdr h;
 	struct rp_ml_line l;
 	const char *line;
@@ -299,7 +300,7 @@ read_syslog(struct rp_logfile *f, const struct rp_maillog_opts *o, struct rp_ml_
 				s->st->malformed++;
 				continue;
 			}
-			l.time = h.has_year ? h.time : rp_syslog_time(&h, year_of(&y, h.mon));
+			l.time = h.has_year ? h.time : rp_syslog_time_cached(&h, year_of(&y, h.mon), &clock);
 			l.prog = h.prog;
 			l.proglen = h.proglen;
 			l.msg = h.msg;

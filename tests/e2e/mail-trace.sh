@@ -111,7 +111,9 @@ expect_exit "no store and no log: exit 2" 2 "$RIPOSTE" mail trace --format jsonl
 expect_exit "an unreadable log: exit 2" 2 "$RIPOSTE" mail trace stores --log /nonexistent --format jsonl
 expect_exit "an unknown option: exit 2" 2 "$RIPOSTE" mail trace stores --bogus
 expect_exit "a bad year: exit 2" 2 "$RIPOSTE" mail trace --log logs/maillog --year 12
-RIPOSTE_CONF=/dev/null expect_exit "no affected mailbox known: exit 2" 2 "$RIPOSTE" mail trace --log logs/maillog --config "$T/empty.conf"
+printf '[site]\nname = Praxis ohne Domains\n' > "$T/nodomains.conf"
+expect_exit "no affected mailbox known: exit 2" 2 "$RIPOSTE" mail trace --log logs/maillog --config "$T/nodomains.conf"
+expect_grep "no affected mailbox known: said" "no affected mailbox: give --mailbox ADDR" "$T/.err"
 "$RIPOSTE" mail trace --help > help.txt
 expect_grep "the manual names the M365 columns" 'SenderAddress, RecipientAddress, Subject, Status' help.txt
 
