@@ -17,7 +17,7 @@
 static const struct mail_verb verbs[] = {
 	{ "scan", "mail scan", cmd_mail_scan, mail_scan_longopts, "j:aqh",
 	  "what the stores hold: dangerous attachments and links, bank-detail fraud, rules" },
-	{ "trace", cmd_mail_trace, mail_trace_longopts, "j:h",
+	{ "trace", "mail trace", cmd_mail_trace, mail_trace_longopts, "j:h",
 	  "who must be told: infected, exposed, precautionary, by organisation" },
 };
 #define NVERBS (sizeof(verbs) / sizeof(verbs[0]))

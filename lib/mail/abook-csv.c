@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/csv.h"
+#include "core/csvread.h"
 #include "core/err.h"
 #include "mail/abook.h"
 #include "mail/logfile.h"
@@ -76,7 +76,7 @@ struct cols {
 };
 
 static const char *
-header(const struct rp_csv_field *f, size_t n, struct cols *c)
+header(const struct rp_csvr_field *f, size_t n, struct cols *c)
 {
 	const char *fmt = "csv";
 	size_t i;
@@ -110,8 +110,8 @@ header(const struct rp_csv_field *f, size_t n, struct cols *c)
 	return fmt;
 }
 
-static const struct rp_csv_field *
-col(const struct rp_csv_field *f, size_t n, int i)
+static const struct rp_csvr_field *
+col(const struct rp_csvr_field *f, size_t n, int i)
 {
 	return i >= 0 && (size_t)i < n && f[i].len > 0 ? &f[i] : NULL;
 }
@@ -146,8 +146,8 @@ rp_abook_csv_read(struct rp_logfile *f, rp_abook_fn fn, void *ctx, struct rp_abo
 {
 	char addrs[AB_MAX_ADDR][RP_MAIL_ADDR_MAX];
 	struct rp_buf name = RP_BUF_INIT, org = RP_BUF_INIT;
-	struct rp_csv *c = NULL;
-	const struct rp_csv_field *fv, *x, *y;
+	struct rp_csvr *c = NULL;
+	const struct rp_csvr_field *fv, *x, *y;
 	struct rp_abook_entry e;
 	struct cols cl;
 	size_t n, na, i;
@@ -155,9 +155,9 @@ rp_abook_csv_read(struct rp_logfile *f, rp_abook_fn fn, void *ctx, struct rp_abo
 
 	rp_buf_init(&name, 4096);
 	rp_buf_init(&org, 4096);
-	if ((r = rp_csv_new(rp_logfile_read, f, NULL, &c)) != 0)
+	if ((r = rp_csvr_new(rp_logfile_read, f, NULL, &c)) != 0)
 		goto out;
-	while ((r = rp_csv_next(c, &fv, &n)) != 0) {
+	while ((r = rp_csvr_next(c, &fv, &n)) != 0) {
 		if (r == RP_ERR_TOOBIG || r == RP_ERR_FORMAT) {
 			if (r == RP_ERR_TOOBIG)
 				st->too_long++;
@@ -202,7 +202,7 @@ rp_abook_csv_read(struct rp_logfile *f, rp_abook_fn fn, void *ctx, struct rp_abo
 			rp_abook_text(&org, x->p, x->len);
 		e.name = name.buf;
 		e.org = org.buf;
-		e.line = rp_csv_line(c);
+		e.line = rp_csvr_line(c);
 		for (i = 0; i < na; i++) {
 			e.addr = addrs[i];
 			st->entries++;
@@ -215,7 +215,7 @@ rp_abook_csv_read(struct rp_logfile *f, rp_abook_fn fn, void *ctx, struct rp_abo
 		st->format = "unknown";
 out:
 	st->damaged = rp_logfile_error(f);
-	rp_csv_free(c);
+	rp_csvr_free(c);
 	rp_buf_release(&name);
 	rp_buf_release(&org);
 	return r;

@@ -55,7 +55,7 @@ status(const char *s, size_t len)
 }
 
 int
-rp_google_header(const struct rp_csv_field *f, size_t n, struct rp_hosted *h)
+rp_google_header(const struct rp_csvr_field *f, size_t n, struct rp_hosted *h)
 {
 	memset(h, 0, sizeof(*h));
 	rp_hosted_columns(f, n, names, RP_HOSTED_NCOL, h->col);

@@ -25,7 +25,7 @@ squash(const char *s, size_t len, char *out, size_t cap)
 }
 
 void
-rp_hosted_columns(const struct rp_csv_field *f, size_t n, const char *const *names,
+rp_hosted_columns(const struct rp_csvr_field *f, size_t n, const char *const *names,
     size_t nnames, int *col)
 {
 	size_t i, k;
@@ -256,12 +256,12 @@ recipients(const char *s, size_t len, struct rp_maillog_rec *rec, struct rp_ml_s
 }
 
 int
-rp_hosted_row(const struct rp_hosted *h, const struct rp_csv_field *f, size_t n,
+rp_hosted_row(const struct rp_hosted *h, const struct rp_csvr_field *f, size_t n,
     size_t lineno, struct rp_ml_sink *s)
 {
 	char from[RP_MAIL_ADDR_MAX], msgid[256], subject[256], qid[128], relay[64], det[128];
 	struct rp_maillog_rec rec;
-	const struct rp_csv_field *c;
+	const struct rp_csvr_field *c;
 	int64_t t;
 
 #define COL(k) (h->col[k] >= 0 && (size_t)h->col[k] < n ? &f[h->col[k]] : NULL)

@@ -4,7 +4,7 @@
  * Gzip files (rotated "mail.log.1.gz") are inflated on the fly (lib/mail/gz.c); a file
  * that starts with a UTF-16 byte-order mark (PowerShell's Out-File, "Unicode" CSV
  * exports) is turned into UTF-8. Readers then take the bytes (rp_logfile_read, which
- * has the shape of rp_csv_read_fn) or lines (rp_logfile_line), not both.
+ * has the shape of rp_csvr_read_fn) or lines (rp_logfile_line), not both.
  *
  * Lines are bounded (max_line): a longer one is skipped without being kept in memory.
  * A gzip file cut short or corrupt gives every whole line before the damage, then ends

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/csv.h"
+#include "core/csvread.h"
 #include "mail/maillog.h"
 
 /* Where records go: the caller's callback, the counts, the first non-zero return. */
@@ -96,11 +96,11 @@ struct rp_hosted {
 	enum rp_maillog_status (*status)(const char *s, size_t len);
 };
 /* 1 when the header row is a Microsoft 365 message trace (h filled), else 0. */
-int rp_m365_header(const struct rp_csv_field *f, size_t n, struct rp_hosted *h);
+int rp_m365_header(const struct rp_csvr_field *f, size_t n, struct rp_hosted *h);
 /* 1 when the header row is a Google Workspace email log search export, else 0. */
-int rp_google_header(const struct rp_csv_field *f, size_t n, struct rp_hosted *h);
+int rp_google_header(const struct rp_csvr_field *f, size_t n, struct rp_hosted *h);
 /* One data row: 1 records given, RP_ERR_FORMAT (no recipient or no date). */
-int rp_hosted_row(const struct rp_hosted *h, const struct rp_csv_field *f, size_t n,
+int rp_hosted_row(const struct rp_hosted *h, const struct rp_csvr_field *f, size_t n,
     size_t lineno, struct rp_ml_sink *s);
 /* The dates exports write: ISO 8601; "11/19/2026 2:45:31 PM" (US, UTC); "19.11.2026
  * 14:45:31"; "2026/11/19 14:45:31 UTC"; "Nov 19, 2026, 2:45:31 PM GMT+1". Without a
@@ -108,7 +108,7 @@ int rp_hosted_row(const struct rp_hosted *h, const struct rp_csv_field *f, size_
 int rp_hosted_date(const char *s, size_t len, int us_first, int64_t *t);
 /* Finds column names (ASCII case and spaces, '_' and '-' ignored) in a header row:
  * names[i] is a '|'-separated list of the accepted names of column i. */
-void rp_hosted_columns(const struct rp_csv_field *f, size_t n, const char *const *names,
+void rp_hosted_columns(const struct rp_csvr_field *f, size_t n, const char *const *names,
     size_t nnames, int *col);
 
 /* key=value in "k1=v1, k2=<v 2>, k3=v3 (...)": the value of key at a word boundary;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/csv.h"
+#include "core/csvread.h"
 #include "core/err.h"
 #include "core/time.h"
 #include "mail/logfile.h"
@@ -326,15 +326,15 @@ out:
 static int
 read_csv(struct rp_logfile *f, struct rp_ml_sink *s)
 {
-	struct rp_csv *c = NULL;
+	struct rp_csvr *c = NULL;
 	struct rp_hosted h;
-	const struct rp_csv_field *fv;
+	const struct rp_csvr_field *fv;
 	size_t n;
 	int r, header = 0;
 
-	if ((r = rp_csv_new(rp_logfile_read, f, NULL, &c)) != 0)
+	if ((r = rp_csvr_new(rp_logfile_read, f, NULL, &c)) != 0)
 		return r;
-	while ((r = rp_csv_next(c, &fv, &n)) != 0) {
+	while ((r = rp_csvr_next(c, &fv, &n)) != 0) {
 		s->st->lines++;
 		if (r == RP_ERR_TOOBIG || r == RP_ERR_FORMAT) {
 			if (r == RP_ERR_TOOBIG)
@@ -358,7 +358,7 @@ read_csv(struct rp_logfile *f, struct rp_ml_sink *s)
 			r = RP_ERR_FORMAT;
 			goto out;
 		}
-		if (rp_hosted_row(&h, fv, n, rp_csv_line(c), s) == RP_ERR_FORMAT)
+		if (rp_hosted_row(&h, fv, n, rp_csvr_line(c), s) == RP_ERR_FORMAT)
 			s->st->malformed++;
 		if (s->stop)
 			break;
@@ -366,7 +366,7 @@ read_csv(struct rp_logfile *f, struct rp_ml_sink *s)
 	r = header ? s->stop : RP_ERR_FORMAT;
 out:
 	s->st->damaged = rp_logfile_error(f);
-	rp_csv_free(c);
+	rp_csvr_free(c);
 	return r;
 }
 
@@ -405,21 +405,21 @@ syslog_like(const char *p, size_t len)
 static int
 csv_like(const char *p, size_t len)
 {
-	struct rp_csv *c = NULL;
+	struct rp_csvr *c = NULL;
 	struct rp_hosted h;
-	const struct rp_csv_field *fv;
+	const struct rp_csvr_field *fv;
 	size_t n;
 	int r, ok = 0, i;
 
-	if (rp_csv_new_mem(p, len, NULL, &c) != 0)
+	if (rp_csvr_new_mem(p, len, NULL, &c) != 0)
 		return 0;
-	for (i = 0; i < 2 && (r = rp_csv_next(c, &fv, &n)) == 1; i++) {
+	for (i = 0; i < 2 && (r = rp_csvr_next(c, &fv, &n)) == 1; i++) {
 		if (n >= 1 && fv[0].len >= 5 && memcmp(fv[0].p, "#TYPE", 5) == 0)
 			continue;
 		ok = rp_m365_header(fv, n, &h) || rp_google_header(fv, n, &h);
 		break;
 	}
-	rp_csv_free(c);
+	rp_csvr_free(c);
 	return ok;
 }
 

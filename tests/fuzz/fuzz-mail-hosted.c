@@ -23,8 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct rp_maillog_stats st;
 	struct rp_ml_sink s = { check, NULL, &st, 0 };
-	const struct rp_csv_field *f;
-	struct rp_csv *c = NULL;
+	const struct rp_csvr_field *f;
+	struct rp_csvr *c = NULL;
 	struct rp_hosted h;
 	size_t n;
 	int r, header = 0;
@@ -38,17 +38,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		rp_hosted_date((const char *)data, nl ? (size_t)(nl - (const char *)data) : size, 1, &t);
 	}
-	if (rp_csv_new_mem((const char *)data, size, NULL, &c) != 0)
+	if (rp_csvr_new_mem((const char *)data, size, NULL, &c) != 0)
 		return 0;
-	while ((r = rp_csv_next(c, &f, &n)) != 0) {
+	while ((r = rp_csvr_next(c, &f, &n)) != 0) {
 		if (r < 0)
 			continue;
 		if (!header) {
 			header = rp_m365_header(f, n, &h) || rp_google_header(f, n, &h);
 			continue;
 		}
-		rp_hosted_row(&h, f, n, rp_csv_line(c), &s);
+		rp_hosted_row(&h, f, n, rp_csvr_line(c), &s);
 	}
-	rp_csv_free(c);
+	rp_csvr_free(c);
 	return 0;
 }

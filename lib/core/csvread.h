@@ -14,21 +14,21 @@
  * quote it resumes on the line after the one where the record began, so that one stray
  * quote costs one line, not the rest of the file) and the next call goes on. Each
  * record is scanned at most max_lines lines ahead, so the work stays linear.
- * Fuzzed (tests/fuzz/fuzz-csv.c). A struct rp_csv belongs to one thread at a time.
+ * Fuzzed (tests/fuzz/fuzz-csv.c). A struct rp_csvr belongs to one thread at a time.
  */
-#ifndef RP_CSV_H
-#define RP_CSV_H
+#ifndef RP_CSVREAD_H
+#define RP_CSVREAD_H
 
 #include <stddef.h>
 
-struct rp_csv;
+struct rp_csvr;
 
-struct rp_csv_field {
+struct rp_csvr_field {
 	const char *p;          /* the unquoted bytes, NUL-terminated (valid until the next call) */
 	size_t len;
 };
 
-struct rp_csv_opts {
+struct rp_csvr_opts {
 	int sep;                /* ',', ';', '\t'; 0: the most frequent of them outside quotes
 	                           in the first record (',' when none) */
 	size_t max_record;      /* bytes of one record as written; 0: 1 MiB */
@@ -38,15 +38,15 @@ struct rp_csv_opts {
 
 /* A source of bytes: puts up to len bytes in buf and sets *got (0 at the end);
  * returns 0 or a negative RP_ERR_* (which stops the reader). */
-typedef int (*rp_csv_read_fn)(void *ctx, char *buf, size_t len, size_t *got);
+typedef int (*rp_csvr_read_fn)(void *ctx, char *buf, size_t len, size_t *got);
 
 /* A reader over fn/ctx (borrowed; must outlive the reader), or over len bytes of
  * memory (borrowed). opts may be NULL (the defaults). *out is owned by the caller. */
-int rp_csv_new(rp_csv_read_fn fn, void *ctx, const struct rp_csv_opts *opts,
-    struct rp_csv **out);
-int rp_csv_new_mem(const char *data, size_t len, const struct rp_csv_opts *opts,
-    struct rp_csv **out);
-void rp_csv_free(struct rp_csv *c);                   /* accepts NULL */
+int rp_csvr_new(rp_csvr_read_fn fn, void *ctx, const struct rp_csvr_opts *opts,
+    struct rp_csvr **out);
+int rp_csvr_new_mem(const char *data, size_t len, const struct rp_csvr_opts *opts,
+    struct rp_csvr **out);
+void rp_csvr_free(struct rp_csvr *c);                   /* accepts NULL */
 
 /*
  * The next record. Returns 1 with *fields (owned by the reader, valid until the next
@@ -55,11 +55,11 @@ void rp_csv_free(struct rp_csv *c);                   /* accepts NULL */
  * any other negative code is the source's error and ends the reading.
  * Empty lines are skipped (they are no record).
  */
-int rp_csv_next(struct rp_csv *c, const struct rp_csv_field **fields, size_t *n);
+int rp_csvr_next(struct rp_csvr *c, const struct rp_csvr_field **fields, size_t *n);
 
 /* The 1-based line where the record last returned (or skipped) began. */
-size_t rp_csv_line(const struct rp_csv *c);
+size_t rp_csvr_line(const struct rp_csvr *c);
 /* The separator in use (after guessing), or 0 before the first record. */
-int rp_csv_sep(const struct rp_csv *c);
+int rp_csvr_sep(const struct rp_csvr *c);
 
 #endif

@@ -1,4 +1,4 @@
-/* The RFC 4180 reader (lib/core/csv.c): quoting, exports' quirks, bounds, recovery. */
+/* The RFC 4180 reader (lib/core/csvread.c): quoting, exports' quirks, bounds, recovery. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/csv.h"
+#include "core/csvread.h"
 #include "core/err.h"
 
 /* Every record as "f1|f2|...", one per line; a skipped record as "!FORMAT@line" or
@@ -36,39 +36,39 @@ src_read(void *ctx, char *buf, size_t len, size_t *got)
 }
 
 static char *
-dump(const char *in, size_t len, const struct rp_csv_opts *o, size_t chunk)
+dump(const char *in, size_t len, const struct rp_csvr_opts *o, size_t chunk)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	struct rp_csv *c = NULL;
+	struct rp_csvr *c = NULL;
 	struct src s = { in, len, 0, chunk };
-	const struct rp_csv_field *f;
+	const struct rp_csvr_field *f;
 	size_t n, i;
 	int r;
 
 	if (chunk)
-		assert_int_equal(rp_csv_new(src_read, &s, o, &c), 0);
+		assert_int_equal(rp_csvr_new(src_read, &s, o, &c), 0);
 	else
-		assert_int_equal(rp_csv_new_mem(in, len, o, &c), 0);
-	while ((r = rp_csv_next(c, &f, &n)) != 0) {
+		assert_int_equal(rp_csvr_new_mem(in, len, o, &c), 0);
+	while ((r = rp_csvr_next(c, &f, &n)) != 0) {
 		if (r == RP_ERR_FORMAT || r == RP_ERR_TOOBIG) {
 			rp_buf_addf(&b, "!%s@%zu\n", r == RP_ERR_FORMAT ? "FORMAT" : "TOOBIG",
-			    rp_csv_line(c));
+			    rp_csvr_line(c));
 			continue;
 		}
 		assert_int_equal(r, 1);
-		rp_buf_addf(&b, "%zu:", rp_csv_line(c));
+		rp_buf_addf(&b, "%zu:", rp_csvr_line(c));
 		for (i = 0; i < n; i++) {
 			assert_int_equal(f[i].p[f[i].len], '\0');
 			rp_buf_add(&b, f[i].p, f[i].len);
 			rp_buf_addch(&b, i + 1 < n ? '|' : '\n');
 		}
 	}
-	rp_csv_free(c);
+	rp_csvr_free(c);
 	return rp_buf_detach(&b, NULL);
 }
 
 static void
-check(const char *in, const struct rp_csv_opts *o, const char *want)
+check(const char *in, const struct rp_csvr_opts *o, const char *want)
 {
 	size_t chunks[] = { 0, 1, 2, 7, 4096 }, i;
 
@@ -107,7 +107,7 @@ csv_export_quirks(void **state)
 	/* a stray quote inside a plain field, text after a closing quote */
 	check("5\" disk,\"a\"b\n", NULL, "1:5\" disk|ab\n");
 	/* a forced separator */
-	check("a;b,c\n", &(struct rp_csv_opts){ .sep = ',' }, "1:a;b|c\n");
+	check("a;b,c\n", &(struct rp_csvr_opts){ .sep = ',' }, "1:a;b|c\n");
 }
 
 static void
@@ -116,7 +116,7 @@ csv_unterminated_quote(void **state)
 	/* the quote never closes: that record goes, the reader resumes on the next line */
 	check("h1,h2\n\"open,1\nok,2\nok,3\n", NULL, "1:h1|h2\n!FORMAT@2\n3:ok|2\n4:ok|3\n");
 	/* a quote that swallows more than max_lines lines */
-	check("\"x\na\nb\nc\nd\n", &(struct rp_csv_opts){ .max_lines = 3 },
+	check("\"x\na\nb\nc\nd\n", &(struct rp_csvr_opts){ .max_lines = 3 },
 	    "!FORMAT@1\n2:a\n3:b\n4:c\n5:d\n");
 }
 
@@ -144,12 +144,12 @@ csv_bounds(void **state)
 	for (i = 0; i < 5000; i++)
 		rp_buf_addch(&in, 'y');
 	rp_buf_addstr(&in, "\nc,d\n");
-	got = dump(in.buf, in.len, &(struct rp_csv_opts){ .max_record = 1024 }, 0);
+	got = dump(in.buf, in.len, &(struct rp_csvr_opts){ .max_record = 1024 }, 0);
 	assert_string_equal(got, "!TOOBIG@1\n2:c|d\n");
 	free(got);
 	rp_buf_release(&in);
 	/* too many fields */
-	check("a,b,c,d\n1,2\n", &(struct rp_csv_opts){ .max_fields = 3 }, "!TOOBIG@1\n2:1|2\n");
+	check("a,b,c,d\n1,2\n", &(struct rp_csvr_opts){ .max_fields = 3 }, "!TOOBIG@1\n2:1|2\n");
 	/* binary junk: NULs and bytes of no encoding are fields like any other */
 	got = dump("\x00\xff,\x01\n", 5, NULL, 0);
 	assert_memory_equal(got, "1:\x00\xff|\x01\n", 8);
@@ -159,12 +159,12 @@ csv_bounds(void **state)
 static void
 csv_bad_options(void **state)
 {
-	struct rp_csv *c = NULL;
+	struct rp_csvr *c = NULL;
 
-	assert_int_equal(rp_csv_new_mem("", 0, &(struct rp_csv_opts){ .sep = 'x' }, &c),
+	assert_int_equal(rp_csvr_new_mem("", 0, &(struct rp_csvr_opts){ .sep = 'x' }, &c),
 	    RP_ERR_INVALID);
 	assert_null(c);
-	rp_csv_free(NULL);
+	rp_csvr_free(NULL);
 }
 
 int

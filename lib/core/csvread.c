@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/csv.h"
+#include "core/csvread.h"
 #include "core/err.h"
 
 #define CSV_DEFAULT_RECORD ((size_t)1 << 20)
@@ -16,10 +16,10 @@
 #define CSV_DEFAULT_LINES  64
 #define CSV_CHUNK          ((size_t)64 << 10)
 
-struct rp_csv {
-	rp_csv_read_fn fn;
+struct rp_csvr {
+	rp_csvr_read_fn fn;
 	void *ctx;
-	const char *mem;          /* rp_csv_new_mem's bytes */
+	const char *mem;          /* rp_csvr_new_mem's bytes */
 	size_t memlen, mempos;
 	char *in;                 /* the input window */
 	size_t cap, start, end;   /* in[start, end) not yet consumed */
@@ -31,13 +31,13 @@ struct rp_csv {
 	size_t rec_line;
 	struct rp_buf rec;        /* the fields, unquoted, NUL after each */
 	size_t *off, *len;        /* per field, into rec */
-	struct rp_csv_field *fields;
+	struct rp_csvr_field *fields;
 };
 
 static int
 mem_read(void *ctx, char *buf, size_t len, size_t *got)
 {
-	struct rp_csv *c = ctx;
+	struct rp_csvr *c = ctx;
 	size_t n = c->memlen - c->mempos;
 
 	if (n > len)
@@ -49,9 +49,9 @@ mem_read(void *ctx, char *buf, size_t len, size_t *got)
 }
 
 int
-rp_csv_new(rp_csv_read_fn fn, void *ctx, const struct rp_csv_opts *opts, struct rp_csv **out)
+rp_csvr_new(rp_csvr_read_fn fn, void *ctx, const struct rp_csvr_opts *opts, struct rp_csvr **out)
 {
-	struct rp_csv *c;
+	struct rp_csvr *c;
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -74,7 +74,7 @@ rp_csv_new(rp_csv_read_fn fn, void *ctx, const struct rp_csv_opts *opts, struct 
 	c->len = calloc(c->max_fields, sizeof(*c->len));
 	c->fields = calloc(c->max_fields, sizeof(*c->fields));
 	if (c->in == NULL || c->off == NULL || c->len == NULL || c->fields == NULL) {
-		rp_csv_free(c);
+		rp_csvr_free(c);
 		return RP_ERR_NOMEM;
 	}
 	*out = c;
@@ -82,12 +82,12 @@ rp_csv_new(rp_csv_read_fn fn, void *ctx, const struct rp_csv_opts *opts, struct 
 }
 
 int
-rp_csv_new_mem(const char *data, size_t len, const struct rp_csv_opts *opts,
-    struct rp_csv **out)
+rp_csvr_new_mem(const char *data, size_t len, const struct rp_csvr_opts *opts,
+    struct rp_csvr **out)
 {
 	int r;
 
-	if ((r = rp_csv_new(mem_read, NULL, opts, out)) != 0)
+	if ((r = rp_csvr_new(mem_read, NULL, opts, out)) != 0)
 		return r;
 	(*out)->ctx = *out;
 	(*out)->mem = data;
@@ -96,7 +96,7 @@ rp_csv_new_mem(const char *data, size_t len, const struct rp_csv_opts *opts,
 }
 
 void
-rp_csv_free(struct rp_csv *c)
+rp_csvr_free(struct rp_csvr *c)
 {
 	if (c == NULL)
 		return;
@@ -109,13 +109,13 @@ rp_csv_free(struct rp_csv *c)
 }
 
 size_t
-rp_csv_line(const struct rp_csv *c)
+rp_csvr_line(const struct rp_csvr *c)
 {
 	return c->rec_line;
 }
 
 int
-rp_csv_sep(const struct rp_csv *c)
+rp_csvr_sep(const struct rp_csvr *c)
 {
 	return c->began ? c->sep : 0;
 }
@@ -123,7 +123,7 @@ rp_csv_sep(const struct rp_csv *c)
 /* More bytes after end: moves the window to the front first. 1 read some, 0 at the
  * end of the source, RP_ERR_TOOBIG when the window is full, or the source's error. */
 static int
-refill(struct rp_csv *c)
+refill(struct rp_csvr *c)
 {
 	size_t got = 0;
 	int r;
@@ -149,7 +149,7 @@ refill(struct rp_csv *c)
 
 /* Skips to the byte after the next newline (a line too long to keep). */
 static int
-skip_line(struct rp_csv *c)
+skip_line(struct rp_csvr *c)
 {
 	for (;;) {
 		char *nl = memchr(c->in + c->start, '\n', c->end - c->start);
@@ -169,7 +169,7 @@ skip_line(struct rp_csv *c)
 /* Gives the record up and resumes after the first newline of its raw bytes (k of them
  * are in the window), or after the next newline when it has none. */
 static int
-resync(struct rp_csv *c, size_t k)
+resync(struct rp_csvr *c, size_t k)
 {
 	char *nl = memchr(c->in + c->start, '\n', k);
 
@@ -184,7 +184,7 @@ resync(struct rp_csv *c, size_t k)
 
 /* Drops a byte-order mark and settles the separator from the first record. */
 static int
-begin(struct rp_csv *c)
+begin(struct rp_csvr *c)
 {
 	size_t cnt[3] = { 0, 0, 0 }, k;
 	int inq = 0, r;
@@ -221,7 +221,7 @@ begin(struct rp_csv *c)
 enum { ST_START, ST_PLAIN, ST_QUOTED, ST_QUOTE, ST_AFTER };
 
 int
-rp_csv_next(struct rp_csv *c, const struct rp_csv_field **fields, size_t *n)
+rp_csvr_next(struct rp_csvr *c, const struct rp_csvr_field **fields, size_t *n)
 {
 	size_t k, nf, lines, fstart, i;
 	int st, r, over, anyq, plain_tail;
