@@ -1,5 +1,5 @@
 /*
- * The CSV reader (see csv.h). The raw bytes of the record being read stay in one
+ * The CSV reader (see csvread.h). The raw bytes of the record being read stay in one
  * window [start, end) of the input buffer, so that a record that must be given up
  * (a quote never closed) can be read again from the line after the one where it
  * began; the unquoted fields are copied into rec, each NUL-terminated.
@@ -27,6 +27,8 @@ struct rp_csvr {
 	int began;                /* the byte-order mark and the separator are settled */
 	int sep;
 	size_t max_record, max_fields, max_lines;
+	int strict, stopped;      /* strict: a fault stopped the reading */
+	const char *why;          /* the last fault, static text */
 	size_t line;              /* the line in[start] is on */
 	size_t rec_line;
 	struct rp_buf rec;        /* the fields, unquoted, NUL after each */
@@ -62,6 +64,7 @@ rp_csvr_new(rp_csvr_read_fn fn, void *ctx, const struct rp_csvr_opts *opts, stru
 	c->max_record = opts && opts->max_record ? opts->max_record : CSV_DEFAULT_RECORD;
 	c->max_fields = opts && opts->max_fields ? opts->max_fields : CSV_DEFAULT_FIELDS;
 	c->max_lines = opts && opts->max_lines ? opts->max_lines : CSV_DEFAULT_LINES;
+	c->strict = opts ? opts->strict : 0;
 	if (c->sep != 0 && c->sep != ',' && c->sep != ';' && c->sep != '\t') {
 		free(c);
 		return RP_ERR_INVALID;
@@ -112,6 +115,12 @@ size_t
 rp_csvr_line(const struct rp_csvr *c)
 {
 	return c->rec_line;
+}
+
+const char *
+rp_csvr_why(const struct rp_csvr *c)
+{
+	return c->why;
 }
 
 int
@@ -218,6 +227,17 @@ begin(struct rp_csvr *c)
 	return 0;
 }
 
+/* A record given up: why says what. In strict mode nothing more is read. r is the
+ * code to return (RP_ERR_FORMAT or RP_ERR_TOOBIG) unless resyncing failed (rs). */
+static int
+fault(struct rp_csvr *c, int r, int rs, const char *why)
+{
+	c->why = why;
+	if (c->strict)
+		c->stopped = 1;
+	return rs != 0 ? rs : r;
+}
+
 enum { ST_START, ST_PLAIN, ST_QUOTED, ST_QUOTE, ST_AFTER };
 
 int
@@ -228,6 +248,9 @@ rp_csvr_next(struct rp_csvr *c, const struct rp_csvr_field **fields, size_t *n)
 
 	*fields = NULL;
 	*n = 0;
+	c->why = NULL;
+	if (c->stopped)
+		return 0;
 	if (!c->began && (r = begin(c)) != 0)
 		return r;
 again:
@@ -253,16 +276,14 @@ again:
 					c->line = c->rec_line + lines;
 					r = skip_line(c);
 				}
-				return r != 0 ? r : RP_ERR_TOOBIG;
+				return fault(c, RP_ERR_TOOBIG, r, "a record longer than the bound");
 			}
 			if (r < 0)
 				return r;
 			if (r == 0) {       /* the end of the input */
-				if (st == ST_QUOTED) {
-					if ((r = resync(c, k)) != 0)
-						return r;
-					return RP_ERR_FORMAT;
-				}
+				if (st == ST_QUOTED)
+					return fault(c, RP_ERR_FORMAT, resync(c, k),
+					    "a quoted field is not closed");
 				if (k == 0)
 					return 0;
 				ch = '\n';  /* a last line without its newline */
@@ -276,11 +297,9 @@ again:
 				st = ST_QUOTE;
 				continue;
 			}
-			if (ch == '\n' && ++lines >= c->max_lines) {
-				if ((r = resync(c, k)) != 0)
-					return r;
-				return RP_ERR_FORMAT;
-			}
+			if (ch == '\n' && ++lines >= c->max_lines)
+				return fault(c, RP_ERR_FORMAT, resync(c, k),
+				    "a quoted field is not closed within the lines a record may span");
 			break;
 		case ST_QUOTE:
 			if (ch == '"') {      /* "" inside quotes: one quote */
@@ -300,6 +319,14 @@ again:
 			}
 			if (ch == c->sep || ch == '\n')
 				goto field_end;
+			/* strict: the leniency of exports is a mistake in a file typed by hand
+			 * (a '\r' after a closing quote is the CRLF's, checked at the '\n') */
+			if (c->strict && ch == '"')
+				return fault(c, RP_ERR_FORMAT, 0, "a quote inside a field that does "
+				    "not start with one (quote the field and double the quote)");
+			if (c->strict && st == ST_AFTER && (ch != '\r' || plain_tail))
+				return fault(c, RP_ERR_FORMAT, 0,
+				    "text after the closing quote of a field");
 			if (st == ST_START)
 				st = ST_PLAIN;
 			plain_tail = 1;
@@ -334,7 +361,7 @@ record_end:
 		c->start += c->start + k < c->end ? k + 1 : k;
 		c->line += lines + 1;
 		if (over)
-			return RP_ERR_TOOBIG;
+			return fault(c, RP_ERR_TOOBIG, 0, "more fields than the bound");
 		if (nf == 1 && c->len[0] == 0 && !anyq)
 			goto again;   /* an empty line */
 		break;

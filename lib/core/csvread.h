@@ -14,7 +14,13 @@
  * quote it resumes on the line after the one where the record began, so that one stray
  * quote costs one line, not the rest of the file) and the next call goes on. Each
  * record is scanned at most max_lines lines ahead, so the work stays linear.
- * Fuzzed (tests/fuzz/fuzz-csv.c). A struct rp_csvr belongs to one thread at a time.
+ * Strict mode is for files people edit by hand (the risk register): there a sloppy
+ * quote is a mistake to show, not to guess around. A quote inside an unquoted field,
+ * text after a closing quote, a quote never closed or a record past a bound ends the
+ * reading with RP_ERR_FORMAT (or RP_ERR_TOOBIG), rp_csvr_why() says what and
+ * rp_csvr_line() where; every later call returns 0.
+ *
+ * Fuzzed (tests/fuzz/fuzz-csvread.c). A struct rp_csvr belongs to one thread at a time.
  */
 #ifndef RP_CSVREAD_H
 #define RP_CSVREAD_H
@@ -34,6 +40,7 @@ struct rp_csvr_opts {
 	size_t max_record;      /* bytes of one record as written; 0: 1 MiB */
 	size_t max_fields;      /* 0: 1024 */
 	size_t max_lines;       /* lines one record may span (newlines in quotes); 0: 64 */
+	int strict;             /* the first fault ends the reading (see above) */
 };
 
 /* A source of bytes: puts up to len bytes in buf and sets *got (0 at the end);
@@ -59,6 +66,9 @@ int rp_csvr_next(struct rp_csvr *c, const struct rp_csvr_field **fields, size_t 
 
 /* The 1-based line where the record last returned (or skipped) began. */
 size_t rp_csvr_line(const struct rp_csvr *c);
+/* After RP_ERR_FORMAT or RP_ERR_TOOBIG: what was wrong with the record, as a phrase
+ * for a person ("a quoted field is not closed"); static text. NULL otherwise. */
+const char *rp_csvr_why(const struct rp_csvr *c);
 /* The separator in use (after guessing), or 0 before the first record. */
 int rp_csvr_sep(const struct rp_csvr *c);
 

@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "core/buf.h"
+#include "core/csvread.h"
 #include "core/err.h"
 #include "mail/internal.h"
 
@@ -529,59 +530,6 @@ exchange_rule(const struct mail_rule_sink *k, const char *format, int line,
 	return 0;
 }
 
-#define MAXCOLS 128
-
-/* one CSV record (RFC 4180) from *pp: fields into f (pointers into buf) */
-static int
-csv_record(const char **pp, const char *end, struct rp_buf *buf, size_t *off, int *nf,
-    int *lines)
-{
-	const char *p = *pp;
-	int n = 0;
-
-	rp_buf_reset(buf);
-	if (p >= end)
-		return 0;
-	for (;;) {
-		off[n] = buf->len;
-		if (p < end && *p == '"') {
-			for (p++; p < end; p++) {
-				if (*p == '"') {
-					if (p + 1 < end && p[1] == '"') {
-						rp_buf_addch(buf, '"');
-						p++;
-						continue;
-					}
-					p++;
-					break;
-				}
-				if (*p == '\n')
-					(*lines)++;
-				rp_buf_addch(buf, *p);
-			}
-		}
-		while (p < end && *p != ',' && *p != '\n')
-			rp_buf_addch(buf, *p++);
-		while (buf->len > off[n] && buf->buf[buf->len - 1] == '\r')
-			rp_buf_setlen(buf, buf->len - 1);
-		rp_buf_addch(buf, '\0');
-		if (n < MAXCOLS - 1)
-			n++;
-		else
-			buf->len = off[n];
-		if (p >= end || *p == '\n') {
-			if (p < end)
-				p++;
-			(*lines)++;
-			break;
-		}
-		p++;   /* the comma */
-	}
-	*pp = p;
-	*nf = n;
-	return 1;
-}
-
 int
 mail_rules_exchange_csv(const char *s, size_t len, const struct mail_rule_sink *k)
 {
@@ -589,44 +537,52 @@ mail_rules_exchange_csv(const char *s, size_t len, const struct mail_rule_sink *
 		"ForwardAsAttachmentTo", "RedirectTo", "DeleteMessage", "MoveToFolder", "Enabled",
 		"Identity" };
 	enum { C_NAME, C_OWNER, C_FWD, C_FWDATT, C_REDIR, C_DEL, C_MOVE, C_ENABLED, C_ID, C_N };
-	struct rp_buf hb = RP_BUF_INIT, rb = RP_BUF_INIT;
-	size_t hoff[MAXCOLS], roff[MAXCOLS];
-	int idx[C_N], nh, nr, lines = 0, r = 0, i, j, rec = 0;
+	/* Export-Csv writes ',' whatever the locale; a rule's fields are short */
+	static const struct rp_csvr_opts opts = { .sep = ',', .max_fields = 128 };
+	const struct rp_csvr_field *fl;
+	struct rp_csvr *c = NULL;
+	int idx[C_N], r, j, rec = 0;
+	size_t nf, i, skipped = 0;
 	const char *p = s, *end = s + len;
 
-	rp_buf_init(&hb, 1u << 20);
-	rp_buf_init(&rb, 1u << 20);
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	if (end - p > 5 && memcmp(p, "#TYPE", 5) == 0) {
+	if (end - p > 5 && memcmp(p, "#TYPE", 5) == 0) {   /* PowerShell's type line */
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 
 		p = nl ? nl + 1 : end;
-		lines++;
+		skipped = 1;
 	}
-	if (!csv_record(&p, end, &hb, hoff, &nh, &lines))
-		goto out;
-	for (j = 0; j < C_N; j++) {
+	if ((r = rp_csvr_new_mem(p, (size_t)(end - p), &opts, &c)) != 0)
+		return r;
+	for (j = 0; j < C_N; j++)
 		idx[j] = -1;
-		for (i = 0; i < nh; i++)
-			if (strcasecmp(hb.buf + hoff[i], cols[j]) == 0)
-				idx[j] = i;
-	}
-	while (r == 0 && rec++ < 100000) {
-		int line = lines + 1;
+	while ((r = rp_csvr_next(c, &fl, &nf)) == RP_ERR_FORMAT || r == RP_ERR_TOOBIG)
+		;                           /* the header is the first record that reads */
+	if (r <= 0)
+		goto out;
+	for (j = 0; j < C_N; j++)
+		for (i = 0; i < nf; i++)
+			if (strcasecmp(fl[i].p, cols[j]) == 0)
+				idx[j] = (int)i;
+	while (rec++ < 100000) {
 		const char *f[C_N];
 
-		if (!csv_record(&p, end, &rb, roff, &nr, &lines))
-			break;
+		r = rp_csvr_next(c, &fl, &nf);
+		if (r == RP_ERR_FORMAT || r == RP_ERR_TOOBIG)
+			continue;               /* that rule only */
+		if (r <= 0)
+			goto out;               /* the end, or out of memory */
 		for (j = 0; j < C_N; j++)
-			f[j] = idx[j] >= 0 && idx[j] < nr ? rb.buf + roff[idx[j]] : NULL;
-		r = exchange_rule(k, "exchange-csv", line, f[C_NAME],
+			f[j] = idx[j] >= 0 && (size_t)idx[j] < nf ? fl[idx[j]].p : NULL;
+		r = exchange_rule(k, "exchange-csv", (int)(rp_csvr_line(c) + skipped), f[C_NAME],
 		    f[C_OWNER] && *f[C_OWNER] ? f[C_OWNER] : f[C_ID], f[C_FWD], f[C_FWDATT],
 		    f[C_REDIR], f[C_DEL], f[C_MOVE], f[C_ENABLED]);
+		if (r != 0)
+			break;                  /* the sink's word */
 	}
 out:
-	rp_buf_release(&hb);
-	rp_buf_release(&rb);
+	rp_csvr_free(c);
 	return r;
 }
 

@@ -118,8 +118,8 @@ struct rp_risk_err {
 };
 
 /*
- * Reads a register file: RFC 4180 CSV (lib/prepare/csv.h: UTF-8, a BOM tolerated,
- * ';' accepted as the delimiter) with a header naming the columns asset, value,
+ * Reads a register file: RFC 4180 CSV read strictly (lib/core/csvread.h; UTF-8, a
+ * BOM tolerated, ';' accepted as the delimiter) with a header naming the columns asset, value,
  * threat, likelihood, impact, measure, owner (in any order; measure and owner may be
  * left out). lang NULL: an import, where another column is an error. lang "de": the
  * seed (data/risk/SECTOR.csv), whose measure.LANG and owner.LANG columns are read for

@@ -7,7 +7,7 @@
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
-#include "prepare/csv.h"
+#include "core/csvread.h"
 #include "prepare/risk.h"
 
 enum { C_ASSET, C_VALUE, C_THREAT, C_LIKELIHOOD, C_IMPACT, C_MEASURE, C_OWNER, NCOLS };
@@ -85,6 +85,48 @@ text_problem(const char *s, size_t max)
 		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
 			return "has a line break or a control character";
 	return NULL;
+}
+
+/* The bounds of the reader: what a register's file needs, with room. */
+#define CSV_MAX_FIELDS 32
+#define CSV_MAX_FIELD  4096         /* bytes of one field */
+
+struct record {
+	size_t line;                /* where it starts */
+	size_t n;                   /* fields */
+	const char *field[CSV_MAX_FIELDS];   /* valid until the next call */
+};
+
+/* The next record of a file typed by hand: the strict reader (a sloppy quote is a
+ * mistake to show), every field UTF-8 text without NUL, at most CSV_MAX_FIELD bytes.
+ * 1 a record, 0 the end, else the error (explained in err for RP_ERR_FORMAT). */
+static int
+next_record(struct rp_csvr *c, struct record *rec, struct rp_risk_err *err)
+{
+	const struct rp_csvr_field *f;
+	size_t n, i;
+	int r;
+
+	if ((r = rp_csvr_next(c, &f, &n)) <= 0) {
+		if (r == RP_ERR_TOOBIG)
+			return bad(err, rp_csvr_line(c), "more than %d fields or a field longer "
+			    "than %d bytes", CSV_MAX_FIELDS, CSV_MAX_FIELD);
+		if (r == RP_ERR_FORMAT)
+			return bad(err, rp_csvr_line(c), "%s", rp_csvr_why(c));
+		return r;
+	}
+	rec->line = rp_csvr_line(c);
+	rec->n = n;
+	for (i = 0; i < n; i++) {
+		if (f[i].len > CSV_MAX_FIELD)
+			return bad(err, rec->line, "a field longer than %d bytes", CSV_MAX_FIELD);
+		if (memchr(f[i].p, '\0', f[i].len) != NULL)
+			return bad(err, rec->line, "a NUL byte");
+		if (!rp_utf8_valid(f[i].p, f[i].len))
+			return bad(err, rec->line, "not UTF-8 text (save the file as UTF-8)");
+		rec->field[i] = f[i].p;
+	}
+	return 1;
 }
 
 /* Which column a header names; for the seed, measure.LANG and owner.LANG. -1 unknown,
@@ -183,8 +225,15 @@ int
 rp_risk_csv_parse(const char *text, size_t len, const char *lang,
     struct rp_risk_rows *rows, struct rp_risk_err *err)
 {
-	struct rp_csv c;
-	struct rp_csv_record rec;
+	static const struct rp_csvr_opts strict = {
+		.max_record = CSV_MAX_FIELDS * (CSV_MAX_FIELD + 3),
+		.max_fields = CSV_MAX_FIELDS,
+		.max_lines = 1000,
+		.strict = 1,
+	};
+	struct rp_csvr *c = NULL;
+	char *mac = NULL;
+	struct record rec;
 	struct rp_risk_row *w;
 	int have[NCOLS], fallback[NCOLS];
 	size_t i, k, nhead = 0;
@@ -197,13 +246,22 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 		err->line = 0;
 		err->msg[0] = '\0';
 	}
-	rp_csv_init(&c, text, len, 0);
-	if ((r = rp_csv_next(&c, &rec)) <= 0) {
+	/* Excel's "CSV (Macintosh)" ends lines with CR alone: read it as LF */
+	if (memchr(text, '\r', len) != NULL && memchr(text, '\n', len) == NULL) {
+		if ((mac = malloc(len)) == NULL) {
+			r = RP_ERR_NOMEM;
+			goto out;
+		}
+		for (i = 0; i < len; i++)
+			mac[i] = text[i] == '\r' ? '\n' : text[i];
+		text = mac;
+	}
+	if ((r = rp_csvr_new_mem(text, len, &strict, &c)) != 0)
+		goto out;
+	if ((r = next_record(c, &rec, err)) <= 0) {
 		if (r == 0)
 			r = bad(err, 0, "empty file: the first line names the columns %s",
 			    "asset,value,threat,likelihood,impact,measure,owner");
-		else if (r == RP_ERR_FORMAT)
-			r = bad(err, c.err_line, "%s", c.err);
 		goto out;
 	}
 	/* the header */
@@ -240,7 +298,7 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 			goto out;
 		}
 	/* the rows */
-	while ((r = rp_csv_next(&c, &rec)) == 1) {
+	while ((r = next_record(c, &rec, err)) == 1) {
 		const char *f[NCOLS];
 		const char *why;
 		int blank = 1;
@@ -334,12 +392,11 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 			w->owner = NULL;
 		}
 	}
-	if (r == RP_ERR_FORMAT)
-		r = bad(err, c.err_line, "%s", c.err);
-	else if (r == 0)
+	if (r == 0)
 		r = consistent(rows, err);
 out:
-	rp_csv_release(&c);
+	rp_csvr_free(c);
+	free(mac);
 	if (r < 0)
 		rp_risk_rows_release(rows);
 	return r < 0 ? r : 0;

@@ -1,4 +1,4 @@
-/* Fuzzes the CSV reader and the risk register's file (risk import, the seeds): the
+/* Fuzzes the strict CSV reader and the risk register's file (risk import, the seeds): the
  * input as an import and as a seed in German. Properties: a refused file names a line
  * and returns no row; every row read has values 1..4 and one-line names; a register
  * made of the rows exports to a file that reads back to the same rows. */
@@ -9,7 +9,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/time.h"
-#include "prepare/csv.h"
+#include "core/csvread.h"
 #include "prepare/risk.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -107,21 +107,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct rp_risk_rows rows;
 	struct rp_risk_err e;
-	struct rp_csv c;
-	struct rp_csv_record rec;
-	size_t last = 0;
+	static const struct rp_csvr_opts strict = { .max_record = 4096, .max_fields = 32,
+		.max_lines = 16, .strict = 1 };
+	const struct rp_csvr_field *f;
+	struct rp_csvr *c;
+	size_t last = 0, n;
 	int r;
 
-	/* the reader alone: lines only go forward, a refusal names one */
-	rp_csv_init(&c, (const char *)data, size, 0);
-	while ((r = rp_csv_next(&c, &rec)) == 1) {
-		if (rec.line < last || rec.n == 0 || rec.n > RP_CSV_MAX_FIELDS)
+	/* the strict reader alone: lines only go forward, a refusal names one and says
+	 * why, and it is the end */
+	if (rp_csvr_new_mem((const char *)data, size, &strict, &c) != 0)
+		return 0;
+	while ((r = rp_csvr_next(c, &f, &n)) == 1) {
+		if (rp_csvr_line(c) < last || n == 0 || n > 32)
 			abort();
-		last = rec.line;
+		last = rp_csvr_line(c);
 	}
-	if (r == RP_ERR_FORMAT && (c.err == NULL || c.err_line < 1))
+	if ((r == RP_ERR_FORMAT || r == RP_ERR_TOOBIG) &&
+	    (rp_csvr_why(c) == NULL || rp_csvr_line(c) < 1 || rp_csvr_next(c, &f, &n) != 0))
 		abort();
-	rp_csv_release(&c);
+	rp_csvr_free(c);
 
 	r = rp_risk_csv_parse((const char *)data, size, NULL, &rows, &e);
 	if (r == 0) {

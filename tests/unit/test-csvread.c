@@ -156,6 +156,46 @@ csv_bounds(void **state)
 	free(got);
 }
 
+/* Strict: a file typed by hand. The first fault is the end, and it says why. */
+static void
+csv_strict(void **state)
+{
+	static const struct rp_csvr_opts strict = { .strict = 1 };
+	static const struct { const char *in, *want, *why; } t[] = {
+		/* well-formed: as the lenient reader, CRLF after a quoted field included */
+		{ "\xef\xbb\xbf" "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\"two\r\nlines\",2,3\n\n"
+		  "\r\nlast,\"\",z", "1:a|b|c\n2:x, y|say \"hi\"|\n3:two\r\nlines|2|3\n7:last||z\n",
+		  NULL },
+		{ "asset;value\n\"q\"\r\n", "1:asset|value\n2:q\n", NULL },
+		{ "a,b\n\"open,c\nd\ne,f\n", "1:a|b\n!FORMAT@2\n", "not closed" },
+		{ "a,b\n\"x\"y,c\ne,f\n", "1:a|b\n!FORMAT@2\n", "after the closing quote" },
+		{ "a,b\n\"x\"\r\r\ne,f\n", "1:a|b\n!FORMAT@2\n", "after the closing quote" },
+		{ "a,b\nx\"y,c\ne,f\n", "1:a|b\n!FORMAT@2\n", "double the quote" },
+	};
+	const struct rp_csvr_field *f;
+	struct rp_csvr *c;
+	size_t i, n;
+	int r;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		check(t[i].in, &strict, t[i].want);
+		assert_int_equal(rp_csvr_new_mem(t[i].in, strlen(t[i].in), &strict, &c), 0);
+		while ((r = rp_csvr_next(c, &f, &n)) == 1)
+			assert_null(rp_csvr_why(c));
+		if (t[i].why == NULL) {
+			assert_int_equal(r, 0);
+		} else {
+			assert_int_equal(r, RP_ERR_FORMAT);
+			assert_non_null(strstr(rp_csvr_why(c), t[i].why));
+			assert_int_equal(rp_csvr_next(c, &f, &n), 0);   /* stopped */
+		}
+		rp_csvr_free(c);
+	}
+	/* a bound is the end too */
+	check("x,x,x\ny,y\n", &(struct rp_csvr_opts){ .strict = 1, .max_fields = 2 },
+	    "!TOOBIG@1\n");
+}
+
 static void
 csv_bad_options(void **state)
 {
@@ -175,6 +215,7 @@ main(void)
 		cmocka_unit_test(csv_export_quirks),
 		cmocka_unit_test(csv_unterminated_quote),
 		cmocka_unit_test(csv_bounds),
+		cmocka_unit_test(csv_strict),
 		cmocka_unit_test(csv_bad_options),
 	};
 

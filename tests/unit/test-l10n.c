@@ -13,7 +13,7 @@
 #include "core/escape.h"
 #include "core/l10n.h"
 #include "core/time.h"
-#include "prepare/csv.h"
+#include "core/csvread.h"
 
 #define NNBSP "\xe2\x80\xaf"
 #define NBSP "\xc2\xa0"
@@ -142,22 +142,24 @@ csv_data_comes_back(void **state)
 		"caf\xc3\xa9 \xe2\x82\xac", " spaced ", "", ";semi;", "\ttab",
 	};
 	struct rp_buf b = RP_BUF_INIT;
-	struct rp_csv c;
-	struct rp_csv_record rec;
-	size_t i;
+	const struct rp_csvr_field *f;
+	struct rp_csvr *c;
+	size_t i, n;
 
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		assert_int_equal(rp_esc_csv_data(&b, texts[i], strlen(texts[i])), 0);
 		assert_int_equal(rp_buf_addstr(&b, ",x\r\n"), 0);
 	}
-	rp_csv_init(&c, b.buf, b.len, ',');
+	assert_int_equal(rp_csvr_new_mem(b.buf, b.len,
+	    &(struct rp_csvr_opts){ .sep = ',', .strict = 1 }, &c), 0);
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		assert_int_equal(rp_csv_next(&c, &rec), 1);
-		assert_int_equal(rec.n, 2);
-		assert_string_equal(rp_csv_unguard(rec.field[0]), texts[i]);
-		assert_string_equal(rec.field[1], "x");
+		assert_int_equal(rp_csvr_next(c, &f, &n), 1);
+		assert_int_equal(n, 2);
+		assert_string_equal(rp_csv_unguard(f[0].p), texts[i]);
+		assert_string_equal(f[1].p, "x");
 	}
-	rp_csv_release(&c);
+	assert_int_equal(rp_csvr_next(c, &f, &n), 0);
+	rp_csvr_free(c);
 	/* the guard itself */
 	rp_buf_reset(&b);
 	assert_int_equal(rp_esc_csv_data(&b, "=cmd", 4), 0);

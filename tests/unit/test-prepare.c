@@ -18,107 +18,12 @@
 #include "core/data.h"
 #include "core/err.h"
 #include "core/time.h"
-#include "prepare/csv.h"
 #include "prepare/doc.h"
 #include "prepare/plan.h"
 #include "prepare/risk.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/riposte-test-prepare.XXXXXX";
-
-/* ---- the CSV reader ---- */
-
-struct want {
-	size_t line, n;
-	const char *f[4];
-};
-
-static void
-reads(const char *text, size_t len, char delim, const struct want *w, size_t nw)
-{
-	struct rp_csv c;
-	struct rp_csv_record rec;
-	size_t i, k;
-
-	rp_csv_init(&c, text, len, delim);
-	for (i = 0; i < nw; i++) {
-		assert_int_equal(rp_csv_next(&c, &rec), 1);
-		assert_int_equal(rec.line, w[i].line);
-		assert_int_equal(rec.n, w[i].n);
-		for (k = 0; k < w[i].n && k < 4; k++)
-			assert_string_equal(rec.field[k], w[i].f[k]);
-	}
-	assert_int_equal(rp_csv_next(&c, &rec), 0);
-	rp_csv_release(&c);
-}
-
-static void
-csv_reads_rfc4180(void **state)
-{
-	static const char t1[] = "\xef\xbb\xbf" "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n"
-	    "\"two\r\nlines\",2,3\n\n\r\nlast,\"\",z";
-	static const struct want w1[] = {
-		{ 1, 3, { "a", "b", "c" } },
-		{ 2, 3, { "x, y", "say \"hi\"", "" } },
-		{ 3, 3, { "two\r\nlines", "2", "3" } },
-		{ 7, 3, { "last", "", "z" } },      /* after two empty lines */
-	};
-	static const char t2[] = "asset;value;threat\rmail;3;phishing\r";
-	static const struct want w2[] = {
-		{ 1, 3, { "asset", "value", "threat" } },
-		{ 2, 3, { "mail", "3", "phishing" } },
-	};
-	static const char t3[] = "\"a;b\",c\n";        /* ',' outside quotes: a comma file */
-	static const struct want w3[] = { { 1, 2, { "a;b", "c" } } };
-
-	reads(t1, sizeof(t1) - 1, 0, w1, 4);
-	reads(t2, sizeof(t2) - 1, 0, w2, 2);
-	reads(t3, sizeof(t3) - 1, 0, w3, 1);
-	reads("", 0, 0, NULL, 0);
-	reads("\xef\xbb\xbf", 3, 0, NULL, 0);
-}
-
-static void
-csv_refuses_with_line(void **state)
-{
-	static const struct { const char *t; size_t len, line; } bad[] = {
-		{ "a,b\n\"open,c\nd\n", 0, 2 },           /* not closed: where it opened */
-		{ "a,b\n\"x\"y,c\n", 0, 2 },               /* text after the closing quote */
-		{ "a,b\nx\"y,c\n", 0, 2 },                 /* a quote inside a bare field */
-		{ "a,b\nc,\xff\n", 0, 2 },                 /* not UTF-8 */
-		{ "a,b\n\n\nc,d\0e\n", 12, 4 },            /* a NUL byte */
-		{ "a\n\"1\n2\n3\",\"\xc3\"\n", 0, 4 },    /* a quoted field ends on line 4 */
-	};
-	struct rp_csv c;
-	struct rp_csv_record rec;
-	struct rp_buf big = RP_BUF_INIT;
-	size_t i;
-	int r;
-
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		rp_csv_init(&c, bad[i].t, bad[i].len ? bad[i].len : strlen(bad[i].t), 0);
-		while ((r = rp_csv_next(&c, &rec)) == 1)
-			;
-		assert_int_equal(r, RP_ERR_FORMAT);
-		assert_non_null(c.err);
-		assert_int_equal(c.err_line, bad[i].line);
-		assert_int_equal(rp_csv_next(&c, &rec), 0);     /* the reader stopped */
-		rp_csv_release(&c);
-	}
-	/* bounds: 33 fields; a field of 4097 bytes */
-	for (i = 0; i < 33; i++)
-		rp_buf_addstr(&big, i ? ",x" : "x");
-	rp_csv_init(&c, big.buf, big.len, 0);
-	assert_int_equal(rp_csv_next(&c, &rec), RP_ERR_FORMAT);
-	rp_csv_release(&c);
-	rp_buf_reset(&big);
-	for (i = 0; i < 4097; i++)
-		rp_buf_addch(&big, 'y');
-	rp_csv_init(&c, big.buf, big.len, 0);
-	assert_int_equal(rp_csv_next(&c, &rec), RP_ERR_FORMAT);
-	rp_csv_release(&c);
-	rp_buf_release(&big);
-}
 
 /* ---- the register's file ---- */
 
@@ -171,6 +76,10 @@ register_file_refuses_bad_rows(void **state)
 		{ "asset,value,threat,likelihood,impact,measure\nm,3,a,1,1,\"x\ny\"\n", 2,
 		  "line break" },
 		{ "asset,value,threat,likelihood,impact\nm,3,\"a\"b,1,1\n", 2, "closing quote" },
+		{ "asset,value,threat,likelihood,impact\nm,3,a\"b,1,1\n", 2, "double the quote" },
+		{ "asset,value,threat,likelihood,impact\nm,3,\"a,1,1\n", 2, "not closed" },
+		{ "asset,value,threat,likelihood,impact\nm,3,caf\xe9,1,1\n", 2, "UTF-8" },
+		{ "asset,value,threat,likelihood,impact\rm,3,a,1,1\rm,3,a,1\r", 3, "4 fields" },
 		{ "", 0, "empty file" },
 	};
 	struct rp_risk_rows rows;
@@ -185,6 +94,15 @@ register_file_refuses_bad_rows(void **state)
 			fail_msg("case %zu: '%s' does not say '%s'", i, e.msg, bad[i].msg);
 		assert_int_equal(rows.n, 0);          /* nothing comes out of a bad file */
 		assert_null(rows.v);
+	}
+	/* a NUL byte inside a field */
+	{
+		static const char nul[] = "asset,value,threat,likelihood,impact\nm,3,a\0b,1,1\n";
+
+		assert_int_equal(rp_risk_csv_parse(nul, sizeof(nul) - 1, NULL, &rows, &e),
+		    RP_ERR_FORMAT);
+		assert_int_equal(e.line, 2);
+		assert_non_null(strstr(e.msg, "NUL"));
 	}
 }
 
@@ -599,8 +517,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(csv_reads_rfc4180),
-		cmocka_unit_test(csv_refuses_with_line),
 		cmocka_unit_test(register_file_reads_rows),
 		cmocka_unit_test(register_file_refuses_bad_rows),
 		cmocka_unit_test(seeds_have_every_language),
