@@ -33,7 +33,7 @@ static const struct rp_command commands[] = {
 	{ "exfil",    cmd_exfil,    RP_CMD_NEEDS_DB, "was the sensitive data read or sent out?" },
 	{ "isolate",  cmd_isolate,  RP_CMD_NEEDS_DB, "cut the network except the IT provider (nftables)" },
 	{ "collect",  cmd_collect,  RP_CMD_NEEDS_DB, "collect volatile evidence with a manifest" },
-	{ "mail",     cmd_mail,     0,              "mail stores: dangerous messages, bank-detail fraud, mailbox rules" },
+	{ "mail",     cmd_mail,     0,              "scan mail for viruses and fraud; trace who received what" },
 	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
@@ -47,7 +47,8 @@ static const char usage_main[] =
 "usage: riposte COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Incident response for small businesses and medical practices: find what ransomware\n"
-"encrypted, stop it while it runs, keep the evidence, meet the legal deadlines.\n"
+"encrypted, stop it while it runs, find who received a virus sent from your mail, keep\n"
+"the evidence, meet the legal deadlines; and prepare before it happens.\n"
 "\n"
 "Commands:\n";
 
