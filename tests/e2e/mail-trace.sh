@@ -133,6 +133,19 @@ expect_grep "--case: the summary entry" '"text":"contacts from mail trace: 6 inf
 expect_grep "--case: the matched domain became a case IOC" 'befund-portal.example' iocs.out
 expect_eq "--case: the macro document's hashes too (the file and its VBA project)" 2 "$(grep -c '^sha256 ' iocs.out)"
 expect_exit "--case: the journal verifies" 0 "$RIPOSTE" case verify
+# and on to the letters: one per organisation, each in its language, the infected told
+# what they received
+"$RIPOSTE" case notify --to clients -o letters --format jsonl > letters.jsonl
+expect_eq "--case: one letter per organisation traced" 26 "$(ls letters | wc -l)"
+expect_grep "--case: the letters' summary" '"kind":"summary","letters":26,"infected":6,"exposed":10,"precautionary":10,"sent":false' letters.jsonl
+expect_grep "--case: the Bcc'd physiotherapist is told it is infected" '"org":"physio-alpen.example","name":"Physio Alpen GmbH",.*"lang":"de","class":"infected"' letters.jsonl
+expect_grep "--case: the French cabinet in French" 'Alerte de sécurité' letters/cabinet.example.txt
+expect_grep "--case: with the message it received" '20261119145207.4714.mx@praxis-muster.example' letters/cabinet.example.txt
+expect_grep "--case: and the hash of what was attached" '367f73114ac729f6f157709ef7c286043602986f4bef6738a52a30ef5d7d4e2f' letters/cabinet.example.txt
+expect_grep "--case: Lausanne's clinic in French too" '"org":"ortho-lausanne.example",.*"lang":"fr"' letters.jsonl
+# (the corpus's stand-ins for public providers are .example domains, not in
+# data/case/freemail.txt, so they group as organisations here; one letter per person at
+# a real provider is tested in case-contacts.sh)
 unset RIPOSTE_DB
 
 # nothing read changed
