@@ -328,25 +328,45 @@ gaps(struct rep *R, const struct rp_drill_answer *a, const struct rp_drill_lesso
 	for (j = 0; j < l->ngaps; j++) {
 		size_t i = l->gaps[j].inject;
 
+		const struct rp_drill_inject *in = &R->d->v[i];
+		uint32_t missed = best[i].picked & ~a[i].picked, wrong = 0;
+		size_t k;
+
 		rp_buf_reset(&R->a);
 		rp_buf_reset(&R->b);
 		rp_buf_reset(&R->c);
-		if ((r = clock(&R->a, &R->d->v[i])) != 0 ||
-		    (r = rp_buf_addf(&R->a, " · %c", l->gaps[j].rating)) != 0)
+		if ((r = clock(&R->a, in)) != 0 ||
+		    (r = rp_buf_addf(&R->a, " · %c", l->gaps[j].rating)) != 0 ||
+		    (r = rp_buf_addf(&R->b, "%s ", in->question)) != 0)
 			return r;
-		if (a[i].answered)
-			r = choice_texts(R, i, a[i].picked, &R->c);
-		else
-			r = rp_buf_addstr(&R->c, TX(R, "report", "unanswered"));
-		if (r != 0 || (r = rp_buf_addf(&R->b, "%s ", R->d->v[i].question)) != 0 ||
-		    (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "answered"), R->c.buf)) != 0 ||
-		    (r = stop(&R->b)) != 0)
-			return r;
-		rp_buf_reset(&R->c);
-		if ((r = choice_texts(R, i, best[i].picked, &R->c)) != 0 ||
-		    (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "expected"), R->c.buf)) != 0 ||
-		    (r = stop(&R->b)) != 0)
-			return r;
+		if (in->all && a[i].answered) {
+			/* a checklist: what was not done, and the traps ticked */
+			for (k = 0; k < in->nchoices; k++)
+				if ((a[i].picked & (1u << k)) && in->choices[k].points < 0)
+					wrong |= 1u << k;
+			if (missed && ((r = choice_texts(R, i, missed, &R->c)) != 0 ||
+			    (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "missed"), R->c.buf)) != 0 ||
+			    (r = stop(&R->b)) != 0))
+				return r;
+			rp_buf_reset(&R->c);
+			if (wrong && ((r = choice_texts(R, i, wrong, &R->c)) != 0 ||
+			    (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "wrong"), R->c.buf)) != 0 ||
+			    (r = stop(&R->b)) != 0))
+				return r;
+		} else {
+			if (a[i].answered)
+				r = choice_texts(R, i, a[i].picked, &R->c);
+			else
+				r = rp_buf_addstr(&R->c, TX(R, "report", "unanswered"));
+			if (r != 0 || (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "answered"),
+			    R->c.buf)) != 0 || (r = stop(&R->b)) != 0)
+				return r;
+			rp_buf_reset(&R->c);
+			if ((r = choice_texts(R, i, best[i].picked, &R->c)) != 0 ||
+			    (r = rp_buf_addf(&R->b, "%s: %s", TX(R, "report", "expected"), R->c.buf)) != 0 ||
+			    (r = stop(&R->b)) != 0)
+				return r;
+		}
 		rp_buf_setlen(&R->b, R->b.len - 1);       /* the space after the last stop */
 		if ((r = rp_doc_add(R->doc, 'l', 2, R->a.buf, R->b.buf)) != 0)
 			return r;
