@@ -112,8 +112,8 @@ score_jsonl(const struct rp_drill_record *rec, const struct rp_drill *d,
 	if (r == 0 && (r = rp_buf_addf(b, "{\"kind\":\"summary\",\"drill\":\"%s\",\"run\":%lld,"
 	    "\"lang\":\"%s\",\"started\":\"", d->name, (long long)rec->id, d->lang)) == 0 &&
 	    (r = rp_time_fmt_utc(b, rec->started)) == 0 &&
-	    (r = rp_buf_addf(b, "\",\"mode\":\"%s\",\"participants\":", rec->mode)) == 0 &&
-	    (r = rec->participants ? rp_json_str(b, rec->participants) : rp_buf_addstr(b, "null")) == 0 &&
+	    (r = rp_buf_addf(b, "\",\"mode\":\"%s\"", rec->mode)) == 0 &&
+	    (r = rp_json_kv(b, "participants", rec->participants)) == 0 &&
 	    (r = rp_buf_addf(b, ",\"answered\":%zu,\"injects\":%zu,\"points\":%d,\"max\":%d,"
 	    "\"rating\":", s->answered, d->n, s->total.points, s->total.max)) == 0 &&
 	    (r = rating_json(b, s->total.rating)) == 0)
@@ -355,8 +355,8 @@ run_line(const struct rp_drill_record *r, void *ctx)
 		if ((e = rp_buf_addf(b, "{\"kind\":\"run\",\"run\":%lld,\"drill\":\"%s\",\"lang\":\"%s\","
 		    "\"started\":\"", (long long)r->id, r->drill, r->lang)) != 0 ||
 		    (e = rp_time_fmt_utc(b, r->started)) != 0 ||
-		    (e = rp_buf_addf(b, "\",\"mode\":\"%s\",\"participants\":", r->mode)) != 0 ||
-		    (e = r->participants ? rp_json_str(b, r->participants) : rp_buf_addstr(b, "null")) != 0)
+		    (e = rp_buf_addf(b, "\",\"mode\":\"%s\"", r->mode)) != 0 ||
+		    (e = rp_json_kv(b, "participants", r->participants)) != 0)
 			return e;
 		return rp_buf_addf(b, ",\"points\":%d,\"max\":%d,\"rating\":\"%c\"}\n", r->points,
 		    r->max, r->rating);
@@ -434,8 +434,7 @@ action_line(const struct rp_drill_action *a, void *ctx)
 		if ((e = rp_buf_addf(b, "{\"kind\":\"action\",\"id\":%lld,\"run\":%lld,\"drill\":\"%s\","
 		    "\"inject\":\"%s\",\"text\":", (long long)a->id, (long long)a->run, a->drill,
 		    a->inject)) != 0 || (e = rp_json_str(b, a->text)) != 0 ||
-		    (e = rp_buf_addstr(b, ",\"owner\":")) != 0 ||
-		    (e = a->owner ? rp_json_str(b, a->owner) : rp_buf_addstr(b, "null")) != 0 ||
+		    (e = rp_json_kv(b, "owner", a->owner)) != 0 ||
 		    (e = rp_buf_addstr(b, ",\"due\":\"")) != 0 || (e = rp_time_fmt_utc(b, a->due)) != 0 ||
 		    (e = rp_buf_addstr(b, "\",\"done\":")) != 0)
 			return e;

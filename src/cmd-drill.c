@@ -357,16 +357,6 @@ show_text(const struct drill_cli *c, const struct rp_drill *d, struct rp_buf *b)
 }
 
 static int
-json_kv(struct rp_buf *b, const char *key, const char *v)
-{
-	int r;
-
-	if ((r = rp_buf_addf(b, ",\"%s\":", key)) != 0)
-		return r;
-	return v ? rp_json_str(b, v) : rp_buf_addstr(b, "null");
-}
-
-static int
 show_jsonl(const struct rp_drill *d, struct rp_buf *b)
 {
 	size_t i, k;
@@ -378,27 +368,27 @@ show_jsonl(const struct rp_drill *d, struct rp_buf *b)
 		if ((r = rp_buf_addstr(b, "{\"kind\":\"inject\",\"id\":")) != 0 ||
 		    (r = rp_json_str(b, in->id)) != 0 ||
 		    (r = rp_buf_addf(b, ",\"at\":%d,\"pick\":\"%s\"", in->at, in->all ? "all" : "one")) != 0 ||
-		    (r = json_kv(b, "text", in->text)) != 0 ||
-		    (r = json_kv(b, "question", in->question)) != 0 ||
+		    (r = rp_json_kv(b, "text", in->text)) != 0 ||
+		    (r = rp_json_kv(b, "question", in->question)) != 0 ||
 		    (r = rp_buf_addstr(b, ",\"choices\":[")) != 0)
 			break;
 		for (k = 0; r == 0 && k < in->nchoices; k++) {
 			const struct rp_drill_choice *ch = &in->choices[k];
 
 			if ((r = rp_buf_addstr(b, k ? ",{\"id\":" : "{\"id\":")) == 0 &&
-			    (r = rp_json_str(b, ch->id)) == 0 && (r = json_kv(b, "text", ch->text)) == 0)
+			    (r = rp_json_str(b, ch->id)) == 0 && (r = rp_json_kv(b, "text", ch->text)) == 0)
 				r = rp_buf_addf(b, ",\"points\":%d,\"category\":\"%s\"}", ch->points,
 				    rp_drill_cats[ch->cat]);
 		}
 		if (r == 0 && (r = rp_buf_addf(b, "],\"max\":%d", in->max)) == 0 &&
-		    (r = json_kv(b, "threat", in->threat)) == 0 &&
-		    (r = json_kv(b, "action", in->action)) == 0 &&
-		    (r = json_kv(b, "owner", in->owner)) == 0)
+		    (r = rp_json_kv(b, "threat", in->threat)) == 0 &&
+		    (r = rp_json_kv(b, "action", in->action)) == 0 &&
+		    (r = rp_json_kv(b, "owner", in->owner)) == 0)
 			r = rp_buf_addf(b, ",\"due_days\":%d}\n", in->due);
 	}
 	if (r == 0 && (r = rp_buf_addstr(b, "{\"kind\":\"summary\",\"drill\":")) == 0 &&
-	    (r = rp_json_str(b, d->name)) == 0 && (r = json_kv(b, "title", d->title)) == 0 &&
-	    (r = json_kv(b, "lang", d->lang)) == 0)
+	    (r = rp_json_str(b, d->name)) == 0 && (r = rp_json_kv(b, "title", d->title)) == 0 &&
+	    (r = rp_json_kv(b, "lang", d->lang)) == 0)
 		r = rp_buf_addf(b, ",\"injects\":%zu,\"max\":%d}\n", d->n, d->max);
 	return r;
 }

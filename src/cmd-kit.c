@@ -351,8 +351,8 @@ kit_write(struct kit_cli *c)
 	if (fmt == RP_FMT_JSONL) {
 		if ((r = rp_buf_addstr(&out, "{\"kind\":\"summary\",\"dir\":")) != 0 ||
 		    (r = rp_json_str(&out, c->out)) != 0 ||
-		    (r = rp_buf_addf(&out, ",\"lang\":\"%s\",\"site\":", c->lang)) != 0 ||
-		    (r = fill.site_name ? rp_json_str(&out, fill.site_name) : rp_buf_addstr(&out, "null")) != 0 ||
+		    (r = rp_buf_addf(&out, ",\"lang\":\"%s\"", c->lang)) != 0 ||
+		    (r = rp_json_kv(&out, "site", fill.site_name)) != 0 ||
 		    (r = rp_buf_addf(&out, ",\"color\":\"#%06X\",\"pdfs\":%zu,\"ordered_by\":\"%s\"}\n",
 		    color, n, by_register ? "register" : "index")) != 0)
 			goto out;

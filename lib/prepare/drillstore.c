@@ -404,8 +404,7 @@ rp_drill_action_add(struct rp_store *st, const struct rp_drill_action *a, const 
 	if ((r = rp_buf_addf(&t, "action %lld (drill %lld, %s/%s): ", (long long)aid,
 	    (long long)a->run, a->drill, a->inject)) != 0 || (r = rp_buf_addstr(&t, a->text)) != 0 ||
 	    (r = rp_buf_addf(&j, "{\"action\":%lld,\"inject\":", (long long)aid)) != 0 ||
-	    (r = rp_json_str(&j, a->inject)) != 0 || (r = rp_buf_addstr(&j, ",\"owner\":")) != 0 ||
-	    (r = a->owner ? rp_json_str(&j, a->owner) : rp_buf_addstr(&j, "null")) != 0 ||
+	    (r = rp_json_str(&j, a->inject)) != 0 || (r = rp_json_kv(&j, "owner", a->owner)) != 0 ||
 	    (r = rp_buf_addstr(&j, ",\"due\":\"")) != 0 || (r = rp_time_fmt_utc(&j, a->due)) != 0 ||
 	    (r = rp_buf_addstr(&j, "\"}")) != 0 ||
 	    (r = rp_drill_journal(st, a->created, actor, "action", a->run, t.buf, j.buf)) != 0 ||
