@@ -158,8 +158,9 @@ rp_drill_apply(struct rp_store *st, const struct rp_drill_record *rec,
 		w = &A.raised[A.nraised++];
 		w->threat = g->threat;
 		rp_buf_reset(&reason);
-		if ((r = rp_buf_addf(&reason, "drill %lld (%s): inject %s rated %c",
-		    (long long)rec->id, d->name, d->v[g->inject].id, g->rating)) != 0)
+		/* the source names the run already: "raised by drill 3: ceo-fraud, ..." */
+		if ((r = rp_buf_addf(&reason, "%s, inject '%s' rated %c", d->name,
+		    d->v[g->inject].id, g->rating)) != 0)
 			goto out;
 		w->status = rp_risk_raise(&x, g->threat, reason.buf, source.buf, &w->assets);
 		if (w->status != 0 && w->status != RP_ERR_NOTFOUND) {

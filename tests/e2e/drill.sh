@@ -127,13 +127,27 @@ expect_grep "an action in English" "Write the rule down and tell every staff mem
 expect_grep "the owner escaped" "Muster IT GmbH, Peter Beispiel" lessons-en.html
 expect_nogrep "no German in the English report" "Massnahmenplan" lessons-en.html
 "$RIPOSTE" risk journal > journal.txt
-expect_grep "the register raised by the French run" "raised by drill $run_fr: " journal.txt
+expect_grep "the register raised by the French run, with its reason" \
+    "'mail' / 'ceo-fraud': .*raised by drill $run_fr: ceo-fraud, inject 'request' rated U" journal.txt
 expect_grep "and by the English run" "raised by drill $run_en: " journal.txt
 
-# in the terminal: the answers typed after a pause, the response time recorded
+# in the terminal: the first answer typed 1.2 s after its question is on the screen
+# (the pause counted from the prompt, not from the start: a loaded machine may take
+# a while to start the command), the response time recorded
 start=$("$RIPOSTE" drill runs --format jsonl | grep -c '"kind":"run"')
-(sleep 1.3; printf 'a\n'; printf 'z\na,b,c\na\na\na,b,d\na,b,d\na\n') |
-	"$RIPOSTE" drill run ransomware-night --lang en --participants "front desk" > session.out 2>&1
+mkfifo keys
+"$RIPOSTE" drill run ransomware-night --lang en --participants "front desk" < keys > session.out 2>&1 &
+pid=$!
+{
+	i=0
+	while ! grep -q "Pick one answer" session.out 2>/dev/null && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 1.2
+	printf 'a\nz\na,b,c\na\na\na,b,d\na,b,d\na\n'
+} > keys
+wait $pid
 expect_eq "the session ends" 0 $?
 expect_grep "the clock of an inject" "== T+240 min" session.out
 expect_grep "an invalid answer asked again" "Not a valid answer: scope: 'z' is not one of its choices" session.out
