@@ -128,7 +128,7 @@ cmd_plan(struct rp_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (fmt == -1) {
-		struct rp_pdf_layout lay = { 1, 36.0, info.title };
+		struct rp_pdf_layout lay = { .max_pages = 1, .margin = 36.0, .title = info.title };
 
 		if ((r = rp_pdf_render(path, doc.buf, doc.len, &lay, NULL)) != 0) {
 			if (r == RP_ERR_TOOBIG)

@@ -123,16 +123,6 @@ top_text(const struct rp_register *reg, size_t n, struct rp_buf *b)
 }
 
 static int
-json_kv(struct rp_buf *b, const char *key, const char *v)
-{
-	int r;
-
-	if ((r = rp_buf_addf(b, ",\"%s\":", key)) != 0)
-		return r;
-	return v ? rp_json_str(b, v) : rp_buf_addstr(b, "null");
-}
-
-static int
 list_jsonl(const struct rp_register *reg, size_t n, struct rp_buf *b)
 {
 	size_t i, raised = 0, bare = 0;
@@ -142,16 +132,16 @@ list_jsonl(const struct rp_register *reg, size_t n, struct rp_buf *b)
 		const struct rp_risk *w = &reg->v[i];
 
 		if ((r = rp_buf_addf(b, "{\"kind\":\"risk\",\"rank\":%zu", w->rank)) != 0 ||
-		    (r = json_kv(b, "asset", w->asset)) != 0 || (r = json_kv(b, "threat", w->threat)) != 0 ||
+		    (r = rp_json_kv(b, "asset", w->asset)) != 0 || (r = rp_json_kv(b, "threat", w->threat)) != 0 ||
 		    (r = rp_buf_addf(b, ",\"value\":%d,\"likelihood\":%d,\"impact\":%d,\"score\":%d",
 		    w->value, w->likelihood, w->impact, w->score)) != 0 ||
-		    (r = json_kv(b, "measure", w->measure)) != 0 || (r = json_kv(b, "owner", w->owner)) != 0)
+		    (r = rp_json_kv(b, "measure", w->measure)) != 0 || (r = rp_json_kv(b, "owner", w->owner)) != 0)
 			return r;
 		if (w->raised == NULL)
 			r = rp_buf_addstr(b, ",\"raised\":null}\n");
 		else if ((r = rp_buf_addstr(b, ",\"raised\":{\"reason\":")) == 0 &&
 		    (r = rp_json_str(b, w->raised)) == 0 &&
-		    (r = json_kv(b, "source", w->raised_source)) == 0 &&
+		    (r = rp_json_kv(b, "source", w->raised_source)) == 0 &&
 		    (r = rp_buf_addstr(b, ",\"time\":\"")) == 0 &&
 		    (r = rp_time_fmt_utc(b, w->raised_at)) == 0)
 			r = rp_buf_addstr(b, "\"}}\n");
@@ -244,10 +234,10 @@ rp_risk_out_journal(const struct rp_risk_entry *e, int fmt, struct rp_buf *b)
 	if (fmt == RP_FMT_JSONL) {
 		if ((r = rp_buf_addf(b, "{\"kind\":\"risk-change\",\"id\":%lld,\"time\":\"",
 		    (long long)e->id)) != 0 || (r = rp_time_fmt_utc(b, e->time)) != 0 ||
-		    (r = rp_buf_addch(b, '"')) != 0 || (r = json_kv(b, "actor", e->actor)) != 0 ||
-		    (r = json_kv(b, "action", e->action)) != 0 || (r = json_kv(b, "asset", e->asset)) != 0 ||
-		    (r = json_kv(b, "threat", e->threat)) != 0 || (r = json_kv(b, "source", e->source)) != 0 ||
-		    (r = json_kv(b, "text", e->text)) != 0 || (r = rp_buf_addstr(b, ",\"data\":")) != 0 ||
+		    (r = rp_buf_addch(b, '"')) != 0 || (r = rp_json_kv(b, "actor", e->actor)) != 0 ||
+		    (r = rp_json_kv(b, "action", e->action)) != 0 || (r = rp_json_kv(b, "asset", e->asset)) != 0 ||
+		    (r = rp_json_kv(b, "threat", e->threat)) != 0 || (r = rp_json_kv(b, "source", e->source)) != 0 ||
+		    (r = rp_json_kv(b, "text", e->text)) != 0 || (r = rp_buf_addstr(b, ",\"data\":")) != 0 ||
 		    (r = rp_buf_addstr(b, e->data ? e->data : "null")) != 0)
 			return r;
 		return rp_buf_addstr(b, "}\n");

@@ -19,5 +19,7 @@ int cmd_collect(struct rp_cli *cli, int argc, char **argv);
 int cmd_plan(struct rp_cli *cli, int argc, char **argv);
 int cmd_risk(struct rp_cli *cli, int argc, char **argv);
 int cmd_mail(struct rp_cli *cli, int argc, char **argv);
+int cmd_drill(struct rp_cli *cli, int argc, char **argv);
+int cmd_kit(struct rp_cli *cli, int argc, char **argv);
 
 #endif

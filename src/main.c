@@ -38,6 +38,8 @@ static const struct rp_command commands[] = {
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
 	{ "risk",     cmd_risk,     RP_CMD_NEEDS_DB, "the risk register: what to secure first" },
+	{ "drill",    cmd_drill,    RP_CMD_NEEDS_DB, "tabletop exercises with scoring and lessons learned" },
+	{ "kit",      cmd_kit,      RP_CMD_NEEDS_DB, "the staff awareness kit (PDFs) in the practice's colours" },
 	{ "help",     cmd_help,     0,              "list the commands, or show one's manual" },
 	{ "version",  cmd_version,  0,              "print the version" },
 };

@@ -139,6 +139,16 @@ rp_json_str(struct rp_buf *b, const char *s)
 }
 
 int
+rp_json_kv(struct rp_buf *b, const char *key, const char *v)
+{
+	int r;
+
+	if ((r = rp_buf_addf(b, ",\"%s\":", key)) != 0)
+		return r;
+	return v ? rp_json_str(b, v) : rp_buf_addstr(b, "null");
+}
+
+int
 rp_esc_csv(struct rp_buf *b, const void *s, size_t len)
 {
 	struct rp_buf t = RP_BUF_INIT;

@@ -25,6 +25,10 @@ int rp_esc_json(struct rp_buf *b, const void *s, size_t len, int *lossy);
 /* A quoted JSON string of a C string known to be valid UTF-8 (messages, enums). */
 int rp_json_str(struct rp_buf *b, const char *s);
 
+/* A member after the first of an object: ,"KEY":"V", or ,"KEY":null when V is NULL
+ * (an optional field). KEY is a literal that needs no escaping; V as rp_json_str. */
+int rp_json_kv(struct rp_buf *b, const char *key, const char *v);
+
 /* One RFC 4180 CSV field: the text escape above, then quotes when needed. A field
  * that would start with = + - @ gets a leading ' so that a spreadsheet opening the
  * file never evaluates a hostile file name as a formula (OWASP CSV injection). */

@@ -68,6 +68,43 @@ rp_doc_each(const char *doc, size_t len,
 	return r;
 }
 
+/*
+ * Fills {{name}} placeholders of tmpl from NULL-terminated name/value pairs (values
+ * are inserted as they are; the document's renderers escape them). An unknown
+ * placeholder stays as written, so that a typo in the data shows.
+ */
+int
+rp_doc_fill(struct rp_buf *out, const char *tmpl, ...)
+{
+	const char *p = tmpl, *open, *close, *name, *value;
+	va_list ap;
+	int r = 0;
+
+	rp_buf_reset(out);
+	while (r == 0 && (open = strstr(p, "{{")) != NULL &&
+	    (close = strstr(open + 2, "}}")) != NULL) {
+		size_t n = (size_t)(close - open - 2);
+
+		if ((r = rp_buf_add(out, p, (size_t)(open - p))) != 0)
+			break;
+		va_start(ap, tmpl);
+		value = NULL;
+		while ((name = va_arg(ap, const char *)) != NULL) {
+			const char *v = va_arg(ap, const char *);
+
+			if (strlen(name) == n && strncmp(name, open + 2, n) == 0) {
+				value = v ? v : "";
+				break;
+			}
+		}
+		va_end(ap);
+		r = value ? rp_buf_addstr(out, value) :
+		    rp_buf_add(out, open, (size_t)(close + 2 - open));
+		p = close + 2;
+	}
+	return r ? r : rp_buf_addstr(out, p);
+}
+
 /* ---- the records, copied out for renderers that look ahead ---- */
 
 struct rec {
@@ -421,6 +458,7 @@ render_text(const struct recs *R, const char *lang, struct rp_buf *o)
 			break;
 		}
 		case 'p':
+		case 'b':
 			r = text_para(o, "", "", c0);
 			break;
 		case 'l':
@@ -519,6 +557,10 @@ render_md(const struct recs *R, struct rp_buf *o)
 		case 'p':
 			if ((r = md(o, c0)) == 0)
 				r = rp_buf_addch(o, '\n');
+			break;
+		case 'b':
+			if ((r = rp_buf_addstr(o, "**")) == 0 && (r = md(o, c0)) == 0)
+				r = rp_buf_addstr(o, "**\n");
 			break;
 		case 'l':
 			if ((r = rp_buf_addstr(o, "- ")) != 0)
@@ -628,6 +670,10 @@ render_html(const struct recs *R, const char *lang, struct rp_buf *o)
 		case 'p':
 			if ((r = rp_buf_addstr(o, "<p>")) == 0 && (r = html(o, c0)) == 0)
 				r = rp_buf_addstr(o, "</p>\n");
+			break;
+		case 'b':
+			if ((r = rp_buf_addstr(o, "<p><strong>")) == 0 && (r = html(o, c0)) == 0)
+				r = rp_buf_addstr(o, "</strong></p>\n");
 			break;
 		case 'l':
 			if (!in_ul && (r = rp_buf_addstr(o, "<ul>\n")) != 0)

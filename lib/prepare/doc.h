@@ -9,6 +9,7 @@
  *   H  the title            h  a heading            p  a paragraph
  *   l  a list item: one cell (text) or two (a bold label, then the text)
  *   c  a command line to type (monospace; belongs to the list item before it)
+ *   b  a highlighted box: one cell, what a page must not let anyone miss
  *   T  a table's head       r  a table row (at most 8 cells)
  * Cells are UTF-8 text as given; each renderer escapes them for its format (text:
  * rp_esc_text, Markdown: rp_esc_md, HTML: rp_esc_html). Thread-safe; no global state.
@@ -30,6 +31,14 @@ int rp_doc_add(struct rp_buf *doc, char type, int n, ...);
  * during the call. A non-zero return of fn stops the walk and is returned. */
 int rp_doc_each(const char *doc, size_t len,
     int (*fn)(char type, const char *const *cells, size_t n, void *ctx), void *ctx);
+
+/*
+ * out = tmpl with its {{name}} placeholders filled from the NULL-terminated name/value
+ * pairs that follow (a NULL value is ""). Values go in as they are: the renderers
+ * escape them. An unknown placeholder stays as written, so that a typo in the data
+ * shows. out is reset first.
+ */
+int rp_doc_fill(struct rp_buf *out, const char *tmpl, ...);
 
 enum rp_doc_format { RP_DOC_TEXT, RP_DOC_MD, RP_DOC_HTML };
 /* Renders doc into out. Text is wrapped at 78 columns (tables too: long cells wrap

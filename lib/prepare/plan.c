@@ -1,5 +1,4 @@
 /* The emergency plan: riposte.conf + data/plan/LANG/plan.ini -> a one-page document. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,43 +67,6 @@ site_get(const struct plan *P, const char *section, const char *key)
 	const char *v = rp_ini_get(P->site, section, key);
 
 	return v && *v ? v : NULL;
-}
-
-/*
- * Fills {{name}} placeholders of tmpl from NULL-terminated name/value pairs (values
- * are inserted as they are; the document's renderers escape them). An unknown
- * placeholder stays as written, so that a typo in the data shows.
- */
-static int
-fill(struct rp_buf *out, const char *tmpl, ...)
-{
-	const char *p = tmpl, *open, *close, *name, *value;
-	va_list ap;
-	int r = 0;
-
-	rp_buf_reset(out);
-	while (r == 0 && (open = strstr(p, "{{")) != NULL &&
-	    (close = strstr(open + 2, "}}")) != NULL) {
-		size_t n = (size_t)(close - open - 2);
-
-		if ((r = rp_buf_add(out, p, (size_t)(open - p))) != 0)
-			break;
-		va_start(ap, tmpl);
-		value = NULL;
-		while ((name = va_arg(ap, const char *)) != NULL) {
-			const char *v = va_arg(ap, const char *);
-
-			if (strlen(name) == n && strncmp(name, open + 2, n) == 0) {
-				value = v ? v : "";
-				break;
-			}
-		}
-		va_end(ap);
-		r = value ? rp_buf_addstr(out, value) :
-		    rp_buf_add(out, open, (size_t)(close + 2 - open));
-		p = close + 2;
-	}
-	return r ? r : rp_buf_addstr(out, p);
 }
 
 static int
@@ -185,7 +147,7 @@ call_row(struct plan *P, int nr, const char *role, const char *sec)
 			phone = site_get(P, "insurance", "hotline");
 		if (ins == NULL)
 			ins = name;
-		if ((r = fill(&P->c, tx(P, "calls", "insurer-name"), "insurer",
+		if ((r = rp_doc_fill(&P->c, tx(P, "calls", "insurer-name"), "insurer",
 		    ins ? ins : tx(P, "calls", "missing"), "policy",
 		    policy ? policy : tx(P, "calls", "missing"), NULL)) != 0)
 			return r;
@@ -357,7 +319,7 @@ backups(struct plan *P)
 			return r;
 		if (checked && rp_time_parse(checked, &t, NULL) == 0) {
 			if ((r = rp_locale_date(&P->b, &P->loc, t)) != 0 ||
-			    (r = fill(&P->c, tx(P, "backup", "checked"), "date", P->b.buf, NULL)) != 0 ||
+			    (r = rp_doc_fill(&P->c, tx(P, "backup", "checked"), "date", P->b.buf, NULL)) != 0 ||
 			    (r = rp_buf_addstr(&P->a, P->c.buf)) != 0)
 				return r;
 			if (P->now - t > BACKUP_OLD &&
@@ -407,7 +369,7 @@ rp_plan_build(const struct rp_ini *site, const struct rp_ini *texts,
 	snprintf(inf.title, sizeof(inf.title), "%s", P.a.buf);
 	T(rp_doc_add(doc, 'H', 1, P.a.buf));
 	T(rp_locale_date(&P.b, &P.loc, now));
-	T(fill(&P.c, tx(&P, "doc", "made"), "date", P.b.buf, NULL));
+	T(rp_doc_fill(&P.c, tx(&P, "doc", "made"), "date", P.b.buf, NULL));
 	rp_buf_reset(&P.a);
 	if (addr)
 		T(rp_buf_addf(&P.a, "%s · ", addr));
@@ -415,7 +377,7 @@ rp_plan_build(const struct rp_ini *site, const struct rp_ini *texts,
 	T(rp_doc_add(doc, 'p', 1, P.a.buf));
 	rp_buf_reset(&P.b);
 	T(rp_buf_addf(&P.b, "%zu", P.niss));
-	T(fill(&P.c, tx(&P, "doc", P.niss > 1 ? "check-issues" : P.niss ? "check-issue" :
+	T(rp_doc_fill(&P.c, tx(&P, "doc", P.niss > 1 ? "check-issues" : P.niss ? "check-issue" :
 	    "check-ok"), "n", P.b.buf, NULL));
 	rp_buf_reset(&P.a);
 	T(rp_buf_addf(&P.a, "%s %s", tx(&P, "doc", "intro"), P.c.buf));
@@ -434,7 +396,7 @@ rp_plan_build(const struct rp_ini *site, const struct rp_ini *texts,
 	rp_buf_reset(&P.b);
 	T(rp_locale_datetime(&P.a, &P.loc, now));
 	T(rp_locale_utc_offset(&P.b, now));
-	T(fill(&P.c, tx(&P, "doc", "footer"), "site", name ? name : "", "datetime", P.a.buf,
+	T(rp_doc_fill(&P.c, tx(&P, "doc", "footer"), "site", name ? name : "", "datetime", P.a.buf,
 	    "offset", P.b.buf, NULL));
 	T(rp_doc_add(doc, 'p', 1, P.c.buf));
 #undef T

@@ -116,6 +116,18 @@ json_lossy_flag(void **state)
 }
 
 static void
+json_kv_optional(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_buf_addstr(&b, "{\"a\":1"), 0);
+	assert_int_equal(rp_json_kv(&b, "owner", "Muster \"IT\"\n"), 0);
+	assert_int_equal(rp_json_kv(&b, "due", NULL), 0);
+	assert_string_equal(b.buf, "{\"a\":1,\"owner\":\"Muster \\\"IT\\\"\\n\",\"due\":null");
+	rp_buf_release(&b);
+}
+
+static void
 time_parse_and_format(void **state)
 {
 	struct rp_buf b = RP_BUF_INIT;
@@ -186,6 +198,7 @@ main(void)
 		cmocka_unit_test(buf_grows_and_detaches),
 		cmocka_unit_test(escapes_hostile_names),
 		cmocka_unit_test(json_lossy_flag),
+		cmocka_unit_test(json_kv_optional),
 		cmocka_unit_test(time_parse_and_format),
 		cmocka_unit_test(mono_clocks_agree),
 		cmocka_unit_test(durations),

@@ -1,0 +1,23 @@
+# Sourced by the drill and kit golden tests: the case tests' set-up (a private
+# directory, fixed clock and zone, the Swiss example practice), and answers files.
+. "$TOP/tests/golden/case-lib.sh"
+
+# A paper exercise of ransomware-night with gaps: the scope half done (a trap ticked),
+# the insurer called late, the patients and the report partly, the restore rushed.
+mixed_ransomware() {
+	cat > mixed.txt <<'ANS'
+# ransomware-night, played on paper with the front desk and the practice manager
+note: a
+scope: a, c, e
+insurer: b
+ransom: a
+patients: a,b
+report: a,b
+restore: b
+ANS
+}
+
+# The best answers of the facilitator's guide.
+best_ransomware() {
+	printf 'note: a\nscope: a,b,c\ninsurer: a\nransom: a\npatients: a,b,d\nreport: a,b,d\nrestore: a\n' > best.txt
+}

@@ -1,0 +1,3 @@
+# The built-in drills as CSV.
+. "$TOP/tests/golden/drill-lib.sh"
+r drill list --format csv --lang en
