@@ -49,7 +49,7 @@ if [ -n "$ver" ]; then
 fi
 
 rm -f "$out"/*.deb "$out/src"/*.deb "$out/src"/*.buildinfo "$out/src"/*.changes
-echo "deb: dpkg-buildpackage in $src"
+echo "deb: dpkg-buildpackage in $1/src/riposte (log: $1/build.log)"
 (cd "$src" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-} nocheck" dpkg-buildpackage -b -nc -uc -us -j"$(nproc)") > "$out/build.log" 2>&1 || {
 	tail -n 40 "$out/build.log" >&2
 	echo "deb: dpkg-buildpackage failed; the whole log is $out/build.log" >&2
@@ -57,11 +57,18 @@ echo "deb: dpkg-buildpackage in $src"
 }
 mv "$out/src"/*.deb "$out/"
 rm -f "$out/src"/*.buildinfo "$out/src"/*.changes
-ls -l "$out"/*.deb
+for d in "$out"/*.deb; do
+	echo "deb: $1/${d##*/} ($(stat -c %s "$d") bytes)"
+done
 
 if [ "${LINTIAN:-1}" != 0 ]; then
 	echo "deb: lintian"
 	# errors fail the build; warnings and notes are shown (overrides, each with its
 	# reason, are in debian/riposte.lintian-overrides)
-	lintian --fail-on error --info --display-level '>=info' "$out"/riposte_*.deb
+	st=0
+	lintian --fail-on error --info --display-level '>=info' "$out"/riposte_*.deb \
+	    > "$out/lintian.log" 2>&1 || st=$?
+	grep -v '^running with root privileges' "$out/lintian.log" || true
+	[ "$st" -eq 0 ] || { echo "deb: lintian failed (exit $st)" >&2; exit 1; }
+	echo "deb: lintian: $(grep -c '^E: ' "$out/lintian.log") errors, $(grep -c '^W: ' "$out/lintian.log") warnings, $(grep -c '^[IP]: ' "$out/lintian.log") notes"
 fi
