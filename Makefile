@@ -5,6 +5,11 @@
 #   make check    install what is missing, build, run every test (ends "N passed, N failed")
 #   make asan     build build-asan/riposte with ASan+UBSan (used by make check)
 #   make fuzz     run each fuzz target for FUZZ_SECONDS (default 30)
+#   make man      the manual pages in build/man/, made from each command's --help
+#   make install  the binary, manual pages, example profile, templates, systemd units
+#                 (DESTDIR, PREFIX=/usr/local; the package uses PREFIX=/usr)
+#   make deb      the Debian package, built from a copy by dpkg-buildpackage, checked by
+#                 lintian: build/deb/riposte_VERSION_ARCH.deb
 #
 # Sources are found by wildcard: a new lib/<dir>/*.c, src/cmd-*.c, tests/unit/test-*.c
 # or tests/fuzz/fuzz-*.c needs no edit here.
@@ -31,7 +36,13 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HDRS     := $(sort $(wildcard lib/*/*.h src/*.h))
 
-.PHONY: all deps demo check test unit asan fuzz fuzz-build bench clean
+# The version is the one of debian/changelog's first entry (without a Debian revision):
+# the package and `riposte version` say the same.
+VERSION  := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog | sed 's/-[^-]*$$//')
+# the manual pages' date: the changelog entry's, so that a rebuild is identical
+MANDATE  := $(shell date -u -d "$$(sed -n 's/^ -- .*>  //p' debian/changelog | head -n 1)" +%Y-%m-%d)
+
+.PHONY: all deps demo check test unit asan fuzz fuzz-build bench clean man install deb FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/riposte
@@ -41,6 +52,17 @@ $(BUILD)/riposte: $(CLI_OBJ) $(BUILD)/libriposte.a
 
 $(BUILD)/libriposte.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+
+# The files of src/ that say the version (riposte version, collect's manifest) get it
+# from this header, which changes (and only they are rebuilt) when the version does.
+VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RIPOSTE_VERSION $(CLI_SRC)))
+$(BUILD)/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define RIPOSTE_VERSION "$(VERSION)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(VERSION_OBJ): $(BUILD)/gen/version.h
+$(VERSION_OBJ): CPPFLAGS += -include $(BUILD)/gen/version.h
 
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -89,6 +111,59 @@ check: deps
 
 bench: all
 	@sh bench/run.sh
+
+# Manual pages from the text every command prints for --help (scripts/man.sh): one per
+# row of src/main.c's commands[], riposte(1) and riposte.conf(5).
+MANDIR_SRC := packaging/man/riposte.conf.txt scripts/man.sh
+$(BUILD)/man/stamp: $(BUILD)/riposte $(MANDIR_SRC)
+	rm -rf $(BUILD)/man
+	sh scripts/man.sh all $(BUILD)/riposte $(BUILD)/man $(VERSION) $(MANDATE) $(DATADIR)
+	touch $@
+
+man: $(BUILD)/man/stamp
+
+# Installation, FHS: PREFIX=/usr for the package (debian/rules), /usr/local by hand.
+# The rules and texts are compiled into the binary; DATADIR holds what people read
+# and may copy to edit (RIPOSTE_DATA=DIR is searched before the built-in data).
+PREFIX        ?= /usr/local
+BINDIR        ?= $(PREFIX)/bin
+DATADIR       ?= $(PREFIX)/share/riposte
+MANDIR        ?= $(PREFIX)/share/man
+DOCDIR        ?= $(PREFIX)/share/doc/riposte
+SYSCONFDIR    ?= /etc
+LOCALSTATEDIR ?= /var
+# Debian 12's systemd reads units of packages from /lib/systemd/system, and systemd
+# reads /usr/local/lib/systemd/system for a hand install
+UNITDIR       ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+UNITS         := $(sort $(wildcard packaging/*.service packaging/*.timer))
+SHARED        := examples plan risk templates
+
+install: all man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/riposte $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BUILD)/riposte $(DESTDIR)$(BINDIR)/riposte
+	install -m 0644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 $(BUILD)/man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	for d in $(SHARED); do \
+	    (cd data && find $$d -type d) | while read -r x; do install -d -m 0755 "$(DESTDIR)$(DATADIR)/$$x"; done; \
+	    (cd data && find $$d -type f) | while read -r x; do install -m 0644 "data/$$x" "$(DESTDIR)$(DATADIR)/$$x"; done; \
+	done
+	install -m 0644 README.md docs/tour/deploy.md $(DESTDIR)$(DOCDIR)/
+	# the profile: the example to edit; an existing one is never replaced
+	$(BUILD)/riposte site example > $(BUILD)/riposte.conf
+	[ -e $(DESTDIR)$(SYSCONFDIR)/riposte/riposte.conf ] || \
+	    install -m 0644 $(BUILD)/riposte.conf $(DESTDIR)$(SYSCONFDIR)/riposte/riposte.conf
+	# the state: databases and watch's copies are evidence, for root only
+	install -d -m 0750 $(DESTDIR)$(LOCALSTATEDIR)/lib/riposte
+	for u in $(UNITS); do \
+	    sed 's|/usr/bin/riposte|$(BINDIR)/riposte|g' "$$u" > "$(DESTDIR)$(UNITDIR)/$${u##*/}" && \
+	    chmod 0644 "$(DESTDIR)$(UNITDIR)/$${u##*/}" || exit 1; \
+	done
+
+# The package, from a copy of the tree in build/deb/src (nothing else of the tree is
+# written): build/deb/riposte_$(VERSION)_ARCH.deb, then lintian
+deb:
+	sh scripts/deb.sh $(BUILD)/deb
 
 clean:
 	rm -rf build build-asan

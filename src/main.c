@@ -4,6 +4,7 @@
  * implemented in src/cmd-<name>.c.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,21 +55,82 @@ static const char usage_main[] =
 "\n"
 "Commands:\n";
 
+/* help and version have a manual too: every row of commands[] gets its man page from
+ * its --help (scripts/man.sh) */
+static const char usage_help[] =
+"NAME\n"
+"    riposte help - list the commands, or show one's manual\n"
+"\n"
+"SYNOPSIS\n"
+"    riposte help [COMMAND]\n"
+"\n"
+"DESCRIPTION\n"
+"    Without COMMAND, lists the commands, one line each, with the conventions they\n"
+"    share (exit status, environment). With COMMAND, prints its manual, the text\n"
+"    'riposte COMMAND --help' prints. The manual pages riposte(1) and\n"
+"    riposte-COMMAND(1) are made from these same texts.\n"
+"\n"
+"OPTIONS\n"
+"    -h, --help      this text\n"
+"\n"
+"EXIT STATUS\n"
+"    0 the list or the manual was printed, 2 no such command\n"
+"\n"
+"EXAMPLES\n"
+"    riposte help\n"
+"    riposte help scan | less\n";
+
+static const char usage_version[] =
+"NAME\n"
+"    riposte version - print the version\n"
+"\n"
+"SYNOPSIS\n"
+"    riposte version\n"
+"    riposte --version\n"
+"\n"
+"DESCRIPTION\n"
+"    Prints 'riposte VERSION' on one line: the version of the source the binary was\n"
+"    built from, which is the version of its Debian package.\n"
+"\n"
+"OPTIONS\n"
+"    -h, --help      this text\n"
+"\n"
+"EXIT STATUS\n"
+"    0\n"
+"\n"
+"EXAMPLES\n"
+"    riposte version\n";
+
+static const struct option help_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int
 cmd_help(struct rp_cli *cli, int argc, char **argv)
 {
 	size_t i;
+	int ch;
 
 	if (argc > 1) {
+		rp_cli_opt_begin();
+		while ((ch = rp_cli_getopt(cli, argc, argv, "h", help_longopts, usage_help)) != -1) {
+			switch (ch) {
+			case 'h': return rp_cli_usage(cli, usage_help, 1);
+			default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
+			}
+		}
+	}
+	if (argc > 1 && optind < argc) {
 		for (i = 0; i < NCOMMANDS; i++) {
-			if (strcmp(commands[i].name, argv[1]) == 0 && commands[i].fn != cmd_help) {
-				char *args[] = { argv[1], (char *)"--help", NULL };
+			if (strcmp(commands[i].name, argv[optind]) == 0 && commands[i].fn != cmd_help) {
+				char *args[] = { argv[optind], (char *)"--help", NULL };
 
 				cli->cmd = commands[i].name;
 				return commands[i].fn(cli, 2, args);
 			}
 		}
-		rp_err(cli, "no such command '%s'", argv[1]);
+		rp_err(cli, "no such command '%s'", argv[optind]);
 		return RP_EXIT_ERROR;
 	}
 	fputs(usage_main, stdout);
@@ -85,6 +147,21 @@ cmd_help(struct rp_cli *cli, int argc, char **argv)
 static int
 cmd_version(struct rp_cli *cli, int argc, char **argv)
 {
+	int ch;
+
+	if (argc > 1) {
+		rp_cli_opt_begin();
+		while ((ch = rp_cli_getopt(cli, argc, argv, "h", help_longopts, usage_version)) != -1) {
+			switch (ch) {
+			case 'h': return rp_cli_usage(cli, usage_version, 1);
+			default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
+			}
+		}
+		if (optind < argc) {
+			rp_err(cli, "unexpected operand '%s'", argv[optind]);
+			return rp_cli_usage(cli, usage_version, 0);
+		}
+	}
 	printf("riposte %s\n", RIPOSTE_VERSION);
 	return RP_EXIT_CLEAN;
 }
