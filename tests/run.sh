@@ -48,11 +48,13 @@ matches() {  # TESTS is one shell pattern, or several separated by |
 	[ -z "${TESTS:-}" ] && return 0
 	_old=$IFS
 	IFS='|'
+	set -f          # a pattern is no file name: 'deb*' must not become ./debian
 	for _p in $TESTS; do
 		# shellcheck disable=SC2254
-		case "$1" in $_p) IFS=$_old; return 0 ;; esac
+		case "$1" in $_p) IFS=$_old; set +f; return 0 ;; esac
 	done
 	IFS=$_old
+	set +f
 	return 1
 }
 
