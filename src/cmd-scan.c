@@ -16,6 +16,7 @@
 #include "case/journal.h"
 #include "cli.h"
 #include "commands.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -138,15 +139,8 @@ counter_get(struct counters *c, const char *key, size_t len)
 	for (i = 0; i < c->n; i++)
 		if (strlen(c->v[i].key) == len && memcmp(c->v[i].key, key, len) == 0)
 			return &c->v[i];
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		struct counter *p = realloc(c->v, cap * sizeof(*p));
-
-		if (p == NULL)
-			return NULL;
-		c->v = p;
-		c->cap = cap;
-	}
+	if (RP_ARRAY_GROW(&c->v, &c->cap, c->n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
+		return NULL;
 	memset(&c->v[c->n], 0, sizeof(c->v[0]));
 	if ((c->v[c->n].key = strndup(key, len)) == NULL)
 		return NULL;
@@ -725,7 +719,7 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 	struct rp_engine_opts eo = { 0 };
 	struct rp_buf msg = RP_BUF_INIT;
 	const char **excl = NULL;
-	size_t nexcl = 0;
+	size_t nexcl = 0, capexcl = 0;
 	unsigned long long ull;
 	const char *db = cli->db_path, *fmtarg = NULL;
 	int64_t case_id = -1;
@@ -752,15 +746,11 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 		case 'a': sc.all = eo.type_all = 1; break;
 		case 'q': sc.quiet = 1; break;
 		case OPT_FULL: eo.full = 1; break;
-		case OPT_EXCLUDE: {
-			const char **p = realloc(excl, (nexcl + 1) * sizeof(*p));
-
-			if (p == NULL)
+		case OPT_EXCLUDE:
+			if (RP_ARRAY_GROW(&excl, &capexcl, nexcl + 1, RP_ARRAY_MAX_DEFAULT) != 0)
 				goto out;
-			excl = p;
 			excl[nexcl++] = optarg;
 			break;
-		}
 		case OPT_SINCE:
 		case OPT_UNTIL: {
 			int64_t t;
