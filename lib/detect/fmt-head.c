@@ -14,17 +14,6 @@
 /* the formats, in the order their signatures are tried */
 static const char *const streams[] = { "gzip", "xz", "zstd", "zip", "7z" };
 
-static const struct rp_format *
-by_name(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rp_nformats; i++)
-		if (strcmp(rp_formats[i].name, name) == 0)
-			return &rp_formats[i];
-	return NULL;
-}
-
 /*
  * zip: the check verifies the first local header; without the central directory (at
  * the end, not written yet) it cannot reach the entries' data. The head must hold the
@@ -76,7 +65,7 @@ rp_format_stream_head(const unsigned char *head, size_t len, struct rp_fmt_resul
 		res = &tmp;
 	rp_fmt_begin(res);
 	for (i = 0; i < sizeof(streams) / sizeof(streams[0]); i++)
-		if ((f = by_name(streams[i])) != NULL && f->sniff(head, len))
+		if ((f = rp_format_by_name(streams[i])) != NULL && f->sniff(head, len))
 			break;
 	if (i == sizeof(streams) / sizeof(streams[0]) || f == NULL)
 		return NULL;

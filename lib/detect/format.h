@@ -69,6 +69,8 @@ const struct rp_format *rp_format_sniff(const unsigned char *head, size_t len);
 const char *rp_format_class(const unsigned char *head, size_t len);
 /* The format an extension (lowercase, no dot) claims, or NULL. */
 const struct rp_format *rp_format_by_ext(const char *ext);
+/* The format of that name ("gzip", "zip", ...), or NULL. */
+const struct rp_format *rp_format_by_name(const char *name);
 
 /*
  * Whether head, the first len bytes of a file that may go on beyond them (one still
