@@ -148,33 +148,15 @@ cmd_baseline(struct rp_cli *cli, int argc, char **argv)
 	struct rp_fx_opts o;
 	struct rp_store *st = NULL;
 	struct rp_buf out = RP_BUF_INIT;
-	struct fx_common fc = { "text", fx_default_jobs(), NULL, 0 };
+	struct fx_common fc;
 	uint64_t tot[3] = { 0, 0, 0 };
-	int c, i, format, rc = RP_EXIT_ERROR, k;
+	int i, format, rc;
 
-	memset(&o, 0, sizeof(o));
-	o.hash = RP_FX_HASH_CHANGED;
-	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
+	if (fx_parse_opts(cli, argc, argv, longopts, usage, "text,jsonl", RP_FMT_TEXT, NULL, NULL,
+	    &fc, &o, &rc) != 0)
 		goto out;
-	rp_cli_opt_begin();
-	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1) {
-		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
-			goto out;
-		if (k > 0)
-			continue;
-		if (c == 'h')
-			rc = rp_cli_usage(cli, usage, 1);
-		goto out;   /* '?': said by rp_cli_getopt */
-	}
-	if ((format = rp_cli_format(cli, fc.format, "text,jsonl")) < 0)
-		goto out;
-	if (optind >= argc) {
-		rp_err(cli, "no PATH given");
-		rc = rp_cli_usage(cli, usage, 0);
-		goto out;
-	}
-	o.walk.exclude = fc.excl;
-	o.walk.nexclude = fc.nexcl;
+	rc = RP_EXIT_ERROR;
+	format = fc.format;
 	if (fx_store_open(cli, cli->db_path, 1, &st) != 0)
 		goto out;
 	for (i = optind; i < argc; i++) {
@@ -196,6 +178,6 @@ cmd_baseline(struct rp_cli *cli, int argc, char **argv)
 out:
 	rp_store_close(st);
 	rp_buf_release(&out);
-	free(fc.excl);
+	fx_common_release(&fc);
 	return rc;
 }

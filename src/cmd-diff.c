@@ -314,6 +314,29 @@ summary(struct diffrun *d)
 	}
 }
 
+/* diff's own options */
+struct diffopts {
+	struct diffrun *d;
+	int64_t case_id;
+};
+
+static int
+diff_opt(struct rp_cli *cli, int c, const char *arg, struct rp_fx_opts *o, void *ctx)
+{
+	struct diffopts *x = ctx;
+
+	switch (c) {
+	case OPT_RESTORED:
+		x->d->restored = 1;
+		o->hash = RP_FX_HASH_ALL;
+		return 0;
+	case OPT_CASE:
+		return fx_case_arg(cli, arg, &x->case_id);
+	default:
+		return -1;
+	}
+}
+
 int
 cmd_diff(struct rp_cli *cli, int argc, char **argv)
 {
@@ -323,45 +346,22 @@ cmd_diff(struct rp_cli *cli, int argc, char **argv)
 	struct rp_engine *engine = NULL;
 	struct rp_store *st = NULL;
 	struct rp_buf err = RP_BUF_INIT;
-	struct fx_common fc = { NULL, fx_default_jobs(), NULL, 0 };
-	int64_t case_id = -1;
-	int c, i, r, rc = RP_EXIT_ERROR, changed, k;
+	struct fx_common fc;
+	struct diffopts x = { &d, -1 };
+	int64_t case_id;
+	int i, r, rc, changed;
 
 	memset(&d, 0, sizeof(d));
 	rp_buf_init(&d.out, 0);
 	d.cli = cli;
-	memset(&o, 0, sizeof(o));
 	memset(&eo, 0, sizeof(eo));
-	o.hash = RP_FX_HASH_CHANGED;
+	if (fx_parse_opts(cli, argc, argv, longopts, usage, "text,jsonl,csv", -1, diff_opt, &x,
+	    &fc, &o, &rc) != 0)
+		goto out;
+	rc = RP_EXIT_ERROR;
 	o.scan_changed = 1;
-	if ((fc.excl = calloc((size_t)argc + 1, sizeof(*fc.excl))) == NULL)
-		goto out;
-	rp_cli_opt_begin();
-	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1) {
-		if ((k = fx_common_opt(cli, c, optarg, &fc, &o)) < 0)
-			goto out;
-		if (k > 0)
-			continue;
-		switch (c) {
-		case OPT_RESTORED: d.restored = 1; o.hash = RP_FX_HASH_ALL; break;
-		case OPT_CASE:
-			if (fx_case_arg(cli, optarg, &case_id) != 0)
-				goto out;
-			break;
-		case 'h': rc = rp_cli_usage(cli, usage, 1); goto out;
-		default: rc = RP_EXIT_ERROR; goto out;   /* said by rp_cli_getopt */
-		}
-	}
-	d.format = cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
-	if (fc.format != NULL && (d.format = rp_cli_format(cli, fc.format, "text,jsonl,csv")) < 0)
-		goto out;
-	if (optind >= argc) {
-		rp_err(cli, "no PATH given");
-		rc = rp_cli_usage(cli, usage, 0);
-		goto out;
-	}
-	o.walk.exclude = fc.excl;
-	o.walk.nexclude = fc.nexcl;
+	d.format = fc.format;
+	case_id = x.case_id;
 	eo.allow_atime = o.allow_atime;
 	eo.data_dir = cli->data_dir;
 	if ((r = rp_engine_new(&engine, &eo, &err)) != 0) {
@@ -410,6 +410,6 @@ out:
 	rp_engine_free(engine);
 	rp_buf_release(&d.out);
 	rp_buf_release(&err);
-	free(fc.excl);
+	fx_common_release(&fc);
 	return rc;
 }

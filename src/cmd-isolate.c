@@ -3,15 +3,9 @@
  * the addresses it names, with a timer that undoes it unless confirmed, an undo that
  * removes exactly riposte's table, and a refusal to cut the SSH session it runs in.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,10 +14,8 @@
 #include "case/case.h"
 #include "core/err.h"
 #include "core/escape.h"
-#include "core/sha256.h"
 #include "core/time.h"
 #include "respond/isolate.h"
-#include "respond/proc.h"
 
 static const char usage[] =
 "NAME\n"
@@ -212,18 +204,6 @@ text_list(struct rp_buf *b, const struct rp_isolate *iso)
 	}
 }
 
-/* The ruleset riposte would load for iso, and its SHA-256. */
-static int
-ruleset_of(const struct rp_isolate *iso, struct rp_buf *rs, char hash[65])
-{
-	int r;
-
-	rp_buf_reset(rs);
-	if ((r = rp_isolate_ruleset(iso, rs)) != 0)
-		return r;
-	return rp_sha256_hex(rs->buf, rs->len, hash);
-}
-
 static void
 journal_data(struct rp_buf *d, const struct rp_isolate *iso, const char *hash)
 {
@@ -241,201 +221,6 @@ journal_data(struct rp_buf *d, const struct rp_isolate *iso, const char *hash)
 	rp_buf_addch(d, '}');
 }
 
-/* The addresses of the SSH session riposte runs in: environment and sshd's sockets. */
-static size_t
-ssh_sources(struct rp_sock *out, size_t max)
-{
-	static const char *const vars[] = { "SSH_CONNECTION", "SSH_CLIENT" };
-	struct rp_sock *peers = NULL;
-	size_t n = 0, np = 0, i;
-	char tok[64];
-	int elsewhere = 0;
-
-	if (rp_proc_ssh_peers("/proc", getpid(), &peers, &np, &elsewhere) != 0)
-		np = 0;
-	/* under an sshd of another network namespace (ip netns exec from an SSH session),
-	 * isolating this namespace cannot cut that session, and SSH_CONNECTION is its */
-	for (i = 0; i < 2 && n < max && !elsewhere; i++) {
-		const char *v = getenv(vars[i]);
-		struct rp_net net;
-		size_t k;
-
-		if (v == NULL || *v == '\0')
-			continue;
-		k = strcspn(v, " ");
-		if (k == 0 || k >= sizeof(tok))
-			continue;
-		memcpy(tok, v, k);
-		tok[k] = '\0';
-		if (rp_net_parse(tok, &net) != 0)
-			continue;
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].family = net.family;
-		memcpy(out[n].raddr, net.addr, 16);
-		n++;
-	}
-	for (i = 0; i < np && n < max; i++) {
-		out[n] = peers[i];
-		/* an IPv4 client seen by an IPv6 socket: ::ffff:a.b.c.d */
-		if (out[n].family == AF_INET6 &&
-		    memcmp(out[n].raddr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-			memmove(out[n].raddr, out[n].raddr + 12, 4);
-			memset(out[n].raddr + 4, 0, 12);
-			out[n].family = AF_INET;
-		}
-		n++;
-	}
-	free(peers);
-	return n;
-}
-
-/* 0 when every SSH source is allowed; else fills who with the first that is not. */
-static int
-lockout_check(const struct rp_isolate *iso, struct rp_buf *who)
-{
-	struct rp_sock src[16];
-	size_t n = ssh_sources(src, 16), i, j;
-
-	for (i = 0; i < n; i++) {
-		struct rp_net as = { .family = src[i].family,
-		    .prefix = src[i].family == AF_INET ? 32 : 128 };
-
-		for (j = 0; j < iso->nallow; j++)
-			if (rp_net_contains(&iso->allow[j], src[i].family, src[i].raddr))
-				break;
-		if (j == iso->nallow) {
-			memcpy(as.addr, src[i].raddr, 16);
-			rp_net_fmt(who, &as);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int
-self_exe(char *path, size_t max)
-{
-	ssize_t n = readlink("/proc/self/exe", path, max - 1);
-
-	if (n <= 0)
-		return -1;
-	path[n] = '\0';
-	return 0;
-}
-
-static int
-same_netns_as_init(void)
-{
-	struct stat a, b;
-
-	if (stat("/proc/self/ns/net", &a) != 0 || stat("/proc/1/ns/net", &b) != 0)
-		return 0;
-	return a.st_ino == b.st_ino && a.st_dev == b.st_dev;
-}
-
-/*
- * Starts the process that undoes the isolation at iso->expires: a transient systemd
- * service when systemd runs this network namespace's host, else a process of its own
- * session (setsid, double fork, no terminal), so that closing the terminal or losing
- * the SSH connection does not stop it. Returns 0 once the timer runs.
- */
-static int
-start_timer(struct rp_cli *cli, const struct rp_isolate *iso, const char *how_out[1])
-{
-	char exe[4096], when[32], unit[64], db[4096];
-	struct rp_buf t = RP_BUF_INIT;
-	int pfd[2], st, err = 0;
-	pid_t pid;
-	ssize_t k;
-
-	if (self_exe(exe, sizeof(exe)) != 0)
-		return -1;
-	rp_time_fmt_utc(&t, iso->expires);
-	snprintf(when, sizeof(when), "%s", t.buf);
-	rp_buf_release(&t);
-	if (cli->db_path[0] == '/') {
-		snprintf(db, sizeof(db), "%s", cli->db_path);
-	} else {
-		char cwd[2048];
-
-		if (getcwd(cwd, sizeof(cwd)) == NULL)
-			return -1;
-		snprintf(db, sizeof(db), "%s/%s", cwd, cli->db_path);
-	}
-	snprintf(unit, sizeof(unit), "riposte-isolate-%s", iso->id);
-
-	if (access("/run/systemd/system", F_OK) == 0 && same_netns_as_init() &&
-	    access("/usr/bin/systemd-run", X_OK) == 0) {
-		char *argv[] = { (char *)"systemd-run", (char *)"--quiet", (char *)"--collect",
-		    (char *)"--unit", unit, (char *)"--", exe, (char *)"isolate",
-		    (char *)"--expire-at", when, (char *)"--id", (char *)iso->id,
-		    (char *)"--db", db, NULL };
-
-		if ((pid = fork()) == 0) {
-			int nul = open("/dev/null", O_RDWR);
-
-			if (nul >= 0) {
-				dup2(nul, 0);
-				dup2(nul, 1);
-			}
-			execv("/usr/bin/systemd-run", argv);
-			_exit(127);
-		}
-		if (pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
-		    WEXITSTATUS(st) == 0) {
-			how_out[0] = "systemd service";
-			return 0;
-		}
-		/* fall back to a process of our own */
-	}
-
-	if (pipe2(pfd, O_CLOEXEC) != 0)
-		return -1;
-	if ((pid = fork()) < 0) {
-		close(pfd[0]);
-		close(pfd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		char *argv[] = { (char *)"riposte", (char *)"isolate", (char *)"--expire-at", when,
-		    (char *)"--id", (char *)iso->id, (char *)"--db", db, NULL };
-		int nul;
-
-		close(pfd[0]);
-		setsid();
-		if (fork() != 0)
-			_exit(0);   /* the grandchild is adopted by init: no session, no terminal */
-		signal(SIGHUP, SIG_IGN);
-		if (chdir("/") != 0)
-			_exit(127);
-		if ((nul = open("/dev/null", O_RDWR)) >= 0) {
-			dup2(nul, 0);
-			dup2(nul, 1);
-			dup2(nul, 2);
-			if (nul > 2)
-				close(nul);
-		}
-		execv(exe, argv);
-		err = errno;
-		k = write(pfd[1], &err, sizeof(err));
-		(void)k;
-		_exit(127);
-	}
-	close(pfd[1]);
-	waitpid(pid, &st, 0);
-	/* EOF: the exec went through (the pipe closed with it); else its errno */
-	do {
-		k = read(pfd[0], &err, sizeof(err));
-	} while (k < 0 && errno == EINTR);
-	close(pfd[0]);
-	if (k > 0) {
-		errno = err;
-		return -1;
-	}
-	how_out[0] = "detached process";
-	return 0;
-}
-
 static void
 fmt_local(struct rp_buf *b, int64_t t)
 {
@@ -447,7 +232,7 @@ do_isolate(struct rp_cli *cli, struct opts *o)
 {
 	struct rp_buf rs = RP_BUF_INIT, who = RP_BUF_INIT, msg = RP_BUF_INIT, d = RP_BUF_INIT;
 	char hash[65];
-	const char *how = NULL;
+	const char *how = NULL, *ssh_env[2];
 	int r, rc = RP_EXIT_ERROR;
 
 	o->iso.since = cli->now;
@@ -455,7 +240,13 @@ do_isolate(struct rp_cli *cli, struct opts *o)
 	if (o->duration > 0)
 		o->iso.expires = (int64_t)time(NULL) + o->duration;
 	rp_isolate_normalise(&o->iso);
-	if (lockout_check(&o->iso, &who) != 0) {
+	ssh_env[0] = getenv("SSH_CONNECTION");
+	ssh_env[1] = getenv("SSH_CLIENT");
+	if ((r = rp_isolate_lockout(&o->iso, "/proc", (int)getpid(), ssh_env, &who)) < 0) {
+		rp_err(cli, "cannot check this SSH session: %s", rp_strerror(r));
+		goto out;
+	}
+	if (r == 1) {
 		if (o->dry_run) {
 			rp_warn(cli, "this SSH session comes from %s, which --allow does not include: "
 			    "isolating would cut it", who.buf);
@@ -468,7 +259,7 @@ do_isolate(struct rp_cli *cli, struct opts *o)
 			rp_warn(cli, "--force: cutting this SSH session from %s", who.buf);
 		}
 	}
-	if ((r = ruleset_of(&o->iso, &rs, hash)) != 0) {
+	if ((r = rp_isolate_ruleset_sha256(&o->iso, &rs, hash)) != 0) {
 		rp_err(cli, "cannot build the ruleset: %s", rp_strerror(r));
 		goto out;
 	}
@@ -486,9 +277,9 @@ do_isolate(struct rp_cli *cli, struct opts *o)
 			    msg.len ? ": " : "", msg.buf);
 		goto out;
 	}
-	if (o->iso.expires && start_timer(cli, &o->iso, &how) != 0) {
+	if (o->iso.expires && (r = rp_isolate_timer_start(&o->iso, cli->db_path, &how)) != 0) {
 		/* an isolation meant to undo itself must not stay for good */
-		rp_err(cli, "cannot start the --for timer: %s; isolation undone", strerror(errno));
+		rp_err(cli, "cannot start the --for timer: %s; isolation undone", rp_strerror(r));
 		rp_isolate_remove(NULL);
 		goto out;
 	}
@@ -544,19 +335,18 @@ static int
 do_confirm(struct rp_cli *cli)
 {
 	struct rp_isolate iso;
-	struct rp_buf rs = RP_BUF_INIT, msg = RP_BUF_INIT, d = RP_BUF_INIT;
+	struct rp_buf msg = RP_BUF_INIT, d = RP_BUF_INIT;
 	char hash[65];
 	int r, rc = RP_EXIT_ERROR;
 
 	if (current(cli, &iso, 0) != 0)
 		goto out;
-	if (iso.expires == 0) {
+	if ((r = rp_isolate_confirm(&iso, hash, &msg)) == 1) {
 		printf("already confirmed: isolated until 'riposte isolate --undo'\n");
 		rc = RP_EXIT_CLEAN;
 		goto out;
 	}
-	iso.expires = 0;
-	if ((r = ruleset_of(&iso, &rs, hash)) != 0 || (r = rp_isolate_apply(rs.buf, &msg)) != 0) {
+	if (r != 0) {
 		rp_err(cli, "cannot confirm: %s%s%s", rp_strerror(r), msg.len ? ": " : "", msg.buf);
 		goto out;
 	}
@@ -565,7 +355,6 @@ do_confirm(struct rp_cli *cli)
 	printf("confirmed: isolated until 'riposte isolate --undo' (ruleset sha256 %s)\n", hash);
 	rc = RP_EXIT_CLEAN;
 out:
-	rp_buf_release(&rs);
 	rp_buf_release(&msg);
 	rp_buf_release(&d);
 	return rc;
@@ -620,7 +409,7 @@ do_status(struct rp_cli *cli, int format)
 		rp_buf_release(&b);
 		return rc;
 	}
-	if (ruleset_of(&iso, &rs, hash) != 0)
+	if (rp_isolate_ruleset_sha256(&iso, &rs, hash) != 0)
 		memcpy(hash, "?", 2);
 	if (format == RP_FMT_JSONL) {
 		rp_buf_addf(&b, "{\"kind\":\"isolation\",\"active\":true,\"id\":\"%s\",\"since\":\"",
@@ -667,25 +456,11 @@ do_expire(struct rp_cli *cli, struct opts *o)
 {
 	struct rp_isolate iso;
 	struct rp_buf d = RP_BUF_INIT;
-	int64_t now;
 	int r;
 
-	for (;;) {
-		r = rp_isolate_status(&iso, NULL, NULL);
-		if (r == RP_ERR_NOTFOUND || r == RP_ERR_FORMAT || (r == 0 &&
-		    (strcmp(iso.id, o->expire_id) != 0 || iso.expires != o->expire_at)))
-			return RP_EXIT_CLEAN;    /* undone, confirmed or replaced */
-		now = (int64_t)time(NULL);
-		if (r == 0 && now >= o->expire_at)
-			break;    /* on a passing error (memory), try again after the sleep */
-		{
-			int64_t left = o->expire_at - now;
-			struct timespec ts = { .tv_sec = left < 10 ? (time_t)left : 10 };
-
-			nanosleep(&ts, NULL);
-		}
-	}
-	if (rp_isolate_remove(NULL) != 0)
+	if ((r = rp_isolate_expire_wait(o->expire_id, o->expire_at, &iso)) == 1)
+		return RP_EXIT_CLEAN;    /* undone, confirmed or replaced */
+	if (r != 0)
 		return RP_EXIT_ERROR;
 	cli->now = (int64_t)time(NULL);
 	rp_buf_addf(&d, "{\"id\":\"%s\"}", iso.id);

@@ -9,6 +9,7 @@
 #include "case/config.h"
 #include "case/journal.h"
 #include "cli-journal.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/file.h"
 #include "core/time.h"
@@ -53,14 +54,11 @@ mail_opts_release(struct mail_opts *o)
 }
 
 static int
-push(const char ***v, size_t *n, const char *s)
+push(const char ***v, size_t *n, size_t *cap, const char *s)
 {
-	const char **p = realloc(*v, (*n + 1) * sizeof(*p));
-
-	if (p == NULL)
+	if (RP_ARRAY_GROW(v, cap, *n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
 		return -1;
-	*v = p;
-	p[(*n)++] = s;
+	(*v)[(*n)++] = s;
 	return 0;
 }
 
@@ -72,7 +70,7 @@ mail_opts_handle(const struct rp_cli *cli, struct mail_opts *o, int c, const cha
 
 	switch (c) {
 	case MO_FORMAT: o->format_arg = arg; return 1;
-	case MO_IOC: return push(&o->ioc_files, &o->nioc_files, arg) ? -1 : 1;
+	case MO_IOC: return push(&o->ioc_files, &o->nioc_files, &o->capioc_files, arg) ? -1 : 1;
 	case MO_RULES: o->rules_dir = arg; return 1;
 	case MO_CLAMAV_DB: o->clamav_db = arg; return 1;
 	case MO_NO_CLAMAV: o->no_clamav = 1; return 1;
@@ -92,7 +90,7 @@ mail_opts_handle(const struct rp_cli *cli, struct mail_opts *o, int c, const cha
 			rp_err(cli, "--mailbox: '%s' is not an e-mail address", arg);
 			return -1;
 		}
-		return push(&o->mailboxes, &o->nmailboxes, arg) ? -1 : 1;
+		return push(&o->mailboxes, &o->nmailboxes, &o->capmailboxes, arg) ? -1 : 1;
 	case MO_DB: o->db = arg; return 1;
 	case MO_CASE:
 		o->case_id = 0;
@@ -117,14 +115,13 @@ mail_opts_handle(const struct rp_cli *cli, struct mail_opts *o, int c, const cha
 
 /* "a, b c" -> items (commas separate; for IBANs spaces stay inside an item) */
 static int
-split_list(const char *s, char ***out, size_t *n)
+split_list(const char *s, char ***out, size_t *n, size_t *cap)
 {
 	const char *p = s;
 
 	while (p && *p) {
 		const char *e = strchr(p, ','), *b = p;
 		size_t len;
-		char **v;
 
 		if (e == NULL)
 			e = p + strlen(p);
@@ -134,10 +131,9 @@ split_list(const char *s, char ***out, size_t *n)
 		while (len && (b[len - 1] == ' ' || b[len - 1] == '\t'))
 			len--;
 		if (len) {
-			if ((v = realloc(*out, (*n + 1) * sizeof(*v))) == NULL)
+			if (RP_ARRAY_GROW(out, cap, *n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
 				return -1;
-			*out = v;
-			if ((v[*n] = strndup(b, len)) == NULL)
+			if (((*out)[*n] = strndup(b, len)) == NULL)
 				return -1;
 			(*n)++;
 		}
@@ -222,10 +218,10 @@ mail_opts_setup(const struct rp_cli *cli, struct mail_opts *o, struct rp_mail_op
 		return -1;
 	if (o->site) {
 		if ((s = rp_ini_get(o->site, "site", "domains")) != NULL &&
-		    split_list(s, &o->domains, &o->ndomains) != 0)
+		    split_list(s, &o->domains, &o->ndomains, &o->capdomains) != 0)
 			return -1;
 		if ((s = rp_ini_get(o->site, "site", "iban")) != NULL &&
-		    split_list(s, &o->ibans, &o->nibans) != 0)
+		    split_list(s, &o->ibans, &o->nibans, &o->capibans) != 0)
 			return -1;
 		for (i = 0; i < o->ndomains; i++) {
 			char *d = o->domains[i];

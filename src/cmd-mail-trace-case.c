@@ -9,6 +9,7 @@
 #include "case/contacts.h"
 #include "case/ioc.h"
 #include "cli-journal.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/map.h"
@@ -40,19 +41,13 @@ static int
 push(const char ***v, size_t *n, size_t *cap, const char *s)
 {
 	size_t i;
+	int r;
 
 	for (i = 0; i < *n; i++)
 		if (strcmp((*v)[i], s) == 0)
 			return 0;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		const char **p = realloc(*v, nc * sizeof(*p));
-
-		if (p == NULL)
-			return RP_ERR_NOMEM;
-		*v = p;
-		*cap = nc;
-	}
+	if ((r = RP_ARRAY_GROW(v, cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	(*v)[(*n)++] = s;
 	return 0;
 }

@@ -1,27 +1,23 @@
 /*
  * riposte scan: a verdict for every file of the trees given.
  *
- * The walk runs in this thread and opens each file (the descriptor outlives the
- * walk's directory descriptor); -j workers judge them; results come back in walk
- * order through a bounded ring, so the output is the same whatever -j is, and memory
- * stays flat however big the tree.
+ * The parallel tree scan is lib/detect/treescan.h: it calls back per verdict in walk
+ * order (the output is the same whatever -j is) and hands over the summary; this
+ * file holds the options, the three output formats and the case attachment.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "case/journal.h"
 #include "cli.h"
 #include "commands.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
 #include "core/units.h"
-#include "detect/engine.h"
-#include "fs/walk.h"
+#include "detect/treescan.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -117,95 +113,11 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* ---- summary bookkeeping ---- */
-
-struct counter {
-	char *key;
-	uint64_t n[RP_V_NKINDS];
-	uint64_t total;
-};
-
-struct counters {
-	struct counter *v;
-	size_t n, cap;
-};
-
-static struct counter *
-counter_get(struct counters *c, const char *key, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (strlen(c->v[i].key) == len && memcmp(c->v[i].key, key, len) == 0)
-			return &c->v[i];
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		struct counter *p = realloc(c->v, cap * sizeof(*p));
-
-		if (p == NULL)
-			return NULL;
-		c->v = p;
-		c->cap = cap;
-	}
-	memset(&c->v[c->n], 0, sizeof(c->v[0]));
-	if ((c->v[c->n].key = strndup(key, len)) == NULL)
-		return NULL;
-	return &c->v[c->n++];
-}
-
-static int
-cmp_counter_key(const void *a, const void *b)
-{
-	return strcmp(((const struct counter *)a)->key, ((const struct counter *)b)->key);
-}
-
-static void
-counters_release(struct counters *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		free(c->v[i].key);
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-/* ---- jobs ---- */
-
-struct job {
-	char *path;               /* display path, bytes */
-	size_t pathlen;
-	char *topdir;             /* the top-level directory it belongs to */
-	int fd;                   /* -1: verdict already final (skipped, not regular) */
-	int state;                /* 0 free, 1 queued, 2 taken, 3 done */
-	int rc;
-	struct rp_verdict v;
-};
-
 struct scan {
 	struct rp_cli *cli;
-	struct rp_engine *eng;
-	int format, all, quiet, jobs;
-	int64_t since, until;
-	const char *root;         /* the PATH being walked */
-	struct rp_walk_opts wo;
-	struct rp_walk_stats ws;
-	/* the ring: [head, tail) in walk order */
-	struct job *ring;
-	size_t cap, head, tail, next;   /* next: first job not yet taken by a worker */
-	int stop;
-	pthread_mutex_t mu;
-	pthread_cond_t cv_work, cv_done;
-	/* output */
+	int format, all, quiet;
 	struct rp_buf out;
-	int out_failed;
 	struct rp_progress prog;
-	uint64_t done_files, done_bytes;
-	/* summary */
-	uint64_t count[RP_V_NKINDS], bytes[RP_V_NKINDS], files, bytes_all;
-	int64_t first_enc, last_enc;
-	uint64_t no_noatime, filtered;
-	struct counters notes, exts, dirs;
 	int err;                  /* an error that makes the exit status 2 */
 };
 
@@ -215,7 +127,6 @@ emit(struct scan *sc)
 	if (sc->out.len == 0)
 		return 0;
 	if (rp_cli_put(sc->cli, &sc->out) != 0) {
-		sc->out_failed = 1;
 		sc->err = 1;
 		return -1;
 	}
@@ -230,15 +141,14 @@ json_num(struct rp_buf *b, const char *key, double v, int prec)
 }
 
 static void
-format_file(struct scan *sc, const struct job *j)
+format_file(struct scan *sc, const char *path, size_t pathlen, const struct rp_verdict *v)
 {
-	const struct rp_verdict *v = &j->v;
 	struct rp_buf *b = &sc->out;
 	size_t i;
 
 	if (sc->format == RP_FMT_JSONL) {
 		rp_buf_addstr(b, "{\"kind\":\"file\",");
-		rp_cli_path_json(b, "path", j->path, j->pathlen);
+		rp_cli_path_json(b, "path", path, pathlen);
 		rp_buf_addf(b, "\"verdict\":\"%s\",\"type\":", rp_verdict_name(v->kind));
 		rp_json_str(b, v->type);
 		rp_buf_addstr(b, ",\"format\":");
@@ -273,7 +183,7 @@ format_file(struct scan *sc, const struct job *j)
 		}
 		rp_buf_addstr(b, "]}\n");
 	} else if (sc->format == RP_FMT_CSV) {
-		rp_esc_csv(b, j->path, j->pathlen);
+		rp_esc_csv(b, path, pathlen);
 		rp_buf_addf(b, ",%s,", rp_verdict_name(v->kind));
 		rp_esc_csv(b, v->type, strlen(v->type));
 		rp_buf_addch(b, ',');
@@ -299,7 +209,7 @@ format_file(struct scan *sc, const struct job *j)
 		rp_buf_addch(b, '\n');
 	} else if (!sc->quiet) {
 		rp_buf_addf(b, "%-9s  ", rp_verdict_name(v->kind));
-		rp_esc_text(b, j->path, j->pathlen);
+		rp_esc_text(b, path, pathlen);
 		rp_buf_addf(b, "\n           %s%s%s, %llu bytes, mtime ", v->type[0] ? v->type : "-",
 		    v->format[0] ? " as " : "", v->format, (unsigned long long)v->size);
 		rp_time_fmt_local(b, v->mtime);
@@ -314,308 +224,90 @@ format_file(struct scan *sc, const struct job *j)
 	}
 }
 
-/* Folds one finished job into the summary and prints it. Called in walk order. */
-static void
-finish(struct scan *sc, struct job *j)
-{
-	const struct rp_verdict *v = &j->v;
-	struct counter *c;
-	const char *base;
-
-	sc->files++;
-	sc->count[v->kind]++;
-	sc->bytes[v->kind] += v->size;
-	sc->bytes_all += v->size;
-	if (v->kind != RP_V_SKIPPED && !v->noatime && v->bytes_read)
-		sc->no_noatime++;
-	if (v->kind == RP_V_ENCRYPTED || v->kind == RP_V_PARTIAL) {
-		if (sc->first_enc == RP_TIME_UNSET || v->mtime < sc->first_enc)
-			sc->first_enc = v->mtime;
-		if (sc->last_enc == RP_TIME_UNSET || v->mtime > sc->last_enc)
-			sc->last_enc = v->mtime;
-		if (v->appended_ext[0]) {
-			const char *dot = strrchr(v->appended_ext, '.');
-			const char *e = dot ? dot + 1 : v->appended_ext;
-
-			if ((c = counter_get(&sc->exts, e, strlen(e))) != NULL)
-				c->total++;
-		}
-	}
-	if (v->kind == RP_V_NOTE) {
-		base = memrchr(j->path, '/', j->pathlen);
-		base = base ? base + 1 : j->path;
-		if ((c = counter_get(&sc->notes, base, j->pathlen - (size_t)(base - j->path))) != NULL)
-			c->total++;
-	}
-	if ((c = counter_get(&sc->dirs, j->topdir, strlen(j->topdir))) != NULL) {
-		c->n[v->kind]++;
-		c->total++;
-	}
-	if (sc->all || v->kind != RP_V_OK)
-		format_file(sc, j);
-	sc->done_files++;
-	sc->done_bytes += v->size;
-	rp_progress_update(&sc->prog, sc->done_files, sc->done_bytes, j->path);
-	if (sc->out.len > 65536)
-		emit(sc);
-}
-
-static void
-job_release(struct job *j)
-{
-	if (j->fd >= 0)
-		close(j->fd);
-	j->fd = -1;
-	free(j->path);
-	free(j->topdir);
-	j->path = j->topdir = NULL;
-	j->state = 0;
-}
-
-/* Emits the finished jobs at the head of the ring. Caller holds mu. */
-static void
-drain(struct scan *sc)
-{
-	while (sc->head != sc->tail && sc->ring[sc->head % sc->cap].state == 3) {
-		struct job *j = &sc->ring[sc->head % sc->cap];
-
-		finish(sc, j);
-		job_release(j);
-		sc->head++;
-	}
-}
-
-static void *
-worker(void *arg)
-{
-	struct scan *sc = arg;
-	struct rp_scanner *s = NULL;
-	int r;
-
-	r = rp_scanner_new(&s, sc->eng);
-	pthread_mutex_lock(&sc->mu);
-	for (;;) {
-		struct job *j;
-
-		while (!sc->stop && (sc->next == sc->tail ||
-		    sc->ring[sc->next % sc->cap].state != 1)) {
-			if (sc->next != sc->tail && sc->ring[sc->next % sc->cap].state != 1) {
-				sc->next++;
-				continue;
-			}
-			pthread_cond_wait(&sc->cv_work, &sc->mu);
-		}
-		if (sc->next == sc->tail && sc->stop)
-			break;
-		j = &sc->ring[sc->next % sc->cap];
-		sc->next++;
-		j->state = 2;
-		pthread_mutex_unlock(&sc->mu);
-		if (r == 0) {
-			int noatime = j->v.noatime;
-
-			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
-			j->v.noatime = noatime;
-		} else {
-			j->rc = r;
-		}
-		pthread_mutex_lock(&sc->mu);
-		j->state = 3;
-		pthread_cond_broadcast(&sc->cv_done);
-	}
-	pthread_mutex_unlock(&sc->mu);
-	rp_scanner_free(s);
-	return NULL;
-}
-
-/* Takes a free slot at the tail, waiting (and draining) while the ring is full.
- * Caller holds mu. */
-static struct job *
-slot(struct scan *sc)
-{
-	struct job *j;
-
-	for (;;) {
-		drain(sc);
-		if (sc->tail - sc->head < sc->cap)
-			break;
-		pthread_cond_wait(&sc->cv_done, &sc->mu);
-	}
-	j = &sc->ring[sc->tail % sc->cap];
-	memset(j, 0, sizeof(*j));
-	j->fd = -1;
-	return j;
-}
-
-static char *
-topdir_of(const struct scan *sc, const char *path, size_t len)
-{
-	size_t rl = strlen(sc->root), n;
-	const char *p, *slash;
-	char *t;
-
-	while (rl > 1 && sc->root[rl - 1] == '/')
-		rl--;
-	if (len <= rl + 1 || memcmp(path, sc->root, rl) != 0)
-		return strdup(sc->root);    /* a file given as PATH */
-	p = path + rl + (sc->root[rl - 1] == '/' ? 0 : 1);
-	slash = memchr(p, '/', len - (size_t)(p - path));
-	if (slash == NULL)
-		return strndup(sc->root, rl);   /* a file directly in the root */
-	n = (size_t)(slash - path);
-	if ((t = malloc(n + 1)) == NULL)
-		return NULL;
-	memcpy(t, path, n);
-	t[n] = '\0';
-	return t;
-}
+/* ---- the engine's callbacks: they only format ---- */
 
 static int
-on_entry(const struct rp_walk_entry *e, void *ctx)
+on_verdict(const struct rp_treescan_file *f, void *ctx)
 {
 	struct scan *sc = ctx;
-	struct job *j;
-	int fd = -1;
-	struct rp_verdict tmp;
 
-	if (e->kind == RP_WALK_DIR)
+	if (sc->all || f->v->kind != RP_V_OK)
+		format_file(sc, f->path, f->pathlen, f->v);
+	if (sc->out.len > 65536)
+		emit(sc);
+	return 0;    /* a failed output is exit 2, said once per write; the scan goes on */
+}
+
+static int
+on_warning(const struct rp_treescan_warning *w, void *ctx)
+{
+	struct scan *sc = ctx;
+
+	/* entries the walk could not examine are listed as skipped, with the reason */
+	if (w->kind != RP_TSW_ROOT)
 		return 0;
-	if (e->kind == RP_WALK_FILE && e->st &&
-	    ((sc->since != RP_TIME_UNSET && e->st->st_mtim.tv_sec < sc->since) ||
-	    (sc->until != RP_TIME_UNSET && e->st->st_mtim.tv_sec > sc->until))) {
-		sc->filtered++;
-		return 0;
-	}
-	if (e->kind == RP_WALK_FILE) {
-		fd = rp_scan_open(sc->eng, e->dirfd, e->name, &tmp);
-		if (fd < 0 && e->st) {
-			tmp.size = (uint64_t)e->st->st_size;
-			tmp.mtime = e->st->st_mtim.tv_sec;
-		}
-	}
-	pthread_mutex_lock(&sc->mu);
-	j = slot(sc);
-	j->path = malloc(e->pathlen + 1);
-	j->topdir = topdir_of(sc, e->path, e->pathlen);
-	if (j->path == NULL || j->topdir == NULL) {
-		pthread_mutex_unlock(&sc->mu);
-		if (fd >= 0)
-			close(fd);
-		return RP_ERR_NOMEM;
-	}
-	memcpy(j->path, e->path, e->pathlen + 1);
-	j->pathlen = e->pathlen;
-	if (e->kind == RP_WALK_FILE) {
-		j->v = tmp;
-		j->fd = fd;
-	} else {
-		memset(&j->v, 0, sizeof(j->v));
-		j->v.kind = RP_V_SKIPPED;
-		if (e->st) {
-			j->v.mtime = e->st->st_mtim.tv_sec;
-			if (S_ISLNK(e->st->st_mode))
-				j->v.size = 0;
-		}
-		snprintf(j->v.reasons[0], sizeof(j->v.reasons[0]), "%s%s%s", e->what ? e->what : "",
-		    e->sys_errno ? ": " : "", e->sys_errno ? strerror(e->sys_errno) : "");
-		j->v.nreasons = 1;
-	}
-	sc->tail++;
-	if (fd >= 0 && sc->jobs > 1) {
-		j->state = 1;
-		pthread_cond_signal(&sc->cv_work);
-		pthread_mutex_unlock(&sc->mu);
-		return 0;
-	}
-	j->state = fd >= 0 ? 2 : 3;
-	pthread_mutex_unlock(&sc->mu);
+	emit(sc);    /* what the roots before it gave comes first */
+	rp_progress_done(&sc->prog);
+	if (w->code == RP_ERR_PERM)
+		rp_err(sc->cli, "cannot scan '%s': listing it would change its access time "
+		    "(O_NOATIME refused: not the owner); run as root, or --allow-atime", w->root);
+	else
+		rp_err(sc->cli, "cannot scan '%s': %s", w->root, w->what);
+	sc->err = 1;
 	return 0;
-}
-
-/* With -j 1 files are judged in this thread, right after they are queued. */
-static int
-run_inline(struct scan *sc, struct rp_scanner *s)
-{
-	while (sc->head != sc->tail) {
-		struct job *j = &sc->ring[sc->head % sc->cap];
-
-		if (j->state == 2) {
-			int noatime = j->v.noatime;
-
-			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
-			j->v.noatime = noatime;
-			j->state = 3;
-			if (j->rc < 0)
-				return j->rc;
-		}
-		drain(sc);
-	}
-	return 0;
-}
-
-struct inline_ctx {
-	struct scan *sc;
-	struct rp_scanner *s;
-};
-
-static int
-on_entry_inline(const struct rp_walk_entry *e, void *ctx)
-{
-	struct inline_ctx *ic = ctx;
-	int r;
-
-	if ((r = on_entry(e, ic->sc)) != 0)
-		return r;
-	return run_inline(ic->sc, ic->s);
-}
-
-static int
-cmp_counter_total(const void *a, const void *b)
-{
-	const struct counter *x = a, *y = b;
-
-	if (x->total != y->total)
-		return x->total < y->total ? 1 : -1;
-	return strcmp(x->key, y->key);
 }
 
 static void
-summary_json(struct scan *sc, struct rp_buf *b)
+on_progress(uint64_t files, uint64_t bytes, const char *path, void *ctx)
+{
+	struct scan *sc = ctx;
+
+	rp_progress_update(&sc->prog, files, bytes, path);
+}
+
+/* ---- the summary ---- */
+
+static void
+counts_json(struct rp_buf *b, const char *key, const struct rp_treescan_count *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		rp_buf_addstr(b, i ? ",{" : "{");
+		rp_cli_path_json(b, key, v[i].key, strlen(v[i].key));
+		rp_buf_addf(b, "\"count\":%llu}", (unsigned long long)v[i].total);
+	}
+}
+
+static void
+summary_json(const struct rp_treescan_summary *s, struct rp_buf *b)
 {
 	size_t i;
 
 	rp_buf_addf(b, "{\"kind\":\"summary\",\"files\":%llu,\"encrypted\":%llu,\"partial\":%llu,"
 	    "\"note\":%llu,\"ok\":%llu,\"skipped\":%llu,\"bytes\":%llu,\"bytes_encrypted\":%llu,"
 	    "\"bytes_partial\":%llu,\"first_encrypted_mtime\":",
-	    (unsigned long long)sc->files, (unsigned long long)sc->count[RP_V_ENCRYPTED],
-	    (unsigned long long)sc->count[RP_V_PARTIAL], (unsigned long long)sc->count[RP_V_NOTE],
-	    (unsigned long long)sc->count[RP_V_OK], (unsigned long long)sc->count[RP_V_SKIPPED],
-	    (unsigned long long)sc->bytes_all, (unsigned long long)sc->bytes[RP_V_ENCRYPTED],
-	    (unsigned long long)sc->bytes[RP_V_PARTIAL]);
-	if (sc->first_enc == RP_TIME_UNSET) {
+	    (unsigned long long)s->files, (unsigned long long)s->count[RP_V_ENCRYPTED],
+	    (unsigned long long)s->count[RP_V_PARTIAL], (unsigned long long)s->count[RP_V_NOTE],
+	    (unsigned long long)s->count[RP_V_OK], (unsigned long long)s->count[RP_V_SKIPPED],
+	    (unsigned long long)s->bytes_all, (unsigned long long)s->bytes[RP_V_ENCRYPTED],
+	    (unsigned long long)s->bytes[RP_V_PARTIAL]);
+	if (s->first_enc == RP_TIME_UNSET) {
 		rp_buf_addstr(b, "null,\"last_encrypted_mtime\":null");
 	} else {
 		rp_buf_addch(b, '"');
-		rp_time_fmt_utc(b, sc->first_enc);
+		rp_time_fmt_utc(b, s->first_enc);
 		rp_buf_addstr(b, "\",\"last_encrypted_mtime\":\"");
-		rp_time_fmt_utc(b, sc->last_enc);
+		rp_time_fmt_utc(b, s->last_enc);
 		rp_buf_addch(b, '"');
 	}
 	rp_buf_addstr(b, ",\"notes\":[");
-	for (i = 0; i < sc->notes.n; i++) {
-		rp_buf_addstr(b, i ? ",{" : "{");
-		rp_cli_path_json(b, "name", sc->notes.v[i].key, strlen(sc->notes.v[i].key));
-		rp_buf_addf(b, "\"count\":%llu}", (unsigned long long)sc->notes.v[i].total);
-	}
+	counts_json(b, "name", s->notes, s->nnotes);
 	rp_buf_addstr(b, "],\"appended_extensions\":[");
-	for (i = 0; i < sc->exts.n; i++) {
-		rp_buf_addstr(b, i ? ",{" : "{");
-		rp_cli_path_json(b, "ext", sc->exts.v[i].key, strlen(sc->exts.v[i].key));
-		rp_buf_addf(b, "\"count\":%llu}", (unsigned long long)sc->exts.v[i].total);
-	}
+	counts_json(b, "ext", s->exts, s->nexts);
 	rp_buf_addstr(b, "],\"dirs\":[");
-	for (i = 0; i < sc->dirs.n; i++) {
-		const struct counter *c = &sc->dirs.v[i];
+	for (i = 0; i < s->ndirs; i++) {
+		const struct rp_treescan_count *c = &s->dirs[i];
 
 		rp_buf_addstr(b, i ? ",{" : "{");
 		rp_cli_path_json(b, "dir", c->key, strlen(c->key));
@@ -623,11 +315,28 @@ summary_json(struct scan *sc, struct rp_buf *b)
 		    (unsigned long long)c->total, (unsigned long long)c->n[RP_V_ENCRYPTED],
 		    (unsigned long long)c->n[RP_V_PARTIAL], (unsigned long long)c->n[RP_V_NOTE]);
 	}
-	rp_buf_addf(b, "],\"read_without_noatime\":%llu}", (unsigned long long)sc->no_noatime);
+	rp_buf_addf(b, "],\"read_without_noatime\":%llu}",
+	    (unsigned long long)s->read_without_noatime);
 }
 
 static void
-summary_text(struct scan *sc, struct rp_buf *b)
+counts_text(struct rp_buf *b, const char *title, const char *prefix,
+    const struct rp_treescan_count *v, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	rp_buf_addstr(b, title);
+	for (i = 0; i < n; i++) {
+		rp_buf_addf(b, "  %6llu  %s", (unsigned long long)v[i].total, prefix);
+		rp_esc_text(b, v[i].key, strlen(v[i].key));
+		rp_buf_addch(b, '\n');
+	}
+}
+
+static void
+summary_text(const struct scan *sc, const struct rp_treescan_summary *s, struct rp_buf *b)
 {
 	static const enum rp_verdict_kind order[] = { RP_V_ENCRYPTED, RP_V_PARTIAL, RP_V_NOTE,
 		RP_V_OK, RP_V_SKIPPED };
@@ -635,39 +344,25 @@ summary_text(struct scan *sc, struct rp_buf *b)
 	size_t i;
 
 	rp_buf_addf(b, "%sSummary: %llu files, %s\n", sc->quiet ? "" : "\n",
-	    (unsigned long long)sc->files, rp_size_human(h, sizeof(h), sc->bytes_all));
+	    (unsigned long long)s->files, rp_size_human(h, sizeof(h), s->bytes_all));
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		rp_buf_addf(b, "  %-10s %8llu  %s\n", rp_verdict_name(order[i]),
-		    (unsigned long long)sc->count[order[i]], 
-		    rp_size_human(h, sizeof(h), sc->bytes[order[i]]));
-	if (sc->first_enc != RP_TIME_UNSET) {
+		    (unsigned long long)s->count[order[i]],
+		    rp_size_human(h, sizeof(h), s->bytes[order[i]]));
+	if (s->first_enc != RP_TIME_UNSET) {
 		rp_buf_addstr(b, "Attack window (mtime of encrypted and partial files):\n  ");
-		rp_time_fmt_local(b, sc->first_enc);
+		rp_time_fmt_local(b, s->first_enc);
 		rp_buf_addstr(b, "  ..  ");
-		rp_time_fmt_local(b, sc->last_enc);
+		rp_time_fmt_local(b, s->last_enc);
 		rp_buf_addch(b, '\n');
 	}
-	if (sc->notes.n) {
-		rp_buf_addstr(b, "Ransom notes:\n");
-		for (i = 0; i < sc->notes.n; i++) {
-			rp_buf_addf(b, "  %6llu  ", (unsigned long long)sc->notes.v[i].total);
-			rp_esc_text(b, sc->notes.v[i].key, strlen(sc->notes.v[i].key));
-			rp_buf_addch(b, '\n');
-		}
-	}
-	if (sc->exts.n) {
-		rp_buf_addstr(b, "Extensions appended to encrypted files:\n");
-		for (i = 0; i < sc->exts.n; i++) {
-			rp_buf_addf(b, "  %6llu  .", (unsigned long long)sc->exts.v[i].total);
-			rp_esc_text(b, sc->exts.v[i].key, strlen(sc->exts.v[i].key));
-			rp_buf_addch(b, '\n');
-		}
-	}
-	if (sc->dirs.n) {
+	counts_text(b, "Ransom notes:\n", "", s->notes, s->nnotes);
+	counts_text(b, "Extensions appended to encrypted files:\n", ".", s->exts, s->nexts);
+	if (s->ndirs) {
 		rp_buf_addf(b, "Per top-level directory:\n  %8s %9s %7s %5s  %s\n", "files",
 		    "encrypted", "partial", "notes", "directory");
-		for (i = 0; i < sc->dirs.n; i++) {
-			const struct counter *c = &sc->dirs.v[i];
+		for (i = 0; i < s->ndirs; i++) {
+			const struct rp_treescan_count *c = &s->dirs[i];
 
 			rp_buf_addf(b, "  %8llu %9llu %7llu %5llu  ", (unsigned long long)c->total,
 			    (unsigned long long)c->n[RP_V_ENCRYPTED],
@@ -676,19 +371,21 @@ summary_text(struct scan *sc, struct rp_buf *b)
 			rp_buf_addch(b, '\n');
 		}
 	}
-	if (sc->no_noatime)
+	if (s->read_without_noatime)
 		rp_buf_addf(b, "Warning: %llu files were read without O_NOATIME (--allow-atime): "
-		    "their access times may have changed\n", (unsigned long long)sc->no_noatime);
-	else if (sc->files)
+		    "their access times may have changed\n",
+		    (unsigned long long)s->read_without_noatime);
+	else if (s->files)
 		rp_buf_addstr(b, "Evidence: every file and directory was read with O_NOATIME: no "
 		    "access time changed\n");
-	if (sc->filtered)
+	if (s->filtered)
 		rp_buf_addf(b, "%llu files outside --since/--until were not scanned\n",
-		    (unsigned long long)sc->filtered);
+		    (unsigned long long)s->filtered);
 }
 
 static int
-attach_case(struct scan *sc, const char *db, int64_t case_id, char **roots, int nroots)
+attach_case(struct scan *sc, const struct rp_treescan_summary *s, const char *db,
+    int64_t case_id, char **roots, int nroots)
 {
 	struct rp_store *st = NULL;
 	struct rp_buf text = RP_BUF_INIT, data = RP_BUF_INIT;
@@ -702,9 +399,9 @@ attach_case(struct scan *sc, const char *db, int64_t case_id, char **roots, int 
 		rp_esc_text(&text, roots[i], strlen(roots[i]));
 	}
 	rp_buf_addf(&text, ": %llu files, %llu encrypted, %llu partial, %llu notes",
-	    (unsigned long long)sc->files, (unsigned long long)sc->count[RP_V_ENCRYPTED],
-	    (unsigned long long)sc->count[RP_V_PARTIAL], (unsigned long long)sc->count[RP_V_NOTE]);
-	summary_json(sc, &data);
+	    (unsigned long long)s->files, (unsigned long long)s->count[RP_V_ENCRYPTED],
+	    (unsigned long long)s->count[RP_V_PARTIAL], (unsigned long long)s->count[RP_V_NOTE]);
+	summary_json(s, &data);
 	r = rp_journal_append(st, case_id, sc->cli->now, "scan", "riposte scan", text.buf,
 	    data.buf, NULL);
 out:
@@ -721,25 +418,23 @@ out:
 int
 cmd_scan(struct rp_cli *cli, int argc, char **argv)
 {
+	static const struct rp_treescan_cb cb = { on_verdict, on_warning, on_progress };
 	struct scan sc;
-	struct rp_engine_opts eo = { 0 };
+	struct rp_treescan_opts o = { 0 };
+	struct rp_treescan *ts = NULL;
+	const struct rp_treescan_summary *s;
 	struct rp_buf msg = RP_BUF_INIT;
 	const char **excl = NULL;
-	size_t nexcl = 0;
+	size_t nexcl = 0, capexcl = 0;
 	unsigned long long ull;
 	const char *db = cli->db_path, *fmtarg = NULL;
 	int64_t case_id = -1;
-	pthread_t *th = NULL;
-	int c, i, r, rc = RP_EXIT_ERROR, nth = 0;
-	long ncpu;
+	int c, r, rc = RP_EXIT_ERROR;
 
 	memset(&sc, 0, sizeof(sc));
 	rp_buf_init(&sc.out, 0);
 	sc.cli = cli;
-	sc.since = sc.until = RP_TIME_UNSET;
-	sc.first_enc = sc.last_enc = RP_TIME_UNSET;
-	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	sc.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
+	o.since = o.until = RP_TIME_UNSET;
 	rp_cli_opt_begin();
 	while ((c = rp_cli_getopt(cli, argc, argv, "j:aqh", longopts, usage)) != -1) {
 		switch (c) {
@@ -747,20 +442,16 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 		case 'j':
 			if (rp_cli_uint(cli, "--jobs", optarg, 1, 256, &ull) != 0)
 				goto out;
-			sc.jobs = (int)ull;
+			o.jobs = (int)ull;
 			break;
-		case 'a': sc.all = eo.type_all = 1; break;
+		case 'a': sc.all = o.type_all = 1; break;
 		case 'q': sc.quiet = 1; break;
-		case OPT_FULL: eo.full = 1; break;
-		case OPT_EXCLUDE: {
-			const char **p = realloc(excl, (nexcl + 1) * sizeof(*p));
-
-			if (p == NULL)
+		case OPT_FULL: o.full = 1; break;
+		case OPT_EXCLUDE:
+			if (RP_ARRAY_GROW(&excl, &capexcl, nexcl + 1, RP_ARRAY_MAX_DEFAULT) != 0)
 				goto out;
-			excl = p;
 			excl[nexcl++] = optarg;
 			break;
-		}
 		case OPT_SINCE:
 		case OPT_UNTIL: {
 			int64_t t;
@@ -773,12 +464,12 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 			/* a bare date as --until means the end of that day */
 			if (c == OPT_UNTIL && strlen(optarg) == 10)
 				t += 86399;
-			*(c == OPT_SINCE ? &sc.since : &sc.until) = t;
+			*(c == OPT_SINCE ? &o.since : &o.until) = t;
 			break;
 		}
-		case OPT_XDEV: sc.wo.cross_mounts = 0; break;
-		case OPT_CROSS: sc.wo.cross_mounts = 1; break;
-		case OPT_ATIME: eo.allow_atime = sc.wo.allow_atime = 1; break;
+		case OPT_XDEV: o.cross_mounts = 0; break;
+		case OPT_CROSS: o.cross_mounts = 1; break;
+		case OPT_ATIME: o.allow_atime = 1; break;
 		case OPT_CASE:
 			case_id = 0;
 			if (optarg) {
@@ -805,113 +496,43 @@ cmd_scan(struct rp_cli *cli, int argc, char **argv)
 		if (db == NULL || *db == '\0')
 			db = "riposte.db";
 	}
-	sc.wo.exclude = excl;
-	sc.wo.nexclude = nexcl;
-	eo.data_dir = cli->data_dir;
-	if ((r = rp_engine_new(&sc.eng, &eo, &msg)) != 0) {
+	o.exclude = excl;
+	o.nexclude = nexcl;
+	o.data_dir = cli->data_dir;
+	if ((r = rp_treescan_new(&ts, &o, &cb, &sc, &msg)) != 0) {
 		rp_err(cli, "%s", msg.len ? msg.buf : rp_strerror(r));
 		goto out;
 	}
-	sc.cap = (size_t)sc.jobs * 32 + 32;
-	if ((sc.ring = calloc(sc.cap, sizeof(*sc.ring))) == NULL)
-		goto out;
-	pthread_mutex_init(&sc.mu, NULL);
-	pthread_cond_init(&sc.cv_work, NULL);
-	pthread_cond_init(&sc.cv_done, NULL);
 	rp_progress_init(&sc.prog, cli, sc.quiet);
 	if (sc.format == RP_FMT_CSV)
 		rp_buf_addstr(&sc.out, "path,verdict,type,format,size,mtime,entropy,chi2,ext,"
 		    "appended_ext,bytes_read,reasons\n");
-	if (sc.jobs > 1) {
-		if ((th = calloc((size_t)sc.jobs, sizeof(*th))) == NULL)
-			goto out;
-		for (nth = 0; nth < sc.jobs; nth++)
-			if (pthread_create(&th[nth], NULL, worker, &sc) != 0)
-				break;
-		if (nth == 0) {
-			rp_err(cli, "cannot start threads");
-			goto out;
-		}
-	}
-	for (i = optind; i < argc; i++) {
-		struct inline_ctx ic = { &sc, NULL };
-
-		sc.root = argv[i];
-		if (sc.jobs == 1) {
-			if ((r = rp_scanner_new(&ic.s, sc.eng)) == 0)
-				r = rp_walk(argv[i], &sc.wo, on_entry_inline, &ic, &sc.ws);
-			rp_scanner_free(ic.s);
-		} else {
-			r = rp_walk(argv[i], &sc.wo, on_entry, &sc, &sc.ws);
-			/* wait for this root's jobs: topdir_of needs sc.root to stay */
-			pthread_mutex_lock(&sc.mu);
-			while (sc.head != sc.tail) {
-				drain(&sc);
-				if (sc.head != sc.tail)
-					pthread_cond_wait(&sc.cv_done, &sc.mu);
-			}
-			pthread_mutex_unlock(&sc.mu);
-		}
-		if (r != 0) {
-			rp_progress_done(&sc.prog);
-			if (r == RP_ERR_PERM)
-				rp_err(cli, "cannot scan '%s': listing it would change its access time "
-				    "(O_NOATIME refused: not the owner); run as root, or --allow-atime",
-				    argv[i]);
-			else
-				rp_err(cli, "cannot scan '%s': %s", argv[i], rp_strerror(r));
-			sc.err = 1;
-		}
-		emit(&sc);
-	}
-	if (th) {
-		pthread_mutex_lock(&sc.mu);
-		sc.stop = 1;
-		pthread_cond_broadcast(&sc.cv_work);
-		pthread_mutex_unlock(&sc.mu);
-		for (i = 0; i < nth; i++)
-			pthread_join(th[i], NULL);
+	r = rp_treescan_run(ts, (const char *const *)argv + optind, (size_t)(argc - optind));
+	s = rp_treescan_summary(ts);
+	if (r != 0 && s->roots_failed == 0) {
+		/* the scan itself failed (said per root otherwise) */
+		rp_progress_done(&sc.prog);
+		rp_err(cli, "cannot scan: %s", rp_strerror(r));
+		sc.err = 1;
 	}
 	rp_progress_done(&sc.prog);
-	if (sc.notes.n)
-		qsort(sc.notes.v, sc.notes.n, sizeof(*sc.notes.v), cmp_counter_total);
-	if (sc.exts.n)
-		qsort(sc.exts.v, sc.exts.n, sizeof(*sc.exts.v), cmp_counter_total);
-	if (sc.dirs.n)
-		qsort(sc.dirs.v, sc.dirs.n, sizeof(*sc.dirs.v), cmp_counter_key);
 	if (sc.format == RP_FMT_JSONL) {
-		summary_json(&sc, &sc.out);
+		summary_json(s, &sc.out);
 		rp_buf_addch(&sc.out, '\n');
 	} else if (sc.format == RP_FMT_TEXT) {
-		summary_text(&sc, &sc.out);
+		summary_text(&sc, s, &sc.out);
 	}
 	emit(&sc);
-	if (case_id >= 0 && attach_case(&sc, db, case_id, argv + optind, argc - optind) != 0)
+	if (case_id >= 0 && attach_case(&sc, s, db, case_id, argv + optind, argc - optind) != 0)
 		sc.err = 1;
 	if (sc.err)
 		rc = RP_EXIT_ERROR;
 	else
-		rc = sc.count[RP_V_ENCRYPTED] + sc.count[RP_V_PARTIAL] + sc.count[RP_V_NOTE] ?
+		rc = s->count[RP_V_ENCRYPTED] + s->count[RP_V_PARTIAL] + s->count[RP_V_NOTE] ?
 		    RP_EXIT_FOUND : RP_EXIT_CLEAN;
-	goto out;
 out:
-	if (sc.ring) {
-		size_t k;
-
-		for (k = 0; k < sc.cap; k++)
-			if (sc.ring[k].state)
-				job_release(&sc.ring[k]);
-		pthread_mutex_destroy(&sc.mu);
-		pthread_cond_destroy(&sc.cv_work);
-		pthread_cond_destroy(&sc.cv_done);
-	}
-	free(sc.ring);
-	free(th);
+	rp_treescan_free(ts);
 	free(excl);
-	counters_release(&sc.notes);
-	counters_release(&sc.exts);
-	counters_release(&sc.dirs);
-	rp_engine_free(sc.eng);
 	rp_buf_release(&sc.out);
 	rp_buf_release(&msg);
 	return rc;

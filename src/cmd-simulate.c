@@ -3,26 +3,21 @@
  * so that a practice can check that `riposte watch` stops an attack and so that the
  * detection figures are measured, not claimed.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "core/err.h"
 #include "core/escape.h"
-#include "core/file.h"
 #include "core/time.h"
 #include "sim/sim.h"
+#include "simulate.h"
 
 static const char usage[] =
 "NAME\n"
@@ -151,36 +146,9 @@ static int
 list(const struct rp_cli *cli, int fmt)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	const struct rp_sim_scenario *sc;
-	size_t n, i, benign = 0;
-	int r = 0;
+	int r;
 
-	sc = rp_sim_scenarios(&n);
-	if (fmt == RP_FMT_TEXT)
-		r = rp_buf_addf(&b, "%-13s %-7s %s\n", "NAME", "KIND", "DESCRIPTION");
-	else if (fmt == RP_FMT_CSV)
-		r = rp_buf_addstr(&b, "name,benign,description\n");
-	for (i = 0; r == 0 && i < n; i++) {
-		benign += sc[i].benign != 0;
-		if (fmt == RP_FMT_TEXT)
-			r = rp_buf_addf(&b, "%-13s %-7s %s\n", sc[i].name,
-			    sc[i].benign ? "benign" : "attack", sc[i].description);
-		else if (fmt == RP_FMT_CSV) {
-			if ((r = rp_buf_addf(&b, "%s,%s,", sc[i].name, sc[i].benign ? "true" : "false")) == 0 &&
-			    (r = rp_esc_csv(&b, sc[i].description, strlen(sc[i].description))) == 0)
-				r = rp_buf_addch(&b, '\n');
-		} else {
-			if ((r = rp_buf_addstr(&b, "{\"kind\":\"scenario\",\"name\":")) == 0 &&
-			    (r = rp_json_str(&b, sc[i].name)) == 0 &&
-			    (r = rp_buf_addf(&b, ",\"benign\":%s,\"description\":", sc[i].benign ? "true" : "false")) == 0 &&
-			    (r = rp_json_str(&b, sc[i].description)) == 0)
-				r = rp_buf_addstr(&b, "}\n");
-		}
-	}
-	if (r == 0 && fmt == RP_FMT_JSONL)
-		r = rp_buf_addf(&b, "{\"kind\":\"summary\",\"scenarios\":%zu,\"attacks\":%zu,\"benign\":%zu}\n",
-		    n, n - benign, benign);
-	if (r != 0) {
+	if ((r = sim_list_output(&b, fmt)) != 0) {
 		rp_err(cli, "%s", rp_strerror(r));
 		rp_buf_release(&b);
 		return RP_EXIT_ERROR;
@@ -188,49 +156,6 @@ list(const struct rp_cli *cli, int fmt)
 	r = rp_cli_put(cli, &b);
 	rp_buf_release(&b);
 	return r == 0 ? RP_EXIT_CLEAN : RP_EXIT_ERROR;
-}
-
-/* The C compiler for the compile scenario: the first executable cc in PATH. */
-static char *
-find_cc(void)
-{
-	const char *path = getenv("PATH"), *p, *e;
-	struct rp_buf b = RP_BUF_INIT;
-
-	for (p = path; p != NULL && *p; p = *e ? e + 1 : e) {
-		e = strchr(p, ':');
-		if (e == NULL)
-			e = p + strlen(p);
-		if (e == p || *p != '/')
-			continue;
-		rp_buf_reset(&b);
-		if (rp_buf_addf(&b, "%.*s/cc", (int)(e - p), p) == 0 && access(b.buf, X_OK) == 0)
-			return rp_buf_detach(&b, NULL);
-	}
-	rp_buf_release(&b);
-	return NULL;
-}
-
-static int64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* ,"key":"2026-11-22T21:40:01.123Z" (UTC, milliseconds), or null for 0 */
-static int
-add_time(struct rp_buf *b, const char *key, int64_t ns)
-{
-	if (ns == 0)
-		return rp_buf_addf(b, ",\"%s\":null", key);
-	if (rp_buf_addf(b, ",\"%s\":\"", key) != 0 || rp_time_fmt_utc(b, ns / 1000000000) != 0)
-		return RP_ERR_NOMEM;
-	if (b->len > 0 && b->buf[b->len - 1] == 'Z')
-		rp_buf_setlen(b, b->len - 1);   /* the "Z" goes after the milliseconds */
-	return rp_buf_addf(b, ".%03dZ\"", (int)(ns / 1000000 % 1000));
 }
 
 static int
@@ -266,15 +191,11 @@ open_drill(struct rp_cli *cli, const char *dir, struct rp_buf *resolved, int *ro
 		    "its parent directory does not exist" : rp_strerror(r));
 		goto out;
 	}
-	if (exists && prepared != NULL && rp_sim_dir_open_marked(resolved->buf, root) == 0) {
-		if ((r = rp_sim_prepared_info(*root, prepared)) == 0) {
-			ret = 1;
-			goto out;
-		}
-		close(*root);
-		*root = -1;
+	if ((r = rp_sim_drill_open(resolved->buf, exists, prepared != NULL, root, prepared)) == 1) {
+		ret = 1;
+		goto out;
 	}
-	if ((r = rp_sim_dir_setup(resolved->buf, exists, root)) != 0) {
+	if (r != 0) {
 		rp_err(cli, "cannot set up '%s': %s", resolved->buf, rp_strerror(r));
 		goto out;
 	}
@@ -297,19 +218,7 @@ prepare(struct rp_cli *cli, const char *dir, const struct rp_sim_opts *o, int fm
 		rp_err(cli, "cannot generate the documents in '%s': %s", resolved.buf, rp_strerror(r));
 		goto out;
 	}
-	if (fmt == RP_FMT_TEXT) {
-		rp_buf_addf(&b, "generated %u files (%.1f MiB) in '", o->files, (double)bytes / 1048576.0);
-		rp_esc_text(&b, resolved.buf, resolved.len);
-		rp_buf_addstr(&b, "'; manifest " RP_SIM_STATE_DIR "/manifest.sha256\n"
-		    "attack with: riposte simulate --scenario NAME --dir '");
-		rp_esc_text(&b, resolved.buf, resolved.len);
-		rp_buf_addstr(&b, "'\n");
-	} else {
-		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"prepared\":true,");
-		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
-		rp_buf_addf(&b, "\"files\":%u,\"bytes\":%" PRIu64 ",\"seed\":%" PRIu64 "}\n",
-		    o->files, bytes, o->seed);
-	}
+	sim_prepare_output(&b, &resolved, o, bytes, fmt);
 	if (rp_cli_put(cli, &b) == 0)
 		ret = RP_EXIT_CLEAN;
 out:
@@ -331,48 +240,103 @@ forward(int sig)
 		kill((pid_t)attacker_pid, sig);
 }
 
+static const int fwd[3] = { SIGINT, SIGTERM, SIGHUP };
+
+/* What run() shares with the engine's callbacks. */
+struct run_ctx {
+	struct rp_cli *cli;
+	const struct rp_sim_scenario *sc;
+	const struct rp_sim_opts *o;
+	const struct rp_buf *resolved;
+	uint64_t bytes;
+	int fmt;
+	struct sigaction old[3];
+	int forwarding;
+};
+
+static void
+on_started(void *vctx, long pid)
+{
+	struct run_ctx *x = vctx;
+	struct sigaction sa;
+	int i;
+
+	attacker_pid = (sig_atomic_t)pid;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = forward;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++)
+		sigaction(fwd[i], &sa, &x->old[i]);
+	x->forwarding = 1;
+}
+
+static void
+on_ended(void *vctx)
+{
+	struct run_ctx *x = vctx;
+	int i;
+
+	if (x->forwarding)
+		for (i = 0; i < 3; i++)
+			sigaction(fwd[i], &x->old[i], NULL);
+	x->forwarding = 0;
+	attacker_pid = 0;
+}
+
+static void
+on_warning(void *vctx, const char *msg)
+{
+	struct run_ctx *x = vctx;
+
+	rp_warn(x->cli, "%s", msg);
+}
+
+static void
+on_attacker(void *vctx, long pid)
+{
+	struct run_ctx *x = vctx;
+	struct rp_buf b = RP_BUF_INIT;
+
+	sim_attacker_output(&b, x->sc, x->resolved, x->o, x->bytes, pid, x->fmt);
+	put(x->cli, &b);
+	rp_buf_release(&b);
+}
+
 static int
 run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
     struct rp_sim_opts *o, int fmt, int files_given, int seed_given)
 {
-	struct rp_buf resolved = RP_BUF_INIT, b = RP_BUF_INIT, pidtxt = RP_BUF_INIT;
-	struct rp_sim_progress pr;
+	static const struct rp_sim_run_cb cb = { .on_started = on_started,
+	    .on_attacker = on_attacker, .on_warning = on_warning, .on_ended = on_ended };
+	struct rp_buf resolved = RP_BUF_INIT, b = RP_BUF_INIT;
+	struct run_ctx x = { .cli = cli, .sc = sc, .o = o, .resolved = &resolved, .fmt = fmt };
 	struct rp_sim_prepared pp;
-	struct sigaction sa, old[3];
-	static const int fwd[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct rp_sim_result res;
 	char *cc = NULL;
-	int root = -1, r, go[2] = { -1, -1 }, st = 0, ret = RP_EXIT_ERROR, pidfd, was_prepared, i;
-	int forwarding = 0;
-	uint64_t bytes = 0;
-	int64_t started, ended;
-	const char *outcome, *sig = NULL;
-	char c = 1;
-	pid_t pid;
+	int root = -1, r, ret = RP_EXIT_ERROR, was_prepared;
 
 	if ((was_prepared = open_drill(cli, dir, &resolved, &root, &pp)) < 0)
 		goto out;
 	if (strcmp(sc->name, "compile") == 0)
-		o->cc = cc = find_cc();
+		o->cc = cc = rp_sim_find_cc(getenv("PATH"));
 	if (was_prepared) {
-		if ((files_given && o->files != pp.files) || (seed_given && o->seed != pp.seed)) {
+		if (rp_sim_adopt_prepared(&pp, o, files_given, seed_given) != 0) {
 			rp_err(cli, "'%s' was prepared with --files %u --seed %" PRIu64 ": give those or none",
 			    resolved.buf, pp.files, pp.seed);
 			goto out;
 		}
-		o->files = pp.files;
-		o->seed = pp.seed;
-		bytes = pp.bytes;
+		x.bytes = pp.bytes;
 		if ((r = rp_sim_claim(root, sc)) != 0) {
 			rp_err(cli, "cannot record the scenario in '%s': %s", resolved.buf, rp_strerror(r));
 			goto out;
 		}
-	} else if ((r = rp_sim_prepare(root, sc, o, &bytes)) != 0) {
+	} else if ((r = rp_sim_prepare(root, sc, o, &x.bytes)) != 0) {
 		rp_err(cli, "cannot generate the documents in '%s': %s", resolved.buf, rp_strerror(r));
 		goto out;
 	}
 	if (fmt == RP_FMT_TEXT) {
 		rp_buf_addf(&b, "%s %u files (%.1f MiB) in '", was_prepared ? "prepared:" : "generated",
-		    o->files, (double)bytes / 1048576.0);
+		    o->files, (double)x.bytes / 1048576.0);
 		rp_esc_text(&b, resolved.buf, resolved.len);
 		rp_buf_addstr(&b, "'; manifest " RP_SIM_STATE_DIR "/manifest.sha256\n");
 		if (strcmp(sc->name, "compile") == 0 && cc == NULL)
@@ -380,161 +344,30 @@ run(struct rp_cli *cli, const struct rp_sim_scenario *sc, const char *dir,
 		if (put(cli, &b) != 0)
 			goto out;
 	}
-	if (pipe2(go, O_CLOEXEC) != 0) {
-		rp_err(cli, "pipe: %s", strerror(errno));
-		goto out;
-	}
 	fflush(stdout);
 	fflush(stderr);
-	started = now_ns();
-	if ((pid = fork()) < 0) {
-		rp_err(cli, "fork: %s", strerror(errno));
+	if ((r = rp_sim_run(root, sc, o, &cb, &x, &res)) != 0) {
+		rp_err(cli, "%s: %s", res.failed_call ? res.failed_call : "run", rp_strerror(r));
 		goto out;
 	}
-	if (pid == 0) {
-		/* the attacker: in a session of its own, as a dropped binary started by a
-		 * service would be (a watcher scores it apart from this process; the
-		 * children of 'forker' stay in it); waits until its pid is published */
-		close(go[1]);
-		if (setsid() < 0 || read(go[0], &c, 1) != 1)
-			_exit(3);
-		_exit(rp_sim_attack(root, sc, o) == 0 ? 0 : 2);
+	switch (res.outcome) {
+	case RP_SIM_STOPPED: case RP_SIM_KILLED: ret = RP_EXIT_FOUND; break;
+	case RP_SIM_FINISHED: ret = RP_EXIT_CLEAN; break;
+	case RP_SIM_FAILED: ret = RP_EXIT_ERROR; break;
 	}
-	close(go[0]);
-	go[0] = -1;
-	attacker_pid = (sig_atomic_t)pid;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = forward;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < 3; i++)
-		sigaction(fwd[i], &sa, &old[i]);
-	forwarding = 1;
-	rp_buf_addf(&pidtxt, "%ld\n", (long)pid);
-	pidfd = openat(root, RP_SIM_STATE_DIR "/pid", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (pidfd < 0 || rp_write_all(pidfd, pidtxt.buf, pidtxt.len) != 0)
-		rp_warn(cli, "cannot write " RP_SIM_STATE_DIR "/pid: %s", strerror(errno));
-	if (pidfd >= 0)
-		close(pidfd);
-	if (fmt == RP_FMT_TEXT) {
-		rp_buf_addf(&b, "scenario '%s' (%s): attacker pid %ld\n", sc->name,
-		    sc->benign ? "benign" : "attack", (long)pid);
-	} else {
-		rp_buf_addstr(&b, "{\"kind\":\"attacker\",\"scenario\":");
-		rp_json_str(&b, sc->name);
-		rp_buf_addf(&b, ",\"benign\":%s,", sc->benign ? "true" : "false");
-		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
-		rp_buf_addf(&b, "\"files\":%u,\"bytes\":%" PRIu64 ",\"pid\":%ld}\n", o->files, bytes, (long)pid);
-	}
-	put(cli, &b);
-	if (write(go[1], &c, 1) != 1)
-		rp_warn(cli, "cannot start the attacker: %s", strerror(errno));
-	close(go[1]);
-	go[1] = -1;
-	while (waitpid(pid, &st, WUNTRACED) < 0) {
-		if (errno != EINTR) {
-			rp_err(cli, "waitpid: %s", strerror(errno));
-			goto out;
-		}
-	}
-	ended = now_ns();
-	for (i = 0; i < 3; i++)
-		sigaction(fwd[i], &old[i], NULL);
-	forwarding = 0;
-	attacker_pid = 0;
-	rp_sim_progress_read(root, &pr);
-	if (WIFSTOPPED(st)) {
-		outcome = "stopped";
-		sig = sigabbrev_np(WSTOPSIG(st));
-		ret = RP_EXIT_FOUND;
-	} else if (WIFSIGNALED(st)) {
-		outcome = "killed";
-		sig = sigabbrev_np(WTERMSIG(st));
-		ret = RP_EXIT_FOUND;
-	} else if (WEXITSTATUS(st) == 0) {
-		outcome = "finished";
-		ret = RP_EXIT_CLEAN;
-	} else {
-		outcome = "failed";
-		ret = RP_EXIT_ERROR;
-	}
-	if (fmt == RP_FMT_TEXT) {
-		if (sig != NULL)
-			rp_buf_addf(&b, "%s (SIG%s) after %u files\n", outcome, sig, pr.files);
-		else if (ret == RP_EXIT_CLEAN)
-			rp_buf_addf(&b, "finished: %u files %s in %.2f s\n", pr.files,
-			    sc->benign ? "processed" : "attacked",
-			    pr.first_ns ? (double)(ended - pr.first_ns) / 1e9 : 0.0);
-		if (WIFSTOPPED(st))
-			rp_buf_addf(&b, "the attacker (pid %ld) is left stopped: kill it before --restore\n", (long)pid);
-		if (ret != RP_EXIT_ERROR) {
-			rp_buf_addstr(&b, "restore with: riposte simulate --restore '");
-			rp_esc_text(&b, resolved.buf, resolved.len);
-			rp_buf_addstr(&b, "'\n");
-		}
-	} else {
-		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"scenario\":");
-		rp_json_str(&b, sc->name);
-		rp_buf_addf(&b, ",\"benign\":%s,", sc->benign ? "true" : "false");
-		rp_cli_path_json(&b, "dir", resolved.buf, resolved.len);
-		rp_buf_addf(&b, "\"pid\":%ld,\"outcome\":\"%s\",\"signal\":", (long)pid, outcome);
-		if (sig != NULL)
-			rp_buf_addf(&b, "\"SIG%s\"", sig);
-		else
-			rp_buf_addstr(&b, "null");
-		rp_buf_addf(&b, ",\"files\":%u,\"files_attacked\":%u", o->files, pr.files);
-		add_time(&b, "started", started);
-		add_time(&b, "first_write", pr.first_ns);
-		add_time(&b, "ended", ended);
-		rp_buf_addf(&b, ",\"first_write_to_end_ms\":%" PRId64 "}\n",
-		    pr.first_ns ? (ended - pr.first_ns) / 1000000 : 0);
-	}
+	sim_run_output(&b, sc, &resolved, o, &res, ret, fmt);
 	if (put(cli, &b) != 0)
 		ret = RP_EXIT_ERROR;
-	if (ret == RP_EXIT_ERROR && strcmp(outcome, "failed") == 0)
-		rp_err(cli, "the scenario '%s' failed after %u files", sc->name, pr.files);
+	if (res.outcome == RP_SIM_FAILED)
+		rp_err(cli, "the scenario '%s' failed after %u files", sc->name, res.progress.files);
 out:
-	if (forwarding) {
-		for (i = 0; i < 3; i++)
-			sigaction(fwd[i], &old[i], NULL);
-		attacker_pid = 0;
-	}
-	if (go[0] >= 0)
-		close(go[0]);
-	if (go[1] >= 0)
-		close(go[1]);
+	on_ended(&x);    /* after a failed wait too */
 	if (root >= 0)
 		close(root);
 	free(cc);
 	rp_buf_release(&resolved);
 	rp_buf_release(&b);
-	rp_buf_release(&pidtxt);
 	return ret;
-}
-
-/* Whether the attacker recorded in DIR is still alive (running or stopped). */
-static long
-attacker_alive(int root)
-{
-	struct rp_buf b = RP_BUF_INIT, stat = RP_BUF_INIT, path = RP_BUF_INIT;
-	long pid = 0;
-	char *end, *p;
-
-	if (rp_file_read_all(root, RP_SIM_STATE_DIR "/pid", &b, 64) == 0) {
-		pid = strtol(b.buf, &end, 10);
-		if (pid <= 1 || kill((pid_t)pid, 0) != 0)
-			pid = 0;
-	}
-	if (pid > 0) {
-		rp_buf_addf(&path, "/proc/%ld/stat", pid);
-		/* a zombie is dead */
-		if (rp_file_read_all(AT_FDCWD, path.buf, &stat, 4096) == 0 &&
-		    (p = strrchr(stat.buf, ')')) != NULL && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X'))
-			pid = 0;
-	}
-	rp_buf_release(&b);
-	rp_buf_release(&stat);
-	rp_buf_release(&path);
-	return pid;
 }
 
 static int
@@ -551,7 +384,7 @@ restore(struct rp_cli *cli, const char *dir, int fmt)
 		    "no such directory" : rp_strerror(r));
 		goto out;
 	}
-	if ((pid = attacker_alive(root)) > 0) {
+	if ((pid = rp_sim_attacker_alive(root, "/proc")) > 0) {
 		rp_err(cli, "cannot restore '%s': the attacker (pid %ld) is still alive; kill it first", dir, pid);
 		goto out;
 	}
@@ -560,19 +393,7 @@ restore(struct rp_cli *cli, const char *dir, int fmt)
 		rp_err(cli, "cannot restore '%s': %s", dir, rp_strerror(r));
 		goto out;
 	}
-	if (fmt == RP_FMT_TEXT) {
-		rp_buf_addf(&b, "restored '%s' after '%s': %u files, %u given back, %u created files removed\n",
-		    dir, st.scenario, st.files, st.repaired, st.removed);
-		if (r == 0)
-			rp_buf_addstr(&b, "every file matches " RP_SIM_STATE_DIR "/manifest.sha256\n");
-	} else {
-		rp_buf_addstr(&b, "{\"kind\":\"summary\",\"scenario\":");
-		rp_json_str(&b, st.scenario);
-		rp_buf_addch(&b, ',');
-		rp_cli_path_json(&b, "dir", dir, strlen(dir));
-		rp_buf_addf(&b, "\"files\":%u,\"repaired\":%u,\"removed\":%u,\"bad\":%u,\"verified\":%s}\n",
-		    st.files, st.repaired, st.removed, st.bad, r == 0 ? "true" : "false");
-	}
+	sim_restore_output(&b, dir, &st, r == 0, fmt);
 	if (rp_cli_put(cli, &b) != 0)
 		goto out;
 	if (r != 0) {

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -127,16 +128,9 @@ read_log(struct rp_cli *cli, const char *path, const struct rp_log_ctx *ctx, str
 		}
 		if (k == 0)
 			continue;
-		if (L->n == L->cap) {
-			size_t nc = L->cap ? L->cap * 2 : 256;
-			struct rp_log_event *v = realloc(L->v, nc * sizeof(*v));
-
-			if (v == NULL) {
-				rp_err(cli, "out of memory");
-				goto out;
-			}
-			L->v = v;
-			L->cap = nc;
+		if ((k = RP_ARRAY_GROW(&L->v, &L->cap, L->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
+			rp_err(cli, "'%s': %s", path, rp_strerror(k));
+			goto out;
 		}
 		L->v[L->n++] = ev;
 	}

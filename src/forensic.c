@@ -89,14 +89,16 @@ fx_human_bytes(struct rp_buf *b, uint64_t n)
 	rp_buf_addstr(b, s);
 }
 
-int
-fx_common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
-    struct rp_fx_opts *o)
+/* Handles option c when it is one of the shared ones: 1 handled, 0 not a shared option,
+ * -1 a bad value (said). */
+static int
+common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
+    const char **format, struct rp_fx_opts *o)
 {
 	unsigned long long ull;
 
 	switch (c) {
-	case FX_OPT_FORMAT: fc->format = arg; return 1;
+	case FX_OPT_FORMAT: *format = arg; return 1;
 	case 'j':
 		if (rp_cli_uint(cli, "--jobs", arg, 1, 256, &ull) != 0)
 			return -1;
@@ -109,6 +111,60 @@ fx_common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
 	case FX_OPT_DB: cli->db_path = arg; return 1;
 	default: return 0;
 	}
+}
+
+int
+fx_parse_opts(struct rp_cli *cli, int argc, char **argv, const struct option *longopts,
+    const char *usage, const char *formats, int deflt,
+    int (*own)(struct rp_cli *cli, int c, const char *arg, struct rp_fx_opts *o, void *ctx),
+    void *ctx, struct fx_common *fc, struct rp_fx_opts *o, int *rc)
+{
+	const char *format = NULL;
+	int c, k;
+
+	memset(fc, 0, sizeof(*fc));
+	memset(o, 0, sizeof(*o));
+	fc->jobs = fx_default_jobs();
+	o->hash = RP_FX_HASH_CHANGED;
+	*rc = RP_EXIT_ERROR;
+	/* every argument could be an --exclude */
+	if ((fc->excl = calloc((size_t)argc + 1, sizeof(*fc->excl))) == NULL) {
+		rp_err(cli, "out of memory");
+		return 1;
+	}
+	rp_cli_opt_begin();
+	while ((c = rp_cli_getopt(cli, argc, argv, "j:h", longopts, usage)) != -1) {
+		if ((k = common_opt(cli, c, optarg, fc, &format, o)) < 0)
+			return 1;
+		if (k > 0)
+			continue;
+		if (c == 'h') {
+			*rc = rp_cli_usage(cli, usage, 1);
+			return 1;
+		}
+		if (c == '?' || own == NULL || own(cli, c, optarg, o, ctx) != 0)
+			return 1;   /* '?': said by rp_cli_getopt */
+	}
+	fc->format = deflt >= 0 ? deflt : cli->stdout_tty ? RP_FMT_TEXT : RP_FMT_JSONL;
+	if (format != NULL && (fc->format = rp_cli_format(cli, format, formats)) < 0)
+		return 1;
+	if (optind >= argc) {
+		rp_err(cli, "no PATH given");
+		*rc = rp_cli_usage(cli, usage, 0);
+		return 1;
+	}
+	o->walk.exclude = fc->excl;
+	o->walk.nexclude = fc->nexcl;
+	*rc = RP_EXIT_CLEAN;
+	return 0;
+}
+
+void
+fx_common_release(struct fx_common *fc)
+{
+	free(fc->excl);
+	fc->excl = NULL;
+	fc->nexcl = 0;
 }
 
 int

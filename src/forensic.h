@@ -29,18 +29,30 @@ enum { FX_OPT_FORMAT = 256, FX_OPT_EXCLUDE, FX_OPT_ATIME, FX_OPT_CROSS, FX_OPT_R
 	{ "rehash", no_argument, NULL, FX_OPT_REHASH }, \
 	{ "db", required_argument, NULL, FX_OPT_DB }
 
-/* What the shared options set: excl has room for every argument. */
+/* What the shared options set. */
 struct fx_common {
-	const char *format;         /* --format's argument, or the caller's default */
-	unsigned jobs;
-	const char **excl;
-	size_t nexcl;
+	int format;                 /* RP_FMT_* from --format, or the command's default */
+	unsigned jobs;              /* -j, or the number of cores */
+	const char **excl;          /* the --exclude globs (o->walk.exclude points here); */
+	size_t nexcl;               /* freed by fx_common_release */
 };
 
-/* Handles option c (arg: its argument) when it is one of the shared ones, in fc and o
- * (cli->db_path for --db): 1 handled, 0 not a shared option, -1 a bad value (said). */
-int fx_common_opt(struct rp_cli *cli, int c, const char *arg, struct fx_common *fc,
-    struct rp_fx_opts *o);
+/*
+ * The option parsing baseline and diff share: longopts starts with FX_COMMON_LONGOPTS
+ * (whose options fill fc and o; --db sets cli->db_path) and has "help"; any other
+ * option goes to own (NULL: none), which returns 0 or -1 after saying what was wrong.
+ * o is reset to the defaults (hash what changed, RP_FX_HASH_CHANGED) first. --format
+ * must be one of formats ("text,jsonl"); without it, deflt, or when deflt is -1 text
+ * on a terminal and jsonl otherwise. At least one PATH must follow: the operands are
+ * argv[optind] .. argv[argc - 1]. Returns 0 to go on, or 1 to stop with the exit status
+ * in *rc (--help: the manual was shown; a bad option or a missing PATH: said, with the
+ * synopsis). fc is to be released with fx_common_release in either case.
+ */
+int fx_parse_opts(struct rp_cli *cli, int argc, char **argv, const struct option *longopts,
+    const char *usage, const char *formats, int deflt,
+    int (*own)(struct rp_cli *cli, int c, const char *arg, struct rp_fx_opts *o, void *ctx),
+    void *ctx, struct fx_common *fc, struct rp_fx_opts *o, int *rc);
+void fx_common_release(struct fx_common *fc);
 
 /* The absolute, symlink-free path of root (malloc'd), or NULL with the message. */
 char *fx_abs_root(const struct rp_cli *cli, const char *root);

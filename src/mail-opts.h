@@ -74,12 +74,12 @@ enum {
 
 struct mail_opts {
 	const char *format_arg;
-	const char **ioc_files; size_t nioc_files;
+	const char **ioc_files; size_t nioc_files, capioc_files;
 	const char *rules_dir;
 	const char *clamav_db;
 	int no_clamav;
 	int64_t since, until;
-	const char **mailboxes; size_t nmailboxes;
+	const char **mailboxes; size_t nmailboxes, capmailboxes;
 	const char *db;
 	int64_t case_id;             /* -1: no --case; 0: the open case; else its id */
 	const char *config;
@@ -88,8 +88,8 @@ struct mail_opts {
 	/* set by mail_opts_setup */
 	struct rp_ini *site;
 	struct rp_mail_iocs *iocs;
-	char **domains; size_t ndomains;
-	char **ibans; size_t nibans;
+	char **domains; size_t ndomains, capdomains;
+	char **ibans; size_t nibans, capibans;
 	size_t iocs_case, iocs_files;    /* how many came from where */
 	int64_t case_used;               /* the case whose IOCs were read (0: none) */
 };

@@ -27,6 +27,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -192,15 +193,10 @@ add_words(char **w, int n, void *v)
 
 		/* the tab-separated tail of a line comes as one word: split it */
 		for (s = strtok_r(w[i], " ", &save); s; s = strtok_r(NULL, " ", &save)) {
-			if (*c->n == c->cap) {
-				size_t cap = c->cap ? c->cap * 2 : 256;
-				char **p = realloc(*c->v, cap * sizeof(*p));
+			int r = RP_ARRAY_GROW(c->v, &c->cap, *c->n + 1, RP_ARRAY_MAX_DEFAULT);
 
-				if (p == NULL)
-					return RP_ERR_NOMEM;
-				*c->v = p;
-				c->cap = cap;
-			}
+			if (r != 0)
+				return r;
 			if (((*c->v)[*c->n] = strdup(s)) == NULL)
 				return RP_ERR_NOMEM;
 			(*c->n)++;
@@ -234,18 +230,12 @@ add_name(char **w, int n, void *v)
 {
 	struct names_ctx *c = v;
 	struct rp_engine *e = c->e;
+	int r;
 
 	if (n < 2 || (strcmp(w[0], "strong") != 0 && strcmp(w[0], "weak") != 0))
 		return RP_ERR_FORMAT;
-	if (e->nnames == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct name_pat *p = realloc(e->names, cap * sizeof(*p));
-
-		if (p == NULL)
-			return RP_ERR_NOMEM;
-		e->names = p;
-		c->cap = cap;
-	}
+	if ((r = RP_ARRAY_GROW(&e->names, &c->cap, e->nnames + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	if ((e->names[e->nnames].glob = strdup(w[1])) == NULL)
 		return RP_ERR_NOMEM;
 	e->names[e->nnames++].strong = strcmp(w[0], "strong") == 0;
@@ -262,18 +252,12 @@ add_fam(char **w, int n, void *v)
 {
 	struct fam_ctx *c = v;
 	struct rp_engine *e = c->e;
+	int r;
 
 	if (n < 2)
 		return RP_ERR_FORMAT;
-	if (e->nfam == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct ext_family *p = realloc(e->fam, cap * sizeof(*p));
-
-		if (p == NULL)
-			return RP_ERR_NOMEM;
-		e->fam = p;
-		c->cap = cap;
-	}
+	if ((r = RP_ARRAY_GROW(&e->fam, &c->cap, e->nfam + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	snprintf(e->fam[e->nfam].ext, sizeof(e->fam[0].ext), "%s", w[0]);
 	snprintf(e->fam[e->nfam].family, sizeof(e->fam[0].family), "%s", w[1]);
 	e->nfam++;

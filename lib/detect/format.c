@@ -88,6 +88,17 @@ rp_format_class(const unsigned char *head, size_t len)
 }
 
 const struct rp_format *
+rp_format_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rp_nformats; i++)
+		if (strcmp(rp_formats[i].name, name) == 0)
+			return &rp_formats[i];
+	return NULL;
+}
+
+const struct rp_format *
 rp_format_by_ext(const char *ext)
 {
 	size_t i, n = strlen(ext);

@@ -69,4 +69,21 @@ const struct rp_format *rp_format_sniff(const unsigned char *head, size_t len);
 const char *rp_format_class(const unsigned char *head, size_t len);
 /* The format an extension (lowercase, no dot) claims, or NULL. */
 const struct rp_format *rp_format_by_ext(const char *ext);
+/* The format of that name ("gzip", "zip", ...), or NULL. */
+const struct rp_format *rp_format_by_name(const char *name);
+
+/*
+ * Whether head, the first len bytes of a file that may go on beyond them (one still
+ * being written, or of which only the head was read), begins a valid compressed
+ * stream or archive as far as it goes: gzip, xz, zstd, zip or 7z, by its signature,
+ * then that format's check on the head alone (what lies beyond the head counts as
+ * not examined, not as missing); a zip's first entry must also be stored, encrypted,
+ * of a compressed method, or deflated with data that decode. Returns the format's
+ * name, or NULL when the head carries none of these signatures or fails its check.
+ * res (optional) says what was verified or what is wrong. The xz and zstd checks
+ * verify structure (headers, CRCs, the block chain), not the compressed data itself.
+ * Allocates nothing; thread-safe.
+ */
+const char *rp_format_stream_head(const unsigned char *head, size_t len,
+    struct rp_fmt_result *res);
 #endif

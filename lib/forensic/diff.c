@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "detect/engine.h"
 #include "forensic/diff.h"
@@ -30,15 +31,10 @@ cmp(const struct rp_fentry *x, const struct rp_fentry *y)
 static int
 push(struct rp_change **out, size_t *n, size_t *cap, const struct rp_change *c)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		struct rp_change *v = realloc(*out, nc * sizeof(*v));
+	int r;
 
-		if (v == NULL)
-			return RP_ERR_NOMEM;
-		*out = v;
-		*cap = nc;
-	}
+	if ((r = RP_ARRAY_GROW(out, cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	(*out)[(*n)++] = *c;
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/time.h"
 #include "forensic/exfil.h"
@@ -200,15 +201,8 @@ rp_exfil_analyse(struct rp_exfil *x, const struct rp_fset *set)
 		dl = f->type == RP_FT_DIR ? f->pathlen : dir_len(f);
 		if (x->ndirs == 0 || x->dirv[x->ndirs - 1].pathlen != dl ||
 		    memcmp(x->dirv[x->ndirs - 1].path, f->path, dl) != 0) {
-			if (x->ndirs == dcap) {
-				size_t nc = dcap ? dcap * 2 : 64;
-				struct rp_exfil_dir *nd = realloc(x->dirv, nc * sizeof(*nd));
-
-				if (nd == NULL)
-					goto out;
-				x->dirv = nd;
-				dcap = nc;
-			}
+			if ((r = RP_ARRAY_GROW(&x->dirv, &dcap, x->ndirs + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+				goto out;
 			d = &x->dirv[x->ndirs++];
 			memset(d, 0, sizeof(*d));
 			d->path = f->path;

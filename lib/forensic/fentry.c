@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/units.h"
 #include "forensic/fentry.h"
@@ -74,15 +75,8 @@ rp_fset_add(struct rp_fset *s, const char *path, size_t len, struct rp_fentry **
 	int r = RP_ERR_NOMEM;
 	size_t h;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct rp_fentry **v = realloc(s->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			goto out;
-		s->v = v;
-		s->cap = cap;
-	}
+	if ((r = RP_ARRAY_GROW(&s->v, &s->cap, s->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		goto out;
 	if ((s->n + 1) * 2 > s->icap && (r = reindex(s, s->icap ? s->icap * 2 : 512)) != 0)
 		goto out;
 	r = RP_ERR_NOMEM;

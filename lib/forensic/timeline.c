@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -24,15 +25,10 @@ rp_timeline_release(struct rp_timeline *t)
 static int
 push(struct rp_timeline *t, const struct rp_tl_event *e)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 1024;
-		struct rp_tl_event *v = realloc(t->v, cap * sizeof(*v));
+	int r;
 
-		if (v == NULL)
-			return RP_ERR_NOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
+	if ((r = RP_ARRAY_GROW(&t->v, &t->cap, t->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	t->v[t->n++] = *e;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/file.h"
@@ -125,16 +126,8 @@ frame_fill(struct frame *f, int fd)
 		}
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		if (n == cap) {
-			size_t *p;
-
-			cap = cap ? cap * 2 : 64;
-			if ((p = realloc(off, cap * sizeof(*off))) == NULL) {
-				r = RP_ERR_NOMEM;
-				goto out;
-			}
-			off = p;
-		}
+		if ((r = RP_ARRAY_GROW(&off, &cap, n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+			goto out;
 		off[n++] = names.len;
 		if ((r = rp_buf_add(&names, de->d_name, strlen(de->d_name) + 1)) != 0)
 			goto out;
@@ -177,15 +170,8 @@ push_dir(struct walk *w, int fd, const struct stat *st, int depth)
 	struct frame *f;
 	int r;
 
-	if (w->nfr == w->allocfr) {
-		size_t n = w->allocfr ? w->allocfr * 2 : 64;
-		struct frame *p = realloc(w->fr, n * sizeof(*p));
-
-		if (p == NULL)
-			return RP_ERR_NOMEM;
-		w->fr = p;
-		w->allocfr = n;
-	}
+	if ((r = RP_ARRAY_GROW(&w->fr, &w->allocfr, w->nfr + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	f = &w->fr[w->nfr];
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;

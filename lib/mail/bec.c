@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/data.h"
 #include "core/err.h"
 #include "mail/internal.h"
@@ -155,7 +156,7 @@ struct phrase {
 
 struct mail_bec_words {
 	struct phrase *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* Latin letters with accents, as UTF-8 two-byte sequences, folded to ASCII */
@@ -259,7 +260,7 @@ mail_bec_words_load(struct mail_bec_words **out, const char *data_dir)
 	end = src.buf + src.len;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
-		struct phrase *ph, *nv;
+		struct phrase *ph;
 
 		if (nl == NULL)
 			nl = end;
@@ -268,11 +269,8 @@ mail_bec_words_load(struct mail_bec_words **out, const char *data_dir)
 			p = nl + 1;
 			continue;
 		}
-		if ((nv = realloc(b->v, (b->n + 1) * sizeof(*nv))) == NULL) {
-			r = RP_ERR_NOMEM;
+		if ((r = RP_ARRAY_GROW(&b->v, &b->cap, b->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		}
-		b->v = nv;
 		ph = &b->v[b->n];
 		memset(ph, 0, sizeof(*ph));
 		snprintf(ph->lang, sizeof(ph->lang), "%.*s", (int)(tab - p), p);

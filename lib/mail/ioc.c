@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "mail/internal.h"
@@ -28,7 +29,7 @@ struct rp_mail_iocs {
 	struct ioc *v[RP_IOC_NTYPES];
 	size_t n[RP_IOC_NTYPES], cap[RP_IOC_NTYPES];
 	char **sources;
-	size_t nsources;
+	size_t nsources, capsources;
 };
 
 static size_t search(const struct rp_mail_iocs *s, enum rp_mail_ioc_type t, const char *v,
@@ -158,25 +159,23 @@ static const char *
 intern(struct rp_mail_iocs *s, const char *src)
 {
 	size_t i;
-	char **nv;
 
 	for (i = 0; i < s->nsources; i++)
 		if (strcmp(s->sources[i], src) == 0)
 			return s->sources[i];
-	if ((nv = realloc(s->sources, (s->nsources + 1) * sizeof(*nv))) == NULL)
+	if (RP_ARRAY_GROW(&s->sources, &s->capsources, s->nsources + 1, RP_ARRAY_MAX_DEFAULT) != 0)
 		return NULL;
-	s->sources = nv;
-	if ((nv[s->nsources] = strdup(src)) == NULL)
+	if ((s->sources[s->nsources] = strdup(src)) == NULL)
 		return NULL;
-	return nv[s->nsources++];
+	return s->sources[s->nsources++];
 }
 
 int
 rp_mail_iocs_add(struct rp_mail_iocs *s, enum rp_mail_ioc_type t, const char *value,
     const char *source)
 {
-	struct ioc *it;
 	char *v;
+	int r;
 
 	if ((unsigned)t >= RP_IOC_NTYPES)
 		return RP_ERR_INVALID;
@@ -184,14 +183,8 @@ rp_mail_iocs_add(struct rp_mail_iocs *s, enum rp_mail_ioc_type t, const char *va
 		value++;
 	if (!valid(t, value, strlen(value)))
 		return RP_ERR_FORMAT;
-	if (s->n[t] == s->cap[t]) {
-		size_t cap = s->cap[t] ? s->cap[t] * 2 : 16;
-
-		if ((it = realloc(s->v[t], cap * sizeof(*it))) == NULL)
-			return RP_ERR_NOMEM;
-		s->v[t] = it;
-		s->cap[t] = cap;
-	}
+	if ((r = RP_ARRAY_GROW(&s->v[t], &s->cap[t], s->n[t] + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	if ((v = strdup(value)) == NULL)
 		return RP_ERR_NOMEM;
 	normalise(t, v);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "case/config.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/map.h"
 #include "core/time.h"
@@ -20,7 +21,7 @@ struct tmsg {
 	char *id, *from, *subject, *iban;
 	int64_t date;
 	int cls, seen, outbound;
-	char **ind; size_t nind;
+	char **ind; size_t nind, capind;
 	struct rp_trace_attachment *att; size_t natt;
 	size_t nrcpt;
 };
@@ -48,7 +49,7 @@ struct rp_trace {
 	struct tmsg *m; size_t nm, capm;
 	struct tcontact *c; size_t nc, capc;
 	struct tdeliv *d; size_t nd, capd;
-	struct tclient *cl; size_t ncl;
+	struct tclient *cl; size_t ncl, capcl;
 	struct rp_map mmap, cmap, pairs, clmap;
 	int finished;
 	/* results */
@@ -67,22 +68,6 @@ rp_trace_class_name(enum rp_trace_class c)
 	case RP_TRACE_NONE: break;
 	}
 	return "none";
-}
-
-static int
-grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t nc;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 16;
-	if ((p = realloc(*v, nc * size)) == NULL)
-		return RP_ERR_NOMEM;
-	*v = p;
-	*cap = nc;
-	return 0;
 }
 
 static char *
@@ -259,14 +244,12 @@ rp_trace_clients(struct rp_trace *t, const struct rp_ini *ini)
 		const char *lang = rp_ini_section_get(ini, idx, "language");
 		const char *contact = rp_ini_section_get(ini, idx, "contact");
 		const char *doms = rp_ini_section_get(ini, idx, "domains");
-		struct tclient *nc;
 		size_t k = t->ncl;
 
 		if (name == NULL || *name == '\0')
 			continue;
-		if ((nc = realloc(t->cl, (t->ncl + 1) * sizeof(*nc))) == NULL)
-			return RP_ERR_NOMEM;
-		t->cl = nc;
+		if ((r = RP_ARRAY_GROW(&t->cl, &t->capcl, t->ncl + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+			return r;
 		t->cl[k].name = dup(name);
 		t->cl[k].lang = dup(lang && *lang ? lang : t->o.site_lang);
 		t->ncl++;
@@ -322,7 +305,7 @@ msg_get(struct rp_trace *t, const char *id, size_t *idx, int *made)
 		*idx = (uintptr_t)*v - 1;
 		return 0;
 	}
-	if ((r = grow((void **)&t->m, &t->capm, t->nm, sizeof(*t->m))) != 0) {
+	if ((r = RP_ARRAY_GROW(&t->m, &t->capm, t->nm + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 		rp_map_del(&t->mmap, id, strlen(id), NULL);
 		return r;
 	}
@@ -350,7 +333,7 @@ contact_add(struct rp_trace *t, const char *addr, const char *name, int cls, siz
 	if ((r = rp_map_put(&t->cmap, addr, strlen(addr), &v)) < 0)
 		return r;
 	if (r == 1) {
-		if ((r = grow((void **)&t->c, &t->capc, t->nc, sizeof(*t->c))) != 0) {
+		if ((r = RP_ARRAY_GROW(&t->c, &t->capc, t->nc + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 			rp_map_del(&t->cmap, addr, strlen(addr), NULL);
 			return r;
 		}
@@ -390,7 +373,7 @@ contact_add(struct rp_trace *t, const char *addr, const char *name, int cls, siz
 		if (r < 0)
 			return r;
 		if (r == 1) {
-			if ((r = grow((void **)&c->msgs, &c->cap, c->nmsgs, sizeof(*c->msgs))) != 0)
+			if ((r = RP_ARRAY_GROW(&c->msgs, &c->cap, c->nmsgs + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
 				return r;
 			c->msgs[c->nmsgs++] = msg;
 			t->m[msg].nrcpt++;
@@ -411,7 +394,8 @@ static int
 add_indicator(struct tmsg *m, const char *kind, const char *value)
 {
 	size_t i, n = strlen(kind) + strlen(value) + 2;
-	char *s, **v;
+	char *s;
+	int r;
 
 	if (m->nind >= TR_MAX_IND)
 		return 0;
@@ -423,11 +407,10 @@ add_indicator(struct tmsg *m, const char *kind, const char *value)
 			free(s);
 			return 0;
 		}
-	if ((v = realloc(m->ind, (m->nind + 1) * sizeof(*v))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&m->ind, &m->capind, m->nind + 1, TR_MAX_IND)) != 0) {
 		free(s);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	m->ind = v;
 	m->ind[m->nind++] = s;
 	return 0;
 }
@@ -591,7 +574,7 @@ rp_trace_delivery(struct rp_trace *t, const struct rp_maillog_rec *r)
 	if (rp_trace_affected(&t->o, r->from)) {
 		if (rp_trace_affected(&t->o, r->to))
 			return 0;
-		if ((e = grow((void **)&t->d, &t->capd, t->nd, sizeof(*t->d))) != 0)
+		if ((e = RP_ARRAY_GROW(&t->d, &t->capd, t->nd + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
 			return e;
 		d = &t->d[t->nd];
 		memset(d, 0, sizeof(*d));

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/array.h"
 #include "mail/internal.h"
 
 #define ARENA_BLK 65536
@@ -98,14 +99,8 @@ mail_vec_push(struct mail_vec *v)
 {
 	char *p;
 
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8;
-
-		if ((p = realloc(v->v, cap * v->size)) == NULL)
-			return NULL;
-		v->v = p;
-		v->cap = cap;
-	}
+	if (rp_array_grow(&v->v, &v->cap, v->n + 1, v->size, RP_ARRAY_MAX_DEFAULT) != 0)
+		return NULL;
 	p = (char *)v->v + v->n * v->size;
 	memset(p, 0, v->size);
 	v->n++;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "respond/behaviour.h"
 
@@ -122,14 +123,8 @@ rp_beh_group(struct rp_beh *b, uint64_t key, int64_t now_ms)
 			i++;
 		}
 	}
-	if (b->n == b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 16;
-		struct rp_beh_group **nv = realloc(b->v, nc * sizeof(*nv));
-		if (nv == NULL)
-			return NULL;
-		b->v = nv;
-		b->cap = nc;
-	}
+	if (RP_ARRAY_GROW(&b->v, &b->cap, b->n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
+		return NULL;
 	if ((g = calloc(1, sizeof(*g))) == NULL)
 		return NULL;
 	g->key = key;

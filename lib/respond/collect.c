@@ -13,6 +13,7 @@
 #include <utmpx.h>
 
 #include "case/case.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
@@ -195,9 +196,9 @@ struct ctx {
 	struct rp_collect_result *res;
 	int dfd;
 	struct exe_hash *hashes;
-	size_t nhashes;
+	size_t nhashes, caphashes;
 	struct sockown *owners;
-	size_t nowners;
+	size_t nowners, capowners;
 	int64_t btime;
 	long ticks;
 };
@@ -243,9 +244,9 @@ hash_exe(struct ctx *c, int pid, char hex[65])
 	close(fd);
 	if (r != 0)
 		return r;
-	if ((grown = realloc(c->hashes, (c->nhashes + 1) * sizeof(*grown))) == NULL)
-		return 0;
-	c->hashes = grown;
+	if (RP_ARRAY_GROW(&c->hashes, &c->caphashes, c->nhashes + 1, RP_ARRAY_MAX_DEFAULT) != 0)
+		return 0;     /* the cache only saves work */
+	grown = c->hashes;
 	grown[c->nhashes].dev = st.st_dev;
 	grown[c->nhashes].ino = st.st_ino;
 	memcpy(grown[c->nhashes].hex, hex, 65);
@@ -264,7 +265,8 @@ list_pids(const char *proc, int **pids, size_t *n)
 {
 	DIR *d;
 	struct dirent *de;
-	int *grown;
+	size_t cap = 0;
+	int r;
 
 	*pids = NULL;
 	*n = 0;
@@ -279,12 +281,11 @@ list_pids(const char *proc, int **pids, size_t *n)
 		v = strtol(de->d_name, &end, 10);
 		if (*end || v <= 0 || v > INT_MAX)
 			continue;
-		if ((grown = realloc(*pids, (*n + 1) * sizeof(int))) == NULL) {
+		if ((r = RP_ARRAY_GROW(pids, &cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 			closedir(d);
-			return RP_ERR_NOMEM;
+			return r;
 		}
-		*pids = grown;
-		grown[(*n)++] = (int)v;
+		(*pids)[(*n)++] = (int)v;
 	}
 	closedir(d);
 	if (*n > 1)
@@ -399,9 +400,9 @@ collect_processes(struct ctx *c)
 		if (rp_proc_sock_inodes(c->o->proc, pids[i], &inodes, &ninodes) == 0) {
 			struct sockown *grown;
 
-			grown = realloc(c->owners, (c->nowners + ninodes + 1) * sizeof(*grown));
-			if (grown) {
-				c->owners = grown;
+			if (RP_ARRAY_GROW(&c->owners, &c->capowners, c->nowners + ninodes,
+			    RP_ARRAY_MAX_DEFAULT) == 0) {
+				grown = c->owners;
 				for (j = 0; j < ninodes; j++) {
 					grown[c->nowners].inode = inodes[j];
 					grown[c->nowners].pid = ps.pid;

@@ -1,57 +1,17 @@
-/* Decompression probes (zlib, liblzma, libzstd) for watch. */
+/* Decompression probes for watch: the formats' checks are lib/detect's; the data of
+ * xz and zstd streams is decoded here (liblzma and libzstd: their one adapter). */
 #include <lzma.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 #include <zstd.h>
 
 #include "core/file.h"
+#include "detect/format.h"
 #include "respond/compressed.h"
 
 #define HEAD (64 * 1024)
 #define OUTCHUNK (64 * 1024)
-
-/* Inflates in; valid when no data error happened and something came out. */
-static int
-inflate_ok(const unsigned char *in, size_t len, int wbits)
-{
-	z_stream z;
-	unsigned char *out = malloc(OUTCHUNK);
-	int ok = 0, r;
-	uint64_t total = 0;
-	if (out == NULL)
-		return 0;
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, wbits) != Z_OK) {
-		free(out);
-		return 0;
-	}
-	z.next_in = (unsigned char *)(uintptr_t)in;
-	z.avail_in = (uInt)len;
-	for (;;) {
-		z.next_out = out;
-		z.avail_out = OUTCHUNK;
-		r = inflate(&z, Z_NO_FLUSH);
-		total += OUTCHUNK - z.avail_out;
-		if (r == Z_STREAM_END) {
-			ok = total > 0 || len < 64;
-			break;
-		}
-		if (r != Z_OK) {
-			/* Z_BUF_ERROR: the head ended inside a valid stream */
-			ok = r == Z_BUF_ERROR && total > 0;
-			break;
-		}
-		if (z.avail_in == 0) {
-			ok = total > 0;
-			break;
-		}
-	}
-	inflateEnd(&z);
-	free(out);
-	return ok;
-}
 
 static int
 xz_ok(const unsigned char *in, size_t len)
@@ -120,50 +80,21 @@ out:
 	return ok;
 }
 
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static unsigned
-le16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static int
-zip_ok(const unsigned char *in, size_t len)
-{
-	if (len < 30)
-		return 0;
-	unsigned flags = le16(in + 6), method = le16(in + 8);
-	size_t off = 30 + (size_t)le16(in + 26) + le16(in + 28);
-	if (off > len)
-		return 0;
-	if (flags & 1)
-		return 1;         /* an encrypted entry of a real zip: structure is all we can see */
-	if (method == 0)
-		return 1;
-	if (method == 8)
-		return off == len || inflate_ok(in + off, len - off, -MAX_WBITS);
-	return method == 12 || method == 14 || method == 93 || method == 95;   /* bzip2, lzma, zstd, xz */
-}
-
 int
 rp_compressed_valid(const unsigned char *h, size_t len)
 {
-	if (len >= 10 && h[0] == 0x1f && h[1] == 0x8b && h[2] == 8)
-		return inflate_ok(h, len, 16 + MAX_WBITS);
-	if (len >= 12 && memcmp(h, "\xfd" "7zXZ\0", 6) == 0)
+	/* lib/detect knows the formats: the signature, and the structure as far as the
+	 * head goes (gzip and zip deflate data included) */
+	const char *fmt = rp_format_stream_head(h, len, NULL);
+
+	if (fmt == NULL)
+		return 0;
+	/* detect walks the structure of xz and zstd; their data is decoded here */
+	if (strcmp(fmt, "xz") == 0)
 		return xz_ok(h, len);
-	if (len >= 8 && memcmp(h, "\x28\xb5\x2f\xfd", 4) == 0)
+	if (strcmp(fmt, "zstd") == 0)
 		return zstd_ok(h, len);
-	if (len >= 4 && memcmp(h, "PK\x03\x04", 4) == 0)
-		return zip_ok(h, len);
-	if (len >= 32 && memcmp(h, "7z\xbc\xaf\x27\x1c", 6) == 0)
-		return crc32(0, h + 12, 20) == le32(h + 8);
-	return 0;
+	return 1;
 }
 
 int

@@ -4,7 +4,9 @@
  * gzip output; decompressing the head can: random bytes behind a fake header fail
  * within a few hundred bytes. Used by watch on files that the scan engine calls
  * random, so that gzip -r, tar czf, zip and xz are not mistaken for encryption.
- * Reads at most 64 KiB with pread. Thread-safe.
+ * The signatures and the structure checks are lib/detect's (rp_format_stream_head:
+ * the head of a file that may still be written, valid as far as it goes); xz and
+ * zstd data are decoded here. Reads at most 64 KiB with pread. Thread-safe.
  */
 #ifndef RP_COMPRESSED_H
 #define RP_COMPRESSED_H

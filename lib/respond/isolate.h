@@ -76,4 +76,43 @@ int rp_isolate_remove(struct rp_buf *err);
  * Exposed for the fuzzer and unit tests. Thread-safe. */
 int rp_isolate_parse_listing(const char *text, size_t len, struct rp_isolate *iso);
 
+/* ---- the host's side (isolate-host.c) ---- */
+
+/* rs (reset first) gets the ruleset of iso and hash its SHA-256 in hex. */
+int rp_isolate_ruleset_sha256(const struct rp_isolate *iso, struct rp_buf *rs, char hash[65]);
+
+/*
+ * Whether isolating with iso would cut the SSH session the process pid runs in: its
+ * sources are sshd's sockets seen under proc ("/proc") and the values of
+ * SSH_CONNECTION and SSH_CLIENT in ssh_env (either NULL when unset; the caller reads
+ * the environment). Returns 0 when every source is allowed, 1 with the first one that
+ * is not appended to who, or RP_ERR_NOMEM.
+ */
+int rp_isolate_lockout(const struct rp_isolate *iso, const char *proc, int pid,
+    const char *const ssh_env[2], struct rp_buf *who);
+
+/* --confirm: 1 when iso (as read by rp_isolate_status) is confirmed already; else
+ * clears its expiry and loads the ruleset again (same id, no expiry, hash filled):
+ * 0, or the error of rp_isolate_apply (nft's message in err, optional). */
+int rp_isolate_confirm(struct rp_isolate *iso, char hash[65], struct rp_buf *err);
+
+/*
+ * Starts the process that undoes iso at iso->expires (`riposte isolate --expire-at
+ * WHEN --id ID --db DB` of this very binary): a transient systemd service when systemd
+ * runs this network namespace's host, else a process of its own session (setsid,
+ * double fork, no terminal), so that closing the terminal or losing the SSH connection
+ * does not stop it. db_path is made absolute against the working directory. Returns 0
+ * once the timer runs, *how saying which ("systemd service", "detached process", static
+ * strings), or RP_ERR_SYSTEM (errno set), RP_ERR_NOMEM.
+ */
+int rp_isolate_timer_start(const struct rp_isolate *iso, const char *db_path, const char **how);
+
+/*
+ * The timer process's wait: until expire_at, polling the table (every 10 s at most) so
+ * that it ends early once the isolation id was confirmed, undone or replaced (returns
+ * 1, nothing done); at expire_at removes the table (0, *iso the isolation removed), or
+ * the error of rp_isolate_remove. Blocks; not for a thread that has other work.
+ */
+int rp_isolate_expire_wait(const char *id, int64_t expire_at, struct rp_isolate *iso);
+
 #endif

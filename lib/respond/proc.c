@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/file.h"
 #include "respond/proc.h"
@@ -405,7 +406,8 @@ rp_proc_sock_inodes(const char *proc, int pid, uint64_t **inodes, size_t *n)
 	DIR *d = NULL;
 	struct dirent *de;
 	ssize_t k;
-	int dfd;
+	size_t cap = *n;     /* what the caller's array holds is allocated, at least */
+	int dfd, r;
 
 	snprintf(path, sizeof(path), "%s/%d/fd", proc, pid);
 	if ((d = opendir(path)) == NULL)
@@ -414,7 +416,6 @@ rp_proc_sock_inodes(const char *proc, int pid, uint64_t **inodes, size_t *n)
 	while ((de = readdir(d)) != NULL) {
 		char *end;
 		unsigned long long ino;
-		uint64_t *grown;
 
 		if (de->d_name[0] == '.')
 			continue;
@@ -427,11 +428,10 @@ rp_proc_sock_inodes(const char *proc, int pid, uint64_t **inodes, size_t *n)
 		ino = strtoull(link + 8, &end, 10);
 		if (*end != ']')
 			continue;
-		if ((grown = realloc(*inodes, (*n + 1) * sizeof(**inodes))) == NULL) {
+		if ((r = RP_ARRAY_GROW(inodes, &cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0) {
 			closedir(d);
-			return RP_ERR_NOMEM;
+			return r;
 		}
-		*inodes = grown;
 		(*inodes)[(*n)++] = ino;
 	}
 	closedir(d);
@@ -442,7 +442,7 @@ struct peer_ctx {
 	const uint64_t *inodes;
 	size_t ninodes;
 	struct rp_sock **peers;
-	size_t *n;
+	size_t *n, cap;
 };
 
 static int
@@ -451,6 +451,7 @@ collect_peer(const struct rp_sock *s, void *arg)
 	struct peer_ctx *c = arg;
 	struct rp_sock *grown;
 	size_t i;
+	int r;
 
 	if (s->state != 1)   /* ESTABLISHED */
 		return 0;
@@ -459,9 +460,9 @@ collect_peer(const struct rp_sock *s, void *arg)
 			break;
 	if (i == c->ninodes)
 		return 0;
-	if ((grown = realloc(*c->peers, (*c->n + 1) * sizeof(**c->peers))) == NULL)
-		return RP_ERR_NOMEM;
-	*c->peers = grown;
+	if ((r = RP_ARRAY_GROW(c->peers, &c->cap, *c->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
+	grown = *c->peers;
 	grown[*c->n] = *s;
 	grown[*c->n].path = NULL;
 	(*c->n)++;
@@ -515,6 +516,7 @@ rp_proc_ssh_peers(const char *proc, int pid, struct rp_sock **peers, size_t *n,
 			c.ninodes = ninodes;
 			c.peers = peers;
 			c.n = n;
+			c.cap = *n;
 			for (i = 0; i < 2; i++) {
 				if (rp_procnet_read(proc, pid, pr[i], &b) != 0)
 					continue;

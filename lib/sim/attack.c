@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
@@ -97,18 +98,14 @@ rp_sim_rate_parse(const char *s, double *rate)
 static int
 range_add(struct rp_sim_range **v, size_t *n, size_t *cap, uint64_t off, uint64_t len, uint64_t size)
 {
-	struct rp_sim_range *nv;
+	int r;
 
 	if (off >= size || len == 0)
 		return 0;
 	if (off + len > size)
 		len = size - off;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((nv = realloc(*v, *cap * sizeof(*nv))) == NULL)
-			return RP_ERR_NOMEM;
-		*v = nv;
-	}
+	if ((r = RP_ARRAY_GROW(v, cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	(*v)[*n].off = off;
 	(*v)[(*n)++].len = len;
 	return 0;

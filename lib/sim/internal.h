@@ -83,6 +83,7 @@ struct rp_sim_state {
 	uint8_t xorkey[16];       /* the "xor" scenario's repeating key */
 	struct rp_sim_file *files;
 	size_t nfiles;
+	size_t capfiles;          /* files allocated (rp_sim_state_parse; 0 elsewhere) */
 };
 int rp_sim_state_load(int root, struct rp_sim_state **out, struct rp_buf *blocks);
 int rp_sim_state_save(int root, const struct rp_sim_state *st);

@@ -115,6 +115,76 @@ struct rp_sim_restore_stats {
  * hash. RP_ERR_INTEGRITY when a file could not be given back. */
 int rp_sim_restore(int dirfd, struct rp_sim_restore_stats *st);
 
+/* ---- a drill's run (run.c) ---- */
+
+/*
+ * Takes the drill directory resolved by rp_sim_check_dir (exists as it said): with
+ * want_prepared, a DIR prepared by --prepare and not attacked yet is used as it is
+ * (returns 1, *prepared filled); otherwise DIR is created or emptied and marked
+ * (returns 0). *dirfd gets a descriptor of DIR (caller closes); RP_ERR_* from
+ * rp_sim_dir_setup.
+ */
+int rp_sim_drill_open(const char *resolved, int exists, int want_prepared, int *dirfd,
+    struct rp_sim_prepared *prepared);
+
+/* A scenario on a prepared DIR runs on the prepared documents: o->files and o->seed
+ * become the prepared ones. RP_ERR_INVALID when the caller gave (files_given,
+ * seed_given) other values. */
+int rp_sim_adopt_prepared(const struct rp_sim_prepared *pp, struct rp_sim_opts *o,
+    int files_given, int seed_given);
+
+/* The C compiler of the compile scenario: the first executable cc in path (a PATH
+ * value, read by the caller; relative entries skipped), malloc'd, or NULL. */
+char *rp_sim_find_cc(const char *path);
+
+enum rp_sim_outcome {
+	RP_SIM_FINISHED,         /* the attack ran to its end */
+	RP_SIM_STOPPED,          /* stopped by a signal (a watcher's SIGSTOP): left stopped */
+	RP_SIM_KILLED,           /* killed by a signal */
+	RP_SIM_FAILED,           /* the attack failed (or could not start) */
+};
+/* "finished", "stopped", "killed", "failed": the words of the outputs. */
+const char *rp_sim_outcome_name(enum rp_sim_outcome o);
+
+struct rp_sim_result {
+	enum rp_sim_outcome outcome;
+	int signo;               /* the signal that stopped or killed it, else 0 */
+	long pid;                /* the attacker's, 0 when it was not started */
+	int64_t started_ns;      /* CLOCK_REALTIME just before the fork */
+	int64_t ended_ns;        /* when the wait returned */
+	struct rp_sim_progress progress;   /* what the attacker recorded */
+	const char *failed_call; /* with RP_ERR_SYSTEM: "pipe", "fork" or "waitpid" */
+};
+
+/* What rp_sim_run reports while it runs, in this order; every member optional. */
+struct rp_sim_run_cb {
+	/* the attacker runs (it waits to be released): forward signals to it from here */
+	void (*on_started)(void *ctx, long pid);
+	/* its pid is in DIR/.riposte-sim/pid; it is released when this returns */
+	void (*on_attacker)(void *ctx, long pid);
+	/* the pid file could not be written, the attacker could not be released */
+	void (*on_warning)(void *ctx, const char *msg);
+	/* the attacker finished, stopped or was killed: stop forwarding signals */
+	void (*on_ended)(void *ctx);
+};
+
+/*
+ * Runs the scenario on the drill DIR (dirfd) in a child process of a session of its
+ * own (setsid: a watcher that scores per session scores it apart from the caller; the
+ * children of 'forker' stay in it), writes its pid to DIR/.riposte-sim/pid, and waits
+ * until it finishes, fails, stops (WUNTRACED: a stopped attacker is left stopped) or is
+ * killed; a wait interrupted by a signal goes on. *res says how. Returns 0, or
+ * RP_ERR_SYSTEM (errno set, res->failed_call names the call). The documents must be
+ * there (rp_sim_prepare, or rp_sim_claim on a prepared DIR). Blocks; forks: call it
+ * from a process with one thread.
+ */
+int rp_sim_run(int dirfd, const struct rp_sim_scenario *sc, const struct rp_sim_opts *o,
+    const struct rp_sim_run_cb *cb, void *ctx, struct rp_sim_result *res);
+
+/* The pid of the attacker recorded in DIR while it is alive (running or stopped; a
+ * zombie is dead, seen under proc, "/proc"), else 0. */
+long rp_sim_attacker_alive(int dirfd, const char *proc);
+
 /* Parses a rate: "N", "N/s", "N/min", "N/h" into files per second (> 0). */
 int rp_sim_rate_parse(const char *s, double *rate);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
@@ -83,6 +84,7 @@ parse_line(struct rp_sim_state *st, const char *line, size_t n, int first)
 	} else if (strncmp(line, "file ", 5) == 0) {
 		struct rp_sim_file *f, *nf;
 		const char *p;
+		int r;
 
 		if (st->nfiles >= MAX_FILES)
 			return RP_ERR_TOOBIG;
@@ -94,10 +96,9 @@ parse_line(struct rp_sim_state *st, const char *line, size_t n, int first)
 		p = end + 1;
 		if ((size_t)(p - line) + 66 > n || p[64] != ' ')
 			return RP_ERR_FORMAT;
-		nf = realloc(st->files, (st->nfiles + 1) * sizeof(*nf));
-		if (nf == NULL)
-			return RP_ERR_NOMEM;
-		st->files = nf;
+		if ((r = RP_ARRAY_GROW(&st->files, &st->capfiles, st->nfiles + 1, MAX_FILES)) != 0)
+			return r;
+		nf = st->files;
 		f = &nf[st->nfiles];
 		memset(f, 0, sizeof(*f));
 		if (unhex(p, 32, f->sha) != 0)

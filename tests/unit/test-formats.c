@@ -139,17 +139,6 @@ teardown(void **state)
 	return 0;
 }
 
-static const struct rp_format *
-by_name(const char *n)
-{
-	size_t i;
-
-	for (i = 0; i < rp_nformats; i++)
-		if (strcmp(rp_formats[i].name, n) == 0)
-			return &rp_formats[i];
-	return NULL;
-}
-
 /* checks path with fmt (NULL: by sniff); returns the sniffed format in *sniffed */
 static void
 check_file(const char *path, const struct rp_format *fmt, const struct rp_format **sniffed,
@@ -205,8 +194,8 @@ table(void **state)
 	assert_null(rp_format_by_ext("ocx2"));
 	assert_null(rp_format_by_ext("ip"));   /* not a substring match of "zip" */
 	assert_null(rp_format_by_ext(""));
-	assert_true(by_name("wav")->flags == 0);
-	assert_true(by_name("riff")->flags & RP_FMTF_RANDOM);
+	assert_true(rp_format_by_name("wav")->flags == 0);
+	assert_true(rp_format_by_name("riff")->flags & RP_FMTF_RANDOM);
 }
 
 static void
@@ -220,7 +209,7 @@ real_files_intact(void **state)
 
 	for (i = 0; i < nitems; i++) {
 		snprintf(path, sizeof(path), "%s/%.63s", dir, items[i].name);
-		check_file(path, by_name(items[i].fmt), &sn, &res, &probe);
+		check_file(path, rp_format_by_name(items[i].fmt), &sn, &res, &probe);
 		if (sn == NULL || strcmp(sn->name, items[i].fmt) != 0) {
 			print_error("%s: sniffed as %s, not %s\n", items[i].name, sn ? sn->name : "nothing",
 			    items[i].fmt);
@@ -298,7 +287,7 @@ damaged_files(void **state)
 		struct rp_buf buf = RP_BUF_INIT;
 
 		snprintf(path, sizeof(path), "%s/%.63s", dir, items[i].name);
-		fmt = by_name(items[i].fmt);
+		fmt = rp_format_by_name(items[i].fmt);
 		assert_int_equal(rp_file_read_all(AT_FDCWD, path, &buf, 64u << 20), 0);
 		len = buf.len;
 		b = malloc(len ? len : 1);
@@ -359,7 +348,7 @@ check_buf(const char *fmt, const void *b, size_t n, struct rp_fmt_result *res)
 
 	snprintf(out, sizeof(out), "%s/buf", dir);
 	assert_int_equal(rp_file_write_atomic(out, b, n, 0600), 0);
-	check_file(out, by_name(fmt), &sn, res, &probe);
+	check_file(out, rp_format_by_name(fmt), &sn, res, &probe);
 	assert_true(probe <= RP_SAMPLE_PROBE_BUDGET);
 }
 
@@ -497,7 +486,7 @@ seeds_intact(void **state)
 
 	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
 		snprintf(path, sizeof(path), "tests/fuzz/corpus/formats/%s", seeds[i][0]);
-		check_file(path, by_name(seeds[i][1]), &sn, &res, &probe);
+		check_file(path, rp_format_by_name(seeds[i][1]), &sn, &res, &probe);
 		if (sn == NULL || strcmp(sn->name, seeds[i][1]) != 0 || res.status != RP_FMT_INTACT) {
 			print_error("seed %s: sniffed %s, %s\n", seeds[i][0], sn ? sn->name : "-",
 			    res.reason);
@@ -527,7 +516,7 @@ cut_files_are_truncated(void **state)
 		    strcmp(items[i].fmt, "pdf") != 0 && strcmp(items[i].fmt, "jpeg") != 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%.63s", dir, items[i].name);
-		fmt = by_name(items[i].fmt);
+		fmt = rp_format_by_name(items[i].fmt);
 		assert_int_equal(rp_file_read_all(AT_FDCWD, path, &buf, 64u << 20), 0);
 		len = buf.len;
 		if (len < 4096 || len > RP_SAMPLE_WHOLE_MAX) {

@@ -66,6 +66,48 @@ net_parse_and_format(void **state)
 }
 
 static void
+lockout_sees_the_ssh_session(void **state)
+{
+	static struct rp_isolate iso;
+	struct rp_buf who = RP_BUF_INIT, rs = RP_BUF_INIT;
+	const char *env[2] = { "192.168.1.20 50022 192.168.1.5 22", NULL };
+	char hash[65], hash2[65];
+
+	memset(&iso, 0, sizeof(iso));
+	/* no proc to look at sshd's sockets in: the environment alone says where from */
+	assert_int_equal(rp_isolate_lockout(&iso, "/nonexistent", 1, env, &who), 1);
+	assert_string_equal(who.buf, "192.168.1.20");
+	rp_net_parse("192.168.1.0/24", &iso.allow[iso.nallow++]);
+	rp_buf_reset(&who);
+	assert_int_equal(rp_isolate_lockout(&iso, "/nonexistent", 1, env, &who), 0);
+	assert_int_equal(who.len, 0);
+	/* SSH_CLIENT when SSH_CONNECTION is not set; IPv6 */
+	env[0] = NULL;
+	env[1] = "fd00::7 50022 22";
+	assert_int_equal(rp_isolate_lockout(&iso, "/nonexistent", 1, env, &who), 1);
+	assert_string_equal(who.buf, "fd00::7");
+	/* not under SSH: nothing to cut */
+	env[1] = "";
+	rp_buf_reset(&who);
+	assert_int_equal(rp_isolate_lockout(&iso, "/nonexistent", 1, env, &who), 0);
+	assert_int_equal(rp_isolate_lockout(&iso, "/nonexistent", 1, NULL, &who), 0);
+	/* the hash is the ruleset's, and follows it */
+	iso.since = 1700000000;
+	rp_isolate_normalise(&iso);
+	assert_int_equal(rp_isolate_ruleset_sha256(&iso, &rs, hash), 0);
+	assert_int_equal(strlen(hash), 64);
+	assert_true(rs.len > 0);
+	iso.expires = 1700000600;
+	assert_int_equal(rp_isolate_ruleset_sha256(&iso, &rs, hash2), 0);
+	assert_string_not_equal(hash, hash2);
+	/* --confirm on a confirmed isolation: nothing to load */
+	iso.expires = 0;
+	assert_int_equal(rp_isolate_confirm(&iso, hash2, NULL), 1);
+	rp_buf_release(&who);
+	rp_buf_release(&rs);
+}
+
+static void
 ruleset_is_deterministic_and_reads_back(void **state)
 {
 	static struct rp_isolate iso, back;
@@ -300,6 +342,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(net_parse_and_format),
 		cmocka_unit_test(ruleset_is_deterministic_and_reads_back),
+		cmocka_unit_test(lockout_sees_the_ssh_session),
 		cmocka_unit_test(proc_stat_with_hostile_comm),
 		cmocka_unit_test(procnet_addresses),
 		cmocka_unit_test(own_process_sockets),

@@ -1,5 +1,6 @@
-/* The simulator's engine: encryption styles, refusals, rate and state parsing, and
- * the restore of files the attacker was killed in the middle of. */
+/* The simulator's engine: encryption styles, refusals, rate and state parsing, the
+ * restore of files the attacker was killed in the middle of, and a drill's run (the
+ * attacker started, waited for, its pid published; a prepared directory adopted). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -332,6 +335,179 @@ zip_has_a_valid_central_directory(void **state)
 	rp_sim_zip_release(&z);
 }
 
+/* The run's callbacks, in the order they came. */
+struct seen {
+	char order[8];
+	size_t n;
+	long pid;
+	int pidfile_ok;
+	int root;
+};
+
+static void
+seen_started(void *ctx, long pid)
+{
+	struct seen *s = ctx;
+
+	s->order[s->n++] = 's';
+	s->pid = pid;
+}
+
+static void
+seen_attacker(void *ctx, long pid)
+{
+	struct seen *s = ctx;
+	struct rp_buf b = RP_BUF_INIT;
+
+	s->order[s->n++] = 'a';
+	/* the pid file is written before the attacker is released */
+	if (rp_file_read_all(s->root, RP_SIM_STATE_DIR "/pid", &b, 64) == 0)
+		s->pidfile_ok = strtol(b.buf, NULL, 10) == pid;
+	rp_buf_release(&b);
+}
+
+static void
+seen_ended(void *ctx)
+{
+	struct seen *s = ctx;
+
+	s->order[s->n++] = 'e';
+}
+
+static void
+run_waits_and_says_how_it_ended(void **state)
+{
+	static const struct rp_sim_run_cb cb = { .on_started = seen_started,
+	    .on_attacker = seen_attacker, .on_ended = seen_ended };
+	char dir[] = "/tmp/rp-test-sim.XXXXXX";
+	struct rp_buf d = RP_BUF_INIT;
+	struct rp_sim_opts o = { .seed = 3, .files = 4 };
+	struct rp_sim_prepared pp;
+	struct rp_sim_result res;
+	struct seen s = { .n = 0 };
+	uint64_t bytes;
+	int root;
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&d, "%s/drill", dir);
+	/* a fresh directory is set up; a prepared one is taken as it is */
+	assert_int_equal(rp_sim_drill_open(d.buf, 0, 1, &root, &pp), 0);
+	assert_int_equal(rp_sim_prepare(root, NULL, &o, &bytes), 0);
+	close(root);
+	assert_int_equal(rp_sim_drill_open(d.buf, 1, 1, &root, &pp), 1);
+	assert_int_equal(pp.files, 4);
+	/* the prepared --files and --seed, or none */
+	o.files = 5;
+	assert_int_equal(rp_sim_adopt_prepared(&pp, &o, 1, 0), RP_ERR_INVALID);
+	o.files = 40;
+	o.seed = 1;
+	assert_int_equal(rp_sim_adopt_prepared(&pp, &o, 0, 0), 0);
+	assert_int_equal(o.files, 4);
+	assert_int_equal(o.seed, 3);
+	assert_int_equal(rp_sim_claim(root, rp_sim_scenario_find("inplace")), 0);
+
+	s.root = root;
+	assert_int_equal(rp_sim_run(root, rp_sim_scenario_find("inplace"), &o, &cb, &s, &res), 0);
+	assert_int_equal(s.n, 3);
+	assert_memory_equal(s.order, "sae", 3);
+	assert_true(s.pidfile_ok);
+	assert_int_equal(res.pid, s.pid);
+	assert_int_equal(res.outcome, RP_SIM_FINISHED);
+	assert_string_equal(rp_sim_outcome_name(res.outcome), "finished");
+	assert_int_equal(res.signo, 0);
+	assert_int_equal(res.progress.files, 4);
+	assert_true(res.started_ns > 0 && res.started_ns <= res.progress.first_ns &&
+	    res.progress.first_ns <= res.ended_ns);
+	/* the attacker is gone (reaped): --restore may go on */
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), 0);
+	/* a drill directory that was attacked is not prepared any more: set up afresh */
+	close(root);
+	assert_int_equal(rp_sim_drill_open(d.buf, 1, 1, &root, &pp), 0);
+	rp_sim_rm_tree(root);
+	close(root);
+	rmdir(d.buf);
+	rmdir(dir);
+	rp_buf_release(&d);
+}
+
+static void
+attacker_alive_while_it_runs_or_stops(void **state)
+{
+	char dir[] = "/tmp/rp-test-sim.XXXXXX";
+	struct rp_buf d = RP_BUF_INIT, txt = RP_BUF_INIT;
+	pid_t pid;
+	int root, fd, st;
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&d, "%s/drill", dir);
+	assert_int_equal(rp_sim_dir_setup(d.buf, 0, &root), 0);
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), 0);   /* no pid file */
+	if ((pid = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	rp_buf_addf(&txt, "%ld\n", (long)pid);
+	fd = openat(root, RP_SIM_STATE_DIR "/pid", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(rp_write_all(fd, txt.buf, txt.len), 0);
+	close(fd);
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), (long)pid);
+	kill(pid, SIGSTOP);
+	waitpid(pid, &st, WUNTRACED);
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), (long)pid);   /* stopped: alive */
+	kill(pid, SIGKILL);
+	/* a zombie is dead */
+	while (waitid(P_PID, (id_t)pid, NULL, WEXITED | WNOWAIT) != 0)
+		;
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), 0);
+	waitpid(pid, &st, 0);
+	assert_int_equal(rp_sim_attacker_alive(root, "/proc"), 0);
+	rp_sim_rm_tree(root);
+	close(root);
+	rmdir(d.buf);
+	rmdir(dir);
+	rp_buf_release(&d);
+	rp_buf_release(&txt);
+}
+
+static void
+finds_cc_in_path(void **state)
+{
+	char dir[] = "/tmp/rp-test-sim.XXXXXX";
+	struct rp_buf p = RP_BUF_INIT, cc = RP_BUF_INIT;
+	char *found;
+	int fd;
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&cc, "%s/bin/cc", dir);
+	rp_buf_addf(&p, "%s/bin", dir);
+	assert_int_equal(mkdir(p.buf, 0700), 0);
+	fd = open(cc.buf, O_WRONLY | O_CREAT, 0700);
+	assert_true(fd >= 0);
+	close(fd);
+	/* relative and empty entries are skipped; the first executable cc wins */
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "bin::%s/none:%s/bin:/usr/bin", dir, dir);
+	found = rp_sim_find_cc(p.buf);
+	assert_non_null(found);
+	assert_string_equal(found, cc.buf);
+	free(found);
+	chmod(cc.buf, 0600);
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/bin", dir);
+	assert_null(rp_sim_find_cc(p.buf));
+	assert_null(rp_sim_find_cc(NULL));
+	assert_null(rp_sim_find_cc(""));
+	unlink(cc.buf);
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/bin", dir);
+	rmdir(p.buf);
+	rmdir(dir);
+	rp_buf_release(&p);
+	rp_buf_release(&cc);
+}
+
 int
 main(void)
 {
@@ -344,6 +520,9 @@ main(void)
 		cmocka_unit_test(never_follows_a_planted_symlink),
 		cmocka_unit_test(zip_has_a_valid_central_directory),
 		cmocka_unit_test(prepared_then_claimed),
+		cmocka_unit_test(run_waits_and_says_how_it_ended),
+		cmocka_unit_test(attacker_alive_while_it_runs_or_stops),
+		cmocka_unit_test(finds_cc_in_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

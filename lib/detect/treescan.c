@@ -1,0 +1,603 @@
+/*
+ * The parallel tree scan (see treescan.h). The walk runs in the calling thread and
+ * queues every entry into a ring, in walk order; workers take the queued files and
+ * judge them; the calling thread folds the finished jobs at the head of the ring
+ * into the summary and hands them to the callbacks, so that the order is the walk's
+ * whatever the number of workers.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/array.h"
+#include "core/err.h"
+#include "core/time.h"
+#include "detect/treescan.h"
+
+#define MAX_JOBS 256
+
+/* ---- summary bookkeeping ---- */
+
+struct counters {
+	struct rp_treescan_count *v;
+	size_t n, cap;
+};
+
+static struct rp_treescan_count *
+counter_get(struct counters *c, const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strlen(c->v[i].key) == len && memcmp(c->v[i].key, key, len) == 0)
+			return &c->v[i];
+	if (RP_ARRAY_GROW(&c->v, &c->cap, c->n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
+		return NULL;
+	memset(&c->v[c->n], 0, sizeof(c->v[0]));
+	if ((c->v[c->n].key = strndup(key, len)) == NULL)
+		return NULL;
+	return &c->v[c->n++];
+}
+
+static int
+cmp_counter_key(const void *a, const void *b)
+{
+	return strcmp(((const struct rp_treescan_count *)a)->key,
+	    ((const struct rp_treescan_count *)b)->key);
+}
+
+static int
+cmp_counter_total(const void *a, const void *b)
+{
+	const struct rp_treescan_count *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total < y->total ? 1 : -1;
+	return strcmp(x->key, y->key);
+}
+
+static void
+counters_release(struct counters *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].key);
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- jobs ---- */
+
+enum { JOB_FREE, JOB_QUEUED, JOB_TAKEN, JOB_DONE };
+
+struct job {
+	char *path;               /* display path, bytes */
+	size_t pathlen;
+	char *topdir;             /* the top-level directory it belongs to */
+	int fd;                   /* -1: verdict already final (skipped, not regular) */
+	int state;                /* JOB_* */
+	int rc;
+	int warn;                 /* -1, or the rp_treescan_warn_kind to report first */
+	const char *what;         /* the walk's reason, for the warning (static string) */
+	int sys_errno;
+	struct rp_verdict v;
+};
+
+struct rp_treescan {
+	struct rp_engine *eng;
+	struct rp_treescan_cb cb;
+	void *ctx;
+	int jobs;
+	int64_t since, until;
+	const char *root;         /* the root being walked */
+	struct rp_walk_opts wo;
+	/* the ring: [head, tail) in walk order */
+	struct job *ring;
+	size_t cap, head, tail, next;   /* next: first job not yet taken by a worker */
+	int stop;                 /* the workers may leave once the queue is empty */
+	int failed;               /* a callback's code: the run stops */
+	pthread_mutex_t mu;
+	pthread_cond_t cv_work, cv_done;
+	uint64_t done_files, done_bytes;
+	/* summary */
+	struct rp_treescan_summary sum;
+	struct counters notes, exts, dirs;
+};
+
+/* Folds one finished job into the summary and hands it to the callbacks. Called in
+ * walk order, in the calling thread, without the lock. */
+static int
+finish(struct rp_treescan *ts, struct job *j)
+{
+	struct rp_treescan_summary *s = &ts->sum;
+	const struct rp_verdict *v = &j->v;
+	struct rp_treescan_count *c;
+	const char *base;
+	int r;
+
+	if (j->warn >= 0 && ts->cb.on_warning) {
+		struct rp_treescan_warning w = { (enum rp_treescan_warn_kind)j->warn, ts->root,
+			j->path, j->pathlen, j->what, 0, j->sys_errno };
+
+		if ((r = ts->cb.on_warning(&w, ts->ctx)) < 0)
+			return r;
+	}
+	s->files++;
+	s->count[v->kind]++;
+	s->bytes[v->kind] += v->size;
+	s->bytes_all += v->size;
+	if (v->kind != RP_V_SKIPPED && !v->noatime && v->bytes_read)
+		s->read_without_noatime++;
+	if (v->kind == RP_V_ENCRYPTED || v->kind == RP_V_PARTIAL) {
+		if (s->first_enc == RP_TIME_UNSET || v->mtime < s->first_enc)
+			s->first_enc = v->mtime;
+		if (s->last_enc == RP_TIME_UNSET || v->mtime > s->last_enc)
+			s->last_enc = v->mtime;
+		if (v->appended_ext[0]) {
+			const char *dot = strrchr(v->appended_ext, '.');
+			const char *e = dot ? dot + 1 : v->appended_ext;
+
+			if ((c = counter_get(&ts->exts, e, strlen(e))) != NULL)
+				c->total++;
+		}
+	}
+	if (v->kind == RP_V_NOTE) {
+		base = memrchr(j->path, '/', j->pathlen);
+		base = base ? base + 1 : j->path;
+		if ((c = counter_get(&ts->notes, base, j->pathlen - (size_t)(base - j->path))) != NULL)
+			c->total++;
+	}
+	if ((c = counter_get(&ts->dirs, j->topdir, strlen(j->topdir))) != NULL) {
+		c->n[v->kind]++;
+		c->total++;
+	}
+	if (ts->cb.on_verdict) {
+		struct rp_treescan_file f = { j->path, j->pathlen, j->topdir, v };
+
+		if ((r = ts->cb.on_verdict(&f, ts->ctx)) < 0)
+			return r;
+	}
+	ts->done_files++;
+	ts->done_bytes += v->size;
+	if (ts->cb.on_progress)
+		ts->cb.on_progress(ts->done_files, ts->done_bytes, j->path, ts->ctx);
+	return 0;
+}
+
+static void
+job_release(struct job *j)
+{
+	if (j->fd >= 0)
+		close(j->fd);
+	j->fd = -1;
+	free(j->path);
+	free(j->topdir);
+	j->path = j->topdir = NULL;
+	j->state = JOB_FREE;
+}
+
+/*
+ * Hands on the finished jobs at the head of the ring. Caller holds mu when locked;
+ * it is let go around the callbacks (the head's job is done: no worker touches it,
+ * and only this thread moves the head or fills the tail). After a callback failed,
+ * jobs are only released. Returns the callback's code, or 0.
+ */
+static int
+drain(struct rp_treescan *ts, int locked)
+{
+	while (ts->head != ts->tail && ts->ring[ts->head % ts->cap].state == JOB_DONE) {
+		struct job *j = &ts->ring[ts->head % ts->cap];
+
+		if (!ts->failed) {
+			int r;
+
+			if (locked)
+				pthread_mutex_unlock(&ts->mu);
+			r = finish(ts, j);
+			if (locked)
+				pthread_mutex_lock(&ts->mu);
+			if (r < 0)
+				ts->failed = r;
+		}
+		job_release(j);
+		ts->head++;
+	}
+	return ts->failed;
+}
+
+static void *
+worker(void *arg)
+{
+	struct rp_treescan *ts = arg;
+	struct rp_scanner *s = NULL;
+	int r;
+
+	r = rp_scanner_new(&s, ts->eng);
+	pthread_mutex_lock(&ts->mu);
+	for (;;) {
+		struct job *j;
+
+		while (!ts->stop && (ts->next == ts->tail ||
+		    ts->ring[ts->next % ts->cap].state != JOB_QUEUED)) {
+			if (ts->next != ts->tail && ts->ring[ts->next % ts->cap].state != JOB_QUEUED) {
+				ts->next++;
+				continue;
+			}
+			pthread_cond_wait(&ts->cv_work, &ts->mu);
+		}
+		if (ts->next == ts->tail && ts->stop)
+			break;
+		j = &ts->ring[ts->next % ts->cap];
+		ts->next++;
+		j->state = JOB_TAKEN;
+		pthread_mutex_unlock(&ts->mu);
+		if (r == 0) {
+			int noatime = j->v.noatime;
+
+			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			j->v.noatime = noatime;
+		} else {
+			j->rc = r;
+		}
+		pthread_mutex_lock(&ts->mu);
+		j->state = JOB_DONE;
+		pthread_cond_broadcast(&ts->cv_done);
+	}
+	pthread_mutex_unlock(&ts->mu);
+	rp_scanner_free(s);
+	return NULL;
+}
+
+/* Takes a free slot at the tail, waiting (and draining) while the ring is full.
+ * Caller holds mu when locked. NULL when a callback stopped the run. */
+static struct job *
+slot(struct rp_treescan *ts, int locked)
+{
+	struct job *j;
+
+	for (;;) {
+		if (drain(ts, locked) < 0)
+			return NULL;
+		if (ts->tail - ts->head < ts->cap)
+			break;
+		if (!locked) {
+			/* one job drains after each entry: the ring cannot fill */
+			ts->failed = RP_ERR_INTERNAL;
+			return NULL;
+		}
+		pthread_cond_wait(&ts->cv_done, &ts->mu);
+	}
+	j = &ts->ring[ts->tail % ts->cap];
+	memset(j, 0, sizeof(*j));
+	j->fd = -1;
+	j->warn = -1;
+	return j;
+}
+
+static char *
+topdir_of(const struct rp_treescan *ts, const char *path, size_t len)
+{
+	size_t rl = strlen(ts->root), n;
+	const char *p, *slash;
+	char *t;
+
+	while (rl > 1 && ts->root[rl - 1] == '/')
+		rl--;
+	if (len <= rl + 1 || memcmp(path, ts->root, rl) != 0)
+		return strdup(ts->root);    /* a file given as root */
+	p = path + rl + (ts->root[rl - 1] == '/' ? 0 : 1);
+	slash = memchr(p, '/', len - (size_t)(p - path));
+	if (slash == NULL)
+		return strndup(ts->root, rl);   /* a file directly in the root */
+	n = (size_t)(slash - path);
+	if ((t = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(t, path, n);
+	t[n] = '\0';
+	return t;
+}
+
+/* Queues one entry of the walk (in walk order). With one job, the caller judges it
+ * right after (run_inline); otherwise a worker does. */
+static int
+on_entry(const struct rp_walk_entry *e, void *ctx)
+{
+	struct rp_treescan *ts = ctx;
+	int locked = ts->jobs > 1;
+	struct job *j;
+	int fd = -1;
+	struct rp_verdict tmp;
+
+	if (e->kind == RP_WALK_DIR)
+		return 0;
+	if (e->kind == RP_WALK_FILE && e->st &&
+	    ((ts->since != RP_TIME_UNSET && e->st->st_mtim.tv_sec < ts->since) ||
+	    (ts->until != RP_TIME_UNSET && e->st->st_mtim.tv_sec > ts->until))) {
+		ts->sum.filtered++;
+		return 0;
+	}
+	if (e->kind == RP_WALK_FILE) {
+		fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
+		if (fd < 0 && e->st) {
+			tmp.size = (uint64_t)e->st->st_size;
+			tmp.mtime = e->st->st_mtim.tv_sec;
+		}
+	}
+	if (locked)
+		pthread_mutex_lock(&ts->mu);
+	if ((j = slot(ts, locked)) == NULL) {
+		if (locked)
+			pthread_mutex_unlock(&ts->mu);
+		if (fd >= 0)
+			close(fd);
+		return ts->failed;
+	}
+	j->path = malloc(e->pathlen + 1);
+	j->topdir = topdir_of(ts, e->path, e->pathlen);
+	if (j->path == NULL || j->topdir == NULL) {
+		free(j->path);
+		free(j->topdir);
+		j->path = j->topdir = NULL;
+		if (locked)
+			pthread_mutex_unlock(&ts->mu);
+		if (fd >= 0)
+			close(fd);
+		return RP_ERR_NOMEM;
+	}
+	memcpy(j->path, e->path, e->pathlen + 1);
+	j->pathlen = e->pathlen;
+	if (e->kind == RP_WALK_FILE) {
+		j->v = tmp;
+		j->fd = fd;
+	} else {
+		memset(&j->v, 0, sizeof(j->v));
+		j->v.kind = RP_V_SKIPPED;
+		if (e->st) {
+			j->v.mtime = e->st->st_mtim.tv_sec;
+			if (S_ISLNK(e->st->st_mode))
+				j->v.size = 0;
+		}
+		snprintf(j->v.reasons[0], sizeof(j->v.reasons[0]), "%s%s%s", e->what ? e->what : "",
+		    e->sys_errno ? ": " : "", e->sys_errno ? strerror(e->sys_errno) : "");
+		j->v.nreasons = 1;
+		if (e->kind == RP_WALK_ERROR)
+			j->warn = RP_TSW_UNREADABLE;
+		else if (e->st && S_ISDIR(e->st->st_mode))
+			j->warn = RP_TSW_NOT_ENTERED;
+		j->what = e->what;
+		j->sys_errno = e->sys_errno;
+	}
+	ts->tail++;
+	if (fd >= 0 && locked) {
+		j->state = JOB_QUEUED;
+		pthread_cond_signal(&ts->cv_work);
+		pthread_mutex_unlock(&ts->mu);
+		return 0;
+	}
+	j->state = fd >= 0 ? JOB_TAKEN : JOB_DONE;
+	if (locked)
+		pthread_mutex_unlock(&ts->mu);
+	return 0;
+}
+
+/* With one job files are judged in this thread, right after they are queued. */
+static int
+run_inline(struct rp_treescan *ts, struct rp_scanner *s)
+{
+	while (ts->head != ts->tail) {
+		struct job *j = &ts->ring[ts->head % ts->cap];
+
+		if (j->state == JOB_TAKEN) {
+			int noatime = j->v.noatime;
+
+			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			j->v.noatime = noatime;
+			j->state = JOB_DONE;
+			if (j->rc < 0)
+				return j->rc;
+		}
+		if (drain(ts, 0) < 0)
+			return ts->failed;
+	}
+	return 0;
+}
+
+struct inline_ctx {
+	struct rp_treescan *ts;
+	struct rp_scanner *s;
+};
+
+static int
+on_entry_inline(const struct rp_walk_entry *e, void *ctx)
+{
+	struct inline_ctx *ic = ctx;
+	int r;
+
+	if ((r = on_entry(e, ic->ts)) != 0)
+		return r;
+	return run_inline(ic->ts, ic->s);
+}
+
+int
+rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
+    const struct rp_treescan_cb *cb, void *ctx, struct rp_buf *errmsg)
+{
+	struct rp_treescan *ts;
+	struct rp_engine_opts eo = { 0 };
+	long ncpu;
+	int r;
+
+	*out = NULL;
+	if (o->jobs < 0 || o->jobs > MAX_JOBS)
+		return RP_ERR_INVALID;
+	if ((ts = calloc(1, sizeof(*ts))) == NULL)
+		return RP_ERR_NOMEM;
+	if (cb)
+		ts->cb = *cb;
+	ts->ctx = ctx;
+	ts->jobs = o->jobs;
+	if (ts->jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		ts->jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
+	}
+	ts->since = o->since;
+	ts->until = o->until;
+	ts->wo.cross_mounts = o->cross_mounts;
+	ts->wo.allow_atime = o->allow_atime;
+	ts->wo.exclude = o->exclude;
+	ts->wo.nexclude = o->nexclude;
+	ts->sum.first_enc = ts->sum.last_enc = RP_TIME_UNSET;
+	eo.data_dir = o->data_dir;
+	eo.full = o->full;
+	eo.allow_atime = o->allow_atime;
+	eo.type_all = o->type_all;
+	if ((r = rp_engine_new(&ts->eng, &eo, errmsg)) != 0)
+		goto fail;
+	/* enough queued files to keep every worker busy while the head waits */
+	ts->cap = (size_t)ts->jobs * 32 + 32;
+	r = RP_ERR_NOMEM;
+	if ((ts->ring = calloc(ts->cap, sizeof(*ts->ring))) == NULL)
+		goto fail;
+	pthread_mutex_init(&ts->mu, NULL);
+	pthread_cond_init(&ts->cv_work, NULL);
+	pthread_cond_init(&ts->cv_done, NULL);
+	*out = ts;
+	return 0;
+fail:
+	rp_engine_free(ts->eng);
+	free(ts);
+	return r;
+}
+
+void
+rp_treescan_free(struct rp_treescan *ts)
+{
+	size_t k;
+
+	if (ts == NULL)
+		return;
+	if (ts->ring) {
+		for (k = 0; k < ts->cap; k++)
+			if (ts->ring[k].state != JOB_FREE)
+				job_release(&ts->ring[k]);
+		pthread_mutex_destroy(&ts->mu);
+		pthread_cond_destroy(&ts->cv_work);
+		pthread_cond_destroy(&ts->cv_done);
+	}
+	free(ts->ring);
+	counters_release(&ts->notes);
+	counters_release(&ts->exts);
+	counters_release(&ts->dirs);
+	rp_engine_free(ts->eng);
+	free(ts);
+}
+
+/* Reports a root that could not be scanned; errno is the walk's. */
+static int
+root_failed(struct rp_treescan *ts, const char *root, int code, int e)
+{
+	struct rp_treescan_warning w = { RP_TSW_ROOT, root, root, strlen(root), NULL, code, e };
+
+	ts->sum.roots_failed++;
+	if (ts->cb.on_warning == NULL)
+		return 0;
+	errno = e;
+	w.what = rp_strerror(code);
+	errno = e;     /* for a callback that asks rp_strerror again */
+	return ts->cb.on_warning(&w, ts->ctx);
+}
+
+int
+rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
+{
+	struct rp_scanner *s = NULL;
+	pthread_t *th = NULL;
+	int r = 0, first = 0, nth = 0, i;
+	size_t k;
+
+	if (ts->failed)
+		return ts->failed;
+	ts->stop = 0;
+	if (ts->jobs == 1) {
+		if ((r = rp_scanner_new(&s, ts->eng)) != 0)
+			return r;
+	} else {
+		if ((th = calloc((size_t)ts->jobs, sizeof(*th))) == NULL)
+			return RP_ERR_NOMEM;
+		for (nth = 0; nth < ts->jobs; nth++)
+			if ((r = pthread_create(&th[nth], NULL, worker, ts)) != 0)
+				break;
+		if (nth == 0) {
+			free(th);
+			errno = r;
+			return RP_ERR_SYSTEM;
+		}
+		r = 0;     /* fewer workers than asked still scan */
+	}
+	for (k = 0; k < nroots && !ts->failed; k++) {
+		int e;
+
+		ts->root = roots[k];
+		if (ts->jobs == 1) {
+			struct inline_ctx ic = { ts, s };
+
+			r = rp_walk(roots[k], &ts->wo, on_entry_inline, &ic, &ts->sum.walk);
+			e = errno;
+		} else {
+			r = rp_walk(roots[k], &ts->wo, on_entry, ts, &ts->sum.walk);
+			e = errno;
+			/* wait for this root's jobs: topdir_of needs ts->root to stay */
+			pthread_mutex_lock(&ts->mu);
+			while (ts->head != ts->tail && drain(ts, 1) == 0)
+				if (ts->head != ts->tail && ts->ring[ts->head % ts->cap].state != JOB_DONE)
+					pthread_cond_wait(&ts->cv_done, &ts->mu);
+			pthread_mutex_unlock(&ts->mu);
+		}
+		if (ts->failed)
+			break;
+		if (r != 0) {
+			if (first == 0)
+				first = r;
+			if ((r = root_failed(ts, roots[k], r, e)) < 0)
+				ts->failed = r;
+		}
+	}
+	if (th) {
+		pthread_mutex_lock(&ts->mu);
+		ts->stop = 1;
+		pthread_cond_broadcast(&ts->cv_work);
+		pthread_mutex_unlock(&ts->mu);
+		for (i = 0; i < nth; i++)
+			pthread_join(th[i], NULL);
+		free(th);
+	}
+	rp_scanner_free(s);
+	/* what a stop left in the ring is not reported */
+	for (k = 0; k < ts->cap; k++)
+		if (ts->ring[k].state != JOB_FREE)
+			job_release(&ts->ring[k]);
+	ts->head = ts->next = ts->tail;
+	if (ts->notes.n)
+		qsort(ts->notes.v, ts->notes.n, sizeof(*ts->notes.v), cmp_counter_total);
+	if (ts->exts.n)
+		qsort(ts->exts.v, ts->exts.n, sizeof(*ts->exts.v), cmp_counter_total);
+	if (ts->dirs.n)
+		qsort(ts->dirs.v, ts->dirs.n, sizeof(*ts->dirs.v), cmp_counter_key);
+	ts->sum.notes = ts->notes.v;
+	ts->sum.nnotes = ts->notes.n;
+	ts->sum.exts = ts->exts.v;
+	ts->sum.nexts = ts->exts.n;
+	ts->sum.dirs = ts->dirs.v;
+	ts->sum.ndirs = ts->dirs.n;
+	return ts->failed ? ts->failed : first;
+}
+
+const struct rp_treescan_summary *
+rp_treescan_summary(const struct rp_treescan *ts)
+{
+	return &ts->sum;
+}

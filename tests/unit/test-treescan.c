@@ -1,0 +1,382 @@
+/* The tree-scan engine on a tree made here: walk order whatever the number of jobs,
+ * the summary, warnings, the time window, a callback that stops the run. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/time.h"
+#include "detect/treescan.h"
+
+static char dir[] = "/tmp/rp-test-treescan.XXXXXX";
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+#define T_BLOB  1577836800    /* 2020-01-01T00:00:00Z */
+#define T_XLSX  1622505600    /* 2021-06-01T00:00:00Z */
+
+static void
+put(const char *name, const void *data, size_t n, int64_t mtime)
+{
+	char path[512];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	if (mtime) {
+		struct timespec ts[2] = { { mtime, 0 }, { mtime, 0 } };
+
+		assert_int_equal(futimens(fd, ts), 0);
+	}
+	close(fd);
+}
+
+static void
+put_random(const char *name, size_t n, int64_t mtime)
+{
+	unsigned char *p = malloc(n);
+	size_t i;
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++) {
+		rng ^= rng >> 12;
+		rng ^= rng << 25;
+		rng ^= rng >> 27;
+		p[i] = (unsigned char)((rng * 0x2545f4914f6cdd1dULL) >> 56);
+	}
+	put(name, p, n, mtime);
+	free(p);
+}
+
+/* what the callbacks saw */
+struct seen {
+	struct rp_buf order;      /* "path kind\n" per verdict, and "! kind path\n" per warning */
+	uint64_t verdicts, progress_files, progress_bytes;
+	int warnings[3];
+	int root_code, root_errno;
+	int stop_after;           /* > 0: on_verdict fails on that verdict */
+};
+
+static int
+on_verdict(const struct rp_treescan_file *f, void *ctx)
+{
+	struct seen *s = ctx;
+
+	assert_int_equal(strlen(f->path), f->pathlen);
+	assert_true(strncmp(f->path, f->topdir, strlen(f->topdir)) == 0);
+	rp_buf_addf(&s->order, "%s %s\n", f->path + strlen(dir), rp_verdict_name(f->v->kind));
+	s->verdicts++;
+	if (s->stop_after && s->verdicts == (uint64_t)s->stop_after)
+		return RP_ERR_INVALID;
+	return 0;
+}
+
+static int
+on_warning(const struct rp_treescan_warning *w, void *ctx)
+{
+	struct seen *s = ctx;
+
+	s->warnings[w->kind]++;
+	if (w->kind == RP_TSW_ROOT) {
+		s->root_code = w->code;
+		s->root_errno = w->sys_errno;
+		assert_non_null(w->what);
+	}
+	rp_buf_addf(&s->order, "! %d %s\n", (int)w->kind, w->path);
+	return 0;
+}
+
+static void
+on_progress(uint64_t files, uint64_t bytes, const char *path, void *ctx)
+{
+	struct seen *s = ctx;
+
+	assert_true(files == s->progress_files + 1);
+	s->progress_files = files;
+	s->progress_bytes = bytes;
+}
+
+static const struct rp_treescan_cb cbs = { on_verdict, on_warning, on_progress };
+
+static int
+scan(struct seen *s, struct rp_treescan_opts *o, const char *const *roots, size_t n,
+    struct rp_treescan_summary *sum)
+{
+	struct rp_treescan *ts = NULL;
+	int r, stop_after = s->stop_after;
+
+	memset(s, 0, sizeof(*s));
+	s->stop_after = stop_after;
+	rp_buf_init(&s->order, 0);
+	if (o->since == 0 && o->until == 0)
+		o->since = o->until = RP_TIME_UNSET;
+	assert_int_equal(rp_treescan_new(&ts, o, &cbs, s, NULL), 0);
+	r = rp_treescan_run(ts, roots, n);
+	*sum = *rp_treescan_summary(ts);
+	sum->notes = sum->exts = sum->dirs = NULL;    /* freed with ts */
+	if ((r == 0 || r == RP_ERR_SYSTEM) && sum->files == 8) {
+		/* the whole tree: the lists as they must be */
+		const struct rp_treescan_summary *x = rp_treescan_summary(ts);
+
+		assert_int_equal(x->nnotes, 1);
+		assert_int_equal(x->ndirs, 3);
+
+		if (x->nnotes) {
+			assert_string_equal(x->notes[0].key, "RyukReadMe.txt");
+			assert_int_equal(x->notes[0].total, 2);
+		}
+		if (x->nexts) {
+			assert_int_equal(x->nexts, 1);
+			assert_string_equal(x->exts[0].key, "lockbit");
+		}
+		if (x->ndirs == 3) {
+			/* by name: the root (a file directly in it), then A, then B */
+			assert_string_equal(x->dirs[0].key, dir);
+			assert_int_equal(x->dirs[0].total, 1);
+			assert_int_equal(strcmp(x->dirs[1].key + strlen(dir), "/A"), 0);
+			assert_int_equal(x->dirs[1].total, 3);
+			assert_int_equal(x->dirs[1].n[RP_V_ENCRYPTED], 1);
+			assert_int_equal(x->dirs[1].n[RP_V_NOTE], 1);
+			assert_int_equal(strcmp(x->dirs[2].key + strlen(dir), "/B"), 0);
+			assert_int_equal(x->dirs[2].total, 4);
+		}
+	}
+	rp_treescan_free(ts);
+	return r;
+}
+
+static const char expected[] =
+    "/A/budget.xlsx.lockbit encrypted\n"
+    "/A/letter.txt ok\n"
+    "/A/sub/RyukReadMe.txt note\n"
+    "/B/RyukReadMe.txt note\n"
+    "/B/blob.bin encrypted\n"
+    "/B/fifo skipped\n"
+    "/B/link skipped\n"
+    "/top.txt ok\n";
+
+static void
+walk_order_whatever_the_jobs(void **state)
+{
+	const char *roots[] = { dir };
+	struct rp_treescan_summary sum;
+	struct seen s;
+	int jobs;
+
+	for (jobs = 1; jobs <= 4; jobs++) {
+		struct rp_treescan_opts o = { .jobs = jobs };
+
+		s.stop_after = 0;
+		assert_int_equal(scan(&s, &o, roots, 1, &sum), 0);
+		assert_string_equal(s.order.buf, expected);
+		assert_int_equal(sum.files, 8);
+		assert_int_equal(sum.count[RP_V_ENCRYPTED], 2);
+		assert_int_equal(sum.count[RP_V_NOTE], 2);
+		assert_int_equal(sum.count[RP_V_OK], 2);
+		assert_int_equal(sum.count[RP_V_SKIPPED], 2);
+		assert_int_equal(sum.nnotes, 1);
+		assert_int_equal(sum.nexts, 1);
+		assert_int_equal(sum.ndirs, 3);
+		assert_int_equal(sum.first_enc, T_BLOB);
+		assert_int_equal(sum.last_enc, T_XLSX);
+		assert_int_equal(sum.bytes[RP_V_ENCRYPTED], 50000 + 40000);
+		assert_int_equal(sum.read_without_noatime, 0);
+		assert_int_equal(sum.filtered, 0);
+		assert_int_equal(sum.roots_failed, 0);
+		assert_int_equal(sum.walk.files, 6);
+		assert_int_equal(s.progress_files, 8);
+		assert_int_equal(s.progress_bytes, sum.bytes_all);
+		assert_int_equal(s.warnings[RP_TSW_ROOT] + s.warnings[RP_TSW_UNREADABLE] +
+		    s.warnings[RP_TSW_NOT_ENTERED], 0);
+		rp_buf_release(&s.order);
+	}
+}
+
+static void
+a_missing_root_is_said_and_the_others_scanned(void **state)
+{
+	char missing[512];
+	const char *roots[] = { missing, dir };
+	struct rp_treescan_opts o = { .jobs = 2 };
+	struct rp_treescan_summary sum;
+	struct seen s = { .stop_after = 0 };
+
+	snprintf(missing, sizeof(missing), "%s/missing", dir);
+	assert_int_equal(scan(&s, &o, roots, 2, &sum), RP_ERR_SYSTEM);
+	assert_int_equal(s.warnings[RP_TSW_ROOT], 1);
+	assert_int_equal(s.root_code, RP_ERR_SYSTEM);
+	assert_int_equal(s.root_errno, ENOENT);
+	assert_int_equal(sum.roots_failed, 1);
+	assert_int_equal(sum.files, 8);
+	/* the warning comes first, then the next root's verdicts */
+	assert_true(strncmp(s.order.buf, "! 0 ", 4) == 0);
+	assert_string_equal(strchr(s.order.buf, '\n') + 1, expected);
+	rp_buf_release(&s.order);
+}
+
+static void
+time_window_filters_files(void **state)
+{
+	const char *roots[] = { dir };
+	struct rp_treescan_opts o = { .jobs = 2, .since = T_BLOB + 1, .until = RP_TIME_UNSET };
+	struct rp_treescan_summary sum;
+	struct seen s = { .stop_after = 0 };
+
+	assert_int_equal(scan(&s, &o, roots, 1, &sum), 0);
+	assert_int_equal(sum.filtered, 1);               /* blob.bin */
+	assert_int_equal(sum.count[RP_V_ENCRYPTED], 1);
+	assert_int_equal(sum.first_enc, T_XLSX);
+	assert_null(strstr(s.order.buf, "blob.bin"));
+	rp_buf_release(&s.order);
+	o.since = RP_TIME_UNSET;
+	o.until = T_XLSX - 1;
+	assert_int_equal(scan(&s, &o, roots, 1, &sum), 0);
+	/* only blob.bin is that old; entries that are no files are not filtered */
+	assert_int_equal(sum.filtered, 5);
+	assert_int_equal(sum.files, 3);
+	rp_buf_release(&s.order);
+}
+
+static void
+a_callback_stops_the_run(void **state)
+{
+	const char *roots[] = { dir, dir };
+	struct rp_treescan_summary sum;
+	struct seen s;
+	int jobs;
+
+	for (jobs = 1; jobs <= 4; jobs += 3) {
+		struct rp_treescan_opts o = { .jobs = jobs };
+
+		s.stop_after = 3;
+		assert_int_equal(scan(&s, &o, roots, 2, &sum), RP_ERR_INVALID);
+		assert_int_equal(s.verdicts, 3);
+		assert_int_equal(s.progress_files, 2);
+		rp_buf_release(&s.order);
+	}
+}
+
+/* An unreadable directory is a warning before its skipped verdict. As root, the
+ * scan runs in a child that drops to nobody (root reads everything). */
+static void
+unreadable_directory_is_a_warning(void **state)
+{
+	char locked[512];
+	pid_t pid;
+	int st;
+
+	snprintf(locked, sizeof(locked), "%s/C", dir);
+	assert_int_equal(mkdir(locked, 0), 0);
+	assert_int_equal(chmod(dir, 0755), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		const char *roots[] = { dir };
+		struct rp_treescan_opts o = { .jobs = 2, .allow_atime = 1,
+			.since = RP_TIME_UNSET, .until = RP_TIME_UNSET };
+		struct rp_treescan *ts = NULL;
+		struct seen s = { .stop_after = 0 };
+		const char *w;
+
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(10);
+		rp_buf_init(&s.order, 0);
+		if (rp_treescan_new(&ts, &o, &cbs, &s, NULL) != 0)
+			_exit(11);
+		if (rp_treescan_run(ts, roots, 1) != 0)
+			_exit(12);
+		if (s.warnings[RP_TSW_UNREADABLE] != 1)
+			_exit(13);
+		w = strstr(s.order.buf, "! 1 ");
+		if (w == NULL || strstr(w, "/C\n") == NULL ||
+		    strncmp(strchr(w, '\n') + 1, "/C skipped\n", 11) != 0)
+			_exit(14);
+		rp_treescan_free(ts);
+		rp_buf_release(&s.order);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	rmdir(locked);
+	chmod(dir, 0700);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+static void
+refuses_bad_options(void **state)
+{
+	struct rp_treescan_opts o = { .jobs = 257 };
+	struct rp_treescan *ts = (struct rp_treescan *)&o;
+
+	assert_int_equal(rp_treescan_new(&ts, &o, NULL, NULL, NULL), RP_ERR_INVALID);
+	assert_null(ts);
+	rp_treescan_free(NULL);
+}
+
+static int
+setup(void **state)
+{
+	static const char note[] = "balance of shadow universe\n";
+	static const char text[] = "Patient record, follow-up consultation, invoice CHF 120.00\n";
+	char p[512];
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(p, sizeof(p), "%s/A", dir);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/A/sub", dir);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/B", dir);
+	mkdir(p, 0755);
+	put_random("A/budget.xlsx.lockbit", 50000, T_XLSX);
+	put("A/letter.txt", text, sizeof(text) - 1, 0);
+	put("A/sub/RyukReadMe.txt", note, sizeof(note) - 1, 0);
+	put("B/RyukReadMe.txt", note, sizeof(note) - 1, 0);
+	put_random("B/blob.bin", 40000, T_BLOB);
+	snprintf(p, sizeof(p), "%s/B/fifo", dir);
+	if (mkfifo(p, 0644) != 0)
+		return -1;
+	snprintf(p, sizeof(p), "%s/B/link", dir);
+	if (symlink("/etc/passwd", p) != 0)
+		return -1;
+	put("top.txt", text, sizeof(text) - 1, 0);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(walk_order_whatever_the_jobs),
+		cmocka_unit_test(a_missing_root_is_said_and_the_others_scanned),
+		cmocka_unit_test(time_window_filters_files),
+		cmocka_unit_test(a_callback_stops_the_run),
+		cmocka_unit_test(unreadable_directory_is_a_warning),
+		cmocka_unit_test(refuses_bad_options),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
