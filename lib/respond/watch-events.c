@@ -69,8 +69,10 @@ random_kind(enum rp_verdict_kind k)
 /*
  * Whether an access to a canary writes it: 1 (a write, a truncation, a resize, a
  * writable mapping; with open events only, any open for writing: its write cannot be
- * seen before it lands), 0 a read, -1 not yet (an open for writing, with pre-content
- * events: its first write is asked, and judged then).
+ * seen before it lands), 0 a read, -1 not yet (with pre-content events, an open that
+ * does not truncate, or whose call cannot be told: its reads and writes are asked,
+ * and judged then; the file is copied first all the same, and a change that went
+ * unseen is caught at the close).
  */
 static int
 canary_writes(const struct rp_fan_event *ev, int pre, enum rp_proc_access acc, const struct stat *st)
@@ -80,7 +82,7 @@ canary_writes(const struct rp_fan_event *ev, int pre, enum rp_proc_access acc, c
 	if (!pre)
 		return 1;
 	if (ev->open_perm)
-		return acc == RP_PROC_WRITE || acc == RP_PROC_OPEN_RW ? -1 : 1;
+		return acc == RP_PROC_TRUNC ? 1 : -1;
 	switch (acc) {
 	case RP_PROC_READ_RW:
 		return 0;       /* the write, if it comes, is asked on its own */
