@@ -192,6 +192,7 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 				f->copied = 1;
 			}
 			rp_watch_hold_on(w, f, ev->fd, 1);
+			rp_watch_grow_open(w, g, ev->fd, &st);
 			return;
 		}
 		if (acc == RP_PROC_READ)
@@ -225,6 +226,8 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 		}
 		if (g->first_write_ms == 0)
 			g->first_write_ms = rp_time_mono_ms();
+		if (st.st_size == 0)
+			rp_watch_grow_open(w, g, ev->fd, &st);   /* a new file (watch-grow.c) */
 		f->read_before = rp_beh_was_read(g, path);
 		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
 		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
@@ -343,6 +346,8 @@ rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev)
 	/* by the inode: the cache may have given f's slot to another file meanwhile */
 	struct rp_hold *h = st.st_ino != 0 ? rp_holds_find(w->holds, (uint64_t)st.st_dev,
 	    (uint64_t)st.st_ino) : NULL;
+	if (ev->kind == RP_FAN_CLOSE_WRITE && st.st_ino != 0)
+		rp_watch_grow_closed(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
 	if (h != NULL && !h->closed) {
 		if (h->lazy)
 			rp_holds_close(w->holds, h);    /* off at the next open (on_pre) */
@@ -477,6 +482,14 @@ read_file_gone(struct rp_watch *w, struct rp_beh_group *g, pid_t pid, const char
 	rp_watch_held_deleted(w, g, path);
 	if (structured && rp_beh_pair_delete(g, path))
 		rp_watch_signal(w, g, pid, RP_SIG_RANDOMISED);
+	/* one archive streamed from the originals, still open and growing: its close
+	 * would come after the last of them went (watch-grow.c) */
+	if (structured && g->new_random == 0 &&
+	    !(g->random_new_ms && rp_time_mono_ms() - g->random_new_ms <= WINDOW_MS) &&
+	    rp_watch_grow_random(w, g)) {
+		rp_watch_signal(w, g, pid, RP_SIG_NEW_RANDOM);
+		new_random(w, g, pid, 0);
+	}
 	if (g->new_random > 0) {
 		g->new_random--;
 		rp_watch_signal(w, g, pid, RP_SIG_READ_NEW_DELETE);

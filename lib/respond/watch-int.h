@@ -7,6 +7,8 @@
  *                   files read;
  *   watch-events.c  what each event means: accesses, closes and their verdicts, names,
  *                   canaries, the signals they give;
+ *   watch-grow.c    a new file growing while its group deletes what it read: one
+ *                   archive streamed from many originals, judged as it forms;
  *   watch-act.c     a group that reached the threshold: the action, the client, the
  *                   report, the journal and the restore after a kill.
  * Everything runs on the thread of rp_watch_run (or of rp_watch_new while marking).
@@ -50,6 +52,10 @@
 #define NHOLDS 4096
 #define HOLDS_LOW 3072
 #define MAX_MOUNTFD 16
+/* new files open now whose content is looked at when their group deletes a file it
+ * read (watch-grow.c), and their descriptors closed after the batch */
+#define NGROW 64
+#define GROW_LATE 64
 
 struct allow {
 	char exe[PATH_MAX];
@@ -130,6 +136,16 @@ struct held {
 	char *path;
 };
 
+/* A new file open for writing, kept by descriptor until its close (watch-grow.c). */
+struct grow {
+	int fd;              /* -1: free */
+	uint64_t key;        /* the writer's group */
+	uint64_t dev, ino;
+	int64_t ms;          /* its open */
+	int state;           /* 1 random of no archive format, -1 not, 0 not judged */
+	uint64_t judged_size;
+};
+
 struct pcache {
 	pid_t pid;
 	int valid;
@@ -165,6 +181,9 @@ struct rp_watch {
 	size_t nbg;
 	struct pcache *procs;
 	struct held held[NHELD];
+	struct grow grow[NGROW];
+	int late[GROW_LATE];     /* descriptors to close after the batch */
+	size_t nlate;
 	struct rp_holds *holds;  /* every inode with our ignore mark (holds.h) */
 	struct {
 		uint64_t dev;
@@ -238,6 +257,14 @@ void rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev);
 void rp_watch_on_verdict(struct rp_vjob *j, void *ctx);
 void rp_watch_on_name(struct rp_watch *w, struct rp_fan_event *ev);
 int rp_watch_load_known(struct rp_watch *w, const char *data_dir);
+
+/* watch-grow.c */
+void rp_watch_grow_init(struct rp_watch *w);
+void rp_watch_grow_free(struct rp_watch *w);
+void rp_watch_grow_flush(struct rp_watch *w);              /* after each batch */
+void rp_watch_grow_open(struct rp_watch *w, const struct rp_beh_group *g, int fd, const struct stat *st);
+void rp_watch_grow_closed(struct rp_watch *w, uint64_t dev, uint64_t ino);
+int rp_watch_grow_random(struct rp_watch *w, const struct rp_beh_group *g);
 
 /* watch-act.c */
 int rp_watch_signal(struct rp_watch *w, struct rp_beh_group *g, pid_t pid, enum rp_sig s);

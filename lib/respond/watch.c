@@ -523,6 +523,7 @@ rp_watch_new(struct rp_watch **out, const struct rp_watch_opts *o, const struct 
 	w->stopfd = -1;
 	for (size_t i = 0; i < NHELD; i++)
 		w->held[i].fd = -1;
+	rp_watch_grow_init(w);
 	if (cb != NULL)
 		w->cb = *cb;
 	w->ctx = ctx;
@@ -569,12 +570,13 @@ rp_watch_new(struct rp_watch **out, const struct rp_watch_opts *o, const struct 
 		}
 	}
 	w->procfd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	/* descriptors: the held reads, the verdicts out, the deferred events (the caller
-	 * raises the limit, if it can, before) */
+	/* descriptors: the held reads, the new files open (watch-grow.c), the verdicts
+	 * out, the deferred events (the caller raises the limit, if it can, before) */
 	struct rlimit nofile;
 	w->max_pending = MAX_PENDING;
 	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
-		uint64_t room = nofile.rlim_cur > NHELD + 256 ? (uint64_t)nofile.rlim_cur - NHELD - 256 : 64;
+		uint64_t fixed = NHELD + NGROW + GROW_LATE + 256;
+		uint64_t room = nofile.rlim_cur > fixed ? (uint64_t)nofile.rlim_cur - fixed : 64;
 		if (room / 2 < w->max_pending)
 			w->max_pending = room / 2;
 	}
@@ -702,6 +704,7 @@ rp_watch_run(struct rp_watch *w, struct rp_buf *errmsg)
 			rp_fan_read(w->fan, cfd, event_cb, w);
 		if (pf[1].revents & POLLIN)
 			rp_fan_read(w->fan, nfd, event_cb, w);
+		rp_watch_grow_flush(w);
 		if (w->overflows != before) {
 			if (w->cb.on_overflow != NULL && (r = w->cb.on_overflow(rp_watch_wall(w), w->ctx)) < 0 &&
 			    w->failed == 0)
@@ -761,6 +764,7 @@ rp_watch_free(struct rp_watch *w)
 	for (size_t i = 0; i < NHELD; i++)
 		if (w->held[i].path != NULL || w->held[i].fd >= 0)
 			rp_watch_held_release(&w->held[i]);
+	rp_watch_grow_free(w);
 	if (w->fan != NULL)
 		release_deferred(w);
 	rp_vpool_free(w->pool);      /* before the engine its workers use */
