@@ -111,6 +111,10 @@ sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); 
 start() {  # NAME DIR [opts]; WR: the build (default $R)
 	name=$1
 	shift
+	# emptied first: the shell truncates it in the background job, which may come
+	# after the wait below reads the previous run's "ready" in the same file (the
+	# attack then started before the marks: files lost in the bench, not by watch)
+	: >"$B/$name.jsonl"
 	$RESP "${WR:-$R}" watch --format jsonl --db "$B/none.db" --shadow "${SHBASE:-$B}/sh-$name" "$@" >"$B/$name.jsonl" 2>"$B/$name.err" &
 	W=$!
 	while ! grep -q ready "$B/$name.jsonl" 2>/dev/null; do
@@ -520,6 +524,7 @@ wl_setup() {
 fstart() {  # DIR [floor options]
 	fd=$1
 	shift
+	: >"$B/floor.out"     # as in start(): no "ready" of the previous run
 	$RESP "$B/floor" "$@" "$fd" >"$B/floor.out" 2>"$B/floor.err" &
 	F=$!
 	while ! grep -q ready "$B/floor.out" 2>/dev/null; do

@@ -196,8 +196,23 @@ rp_proc_access(pid_t pid, uint64_t dev, uint64_t ino)
 	char path[64], buf[512];
 	size_t len;
 	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
-	if (read_small(path, buf, sizeof(buf), &len) != 0)
-		return RP_PROC_UNKNOWN;
+	/*
+	 * The kernel says "running" for a task that is not asleep at that instant. One
+	 * blocked in a permission event is woken by every answer the group gives (all its
+	 * waiters share one wait queue) and sleeps again once it sees its own is not
+	 * there: on a busy machine it may wait for a core meanwhile. Read again, giving the
+	 * core away, for up to about 10 ms: an access taken for unknown is taken for a
+	 * write (a canary's reader stopped as its writer: seen on two loaded cores).
+	 */
+	for (int tries = 0;; tries++) {
+		if (read_small(path, buf, sizeof(buf), &len) != 0)
+			return RP_PROC_UNKNOWN;
+		if (strncmp(buf, "running", 7) != 0)
+			break;
+		if (tries == 200)
+			return RP_PROC_UNKNOWN;
+		usleep(50);
+	}
 	char *end;
 	long nr = strtol(buf, &end, 10);
 	if (end == buf)

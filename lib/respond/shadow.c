@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -209,14 +210,9 @@ expire_one(struct rp_shadow_entry *e, void *v)
 		x->sh->used += e->size;
 	x->sh->seq++;
 	if (x->nnames == 0 || strcmp(x->names[x->nnames - 1], e->file) != 0) {
-		if (x->nnames == x->capnames) {
-			size_t nc = x->capnames ? x->capnames * 2 : 256;
-			char (*nv)[32] = realloc(x->names, nc * sizeof(*nv));
-			if (nv == NULL)
-				return RP_ERR_NOMEM;
-			x->names = nv;
-			x->capnames = nc;
-		}
+		int r = RP_ARRAY_GROW(&x->names, &x->capnames, x->nnames + 1, RP_ARRAY_MAX_DEFAULT);
+		if (r != 0)
+			return r;
 		memcpy(x->names[x->nnames++], e->file, sizeof(e->file));
 	}
 	return append_line(&x->keep, e);
@@ -641,14 +637,9 @@ static int
 collect(struct rp_shadow_entry *e, void *ctx)
 {
 	struct pick *p = ctx;
-	if (p->nrec == p->caprec) {
-		size_t nc = p->caprec ? p->caprec * 2 : 256;
-		struct rec *nr = realloc(p->recs, nc * sizeof(*nr));
-		if (nr == NULL)
-			return RP_ERR_NOMEM;
-		p->recs = nr;
-		p->caprec = nc;
-	}
+	int r = RP_ARRAY_GROW(&p->recs, &p->caprec, p->nrec + 1, RP_ARRAY_MAX_DEFAULT);
+	if (r != 0)
+		return r;
 	struct rec *rc = &p->recs[p->nrec++];
 	*rc = (struct rec){ e->dev, e->ino, e->size, e->foff, e->flen, e->offset,
 		path_hash(e->path, e->pathlen), e->mtime_ns, e->how, "" };
@@ -662,14 +653,8 @@ collect(struct rp_shadow_entry *e, void *ctx)
 			return 0;
 		}
 	}
-	if (p->n == p->cap) {
-		size_t nc = p->cap ? p->cap * 2 : 64;
-		struct rp_shadow_entry *nv = realloc(p->v, nc * sizeof(*nv));
-		if (nv == NULL)
-			return RP_ERR_NOMEM;
-		p->v = nv;
-		p->cap = nc;
-	}
+	if ((r = RP_ARRAY_GROW(&p->v, &p->cap, p->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	p->v[p->n++] = *e;
 	return 0;
 }

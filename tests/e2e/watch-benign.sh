@@ -1,6 +1,8 @@
 # serial: counts what happens within milliseconds (tests/run.sh runs it alone)
 # riposte watch does not stop or alert on the classic look-alikes: archivers,
-# compressors, a one-file encryption, copies, a database writer, with canaries deployed
+# compressors, archivers that delete what they put in (tar --remove-files, zip -m: the
+# archive grows random while the originals go, but its structure holds), a one-file
+# encryption, copies, a database writer, with canaries deployed
 # where they read (a read of a canary is noted, not acted on). Twice: with
 # pre-content events, and without them (--no-pre-content: open permission events
 # only, as on Debian 12's Linux 6.1).
@@ -14,6 +16,8 @@ D=$T/share${MODE:+-open}
 make_docs "$D/gz" 12
 make_docs "$D/docs" 12
 make_docs "$D/zipme" 12
+make_docs "$D/moveme" 12
+make_docs "$D/zipmove" 12
 # canaries where tar, zip and cp read; not in gz/: gzip -r replaces every file by its
 # .gz, a canary too, and a canary deleted is the strong signal it is meant to be
 for d in "$D" "$D/docs" "$D/docs/sub" "$D/zipme"; do
@@ -43,6 +47,8 @@ run() {  # WHAT COMMAND...: run in a session of its own, expect exit 0
 run "gzip -r" gzip -r "$D/gz"
 run "tar czf" tar czf "$D/docs.tar.gz" -C "$D" docs
 run "zip -r" sh -c "cd '$D' && zip -qr zipme.zip zipme"
+run "tar czf --remove-files" tar --remove-files -czf "$D/moved.tar.gz" -C "$D" moveme
+run "zip -m" sh -c "cd '$D' && zip -qrm zipmoved.zip zipmove"
 run "openssl enc of one file" openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$D/docs/doc00.txt" -out "$D/docs/doc00.txt.enc"
 run "cp -r" cp -r "$D/docs" "$D/docs-copy"
 run "sqlite writer" python3 -c '
@@ -65,7 +71,8 @@ expect_eq "watcher exit 0 (no alert)$m" 0 "$WST"
 expect_nogrep "no alert$m" '"kind":"alert"' "$WOUT"
 expect_grep "summary$m" '"kind":"summary","alerts":0' "$WOUT"
 expect_grep "canary reads noted$m" '"kind":"canary-read",.*"exe":"[^"]*/tar"' "$WOUT"
-[ -f "$D/big.log.xz" ] && [ -f "$D/gz/doc00.txt.gz" ] && [ -f "$D/zipme.zip" ] && ok "outputs made$m" || fail "outputs missing$m"
+[ -f "$D/big.log.xz" ] && [ -f "$D/gz/doc00.txt.gz" ] && [ -f "$D/zipme.zip" ] &&
+    [ -f "$D/moved.tar.gz" ] && [ ! -e "$D/moveme" ] && [ -f "$D/zipmoved.zip" ] && ok "outputs made$m" || fail "outputs missing$m"
 grep -q '"alerts":0' "$WOUT" || cat "$WOUT"
 done
 

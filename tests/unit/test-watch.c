@@ -553,6 +553,90 @@ compressed_probe(void **state)
 	assert_int_equal(rp_compressed_valid(fake, sizeof(fake)), 0);
 }
 
+/* a ustar header for a member of size bytes, its checksum computed */
+static void
+tar_header(unsigned char *h, const char *name, size_t size)
+{
+	memset(h, 0, 512);
+	snprintf((char *)h, 100, "%s", name);
+	memcpy(h + 100, "0000644", 7);
+	snprintf((char *)h + 124, 12, "%011o", (unsigned)size);
+	snprintf((char *)h + 136, 12, "%011o", 1796467000u);
+	h[156] = '0';
+	memcpy(h + 257, "ustar\0" "00", 8);
+	memset(h + 148, ' ', 8);
+	unsigned sum = 0;
+	for (int i = 0; i < 512; i++)
+		sum += h[i];
+	snprintf((char *)h + 148, 8, "%06o", sum);
+}
+
+static int
+growing(const void *buf, size_t len)
+{
+	int fd = memfd_create("grow", MFD_CLOEXEC);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, buf, len), (ssize_t)len);
+	int v = rp_archive_growing_random(fd, len);
+	close(fd);
+	return v;
+}
+
+/* watch's look at an archive still growing while its writer deletes what it put in */
+static void
+growing_archive(void **state)
+{
+	static unsigned char rnd[65536], text[65536], buf[96 * 1024];
+	srand(11);
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		rnd[i] = (unsigned char)(rand() >> 7);
+	for (size_t i = 0; i < sizeof(text); i++)
+		text[i] = (unsigned char)("patient referral, invoice 2026\n"[i % 31]);
+	/* random content of no format: the stream attack; too short: not yet */
+	assert_int_equal(growing(rnd, sizeof(rnd)), 1);
+	assert_int_equal(growing(rnd, 4000), 0);
+	assert_int_equal(growing(text, sizeof(text)), -1);
+	/* a text preamble in front of random content does not hide it */
+	memcpy(buf, text, 4096);
+	memcpy(buf + 4096, rnd, sizeof(rnd));
+	assert_int_equal(growing(buf, 4096 + sizeof(rnd)), 1);
+	/* gzip of incompressible data: random, but a stream that decodes */
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = rnd;
+	z.avail_in = 40000;
+	z.next_out = buf;
+	z.avail_out = sizeof(buf);
+	assert_int_equal(deflate(&z, Z_SYNC_FLUSH), Z_OK);     /* still growing: no end */
+	size_t gzlen = sizeof(buf) - z.avail_out;
+	deflateEnd(&z);
+	assert_int_equal(growing(buf, gzlen), -1);
+	/* the same length of random bytes behind a gzip header: fake */
+	memcpy(buf + 10, rnd, gzlen - 10);
+	assert_int_equal(growing(buf, gzlen), 1);
+	/* a tar of text documents; a tar whose members are random content of no format
+	 * (encrypted documents behind real headers); a broken header further in */
+	size_t off = 0;
+	for (int m = 0; m < 3; m++) {
+		tar_header(buf + off, m == 0 ? "a.txt" : m == 1 ? "b.txt" : "c.txt", 8192);
+		memcpy(buf + off + 512, text + 1000 * (size_t)m, 8192);
+		off += 512 + 8192;
+	}
+	assert_int_equal(growing(buf, off), -1);
+	for (int m = 0; m < 3; m++)
+		memcpy(buf + m * (512 + 8192) + 512, rnd + 9000 * (size_t)m, 8192);
+	assert_int_equal(growing(buf, off), 1);
+	for (int m = 0; m < 3; m++)
+		memcpy(buf + m * (512 + 8192) + 512, text, 8192);
+	memset(buf + 512 + 8192 + 148, '7', 6);     /* the second header's checksum */
+	assert_int_equal(growing(buf, off), 1);
+	/* another format with a signature of its own: not this pattern's */
+	memcpy(buf, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+	memcpy(buf + 16, rnd, 8192);
+	assert_int_equal(growing(buf, 8208), -1);
+}
+
 static void
 canaries(void **state)
 {
@@ -727,6 +811,7 @@ main(void)
 		cmocka_unit_test(shadow_keep_restore_bounded),
 		cmocka_unit_test(shadow_ranges_restore),
 		cmocka_unit_test(compressed_probe),
+		cmocka_unit_test(growing_archive),
 		cmocka_unit_test(canaries),
 		cmocka_unit_test(canary_signals),
 		cmocka_unit_test(proc_access_kinds),
