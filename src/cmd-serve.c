@@ -31,7 +31,8 @@ static const char usage[] =
 "SYNOPSIS\n"
 "    riposte serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
 "                  [--user NAME:TOKENFILE]... [--token-file FILE] [--lang fr|de|en]\n"
-"                  [--session DURATION] [--db FILE] [--config FILE] [--format text|jsonl]\n"
+"                  [--session DURATION] [--threads N] [--max-connections N]\n"
+"                  [--timeout SECONDS] [--db FILE] [--config FILE] [--format text|jsonl]\n"
 "\n"
 "DESCRIPTION\n"
 "    Serves one page that the practice manager, the doctor and the IT provider can\n"
@@ -74,7 +75,10 @@ static const char usage[] =
 "    --lang L             the pages' language (default: [site] language, else en)\n"
 "    --session DURATION   how long a login lasts (default 8h; 30m, 12h, 2d)\n"
 "    --threads N          worker threads (default 4)\n"
-"    --max-connections N  connections at once (default 512)\n"
+"    --max-connections N  connections at once, in all and from one address (default\n"
+"                         512 in all, 256 from one address)\n"
+"    --timeout SECONDS    an idle connection, or one that sends its request too\n"
+"                         slowly, is closed after this (default 30)\n"
 "    --db FILE            database (default: $RIPOSTE_DB, else ./riposte.db)\n"
 "    --config FILE        site profile (default: $RIPOSTE_CONF, ./riposte.conf,\n"
 "                         /etc/riposte/riposte.conf); re-read when it changes\n"
@@ -103,7 +107,7 @@ static const char usage[] =
 #define MAX_USERS 16
 
 enum { O_LISTEN = 256, O_CERT, O_KEY, O_USER, O_TOKEN, O_LANG, O_SESSION, O_THREADS,
-	O_MAXCONN, O_DB, O_CONFIG, O_FORMAT };
+	O_MAXCONN, O_TIMEOUT, O_DB, O_CONFIG, O_FORMAT };
 
 static const struct option longopts[] = {
 	{ "listen", required_argument, NULL, O_LISTEN },
@@ -115,6 +119,7 @@ static const struct option longopts[] = {
 	{ "session", required_argument, NULL, O_SESSION },
 	{ "threads", required_argument, NULL, O_THREADS },
 	{ "max-connections", required_argument, NULL, O_MAXCONN },
+	{ "timeout", required_argument, NULL, O_TIMEOUT },
 	{ "db", required_argument, NULL, O_DB },
 	{ "config", required_argument, NULL, O_CONFIG },
 	{ "format", required_argument, NULL, O_FORMAT },
@@ -320,6 +325,11 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 				return RP_EXIT_ERROR;
 			cfg.max_conns = (unsigned)u;
 			cfg.max_conns_per_ip = (unsigned)u;
+			break;
+		case O_TIMEOUT:
+			if (rp_cli_uint(cli, "--timeout", optarg, 1, 3600, &u) != 0)
+				return RP_EXIT_ERROR;
+			cfg.timeout_s = (unsigned)u;
 			break;
 		case O_DB: cli->db_path = optarg; break;
 		case O_CONFIG: config = optarg; break;
