@@ -140,7 +140,7 @@ section_deadlines(struct page *p)
 	h_tx(p, "ui", "deadline-due");
 	h_raw(p, "</th><th>");
 	h_tx(p, "ui", "deadline-left");
-	h_raw(p, "</th><th class=\"noprint\"></th></tr></thead><tbody>\n");
+	h_raw(p, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < d->n; i++) {
 		const struct rp_deadline *x = &d->v[i];
 		int done = x->status == RP_DL_DONE, over = !done && x->due < p->now;
@@ -166,9 +166,8 @@ section_deadlines(struct page *p)
 			h_fill(p, "ui", over ? "over" : "in", "t", t.buf, NULL);
 			h_raw(p, "</span>");
 		}
-		h_raw(p, "</td><td class=\"noprint\">");
 		if (!done) {
-			h_raw(p, "<form method=\"post\" action=\"/notify\">");
+			h_raw(p, "<form method=\"post\" action=\"/notify\" class=\"noprint\">");
 			h_csrf(p);
 			h_raw(p, "<input type=\"hidden\" name=\"deadline\" value=\"");
 			h_esc(p, x->id);
@@ -194,7 +193,7 @@ section_alerts(struct page *p)
 	h_raw(p, "<section id=\"alerts-box\">\n<h2>");
 	h_tx(p, "ui", "alerts");
 	h_raw(p, "<span id=\"live\" class=\"live\">");
-	h_tx(p, "ui", "offline");
+	h_tx(p, "ui", "nolive");
 	h_raw(p, "</span></h2>\n<ul class=\"alerts\" id=\"alerts\">");
 	for (i = 0; i < sn->nalerts; i++) {
 		const struct sn_alert *a = &sn->alerts[i];

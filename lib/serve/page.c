@@ -177,7 +177,7 @@ page_begin(struct page *p, const char *title)
 
 	rp_buf_addf(p->b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<meta name=\"referrer\" content=\"no-referrer\">\n<title>", p->s->tx.lang);
+	    "<meta name=\"referrer\" content=\"same-origin\">\n<title>", p->s->tx.lang);
 	h_esc(p, title);
 	if (site) {
 		h_raw(p, " · ");

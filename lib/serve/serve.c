@@ -768,7 +768,9 @@ security_headers(struct rq *q, int cacheable)
 	rp_http_resp_header(r, "Content-Security-Policy", CSP);
 	rp_http_resp_header(r, "X-Frame-Options", "DENY");
 	rp_http_resp_header(r, "X-Content-Type-Options", "nosniff");
-	rp_http_resp_header(r, "Referrer-Policy", "no-referrer");
+	/* same-origin, not no-referrer: under no-referrer a browser sends "Origin: null"
+	 * with a form, and the Origin check could not tell our forms from others */
+	rp_http_resp_header(r, "Referrer-Policy", "same-origin");
 	rp_http_resp_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	rp_http_resp_header(r, "Cross-Origin-Resource-Policy", "same-origin");
 	rp_http_resp_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
