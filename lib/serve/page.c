@@ -14,6 +14,25 @@
 #include "core/time.h"
 #include "serve/serve-int.h"
 
+const char mark_user[] = "\001U\001";
+
+int
+tmpl_fill(const char *t, size_t len, const struct rp_session *sess, struct rp_buf *out)
+{
+	const char *p = t, *end = t + len, *m;
+	int r = 0;
+
+	while (r == 0 && (m = memchr(p, '\001', (size_t)(end - p))) != NULL && end - m >= 3) {
+		r = rp_buf_add(out, p, (size_t)(m - p));
+		if (r == 0 && m[1] == 'C')      /* hex, escaped all the same, as h_csrf does */
+			r = rp_esc_html(out, sess->csrf, strlen(sess->csrf));
+		else if (r == 0 && m[1] == 'U')
+			r = rp_esc_html(out, sess->user, strlen(sess->user));
+		p = m + 3;
+	}
+	return r ? r : rp_buf_add(out, p, (size_t)(end - p));
+}
+
 const char *
 tx(const struct texts *t, const char *section, const char *key)
 {
@@ -73,7 +92,10 @@ h_fill(struct page *p, const char *section, const char *key, ...)
 		while ((name = va_arg(ap, const char *)) != NULL) {
 			val = va_arg(ap, const char *);
 			if (!found && strlen(name) == n && strncmp(name, open + 1, n) == 0) {
-				h_esc(p, val ? val : "");
+				if (val == mark_user)
+					h_raw(p, mark_user);    /* the template's marker */
+				else
+					h_esc(p, val ? val : "");
 				found = 1;
 			}
 		}
@@ -135,7 +157,10 @@ h_csrf(struct page *p)
 	if (p->sess == NULL)
 		return;
 	h_raw(p, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	h_esc(p, p->sess->csrf);
+	if (p->tmpl)
+		h_raw(p, MARK_CSRF);
+	else
+		h_esc(p, p->sess->csrf);
 	h_raw(p, "\">");
 	/* the case the page showed: a write never lands in another one opened since */
 	if (p->sn && p->sn->have_case)
@@ -199,7 +224,7 @@ page_begin(struct page *p, const char *title)
 	h_raw(p, "</span>");
 	if (p->sess) {
 		h_raw(p, "<span class=\"who\">");
-		h_fill(p, "ui", "logged-in", "who", p->sess->user, NULL);
+		h_fill(p, "ui", "logged-in", "who", p->tmpl ? mark_user : p->sess->user, NULL);
 		h_raw(p, " <form method=\"post\" action=\"/logout\">");
 		h_csrf(p);
 		h_raw(p, "<button type=\"submit\">");

@@ -39,6 +39,7 @@ struct rp_store;
 #define STREAM_PING_MS 10000     /* a stream silent this long says ": ping" */
 #define HUB_WAKE_MS 15000        /* the hub lets every waiting stream look at least this often */
 #define NASSETS 2
+#define NTMPL 2                  /* pages kept as templates: /, /journal */
 
 /* The texts of the pages: data/serve/LANG/serve.ini and the plan's (for the checklist's
  * items and the deadlines' names), each falling back to English. */
@@ -90,6 +91,9 @@ struct snap {
 	int plan_err;
 	struct sn_case *cases;       /* every case, newest first */
 	size_t ncases;
+	pthread_mutex_t tmpl_mu;     /* the templates of the overview and the journal: */
+	int64_t tmpl_now[NTMPL];     /* the second each was rendered for, 0: none */
+	struct rp_buf tmpl[NTMPL];
 };
 
 struct ev {
@@ -166,7 +170,19 @@ struct page {
 	const char *here;                /* the nav entry of this page */
 	const char *msg;                 /* a form's result to say ([msg] key), or NULL */
 	int64_t now;
+	int tmpl;                        /* a template: markers for the session's values */
 };
+/*
+ * The overview is rendered once per snapshot and second as a template, and each
+ * request only copies it with its session's name and CSRF token put in: the markers
+ * are control bytes, which rp_esc_html never lets through from a value, so nothing
+ * read from the store can forge one. h_fill puts MARK_USER in raw when given that very
+ * pointer (never by content).
+ */
+#define MARK_CSRF "\001C\001"     /* octal: "\x01C" would be one byte, 0x1c */
+extern const char mark_user[];       /* "\001U\001" */
+/* Copies a template into out with the markers replaced by the session's values. */
+int tmpl_fill(const char *t, size_t len, const struct rp_session *sess, struct rp_buf *out);
 void h_raw(struct page *p, const char *s);                 /* markup we wrote */
 void h_esc(struct page *p, const char *s);                 /* a value: escaped */
 void h_escn(struct page *p, const char *s, size_t len);

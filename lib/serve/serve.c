@@ -562,7 +562,47 @@ r_page(struct rq *q, const char *here, void (*fn)(struct page *))
 	snap_put(q->s, sn);
 }
 
-static void r_overview(struct rq *q) { r_page(q, "/", page_overview); }
+static void
+journal_first(struct page *p)
+{
+	page_journal(p, 0);
+}
+
+/* A page from its template when there is no form's result to say (see serve-int.h),
+ * rendered at most once a second per snapshot; the rest of the second's requests only
+ * copy it with their session's values. */
+static void
+r_cached(struct rq *q, size_t slot, const char *here, void (*fn)(struct page *))
+{
+	struct snap *sn;
+	struct page p;
+	struct rp_buf t = RP_BUF_INIT;
+
+	if (flash(q) != NULL) {
+		r_page(q, here, fn);
+		return;
+	}
+	sn = snap_get(q->s);
+	pthread_mutex_lock(&sn->tmpl_mu);
+	if (sn->tmpl_now[slot] != q->now) {
+		rp_buf_reset(&sn->tmpl[slot]);
+		page_init(q, &p, sn, here);
+		p.b = &sn->tmpl[slot];
+		p.tmpl = 1;
+		fn(&p);
+		sn->tmpl_now[slot] = q->now;
+	}
+	/* a copy, so that the lock is not held while the session's values go in */
+	rp_buf_add(&t, sn->tmpl[slot].buf, sn->tmpl[slot].len);
+	pthread_mutex_unlock(&sn->tmpl_mu);
+	q->resp->status = 200;
+	q->resp->type = HTML;
+	tmpl_fill(t.buf, t.len, &q->sess, &q->resp->body);
+	rp_buf_release(&t);
+	snap_put(q->s, sn);
+}
+
+static void r_overview(struct rq *q) { r_cached(q, 0, "/", page_overview); }
 static void r_plan(struct rq *q) { r_page(q, "/plan", page_plan); }
 static void r_risks(struct rq *q) { r_page(q, "/risks", page_risks); }
 static void r_site(struct rq *q) { r_page(q, "/site", page_site); }
@@ -570,10 +610,15 @@ static void r_site(struct rq *q) { r_page(q, "/site", page_site); }
 static void
 r_journal(struct rq *q)
 {
-	struct snap *sn = snap_get(q->s);
+	struct snap *sn;
 	const char *b = rp_form_get(&q->form, "before");
 	struct page p;
 
+	if (b == NULL) {
+		r_cached(q, 1, "/journal", journal_first);
+		return;
+	}
+	sn = snap_get(q->s);
 	page_init(q, &p, sn, "/journal");
 	p.msg = flash(q);
 	page_journal(&p, b ? strtoll(b, NULL, 10) : 0);

@@ -43,6 +43,9 @@ snap_free(struct snap *sn)
 	for (i = 0; i < sn->ncases; i++)
 		free(sn->cases[i].title);
 	free(sn->cases);
+	for (i = 0; i < NTMPL; i++)
+		rp_buf_release(&sn->tmpl[i]);
+	pthread_mutex_destroy(&sn->tmpl_mu);
 	free(sn);
 }
 
@@ -152,6 +155,9 @@ snap_build(struct rp_serve *s, int64_t now, struct snap **out)
 	sn->refs = 1;
 	sn->built = now;
 	rp_buf_init(&sn->plan, 0);
+	for (i = 0; i < NTMPL; i++)
+		rp_buf_init(&sn->tmpl[i], 0);
+	pthread_mutex_init(&sn->tmpl_mu, NULL);
 	if (s->site_path) {
 		r = rp_ini_load(s->site_path, &sn->site, &line);
 		if (r == RP_ERR_FORMAT)
