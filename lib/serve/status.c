@@ -12,41 +12,13 @@
 #include "core/time.h"
 #include "serve/serve-int.h"
 
-static void
-jstr(struct rp_buf *b, const char *key, const char *v)
-{
-	int lossy = 0;
-
-	rp_buf_addf(b, "\"%s\":", key);
-	if (v == NULL) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_esc_json(b, v, strlen(v), &lossy);
-	rp_buf_addch(b, '"');
-}
-
-static void
-jtime(struct rp_buf *b, const char *key, int64_t t)
-{
-	rp_buf_addf(b, "\"%s\":", key);
-	if (t == RP_TIME_UNSET) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_time_fmt_utc(b, t);
-	rp_buf_addch(b, '"');
-}
-
 int
 status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_buf *b)
 {
 	size_t i, n, done = 0;
 
 	rp_buf_addstr(b, "{\"kind\":\"status\",");
-	jtime(b, "time", now);
+	rp_json_ktime(b, "time", now);
 	rp_buf_addstr(b, ",\"case\":");
 	if (!sn->have_case) {
 		rp_buf_addstr(b, "null");
@@ -56,11 +28,11 @@ status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_bu
 		for (i = 0; i < sn->pr.nitems; i++)
 			done += sn->pr.items[i].seq != 0;
 		rp_buf_addf(b, "{\"id\":%lld,", (long long)c->info.id);
-		jstr(b, "title", c->info.title);
+		rp_json_kstr(b, "title", c->info.title);
 		rp_buf_addch(b, ',');
-		jtime(b, "discovered", c->info.discovered);
+		rp_json_ktime(b, "discovered", c->info.discovered);
 		rp_buf_addch(b, ',');
-		jtime(b, "opened", c->info.opened);
+		rp_json_ktime(b, "opened", c->info.opened);
 		rp_buf_addf(b, ",\"phase\":\"%s\",\"entries\":%zu,\"integrity\":\"%s\","
 		    "\"checklist\":{\"done\":%zu,\"items\":%zu}", rp_phase_name(sn->pr.phase),
 		    c->nentries, c->integrity < 0 ? "altered" : "intact", done, sn->pr.nitems);
@@ -74,13 +46,13 @@ status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_bu
 		const struct rp_deadline *d = &sn->dl.v[i];
 
 		rp_buf_addstr(b, i ? ",{" : "{");
-		jstr(b, "id", d->id);
+		rp_json_kstr(b, "id", d->id);
 		rp_buf_addch(b, ',');
-		jstr(b, "authority", d->authority);
+		rp_json_kstr(b, "authority", d->authority);
 		rp_buf_addch(b, ',');
-		jtime(b, "due", d->due);
+		rp_json_ktime(b, "due", d->due);
 		rp_buf_addf(b, ",\"status\":\"%s\",", rp_deadline_status_name(d->status));
-		jtime(b, "done", d->done);
+		rp_json_ktime(b, "done", d->done);
 		rp_buf_addf(b, ",\"seconds_left\":%lld}", (long long)(d->due - now));
 	}
 	rp_buf_addf(b, "],\"alerts_24h\":%zu,\"alerts\":[", sn->alerts24);
@@ -90,12 +62,12 @@ status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_bu
 		if (a->time < now - 86400)
 			continue;
 		rp_buf_addstr(b, n++ ? ",{" : "{");
-		jtime(b, "time", a->time);
+		rp_json_ktime(b, "time", a->time);
 		rp_buf_addf(b, ",\"case\":%lld,\"type\":\"%s\",\"pid\":%lld,", (long long)a->case_id,
 		    a->canary ? "canary-read" : "alert", (long long)a->pid);
-		jstr(b, "exe", a->exe);
+		rp_json_kstr(b, "exe", a->exe);
 		rp_buf_addch(b, ',');
-		jstr(b, "result", a->result);
+		rp_json_kstr(b, "result", a->result);
 		rp_buf_addf(b, ",\"score\":%lld,\"files_touched\":%lld}", (long long)a->score,
 		    (long long)a->files_touched);
 	}
@@ -103,11 +75,11 @@ status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_bu
 	    sn->site ? "true" : "false", sn->nissues);
 	for (i = 0; i < sn->nissues; i++) {
 		rp_buf_addstr(b, i ? ",{" : "{");
-		jstr(b, "status", sn->issues[i].status);
+		rp_json_kstr(b, "status", sn->issues[i].status);
 		rp_buf_addch(b, ',');
-		jstr(b, "where", sn->issues[i].where);
+		rp_json_kstr(b, "where", sn->issues[i].where);
 		rp_buf_addch(b, ',');
-		jstr(b, "message", sn->issues[i].message);
+		rp_json_kstr(b, "message", sn->issues[i].message);
 		rp_buf_addch(b, '}');
 	}
 	rp_buf_addf(b, "]},\"risks\":%zu,\"store\":%s}\n", sn->reg.n, sn->error ? "\"error\"" : "\"ok\"");
