@@ -22,6 +22,26 @@ h_int(struct page *p, int64_t v)
 	rp_buf_addf(p->b, "%lld", (long long)v);
 }
 
+/* A required <select> named name: an empty choice, then each of the NULL-ended list,
+ * its value the word itself and its label the word's text in section. */
+static void
+h_select(struct page *p, const char *name, const char *const *list, const char *section)
+{
+	size_t i;
+
+	h_raw(p, "<select name=\"");
+	h_esc(p, name);
+	h_raw(p, "\" required><option value=\"\"></option>");
+	for (i = 0; list[i]; i++) {
+		h_raw(p, "<option value=\"");
+		h_esc(p, list[i]);
+		h_raw(p, "\">");
+		h_tx(p, section, list[i]);
+		h_raw(p, "</option>");
+	}
+	h_raw(p, "</select>");
+}
+
 /* The deadline's name for people: the plan's words for it in the page's language
  * (to.COUNTRY first), else the obligation's authority. */
 static const char *
@@ -390,15 +410,8 @@ section_costs(struct page *p)
 	h_csrf(p);
 	h_raw(p, "<label>");
 	h_tx(p, "ui", "cost-category");
-	h_raw(p, "<select name=\"category\" required><option value=\"\"></option>");
-	for (i = 0; rp_cost_categories[i]; i++) {
-		h_raw(p, "<option value=\"");
-		h_esc(p, rp_cost_categories[i]);
-		h_raw(p, "\">");
-		h_tx(p, "cost", rp_cost_categories[i]);
-		h_raw(p, "</option>");
-	}
-	h_raw(p, "</select></label><label>");
+	h_select(p, "category", rp_cost_categories, "cost");
+	h_raw(p, "</label><label>");
 	h_tx(p, "ui", "cost-amount");
 	h_raw(p, "<input name=\"amount\" inputmode=\"decimal\" size=\"10\" maxlength=\"32\"></label><label>");
 	h_tx(p, "ui", "cost-hours");
@@ -419,15 +432,8 @@ section_costs(struct page *p)
 	h_csrf(p);
 	h_raw(p, "<label>");
 	h_tx(p, "ui", "notify-to");
-	h_raw(p, "<select name=\"to\" required><option value=\"\"></option>");
-	for (i = 0; rp_notify_recipients[i]; i++) {
-		h_raw(p, "<option value=\"");
-		h_esc(p, rp_notify_recipients[i]);
-		h_raw(p, "\">");
-		h_tx(p, "to", rp_notify_recipients[i]);
-		h_raw(p, "</option>");
-	}
-	h_raw(p, "</select></label><button type=\"submit\">");
+	h_select(p, "to", rp_notify_recipients, "to");
+	h_raw(p, "</label><button type=\"submit\">");
 	h_tx(p, "ui", "notify-button");
 	h_raw(p, "</button></form>\n</section>\n");
 }
