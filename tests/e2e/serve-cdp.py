@@ -10,7 +10,7 @@
 #   shot FILE [W H]    a PNG screenshot of the whole page at W x H
 # Usage: serve-cdp.py SCENARIO USERDATADIR; CDP_PIDFILE=FILE gets chromium's pid (its
 # session's), for the test's trap.
-import base64, fcntl, json, os, subprocess, sys, time
+import base64, fcntl, json, os, select, subprocess, sys, time
 
 CHROMIUM = os.environ.get("CHROMIUM", "chromium")
 
@@ -64,7 +64,9 @@ class Browser:
     def read(self, timeout=60):
         end = time.time() + timeout
         while b"\0" not in self.buf:
-            if time.time() > end:
+            left = end - time.time()
+            # a browser that hangs fails the step, it does not hang the test
+            if left <= 0 or not select.select([self.from_r], [], [], left)[0]:
                 raise TimeoutError("no message from chromium")
             chunk = os.read(self.from_r, 1 << 20)
             if not chunk:
@@ -103,11 +105,11 @@ class Browser:
 
     def close(self):
         try:
-            self.call("Browser.close", timeout=5)
+            self.call("Browser.close", timeout=3)
         except Exception:
             pass
         try:
-            self.p.wait(timeout=10)
+            self.p.wait(timeout=3)
         except subprocess.TimeoutExpired:
             os.killpg(self.p.pid, 9)
             self.p.wait()
@@ -115,12 +117,15 @@ class Browser:
 
 def main():
     steps = open(sys.argv[1]).read().splitlines()
+    t0 = time.time()
     b = Browser(sys.argv[2])
+    print("%6.2f s  chromium started" % (time.time() - t0), file=sys.stderr, flush=True)
     try:
         for line in steps:
             if not line.strip() or line.startswith("#"):
                 continue
             verb, _, arg = line.partition(" ")
+            t0 = time.time()
             if verb == "open":
                 b.events = [m for m in b.events if m.get("method") != "Page.loadEventFired"]
                 b.call("Page.navigate", {"url": arg}, session=True)
@@ -160,6 +165,8 @@ def main():
                 print("shot", parts[0], flush=True)
             else:
                 print("bad step", line, flush=True)
+            # where the seconds go, for whoever reads cdp.err
+            print("%6.2f s  %s" % (time.time() - t0, line[:70]), file=sys.stderr, flush=True)
     finally:
         b.close()
 

@@ -3,7 +3,7 @@
  * the data of a journal entry (watch's alert JSON, a checklist tick). Whatever it is:
  * no crash, no read past a bound, and what is accepted keeps the parsers' promises
  * (decoded text is UTF-8 without controls, a path has no "." or ".." segment, a cookie
- * fits its buffer). */
+ * fits its buffer, an escaped value carries no template marker). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +67,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (alert_parse(s, &a) == 0)
 		alert_release(&a);
+	/* any value escaped for a page: no control byte but a line's, so none of the
+	 * template's markers (\001) can come from a value (serve-int.h) */
+	rp_buf_reset(&path);
+	if (rp_esc_html(&path, s, size) == 0)
+		for (i = 0; i < path.len; i++)
+			if ((unsigned char)path.buf[i] < 0x20 && path.buf[i] != '\n' && path.buf[i] != '\t')
+				abort();
+	rp_buf_reset(&path);
 	if (checklist.len == 0 && rp_data_load(NULL, "serve/checklist.ini", &checklist) != 0)
 		abort();
 	if (rp_standing_init(&st, checklist.buf, checklist.len) == 0) {
