@@ -9,42 +9,12 @@
 #include "core/time.h"
 #include "mail-scan-out.h"
 
-
 void
 mail_scan_flush(struct out *o)
 {
 	if (o->b.len && rp_cli_put(o->cli, &o->b) != 0)
 		o->failed = 1;
 	rp_buf_reset(&o->b);
-}
-
-static void
-jstr(struct rp_buf *b, const char *key, const char *s)
-{
-	int lossy = 0;
-
-	if (key)
-		rp_buf_addf(b, "\"%s\":", key);
-	if (s == NULL) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_esc_json(b, s, strlen(s), &lossy);
-	rp_buf_addch(b, '"');
-}
-
-static void
-jtime(struct rp_buf *b, const char *key, int64_t t)
-{
-	rp_buf_addf(b, "\"%s\":", key);
-	if (t == RP_TIME_UNSET) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_time_fmt_utc(b, t);
-	rp_buf_addch(b, '"');
 }
 
 static void
@@ -56,7 +26,7 @@ jaddrs(struct rp_buf *b, const char *key, const struct rp_mail_addr *a, size_t n
 	for (i = 0; i < n; i++) {
 		if (i)
 			rp_buf_addch(b, ',');
-		jstr(b, NULL, a[i].addr);
+		rp_json_kstr(b, NULL, a[i].addr);
 	}
 	rp_buf_addch(b, ']');
 }
@@ -82,7 +52,7 @@ jmatches(struct rp_buf *b, const struct rp_mail_match *m, size_t n)
 		match_str(&t, &m[i]);
 		if (i)
 			rp_buf_addch(b, ',');
-		jstr(b, NULL, t.buf);
+		rp_json_kstr(b, NULL, t.buf);
 	}
 	rp_buf_addch(b, ']');
 	rp_buf_release(&t);
@@ -171,25 +141,25 @@ mail_scan_on_message(const struct rp_mail_msg *m, void *ctx)
 	if (o->format == RP_FMT_JSONL) {
 		rp_buf_addstr(b, "{\"kind\":\"message\",");
 		rp_cli_path_json(b, "store", m->loc.store, m->loc.storelen);
-		jstr(b, "id", m->message_id);
+		rp_json_kstr(b, "id", m->message_id);
 		rp_buf_addch(b, ',');
-		jtime(b, "date", m->date);
+		rp_json_ktime(b, "date", m->date);
 		rp_buf_addch(b, ',');
-		jstr(b, "from", m->from.addr);
+		rp_json_kstr(b, "from", m->from.addr);
 		rp_buf_addch(b, ',');
 		jaddrs(b, "to", m->to, m->nto);
 		rp_buf_addch(b, ',');
-		jstr(b, "subject", m->subject);
+		rp_json_kstr(b, "subject", m->subject);
 		rp_buf_addstr(b, ",\"attachments\":[");
 		for (i = 0; i < m->natt; i++) {
 			const struct rp_mail_attachment *a = &m->att[i];
 
 			rp_buf_addstr(b, i ? ",{" : "{");
-			jstr(b, "name", a->name);
+			rp_json_kstr(b, "name", a->name);
 			rp_buf_addch(b, ',');
-			jstr(b, "sha256", a->sha256);
+			rp_json_kstr(b, "sha256", a->sha256);
 			rp_buf_addf(b, ",\"size\":%llu,", (unsigned long long)a->size);
-			jstr(b, "type", a->type);
+			rp_json_kstr(b, "type", a->type);
 			rp_buf_addch(b, ',');
 			jmatches(b, a->matches, a->nmatches);
 			rp_buf_addch(b, '}');
@@ -198,7 +168,7 @@ mail_scan_on_message(const struct rp_mail_msg *m, void *ctx)
 		for (i = 0; i < m->nurls; i++) {
 			if (i)
 				rp_buf_addch(b, ',');
-			jstr(b, NULL, m->urls[i].url);
+			rp_json_kstr(b, NULL, m->urls[i].url);
 		}
 		rp_buf_addstr(b, "],");
 		jmatches(b, m->matches, m->nmatches);
@@ -210,10 +180,10 @@ mail_scan_on_message(const struct rp_mail_msg *m, void *ctx)
 		for (i = 0; i < m->nreasons; i++) {
 			if (i)
 				rp_buf_addch(b, ',');
-			jstr(b, NULL, m->reasons[i]);
+			rp_json_kstr(b, NULL, m->reasons[i]);
 		}
 		rp_buf_addf(b, "],\"store_kind\":\"%s\",", rp_mail_store_kind_name(m->loc.kind));
-		jstr(b, "folder", m->loc.folder);
+		rp_json_kstr(b, "folder", m->loc.folder);
 		rp_buf_addf(b, ",\"offset\":%llu}\n", (unsigned long long)m->loc.offset);
 	} else if (o->format == RP_FMT_CSV) {
 		struct rp_buf t = RP_BUF_INIT;
@@ -302,7 +272,7 @@ all_recipients(struct rp_buf *b, const struct rp_mail_msg *m, int json)
 			if (json) {
 				if (c)
 					rp_buf_addch(b, ',');
-				jstr(b, NULL, v[k][i].addr);
+				rp_json_kstr(b, NULL, v[k][i].addr);
 			} else {
 				rp_buf_addstr(b, c ? (b->len ? "; " : "") : "");
 				rp_buf_addstr(b, v[k][i].addr);
@@ -321,23 +291,23 @@ mail_scan_on_bec(const struct rp_mail_bec *e, void *ctx)
 	if (o->format == RP_FMT_JSONL) {
 		rp_buf_addstr(b, "{\"kind\":\"bec\",");
 		rp_cli_path_json(b, "store", m->loc.store, m->loc.storelen);
-		jstr(b, "id", m->message_id);
+		rp_json_kstr(b, "id", m->message_id);
 		rp_buf_addch(b, ',');
-		jtime(b, "date", m->date);
+		rp_json_ktime(b, "date", m->date);
 		rp_buf_addch(b, ',');
-		jstr(b, "from", m->from.addr);
+		rp_json_kstr(b, "from", m->from.addr);
 		rp_buf_addstr(b, ",\"to\":[");
 		all_recipients(b, m, 1);
 		rp_buf_addstr(b, "],");
-		jstr(b, "subject", m->subject);
+		rp_json_kstr(b, "subject", m->subject);
 		rp_buf_addch(b, ',');
-		jstr(b, "iban", e->iban);
+		rp_json_kstr(b, "iban", e->iban);
 		rp_buf_addch(b, ',');
-		jstr(b, "country", e->country);
+		rp_json_kstr(b, "country", e->country);
 		rp_buf_addch(b, ',');
-		jstr(b, "phrase", e->phrase);
+		rp_json_kstr(b, "phrase", e->phrase);
 		rp_buf_addch(b, ',');
-		jstr(b, "lang", e->lang);
+		rp_json_kstr(b, "lang", e->lang);
 		rp_buf_addstr(b, "}\n");
 	} else if (o->format == RP_FMT_CSV) {
 		struct rp_buf t = RP_BUF_INIT;
@@ -389,17 +359,17 @@ mail_scan_on_rule(const struct rp_mail_rule *r, void *ctx)
 	if (o->format == RP_FMT_JSONL) {
 		rp_buf_addstr(b, "{\"kind\":\"rule\",");
 		rp_cli_path_json(b, "store", r->store, r->storelen);
-		jstr(b, "format", r->format);
+		rp_json_kstr(b, "format", r->format);
 		rp_buf_addch(b, ',');
-		jstr(b, "mailbox", r->mailbox);
+		rp_json_kstr(b, "mailbox", r->mailbox);
 		rp_buf_addch(b, ',');
-		jstr(b, "name", r->name);
+		rp_json_kstr(b, "name", r->name);
 		rp_buf_addf(b, ",\"line\":%d,", r->line);
-		jstr(b, "action", r->action);
+		rp_json_kstr(b, "action", r->action);
 		rp_buf_addch(b, ',');
-		jstr(b, "target", r->target);
+		rp_json_kstr(b, "target", r->target);
 		rp_buf_addch(b, ',');
-		jstr(b, "reason", r->reason);
+		rp_json_kstr(b, "reason", r->reason);
 		rp_buf_addstr(b, "}\n");
 	} else if (o->format == RP_FMT_CSV) {
 		struct rp_buf t = RP_BUF_INIT;
@@ -449,7 +419,7 @@ mail_scan_on_unparsable(const struct rp_mail_unparsable *u, void *ctx)
 		rp_cli_path_json(b, "store", u->loc.store, u->loc.storelen);
 		rp_buf_addf(b, "\"offset\":%llu,\"size\":%llu,", (unsigned long long)u->loc.offset,
 		    (unsigned long long)u->size);
-		jstr(b, "reason", u->reason);
+		rp_json_kstr(b, "reason", u->reason);
 		rp_buf_addstr(b, "}\n");
 	} else if (o->format == RP_FMT_CSV) {
 		rp_buf_addstr(b, "unparsable,");
@@ -491,7 +461,7 @@ mail_scan_summary(struct out *o, const struct rp_mail_stats *st, const char *cla
 		    (unsigned long long)st->messages, (unsigned long long)st->verdicts[RP_MAIL_MALICIOUS],
 		    (unsigned long long)st->verdicts[RP_MAIL_SUSPICIOUS], (unsigned long long)st->bec,
 		    (unsigned long long)st->rules, (unsigned long long)st->unparsable);
-		jstr(b, "clamav", clam);
+		rp_json_kstr(b, "clamav", clam);
 		rp_buf_addf(b, ",\"clean\":%llu,\"stores\":%llu,\"filtered\":%llu,\"iocs\":%zu}%s",
 		    (unsigned long long)st->verdicts[RP_MAIL_CLEAN], (unsigned long long)st->stores,
 		    (unsigned long long)st->filtered, niocs, format == RP_FMT_JSONL ? "\n" : "");

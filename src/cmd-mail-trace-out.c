@@ -6,34 +6,6 @@
 #include "mail-trace.h"
 
 static void
-jkey(struct rp_buf *b, const char *key, const char *s)
-{
-	int lossy = 0;
-
-	rp_buf_addf(b, "\"%s\":", key);
-	if (s == NULL) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_esc_json(b, s, strlen(s), &lossy);
-	rp_buf_addch(b, '"');
-}
-
-static void
-jtime(struct rp_buf *b, const char *key, int64_t t)
-{
-	rp_buf_addf(b, "\"%s\":", key);
-	if (t == RP_TIME_UNSET) {
-		rp_buf_addstr(b, "null");
-		return;
-	}
-	rp_buf_addch(b, '"');
-	rp_time_fmt_utc(b, t);
-	rp_buf_addch(b, '"');
-}
-
-static void
 jarray(struct rp_buf *b, const char *key, const char *const *v, size_t n)
 {
 	size_t i;
@@ -69,21 +41,21 @@ void
 trace_contact_json(const struct rp_trace_contact *c, struct rp_buf *b)
 {
 	rp_buf_addstr(b, "{\"kind\":\"contact\",");
-	jkey(b, "address", c->addr);
+	rp_json_kstr(b, "address", c->addr);
 	rp_buf_addch(b, ',');
-	jkey(b, "name", c->name);
+	rp_json_kstr(b, "name", c->name);
 	rp_buf_addf(b, ",\"class\":\"%s\",", rp_trace_class_name(c->cls));
-	jkey(b, "client", c->client);
+	rp_json_kstr(b, "client", c->client);
 	rp_buf_addch(b, ',');
-	jkey(b, "lang", c->lang);
+	rp_json_kstr(b, "lang", c->lang);
 	rp_buf_addch(b, ',');
 	jarray(b, "messages", c->msgids, c->nmsgids);
 	rp_buf_addch(b, ',');
-	jtime(b, "first", c->first);
+	rp_json_ktime(b, "first", c->first);
 	rp_buf_addch(b, ',');
-	jtime(b, "last", c->last);
+	rp_json_ktime(b, "last", c->last);
 	rp_buf_addch(b, ',');
-	jkey(b, "organisation", c->domain);
+	rp_json_kstr(b, "organisation", c->domain);
 	rp_buf_addch(b, ',');
 	sources(b, c->sources);
 	rp_buf_addch(b, '}');
@@ -95,26 +67,26 @@ trace_message_json(const struct rp_trace_message *m, struct rp_buf *b)
 	size_t i;
 
 	rp_buf_addstr(b, "{\"kind\":\"message\",");
-	jkey(b, "id", m->id);
+	rp_json_kstr(b, "id", m->id);
 	rp_buf_addch(b, ',');
-	jtime(b, "date", m->date);
+	rp_json_ktime(b, "date", m->date);
 	rp_buf_addch(b, ',');
-	jkey(b, "from", m->from);
+	rp_json_kstr(b, "from", m->from);
 	rp_buf_addch(b, ',');
-	jkey(b, "subject", m->subject);
+	rp_json_kstr(b, "subject", m->subject);
 	rp_buf_addf(b, ",\"class\":\"%s\",\"seen\":\"%s\",\"recipients\":%zu,",
 	    rp_trace_class_name(m->cls),
 	    m->seen == RP_TRACE_SRC_LOG ? "log" : m->seen == RP_TRACE_SRC_STORE ? "store" :
 	    "store+log", m->nrecipients);
-	jkey(b, "iban", m->iban);
+	rp_json_kstr(b, "iban", m->iban);
 	rp_buf_addch(b, ',');
 	jarray(b, "indicators", m->indicators, m->nindicators);
 	rp_buf_addstr(b, ",\"attachments\":[");
 	for (i = 0; i < m->natt; i++) {
 		rp_buf_addstr(b, i ? ",{" : "{");
-		jkey(b, "name", m->att[i].name);
+		rp_json_kstr(b, "name", m->att[i].name);
 		rp_buf_addch(b, ',');
-		jkey(b, "sha256", m->att[i].sha256);
+		rp_json_kstr(b, "sha256", m->att[i].sha256);
 		rp_buf_addf(b, ",\"size\":%llu,\"matched\":%s}", (unsigned long long)m->att[i].size,
 		    m->att[i].matched ? "true" : "false");
 	}
@@ -134,11 +106,11 @@ trace_summary_json(const struct trace_counts *n, const struct rp_trace_result *r
 	    (unsigned long long)n->log_files, (unsigned long long)n->log_records,
 	    (unsigned long long)(n->log_malformed + n->log_too_long),
 	    (unsigned long long)n->log_damaged, (unsigned long long)n->book_entries);
-	jkey(b, "clamav", n->clamav);
+	rp_json_kstr(b, "clamav", n->clamav);
 	rp_buf_addf(b, ",\"iocs\":%zu,", n->iocs);
-	jtime(b, "since", n->since);
+	rp_json_ktime(b, "since", n->since);
 	rp_buf_addch(b, ',');
-	jtime(b, "until", n->until);
+	rp_json_ktime(b, "until", n->until);
 	rp_buf_addch(b, ',');
 	if (n->mailboxes)
 		jarray(b, "mailboxes", n->mailboxes, n->nmailboxes);

@@ -326,6 +326,91 @@ out:
 	return r;
 }
 
+int
+rp_journal_last_id(struct rp_store *st, int64_t *id)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	*id = 0;
+	if ((r = rp_stmt_prepare(st, "SELECT max(id) FROM journal", &q)) != 0)
+		return r;
+	if ((r = rp_stmt_step(q)) == 1) {
+		*id = rp_stmt_isnull(q, 0) ? 0 : rp_stmt_int64(q, 0);
+		r = 0;
+	}
+	rp_stmt_free(q);
+	return r;
+}
+
+/* Runs q (columns: id case_id seq time kind actor text data prev_hash hash) and calls
+ * fn for each row. */
+static int
+each_row(struct rp_stmt *q, int (*fn)(const struct rp_journal_row *r, void *ctx), void *ctx)
+{
+	struct rp_journal_row row;
+	int r;
+
+	while ((r = rp_stmt_step(q)) == 1) {
+		row.id = rp_stmt_int64(q, 0);
+		row.case_id = rp_stmt_int64(q, 1);
+		row.e.seq = rp_stmt_int64(q, 2);
+		row.e.time = rp_stmt_int64(q, 3);
+		row.e.kind = rp_stmt_text(q, 4);
+		row.e.actor = rp_stmt_text(q, 5);
+		row.e.text = rp_stmt_text(q, 6);
+		row.e.data = rp_stmt_isnull(q, 7) ? NULL : rp_stmt_text(q, 7);
+		row.e.prev_hash = rp_stmt_text(q, 8);
+		row.e.hash = rp_stmt_text(q, 9);
+		if ((r = fn(&row, ctx)) != 0)
+			return r;
+	}
+	return r;
+}
+
+#define ROW_COLUMNS "id, case_id, seq, time, kind, actor, text, data, prev_hash, hash"
+
+int
+rp_journal_tail(struct rp_store *st, int64_t after_id, size_t limit,
+    int (*fn)(const struct rp_journal_row *r, void *ctx), void *ctx)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	if ((r = rp_stmt_prepare(st, "SELECT " ROW_COLUMNS " FROM journal WHERE id > ? "
+	    "ORDER BY id LIMIT ?", &q)) == 0 && (r = rp_stmt_bind_int64(q, 1, after_id)) == 0 &&
+	    (r = rp_stmt_bind_int64(q, 2, (int64_t)limit)) == 0)
+		r = each_row(q, fn, ctx);
+	rp_stmt_free(q);
+	return r;
+}
+
+int
+rp_journal_recent(struct rp_store *st, const char *kind, int64_t since, size_t limit,
+    int (*fn)(const struct rp_journal_row *r, void *ctx), void *ctx, size_t *count)
+{
+	struct rp_stmt *q = NULL;
+	int r;
+
+	if (count) {
+		if ((r = rp_stmt_prepare(st, "SELECT count(*) FROM journal WHERE kind = ? AND "
+		    "time >= ?", &q)) != 0 || (r = rp_stmt_bind_text(q, 1, kind)) != 0 ||
+		    (r = rp_stmt_bind_int64(q, 2, since)) != 0 || (r = rp_stmt_step(q)) < 0)
+			goto out;
+		*count = (size_t)rp_stmt_int64(q, 0);
+		rp_stmt_free(q);
+		q = NULL;
+	}
+	if ((r = rp_stmt_prepare(st, "SELECT " ROW_COLUMNS " FROM journal WHERE kind = ? AND "
+	    "time >= ? ORDER BY id DESC LIMIT ?", &q)) == 0 &&
+	    (r = rp_stmt_bind_text(q, 1, kind)) == 0 && (r = rp_stmt_bind_int64(q, 2, since)) == 0 &&
+	    (r = rp_stmt_bind_int64(q, 3, (int64_t)limit)) == 0)
+		r = each_row(q, fn, ctx);
+out:
+	rp_stmt_free(q);
+	return r;
+}
+
 void
 rp_case_info_release(struct rp_case_info *c)
 {

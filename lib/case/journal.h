@@ -72,6 +72,27 @@ struct rp_journal_entry {
 int rp_journal_each(struct rp_store *st, int64_t case_id,
     int (*fn)(const struct rp_journal_entry *e, void *ctx), void *ctx);
 
+/*
+ * Reading the journal as it grows, across cases, for watchers of the store (the
+ * dashboard's live view). Rows are numbered by the store in the order they were
+ * appended (id), whatever their case. These read only and take no lock: the tables
+ * must exist (rp_case_migrate, once).
+ */
+struct rp_journal_row {
+	int64_t id;              /* the store's row number: later appends have larger ones */
+	int64_t case_id;
+	struct rp_journal_entry e;
+};
+/* The largest row id (0 for an empty journal). */
+int rp_journal_last_id(struct rp_store *st, int64_t *id);
+/* fn for each row after after_id, in append order, at most limit rows. */
+int rp_journal_tail(struct rp_store *st, int64_t after_id, size_t limit,
+    int (*fn)(const struct rp_journal_row *r, void *ctx), void *ctx);
+/* fn for each row of kind recorded at or after since, newest first, at most limit;
+ * *count (optional) gets how many there are in all. */
+int rp_journal_recent(struct rp_store *st, const char *kind, int64_t since, size_t limit,
+    int (*fn)(const struct rp_journal_row *r, void *ctx), void *ctx, size_t *count);
+
 /* A case's record. Strings are owned by the struct (rp_case_info_release). */
 struct rp_case_info {
 	int64_t id;

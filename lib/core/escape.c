@@ -2,6 +2,7 @@
 
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/time.h"
 
 size_t
 rp_utf8_seq(const unsigned char *s, size_t len)
@@ -141,11 +142,38 @@ rp_json_str(struct rp_buf *b, const char *s)
 int
 rp_json_kv(struct rp_buf *b, const char *key, const char *v)
 {
-	int r;
+	int r = rp_buf_addch(b, ',');
 
-	if ((r = rp_buf_addf(b, ",\"%s\":", key)) != 0)
+	return r ? r : rp_json_kstr(b, key, v);
+}
+
+int
+rp_json_kstr(struct rp_buf *b, const char *key, const char *s)
+{
+	int r = key ? rp_buf_addf(b, "\"%s\":", key) : 0;
+
+	if (r != 0)
 		return r;
-	return v ? rp_json_str(b, v) : rp_buf_addstr(b, "null");
+	if (s == NULL)
+		return rp_buf_addstr(b, "null");
+	if ((r = rp_buf_addch(b, '"')) != 0 ||
+	    (r = rp_esc_json(b, s, strlen(s), NULL)) != 0)
+		return r;
+	return rp_buf_addch(b, '"');
+}
+
+int
+rp_json_ktime(struct rp_buf *b, const char *key, int64_t t)
+{
+	int r = key ? rp_buf_addf(b, "\"%s\":", key) : 0;
+
+	if (r != 0)
+		return r;
+	if (t == RP_TIME_UNSET)
+		return rp_buf_addstr(b, "null");
+	if ((r = rp_buf_addch(b, '"')) != 0 || (r = rp_time_fmt_utc(b, t)) != 0)
+		return r;
+	return rp_buf_addch(b, '"');
 }
 
 int

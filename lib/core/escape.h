@@ -7,6 +7,7 @@
 #define RP_ESCAPE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 
@@ -28,6 +29,11 @@ int rp_json_str(struct rp_buf *b, const char *s);
 /* A member after the first of an object: ,"KEY":"V", or ,"KEY":null when V is NULL
  * (an optional field). KEY is a literal that needs no escaping; V as rp_json_str. */
 int rp_json_kv(struct rp_buf *b, const char *key, const char *v);
+/* Members of a JSON object for writers: `"key":` (nothing when key is NULL; key is a
+ * name of ours, not escaped) then s as a JSON string, null when s is NULL (invalid
+ * UTF-8 becomes U+FFFD); and then the time t in UTC ISO 8601, null for RP_TIME_UNSET. */
+int rp_json_kstr(struct rp_buf *b, const char *key, const char *s);
+int rp_json_ktime(struct rp_buf *b, const char *key, int64_t t);
 
 /* One RFC 4180 CSV field: the text escape above, then quotes when needed. A field
  * that would start with = + - @ gets a leading ' so that a spreadsheet opening the

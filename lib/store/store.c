@@ -155,6 +155,12 @@ rp_store_last_id(struct rp_store *st)
 }
 
 int
+rp_store_data_version(struct rp_store *st, int64_t *v)
+{
+	return pragma_int(st->db, "PRAGMA data_version", v);
+}
+
+int
 rp_store_changes(struct rp_store *st)
 {
 	return sqlite3_changes(st->db);

@@ -41,6 +41,10 @@ int rp_store_commit(struct rp_store *st);
 int rp_store_rollback(struct rp_store *st);   /* safe to call when no transaction is open */
 int rp_store_exec(struct rp_store *st, const char *sql);
 int64_t rp_store_last_id(struct rp_store *st);
+/* A number that changes whenever another connection (another process, or another
+ * handle of this one) has committed to the database since this handle last asked:
+ * a cheap "did anything change" for a process that watches the store. */
+int rp_store_data_version(struct rp_store *st, int64_t *v);
 int rp_store_changes(struct rp_store *st);
 
 int rp_stmt_prepare(struct rp_store *st, const char *sql, struct rp_stmt **out);

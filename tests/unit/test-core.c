@@ -128,6 +128,25 @@ json_kv_optional(void **state)
 }
 
 static void
+json_members(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_json_kstr(&b, "a", "x\"\n\xff"), 0);
+	rp_buf_addch(&b, ',');
+	assert_int_equal(rp_json_kstr(&b, "b", NULL), 0);
+	rp_buf_addch(&b, ',');
+	assert_int_equal(rp_json_kstr(&b, NULL, "v"), 0);
+	rp_buf_addch(&b, ',');
+	assert_int_equal(rp_json_ktime(&b, "t", 1795000000), 0);
+	rp_buf_addch(&b, ',');
+	assert_int_equal(rp_json_ktime(&b, "u", RP_TIME_UNSET), 0);
+	assert_string_equal(b.buf, "\"a\":\"x\\\"\\n\\ufffd\",\"b\":null,\"v\","
+	    "\"t\":\"2026-11-18T11:06:40Z\",\"u\":null");
+	rp_buf_release(&b);
+}
+
+static void
 time_parse_and_format(void **state)
 {
 	struct rp_buf b = RP_BUF_INIT;
@@ -199,6 +218,7 @@ main(void)
 		cmocka_unit_test(escapes_hostile_names),
 		cmocka_unit_test(json_lossy_flag),
 		cmocka_unit_test(json_kv_optional),
+		cmocka_unit_test(json_members),
 		cmocka_unit_test(time_parse_and_format),
 		cmocka_unit_test(mono_clocks_agree),
 		cmocka_unit_test(durations),
