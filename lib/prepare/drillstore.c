@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -234,7 +235,7 @@ rp_drill_load(struct rp_store *st, int64_t id, struct rp_drill_record *out)
 	struct rp_stmt *s = NULL;
 	struct rp_drill_record rec;
 	const void *blob;
-	size_t len, cap = 0;
+	size_t len, cap[3] = { 0, 0, 0 };   /* of the three answer arrays */
 	int r;
 
 	memset(&rec, 0, sizeof(rec));
@@ -266,23 +267,13 @@ rp_drill_load(struct rp_store *st, int64_t id, struct rp_drill_record *out)
 	    "WHERE run_id=? ORDER BY seq", &s)) != 0 || (r = rp_stmt_bind_int64(s, 1, rec.id)) != 0)
 		goto out;
 	while ((r = rp_stmt_step(s)) == 1) {
-		if (rec.nanswers == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			char **a1 = realloc(rec.answer_inject, nc * sizeof(*a1));
-			char **a2 = a1 ? realloc(rec.answer_choices, nc * sizeof(*a2)) : NULL;
-			int64_t *a3 = a2 ? realloc(rec.answer_ms, nc * sizeof(*a3)) : NULL;
-
-			if (a1)
-				rec.answer_inject = a1;
-			if (a2)
-				rec.answer_choices = a2;
-			if (a3 == NULL) {
-				r = RP_ERR_NOMEM;
-				goto out;
-			}
-			rec.answer_ms = a3;
-			cap = nc;
-		}
+		if ((r = RP_ARRAY_GROW(&rec.answer_inject, &cap[0], rec.nanswers + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0 ||
+		    (r = RP_ARRAY_GROW(&rec.answer_choices, &cap[1], rec.nanswers + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0 ||
+		    (r = RP_ARRAY_GROW(&rec.answer_ms, &cap[2], rec.nanswers + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0)
+			goto out;
 		rec.answer_inject[rec.nanswers] = strdup(rp_stmt_text(s, 0));
 		rec.answer_choices[rec.nanswers] = strdup(rp_stmt_text(s, 1));
 		rec.answer_ms[rec.nanswers] = rp_stmt_isnull(s, 2) ? -1 : rp_stmt_int64(s, 2);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "case/config.h"
+#include "core/array.h"
 #include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -200,7 +201,7 @@ rp_kit_strings_free(char **v, size_t n)
 
 struct incidents {
 	char **threats, **sources;
-	size_t n, cap;
+	size_t n, capt, caps;
 };
 
 static int
@@ -208,6 +209,7 @@ incident_entry(const struct rp_risk_entry *e, void *ctx)
 {
 	struct incidents *I = ctx;
 	size_t i;
+	int r;
 
 	if (strcmp(e->action, "raise") != 0 || e->threat == NULL || e->source == NULL ||
 	    strncmp(e->source, "case ", 5) != 0)
@@ -223,18 +225,9 @@ incident_entry(const struct rp_risk_entry *e, void *ctx)
 			I->n--;
 			break;
 		}
-	if (I->n == I->cap) {
-		size_t nc = I->cap ? I->cap * 2 : 8;
-		char **a = realloc(I->threats, nc * sizeof(*a));
-
-		if (a == NULL)
-			return RP_ERR_NOMEM;
-		I->threats = a;
-		if ((a = realloc(I->sources, nc * sizeof(*a))) == NULL)
-			return RP_ERR_NOMEM;
-		I->sources = a;
-		I->cap = nc;
-	}
+	if ((r = RP_ARRAY_GROW(&I->threats, &I->capt, I->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0 ||
+	    (r = RP_ARRAY_GROW(&I->sources, &I->caps, I->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	I->threats[I->n] = strdup(e->threat);
 	I->sources[I->n] = strdup(e->source);
 	I->n++;
@@ -244,7 +237,7 @@ incident_entry(const struct rp_risk_entry *e, void *ctx)
 int
 rp_kit_incidents(struct rp_store *st, char ***threats, char ***sources, size_t *n)
 {
-	struct incidents I = { NULL, NULL, 0, 0 };
+	struct incidents I = { NULL, NULL, 0, 0, 0 };
 	size_t i;
 	int r;
 
