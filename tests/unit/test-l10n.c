@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "core/err.h"
 #include "core/escape.h"
 #include "core/l10n.h"
 #include "core/time.h"
@@ -79,6 +80,133 @@ locales_write_dates_and_money(void **state)
 	assert_int_equal(rp_time_parse("2026-07-01T12:00:00Z", &t, NULL), 0);
 	assert_int_equal(rp_locale_utc_offset(&b, t), 0);
 	assert_string_equal(b.buf, "UTC+02:00");   /* summer time */
+	rp_buf_release(&b);
+}
+
+static void
+num(const struct rp_locale *l, int64_t v, int decimals, const char *want)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_locale_number(&b, l, v, decimals), 0);
+	assert_string_equal(b.buf, want);
+	rp_buf_release(&b);
+}
+
+static void
+money(const struct rp_locale *l, const char *cur, int64_t minor, const char *want)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_locale_money(&b, l, cur, minor), 0);
+	assert_string_equal(b.buf, want);
+	rp_buf_release(&b);
+}
+
+/* Numbers and money follow the site's country, whatever the document's language. */
+static void
+countries_write_numbers(void **state)
+{
+	struct rp_locale l;
+	struct rp_buf b = RP_BUF_INIT;
+
+	rp_locale_init(&l, "de", "CH");
+	num(&l, 2500000, 2, "25'000.00");
+	num(&l, 999, 0, "999");
+	num(&l, 1000, 0, "1'000");
+	num(&l, -1234567, 3, "-1'234.567");
+	num(&l, 5, 2, "0.05");
+	num(&l, INT64_MIN, 2, "-92'233'720'368'547'758.08");
+	assert_int_equal(rp_locale_number(&b, &l, 1, 7), RP_ERR_INVALID);
+	assert_int_equal(rp_locale_number(&b, &l, 1, -1), RP_ERR_INVALID);
+	money(&l, "CHF", 2500000, "CHF 25'000.00");
+	money(&l, "CHF", -100050, "CHF -1'000.50");
+	rp_locale_init(&l, "en", "ch");          /* a lowercase code; English in Switzerland */
+	assert_string_equal(l.country, "CH");
+	money(&l, "CHF", 2500000, "CHF 25'000.00");
+	rp_locale_init(&l, "fr", "FR");
+	num(&l, 2500000, 2, "25" NNBSP "000,00");
+	money(&l, "EUR", 2500000, "25" NNBSP "000,00" NBSP "€");
+	money(&l, "EUR", 99, "0,99" NBSP "€");
+	rp_locale_init(&l, "de", "FR");          /* a French site's report in German */
+	money(&l, "EUR", 2500000, "25" NNBSP "000,00" NBSP "€");
+	rp_locale_init(&l, "en", "FR");
+	money(&l, "EUR", 2500000, "25" NNBSP "000,00" NBSP "€");
+	rp_locale_init(&l, "de", "DE");
+	money(&l, "EUR", 2500000, "25.000,00" NBSP "€");
+	num(&l, 1234567, 0, "1.234.567");
+	rp_locale_init(&l, "fr", "DE");
+	money(&l, "EUR", 2500000, "25.000,00" NBSP "€");
+	rp_locale_init(&l, "de", "AT");
+	money(&l, "EUR", 100, "1,00" NBSP "€");
+	rp_locale_init(&l, "en", "GB");
+	money(&l, "GBP", 2500000, "GBP 25,000.00");
+	money(&l, "EUR", 2500000, "€25,000.00");
+	rp_locale_init(&l, "fr", "BE");
+	money(&l, "EUR", 100000, "1" NNBSP "000,00" NBSP "€");
+	/* a country not in the tables: the language's way */
+	rp_locale_init(&l, "fr", "CA");
+	money(&l, "CAD", 100000, "1" NNBSP "000,00" NBSP "CAD");
+	rp_locale_init(&l, "de", NULL);
+	money(&l, "EUR", 100000, "1.000,00" NBSP "€");
+	rp_locale_init(&l, "en", "");
+	money(&l, "USD", 100000, "USD 1,000.00");
+	money(&l, "", 100000, "1,000.00");
+	rp_buf_release(&b);
+}
+
+static void
+long_date(const char *lang, const char *iso, const char *want)
+{
+	struct rp_locale l;
+	struct rp_buf b = RP_BUF_INIT;
+	int64_t t;
+
+	assert_int_equal(rp_time_parse(iso, &t, NULL), 0);
+	rp_locale_init(&l, lang, "CH");
+	assert_int_equal(rp_locale_date_long(&b, &l, t), 0);
+	assert_string_equal(b.buf, want);
+	rp_buf_release(&b);
+}
+
+/* Dates as the language writes them, in the local zone (TZ=Europe/Zurich here). */
+static void
+languages_write_dates(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	int64_t winter, summer;
+
+	long_date("de", "2026-12-05T10:00:00Z", "5. Dezember 2026");
+	long_date("fr", "2026-12-05T10:00:00Z", "5 d\xc3\xa9" "cembre 2026");
+	long_date("fr", "2026-12-01T10:00:00Z", "1er d\xc3\xa9" "cembre 2026");
+	long_date("en", "2026-12-05T10:00:00Z", "5 December 2026");
+	long_date("it", "2026-12-05T10:00:00Z", "5 dicembre 2026");
+	long_date("de", "2026-03-01T12:00:00Z", "1. M\xc3\xa4rz 2026");
+	long_date("fr", "2026-08-15T12:00:00Z", "15 ao\xc3\xbbt 2026");
+	/* 23:30 UTC on 31 December is New Year's Day in Zurich */
+	long_date("de", "2026-12-31T23:30:00Z", "1. Januar 2027");
+	assert_int_equal(rp_time_parse("2026-11-20T05:30:00Z", &winter, NULL), 0);
+	assert_int_equal(rp_locale_clock(&b, winter), 0);
+	assert_string_equal(b.buf, "06:30");
+	assert_int_equal(rp_time_parse("2026-07-01T05:30:00Z", &summer, NULL), 0);
+	assert_int_equal(rp_locale_same_offset(winter, winter + 86400), 1);
+	assert_int_equal(rp_locale_same_offset(winter, summer), 0);
+	rp_buf_release(&b);
+}
+
+static void
+fill_replaces_placeholders(void **state)
+{
+	struct rp_buf b = RP_BUF_INIT;
+
+	assert_int_equal(rp_buf_addstr(&b, ">"), 0);
+	assert_int_equal(rp_l10n_fill(&b, "{{a}} und {{b}}, {{a}}; {{typo}} {{c}}{{", "a", "1",
+	    "b", "{{a}}", "c", NULL, NULL), 0);
+	/* appended; a value is not filled again; unknown and open placeholders stay */
+	assert_string_equal(b.buf, ">1 und {{a}}, 1; {{typo}} {{");
+	rp_buf_reset(&b);
+	assert_int_equal(rp_l10n_fill(&b, "plain", NULL), 0);
+	assert_string_equal(b.buf, "plain");
 	rp_buf_release(&b);
 }
 
@@ -177,6 +305,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(locales_write_dates_and_money),
+		cmocka_unit_test(countries_write_numbers),
+		cmocka_unit_test(languages_write_dates),
+		cmocka_unit_test(fill_replaces_placeholders),
 		cmocka_unit_test(escapes_html_and_markdown),
 		cmocka_unit_test(csv_data_comes_back),
 	};
