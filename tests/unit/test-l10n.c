@@ -1,5 +1,6 @@
 /* Unit tests: dates, numbers and money as each locale writes them (lib/core/l10n.c);
- * the HTML, Markdown and round-trip CSV escapes (lib/core/escape.c). */
+ * the texts of the report in every language (data/report); the HTML, Markdown and
+ * round-trip CSV escapes (lib/core/escape.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,7 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "case/config.h"
 #include "core/buf.h"
+#include "core/data.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/l10n.h"
@@ -210,6 +213,86 @@ fill_replaces_placeholders(void **state)
 	rp_buf_release(&b);
 }
 
+/* The {{placeholders}} of a text, sorted and joined, for comparing two languages. */
+static void
+placeholders(const char *s, struct rp_buf *out)
+{
+	const char *names[32], *p = s, *o, *c;
+	size_t n = 0, i, j;
+
+	rp_buf_reset(out);
+	while ((o = strstr(p, "{{")) != NULL && (c = strstr(o, "}}")) != NULL && n < 32) {
+		names[n++] = o;
+		p = c + 2;
+	}
+	for (i = 1; i < n; i++)                 /* insertion sort by name */
+		for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			const char *t = names[j];
+
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	for (i = 0; i < n; i++)
+		assert_int_equal(rp_buf_add(out, names[i], (size_t)(strstr(names[i], "}}") + 2 -
+		    names[i])), 0);
+}
+
+static struct rp_ini *
+load_ini(const char *name)
+{
+	struct rp_buf b = RP_BUF_INIT;
+	struct rp_ini *ini = NULL;
+
+	assert_int_equal(rp_data_load(NULL, name, &b), 0);
+	assert_int_equal(rp_ini_parse(b.buf, b.len, &ini, NULL), 0);
+	rp_buf_release(&b);
+	return ini;
+}
+
+/* Every language of the report has every text English has, with the same
+ * placeholders; and no text of its own that English lacks (a typo in a key). */
+static void
+report_texts_complete(void **state)
+{
+	static const char *const langs[] = { "fr", "de" };
+	struct rp_buf name = RP_BUF_INIT, pe = RP_BUF_INIT, pl = RP_BUF_INIT;
+	struct rp_ini *en = load_ini("report/en/report.ini"), *tx;
+	const char *key, *val, *sec;
+	size_t l, i, j, nkeys = 0;
+
+	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+		rp_buf_reset(&name);
+		assert_int_equal(rp_buf_addf(&name, "report/%s/report.ini", langs[l]), 0);
+		tx = load_ini(name.buf);
+		for (i = 0; (sec = rp_ini_section(en, i)) != NULL; i++)
+			for (j = 0; rp_ini_section_entry(en, i, j, &key, &val) == 0; j++) {
+				const char *v = rp_ini_get(tx, sec, key);
+
+				if (v == NULL)
+					fail_msg("report/%s: [%s] %s missing", langs[l], sec, key);
+				placeholders(val, &pe);
+				placeholders(v, &pl);
+				if (strcmp(pe.len ? pe.buf : "", pl.len ? pl.buf : "") != 0)
+					fail_msg("report/%s: [%s] %s: placeholders %s, English %s",
+					    langs[l], sec, key, pl.len ? pl.buf : "none",
+					    pe.len ? pe.buf : "none");
+				nkeys++;
+			}
+		for (i = 0; (sec = rp_ini_section(tx, i)) != NULL; i++)
+			for (j = 0; strcmp(sec, "authority") != 0 &&
+			    rp_ini_section_entry(tx, i, j, &key, &val) == 0; j++)
+				if (rp_ini_get(en, sec, key) == NULL)
+					fail_msg("report/%s: [%s] %s is not an English key", langs[l], sec,
+					    key);
+		rp_ini_free(tx);
+	}
+	assert_true(nkeys > 100);
+	rp_ini_free(en);
+	rp_buf_release(&name);
+	rp_buf_release(&pe);
+	rp_buf_release(&pl);
+}
+
 static void
 html(const char *in, size_t n, const char *out)
 {
@@ -308,6 +391,7 @@ main(void)
 		cmocka_unit_test(countries_write_numbers),
 		cmocka_unit_test(languages_write_dates),
 		cmocka_unit_test(fill_replaces_placeholders),
+		cmocka_unit_test(report_texts_complete),
 		cmocka_unit_test(escapes_html_and_markdown),
 		cmocka_unit_test(csv_data_comes_back),
 	};
