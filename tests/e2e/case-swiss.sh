@@ -60,7 +60,7 @@ expect_grep "says why" 'no root cause recorded' "$T/.err"
 expect_exit "report html" 0 "$RIPOSTE" case report --format html -o report.html
 expect_grep "html title (the site's language: de)" '<h1>Vorfallbericht: Ransomware on the practice server</h1>' report.html
 expect_grep "html lang" '<html lang="de">' report.html
-expect_grep "html total" "CHF 25'000.00" report.html
+expect_grep "html total (the apostrophe as an entity)" 'CHF 25&#39;000.00' report.html
 expect_grep "html scope has the scan's summary" 'scan (scan.jsonl, SHA-256 [0-9a-f]*): files 2, encrypted 1' report.html
 expect_nogrep "html is self-contained (no external resources)" '<link\|<script\|src=' report.html
 expect_exit "close with root cause" 0 "$RIPOSTE" case close --root-cause "RDP exposed with a weak password"
