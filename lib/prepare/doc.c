@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "core/err.h"
-#include "core/l10n.h"
 #include "core/escape.h"
+#include "core/l10n.h"
 #include "prepare/doc.h"
 
 #define RS '\x1e'
