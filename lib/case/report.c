@@ -23,12 +23,7 @@ const char *const rp_report_langs[] = { "fr", "de", "en", NULL };
 static int
 lang_known(const char *l)
 {
-	size_t i;
-
-	for (i = 0; l && rp_report_langs[i]; i++)
-		if (strcmp(rp_report_langs[i], l) == 0)
-			return 1;
-	return 0;
+	return rp_l10n_one_of(rp_report_langs, l);
 }
 
 int

@@ -250,6 +250,17 @@ rp_locale_same_offset(int64_t a, int64_t b)
 }
 
 int
+rp_l10n_one_of(const char *const *list, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+int
 rp_l10n_vfill(struct rp_buf *out, const char *tmpl, va_list ap)
 {
 	const char *p = tmpl, *open, *close, *name, *value;

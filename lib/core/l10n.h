@@ -56,6 +56,10 @@ int rp_locale_int(struct rp_buf *b, const struct rp_locale *l, int64_t v);
 int rp_locale_money(struct rp_buf *b, const struct rp_locale *l, const char *currency,
     int64_t minor);
 
+/* 1 when s is one of the NULL-terminated list (the languages a document has texts
+ * in), else 0 (s NULL too). */
+int rp_l10n_one_of(const char *const *list, const char *s);
+
 /* Appends tmpl with its {{name}} placeholders filled from NULL-terminated name/value
  * pairs of const char * (a NULL value is ""). Values are inserted as they are (the
  * renderer escapes); an unknown placeholder stays as written, so that a typo in the

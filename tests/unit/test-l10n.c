@@ -211,6 +211,14 @@ fill_replaces_placeholders(void **state)
 	assert_int_equal(rp_l10n_fill(&b, "plain", NULL), 0);
 	assert_string_equal(b.buf, "plain");
 	rp_buf_release(&b);
+	{
+		static const char *const langs[] = { "fr", "de", NULL };
+
+		assert_int_equal(rp_l10n_one_of(langs, "de"), 1);
+		assert_int_equal(rp_l10n_one_of(langs, "it"), 0);
+		assert_int_equal(rp_l10n_one_of(langs, "d"), 0);
+		assert_int_equal(rp_l10n_one_of(langs, NULL), 0);
+	}
 }
 
 /* The {{placeholders}} of a text, sorted and joined, for comparing two languages. */
