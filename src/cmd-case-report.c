@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "case/case.h"
+#include "case/config.h"
 #include "cmd-case.h"
 #include "core/err.h"
 #include "core/file.h"
@@ -136,6 +137,8 @@ cx_report(struct cx *c)
 	struct rp_deadlines d = { NULL, 0 };
 	struct rp_case k;
 	struct rp_claim cl = { .nlines = 0 };
+	struct rp_report_in in;
+	const char *lang;
 	int fmt, r, rc = RP_EXIT_ERROR, to_stdout;
 
 	if (cx_need_args(c, 0, "no arguments") != 0)
@@ -153,6 +156,13 @@ cx_report(struct cx *c)
 		rp_err(c->cli, "a PDF report needs a file: -o report.pdf");
 		return RP_EXIT_ERROR;
 	}
+	if ((r = rp_report_lang(c->site, c->o.lang, &lang)) == RP_ERR_INVALID) {
+		rp_err(c->cli, "--lang: '%s' is not a language of the report (fr, de, en)", lang);
+		return RP_EXIT_ERROR;
+	}
+	if (r == RP_ERR_NOTFOUND)
+		rp_warn(c->cli, "the report has no texts in the site's language '%s': it is in "
+		    "English (--lang fr, de or en chooses)", rp_ini_get(c->site, "site", "language"));
 	if (cx_load(c, &k) != 0)
 		return RP_EXIT_ERROR;
 	cx_warn_no_site(c);
@@ -165,7 +175,8 @@ cx_report(struct cx *c)
 		    "says so", (long long)k.info.id, (long long)k.bad_seq);
 	if (cx_deadlines_of(c, &k, &d) != 0 || cx_claim_of(c, &k, &cl) != 0)
 		goto out;
-	if ((r = rp_case_report(&k, &d, &cl, c->site, c->cli->now, fmt, &b)) != 0) {
+	in = (struct rp_report_in){ &k, &d, &cl, c->site, c->cli->data_dir, lang, c->cli->now };
+	if ((r = rp_case_report(&in, fmt, &b)) != 0) {
 		rp_err(c->cli, "report: %s", rp_strerror(r));
 		goto out;
 	}
@@ -181,8 +192,8 @@ cx_report(struct cx *c)
 		goto out;
 	}
 	if (!to_stdout)
-		cx_done(c, "wrote %s report of case %lld to '%s'", c->o.format,
-		    (long long)k.info.id, c->o.out);
+		cx_done(c, "wrote %s report of case %lld (%s) to '%s'", c->o.format,
+		    (long long)k.info.id, lang, c->o.out);
 	rc = RP_EXIT_CLEAN;
 out:
 	rp_buf_release(&b);

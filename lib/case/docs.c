@@ -9,20 +9,28 @@
 #include "case/case.h"
 #include "case/config.h"
 #include "core/err.h"
+#include "core/data.h"
 #include "core/escape.h"
 #include "core/time.h"
 
+/* A fact's answer in the language ([facts] of letter-words.ini), else as the data
+ * names it. */
 static const char *
-yes_word(const char *lang, int v)
+fact_word(const struct rp_ini *words, int v)
 {
-	static const char *const w[3][4] = {
-		{ "no", "yes", "unknown", "not assessed" },
-		{ "non", "oui", "inconnu", "non évalué" },
-		{ "nein", "ja", "unbekannt", "nicht beurteilt" },
-	};
-	int l = lang && strcmp(lang, "fr") == 0 ? 1 : lang && strcmp(lang, "de") == 0 ? 2 : 0;
+	const char *name = rp_fact_value_name(v), *w = rp_ini_get(words, "facts", name);
 
-	return w[l][v == RP_FACT_UNSET ? 3 : v];
+	return w ? w : name;
+}
+
+/* A time as the language writes it ([date] time of letter-words.ini: "20 novembre 2026
+ * à 6 h 30"), else as the CLI's text views do. */
+static int
+fill_time(struct rp_buf *out, const struct rp_ini *words, const char *which, int64_t t)
+{
+	if (words == NULL || rp_ini_get(words, "date", which) == NULL)
+		return rp_time_fmt_local(out, t);
+	return rp_words_time(out, words, which, t);
 }
 
 static int
@@ -41,6 +49,7 @@ struct fill {
 	const struct rp_case *c;
 	const struct rp_ini *site;
 	const char *client, *lang;
+	const struct rp_ini *words;
 	int64_t now;
 	int (*extra)(struct rp_buf *out, const char *name, void *ctx);
 	void *ctx;
@@ -64,15 +73,17 @@ fill_one(struct rp_buf *out, const char *name, const struct fill *F)
 	else if (strcmp(name, "case.id") == 0)
 		return rp_buf_addf(out, "%lld", (long long)c->info.id);
 	else if (strcmp(name, "case.discovered") == 0)
-		return rp_time_fmt_local(out, c->info.discovered);
+		return fill_time(out, F->words, "time", c->info.discovered);
 	else if (strcmp(name, "case.opened") == 0)
-		return rp_time_fmt_local(out, c->info.opened);
+		return fill_time(out, F->words, "time", c->info.opened);
 	else if (strcmp(name, "now") == 0)
-		return rp_time_fmt_local(out, F->now);
+		return fill_time(out, F->words, "time", F->now);
+	else if (strcmp(name, "date") == 0)
+		return fill_time(out, F->words, "date", F->now);
 	else if (strcmp(name, "root-cause") == 0)
 		v = c->root_cause;
 	else if (strncmp(name, "facts.", 6) == 0 && (f = rp_fact_lookup(name + 6)) >= 0)
-		return rp_buf_addstr(out, yes_word(F->lang, c->facts[f]));
+		return rp_buf_addstr(out, fact_word(F->words, c->facts[f]));
 	else if (strcmp(name, "iocs") == 0) {
 		if (c->niocs == 0)
 			return rp_buf_addstr(out, "  -\n");
@@ -99,11 +110,11 @@ fill_one(struct rp_buf *out, const char *name, const struct fill *F)
 
 int
 rp_template_fill_with(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
-    const char *client, const char *lang, int64_t now,
+    const char *client, const char *lang, const struct rp_ini *words, int64_t now,
     int (*extra)(struct rp_buf *out, const char *name, void *ctx), void *ctx,
     struct rp_buf *out)
 {
-	const struct fill F = { c, site, client, lang, now, extra, ctx };
+	const struct fill F = { c, site, client, lang, words, now, extra, ctx };
 	const char *p = tmpl, *open, *close;
 	char name[128];
 	int r;
@@ -126,7 +137,16 @@ int
 rp_template_fill(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
     const char *client, const char *lang, int64_t now, struct rp_buf *out)
 {
-	return rp_template_fill_with(tmpl, c, site, client, lang, now, NULL, NULL, out);
+	struct rp_ini *words = NULL;
+	int r;
+
+	/* the words of the language as shipped; rp_notify_draft takes them from the data
+	 * directory given */
+	if ((r = rp_words_load(NULL, lang, &words)) != 0 && r != RP_ERR_NOTFOUND)
+		return r;
+	r = rp_template_fill_with(tmpl, c, site, client, lang, words, now, NULL, NULL, out);
+	rp_ini_free(words);
+	return r;
 }
 
 /* ---- STIX 2.1 ---- */

@@ -222,9 +222,6 @@ list_item(struct rp_buf *b, const char *list, int i)
 	return rp_buf_add(b, p, (size_t)(e - p));
 }
 
-static int fmt_time_words(struct rp_buf *b, const struct rp_ini *w, const char *which,
-    int64_t t);
-
 /* A time as the language writes it ([date] date or time of letter-words.ini), kept on
  * one line ("19 novembre 2026 à 11 h 00" is read as one). */
 static int
@@ -233,7 +230,7 @@ fmt_time(struct rp_buf *b, const struct rp_ini *w, const char *which, int64_t t)
 	size_t start = b->len, i;
 	int r;
 
-	if ((r = fmt_time_words(b, w, which, t)) != 0)
+	if ((r = rp_words_time(b, w, which, t)) != 0)
 		return r;
 	for (i = start; i < b->len; i++)
 		if (b->buf[i] == ' ')
@@ -241,8 +238,8 @@ fmt_time(struct rp_buf *b, const struct rp_ini *w, const char *which, int64_t t)
 	return 0;
 }
 
-static int
-fmt_time_words(struct rp_buf *b, const struct rp_ini *w, const char *which, int64_t t)
+int
+rp_words_time(struct rp_buf *b, const struct rp_ini *w, const char *which, int64_t t)
 {
 	const char *f = rp_ini_get(w, "date", which), *p;
 	time_t tt = (time_t)t;
@@ -275,6 +272,23 @@ fmt_time_words(struct rp_buf *b, const struct rp_ini *w, const char *which, int6
 		else
 			r = rp_buf_addch(b, *p);
 	}
+	return r;
+}
+
+int
+rp_words_load(const char *data_dir, const char *lang, struct rp_ini **out)
+{
+	struct rp_buf name = RP_BUF_INIT, words = RP_BUF_INIT;
+	int r;
+
+	*out = NULL;
+	if (!lang_ok(lang))
+		return RP_ERR_NOTFOUND;
+	if ((r = rp_buf_addf(&name, "templates/%s/letter-words.ini", lang)) == 0 &&
+	    (r = rp_data_load(data_dir, name.buf, &words)) == 0)
+		r = rp_ini_parse(words.buf, words.len, out, NULL);
+	rp_buf_release(&name);
+	rp_buf_release(&words);
 	return r;
 }
 
@@ -494,7 +508,7 @@ fill_fraud(struct rp_buf *out, struct letter_ctx *L)
 		return 0;
 	L->in_fraud = 1;
 	if ((r = rp_buf_addch(out, '\n')) == 0)
-		r = rp_template_fill_with(L->fraud, L->c, L->site, L->g->client, L->lang, L->now,
+		r = rp_template_fill_with(L->fraud, L->c, L->site, L->g->client, L->lang, L->words, L->now,
 		    fill_letter, L, out);
 	L->in_fraud = 0;
 	return r;
@@ -752,7 +766,7 @@ static int
 one_letter(const char *data_dir, const struct rp_case *c, const struct rp_ini *site,
     int64_t now, const struct group *g, struct rp_letter *l)
 {
-	struct rp_buf name = RP_BUF_INIT, tmpl = RP_BUF_INIT, words = RP_BUF_INIT,
+	struct rp_buf name = RP_BUF_INIT, tmpl = RP_BUF_INIT,
 	    fraud = RP_BUF_INIT;
 	struct rp_ini *w = NULL;
 	struct letter_ctx L;
@@ -787,17 +801,14 @@ one_letter(const char *data_dir, const struct rp_case *c, const struct rp_ini *s
 	    (r = rp_data_load(data_dir, name.buf, &tmpl)) != 0)
 		goto out;
 	rp_buf_reset(&name);
-	if ((r = rp_buf_addf(&name, "templates/%s/letter-words.ini", lang)) != 0 ||
-	    (r = rp_data_load(data_dir, name.buf, &words)) != 0 ||
-	    (r = rp_ini_parse(words.buf, words.len, &w, NULL)) != 0)
+	if ((r = rp_words_load(data_dir, lang, &w)) != 0)
 		goto out;
-	rp_buf_reset(&name);
 	if ((r = rp_buf_addf(&name, "templates/%s/letter-fraud.txt", lang)) != 0 ||
 	    (r = rp_data_load(data_dir, name.buf, &fraud)) != 0)
 		goto out;
 	rp_buf_reset(&name);        /* now the filled letter, before its layout */
 	L = (struct letter_ctx){ c, site, g, w, fraud.buf, lang, now, 0 };
-	if ((r = rp_template_fill_with(tmpl.buf, c, site, g->client, lang, now, fill_letter, &L,
+	if ((r = rp_template_fill_with(tmpl.buf, c, site, g->client, lang, w, now, fill_letter, &L,
 	    &name)) == 0)
 		r = reflow(name.buf, &l->text);
 	for (i = 0; r == 0 && i < l->text.len; i++)
@@ -807,7 +818,6 @@ out:
 	rp_ini_free(w);
 	rp_buf_release(&name);
 	rp_buf_release(&tmpl);
-	rp_buf_release(&words);
 	rp_buf_release(&fraud);
 	return r;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case/case-int.h"
 #include "case/case.h"
 #include "case/config.h"
 #include "core/data.h"
@@ -35,16 +36,21 @@ rp_notify_lang(const struct rp_ini *site, const char *client, const char *lang,
     const char **out)
 {
 	size_t from = 0, idx;
-	const char *n;
+	const char *n, *v = NULL;
 
-	/* a letter to a client goes in the client's language */
-	while (lang == NULL && client && rp_ini_find(site, "client", &from, &idx) == 0)
+	if (lang) {
+		*out = lang;
+		return lang_known(lang) ? 0 : RP_ERR_INVALID;
+	}
+	/* a letter to a client goes in the client's language, else in the site's (the
+	 * first of them that has templates: as the letters per organisation) */
+	while (client && v == NULL && rp_ini_find(site, "client", &from, &idx) == 0)
 		if ((n = rp_ini_section_get(site, idx, "name")) != NULL && strcmp(n, client) == 0)
-			lang = rp_ini_section_get(site, idx, "language");
-	if (lang == NULL)
-		lang = "en";
-	*out = lang;
-	return lang_known(lang) ? 0 : RP_ERR_INVALID;
+			v = rp_ini_section_get(site, idx, "language");
+	if (v == NULL || !lang_known(v))
+		v = rp_ini_get(site, "site", "language");
+	*out = v && lang_known(v) ? v : "en";
+	return 0;
 }
 
 int
@@ -68,10 +74,14 @@ rp_notify_draft(const char *data_dir, const char *tmpl_name, const struct rp_cas
     struct rp_buf *out)
 {
 	struct rp_buf tmpl = RP_BUF_INIT;
+	struct rp_ini *words = NULL;
 	int r;
 
-	if ((r = rp_data_load(data_dir, tmpl_name, &tmpl)) == 0)
-		r = rp_template_fill(tmpl.buf, c, site, client, lang, now, out);
+	if ((r = rp_data_load(data_dir, tmpl_name, &tmpl)) == 0 &&
+	    ((r = rp_words_load(data_dir, lang, &words)) == 0 || r == RP_ERR_NOTFOUND))
+		r = rp_template_fill_with(tmpl.buf, c, site, client, lang, words, now, NULL, NULL,
+		    out);
+	rp_ini_free(words);
 	rp_buf_release(&tmpl);
 	return r;
 }

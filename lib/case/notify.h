@@ -33,9 +33,10 @@ struct rp_notice {
 extern const char *const rp_notify_recipients[];
 int rp_notify_recipient(const char *to);
 
-/* The language of a notification: lang if given, else the [client] named client's
- * `language =`, else "en". 0 with *out set, or RP_ERR_INVALID when that is not a
- * language riposte has templates in (fr, de, en); *out is then the refused one. */
+/* The language of a notification: lang if given (RP_ERR_INVALID, *out = lang, when
+ * riposte has no templates in it: fr, de, en), else the [client] named client's
+ * `language =`, else the site's ([site] language), the first of them with templates,
+ * else "en". 0 with *out set. */
 int rp_notify_lang(const struct rp_ini *site, const char *client, const char *lang,
     const char **out);
 
@@ -48,7 +49,9 @@ int rp_notify_template(const struct rp_ini *site, const char *to, const char *la
  * {{case.id}}, {{case.how}}, {{facts.NAME}}, {{iocs}}, {{section/key}} from the site
  * profile (e.g. {{insurance/policy}}, {{contact dpo/name}}), {{client/name}}.
  * Missing values become "[...: what]" so a draft never silently drops a field.
- * lang picks yes/no words. Times are local (TZ). RP_ERR_FORMAT: an open {{. */
+ * lang picks the words of templates/LANG/letter-words.ini as shipped: the answers to
+ * the facts, times as the language writes them ("20 novembre 2026 à 6 h 30"), local
+ * (TZ). RP_ERR_FORMAT: an open {{. */
 int rp_template_fill(const char *tmpl, const struct rp_case *c, const struct rp_ini *site,
     const char *client, const char *lang, int64_t now, struct rp_buf *out);
 

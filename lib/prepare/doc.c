@@ -5,6 +5,7 @@
 
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/l10n.h"
 #include "prepare/doc.h"
 
 #define RS '\x1e'
@@ -68,41 +69,19 @@ rp_doc_each(const char *doc, size_t len,
 	return r;
 }
 
-/*
- * Fills {{name}} placeholders of tmpl from NULL-terminated name/value pairs (values
- * are inserted as they are; the document's renderers escape them). An unknown
- * placeholder stays as written, so that a typo in the data shows.
- */
+/* rp_l10n_fill (lib/core/l10n.h: the one filling of {{placeholders}}, shared with the
+ * case report) into an emptied buffer. */
 int
 rp_doc_fill(struct rp_buf *out, const char *tmpl, ...)
 {
-	const char *p = tmpl, *open, *close, *name, *value;
 	va_list ap;
-	int r = 0;
+	int r;
 
 	rp_buf_reset(out);
-	while (r == 0 && (open = strstr(p, "{{")) != NULL &&
-	    (close = strstr(open + 2, "}}")) != NULL) {
-		size_t n = (size_t)(close - open - 2);
-
-		if ((r = rp_buf_add(out, p, (size_t)(open - p))) != 0)
-			break;
-		va_start(ap, tmpl);
-		value = NULL;
-		while ((name = va_arg(ap, const char *)) != NULL) {
-			const char *v = va_arg(ap, const char *);
-
-			if (strlen(name) == n && strncmp(name, open + 2, n) == 0) {
-				value = v ? v : "";
-				break;
-			}
-		}
-		va_end(ap);
-		r = value ? rp_buf_addstr(out, value) :
-		    rp_buf_add(out, open, (size_t)(close + 2 - open));
-		p = close + 2;
-	}
-	return r ? r : rp_buf_addstr(out, p);
+	va_start(ap, tmpl);
+	r = rp_l10n_vfill(out, tmpl, ap);
+	va_end(ap);
+	return r;
 }
 
 /* ---- the records, copied out for renderers that look ahead ---- */

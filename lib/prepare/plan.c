@@ -19,12 +19,7 @@ const char *const rp_plan_langs[] = { "fr", "de", "en", "it", NULL };
 static int
 lang_known(const char *l)
 {
-	size_t i;
-
-	for (i = 0; l && rp_plan_langs[i]; i++)
-		if (strcmp(rp_plan_langs[i], l) == 0)
-			return 1;
-	return 0;
+	return rp_l10n_one_of(rp_plan_langs, l);
 }
 
 int

@@ -64,8 +64,8 @@ cp "$T/.out" claim.jsonl
 expect_grep "liability per client" '{"kind":"liability","client":"Labor Beispiel AG","claimed":800000' claim.jsonl
 expect_grep "liability section with its deductible and limit" '"deductible":500000,"claimable":300000,"own_share":500000,"currency":"CHF","minor_units":100,"section":"liability","limit":100000000' claim.jsonl
 expect_exit "report" 0 "$RIPOSTE" case report --format md -o report.md
-expect_grep "the report lists the correspondents" '## Correspondents warned' report.md
-expect_grep "and the clients' claims" 'Third-party liability: what clients claim from us' report.md
+expect_grep "the report lists the correspondents" '## Gewarnte Korrespondenten' report.md
+expect_grep "and the clients' claims" 'Haftpflicht: was Kunden von uns fordern' report.md
 
 # verify covers the contacts: altering one is detected
 expect_exit "journal intact" 0 "$RIPOSTE" case verify

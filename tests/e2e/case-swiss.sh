@@ -58,8 +58,9 @@ expect_grep "journal entry for the attachment" '"type":"attach"' show.jsonl
 expect_exit "close refused without root cause" 1 "$RIPOSTE" case close
 expect_grep "says why" 'no root cause recorded' "$T/.err"
 expect_exit "report html" 0 "$RIPOSTE" case report --format html -o report.html
-expect_grep "html title" '<h1>Incident report: Ransomware on the practice server</h1>' report.html
-expect_grep "html total" 'CHF 25,000.00' report.html
+expect_grep "html title (the site's language: de)" '<h1>Vorfallbericht: Ransomware on the practice server</h1>' report.html
+expect_grep "html lang" '<html lang="de">' report.html
+expect_grep "html total (the apostrophe as an entity)" 'CHF 25&#39;000.00' report.html
 expect_grep "html scope has the scan's summary" 'scan (scan.jsonl, SHA-256 [0-9a-f]*): files 2, encrypted 1' report.html
 expect_nogrep "html is self-contained (no external resources)" '<link\|<script\|src=' report.html
 expect_exit "close with root cause" 0 "$RIPOSTE" case close --root-cause "RDP exposed with a weak password"
@@ -73,7 +74,9 @@ expect_exit "verify detects the altered entry" 1 "$RIPOSTE" case verify --case 1
 expect_grep "names the entry" 'entry 2' "$T/.out"
 expect_exit "a report of an altered case is still written" 0 "$RIPOSTE" case report --case 1 --format md -o altered.md
 expect_grep "and warns" 'does not verify' "$T/.err"
-expect_grep "the report says so" 'WARNING: the journal of this case does not verify: entry 2' altered.md
+expect_grep "the report says so" 'WARNUNG: Das Journal dieses Falls lässt sich nicht verifizieren: Eintrag 2' altered.md
+expect_exit "and in English" 0 "$RIPOSTE" case report --case 1 --format md -o altered-en.md --lang en
+expect_grep "the English report says so" 'WARNING: the journal of this case does not verify: entry 2' altered-en.md
 # removing the last entry is detected too (the head is recorded in the case)
 rm -f riposte.db* && "$RIPOSTE" case open --title t --discovered 2026-11-20T06:30:00+01:00 >/dev/null 2>&1
 "$RIPOSTE" case log one && "$RIPOSTE" case log two

@@ -13,3 +13,6 @@ r case close
 RIPOSTE_NOW=2026-11-22T17:00:00+01:00 r case close
 r case report --format md --case 1 -o -
 r case report --format md -o -
+# --lang overrides the site's language (de): English, with Swiss numbers and dates
+r case report --case 1 --format md -o - --lang en
+r case report --case 1 --format md -o - --lang it

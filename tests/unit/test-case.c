@@ -559,8 +559,26 @@ notify_language_template_and_deadline(void **state)
 	assert_string_equal(lang, "de");                      /* --lang wins */
 	assert_int_equal(rp_notify_lang(ini, "Nobody", NULL, &lang), 0);
 	assert_string_equal(lang, "en");
-	assert_int_equal(rp_notify_lang(ini, "Roma", NULL, &lang), RP_ERR_INVALID);
-	assert_string_equal(lang, "it");                      /* no Italian templates */
+	assert_int_equal(rp_notify_lang(ini, "Roma", NULL, &lang), 0);
+	assert_string_equal(lang, "en");       /* no Italian templates: the site's, else en */
+	assert_int_equal(rp_notify_lang(ini, NULL, "it", &lang), RP_ERR_INVALID);
+	assert_string_equal(lang, "it");
+	{
+		static const char de[] = "[site]\ncountry=CH\nlanguage=de\n[client]\nname=Roma\n"
+		    "language=it\n[client]\nname=Acme\nlanguage=fr\n";
+		struct rp_ini *ini_de;
+
+		assert_int_equal(rp_ini_parse(de, strlen(de), &ini_de, NULL), 0);
+		assert_int_equal(rp_notify_lang(ini_de, NULL, NULL, &lang), 0);
+		assert_string_equal(lang, "de");                  /* the site's language */
+		assert_int_equal(rp_notify_lang(ini_de, "Roma", NULL, &lang), 0);
+		assert_string_equal(lang, "de");
+		assert_int_equal(rp_notify_lang(ini_de, "Acme", NULL, &lang), 0);
+		assert_string_equal(lang, "fr");
+		assert_int_equal(rp_notify_lang(ini_de, NULL, "en", &lang), 0);
+		assert_string_equal(lang, "en");
+		rp_ini_free(ini_de);
+	}
 	assert_int_equal(rp_notify_template(ini, "authority", "fr", &b), 0);
 	assert_string_equal(b.buf, "templates/fr/authority-ch.txt");
 	rp_buf_reset(&b);
