@@ -109,7 +109,7 @@ struct rp_fleet_cred {
 /* Registers practice name and creates its login role (member of riposte_practice) with a
  * random password, sent to the server only as a SCRAM verifier; one transaction.
  * RP_ERR_EXISTS when the site or the role exists; RP_ERR_INVALID for a bad name;
- * RP_ERR_UNSUPPORTED when the schema is missing or older than RP_FLEET_SCHEMA. */
+ * RP_ERR_UNSUPPORTED when the centre has no schema. */
 int rp_fleet_site_add(struct rp_fleet *f, const char *name, struct rp_fleet_cred *out);
 void rp_fleet_cred_release(struct rp_fleet_cred *c);     /* accepts a zeroed struct */
 

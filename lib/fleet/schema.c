@@ -74,7 +74,8 @@ static const char *const migrations[RP_FLEET_SCHEMA] = {
 	/* 2: what `fleet status` asks of every practice as columns the server fills from
 	 * the JSON (clients of version 1 keep pushing the same rows), the indexes that keep
 	 * it fast over a thousand practices, the queue's length of each practice, and the
-	 * centre's memory of journal entries sent again changed (a rewritten journal) */
+	 * centre's memory of journal entries sent again changed (a rewritten journal: an
+	 * entry never changes once written, so any change is one) */
 	"ALTER TABLE fleet.record\n"
 	"  ADD COLUMN at timestamptz,\n"
 	"  ADD COLUMN due timestamptz,\n"
@@ -132,7 +133,7 @@ static const char *const migrations[RP_FLEET_SCHEMA] = {
 	"END $$;\n"
 	"REVOKE ALL ON FUNCTION fleet.record_rewritten() FROM PUBLIC;\n"
 	"CREATE TRIGGER record_rewritten AFTER UPDATE ON fleet.record FOR EACH ROW\n"
-	"  WHEN (OLD.kind = 'journal' AND OLD.body->>'hash' IS DISTINCT FROM NEW.body->>'hash')\n"
+	"  WHEN (OLD.kind = 'journal' AND OLD.body IS DISTINCT FROM NEW.body)\n"
 	"  EXECUTE FUNCTION fleet.record_rewritten();\n",
 };
 
@@ -381,10 +382,9 @@ rp_fleet_site_add(struct rp_fleet *f, const char *name, struct rp_fleet_cred *ou
 	if ((r = rp_fleet_exec(f, LOCK, 0, NULL, NULL)) != 0 ||
 	    (r = rp_fleet_whoami(f, &version, NULL)) != 0)
 		goto out;
-	if (version < RP_FLEET_SCHEMA) {
-		r = rp_fleet_fail(f, RP_ERR_UNSUPPORTED, version == 0 ? "the centre has no schema: run "
-		    "'riposte fleet init' first" : "the centre's schema is version %d: run 'riposte fleet "
-		    "init' to migrate it to %d", version, RP_FLEET_SCHEMA);
+	if (version < 1) {
+		r = rp_fleet_fail(f, RP_ERR_UNSUPPORTED, "the centre has no schema: run 'riposte fleet "
+		    "init' first");
 		goto out;
 	}
 	p[0] = name;
