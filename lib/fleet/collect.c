@@ -1,7 +1,8 @@
 /*
  * What a practice has now, as records: its site check's findings, its cases (state,
  * journal head, facts), the legal deadlines of the open ones, every journal entry, the
- * last scan/diff/exfil summaries and the baselines, and the state of its canaries. The
+ * last scan/diff/exfil summaries and the baselines, the scores of its drills, and the
+ * state of its canaries. The
  * alerts are taken by queue.c straight from the alert log (append-only: only the new
  * ones are read). Read first, then compared with the queue in one transaction of the
  * store (queue.c): the case functions run transactions of their own.
@@ -18,6 +19,7 @@
 #include "core/time.h"
 #include "fleet/internal.h"
 #include "forensic/baseline.h"
+#include "prepare/drill.h"
 #include "respond/canary.h"
 #include "store/store.h"
 
@@ -361,6 +363,41 @@ baselines(const struct rp_fleet_local *l, struct recs *rs)
 	return r < 0 ? r : 0;
 }
 
+/* ---------------------------------------------------------------- drills */
+
+/* The score of every tabletop drill run (`riposte drill`): the provider sees which
+ * practice drilled, when, and how it did. The participants' names stay at the
+ * practice. */
+static int
+drill_run(const struct rp_drill_record *d, void *ctx)
+{
+	struct recs *rs = ctx;
+	char rid[64], rating[2] = { d->rating, '\0' };
+
+	snprintf(rid, sizeof(rid), "drill:%lld", (long long)d->id);
+	rec_begin(rs, "drill", rid);
+	rp_fj_str(&rs->j, "drill", d->drill);
+	rp_fj_str(&rs->j, "title", d->title);
+	rp_fj_str(&rs->j, "lang", d->lang);
+	rp_fj_str(&rs->j, "mode", d->mode);
+	rp_fj_time(&rs->j, "started", d->started);
+	rp_fj_time(&rs->j, "time", d->finished);
+	rp_fj_int(&rs->j, "points", d->points);
+	rp_fj_int(&rs->j, "max", d->max);
+	rp_fj_str(&rs->j, "rating", rating);
+	return rec_end(rs, "drill", rid);
+}
+
+static int
+drills(const struct rp_fleet_local *l, struct recs *rs)
+{
+	int r;
+
+	if ((r = rp_drill_migrate(l->st)) != 0)
+		return r;
+	return rp_drill_runs_each(l->st, drill_run, rs);
+}
+
 /* ---------------------------------------------------------------- canaries */
 
 /* Only stat(): a read would be a canary read, which watch notes. */
@@ -428,7 +465,8 @@ rp_fleet_collect(const struct rp_fleet_local *l, struct rp_fleet_collected *out)
 	rp_buf_init(&rs.b, RP_FLEET_RECORD_MAX);
 	if (l->site && (r = rp_site_check(l->site, l->now, finding, &rs)) != 0)
 		goto out;
-	if ((r = cases(l, &rs)) != 0 || (r = baselines(l, &rs)) != 0 || (r = canaries(l, &rs)) != 0)
+	if ((r = cases(l, &rs)) != 0 || (r = baselines(l, &rs)) != 0 || (r = drills(l, &rs)) != 0 ||
+	    (r = canaries(l, &rs)) != 0)
 		goto out;
 	qsort(rs.v, rs.n, sizeof(*rs.v), by_rid);
 	/* one record per id (a canary directory given twice) */

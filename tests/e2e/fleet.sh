@@ -3,7 +3,8 @@
 # own (tests/fleet-pg.sh: initdb/pg_ctl in the temp dir, a Unix socket there, as nobody):
 # - init (idempotent), site add (a role per practice, a SCRAM password);
 # - the Swiss and the French reference cases push, each with a real watch alert (watch
-#   stops a process that writes a canary) when watch can run here; status lists both
+#   stops a process that writes a canary) when watch can run here, the Swiss one with a
+#   tabletop drill's score (not its participants); status lists both
 #   with their overdue deadlines and alerts; a second push sends nothing;
 # - row-level security: a practice's role sees and writes only its own rows (the
 #   database's errors asserted); a rewritten journal shows at the centre;
@@ -93,6 +94,25 @@ else
 	done
 fi
 
+# a tabletop drill at the Swiss practice, every best answer: its score goes to the centre
+"$RIPOSTE" drill show ransomware-night --format jsonl --lang de >drill.jsonl
+python3 - <<'PY'
+import json
+out = []
+for o in map(json.loads, open("drill.jsonl")):
+    if o["kind"] != "inject":
+        continue
+    ch = o["choices"]
+    if o["pick"] == "one":
+        out.append("%s: %s" % (o["id"], max(ch, key=lambda c: c["points"])["id"]))
+    else:
+        out.append("%s: %s" % (o["id"], ",".join(c["id"] for c in ch if c["points"] > 0)))
+open("drill-best.txt", "w").write("\n".join(out) + "\n")
+PY
+RIPOSTE_DB=swiss.db "$RIPOSTE" drill run ransomware-night --answers drill-best.txt --lang de \
+    --participants "Dr. Muster, front desk" --config "$EX" >/dev/null 2>&1 || fail "swiss: drill run"
+drill_score=$(RIPOSTE_DB=swiss.db "$RIPOSTE" drill runs --format jsonl | sed -n 's/.*"points":\([0-9]*\),"max":\([0-9]*\),"rating":"\([A-Z]\)".*/\1 \2 \3/p')
+
 # --- pushes -------------------------------------------------------------------------
 expect_exit "swiss pushes" 0 "$RIPOSTE" fleet push --dsn-file swiss.dsn --site swiss --db swiss.db \
     --config "$EX" --canary share
@@ -107,6 +127,10 @@ expect_eq "the canaries' state, by stat" "present,present" \
     "$(pg_psql fleet "SELECT string_agg(state, ',') FROM fleet.record WHERE site = 'swiss' AND kind = 'canary'")"
 expect_eq "the journal head of the case" "$(sqlite3 swiss.db "SELECT hash FROM journal WHERE case_id=1 ORDER BY seq DESC LIMIT 1")" \
     "$(pg_psql fleet "SELECT body->>'head_hash' FROM fleet.record WHERE site = 'swiss' AND rid = 'case:1'")"
+expect_eq "the drill's score at the centre" "ransomware-night $drill_score" \
+    "$(pg_psql fleet "SELECT body->>'drill' || ' ' || (body->>'points') || ' ' || (body->>'max') || ' ' || (body->>'rating') FROM fleet.record WHERE site = 'swiss' AND kind = 'drill'")"
+expect_eq "but not who took part" 0 \
+    "$(pg_psql fleet "SELECT count(*) FROM fleet.record WHERE site = 'swiss' AND body::text LIKE '%Muster, front desk%'")"
 expect_exit "a second push" 0 "$RIPOSTE" fleet push --dsn-file swiss.dsn --site swiss --db swiss.db \
     --config "$EX" --canary share
 expect_grep "sends nothing new" "0 new or changed, 0 gone" "$T/.out"
