@@ -75,7 +75,8 @@ struct rp_fleetq_item {
 	char *rid, *kind, *body;
 	char hash[65];
 };
-/* Up to max items (and about max_bytes of bodies) not marked bad, oldest first. */
+/* Up to max items (and about max_bytes of bodies) not marked bad, oldest first; *items
+ * is NULL (nothing to free) when *n is 0. */
 int rp_fleetq_take(struct rp_store *st, size_t max, size_t max_bytes,
     struct rp_fleetq_item **items, size_t *n);
 void rp_fleetq_items_free(struct rp_fleetq_item *items, size_t n);

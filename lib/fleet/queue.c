@@ -353,9 +353,11 @@ rp_fleetq_take(struct rp_store *st, size_t max, size_t max_bytes,
 	}
 	if (r < 0)
 		goto out;
-	*items = v;
-	*n = k;
-	v = NULL;
+	if (k > 0) {             /* nothing queued: *items stays NULL, v is freed below */
+		*items = v;
+		*n = k;
+		v = NULL;
+	}
 	r = 0;
 out:
 	rp_stmt_free(s);
