@@ -17,6 +17,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
+#include "respond/alertlog.h"
 #include "store/store.h"
 
 /* Writes b to stdout, flushed; an error ends the run (exit 2). */
@@ -311,6 +312,13 @@ on_journal(const struct rp_watch_alert *a, const struct rp_watch_canary_read *c,
 		alert_json(&data, a);
 	else
 		canary_json(&data, c);
+	/* the store's alert log keeps it whether or not a case is open (fleet push sends it) */
+	if ((r = rp_alertlog_watch(st, time, a != NULL ? "ransomware behaviour detected and acted on" :
+	    "a canary file was read (noted; a read alone is not acted on)", data.buf)) != 0) {
+		snprintf(msg, sizeof(msg), "cannot record the alert in the alert log of %s (%s)",
+		    wc->cli->db_path, rp_strerror(r));
+		warning_out(wc, msg);
+	}
 	r = rp_journal_append(st, 0, time, "watch", "riposte watch", a != NULL ?
 	    "ransomware behaviour detected and acted on" :
 	    "a canary file was read (noted; a read alone is not acted on)", data.buf, NULL);

@@ -42,6 +42,7 @@ static const struct rp_command commands[] = {
 	{ "drill",    cmd_drill,    RP_CMD_NEEDS_DB, "tabletop exercises with scoring and lessons learned" },
 	{ "kit",      cmd_kit,      RP_CMD_NEEDS_DB, "the staff awareness kit (PDFs) in the practice's colours" },
 	{ "serve",    cmd_serve,    RP_CMD_NEEDS_DB, "the incident page in a browser (local, safe by default)" },
+	{ "fleet",    cmd_fleet,    RP_CMD_NEEDS_DB, "the IT provider's view of all its practices" },
 	{ "help",     cmd_help,     0,              "list the commands, or show one's manual" },
 	{ "version",  cmd_version,  0,              "print the version" },
 };

@@ -30,6 +30,7 @@ rp_strerror(int r)
 	case RP_ERR_REFUSED:     return "refused for safety";
 	case RP_ERR_NFT:         return "nftables error";
 	case RP_ERR_INTEGRITY:   return "integrity check failed";
+	case RP_ERR_UNREACHABLE: return "server unreachable";
 	}
 	return "unknown error";
 }

@@ -31,6 +31,7 @@
 #define RP_ERR_REFUSED      -20   /* refused for safety (evidence, lock-out, system dirs) */
 #define RP_ERR_NFT          -21   /* libnftables rejected the ruleset */
 #define RP_ERR_INTEGRITY    -22   /* a hash chain or manifest does not verify */
+#define RP_ERR_UNREACHABLE  -23   /* a server could not be reached (down, refused, timed out) */
 
 /* A static, lowercase message for r; for RP_ERR_SYSTEM it is strerror(errno).
  * Thread-safe. */

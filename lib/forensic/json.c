@@ -88,6 +88,18 @@ rp_jv_is_object(const struct rp_jv *v)
 	return v != NULL && json_is_object(J(v));
 }
 
+int
+rp_jv_is_null(const struct rp_jv *v)
+{
+	return v != NULL && json_is_null(J(v));
+}
+
+int
+rp_jv_is_true(const struct rp_jv *v)
+{
+	return v != NULL && json_is_true(J(v));
+}
+
 const char *
 rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val)
 {
