@@ -22,5 +22,6 @@ int cmd_mail(struct rp_cli *cli, int argc, char **argv);
 int cmd_drill(struct rp_cli *cli, int argc, char **argv);
 int cmd_kit(struct rp_cli *cli, int argc, char **argv);
 int cmd_serve(struct rp_cli *cli, int argc, char **argv);
+int cmd_harden(struct rp_cli *cli, int argc, char **argv);
 
 #endif

@@ -35,6 +35,7 @@ static const struct rp_command commands[] = {
 	{ "isolate",  cmd_isolate,  RP_CMD_NEEDS_DB, "cut the network except the IT provider (nftables)" },
 	{ "collect",  cmd_collect,  RP_CMD_NEEDS_DB, "collect volatile evidence with a manifest" },
 	{ "mail",     cmd_mail,     0,              "scan mail for viruses and fraud; trace who received what" },
+	{ "harden",   cmd_harden,   RP_CMD_NEEDS_DB, "check the ways in of a Linux file server" },
 	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
