@@ -72,7 +72,9 @@ typedef int (*rp_h_note_fn)(const char *file, unsigned line, const char *text, v
 /* ---- Samba: smb.conf ---- */
 
 struct rp_smbval {
-	const char *value;        /* whitespace runs collapsed, trimmed */
+	const char *value;        /* whitespace runs collapsed, trimmed; a synonym that
+	                           * inverts is stored inverted ("read only" sense) */
+	const char *text;         /* the assignment as written: "writeable = yes" */
 	const char *file;         /* where it was set */
 	unsigned line;
 };

@@ -227,9 +227,10 @@ add_section(struct rp_smbconf *c, const char *name, size_t n, const char *file, 
 }
 
 /* Sets name (canonical; value taken over) in section si. */
+/* Sets name (canonical) in section si; name, value and text are taken over. */
 static int
-set_param(struct rp_smbconf *c, size_t si, char *name, char *value, const char *file,
-    unsigned line)
+set_param(struct rp_smbconf *c, size_t si, char *name, char *value, char *text,
+    const char *file, unsigned line)
 {
 	struct ssection *s = &c->s[si];
 	struct sparam *grown;
@@ -239,7 +240,9 @@ set_param(struct rp_smbconf *c, size_t si, char *name, char *value, const char *
 		if (strcmp(s->p[i].name, name) == 0) {
 			free(name);
 			free((char *)s->p[i].v.value);
+			free((char *)s->p[i].v.text);
 			s->p[i].v.value = value;
+			s->p[i].v.text = text;
 			s->p[i].v.file = file;
 			s->p[i].v.line = line;
 			return 0;
@@ -250,11 +253,13 @@ set_param(struct rp_smbconf *c, size_t si, char *name, char *value, const char *
 	if ((grown = realloc(s->p, (s->np + 1) * sizeof(*s->p))) == NULL) {
 		free(name);
 		free(value);
+		free(text);
 		return RP_ERR_NOMEM;
 	}
 	s->p = grown;
 	s->p[s->np].name = name;
 	s->p[s->np].v.value = value;
+	s->p[s->np].v.text = text;
 	s->p[s->np].v.file = file;
 	s->p[s->np].v.line = line;
 	s->np++;
@@ -262,6 +267,7 @@ set_param(struct rp_smbconf *c, size_t si, char *name, char *value, const char *
 toobig:
 	free(name);
 	free(value);
+	free(text);
 	return RP_ERR_TOOBIG;
 }
 
@@ -320,14 +326,15 @@ do_copy(struct rp_smbconf *c, const char *value, long cur, const char *file, uns
 	n = c->s[from].np;
 	for (i = 0; i < n; i++) {
 		const struct sparam *p = &c->s[from].p[i];
-		char *nm = strdup(p->name), *v = strdup(p->v.value);
+		char *nm = strdup(p->name), *v = strdup(p->v.value), *t = strdup(p->v.text);
 
-		if (nm == NULL || v == NULL) {
+		if (nm == NULL || v == NULL || t == NULL) {
 			free(nm);
 			free(v);
+			free(t);
 			return RP_ERR_NOMEM;
 		}
-		if ((r = set_param(c, (size_t)cur, nm, v, p->v.file, p->v.line)) != 0)
+		if ((r = set_param(c, (size_t)cur, nm, v, t, p->v.file, p->v.line)) != 0)
 			return r;
 	}
 	return 0;
@@ -338,13 +345,14 @@ do_param(struct rp_smbconf *c, const char *l, size_t n, const char *file, unsign
     long *cur, int depth)
 {
 	const char *eq = memchr(l, '=', n);
-	char *name = NULL, *value = NULL;
+	char *name = NULL, *value = NULL, *text = NULL;
 	int inv, r = 0;
 
 	if (eq == NULL)
 		return note(c, file, line, "a line that is neither a section nor a parameter: ignored");
 	if ((name = norm_name(l, (size_t)(eq - l))) == NULL ||
-	    (value = norm_value(eq + 1, n - (size_t)(eq - l) - 1)) == NULL) {
+	    (value = norm_value(eq + 1, n - (size_t)(eq - l) - 1)) == NULL ||
+	    (text = norm_value(l, n > 200 ? 200 : n)) == NULL) {
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
@@ -379,11 +387,12 @@ do_param(struct rp_smbconf *c, const char *l, size_t n, const char *file, unsign
 			goto out;
 		}
 	}
-	r = set_param(c, (size_t)*cur, name, value, file, line);
-	name = value = NULL;   /* taken over */
+	r = set_param(c, (size_t)*cur, name, value, text, file, line);
+	name = value = text = NULL;   /* taken over */
 out:
 	free(name);
 	free(value);
+	free(text);
 	return r;
 }
 
@@ -519,6 +528,7 @@ rp_smbconf_free(struct rp_smbconf *c)
 		for (j = 0; j < c->s[i].np; j++) {
 			free(c->s[i].p[j].name);
 			free((char *)c->s[i].p[j].v.value);
+			free((char *)c->s[i].p[j].v.text);
 		}
 		free(c->s[i].p);
 		free(c->s[i].name);
@@ -652,13 +662,13 @@ check_protocol(struct rp_hrun *run, const struct rp_smbconf *c)
 	v = rp_smbconf_get(c, 0, "server min protocol");
 	if (v && proto_rank(v->value) >= 0 && proto_rank(v->value) <= RANK_NT1)
 		r = rp_h_find(run, "smb1-enabled", -1, NULL, v->file, v->line,
-		    "server min protocol = %s: clients may connect with SMB1", v->value);
+		    "%s: clients may connect with SMB1", v->text);
 	v = rp_smbconf_get(c, 0, "server max protocol");
 	if (r == 0 && v && proto_rank(v->value) >= 0 && proto_rank(v->value) <= RANK_NT1)
 		r = rp_h_find(run, "smb1-enabled", -1,
 		    "Remove `server max protocol` so that clients use SMB2 or SMB3, and make sure "
 		    "`server min protocol` is SMB2_02 or higher.", v->file, v->line,
-		    "server max protocol = %s: the server speaks only SMB1", v->value);
+		    "%s: the server speaks only SMB1", v->text);
 	v = rp_smbconf_get(c, 0, "ntlm auth");
 	if (r == 0 && v && (rp_smb_bool(v->value) == 1 || rp_h_wieq(v->value, "ntlmv1-permitted"))) {
 		const struct rp_smbval *lm = rp_smbconf_get(c, 0, "lanman auth");
@@ -666,7 +676,7 @@ check_protocol(struct rp_hrun *run, const struct rp_smbconf *c)
 		r = rp_h_find(run, "smb1-enabled", -1,
 		    "Set `ntlm auth = ntlmv2-only` (Samba's default) in [global]: NTLMv1 answers "
 		    "can be cracked and relayed.", v->file, v->line,
-		    "ntlm auth = %s: NTLMv1 logins are accepted%s", v->value,
+		    "%s: NTLMv1 logins are accepted%s", v->text,
 		    is_set_true(lm) ? ", and lanman auth = yes accepts LM hashes too" : "");
 	}
 	return r;
@@ -723,9 +733,9 @@ rp_h_samba(struct rp_hrun *run)
 		gw = writable && is_set_true(guest);
 		if (gw) {
 			r = rp_h_find(run, "smb-guest-writable", -1, NULL, guest->file, guest->line,
-			    "[%s]: guest ok = %s%s, read only = no (%s:%u)%s%s", name, guest->value,
+			    "[%s]: %s%s, and %s (%s:%u)%s%s", name, guest->text,
 			    guest == rp_smbconf_get(c, 0, "guest ok") ? " (from [global])" : "",
-			    ro->file, ro->line, mg ? "; map to guest = " : "", mg ? mg->value : "");
+			    ro->text, ro->file, ro->line, mg ? "; " : "", mg ? mg->text : "");
 			if (r != 0)
 				break;
 		}
@@ -746,7 +756,7 @@ rp_h_samba(struct rp_hrun *run)
 					    "records nothing)", name);
 			} else if (vfs) {
 				r = rp_h_find(run, "smb-no-audit", -1, NULL, vfs->file, vfs->line,
-				    "[%s]: vfs objects = %s, without full_audit", name, vfs->value);
+				    "[%s]: %s, without full_audit", name, vfs->text);
 			} else {
 				r = rp_h_find(run, "smb-no-audit", -1, NULL, c->s[i].file, c->s[i].line,
 				    "[%s]: writable, and no vfs objects: no file operation is recorded",
@@ -758,8 +768,8 @@ rp_h_samba(struct rp_hrun *run)
 		if (!(vfs && list_has(vfs->value, snap_mods, sizeof(snap_mods) / sizeof(snap_mods[0]))))
 			r = rp_h_find(run, "smb-no-snapshots", -1, NULL,
 			    vfs ? vfs->file : c->s[i].file, vfs ? vfs->line : c->s[i].line,
-			    "[%s]: writable, %s%s: no previous versions", name,
-			    vfs ? "vfs objects = " : "no vfs objects", vfs ? vfs->value : "");
+			    "[%s]: writable, %s: no previous versions", name,
+			    vfs ? vfs->text : "no vfs objects");
 	}
 out:
 	rp_smbconf_free(c);
