@@ -136,8 +136,15 @@ cx_close(struct cx *c)
 		rp_err(c->cli, "case %lld is closed already", (long long)k.info.id);
 		rc = RP_EXIT_ERROR;
 	} else if (r == RP_ERR_REFUSED && unmet) {
+		const char *open = NULL;
+
 		rp_err(c->cli, "case %lld %s, or close with --force", (long long)k.info.id,
 		    unmet->unmet);
+		if (strcmp(unmet->id, "way-in-findings") == 0 &&
+		    !rp_way_in_closed(&k.way_in, &open) && open)
+			rp_err(c->cli, "finding '%s': %s", open, rp_way_in_state(&k.way_in, open,
+			    NULL) == RP_FS_UNKNOWN ? "no harden run recorded in the case checked it" :
+			    "still found by the last harden run that checked it");
 		rc = RP_EXIT_FOUND;
 	} else if (r != 0) {
 		rc = cx_store_err(c, r);

@@ -6,11 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case/case.h"
+#include "case/config.h"
 #include "cli.h"
 #include "commands.h"
 #include "core/err.h"
+#include "core/time.h"
 #include "forensic.h"
+#include "harden/harden.h"
 #include "harden-out.h"
+#include "site-conf.h"
+#include "store/store.h"
 
 static const char usage[] =
 "NAME\n"
@@ -18,7 +24,7 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte harden [--root DIR] [--format text|jsonl|csv] [--config FILE]\n"
-"                   [--case[=ID]] [--db FILE]\n"
+"                   [--case[=ID] [--owner WHO] [--due DATE]] [--db FILE]\n"
 "\n"
 "DESCRIPTION\n"
 "    Checks the configuration a practice's server is attacked through, and says for\n"
@@ -60,12 +66,22 @@ static const char usage[] =
 "    listed as not checked. Nothing is changed: files are opened read-only with\n"
 "    O_NOATIME, the firewall ruleset is only listed.\n"
 "\n"
+"    --case records the run in the incident case (its findings, the checks not made)\n"
+"    and makes an improvement action of each high finding, one per id, owned by\n"
+"    --owner (default: the site profile's [contact it-provider] name) and due by\n"
+"    --due (default: 14 days from now), unless the case accepted that finding ('case\n"
+"    accept') or has an action for it already. The case's close and restore-check\n"
+"    read the last run: a finding tied to the way in ('case entry --finding') must be\n"
+"    gone from it.\n"
+"\n"
 "OPTIONS\n"
 "    --root DIR        check the system mounted at DIR (file checks only)\n"
 "    --format F        text (default on a terminal; otherwise jsonl), jsonl or csv\n"
 "    --config FILE     the site profile with [backup] path (default $RIPOSTE_CONF,\n"
 "                      ./riposte.conf, /etc/riposte/riposte.conf)\n"
 "    --case[=ID]       record the run in the journal of the open incident case (or ID)\n"
+"    --owner WHO       --case: who carries out the actions made of high findings\n"
+"    --due DATE        --case: when they are due (ISO 8601)\n"
 "    --db FILE         the case database (default $RIPOSTE_DB, else ./riposte.db)\n"
 "    -h, --help        this text\n"
 "\n"
@@ -89,7 +105,7 @@ static const char usage[] =
 "    riposte harden --root /mnt/restored --format jsonl\n"
 "    riposte harden --case\n";
 
-enum { OPT_ROOT = 256, OPT_FORMAT, OPT_CONFIG, OPT_CASE, OPT_DB };
+enum { OPT_ROOT = 256, OPT_FORMAT, OPT_CONFIG, OPT_CASE, OPT_DB, OPT_OWNER, OPT_DUE };
 
 static const struct option longopts[] = {
 	{ "root", required_argument, NULL, OPT_ROOT },
@@ -97,36 +113,93 @@ static const struct option longopts[] = {
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "case", optional_argument, NULL, OPT_CASE },
 	{ "db", required_argument, NULL, OPT_DB },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "due", required_argument, NULL, OPT_DUE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Records the run in the case's journal. */
+/* Records the run in the case's journal, and the actions made of its high findings. */
 static int
-record(struct rp_cli *cli, const struct hx_run *run, int64_t case_id)
+record(struct rp_cli *cli, const struct hx_run *run, int64_t case_id, const char *config,
+    const char *owner, const char *due_s)
 {
 	struct rp_buf t = RP_BUF_INIT, j = RP_BUF_INIT;
-	size_t i;
-	int r;
+	struct rp_hfinding *f = NULL;
+	struct rp_store *st = NULL;
+	struct rp_ini *site = NULL;
+	struct rp_case k;
+	const char *actor;
+	int64_t due = cli->now + 14 * 86400;
+	size_t i, made = 0;
+	int r, rc = -1;
 
-	rp_buf_addf(&t, "Harden run on %s%s: ", run->root, run->live ? " (live)" : "");
+	memset(&k, 0, sizeof(k));
+	if (due_s && rp_time_parse(due_s, &due, NULL) != 0) {
+		rp_err(cli, "--due: '%s' is not an ISO 8601 date", due_s);
+		return -1;
+	}
+	if (owner == NULL) {
+		if (rp_site_conf_load(cli, config, &site, NULL) != 0)
+			return -1;
+		owner = site ? rp_ini_get(site, "contact it-provider", "name") : NULL;
+		if (owner == NULL || *owner == '\0')
+			owner = "IT provider";
+	}
+	if ((actor = getenv("RIPOSTE_ACTOR")) == NULL || !*actor)
+		if ((actor = getenv("USER")) == NULL || !*actor)
+			actor = "unknown";
+	if (fx_store_open(cli, cli->db_path, 0, &st) != 0)
+		goto out;
+	if ((r = rp_case_load(st, case_id, &k)) != 0) {
+		if (r == RP_ERR_NOTFOUND)
+			rp_err(cli, "--case: no %s case in '%s' (riposte case open)", case_id ? "such" :
+			    "open", cli->db_path);
+		else
+			rp_err(cli, "--case: cannot read the case in '%s': %s", cli->db_path,
+			    rp_strerror(r));
+		goto out;
+	}
+	rp_buf_addf(&t, "harden run on %s%s: ", run->root_abs, run->live ? " (live)" : "");
 	hx_counts(run, &t);
-	for (i = 0; i < run->nf; i++)
-		if (i == 0 || strcmp(run->f[i].id, run->f[i - 1].id) != 0)
-			rp_buf_addf(&t, "%s%s", i ? ", " : " (", run->f[i].id);
-	if (run->nf)
-		rp_buf_addch(&t, ')');
+	hx_ids(run, &t);
 	hx_json(run, &j);
-	r = fx_attach_case(cli, cli->db_path, case_id, "harden", t.buf, j.buf);
+	if (run->nf && (f = calloc(run->nf, sizeof(*f))) == NULL)
+		goto out;
+	for (i = 0; i < run->nf; i++) {
+		f[i].id = run->f[i].id;
+		f[i].severity = (enum rp_hsev)run->f[i].severity;
+		f[i].file = run->f[i].file;
+		f[i].line = run->f[i].line;
+		f[i].evidence = run->f[i].evidence;
+		f[i].measure = run->f[i].measure;
+		f[i].reference = run->f[i].reference;
+	}
+	r = rp_case_harden(st, &k, cli->now, actor, t.buf, j.buf, f, run->nf, owner, due, &made);
+	if (r != 0) {
+		rp_err(cli, "--case: cannot record the run in '%s': %s", cli->db_path, rp_strerror(r));
+		goto out;
+	}
+	fflush(stdout);
+	fprintf(stderr, "%s: %s: recorded in case %lld%s", cli->argv0, cli->cmd,
+	    (long long)k.info.id, made ? ", " : "\n");
+	if (made)
+		fprintf(stderr, "%zu improvement action%s for %s\n", made, made == 1 ? "" : "s", owner);
+	rc = 0;
+out:
+	free(f);
+	rp_case_release(&k);
+	rp_store_close(st);
+	rp_ini_free(site);
 	rp_buf_release(&t);
 	rp_buf_release(&j);
-	return r;
+	return rc;
 }
 
 int
 cmd_harden(struct rp_cli *cli, int argc, char **argv)
 {
-	const char *root = NULL, *format = NULL, *config = NULL;
+	const char *root = NULL, *format = NULL, *config = NULL, *owner = NULL, *due = NULL;
 	struct hx_run run;
 	struct rp_buf out = RP_BUF_INIT;
 	int64_t case_id = -1;
@@ -144,6 +217,8 @@ cmd_harden(struct rp_cli *cli, int argc, char **argv)
 				return RP_EXIT_ERROR;
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
+		case OPT_OWNER: owner = optarg; break;
+		case OPT_DUE: due = optarg; break;
 		case 'h': return rp_cli_usage(cli, usage, 1);
 		default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
@@ -160,7 +235,7 @@ cmd_harden(struct rp_cli *cli, int argc, char **argv)
 	hx_emit(&run, fmt, &out);
 	if (rp_cli_put(cli, &out) != 0)
 		goto out;
-	if (case_id >= 0 && record(cli, &run, case_id) != 0)
+	if (case_id >= 0 && record(cli, &run, case_id, config, owner, due) != 0)
 		goto out;
 	rc = run.nf ? RP_EXIT_FOUND : RP_EXIT_CLEAN;
 out:

@@ -122,7 +122,8 @@ hx_run(const struct rp_cli *cli, const char *root, const char *config, struct hx
 	o.live = abs == NULL || strcmp(abs, "/") == 0;
 	o.root = abs ? abs : "/";
 	out->live = o.live;
-	if ((out->root = strdup(root ? root : "/")) == NULL)
+	if ((out->root = strdup(root ? root : "/")) == NULL ||
+	    (out->root_abs = strdup(o.root)) == NULL)
 		goto out;
 	if ((r = rp_harden_new(&h, &o)) != 0) {
 		if (r == RP_ERR_SYSTEM)
@@ -166,6 +167,7 @@ hx_release(struct hx_run *r)
 	free(r->nc);
 	free(r->notes);
 	free(r->root);
+	free(r->root_abs);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -217,6 +219,30 @@ hx_has(const struct hx_run *r, const char *id)
 }
 
 int
+hx_not_checked(const struct hx_run *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->nnc; i++)
+		if (strcmp(r->nc[i].a, id) == 0)
+			return 1;
+	return 0;
+}
+
+int
+hx_ids(const struct hx_run *r, struct rp_buf *out)
+{
+	const struct rp_hcheck *cat;
+	size_t i, n, k = 0;
+
+	cat = rp_harden_catalog(&n);
+	for (i = 0; i < n; i++)
+		if (hx_has(r, cat[i].id))
+			rp_buf_addf(out, "%s%s", k++ ? ", " : " (", cat[i].id);
+	return k ? rp_buf_addch(out, ')') : 0;
+}
+
+int
 hx_emit_jsonl_items(const struct hx_run *r, struct rp_buf *b)
 {
 	size_t i;
@@ -249,7 +275,7 @@ summary_json(const struct hx_run *r, struct rp_buf *b, int with_findings)
 	size_t i;
 
 	rp_buf_addstr(b, "\"root\":");
-	json_str_bytes(b, r->root);
+	json_str_bytes(b, with_findings && r->root_abs ? r->root_abs : r->root);
 	rp_buf_addf(b, ",\"live\":%s,\"high\":%u,\"medium\":%u,\"low\":%u,",
 	    r->live ? "true" : "false", r->high, r->medium, r->low);
 	if (with_findings) {

@@ -29,6 +29,7 @@ struct hx_text {
 
 struct hx_run {
 	char *root;               /* as given, "/" for the live system */
+	char *root_abs;           /* resolved: what the case records */
 	int live;
 	struct hx_finding *f;
 	size_t nf;
@@ -56,5 +57,9 @@ int hx_json(const struct hx_run *r, struct rp_buf *out);
 int hx_counts(const struct hx_run *r, struct rp_buf *out);
 /* Whether the run has a finding with id. */
 int hx_has(const struct hx_run *r, const char *id);
+/* Whether check id was not made in the run. */
+int hx_not_checked(const struct hx_run *r, const char *id);
+/* " (id1, id2)": the ids found, each once, in catalogue order; "" when none. */
+int hx_ids(const struct hx_run *r, struct rp_buf *out);
 
 #endif

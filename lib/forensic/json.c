@@ -98,3 +98,9 @@ rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val)
 	*val = (const struct rp_jv *)json_object_iter_value(it);
 	return json_object_iter_key(it);
 }
+
+int
+rp_jv_true(const struct rp_jv *v)
+{
+	return v != NULL && json_is_true(J(v));
+}

@@ -25,6 +25,8 @@ int rp_jv_int(const struct rp_jv *v, int64_t *out);
 size_t rp_jv_len(const struct rp_jv *arr);                  /* 0 unless an array */
 const struct rp_jv *rp_jv_at(const struct rp_jv *arr, size_t i);
 int rp_jv_is_object(const struct rp_jv *v);
+/* 1 when v is JSON true, else 0. */
+int rp_jv_true(const struct rp_jv *v);
 /* The first key of an object (nftables wraps every item as {"rule":{...}}), or NULL. */
 const char *rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val);
 

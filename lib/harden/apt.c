@@ -233,6 +233,8 @@ offer(const struct stanza *s, void *ctx)
 	arch[s->f[1] ? s->n[1] : 0] = '\0';
 	key.name = name;
 	key.arch = arch;
+	if (ps->n == 0)
+		return 0;
 	if ((hit = bsearch(&key, ps->v, ps->n, sizeof(*ps->v), cmp_pkg)) == NULL)
 		return 0;
 	if (rp_dpkg_vercmp(hit->ver, ver) >= 0)

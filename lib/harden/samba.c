@@ -44,7 +44,7 @@ struct rp_smbconf {
 	rp_h_note_fn note;
 	void *note_ctx;
 	const struct rp_hroot *root;
-	int err;                  /* the first engine error (out of memory) */
+	size_t nparsed;           /* files parsed, includes counted each time */
 };
 
 /* name -> canonical name, and whether the synonym's boolean is inverted */
@@ -291,8 +291,14 @@ do_include(struct rp_smbconf *c, const char *value, const char *file, unsigned l
 		r = note(c, file, line, m.buf);
 		goto out;
 	}
-	if (depth + 1 >= RP_H_DEPTH || c->files.n >= RP_H_FILES) {
+	if (depth + 1 >= RP_H_DEPTH) {
 		r = note(c, file, line, "include nested too deep: not read");
+		goto out;
+	}
+	/* a file that includes itself twice would be read 2^16 times: count the reads */
+	if (c->nparsed >= RP_H_FILES) {
+		if (c->nparsed++ == RP_H_FILES)
+			r = note(c, file, line, "too many files included: the rest is not read");
 		goto out;
 	}
 	/* smbd's working directory is /: a relative path is taken from there */
@@ -475,6 +481,7 @@ parse_file(struct rp_smbconf *c, const char *path, long *cur, int depth)
 	const char *file;
 	int r;
 
+	c->nparsed++;
 	if ((r = rp_hroot_read(c->root, path, &b, RP_H_FILE_MAX)) != 0)
 		goto out;
 	if ((file = intern(c, path)) == NULL) {

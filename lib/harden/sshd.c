@@ -130,6 +130,8 @@ do_include(struct rp_sshdconf *c, const char *args, size_t n, const char *file,
 			r = note(c, file, line, "Include nested too deep: not read");
 			break;
 		}
+		if (c->nfiles > RP_H_FILES)
+			break;
 		r = rp_hroot_glob(c->root, pat.buf, &paths);
 		if (r == RP_ERR_TOOBIG)
 			r = note(c, file, line, "Include matches too many files: the rest not read");
@@ -138,7 +140,8 @@ do_include(struct rp_sshdconf *c, const char *args, size_t n, const char *file,
 			int saved = *match;
 
 			if (++c->nfiles > RP_H_FILES) {
-				r = note(c, file, line, "too many included files: the rest not read");
+				if (c->nfiles == RP_H_FILES + 1)
+					r = note(c, file, line, "too many included files: the rest not read");
 				break;
 			}
 			r = parse_file(c, paths.v[i], match, depth + 1);

@@ -510,7 +510,8 @@ parse_file(struct rp_sudoers *s, const char *path, int depth)
 	int r;
 
 	if (++s->nfiles > RP_H_FILES)
-		return note(s, path, 0, "too many sudoers files: the rest not read");
+		return s->nfiles == RP_H_FILES + 1 ? note(s, path, 0, "too many sudoers files: the "
+		    "rest not read") : 0;
 	if ((r = rp_hroot_read(s->root, path, &b, RP_H_FILE_MAX)) != 0)
 		goto out;
 	if ((file = intern(s, path)) == NULL) {
