@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/checks.h"
 
@@ -69,7 +70,7 @@ rp_h_accounts(struct rp_hrun *run)
 {
 	struct rp_buf pw = RP_BUF_INIT, sh = RP_BUF_INIT;
 	struct acct *accts = NULL;
-	size_t nacct = 0, n;
+	size_t nacct = 0, cap = 0, n;
 	const char *p, *end, *l;
 	unsigned lineno = 0;
 	int r;
@@ -98,13 +99,8 @@ rp_h_accounts(struct rp_hrun *run)
 			sl = 0;
 		copy_cut(sh_nm, sizeof(sh_nm), sl ? shell : "", sl);
 		if (nacct < MAX_ACCOUNTS) {
-			struct acct *g = realloc(accts, (nacct + 1) * sizeof(*accts));
-
-			if (g == NULL) {
-				r = RP_ERR_NOMEM;
+			if ((r = RP_ARRAY_GROW(&accts, &cap, nacct + 1, MAX_ACCOUNTS)) != 0)
 				goto out;
-			}
-			accts = g;
 			copy_cut(accts[nacct].name, sizeof(accts[nacct].name), name, nl);
 			copy_cut(accts[nacct].shell, sizeof(accts[nacct].shell), sl ? shell : "", sl);
 			accts[nacct].nologin = is_nologin(accts[nacct].shell);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/checks.h"
 
@@ -173,7 +174,7 @@ each_stanza(const char *text, size_t len, int (*fn)(const struct stanza *, void 
 
 struct pkgs {
 	struct pkg *v;
-	size_t n;
+	size_t n, cap;
 	const char *list;
 	size_t pending;
 };
@@ -192,15 +193,16 @@ add_installed(const struct stanza *s, void *ctx)
 {
 	struct pkgs *ps = ctx;
 	struct pkg *g;
+	int r;
 
 	if (!s->f[0] || !s->f[2] || !s->f[3] || ps->n >= MAX_PKGS)
 		return 0;
 	/* "install ok installed", "hold ok installed": the third word */
 	if (!(s->n[3] >= 10 && memcmp(s->f[3] + s->n[3] - 10, " installed", 10) == 0))
 		return 0;
-	if ((g = realloc(ps->v, (ps->n + 1) * sizeof(*ps->v))) == NULL)
-		return RP_ERR_NOMEM;
-	ps->v = g;
+	if ((r = RP_ARRAY_GROW(&ps->v, &ps->cap, ps->n + 1, MAX_PKGS)) != 0)
+		return r;
+	g = ps->v;
 	memset(&g[ps->n], 0, sizeof(g[0]));
 	g[ps->n].name = strndup(s->f[0], s->n[0]);
 	g[ps->n].arch = strndup(s->f[1] ? s->f[1] : "", s->f[1] ? s->n[1] : 0);
@@ -354,8 +356,8 @@ rp_h_apt(struct rp_hrun *run)
 {
 	struct rp_buf st = RP_BUF_INIT, raw = RP_BUF_INIT, text = RP_BUF_INIT, path = RP_BUF_INIT;
 	struct rp_buf ev = RP_BUF_INIT;
-	struct rp_strv names = { NULL, 0 }, lists = { NULL, 0 };
-	struct pkgs ps = { NULL, 0, NULL, 0 };
+	struct rp_strv names = RP_STRV_INIT, lists = RP_STRV_INIT;
+	struct pkgs ps = { NULL, 0, 0, NULL, 0 };
 	char suite[64] = "", date[16] = "";
 	size_t i, j, shown;
 	int r, nsec = 0;

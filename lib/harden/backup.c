@@ -151,7 +151,7 @@ mountinfo_find(const char *text, size_t len, const char *path, struct mnt *best)
 static int
 has_files(const struct rp_hroot *r, const char *path)
 {
-	struct rp_strv names = { NULL, 0 };
+	struct rp_strv names = RP_STRV_INIT;
 	int yes;
 
 	yes = rp_hroot_list(r, path, &names) == 0 && names.n > 0;

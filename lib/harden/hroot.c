@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/hroot.h"
 
@@ -18,17 +19,15 @@
 int
 rp_strv_push(struct rp_strv *s, const char *str, size_t len)
 {
-	char **grown, *c;
+	char *c;
+	int r;
 
+	if ((r = RP_ARRAY_GROW(&s->v, &s->cap, s->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	if ((c = malloc(len + 1)) == NULL)
 		return RP_ERR_NOMEM;
 	memcpy(c, str, len);
 	c[len] = '\0';
-	if ((grown = realloc(s->v, (s->n + 1) * sizeof(*s->v))) == NULL) {
-		free(c);
-		return RP_ERR_NOMEM;
-	}
-	s->v = grown;
 	s->v[s->n++] = c;
 	return 0;
 }
@@ -56,6 +55,7 @@ rp_strv_release(struct rp_strv *s)
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
+	s->cap = 0;
 }
 
 int
@@ -323,7 +323,7 @@ glob_at(const struct rp_hroot *r, struct rp_buf *base, const char *rest,
 {
 	const char *slash;
 	size_t clen, keep = base->len, i;
-	struct rp_strv names = { NULL, 0 };
+	struct rp_strv names = RP_STRV_INIT;
 	char comp[256];
 	int rc = 0, is_dir;
 

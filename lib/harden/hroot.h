@@ -35,7 +35,9 @@ struct rp_hroot {
 struct rp_strv {
 	char **v;
 	size_t n;
+	size_t cap;               /* allocated (lib/core/array.h) */
 };
+#define RP_STRV_INIT { NULL, 0, 0 }
 int rp_strv_push(struct rp_strv *s, const char *str, size_t len);
 void rp_strv_sort(struct rp_strv *s);            /* bytewise, as glob(3) in the C locale */
 void rp_strv_release(struct rp_strv *s);         /* accepts a zeroed struct */

@@ -117,7 +117,7 @@ int
 rp_journald_load(const struct rp_hroot *r, rp_h_note_fn note, void *note_ctx,
     struct rp_journald *j)
 {
-	struct rp_strv names = { NULL, 0 }, paths = { NULL, 0 };
+	struct rp_strv names = RP_STRV_INIT, paths = RP_STRV_INIT;
 	struct rp_buf p = RP_BUF_INIT;
 	size_t d, i, k;
 	int rc = 0;

@@ -23,6 +23,7 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/file.h"
 #include "forensic/json.h"
@@ -451,7 +452,7 @@ struct lsock {
 
 struct socks {
 	struct lsock *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int
@@ -473,6 +474,7 @@ collect(const struct rp_sock *s, void *ctx)
 	struct socks *ss = ctx;
 	struct lsock *g;
 	size_t i;
+	int r;
 
 	if (!rp_sock_listening(s) || loopback(s) || ss->n >= 1024)
 		return 0;
@@ -481,9 +483,9 @@ collect(const struct rp_sock *s, void *ctx)
 			break;
 	if (i == sizeof(watched) / sizeof(watched[0]))
 		return 0;
-	if ((g = realloc(ss->v, (ss->n + 1) * sizeof(*ss->v))) == NULL)
-		return RP_ERR_NOMEM;
-	ss->v = g;
+	if ((r = RP_ARRAY_GROW(&ss->v, &ss->cap, ss->n + 1, 1024)) != 0)
+		return r;
+	g = ss->v;
 	g[ss->n].family = s->family;
 	memcpy(g[ss->n].addr, s->laddr, 16);
 	g[ss->n].port = s->lport;
@@ -555,7 +557,7 @@ rp_h_net(struct rp_hrun *run)
 {
 	static const enum rp_sock_proto pr[2] = { RP_SOCK_TCP, RP_SOCK_TCP6 };
 	struct rp_buf js = RP_BUF_INIT, err = RP_BUF_INIT, b = RP_BUF_INIT;
-	struct socks ss = { NULL, 0 };
+	struct socks ss = { NULL, 0, 0 };
 	unsigned chains = 0;
 	size_t i;
 	int r, f;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/checks.h"
 
@@ -34,12 +35,12 @@ struct ssection {
 	const char *file;
 	unsigned line;
 	struct sparam *p;
-	size_t np;
+	size_t np, cap;
 };
 
 struct rp_smbconf {
 	struct ssection *s;
-	size_t ns;
+	size_t ns, cap;
 	struct rp_strv files;     /* the paths read, interned: rp_smbval.file points here */
 	rp_h_note_fn note;
 	void *note_ctx;
@@ -200,9 +201,9 @@ find_section(const struct rp_smbconf *c, const char *name)
 static long
 add_section(struct rp_smbconf *c, const char *name, size_t n, const char *file, unsigned line)
 {
-	struct ssection *grown;
 	char *nm;
 	long i;
+	int r;
 
 	if ((nm = norm_value(name, n)) == NULL)
 		return RP_ERR_NOMEM;
@@ -214,11 +215,10 @@ add_section(struct rp_smbconf *c, const char *name, size_t n, const char *file, 
 		free(nm);
 		return RP_ERR_TOOBIG;
 	}
-	if ((grown = realloc(c->s, (c->ns + 1) * sizeof(*c->s))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&c->s, &c->cap, c->ns + 1, MAX_SECTIONS)) != 0) {
 		free(nm);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	c->s = grown;
 	memset(&c->s[c->ns], 0, sizeof(c->s[0]));
 	c->s[c->ns].name = nm;
 	c->s[c->ns].file = file;
@@ -233,8 +233,8 @@ set_param(struct rp_smbconf *c, size_t si, char *name, char *value, char *text,
     const char *file, unsigned line)
 {
 	struct ssection *s = &c->s[si];
-	struct sparam *grown;
 	size_t i;
+	int r;
 
 	for (i = 0; i < s->np; i++) {
 		if (strcmp(s->p[i].name, name) == 0) {
@@ -250,13 +250,12 @@ set_param(struct rp_smbconf *c, size_t si, char *name, char *value, char *text,
 	}
 	if (s->np >= MAX_PARAMS)
 		goto toobig;
-	if ((grown = realloc(s->p, (s->np + 1) * sizeof(*s->p))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&s->p, &s->cap, s->np + 1, MAX_PARAMS)) != 0) {
 		free(name);
 		free(value);
 		free(text);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	s->p = grown;
 	s->p[s->np].name = name;
 	s->p[s->np].v.value = value;
 	s->p[s->np].v.text = text;
@@ -508,7 +507,10 @@ rp_smbconf_load(const struct rp_hroot *r, const char *path, rp_h_note_fn note_fn
 	c->root = r;
 	c->note = note_fn;
 	c->note_ctx = note_ctx;
-	if ((c->s = calloc(1, sizeof(*c->s))) == NULL || (c->s[0].name = strdup("global")) == NULL) {
+	if ((rc = RP_ARRAY_GROW(&c->s, &c->cap, 1, MAX_SECTIONS)) != 0)
+		goto fail;
+	memset(&c->s[0], 0, sizeof(c->s[0]));
+	if ((c->s[0].name = strdup("global")) == NULL) {
 		rc = RP_ERR_NOMEM;
 		goto fail;
 	}

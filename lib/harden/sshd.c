@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/checks.h"
 
@@ -33,9 +34,9 @@ struct sentry {
 
 struct rp_sshdconf {
 	struct sentry *e;
-	size_t ne;
+	size_t ne, cap_e;
 	struct rp_sshd_match *m;
-	size_t nm;
+	size_t nm, cap_m;
 	struct rp_strv files;     /* interned paths */
 	struct rp_strv strs;      /* owned values and criteria */
 	const struct rp_hroot *root;
@@ -119,7 +120,7 @@ do_include(struct rp_sshdconf *c, const char *args, size_t n, const char *file,
 	int r = 0;
 
 	while (r == 0 && next_arg(&p, end, &arg)) {
-		struct rp_strv paths = { NULL, 0 };
+		struct rp_strv paths = RP_STRV_INIT;
 
 		rp_buf_reset(&pat);
 		if (arg.buf[0] != '/')
@@ -161,20 +162,22 @@ static int
 add_entry(struct rp_sshdconf *c, char *kw, const char *value, size_t vlen,
     const struct rp_buf *all, const char *file, unsigned line, int match)
 {
-	struct sentry *grown;
 	const char *v, *a;
+	int r;
 
 	if (c->ne >= MAX_ENTRIES) {
 		free(kw);
 		return note(c, file, line, "too many lines: the rest is not read");
 	}
+	if ((r = RP_ARRAY_GROW(&c->e, &c->cap_e, c->ne + 1, MAX_ENTRIES)) != 0) {
+		free(kw);
+		return r;
+	}
 	if ((v = keep(&c->strs, value, vlen)) == NULL ||
-	    (a = keep(&c->strs, all->buf, all->len)) == NULL ||
-	    (grown = realloc(c->e, (c->ne + 1) * sizeof(*c->e))) == NULL) {
+	    (a = keep(&c->strs, all->buf, all->len)) == NULL) {
 		free(kw);
 		return RP_ERR_NOMEM;
 	}
-	c->e = grown;
 	c->e[c->ne].kw = kw;
 	c->e[c->ne].o.value = v;
 	c->e[c->ne].o.args = a;
@@ -240,7 +243,6 @@ parse_line(struct rp_sshdconf *c, const char *l, size_t n, const char *file, uns
 	}
 	if (strcmp(k, "match") == 0) {
 		const char *crit;
-		struct rp_sshd_match *grown;
 		size_t cn = (size_t)(end - p);
 
 		free(k);
@@ -248,10 +250,10 @@ parse_line(struct rp_sshdconf *c, const char *l, size_t n, const char *file, uns
 			cn--;
 		if (c->nm >= MAX_MATCH)
 			return note(c, file, line, "too many Match blocks: the rest is not read");
-		if ((crit = keep(&c->strs, p, cn)) == NULL ||
-		    (grown = realloc(c->m, (c->nm + 1) * sizeof(*c->m))) == NULL)
+		if ((r = RP_ARRAY_GROW(&c->m, &c->cap_m, c->nm + 1, MAX_MATCH)) != 0)
+			return r;
+		if ((crit = keep(&c->strs, p, cn)) == NULL)
 			return RP_ERR_NOMEM;
-		c->m = grown;
 		c->m[c->nm].criteria = crit;
 		c->m[c->nm].file = file;
 		c->m[c->nm].line = line;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "harden/checks.h"
 
@@ -39,9 +40,9 @@ struct srule {
 
 struct rp_sudoers {
 	struct srule *rules;
-	size_t nrules;
+	size_t nrules, cap_rules;
 	struct alias *al;
-	size_t nal;
+	size_t nal, cap_al;
 	struct rp_strv files;
 	const struct rp_hroot *root;
 	rp_h_note_fn note;
@@ -148,7 +149,7 @@ add_alias(struct rp_sudoers *s, const char *def, size_t n)
 	while (i < n) {
 		const char *name, *list;
 		size_t nl, ll, end;
-		struct alias *g;
+		int r;
 
 		while (i < n && (blank(def[i]) || def[i] == ':'))
 			i++;
@@ -168,9 +169,8 @@ add_alias(struct rp_sudoers *s, const char *def, size_t n)
 		i = end;
 		if (s->nal >= MAX_ALIASES || !upper_word(name, nl))
 			continue;
-		if ((g = realloc(s->al, (s->nal + 1) * sizeof(*s->al))) == NULL)
-			return RP_ERR_NOMEM;
-		s->al = g;
+		if ((r = RP_ARRAY_GROW(&s->al, &s->cap_al, s->nal + 1, MAX_ALIASES)) != 0)
+			return r;
 		s->al[s->nal].name = strndup(name, nl);
 		s->al[s->nal].list = strndup(list, ll);
 		if (s->al[s->nal].name == NULL || s->al[s->nal].list == NULL) {
@@ -187,13 +187,14 @@ static int
 add_rule(struct rp_sudoers *s, const char *file, unsigned line, const char *text, size_t tn,
     const char *who, size_t wn, int all, int defaults)
 {
-	struct srule *g;
 	char *t, *w, *q;
 	size_t i;
-	int b = 0;
+	int b = 0, r;
 
 	if (s->nrules >= MAX_RULES)
 		return 0;
+	if ((r = RP_ARRAY_GROW(&s->rules, &s->cap_rules, s->nrules + 1, MAX_RULES)) != 0)
+		return r;
 	if ((t = malloc(TEXT_MAX + 4)) == NULL)
 		return RP_ERR_NOMEM;
 	/* the rule for people: blanks collapsed, cut at TEXT_MAX */
@@ -210,13 +211,10 @@ add_rule(struct rp_sudoers *s, const char *file, unsigned line, const char *text
 	if (i < tn)
 		memcpy(q, "...", 3), q += 3;
 	*q = '\0';
-	if ((w = strndup(who, wn)) == NULL ||
-	    (g = realloc(s->rules, (s->nrules + 1) * sizeof(*s->rules))) == NULL) {
+	if ((w = strndup(who, wn)) == NULL) {
 		free(t);
-		free(w);
 		return RP_ERR_NOMEM;
 	}
-	s->rules = g;
 	s->rules[s->nrules].text = t;
 	s->rules[s->nrules].who = w;
 	s->rules[s->nrules].r.file = file;
@@ -396,7 +394,7 @@ include(struct rp_sudoers *s, const char *arg, size_t n, int dir, const char *fi
     unsigned line, int depth)
 {
 	struct rp_buf p = RP_BUF_INIT;
-	struct rp_strv names = { NULL, 0 };
+	struct rp_strv names = RP_STRV_INIT;
 	size_t i;
 	int r = 0;
 

@@ -165,7 +165,7 @@ root_stays_inside(void **state)
 	struct rp_buf b = RP_BUF_INIT;
 	struct stat st;
 	struct timespec ts[2] = { { 1000000000, 0 }, { UTIME_OMIT, UTIME_OMIT } };
-	struct rp_strv v = { NULL, 0 };
+	struct rp_strv v = RP_STRV_INIT;
 	int is_dir;
 
 	assert_non_null(mkdtemp(dir));
@@ -222,7 +222,7 @@ mem_root_glob(void **state)
 		MEM("/etc/ssh/x/y/z.conf", "z"),
 	};
 	struct rp_hroot r;
-	struct rp_strv v = { NULL, 0 };
+	struct rp_strv v = RP_STRV_INIT;
 
 	rp_hroot_mem(&r, files, 5);
 	assert_int_equal(rp_hroot_glob(&r, "/etc/ssh/sshd_config.d/*.conf", &v), 0);
