@@ -131,6 +131,18 @@ cx_close(struct cx *c)
 
 	if (cx_need_args(c, 0, "options only") != 0 || cx_load(c, &k) != 0)
 		return RP_EXIT_ERROR;
+	/* the way in makes its threats more likely in the risk register, recorded while
+	 * the case is still open (its journal gets the entry) */
+	if (k.info.closed == RP_TIME_UNSET && (c->o.force ||
+	    rp_case_close_unmet(&k, c->o.root_cause) == NULL)) {
+		size_t raised = 0;
+
+		if ((r = rp_way_in_raise_risks(c->st, &k, c->cli->now, c->actor, &raised)) != 0)
+			rp_warn(c->cli, "risk register: %s", rp_strerror(r));
+		else if (raised)
+			cx_done(c, "risk register: the threats of the way in (%s) are more likely on "
+			    "%zu risk%s", k.way_in.vector, raised, raised == 1 ? "" : "s");
+	}
 	r = rp_case_finish(c->st, &k, c->cli->now, c->actor, c->o.root_cause, c->o.force, &unmet);
 	if (r == RP_ERR_EXISTS) {
 		rp_err(c->cli, "case %lld is closed already", (long long)k.info.id);

@@ -10,6 +10,7 @@
 #include "core/time.h"
 #include "forensic/json.h"
 #include "harden/harden.h"
+#include "prepare/risk.h"
 
 #define MAX_TIED 32
 #define MAX_IDS 64
@@ -447,6 +448,48 @@ rp_case_restore_check(struct rp_store *st, int64_t case_id, int64_t now,
 	    reasons ? ": " : "", reasons ? reasons : "")) == 0)
 		r = rp_journal_append(st, case_id, now, "restore-check", actor, t.buf, json, NULL);
 	rp_buf_release(&t);
+	return r;
+}
+
+/* ---- the risk register ---- */
+
+int
+rp_way_in_raise_risks(struct rp_store *st, const struct rp_case *c, int64_t now,
+    const char *actor, size_t *raised)
+{
+	struct rp_risk_ctx x;
+	struct rp_buf why = RP_BUF_INIT, src = RP_BUF_INIT;
+	const char *const *t;
+	size_t i, n, total = 0;
+	int r = 0;
+
+	if (raised)
+		*raised = 0;
+	if (c->way_in.vector == NULL || (t = rp_risk_vector_threats(c->way_in.vector)) == NULL)
+		return 0;
+	memset(&x, 0, sizeof(x));
+	x.st = st;
+	x.now = now;
+	x.actor = actor;
+	if ((r = rp_buf_addf(&why, "case %lld closed: entry vector %s", (long long)c->info.id,
+	    c->way_in.vector)) != 0 ||
+	    (r = rp_buf_addf(&src, "case %lld", (long long)c->info.id)) != 0)
+		goto out;
+	for (i = 0; t[i]; i++) {
+		n = 0;
+		r = rp_risk_raise(&x, t[i], why.buf, src.buf, &n);
+		if (r == RP_ERR_NOTFOUND)
+			continue;       /* no register, or no asset assessed for it */
+		if (r != 0)
+			goto out;
+		total += n;
+	}
+	r = 0;
+	if (raised)
+		*raised = total;
+out:
+	rp_buf_release(&why);
+	rp_buf_release(&src);
 	return r;
 }
 

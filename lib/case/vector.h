@@ -115,6 +115,13 @@ int rp_case_harden(struct rp_store *st, const struct rp_case *c, int64_t now,
 int rp_case_restore_check(struct rp_store *st, int64_t case_id, int64_t now,
     const char *actor, int ready, const char *reasons, const char *json);
 
+/* Raises the risk register (lib/prepare/risk.h) for the threats the case's vector stands
+ * for: what `case close` does before closing. Idempotent per case ("case N" is the
+ * source); no register or no asset assessed for a threat is no error. *raised
+ * (optional) counts the risks raised. */
+int rp_way_in_raise_risks(struct rp_store *st, const struct rp_case *c, int64_t now,
+    const char *actor, size_t *raised);
+
 /* The report's section "How it came in and what was closed" in the report's document
  * model (report.h: RP_REPORT_DOC records), appended to doc. */
 int rp_way_in_report(const struct rp_case *c, int64_t now, struct rp_buf *doc);

@@ -83,7 +83,11 @@ expect_exit "still refused (guest share)" 1 "$RIPOSTE" case close --root-cause "
 expect_exit "harden --case again: no second action" 1 "$RIPOSTE" harden --root weak --config weak.conf --case --format jsonl
 expect_nogrep "no new action" 'improvement action' "$T/.err"
 expect_exit "harden --case on the fixed copy" 0 "$RIPOSTE" harden --root good --config good.conf --case --format jsonl
+RIPOSTE_CONF="$TOP/data/examples/riposte.conf" "$RIPOSTE" risk init >/dev/null 2>&1 || fail "risk init"
 expect_exit "close" 0 "$RIPOSTE" case close --root-cause "guest share"
+expect_grep "the way in raises the risk register" 'risk register: the threats of the way in (exposed-service) are more likely on [1-9]' "$T/.err"
+"$RIPOSTE" risk list --format jsonl > risks.jsonl
+expect_grep "the raise is kept with its reason" 'case 1 closed: entry vector exposed-service' risks.jsonl
 expect_exit "report" 0 "$RIPOSTE" case report --case 1 --format md -o report.md
 expect_grep "report: the section" '## How it came in and what was closed' report.md
 expect_grep "report: the way in" "exposed-service: the copier's share was open to guests over SMB1" report.md
