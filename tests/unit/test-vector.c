@@ -206,6 +206,48 @@ runs_states_actions_close(void **state)
 	(void)good_json;
 }
 
+/* The close conditions on their own: no way in, then a tied finding open on the last
+ * run, then the same finding accepted instead of fixed: the case closes. */
+static void
+close_refused_until_fixed_or_accepted(void **state)
+{
+	static const char *const tied[] = { "uid0-extra" };
+	const struct rp_close_condition *unmet = NULL;
+	struct rp_store *st;
+	struct rp_case c;
+	int64_t id;
+
+	memset(&c, 0, sizeof(c));
+	st = open_store("d.db", &id);
+	reload(st, id, &c);
+	assert_string_equal(rp_case_close_unmet(&c, "toor account")->id, "way-in");
+	assert_int_equal(rp_case_finish(st, &c, 1001, "me", "toor account", 0, &unmet),
+	    RP_ERR_REFUSED);
+	assert_string_equal(unmet->id, "way-in");
+	assert_int_equal(rp_case_entry(st, id, 1002, "me", "stolen-credentials", tied, 1,
+	    "the vendor's account"), 0);
+	reload(st, id, &c);
+	assert_int_equal(rp_case_harden(st, &c, 1003, "me", "harden run", weak_json, weak, 4,
+	    "Muster IT", 5000, NULL), 0);
+	reload(st, id, &c);
+	assert_int_equal(rp_way_in_state(&c.way_in, "uid0-extra", NULL), RP_FS_OPEN);
+	assert_int_equal(rp_case_finish(st, &c, 1004, "me", "toor account", 0, &unmet),
+	    RP_ERR_REFUSED);
+	assert_string_equal(unmet->id, "way-in-findings");
+	assert_int_equal(rp_case_accept(st, id, 1005, "me", "uid0-extra",
+	    "the vendor's maintenance account, removed with the next release"), 0);
+	reload(st, id, &c);
+	assert_int_equal(rp_way_in_state(&c.way_in, "uid0-extra", NULL), RP_FS_ACCEPTED);
+	assert_null(rp_case_close_unmet(&c, "toor account"));
+	assert_int_equal(rp_case_finish(st, &c, 1006, "me", "toor account", 0, &unmet), 0);
+	assert_null(unmet);
+	reload(st, id, &c);
+	assert_int_equal(c.info.closed, 1006);
+	rp_case_release(&c);
+	assert_int_equal(rp_journal_verify(st, id, NULL), 0);
+	rp_store_close(st);
+}
+
 static void
 hostile_entries_ignored(void **state)
 {
@@ -243,6 +285,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(entry_validation),
 		cmocka_unit_test(runs_states_actions_close),
+		cmocka_unit_test(close_refused_until_fixed_or_accepted),
 		cmocka_unit_test(hostile_entries_ignored),
 	};
 
