@@ -3,7 +3,8 @@
 # itself (SMB, RDP and SSH ports on every address, PostgreSQL on loopback only), first
 # with no firewall, then with an nftables ruleset loaded in the namespace. The
 # machine's own interfaces, sockets and firewall are never touched: /proc/net and the
-# ruleset harden reads are those of the namespace it runs in.
+# ruleset harden reads are those of the namespace it runs in. no-time-sync: in a PID
+# namespace, without and with a process named chronyd.
 . "$TOP/tests/lib.sh"
 NS=rp-harden-$$
 cleanup_ns() {
@@ -74,4 +75,24 @@ inns "$RIPOSTE" harden --config site.conf --format text > accept.txt
 expect_grep "accepting chain: no firewall" '1 nftables input chain, none of them drops or rejects anything' accept.txt
 expect_grep "RDP over IPv6 not covered by an ip table" ':3389 (RDP' accept.txt
 inns nft flush ruleset
+
+# ---- no-time-sync: the NTP client processes of a PID namespace of the test's own ----
+# (the kernel clock's state is the machine's: whichever it is, a client process
+# running turns the finding into at most a note, and the note says which state)
+unshare -pf --mount-proc true 2>/dev/null || skip "no PID namespace"
+cp "$(command -v sleep)" chronyd
+unshare -pf --mount-proc "$RIPOSTE" harden --config site.conf --format jsonl > notime.jsonl
+unshare -pf --mount-proc sh -c './chronyd 30 & sleep 0.3; "$0" harden --config site.conf \
+    --format jsonl; kill $!' "$RIPOSTE" > chrony.jsonl
+expect_nogrep "a chronyd process: no finding" '"id":"no-time-sync"' chrony.jsonl
+if grep -q '"id":"no-time-sync"' notime.jsonl; then
+	expect_grep "no client, clock unsynchronised: the finding names both" \
+	    'no NTP client runs (no systemd-timesyncd, chronyd or ntpd process in /proc) and the kernel clock is not synchronised' notime.jsonl
+	expect_grep "the client runs, clock not yet synchronised: a note" \
+	    '"kind":"note".*an NTP client runs but the kernel clock is not synchronised yet' chrony.jsonl
+else
+	expect_grep "no client but a synchronised clock: a note, no finding" \
+	    '"kind":"note".*no NTP client process seen, but the kernel clock was synchronised' notime.jsonl
+	expect_nogrep "client and synchronised clock: nothing about time" 'time:' chrony.jsonl
+fi
 done_testing
