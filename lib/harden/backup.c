@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/file.h"
+#include "forensic/mount.h"
 #include "harden/checks.h"
 
 struct mnt {
@@ -23,25 +24,6 @@ struct mnt {
 	unsigned line;
 	int ro;
 };
-
-/* Unescapes \ooo (mountinfo and fstab write blanks that way) into dst. */
-static void
-unoct(char *dst, size_t cap, const char *s, size_t n)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n && o + 1 < cap; i++) {
-		if (s[i] == '\\' && i + 3 < n &&
-		    s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
-		    s[i + 3] >= '0' && s[i + 3] <= '7') {
-			dst[o++] = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
-			i += 3;
-			continue;
-		}
-		dst[o++] = s[i];
-	}
-	dst[o] = '\0';
-}
 
 /* The i-th blank-separated field of a line. */
 static int
@@ -111,10 +93,10 @@ mountinfo_find(const char *text, size_t len, const char *path, struct mnt *best)
 		memset(&m, 0, sizeof(m));
 		if (fieldw(l, n, 4, &f, &fl) != 0)
 			continue;
-		unoct(m.point, sizeof(m.point), f, fl);
+		rp_mount_unescape(m.point, sizeof(m.point), f, fl);
 		if (fieldw(l, n, 5, &f, &fl) != 0)
 			continue;
-		unoct(m.opts, sizeof(m.opts), f, fl);
+		rp_mount_unescape(m.opts, sizeof(m.opts), f, fl);
 		/* after the optional fields: " - fstype source superoptions" */
 		for (i = 6, dash = NULL; fieldw(l, n, i, &f, &fl) == 0; i++) {
 			if (fl == 1 && f[0] == '-') {
@@ -125,14 +107,14 @@ mountinfo_find(const char *text, size_t len, const char *path, struct mnt *best)
 		if (dash == NULL)
 			continue;
 		if (fieldw(l, n, i + 1, &f, &fl) == 0)
-			unoct(m.fstype, sizeof(m.fstype), f, fl);
+			rp_mount_unescape(m.fstype, sizeof(m.fstype), f, fl);
 		if (fieldw(l, n, i + 2, &f, &fl) == 0)
-			unoct(m.source, sizeof(m.source), f, fl);
+			rp_mount_unescape(m.source, sizeof(m.source), f, fl);
 		m.ro = has_opt(m.opts, "ro");
 		if (fieldw(l, n, i + 3, &f, &fl) == 0) {
 			char so[512];
 
-			unoct(so, sizeof(so), f, fl);
+			rp_mount_unescape(so, sizeof(so), f, fl);
 			m.ro |= has_opt(so, "ro");
 		}
 		m.line = lineno;
@@ -186,15 +168,15 @@ fstab(struct rp_hrun *run, const char *path, int *covered)
 		lineno++;
 		if (fieldw(l, n, 0, &f, &fl) != 0 || f[0] == '#')
 			continue;
-		unoct(spec, sizeof(spec), f, fl);
+		rp_mount_unescape(spec, sizeof(spec), f, fl);
 		if (fieldw(l, n, 1, &f, &fl) != 0)
 			continue;
-		unoct(point, sizeof(point), f, fl);
+		rp_mount_unescape(point, sizeof(point), f, fl);
 		if (fieldw(l, n, 2, &f, &fl) != 0)
 			continue;
-		unoct(type, sizeof(type), f, fl);
+		rp_mount_unescape(type, sizeof(type), f, fl);
 		if (fieldw(l, n, 3, &f, &fl) == 0)
-			unoct(opts, sizeof(opts), f, fl);
+			rp_mount_unescape(opts, sizeof(opts), f, fl);
 		else
 			snprintf(opts, sizeof(opts), "defaults");
 		while (strlen(point) > 1 && point[strlen(point) - 1] == '/')

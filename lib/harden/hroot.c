@@ -12,6 +12,7 @@
 
 #include "core/array.h"
 #include "core/err.h"
+#include "core/file.h"
 #include "harden/hroot.h"
 
 #define LIST_MAX 4096
@@ -146,9 +147,6 @@ mem_is_dir(const struct rp_hroot *r, const char *dir)
 int
 rp_hroot_read(const struct rp_hroot *r, const char *path, struct rp_buf *out, size_t max)
 {
-	struct stat st;
-	size_t start = out->len;
-	ssize_t n;
 	int fd, rc, e;
 
 	if (r->fd < 0) {
@@ -162,42 +160,8 @@ rp_hroot_read(const struct rp_hroot *r, const char *path, struct rp_buf *out, si
 	}
 	if ((fd = open_in(r, path, 0)) < 0)
 		return fd;
-	if (fstat(fd, &st) != 0) {
-		rc = RP_ERR_SYSTEM;
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = RP_ERR_INVALID;
-		goto out;
-	}
-	if ((uint64_t)st.st_size > max) {
-		rc = RP_ERR_TOOBIG;
-		goto out;
-	}
-	for (;;) {
-		if ((rc = rp_buf_grow(out, 65536)) != 0)
-			goto out;
-		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			rc = RP_ERR_SYSTEM;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		out->len += (size_t)n;
-		out->buf[out->len] = '\0';
-		if (out->len - start > max) {
-			rc = RP_ERR_TOOBIG;
-			goto out;
-		}
-	}
-	rc = 0;
-out:
+	rc = rp_file_read_fd(fd, out, max);
 	e = errno;
-	if (rc != 0)
-		rp_buf_setlen(out, start);
 	close(fd);
 	errno = e;
 	return rc;
