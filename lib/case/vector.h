@@ -5,7 +5,8 @@
  * from high findings. All of it is journal entries (kinds "entry", "harden", "accept",
  * "restore-check", and "action" with a "finding"), read back into struct rp_way_in by
  * rp_case_load; from them follow the state of each finding, the conditions to close
- * the case, and the report's section "How it came in and what was closed".
+ * the case, and the report's section "How it came in and what was closed" (sec_way_in in
+ * report.c, its texts in data/report/LANG/report.ini [way-in]).
  * No global state; a struct rp_way_in belongs to its struct rp_case.
  */
 #ifndef RP_CASE_VECTOR_H
@@ -121,9 +122,5 @@ int rp_case_restore_check(struct rp_store *st, int64_t case_id, int64_t now,
  * (optional) counts the risks raised. */
 int rp_way_in_raise_risks(struct rp_store *st, const struct rp_case *c, int64_t now,
     const char *actor, size_t *raised);
-
-/* The report's section "How it came in and what was closed" in the report's document
- * model (report.h: RP_REPORT_DOC records), appended to doc. */
-int rp_way_in_report(const struct rp_case *c, int64_t now, struct rp_buf *doc);
 
 #endif

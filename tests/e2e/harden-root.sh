@@ -93,7 +93,7 @@ expect_grep "report: the section" '## How it came in and what was closed' report
 expect_grep "report: the way in" "exposed-service: the copier's share was open to guests over SMB1" report.md
 expect_grep "report: closed finding" '| smb-guest-writable | closed |' report.md
 expect_grep "report: accepted finding" 'smb1-enabled | accepted: the old copier speaks SMB1 only' report.md
-expect_grep "report: action done" 'Muster IT | 2026-12-01 | done (the finding is gone)' report.md
+expect_grep "report: action done" 'Muster IT | 1 Dec 2026 | done (the finding is gone)' report.md
 expect_grep "report: run before" 'Harden run before:.*9 high, 7 medium' report.md
 expect_grep "report: run after" 'Harden run after:.*0 high, 0 medium, 0 low' report.md
 expect_exit "the journal verifies" 0 "$RIPOSTE" case verify --case 1

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "case/case.h"
+#include "case/report.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/time.h"
@@ -115,6 +116,24 @@ entry_validation(void **state)
 	rp_store_close(st);
 }
 
+/* The case's report in Markdown (no deadlines, its own claim), appended to doc. */
+static int
+report_of(const struct rp_case *c, const char *lang, struct rp_buf *doc)
+{
+	struct rp_deadlines d = { NULL, 0 };
+	struct rp_claim cl;
+	struct rp_report_in in;
+	int r;
+
+	memset(&cl, 0, sizeof(cl));
+	if ((r = rp_claim_compute(c, NULL, &cl)) != 0)
+		return r;
+	in = (struct rp_report_in){ c, &d, &cl, NULL, NULL, lang, 6000 };
+	r = rp_case_report(&in, RP_REPORT_MD, doc);
+	rp_claim_release(&cl);
+	return r;
+}
+
 static void
 runs_states_actions_close(void **state)
 {
@@ -188,8 +207,14 @@ runs_states_actions_close(void **state)
 	assert_int_equal(rp_way_in_state(&c.way_in, "smb1-enabled", NULL), RP_FS_CLOSED);
 	assert_true(rp_way_in_closed(&c.way_in, NULL));
 	assert_null(rp_case_close_unmet(&c, "SMB1 on the file server"));
-	/* the report's section */
-	assert_int_equal(rp_way_in_report(&c, 6000, &doc), 0);
+	/* the report's section (report.c's sec_way_in), in English and in French */
+	assert_int_equal(report_of(&c, "fr", &doc), 0);
+	assert_non_null(strstr(doc.buf, "Voie d'entrée et ce qui a été fermé"));
+	assert_non_null(strstr(doc.buf, "faite (le constat a disparu)"));
+	assert_non_null(strstr(doc.buf, "Contrôle de restauration :"));
+	assert_null(strstr(doc.buf, "How it came in"));
+	rp_buf_reset(&doc);
+	assert_int_equal(report_of(&c, "en", &doc), 0);
 	assert_non_null(strstr(doc.buf, "How it came in and what was closed"));
 	assert_non_null(strstr(doc.buf, "exposed-service: SMB1"));
 	assert_non_null(strstr(doc.buf, "done (the finding is gone)"));
