@@ -131,13 +131,32 @@ cx_close(struct cx *c)
 
 	if (cx_need_args(c, 0, "options only") != 0 || cx_load(c, &k) != 0)
 		return RP_EXIT_ERROR;
+	/* the way in makes its threats more likely in the risk register, recorded while
+	 * the case is still open (its journal gets the entry) */
+	if (k.info.closed == RP_TIME_UNSET && (c->o.force ||
+	    rp_case_close_unmet(&k, c->o.root_cause) == NULL)) {
+		size_t raised = 0;
+
+		if ((r = rp_way_in_raise_risks(c->st, &k, c->cli->now, c->actor, &raised)) != 0)
+			rp_warn(c->cli, "risk register: %s", rp_strerror(r));
+		else if (raised)
+			cx_done(c, "risk register: the threats of the way in (%s) are more likely on "
+			    "%zu risk%s", k.way_in.vector, raised, raised == 1 ? "" : "s");
+	}
 	r = rp_case_finish(c->st, &k, c->cli->now, c->actor, c->o.root_cause, c->o.force, &unmet);
 	if (r == RP_ERR_EXISTS) {
 		rp_err(c->cli, "case %lld is closed already", (long long)k.info.id);
 		rc = RP_EXIT_ERROR;
 	} else if (r == RP_ERR_REFUSED && unmet) {
+		const char *open = NULL;
+
 		rp_err(c->cli, "case %lld %s, or close with --force", (long long)k.info.id,
 		    unmet->unmet);
+		if (strcmp(unmet->id, "way-in-findings") == 0 &&
+		    !rp_way_in_closed(&k.way_in, &open) && open)
+			rp_err(c->cli, "finding '%s': %s", open, rp_way_in_state(&k.way_in, open,
+			    NULL) == RP_FS_UNKNOWN ? "no harden run recorded in the case checked it" :
+			    "still found by the last harden run that checked it");
 		rc = RP_EXIT_FOUND;
 	} else if (r != 0) {
 		rc = cx_store_err(c, r);

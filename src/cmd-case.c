@@ -46,6 +46,8 @@ static const char usage[] =
 "    riposte case root-cause TEXT\n"
 "    riposte case lesson TEXT\n"
 "    riposte case action --owner WHO --due DATE TEXT\n"
+"    riposte case entry --vector V [--finding ID]... TEXT\n"
+"    riposte case accept FINDING --reason TEXT\n"
 "    riposte case close [--root-cause TEXT] [--force]\n"
 "    riposte case report --format html|md|pdf -o FILE [--lang fr|de|en]\n"
 "\n"
@@ -102,6 +104,20 @@ static const char usage[] =
 "    NAME), in the policy's third-party section with its own liability_limit and\n"
 "    liability_deductible (once for all the claims of the incident).\n"
 "\n"
+"    entry records how the attack came in: --vector phishing, mail-forwarded,\n"
+"    exposed-service, stolen-credentials, unpatched, supplier, removable-media,\n"
+"    insider or unknown (then TEXT says why it stays unknown), with the ids of the\n"
+"    'riposte harden' findings that explain it (--finding smb1-enabled ...).\n"
+"    'harden --case' records each harden run and makes an improvement action of every\n"
+"    high finding (owner and due date) unless it was accepted: 'case accept FINDING\n"
+"    --reason TEXT' keeps a finding on purpose. A case closes only when its root\n"
+"    cause and its way in are recorded and every finding tied to the way in is gone\n"
+"    on the last harden run (or accepted); --force closes anyway and the journal says\n"
+"    what was missing. Closing also makes the threats the way in stands for more\n"
+"    likely in the risk register ('riposte risk', once per case). The report's\n"
+"    section \"How it came in and what was closed\" shows the way in, its findings\n"
+"    and actions with their state, and the harden runs before and after.\n"
+"\n"
 "OPTIONS\n"
 "    --case ID        act on case ID instead of the latest open case\n"
 "    --db FILE        database (default: $RIPOSTE_DB, else ./riposte.db)\n"
@@ -118,7 +134,10 @@ static const char usage[] =
 "                     is in event order: the incident, then the response)\n"
 "    --source NAME    attach: which tool made the file (default: the summary's\n"
 "                     \"command\" or \"tool\", else the first line's kind)\n"
-"    --force          close without a recorded root cause\n"
+"    --force          close although a condition is not met (journaled)\n"
+"    --vector V       entry: how it came in (see above)\n"
+"    --finding ID     entry: a harden finding id that explains it; repeatable\n"
+"    --reason TEXT    accept: why the finding stays\n"
 "    -h, --help       this text\n"
 "\n"
 "OUTPUT\n"
@@ -148,7 +167,7 @@ static const char usage[] =
 "EXIT STATUS\n"
 "    0 success (verify: journal intact; deadlines: none overdue)\n"
 "    1 verify: the journal was altered; deadlines: at least one is overdue;\n"
-"      close: refused because no root cause is recorded\n"
+"      close: refused (no root cause, no way in, or a finding of the way in open)\n"
 "    2 error\n"
 "\n"
 "ENVIRONMENT\n"
@@ -172,7 +191,7 @@ enum {
 	O_DB = 256, O_CASE, O_CONFIG, O_FORMAT, O_TITLE, O_DISCOVERED, O_HOW, O_FORCE,
 	O_ROOTCAUSE, O_FACT, O_TO = O_FACT + RP_FACT_COUNT, O_LANG, O_SENT, O_SENTAT,
 	O_FILE, O_DEADLINE, O_CLIENT, O_TYPE, O_CATEGORY, O_AMOUNT, O_HOURS, O_RATE,
-	O_CURRENCY, O_NOTE, O_OWNER, O_DUE, O_AT, O_SOURCE,
+	O_CURRENCY, O_NOTE, O_OWNER, O_DUE, O_AT, O_SOURCE, O_VECTOR, O_FINDING, O_REASON,
 };
 
 static const struct option longopts[] = {
@@ -208,6 +227,9 @@ static const struct option longopts[] = {
 	{ "due", required_argument, NULL, O_DUE },
 	{ "at", required_argument, NULL, O_AT },
 	{ "source", required_argument, NULL, O_SOURCE },
+	{ "vector", required_argument, NULL, O_VECTOR },
+	{ "finding", required_argument, NULL, O_FINDING },
+	{ "reason", required_argument, NULL, O_REASON },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -237,6 +259,8 @@ static const struct {
 	{ "root-cause", cx_root_cause, 0 },
 	{ "lesson",     cx_lesson,     0 },
 	{ "action",     cx_action,     0 },
+	{ "entry",      cx_entry,      0 },
+	{ "accept",     cx_accept,     0 },
 };
 
 /* ---- what the sub-commands share ---- */
@@ -417,6 +441,15 @@ cmd_case(struct rp_cli *cli, int argc, char **argv)
 		case O_DUE: c.o.due = optarg; break;
 		case O_AT: c.o.at = optarg; break;
 		case O_SOURCE: c.o.source = optarg; break;
+		case O_VECTOR: c.o.vector = optarg; break;
+		case O_REASON: c.o.reason = optarg; break;
+		case O_FINDING:
+			if (c.o.nfindings == (int)(sizeof(c.o.findings) / sizeof(c.o.findings[0]))) {
+				rp_err(cli, "--finding: at most %d", c.o.nfindings);
+				return RP_EXIT_ERROR;
+			}
+			c.o.findings[c.o.nfindings++] = optarg;
+			break;
 		default:
 			if (ch >= O_FACT && ch < O_FACT + RP_FACT_COUNT) {
 				c.o.facts[ch - O_FACT] = optarg;

@@ -23,6 +23,9 @@ struct cx_opts {
 	const char *config, *format, *title, *discovered, *how, *root_cause, *to, *lang;
 	const char *sent_at, *file, *deadline, *client, *type, *category, *amount, *hours;
 	const char *rate, *currency, *note, *owner, *due, *out, *at, *source;
+	const char *vector, *reason;
+	const char *findings[32];   /* --finding, repeatable */
+	int nfindings;
 	const char *facts[RP_FACT_COUNT];
 	int force, sent;
 	int fmt;            /* parsed --format (cx_want_format), or -1 */
@@ -57,6 +60,8 @@ int cx_attach(struct cx *c);
 int cx_ioc(struct cx *c);
 int cx_iocs(struct cx *c);
 int cx_report(struct cx *c);
+int cx_entry(struct cx *c);      /* cmd-case-vector.c: the way in */
+int cx_accept(struct cx *c);
 
 /* "riposte: case: ..." on stderr for what was done that is not the output. */
 void cx_done(const struct cx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -23,5 +23,7 @@ int cmd_drill(struct rp_cli *cli, int argc, char **argv);
 int cmd_kit(struct rp_cli *cli, int argc, char **argv);
 int cmd_serve(struct rp_cli *cli, int argc, char **argv);
 int cmd_fleet(struct rp_cli *cli, int argc, char **argv);
+int cmd_harden(struct rp_cli *cli, int argc, char **argv);
+int cmd_restore_check(struct rp_cli *cli, int argc, char **argv);
 
 #endif

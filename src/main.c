@@ -35,6 +35,8 @@ static const struct rp_command commands[] = {
 	{ "isolate",  cmd_isolate,  RP_CMD_NEEDS_DB, "cut the network except the IT provider (nftables)" },
 	{ "collect",  cmd_collect,  RP_CMD_NEEDS_DB, "collect volatile evidence with a manifest" },
 	{ "mail",     cmd_mail,     0,              "scan mail for viruses and fraud; trace who received what" },
+	{ "harden",   cmd_harden,   RP_CMD_NEEDS_DB, "check the ways in of a Linux file server" },
+	{ "restore-check", cmd_restore_check, RP_CMD_NEEDS_DB, "before a restored system goes back: data, way in" },
 	{ "case",     cmd_case,     RP_CMD_NEEDS_DB, "the incident case: journal, deadlines, notices, costs" },
 	{ "site",     cmd_site,     0,              "check the site profile (riposte.conf)" },
 	{ "plan",     cmd_plan,     0,              "the one-page emergency plan, in the site's language" },
@@ -137,7 +139,7 @@ cmd_help(struct rp_cli *cli, int argc, char **argv)
 	}
 	fputs(usage_main, stdout);
 	for (i = 0; i < NCOMMANDS; i++)
-		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+		printf("  %-14s %s\n", commands[i].name, commands[i].summary);
 	printf("\nEvery command takes --help. Exit status: 0 nothing found, 1 found, 2 error.\n"
 	    "Environment: RIPOSTE_DB (database, default ./riposte.db), RIPOSTE_CONF (site\n"
 	    "profile), RIPOSTE_DATA (a data/ directory overriding the built-in rules),\n"

@@ -159,6 +159,10 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	}
 	if ((s = jstr(d, "at")) != NULL)
 		rp_time_parse(s, &c->entries[c->nentries - 1].at, NULL);
+	/* the way in (vector.c): entry, harden, accept, restore-check */
+	if ((r = rp_way_in_entry(&c->way_in, e->kind, e->time, e->data)) != 0)
+		goto out;
+	r = RP_ERR_NOMEM;
 	if (strcmp(e->kind, "fact") == 0) {
 		if ((f = rp_fact_lookup((s = jstr(d, "fact")) ? s : "")) >= 0 &&
 		    (s = jstr(d, "value")) != NULL) {
@@ -220,6 +224,8 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 			goto out;
 		if ((s = jstr(d, "due")) != NULL)
 			rp_time_parse(s, &k->due, NULL);
+		if ((s = jstr(d, "finding")) != NULL && (k->finding = strdup(s)) == NULL)
+			goto out;
 	} else if (strcmp(e->kind, "contact") == 0) {
 		if ((r = rp_case_load_contact(c, e->time, e->data)) != 0)
 			goto out;
@@ -270,7 +276,9 @@ rp_case_release(struct rp_case *c)
 	for (i = 0; i < c->nactions; i++) {
 		free(c->actions[i].text);
 		free(c->actions[i].owner);
+		free(c->actions[i].finding);
 	}
+	rp_way_in_release(&c->way_in);
 	for (i = 0; i < c->nattachments; i++) {
 		free(c->attachments[i].name);
 		free(c->attachments[i].sha256);

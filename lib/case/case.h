@@ -31,6 +31,7 @@
 #include "case/journal.h"
 #include "case/notify.h"
 #include "case/report.h"
+#include "case/vector.h"
 #include "core/buf.h"
 
 struct rp_ini;
@@ -55,6 +56,7 @@ struct rp_action {
 	char *text;
 	char *owner;             /* NULL for a lesson */
 	int64_t due;             /* RP_TIME_UNSET for a lesson */
+	char *finding;           /* the harden finding it was made of (vector.h), or NULL */
 };
 
 struct rp_entry {            /* a journal entry, for the timeline */
@@ -74,6 +76,7 @@ struct rp_case {
 	struct rp_attachment *attachments; size_t nattachments;
 	struct rp_entry *entries;    size_t nentries;
 	struct rp_contact *contacts; size_t ncontacts;  /* merged by address */
+	struct rp_way_in way_in;     /* how it came in, harden runs, acceptances */
 	int integrity;           /* rp_case_check_integrity: 0 not checked, 1 intact,
 	                          * -1 altered (then bad_seq) */
 	int64_t bad_seq;

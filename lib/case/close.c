@@ -19,6 +19,22 @@ root_cause_known(const struct closing *k)
 	return k->root_cause != NULL || k->c->root_cause != NULL;
 }
 
+/* How it came in must be said (an "unknown" with the reason why), so that the
+ * recovery closes that way. */
+static int
+way_in_known(const struct closing *k)
+{
+	return rp_way_in_known(&k->c->way_in);
+}
+
+/* The findings that explain the way in must be gone on the last harden run (or be
+ * accepted on purpose): restoring must not rebuild the flaw. */
+static int
+way_in_closed(const struct closing *k)
+{
+	return rp_way_in_closed(&k->c->way_in, NULL);
+}
+
 static const struct {
 	struct rp_close_condition cond;
 	int (*met)(const struct closing *k);
@@ -26,6 +42,13 @@ static const struct {
 	{ { "root-cause", "has no root cause recorded: record it with 'riposte case "
 	    "root-cause TEXT' or 'case close --root-cause TEXT'", "a root cause" },
 	  root_cause_known },
+	{ { "way-in", "has no way in recorded (or an unknown one without the reason): record "
+	    "it with 'riposte case entry --vector V [--finding ID]... TEXT'", "the way in" },
+	  way_in_known },
+	{ { "way-in-findings", "has a finding tied to its way in that is not closed on the "
+	    "last harden run: fix it and run 'riposte harden --case', or accept it with "
+	    "'riposte case accept FINDING --reason TEXT'", "the way in closed" },
+	  way_in_closed },
 };
 
 const struct rp_close_condition *

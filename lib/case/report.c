@@ -462,6 +462,130 @@ sec_root_cause(struct rep *R)
 	return rec(R->o, 'p', 1, R->c->root_cause ? R->c->root_cause : tx(R, "root-cause", "none"));
 }
 
+/* The way in (lib/case/vector.h): the vector recorded, the findings tied to it and
+ * their state, the actions made of findings, what was accepted, the first and last
+ * harden runs of the case and the restore checks. */
+static int
+run_line(struct rep *R, const char *label, const struct rp_hrun_rec *x)
+{
+	struct rp_buf n[3] = { RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT };
+	size_t i;
+	int r;
+
+	rp_buf_reset(&R->b);
+	T(rp_l10n_fill(&R->b, tx(R, "way-in", x->live ? "run-live" : "run"), "time",
+	    tfmt(R, &R->a, x->time), "root", x->root ? x->root : "?",
+	    "high", nfmt(R, &n[0], x->high), "medium", nfmt(R, &n[1], x->medium),
+	    "low", nfmt(R, &n[2], x->low), NULL));
+	for (i = 0; i < x->nids; i++)
+		T(rp_buf_addf(&R->b, "%s%s", i ? ", " : " (", x->ids[i]));
+	if (x->nids)
+		T(rp_buf_addch(&R->b, ')'));
+	if (x->restore)
+		T(rp_buf_addstr(&R->b, tx(R, "way-in", "run-restore")));
+	r = rec(R->o, 'l', 2, tx(R, "way-in", label), R->b.buf);
+out:
+	for (i = 0; i < 3; i++)
+		rp_buf_release(&n[i]);
+	return r;
+}
+
+/* What state an improvement action made of a finding is in. */
+static const char *
+action_state(struct rep *R, const struct rp_action *a)
+{
+	enum rp_fstate s = rp_way_in_state(&R->c->way_in, a->finding, NULL);
+
+	if (s == RP_FS_CLOSED)
+		return tx(R, "way-in", "action-done");
+	if (s == RP_FS_ACCEPTED)
+		return tx(R, "way-in", "action-accepted");
+	if (a->due != RP_TIME_UNSET && a->due < R->now)
+		return tx(R, "way-in", "action-overdue");
+	return tx(R, "way-in", "action-open");
+}
+
+static const char *const fstate_keys[] = {
+	[RP_FS_OPEN] = "state-open", [RP_FS_CLOSED] = "state-closed",
+	[RP_FS_ACCEPTED] = "state-accepted", [RP_FS_UNKNOWN] = "state-unknown",
+};
+
+static int
+sec_way_in(struct rep *R)
+{
+	const struct rp_case *c = R->c;
+	const struct rp_way_in *w = &c->way_in;
+	const struct rp_hrun_rec *x;
+	const struct rp_accepted *acc;
+	const struct rp_action *k;
+	enum rp_fstate s;
+	size_t i, n = 0;
+	int r;
+
+	T(heading(R, "way-in"));
+	if (w->vector == NULL) {
+		T(rec(R->o, 'p', 1, tx(R, "way-in", "none")));
+	} else {
+		rp_buf_reset(&R->b);
+		T(rp_l10n_fill(&R->b, tx(R, "way-in", w->text ? "vector-text" : "vector-only"),
+		    "vector", w->vector, "text", w->text ? w->text : "", "time",
+		    tfmt(R, &R->a, w->time), NULL));
+		T(rec(R->o, 'l', 2, tx(R, "way-in", "vector"), R->b.buf));
+	}
+	if (w->nfindings)
+		T(rec(R->o, 'T', 3, tx(R, "way-in", "col-finding"), tx(R, "way-in", "col-state"),
+		    tx(R, "way-in", "col-since")));
+	for (i = 0; i < w->nfindings; i++) {
+		x = NULL;
+		acc = rp_way_in_accepted(w, w->findings[i]);
+		s = rp_way_in_state(w, w->findings[i], &x);
+		rp_buf_reset(&R->b);
+		T(rp_l10n_fill(&R->b, tx(R, "way-in", fstate_keys[s]), "reason", acc &&
+		    acc->reason ? acc->reason : tx(R, "doc", "none"), NULL));
+		T(rec(R->o, 'r', 3, w->findings[i], R->b.buf, s == RP_FS_ACCEPTED && acc ?
+		    tfmt(R, &R->a, acc->time) : x ? tfmt(R, &R->a, x->time) :
+		    tx(R, "way-in", "never-checked")));
+	}
+	for (i = 0; i < c->nactions; i++) {
+		k = &c->actions[i];
+		if (k->finding == NULL)
+			continue;
+		if (!n++)
+			T(rec(R->o, 'T', 4, tx(R, "way-in", "col-action"), tx(R, "way-in",
+			    "col-owner"), tx(R, "way-in", "col-due"), tx(R, "way-in", "col-astate")));
+		rp_buf_reset(&R->b);
+		if (k->due != RP_TIME_UNSET)
+			T(rp_locale_date(&R->b, &R->loc, k->due));   /* a date people typed */
+		T(rec(R->o, 'r', 4, k->text, k->owner ? k->owner : tx(R, "doc", "none"),
+		    R->b.len ? R->b.buf : tx(R, "doc", "none"), action_state(R, k)));
+	}
+	for (i = 0; i < w->nacc; i++) {
+		rp_buf_reset(&R->b);
+		T(rp_l10n_fill(&R->b, tx(R, "way-in", "accepted-item"), "finding",
+		    w->acc[i].finding, "reason", w->acc[i].reason ? w->acc[i].reason :
+		    tx(R, "doc", "none"), "time", tfmt(R, &R->a, w->acc[i].time), NULL));
+		T(rec(R->o, 'l', 2, tx(R, "way-in", "accepted"), R->b.buf));
+	}
+	if (w->nruns == 0)
+		T(rec(R->o, 'p', 1, tx(R, "way-in", "no-run")));
+	else
+		T(run_line(R, "run-before", &w->runs[0]));
+	if (w->nruns > 1)
+		T(run_line(R, "run-after", &w->runs[w->nruns - 1]));
+	for (i = 0; i < w->nrestores; i++) {
+		rp_buf_reset(&R->b);
+		T(rp_l10n_fill(&R->b, tx(R, "way-in", "restore-item"), "time",
+		    tfmt(R, &R->a, w->restores[i].time), "verdict", tx(R, "way-in",
+		    w->restores[i].ready ? "ready" : "not-ready"), NULL));
+		if (w->restores[i].reasons)
+			T(rp_buf_addf(&R->b, " - %s", w->restores[i].reasons));
+		T(rec(R->o, 'l', 2, tx(R, "way-in", "restore"), R->b.buf));
+	}
+	r = 0;
+out:
+	return r;
+}
+
 /* Lessons are the actions without an owner. */
 static int
 sec_lessons(struct rep *R)
@@ -534,7 +658,7 @@ out:
  * and its [section] in every data/report/LANG/report.ini. */
 static int (*const sections[])(struct rep *) = {
 	sec_title, sec_summary, sec_timeline, sec_scope, sec_deadlines, sec_contacts,
-	sec_costs, sec_root_cause, sec_lessons, sec_actions, sec_integrity,
+	sec_costs, sec_root_cause, sec_way_in, sec_lessons, sec_actions, sec_integrity,
 };
 
 #undef T

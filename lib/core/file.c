@@ -11,15 +11,13 @@
 #include "core/file.h"
 
 int
-rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max)
+rp_file_read_fd(int fd, struct rp_buf *out, size_t max)
 {
 	struct stat st;
 	size_t start = out->len;
-	int fd, r = RP_ERR_INTERNAL;
+	int r, e;
 	ssize_t n;
 
-	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
-		return RP_ERR_SYSTEM;
 	if (fstat(fd, &st) != 0) {
 		r = RP_ERR_SYSTEM;
 		goto out;
@@ -49,17 +47,24 @@ rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max)
 	}
 	r = 0;
 out:
-	if (r != 0 && r != RP_ERR_SYSTEM)
+	e = errno;
+	if (r != 0)
 		rp_buf_setlen(out, start);
-	if (r == RP_ERR_SYSTEM) {
-		int e = errno;
+	errno = e;
+	return r;
+}
 
-		rp_buf_setlen(out, start);
-		close(fd);
-		errno = e;
-		return r;
-	}
+int
+rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max)
+{
+	int fd, r, e;
+
+	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return RP_ERR_SYSTEM;
+	r = rp_file_read_fd(fd, out, max);
+	e = errno;
 	close(fd);
+	errno = e;
 	return r;
 }
 

@@ -13,6 +13,11 @@
  * Never blocks on a FIFO (O_NONBLOCK; anything but a regular file is RP_ERR_INVALID). */
 int rp_file_read_all(int dirfd, const char *path, struct rp_buf *out, size_t max);
 
+/* The same from a descriptor the caller opened (and still owns: not closed): fstat,
+ * anything but a regular file is RP_ERR_INVALID, past max bytes RP_ERR_TOOBIG (the
+ * size fstat gives is not trusted: /proc and /sys lie). On error out is back to its length on entry and errno is read()'s/fstat's. */
+int rp_file_read_fd(int fd, struct rp_buf *out, size_t max);
+
 /* Writes all of buf, retrying short writes and EINTR. ENOSPC becomes RP_ERR_NOSPACE. */
 int rp_write_all(int fd, const void *buf, size_t len);
 

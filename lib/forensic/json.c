@@ -110,3 +110,4 @@ rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val)
 	*val = (const struct rp_jv *)json_object_iter_value(it);
 	return json_object_iter_key(it);
 }
+

@@ -26,7 +26,7 @@ size_t rp_jv_len(const struct rp_jv *arr);                  /* 0 unless an array
 const struct rp_jv *rp_jv_at(const struct rp_jv *arr, size_t i);
 int rp_jv_is_object(const struct rp_jv *v);
 int rp_jv_is_null(const struct rp_jv *v);                   /* JSON null (not a missing key) */
-int rp_jv_is_true(const struct rp_jv *v);
+int rp_jv_is_true(const struct rp_jv *v);                   /* JSON true; 0 for NULL */
 /* The first key of an object (nftables wraps every item as {"rule":{...}}), or NULL. */
 const char *rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val);
 

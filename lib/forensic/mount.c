@@ -21,9 +21,8 @@ rp_atime_mode_name(enum rp_atime_mode m)
 	}
 }
 
-/* Copies a mountinfo field, turning \040-style octal escapes back into bytes. */
-static void
-unescape(char *dst, size_t cap, const char *s, size_t n)
+void
+rp_mount_unescape(char *dst, size_t cap, const char *s, size_t n)
 {
 	size_t i, o = 0;
 
@@ -120,14 +119,14 @@ rp_mount_parse(const char *text, size_t len, unsigned major, unsigned minor,
 		if (ma != major || mi != minor)
 			continue;
 		memset(&m, 0, sizeof(m));
-		unescape(m.point, sizeof(m.point), f[4], fl[4]);
+		rp_mount_unescape(m.point, sizeof(m.point), f[4], fl[4]);
 		pl = abs_path ? prefix_len(m.point, abs_path) : 0;
 		if (pl < best)
 			continue;
-		unescape(m.options, sizeof(m.options), f[5], fl[5]);
-		unescape(m.fstype, sizeof(m.fstype), f[nf - 3], fl[nf - 3]);
-		unescape(m.source, sizeof(m.source), f[nf - 2], fl[nf - 2]);
-		unescape(m.super, sizeof(m.super), f[nf - 1], fl[nf - 1]);
+		rp_mount_unescape(m.options, sizeof(m.options), f[5], fl[5]);
+		rp_mount_unescape(m.fstype, sizeof(m.fstype), f[nf - 3], fl[nf - 3]);
+		rp_mount_unescape(m.source, sizeof(m.source), f[nf - 2], fl[nf - 2]);
+		rp_mount_unescape(m.super, sizeof(m.super), f[nf - 1], fl[nf - 1]);
 		m.atime = has_opt(m.options, "noatime") ? RP_ATIME_NOATIME :
 		    has_opt(m.options, "relatime") ? RP_ATIME_RELATIME : RP_ATIME_STRICT;
 		m.lazytime = has_opt(m.super, "lazytime") || has_opt(m.options, "lazytime");

@@ -36,4 +36,8 @@ int rp_mount_parse(const char *text, size_t len, unsigned major, unsigned minor,
 /* The same for path on this system (stat + /proc/self/mountinfo). */
 int rp_mount_of(const char *path, struct rp_mount *out);
 
+/* Copies n bytes of a mountinfo or fstab field into dst (cap bytes, always terminated,
+ * cut to fit), turning the \040-style octal escapes both files write back into bytes. */
+void rp_mount_unescape(char *dst, size_t cap, const char *s, size_t n);
+
 #endif

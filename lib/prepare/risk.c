@@ -863,6 +863,8 @@ rp_risk_vector_threats(const char *vector)
 	} map[] = {
 		{ "phishing", phishing }, { "mail", phishing }, { "attachment", phishing },
 		{ "link", phishing }, { "credentials", phishing }, { "password", phishing },
+		/* the words of `case entry --vector` (lib/case/vector.c) */
+		{ "mail-forwarded", phishing }, { "stolen-credentials", phishing },
 		{ "rdp", ransomware }, { "vpn", ransomware }, { "remote-access", ransomware },
 		{ "exposed-service", ransomware }, { "vulnerability", ransomware },
 		{ "unpatched", ransomware },

@@ -184,14 +184,15 @@ int rp_risk_journal_each(struct rp_store *st,
 /*
  * The threats an incident's entry vector stands for (how the attacker got in, as the
  * case records it), NULL-terminated, or NULL for a vector that maps to none:
- *   phishing, mail, attachment, link, credentials, password  -> phishing
+ *   phishing, mail, attachment, link, credentials, password,
+ *   mail-forwarded, stolen-credentials                       -> phishing
  *   rdp, vpn, remote-access, exposed-service, vulnerability, unpatched -> ransomware
  *   usb, removable-media, insider, user-error, misconfiguration -> insider-error
  *   lost-device, stolen-device, theft            -> device-loss
  *   fake-invoice, bank-details, invoice-fraud    -> bank-detail-fraud
  *   ceo-fraud, impersonation                     -> ceo-fraud
- * Closing a case with an entry vector should call rp_risk_raise for each (see
- * lib/prepare/README for what is wired).
+ * Closing a case with an entry vector (`case entry --vector`) raises each
+ * (rp_way_in_raise_risks in lib/case/vector.c).
  */
 const char *const *rp_risk_vector_threats(const char *vector);
 

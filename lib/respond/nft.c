@@ -6,8 +6,8 @@
 #include "core/err.h"
 #include "respond/nft.h"
 
-int
-rp_nft_run(const char *script, struct rp_buf *out, struct rp_buf *err)
+static int
+run(const char *script, int json, struct rp_buf *out, struct rp_buf *err)
 {
 	struct nft_ctx *nft = NULL;
 	const char *e;
@@ -15,6 +15,8 @@ rp_nft_run(const char *script, struct rp_buf *out, struct rp_buf *err)
 
 	if ((nft = nft_ctx_new(NFT_CTX_DEFAULT)) == NULL)
 		return RP_ERR_NOMEM;
+	if (json)
+		nft_ctx_output_set_flags(nft, nft_ctx_output_get_flags(nft) | NFT_CTX_OUTPUT_JSON);
 	if (nft_ctx_buffer_output(nft) != 0 || nft_ctx_buffer_error(nft) != 0) {
 		r = RP_ERR_NOMEM;
 		goto out;
@@ -45,4 +47,16 @@ rp_nft_run(const char *script, struct rp_buf *out, struct rp_buf *err)
 out:
 	nft_ctx_free(nft);
 	return r;
+}
+
+int
+rp_nft_run(const char *script, struct rp_buf *out, struct rp_buf *err)
+{
+	return run(script, 0, out, err);
+}
+
+int
+rp_nft_list_json(struct rp_buf *out, struct rp_buf *err)
+{
+	return run("list ruleset\n", 1, out, err);
 }

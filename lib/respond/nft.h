@@ -19,4 +19,8 @@
  * RP_ERR_NFT (rejected otherwise) or RP_ERR_NOMEM. */
 int rp_nft_run(const char *script, struct rp_buf *out, struct rp_buf *err);
 
+/* Lists the whole ruleset of the current network namespace as nft's JSON (`nft -j
+ * list ruleset`) into out: read only, nothing is loaded. Errors as rp_nft_run. */
+int rp_nft_list_json(struct rp_buf *out, struct rp_buf *err);
+
 #endif

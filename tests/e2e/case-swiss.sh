@@ -63,6 +63,9 @@ expect_grep "html lang" '<html lang="de">' report.html
 expect_grep "html total (the apostrophe as an entity)" 'CHF 25&#39;000.00' report.html
 expect_grep "html scope has the scan's summary" 'scan (scan.jsonl, SHA-256 [0-9a-f]*): files 2, encrypted 1' report.html
 expect_nogrep "html is self-contained (no external resources)" '<link\|<script\|src=' report.html
+expect_exit "close refused without the way in" 1 "$RIPOSTE" case close --root-cause "RDP exposed with a weak password"
+expect_grep "says why" 'no way in recorded' "$T/.err"
+expect_exit "the way in" 0 "$RIPOSTE" case entry --vector exposed-service "RDP forwarded from the internet"
 expect_exit "close with root cause" 0 "$RIPOSTE" case close --root-cause "RDP exposed with a weak password"
 expect_exit "verify intact" 0 "$RIPOSTE" case verify --case 1
 expect_grep "intact" 'journal intact' "$T/.out"

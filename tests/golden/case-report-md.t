@@ -10,6 +10,8 @@ r case close
 "$RIPOSTE" case root-cause "RDP exposed to the internet with a weak password"
 "$RIPOSTE" case lesson "The offline backup made the restore possible"
 "$RIPOSTE" case action --owner "IT provider" --due 2026-12-31 "Close RDP; remote access only by VPN with MFA"
+r case close
+"$RIPOSTE" case entry --vector exposed-service "RDP of the server forwarded from the internet, password guessed" 2>/dev/null
 RIPOSTE_NOW=2026-11-22T17:00:00+01:00 r case close
 r case report --format md --case 1 -o -
 r case report --format md -o -

@@ -756,6 +756,13 @@ verbs_record_and_close(void **state)
 	/* closing: refused without a root cause, nothing recorded */
 	assert_non_null(unmet = rp_case_close_unmet(&c, NULL));
 	assert_string_equal(unmet->id, "root-cause");
+	/* and without the way in (vector.c; tested in test-vector.c) */
+	assert_non_null(unmet = rp_case_close_unmet(&c, "RDP open"));
+	assert_string_equal(unmet->id, "way-in");
+	assert_int_equal(rp_case_entry(st, id, 1013, "me", "exposed-service", NULL, 0,
+	    "RDP open to the Internet"), 0);
+	rp_case_release(&c);
+	assert_int_equal(rp_case_load(st, id, &c), 0);
 	assert_null(rp_case_close_unmet(&c, "RDP open"));
 	assert_int_equal(rp_case_finish(st, &c, 1100, "me", NULL, 0, &unmet), RP_ERR_REFUSED);
 	assert_string_equal(unmet->id, "root-cause");
@@ -776,7 +783,7 @@ verbs_record_and_close(void **state)
 	rp_case_release(&c);
 	assert_int_equal(rp_case_load(st, id, &c), 0);
 	assert_string_equal(c.entries[c.nentries - 1].text,
-	    "case closed without a root cause (--force)");
+	    "case closed without a root cause, the way in (--force)");
 	rp_case_release(&c);
 	assert_int_equal(rp_journal_verify(st, id, &bad), 0);
 	rp_store_close(st);
