@@ -127,7 +127,7 @@ cmd_help(struct rp_cli *cli, int argc, char **argv)
 	}
 	if (argc > 1 && optind < argc) {
 		for (i = 0; i < NCOMMANDS; i++) {
-			if (strcmp(commands[i].name, argv[optind]) == 0 && commands[i].fn != cmd_help) {
+			if (strcmp(commands[i].name, argv[optind]) == 0) {
 				char *args[] = { argv[optind], (char *)"--help", NULL };
 
 				cli->cmd = commands[i].name;

@@ -94,8 +94,25 @@ st=$?
 [ "$st" -ne 2 ] && ok "watch PATH --check: exit $st" || { fail "watch PATH --check: exit 2"; cat w.txt; }
 expect_exit "watch: unknown option after the operand" 2 "$RIPOSTE" watch share --action stop --bogus
 
+# every command of the table, the ones added later included: an unknown option after an
+# operand is exit 2 with the command's synopsis, and its manual has one
+cmds=$("$RIPOSTE" help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 && $1 != "Commands:" { print $1 }')
+expect_eq "help lists every command" 23 "$(echo "$cmds" | wc -l)"
+for c in $cmds; do
+	op=x
+	[ "$c" = mail ] && op=scan        # mail's verb comes first
+	"$RIPOSTE" "$c" "$op" --bogus-option > /dev/null 2> u.err
+	st=$?
+	if [ "$st" -eq 2 ] && grep -q "^riposte: $c[ a-z]*: unknown option '--bogus-option'" u.err &&
+	    grep -q "riposte $c" u.err; then
+		ok "$c: an unknown option after an operand is exit 2 with the synopsis"
+	else
+		fail "$c: exit $st for an unknown option after an operand: $(head -n 2 u.err)"
+	fi
+done
+
 # help: every command's manual, through "help CMD" and "CMD --help" alike
-for c in scan watch canary simulate baseline diff timeline exfil isolate collect case site; do
+for c in $cmds; do
 	"$RIPOSTE" help "$c" > h1.txt && "$RIPOSTE" "$c" --help > h2.txt
 	if cmp -s h1.txt h2.txt && grep -q '^SYNOPSIS' h1.txt; then ok "help $c = $c --help"; else
 		fail "help $c differs from $c --help or has no SYNOPSIS"; fi
