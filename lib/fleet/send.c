@@ -84,6 +84,11 @@ rp_fleet_send(struct rp_fleet *f, struct rp_store *st, const char *site, int64_t
 		    "practice's ('riposte fleet site add' makes one)");
 		goto out;
 	}
+	/* a batch leaves the queue once its upsert returns: that commit must be durable
+	 * whatever the centre's default is (with synchronous_commit off, a server stopped at
+	 * once loses commits it acknowledged, and the records with them) */
+	if ((r = rp_fleet_exec(f, "SET synchronous_commit = on", 0, NULL, NULL)) != 0)
+		goto out;
 	if ((r = rp_fleetq_migrate(st)) != 0)
 		goto out;
 	for (;;) {
