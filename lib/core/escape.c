@@ -249,6 +249,18 @@ bad_len(const unsigned char *s, size_t len)
 	return n ? n : 1;
 }
 
+/* The next step of every escape: a run of printable text (and the control bytes in
+ * allowed) as it is, or one invalid or control sequence as U+FFFD. *n: bytes used. */
+static int
+add_printable(struct rp_buf *b, const unsigned char *s, size_t len, const char *allowed,
+    size_t *n)
+{
+	if ((*n = printable_seq(s, len, allowed)) > 0)
+		return rp_buf_add(b, s, *n);
+	*n = bad_len(s, len);
+	return rp_buf_addstr(b, REPLACEMENT);
+}
+
 int
 rp_esc_html(struct rp_buf *b, const void *v, size_t len)
 {
@@ -264,12 +276,7 @@ rp_esc_html(struct rp_buf *b, const void *v, size_t len)
 		case '"':  r = rp_buf_addstr(b, "&quot;"); n = 1; break;
 		case '\'': r = rp_buf_addstr(b, "&#39;"); n = 1; break;
 		default:
-			if ((n = printable_seq(s + i, len - i, "\n\t")) > 0) {
-				r = rp_buf_add(b, s + i, n);
-			} else {
-				r = rp_buf_addstr(b, REPLACEMENT);
-				n = bad_len(s + i, len - i);
-			}
+			r = add_printable(b, s + i, len - i, "\n\t", &n);
 		}
 		i += n;
 	}
@@ -340,12 +347,7 @@ rp_esc_md(struct rp_buf *b, const void *v, size_t len)
 		if (s[i] < 0x80 && strchr(MD_INLINE, s[i]) && s[i] != '\0' &&
 		    (r = rp_buf_addch(b, '\\')) != 0)
 			break;
-		if ((n = printable_seq(s + i, len - i, "")) > 0) {
-			r = rp_buf_add(b, s + i, n);
-		} else {
-			r = rp_buf_addstr(b, REPLACEMENT);
-			n = bad_len(s + i, len - i);
-		}
+		r = add_printable(b, s + i, len - i, "", &n);
 		i += n;
 	}
 	return r;
@@ -380,11 +382,8 @@ rp_esc_csv_data(struct rp_buf *b, const void *v, size_t len)
 		if (s[i] == '"') {
 			r = rp_buf_add(b, "\"\"", 2);
 			n = 1;
-		} else if ((n = printable_seq(s + i, len - i, "\n\t\r")) > 0) {
-			r = rp_buf_add(b, s + i, n);
 		} else {
-			r = rp_buf_addstr(b, REPLACEMENT);
-			n = bad_len(s + i, len - i);
+			r = add_printable(b, s + i, len - i, "\n\t\r", &n);
 		}
 	}
 	if (r == 0 && (quote || guard))
