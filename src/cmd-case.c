@@ -11,6 +11,7 @@
 
 #include "case/case.h"
 #include "case/config.h"
+#include "cli-journal.h"
 #include "cmd-case.h"
 #include "commands.h"
 #include "core/err.h"
@@ -172,7 +173,8 @@ static const char usage[] =
 "\n"
 "ENVIRONMENT\n"
 "    RIPOSTE_DB, RIPOSTE_CONF, RIPOSTE_NOW (the current time, for tests),\n"
-"    RIPOSTE_ACTOR (who is recorded in the journal; default $USER)\n"
+"    RIPOSTE_ACTOR (who is recorded in the journal; default the user behind sudo,\n"
+"    else your login name)\n"
 "\n"
 "EXAMPLES\n"
 "    riposte case open --title 'Ransomware on the practice server' \\\n"
@@ -473,9 +475,7 @@ cmd_case(struct rp_cli *cli, int argc, char **argv)
 	}
 	c.o.args = argv + optind;
 	c.o.nargs = argc - optind;
-	if ((c.actor = getenv("RIPOSTE_ACTOR")) == NULL || !*c.actor)
-		if ((c.actor = getenv("USER")) == NULL || !*c.actor)
-			c.actor = "unknown";
+	c.actor = rp_cli_actor();
 	if (rp_site_conf_load(cli, c.o.config, &c.site, NULL) != 0)
 		return RP_EXIT_ERROR;
 	if ((r = rp_store_open(&c.st, cli->db_path, subs[i].flags & CX_CREATE ? RP_STORE_CREATE : 0)) != 0) {

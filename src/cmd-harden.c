@@ -9,6 +9,7 @@
 #include "case/case.h"
 #include "case/config.h"
 #include "cli.h"
+#include "cli-journal.h"
 #include "commands.h"
 #include "core/err.h"
 #include "core/time.h"
@@ -146,9 +147,7 @@ record(struct rp_cli *cli, const struct hx_run *run, int64_t case_id, const char
 		if (owner == NULL || *owner == '\0')
 			owner = "IT provider";
 	}
-	if ((actor = getenv("RIPOSTE_ACTOR")) == NULL || !*actor)
-		if ((actor = getenv("USER")) == NULL || !*actor)
-			actor = "unknown";
+	actor = rp_cli_actor();
 	if (fx_store_open(cli, cli->db_path, 0, &st) != 0)
 		goto out;
 	if ((r = rp_case_load(st, case_id, &k)) != 0) {

@@ -395,8 +395,7 @@ cmd_kit(struct rp_cli *cli, int argc, char **argv)
 	}
 	c.args = argv + optind;
 	c.nargs = argc - optind;
-	if ((c.actor = getenv("RIPOSTE_ACTOR")) == NULL || !*c.actor)
-		c.actor = rp_cli_actor();
+	c.actor = rp_cli_actor();
 	if (rp_site_conf_load(cli, c.config, &c.site, &c.config_used) != 0)
 		return RP_EXIT_ERROR;
 	if (c.lang_opt) {

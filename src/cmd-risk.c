@@ -434,9 +434,7 @@ cmd_risk(struct rp_cli *cli, int argc, char **argv)
 	c.args = argv + optind;
 	c.nargs = argc - optind;
 	c.x.now = cli->now;
-	/* as the case journal records it */
-	if ((c.x.actor = getenv("RIPOSTE_ACTOR")) == NULL || !*c.x.actor)
-		c.x.actor = rp_cli_actor();
+	c.x.actor = rp_cli_actor();   /* as the case journal records it */
 	if ((r = rp_store_open(&c.x.st, cli->db_path, subs[i].writes ? RP_STORE_CREATE : 0)) != 0) {
 		if (r == RP_ERR_NOTFOUND)
 			rp_err(cli, "no database '%s': start the register with 'riposte risk init' or "

@@ -143,8 +143,9 @@ cmd_help(struct rp_cli *cli, int argc, char **argv)
 	printf("\nEvery command takes --help. Exit status: 0 nothing found, 1 found, 2 error.\n"
 	    "Environment: RIPOSTE_DB (database, default ./riposte.db), RIPOSTE_CONF (site\n"
 	    "profile), RIPOSTE_DATA (a data/ directory overriding the built-in rules),\n"
-	    "RIPOSTE_ACTOR (who is recorded in the case journal, default $USER),\n"
-	    "RIPOSTE_NOW (a fixed ISO 8601 time, for reproducible outputs).\n");
+	    "RIPOSTE_ACTOR (who is recorded in the case journal, default the user behind\n"
+	    "sudo, else your login name), RIPOSTE_NOW (a fixed ISO 8601 time, for\n"
+	    "reproducible outputs).\n");
 	return RP_EXIT_CLEAN;
 }
 
