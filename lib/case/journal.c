@@ -161,31 +161,11 @@ out:
 	return r;
 }
 
-int
-rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const char *kind,
-    const char *actor, const char *text, const char *data, int64_t *entry_id)
-{
-	int r;
-
-	if ((r = rp_case_migrate(st)) != 0)
-		return r;
-	/* the write lock first: two riposte processes appending at once serialise here */
-	if ((r = rp_store_begin(st)) != 0)
-		return r;
-	if (case_id == 0 && (r = current_locked(st, &case_id)) != 0)
-		goto out;
-	if ((r = append_locked(st, case_id, time, kind, actor, text, data, entry_id)) != 0)
-		goto out;
-	r = rp_store_commit(st);
-out:
-	if (r != 0)
-		rp_store_rollback(st);
-	return r;
-}
-
-int
-rp_journal_append_batch(struct rp_store *st, int64_t case_id, int64_t time,
-    const char *actor, const struct rp_journal_new *v, size_t n)
+/* n entries in one transaction, the write lock taken first: two riposte processes
+ * appending at once serialise here; *entry_id (if wanted) is the last entry's id. */
+static int
+append_n(struct rp_store *st, int64_t case_id, int64_t time, const char *actor,
+    const struct rp_journal_new *v, size_t n, int64_t *entry_id)
 {
 	size_t i;
 	int r;
@@ -198,13 +178,29 @@ rp_journal_append_batch(struct rp_store *st, int64_t case_id, int64_t time,
 		goto out;
 	for (i = 0; i < n; i++)
 		if ((r = append_locked(st, case_id, time, v[i].kind, actor, v[i].text, v[i].data,
-		    NULL)) != 0)
+		    entry_id)) != 0)
 			goto out;
 	r = rp_store_commit(st);
 out:
 	if (r != 0)
 		rp_store_rollback(st);
 	return r;
+}
+
+int
+rp_journal_append(struct rp_store *st, int64_t case_id, int64_t time, const char *kind,
+    const char *actor, const char *text, const char *data, int64_t *entry_id)
+{
+	const struct rp_journal_new one = { kind, text, data };
+
+	return append_n(st, case_id, time, actor, &one, 1, entry_id);
+}
+
+int
+rp_journal_append_batch(struct rp_store *st, int64_t case_id, int64_t time,
+    const char *actor, const struct rp_journal_new *v, size_t n)
+{
+	return append_n(st, case_id, time, actor, v, n, NULL);
 }
 
 int
