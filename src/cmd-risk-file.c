@@ -27,7 +27,7 @@ applied(const struct risk_cli *c, const char *what, const struct rp_risk_stats *
 int
 risk_sub_init(struct risk_cli *c)
 {
-	struct rp_risk_rows rows = { NULL, 0 };
+	struct rp_risk_rows rows = { 0 };
 	struct rp_risk_stats st;
 	struct rp_risk_err e;
 	struct rp_ini *site = NULL;
@@ -115,7 +115,7 @@ int
 risk_sub_import(struct risk_cli *c)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	struct rp_risk_rows rows = { NULL, 0 };
+	struct rp_risk_rows rows = { 0 };
 	struct rp_risk_stats st;
 	struct rp_risk_err e;
 	char what[512];

@@ -10,6 +10,7 @@
 #include "case/case-int.h"
 #include "case/case.h"
 #include "case/config.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -106,10 +107,15 @@ out:
 
 /* ---- loading ---- */
 
-#define GROW(arr, n) do { \
-	void *np_ = realloc((arr), ((n) + 1) * sizeof(*(arr))); \
-	if (np_ == NULL) return RP_ERR_NOMEM; \
-	(arr) = np_; memset(&(arr)[(n)], 0, sizeof(*(arr))); \
+/* Makes room for one more element of c's list L, zeroed; on failure r is set and out
+ * taken. r is left alone on success: the code after it counts on r = RP_ERR_NOMEM. */
+#define GROW(L) do { \
+	int g_ = RP_ARRAY_GROW(&c->L, &c->cap.L, c->n##L + 1, RP_ARRAY_MAX_DEFAULT); \
+	if (g_ != 0) { \
+		r = g_; \
+		goto out; \
+	} \
+	memset(&c->L[c->n##L], 0, sizeof(*c->L)); \
 } while (0)
 
 static const char *
@@ -142,7 +148,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	const char *s;
 	int r = RP_ERR_NOMEM, f, v;
 
-	GROW(c->entries, c->nentries);
+	GROW(entries);
 	c->entries[c->nentries].seq = e->seq;
 	c->entries[c->nentries].time = e->time;
 	c->entries[c->nentries].at = e->time;
@@ -175,7 +181,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 
 		if ((f = rp_cost_category((s = jstr(d, "category")) ? s : "")) < 0)
 			goto done;
-		GROW(c->costs, c->ncosts);
+		GROW(costs);
 		k = &c->costs[c->ncosts++];
 		k->time = e->time;
 		k->category = f;
@@ -189,7 +195,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	} else if (strcmp(e->kind, "ioc") == 0) {
 		struct rp_ioc *k;
 
-		GROW(c->iocs, c->niocs);
+		GROW(iocs);
 		k = &c->iocs[c->niocs++];
 		k->time = e->time;
 		if ((k->type = xdup(jstr(d, "type"))) == NULL || (k->value = xdup(jstr(d, "value"))) == NULL)
@@ -197,7 +203,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	} else if (strcmp(e->kind, "notify") == 0) {
 		struct rp_notice *k;
 
-		GROW(c->notices, c->nnotices);
+		GROW(notices);
 		k = &c->notices[c->nnotices++];
 		k->time = jint(d, "sent", e->time);
 		if ((k->to = xdup(jstr(d, "to"))) == NULL || (k->lang = xdup(jstr(d, "lang"))) == NULL ||
@@ -214,7 +220,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 	} else if (strcmp(e->kind, "lesson") == 0 || strcmp(e->kind, "action") == 0) {
 		struct rp_action *k;
 
-		GROW(c->actions, c->nactions);
+		GROW(actions);
 		k = &c->actions[c->nactions++];
 		k->time = e->time;
 		k->due = RP_TIME_UNSET;
@@ -233,7 +239,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		struct rp_attachment *k;
 		json_t *sum = json_object_get(d, "summary");
 
-		GROW(c->attachments, c->nattachments);
+		GROW(attachments);
 		k = &c->attachments[c->nattachments++];
 		k->time = e->time;
 		if ((k->name = xdup(jstr(d, "file"))) == NULL ||

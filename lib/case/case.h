@@ -80,6 +80,10 @@ struct rp_case {
 	int integrity;           /* rp_case_check_integrity: 0 not checked, 1 intact,
 	                          * -1 altered (then bad_seq) */
 	int64_t bad_seq;
+	/* private to the loader: the elements allocated behind each list above */
+	struct {
+		size_t costs, iocs, notices, actions, attachments, entries, contacts;
+	} cap;
 };
 
 /* Loads case id (0: the current open case) with its whole journal; *out is owned by the

@@ -5,6 +5,7 @@
 
 #include "case/case.h"
 #include "case/config.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/time.h"
 
@@ -35,6 +36,7 @@ liability(const struct rp_case *c, struct rp_claim *out)
 {
 	struct rp_claim_client *nv;
 	size_t i, j;
+	int r;
 
 	for (i = 0; i < c->ncosts; i++) {
 		const struct rp_cost *k = &c->costs[i];
@@ -50,9 +52,10 @@ liability(const struct rp_case *c, struct rp_claim *out)
 			if (strcmp(out->liability.clients[j].client, who) == 0)
 				break;
 		if (j == out->liability.nclients) {
-			if ((nv = realloc(out->liability.clients, (j + 1) * sizeof(*nv))) == NULL)
-				return RP_ERR_NOMEM;
-			out->liability.clients = nv;
+			if ((r = RP_ARRAY_GROW(&out->liability.clients, &out->liability.capclients,
+			    j + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+				return r;
+			nv = out->liability.clients;
 			nv[j].total = 0;
 			if ((nv[j].client = strdup(who)) == NULL)
 				return RP_ERR_NOMEM;
@@ -151,4 +154,5 @@ rp_claim_release(struct rp_claim *cl)
 	free(cl->liability.clients);
 	cl->liability.clients = NULL;
 	cl->liability.nclients = 0;
+	cl->liability.capclients = 0;
 }

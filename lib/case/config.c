@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "case/config.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/file.h"
@@ -18,9 +19,9 @@ struct ini_entry {
 
 struct rp_ini {
 	char **sections;
-	size_t nsections;
+	size_t nsections, capsections;
 	struct ini_entry *entries;
-	size_t nentries;
+	size_t nentries, capentries;
 };
 
 void
@@ -75,17 +76,17 @@ dup_trim(const char *s, size_t n)
 static int
 add_section(struct rp_ini *ini, char *name)
 {
-	char **p;
+	int r;
 
 	if (ini->nsections >= INI_MAX_ENTRIES) {
 		free(name);
 		return RP_ERR_TOOBIG;
 	}
-	if ((p = realloc(ini->sections, (ini->nsections + 1) * sizeof(*p))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&ini->sections, &ini->capsections, ini->nsections + 1,
+	    INI_MAX_ENTRIES)) != 0) {
 		free(name);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	ini->sections = p;
 	ini->sections[ini->nsections++] = name;
 	return 0;
 }
@@ -97,6 +98,7 @@ parse_line(struct rp_ini *ini, const char *s, size_t n)
 	struct ini_entry *e;
 	size_t i = 0, k;
 	char *key, *value, *name;
+	int r;
 
 	while (i < n && is_space(s[i]))
 		i++;
@@ -142,12 +144,13 @@ parse_line(struct rp_ini *ini, const char *s, size_t n)
 		free(key);
 		return RP_ERR_NOMEM;
 	}
-	if ((e = realloc(ini->entries, (ini->nentries + 1) * sizeof(*e))) == NULL) {
+	if ((r = RP_ARRAY_GROW(&ini->entries, &ini->capentries, ini->nentries + 1,
+	    INI_MAX_ENTRIES)) != 0) {
 		free(key);
 		free(value);
-		return RP_ERR_NOMEM;
+		return r;
 	}
-	ini->entries = e;
+	e = ini->entries;
 	e[ini->nentries].section = ini->nsections - 1;
 	e[ini->nentries].key = key;
 	e[ini->nentries].value = value;

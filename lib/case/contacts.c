@@ -432,7 +432,7 @@ jtime(json_t *d, const char *key)
 int
 rp_case_load_contact(struct rp_case *c, int64_t time, const char *data)
 {
-	struct rp_contact *k, *nv;
+	struct rp_contact *k;
 	const char *address, *org, *s;
 	int64_t first, last;
 	json_t *d;
@@ -452,10 +452,11 @@ rp_case_load_contact(struct rp_case *c, int64_t time, const char *data)
 		if (strcasecmp(c->contacts[i].address, address) == 0)
 			break;
 	if (i == c->ncontacts) {
-		if ((nv = realloc(c->contacts, (c->ncontacts + 1) * sizeof(*nv))) == NULL)
+		if ((r = RP_ARRAY_GROW(&c->contacts, &c->cap.contacts, c->ncontacts + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		c->contacts = nv;
-		k = &nv[c->ncontacts++];
+		r = RP_ERR_NOMEM;
+		k = &c->contacts[c->ncontacts++];
 		memset(k, 0, sizeof(*k));
 		k->cls = cls;
 		k->first = k->last = RP_TIME_UNSET;

@@ -102,7 +102,7 @@ struct rp_claim {
 	size_t other_currency;   /* costs not in the policy's currency (left out) */
 	struct {
 		struct rp_claim_client *clients;   /* in order of first claim */
-		size_t nclients;
+		size_t nclients, capclients;      /* capclients: private, allocated */
 		int64_t total, limit, deductible, claimable, own_share;   /* limit -1 none */
 	} liability;
 };

@@ -5,6 +5,7 @@
 #include "case/case-int.h"
 #include "case/case.h"
 #include "case/vector.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -100,19 +101,11 @@ dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-static int
-grow(void **v, size_t n, size_t size)
-{
-	void *g;
-
-	if (n >= MAX_RECS)
-		return RP_ERR_TOOBIG;
-	if ((g = realloc(*v, (n + 1) * size)) == NULL)
-		return RP_ERR_NOMEM;
-	*v = g;
-	memset((char *)g + n * size, 0, size);
-	return 0;
-}
+/* Makes room for one more record of w's list L, zeroed: 0, RP_ERR_TOOBIG past MAX_RECS
+ * (the caller then ignores the record: a journal is shown, not trusted), RP_ERR_NOMEM. */
+#define GROW(w, L) (RP_ARRAY_GROW(&(w)->L, &(w)->cap.L, (w)->n##L + 1, MAX_RECS) != 0 ? \
+	((w)->n##L >= MAX_RECS ? RP_ERR_TOOBIG : RP_ERR_NOMEM) : \
+	(memset(&(w)->L[(w)->n##L], 0, sizeof(*(w)->L)), 0))
 
 static int
 read_run(struct rp_way_in *w, int64_t time, const struct rp_jv *d, int restore)
@@ -121,7 +114,7 @@ read_run(struct rp_way_in *w, int64_t time, const struct rp_jv *d, int restore)
 	int64_t v;
 	int r;
 
-	if ((r = grow((void **)&w->runs, w->nruns, sizeof(*w->runs))) != 0)
+	if ((r = GROW(w, runs)) != 0)
 		return r == RP_ERR_TOOBIG ? 0 : r;
 	x = &w->runs[w->nruns];
 	x->time = time;
@@ -185,7 +178,7 @@ rp_way_in_entry(struct rp_way_in *w, const char *kind, int64_t time, const char 
 
 		if ((s = rp_jv_str(rp_jv_get(d, "finding"))) == NULL || rp_harden_check(s) == NULL)
 			goto out;
-		if ((r = grow((void **)&w->acc, w->nacc, sizeof(*w->acc))) != 0) {
+		if ((r = GROW(w, acc)) != 0) {
 			r = r == RP_ERR_TOOBIG ? 0 : r;
 			goto out;
 		}
@@ -201,7 +194,7 @@ rp_way_in_entry(struct rp_way_in *w, const char *kind, int64_t time, const char 
 
 		if (v == NULL)
 			goto out;
-		if ((r = grow((void **)&w->restores, w->nrestores, sizeof(*w->restores))) != 0) {
+		if ((r = GROW(w, restores)) != 0) {
 			r = r == RP_ERR_TOOBIG ? 0 : r;
 			goto out;
 		}

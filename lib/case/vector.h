@@ -63,6 +63,7 @@ struct rp_way_in {
 	size_t nacc;
 	struct rp_restore_rec *restores;
 	size_t nrestores;
+	struct { size_t runs, acc, restores; } cap;   /* private: elements allocated */
 };
 
 /* rp_case_load's hook: reads one journal entry of a way-in kind (others are ignored).

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/l10n.h"
@@ -94,7 +95,7 @@ struct rec {
 
 struct recs {
 	struct rec *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static void
@@ -114,10 +115,10 @@ recs_add(char type, const char *const *cells, size_t n, void *ctx)
 	struct recs *R = ctx;
 	struct rec *v;
 	size_t k;
+	int r;
 
-	if ((v = realloc(R->v, (R->n + 1) * sizeof(*v))) == NULL)
-		return RP_ERR_NOMEM;
-	R->v = v;
+	if ((r = RP_ARRAY_GROW(&R->v, &R->cap, R->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	v = &R->v[R->n++];
 	v->type = type;
 	v->n = 0;
@@ -171,8 +172,9 @@ struct span {
 static int
 wrap(const char *s, size_t width, struct span **lines, size_t *nlines)
 {
-	size_t len = strlen(s), start = 0, i, last_space, w;
+	size_t len = strlen(s), start = 0, i, last_space, w, cap = 0;
 	struct span *v;
+	int r;
 
 	*lines = NULL;
 	*nlines = 0;
@@ -195,9 +197,9 @@ wrap(const char *s, size_t width, struct span **lines, size_t *nlines)
 				last_space = lim;
 			i = last_space > start ? last_space : lim;
 		}
-		if ((v = realloc(*lines, (*nlines + 1) * sizeof(*v))) == NULL)
-			return RP_ERR_NOMEM;
-		*lines = v;
+		if ((r = RP_ARRAY_GROW(lines, &cap, *nlines + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+			return r;
+		v = *lines;
 		v[*nlines].off = start;
 		v[*nlines].len = i - start;
 		while (v[*nlines].len > 0 && s[start + v[*nlines].len - 1] == ' ')
@@ -707,7 +709,7 @@ render_html(const struct recs *R, const char *lang, struct rp_buf *o)
 int
 rp_doc_render(const char *doc, size_t len, int format, const char *lang, struct rp_buf *out)
 {
-	struct recs R = { NULL, 0 };
+	struct recs R = { NULL, 0, 0 };
 	int r;
 
 	if ((r = rp_doc_each(doc, len, recs_add, &R)) != 0)

@@ -5,6 +5,7 @@
 #include "case/case.h"
 #include "case/config.h"
 #include "core/data.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/l10n.h"
 #include "core/time.h"
@@ -41,7 +42,7 @@ struct plan {
 	int64_t now;
 	struct rp_buf *doc;
 	struct issue *iss;
-	size_t niss;
+	size_t niss, capiss;
 	struct rp_buf a, b, c, d;          /* scratch */
 };
 
@@ -69,10 +70,10 @@ collect_issue(const struct rp_site_issue *is, void *ctx)
 {
 	struct plan *P = ctx;
 	struct issue *v;
+	int r;
 
-	if ((v = realloc(P->iss, (P->niss + 1) * sizeof(*v))) == NULL)
-		return RP_ERR_NOMEM;
-	P->iss = v;
+	if ((r = RP_ARRAY_GROW(&P->iss, &P->capiss, P->niss + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
 	v = &P->iss[P->niss];
 	v->status = strdup(is->status);
 	v->where = strdup(is->where);
@@ -338,7 +339,7 @@ rp_plan_build(const struct rp_ini *site, const struct rp_ini *texts,
     int64_t now, struct rp_buf *doc, struct rp_plan_info *info)
 {
 	struct plan P = { site, texts, texts_en ? texts_en : texts, { "", "", NULL, 0, 0, 0 },
-	    now, doc, NULL, 0, RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT };
+	    now, doc, NULL, 0, 0, RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT, RP_BUF_INIT };
 	struct rp_plan_info inf;
 	const char *name = site_get(&P, "site", "name"), *addr = site_get(&P, "site", "address");
 	size_t i, nclocks = 0;

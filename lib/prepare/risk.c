@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "case/journal.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
@@ -130,7 +131,6 @@ int
 rp_risk_load(struct rp_store *st, struct rp_register *reg)
 {
 	struct rp_stmt *s = NULL;
-	void *p;
 	int r;
 
 	memset(reg, 0, sizeof(*reg));
@@ -143,11 +143,8 @@ rp_risk_load(struct rp_store *st, struct rp_register *reg)
 	while ((r = rp_stmt_step(s)) == 1) {
 		struct rp_risk *x;
 
-		if ((p = realloc(reg->v, (reg->n + 1) * sizeof(*reg->v))) == NULL) {
-			r = RP_ERR_NOMEM;
+		if ((r = RP_ARRAY_GROW(&reg->v, &reg->cap, reg->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		}
-		reg->v = p;
 		x = &reg->v[reg->n++];
 		memset(x, 0, sizeof(*x));
 		x->asset = strdup(rp_stmt_text(s, 0));
@@ -175,11 +172,9 @@ rp_risk_load(struct rp_store *st, struct rp_register *reg)
 	while ((r = rp_stmt_step(s)) == 1) {
 		struct rp_risk_asset *a;
 
-		if ((p = realloc(reg->assets, (reg->nassets + 1) * sizeof(*a))) == NULL) {
-			r = RP_ERR_NOMEM;
+		if ((r = RP_ARRAY_GROW(&reg->assets, &reg->capassets, reg->nassets + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		}
-		reg->assets = p;
 		a = &reg->assets[reg->nassets++];
 		a->value = (int)rp_stmt_int64(s, 1);
 		a->nrisks = (size_t)rp_stmt_int64(s, 2);
@@ -569,14 +564,13 @@ id_cmp(const void *a, const void *b)
 }
 
 static int
-id_push(int64_t **v, size_t *n, int64_t id)
+id_push(int64_t **v, size_t *n, size_t *cap, int64_t id)
 {
-	int64_t *p;
+	int r;
 
-	if ((p = realloc(*v, (*n + 1) * sizeof(*p))) == NULL)
-		return RP_ERR_NOMEM;
-	*v = p;
-	p[(*n)++] = id;
+	if ((r = RP_ARRAY_GROW(v, cap, *n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+		return r;
+	(*v)[(*n)++] = id;
 	return 0;
 }
 
@@ -588,7 +582,7 @@ sweep(struct rp_risk_ctx *x, const char *table, int64_t *keep, size_t nkeep, siz
 	struct rp_stmt *s = NULL, *del = NULL;
 	struct rp_buf t = RP_BUF_INIT;
 	int64_t *gone = NULL;
-	size_t ngone = 0, i;
+	size_t ngone = 0, capgone = 0, i;
 	int r, risks = strcmp(table, "risk") == 0;
 
 	if (nkeep > 1)
@@ -607,7 +601,7 @@ sweep(struct rp_risk_ctx *x, const char *table, int64_t *keep, size_t nkeep, siz
 		    "asset '%s' removed (%s)", rp_stmt_text(s, 1), risks ? rp_stmt_text(s, 2) :
 		    what, what)) != 0 ||
 		    (r = journal(x, "remove", rp_stmt_text(s, 1), risks ? rp_stmt_text(s, 2) : NULL,
-		    NULL, t.buf, NULL)) != 0 || (r = id_push(&gone, &ngone, id)) != 0)
+		    NULL, t.buf, NULL)) != 0 || (r = id_push(&gone, &ngone, &capgone, id)) != 0)
 			goto out;
 	}
 	if (r < 0)
@@ -636,7 +630,7 @@ rp_risk_apply(struct rp_risk_ctx *x, const struct rp_risk_rows *rows, int replac
 	struct rp_risk_stats n = { 0, 0, 0, 0, 0 };
 	struct rp_buf t = RP_BUF_INIT, d = RP_BUF_INIT;
 	int64_t *akeep = NULL, *rkeep = NULL, aid, rid;
-	size_t nak = 0, nrk = 0, i;
+	size_t nak = 0, nrk = 0, capak = 0, caprk = 0, i;
 	int r, added, changed;
 
 	if ((r = rp_risk_migrate(x->st)) != 0 || (r = rp_store_begin(x->st)) != 0)
@@ -650,13 +644,13 @@ rp_risk_apply(struct rp_risk_ctx *x, const struct rp_risk_rows *rows, int replac
 			n.assets_added += added;
 			n.assets_changed += changed;
 		}
-		if ((r = id_push(&akeep, &nak, aid)) != 0)
+		if ((r = id_push(&akeep, &nak, &capak, aid)) != 0)
 			goto out;
 		if (w->threat == NULL)
 			continue;
 		if ((r = risk_set_locked(x, aid, w->asset, w->value, w->threat, w->likelihood,
 		    w->impact, w->measure, w->owner, &rid, &added, &changed)) != 0 ||
-		    (r = id_push(&rkeep, &nrk, rid)) != 0)
+		    (r = id_push(&rkeep, &nrk, &caprk, rid)) != 0)
 			goto out;
 		n.risks_added += added;
 		n.risks_changed += changed;

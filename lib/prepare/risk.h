@@ -52,6 +52,7 @@ struct rp_risk_asset {
 struct rp_register {
 	struct rp_risk *v;            size_t n;        /* ranked */
 	struct rp_risk_asset *assets; size_t nassets;  /* by name */
+	size_t cap, capassets;        /* private: elements allocated */
 };
 
 /*
@@ -107,7 +108,7 @@ struct rp_risk_row {
 };
 struct rp_risk_rows {
 	struct rp_risk_row *v;
-	size_t n;
+	size_t n, cap;                /* cap: private, elements allocated */
 };
 void rp_risk_rows_release(struct rp_risk_rows *rows);   /* accepts a zeroed struct */
 

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "core/data.h"
+#include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/csvread.h"
@@ -29,6 +30,7 @@ rp_risk_rows_release(struct rp_risk_rows *rows)
 	free(rows->v);
 	rows->v = NULL;
 	rows->n = 0;
+	rows->cap = 0;
 }
 
 static int
@@ -238,10 +240,10 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 	int have[NCOLS], fallback[NCOLS];
 	size_t i, k, nhead = 0;
 	int r, m, e;
-	void *p;
 
 	rows->v = NULL;
 	rows->n = 0;
+	rows->cap = 0;
 	if (err) {
 		err->line = 0;
 		err->msg[0] = '\0';
@@ -323,11 +325,8 @@ rp_risk_csv_parse(const char *text, size_t len, const char *lang,
 			if (fallback[k] >= 0 && (have[k] < 0 || f[k][strspn(f[k], " ")] == '\0'))
 				f[k] = rec.field[fallback[k]];
 		}
-		if ((p = realloc(rows->v, (rows->n + 1) * sizeof(*w))) == NULL) {
-			r = RP_ERR_NOMEM;
+		if ((r = RP_ARRAY_GROW(&rows->v, &rows->cap, rows->n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		}
-		rows->v = p;
 		w = &rows->v[rows->n++];
 		memset(w, 0, sizeof(*w));
 		w->line = rec.line;
