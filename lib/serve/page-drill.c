@@ -4,7 +4,8 @@
  * CISA rating overall and per capability, and how many improvement actions are still
  * open. The runs are read into the snapshot (snap_drills, called by snap_build); the
  * capabilities' scores come from the scenario as it was played (stored with the run),
- * so a later edit of a scenario file changes no past score. The page and its entry in
+ * so a later edit of a scenario file changes no past score (and a run's scores are
+ * kept from one snapshot to the next). The page and its entry in
  * the navigation appear once a drill was run.
  */
 #include <stdio.h>
@@ -107,6 +108,7 @@ drill_cats(struct rp_store *st, struct sn_drill *d)
 int
 snap_drills(struct rp_serve *s, struct snap *sn)
 {
+	struct snap *prev;
 	struct sn_drill t;
 	size_t i, start;
 	int r;
@@ -130,8 +132,27 @@ snap_drills(struct rp_serve *s, struct snap *sn)
 		sn->drills[i] = sn->drills[sn->ndrills - 1 - i];
 		sn->drills[sn->ndrills - 1 - i] = t;
 	}
-	for (i = 0; i < sn->ndrills; i++)
-		drill_cats(s->st, &sn->drills[i]);
+	/* a run never changes once stored: its capabilities are taken from the snapshot
+	 * before when it had them, and only a new run is read and scored again (a
+	 * snapshot is rebuilt at every write to the store during an incident) */
+	pthread_mutex_lock(&s->snap_mu);
+	if ((prev = s->snap) != NULL)
+		prev->refs++;
+	pthread_mutex_unlock(&s->snap_mu);
+	for (i = 0; i < sn->ndrills; i++) {
+		struct sn_drill *d = &sn->drills[i];
+		size_t j;
+
+		for (j = 0; prev && j < prev->ndrills; j++)
+			if (prev->drills[j].id == d->id && prev->drills[j].have_cats) {
+				memcpy(d->cat, prev->drills[j].cat, sizeof(d->cat));
+				d->have_cats = 1;
+				break;
+			}
+		if (!d->have_cats)
+			drill_cats(s->st, d);
+	}
+	snap_put(s, prev);
 	return rp_drill_actions_each(s->st, 1, on_action, &sn->drill_actions);
 }
 
