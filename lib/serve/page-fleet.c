@@ -6,14 +6,18 @@
  * last alerts of all practices, as `fleet alerts`.
  *
  * One connection per request: a page a provider opens now and then, not a hot path;
- * it needs no lock and no state in the server, and a centre that went away and came
- * back is simply reached again. A centre that cannot be reached gives the page with
+ * no connection is kept in the server, and a centre that went away and came back is
+ * simply reached again. One view asks the centre at a time (fleet_mu): a centre that
+ * does not answer holds one worker thread for libpq's connect_timeout (10 s unless
+ * the DSN says), not all of them; a view that waits more than FLEET_WAIT_S for its
+ * turn says the centre is busy. A centre that cannot be reached gives the page with
  * a clear "unreachable" and the reason (503), never an empty error.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "core/time.h"
@@ -22,6 +26,7 @@
 
 #define FLEET_ALERTS 50          /* the newest alerts shown */
 #define FLEET_ALERT_DAYS 7
+#define FLEET_WAIT_S 2
 
 struct fl_alert {
 	int64_t time, case_id;
@@ -210,8 +215,9 @@ page_fleet(struct page *p, int *status)
 	struct fl_alerts *L = NULL;
 	struct rp_buf err = RP_BUF_INIT;
 	const char *why = NULL;
+	struct timespec until;
 	size_t i;
-	int r;
+	int r, locked = 0;
 
 	memset(&st, 0, sizeof(st));
 	*status = 200;
@@ -223,6 +229,13 @@ page_fleet(struct page *p, int *status)
 		r = RP_ERR_NOMEM;
 		goto fail;
 	}
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += FLEET_WAIT_S;
+	if (pthread_mutex_timedlock(&p->s->fleet_mu, &until) != 0) {
+		r = RP_ERR_BUSY;
+		goto fail;
+	}
+	locked = 1;
 	if ((r = rp_fleet_connect(&f, p->s->fleet_dsn, &err)) != 0) {
 		why = err.len ? err.buf : rp_strerror(r);
 		goto fail;
@@ -244,7 +257,8 @@ fail:
 	*status = 503;
 	h_raw(p, "<p class=\"flash bad\" role=\"alert\">");
 	h_tx(p, "ui", r == RP_ERR_UNREACHABLE || r == RP_ERR_PERM ? "fleet-unreachable" :
-	    r == RP_ERR_UNSUPPORTED ? "fleet-noschema" : "fleet-failed");
+	    r == RP_ERR_UNSUPPORTED ? "fleet-noschema" : r == RP_ERR_BUSY ? "fleet-busy" :
+	    "fleet-failed");
 	h_raw(p, "</p>\n");
 	if (why) {
 		h_raw(p, "<pre class=\"mono\">");
@@ -260,5 +274,7 @@ out:
 	free(L);
 	rp_fleet_status_release(&st);
 	rp_fleet_close(f);
+	if (locked)
+		pthread_mutex_unlock(&p->s->fleet_mu);
 	rp_buf_release(&err);
 }

@@ -123,6 +123,7 @@ struct rp_serve {
 	/* configuration (copies) */
 	char *db_path, *site_path, *data_dir, *tls_cert, *tls_key;
 	char *fleet_dsn;             /* the centre's connection string, or NULL: no fleet page */
+	pthread_mutex_t fleet_mu;    /* one view of the fleet asks the centre at a time */
 	int64_t session_ttl;
 	unsigned threads, max_conns, max_conns_per_ip, timeout_s, max_streams;
 	struct rp_serve_cb cb;

@@ -279,6 +279,7 @@ rp_serve_new(const struct rp_serve_config *cfg, const struct rp_serve_cb *cb, vo
 	pthread_mutex_init(&s->build_mu, NULL);
 	pthread_mutex_init(&s->snap_mu, NULL);
 	pthread_mutex_init(&s->hub_mu, NULL);
+	pthread_mutex_init(&s->fleet_mu, NULL);
 	if (cb)
 		s->cb = *cb;
 	s->ctx = ctx;
@@ -402,6 +403,7 @@ rp_serve_free(struct rp_serve *s)
 	pthread_mutex_destroy(&s->build_mu);
 	pthread_mutex_destroy(&s->snap_mu);
 	pthread_mutex_destroy(&s->hub_mu);
+	pthread_mutex_destroy(&s->fleet_mu);
 	free(s);
 }
 

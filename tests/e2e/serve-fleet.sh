@@ -114,4 +114,35 @@ expect_grep "centre back: 200" '^HTTP/1.1 200' hu
 expect_grep "and both practices again" '<b>! swiss</b>' up.html
 serve_stop
 expect_eq "stops cleanly" 0 "$SST"
+
+# ---- a centre that accepts and never answers: one view waits for it (the DSN's
+# connect_timeout), a second one at once is told it is busy, the server answers on
+mkdir hang
+python3 - "$T/hang/.s.PGSQL.5432" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(8)
+held = []
+while True:
+    c, _ = s.accept()
+    held.append(c)
+PY
+HPID=$!
+SPIDS="$SPIDS $HPID"
+i=0
+while [ ! -S "$T/hang/.s.PGSQL.5432" ] && [ $i -lt 50 ]; do i=$((i + 1)); sleep 0.1; done
+serve_start s2 --fleet --dsn "host=$T/hang user=postgres dbname=fleet connect_timeout=3" \
+    --db "$T/provider/riposte.db" --lang en || { done_testing; }
+curl -s -o /dev/null -c jar3 "$SLOGIN"
+curl -s -b jar3 -o hung1.html -w '%{http_code}' "$SURL/fleet" >hung1.code &
+CPID=$!
+sleep 0.5
+expect_eq "meanwhile the server answers" "200 ok" "$(H "$SURL/healthz") $(curl -s "$SURL/healthz")"
+expect_eq "a second view while the first waits: 503" 503 "$(curl -s -b jar3 -o busy.html -w '%{http_code}' "$SURL/fleet")"
+expect_grep "it says the centre is busy with another view" 'still being asked for another view' busy.html
+wait "$CPID"
+expect_eq "the first view: 503 after the DSN's timeout" 503 "$(cat hung1.code)"
+expect_grep "saying unreachable" 'The centre is unreachable' hung1.html
+serve_stop
 done_testing
