@@ -103,4 +103,5 @@ expect_grep "de: the title" '<h1>Übungen und ihre Ergebnisse</h1>' de.html
 expect_grep "de: the capabilities" '<th class="num">Erkennen</th>' de.html
 expect_grep "de: the ratings' words" 'title="ohne Schwierigkeiten umgesetzt">P<' de.html
 serve_stop
+expect_eq "and stops cleanly" 0 "$SST"
 done_testing

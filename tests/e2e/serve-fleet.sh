@@ -145,4 +145,5 @@ wait "$CPID"
 expect_eq "the first view: 503 after the DSN's timeout" 503 "$(cat hung1.code)"
 expect_grep "saying unreachable" 'The centre is unreachable' hung1.html
 serve_stop
+expect_eq "and stops cleanly" 0 "$SST"
 done_testing
