@@ -116,7 +116,8 @@ serve_stop
 expect_eq "stops cleanly" 0 "$SST"
 
 # ---- a centre that accepts and never answers: one view waits for it (the DSN's
-# connect_timeout), a second one at once is told it is busy, the server answers on
+# connect_timeout: 6 s, over the 2 s a second view waits for its turn even at a high
+# load), a second one at once is told it is busy, the server answers on
 mkdir hang
 python3 - "$T/hang/.s.PGSQL.5432" <<'PY' &
 import socket, sys, time
@@ -132,7 +133,7 @@ HPID=$!
 SPIDS="$SPIDS $HPID"
 i=0
 while [ ! -S "$T/hang/.s.PGSQL.5432" ] && [ $i -lt 50 ]; do i=$((i + 1)); sleep 0.1; done
-serve_start s2 --fleet --dsn "host=$T/hang user=postgres dbname=fleet connect_timeout=3" \
+serve_start s2 --fleet --dsn "host=$T/hang user=postgres dbname=fleet connect_timeout=6" \
     --db "$T/provider/riposte.db" --lang en || { done_testing; }
 curl -s -o /dev/null -c jar3 "$SLOGIN"
 curl -s -b jar3 -o hung1.html -w '%{http_code}' "$SURL/fleet" >hung1.code &
