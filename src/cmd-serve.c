@@ -15,6 +15,7 @@
 
 #include "case/config.h"
 #include "cli-journal.h"
+#include "cmd-serve.h"
 #include "commands.h"
 #include "core/err.h"
 #include "core/escape.h"
@@ -33,6 +34,7 @@ static const char usage[] =
 "                  [--user NAME:TOKENFILE]... [--token-file FILE] [--lang fr|de|en]\n"
 "                  [--session DURATION] [--threads N] [--max-connections N]\n"
 "                  [--timeout SECONDS] [--db FILE] [--config FILE] [--format text|jsonl]\n"
+"                  [--fleet --dsn-file FILE | --fleet --dsn DSN]\n"
 "\n"
 "DESCRIPTION\n"
 "    Serves one page that the practice manager, the doctor and the IT provider can\n"
@@ -45,7 +47,9 @@ static const char usage[] =
 "    the insurance claim. Its forms write to the case through the same calls as\n"
 "    'riposte case' (log, notify --sent, cost add) and tick the checklist, each a\n"
 "    journal entry with the name of who is logged in. Before an incident: the\n"
-"    emergency plan, the site profile's check and the risk register's top risks.\n"
+"    emergency plan, the site profile's check, the risk register's top risks and\n"
+"    the drills played ('riposte drill run') with their scores, overall and per\n"
+"    capability. Each page and its link appear once its data exists.\n"
 "    Texts in the site's language (fr, de, en); no external asset, no framework;\n"
 "    it works without JavaScript except the live parts, and prints.\n"
 "\n"
@@ -60,9 +64,21 @@ static const char usage[] =
 "    the journal. SQLite in WAL mode: the CLI and the page write at the same time,\n"
 "    and a killed server loses nothing committed.\n"
 "\n"
-"    Paths: / (the overview), /journal, /plan, /risks, /site; /api/status (JSON: the\n"
-"    open case, its deadlines, alerts of the last 24 hours, the site check; a\n"
-"    session or 'Authorization: Bearer TOKEN'); /healthz (no login: 'ok').\n"
+"    For an IT provider, --fleet adds the fleet's page (/fleet): every practice that\n"
+"    pushes to the centre ('riposte fleet'), as 'fleet status' lists them (open\n"
+"    incidents, overdue and due-within-24 h deadlines, alerts of 7 days, high\n"
+"    findings, stale contacts, the last push; most urgent first), and the last\n"
+"    alerts of all practices, as 'fleet alerts'. The centre is given as 'fleet'\n"
+"    takes it (--dsn-file FILE; --dsn only without a password) and is reached for\n"
+"    each view of the page, behind the same login; when it cannot be reached the\n"
+"    page says so. The database is still opened (created empty when missing: the\n"
+"    provider's machine has no case; serve.token lives next to it); when it holds\n"
+"    no case and there is no site profile, / shows the fleet.\n"
+"\n"
+"    Paths: / (the overview), /journal, /plan, /risks, /site, /drills, /fleet;\n"
+"    /api/status (JSON: the open case, its deadlines, alerts of the last 24 hours,\n"
+"    the site check, the last drill; a session or 'Authorization: Bearer TOKEN');\n"
+"    /healthz (no login: 'ok').\n"
 "\n"
 "OPTIONS\n"
 "    --listen HOST:PORT   address to listen on (default 127.0.0.1:8088; port 0: a free\n"
@@ -83,6 +99,10 @@ static const char usage[] =
 "    --config FILE        site profile (default: $RIPOSTE_CONF, ./riposte.conf,\n"
 "                         /etc/riposte/riposte.conf); re-read when it changes\n"
 "    --format F           text (default) or jsonl\n"
+"    --fleet              add the fleet's page, from the centre given by:\n"
+"    --dsn-file FILE      the centre's connection string in FILE (one line; '#'\n"
+"                         comments; with a password: mode 600)\n"
+"    --dsn DSN            the same without a password (PGPASSFILE for it)\n"
 "    -h, --help           this text\n"
 "\n"
 "OUTPUT\n"
@@ -99,6 +119,7 @@ static const char usage[] =
 "EXAMPLES\n"
 "    riposte serve\n"
 "    riposte serve --listen 127.0.0.1:0 --format jsonl\n"
+"    riposte serve --fleet --dsn-file /etc/riposte/admin.dsn --db /var/lib/riposte/provider.db\n"
 "    riposte serve --user anna:/var/lib/riposte/anna.token --user it:/var/lib/riposte/it.token\n"
 "    riposte serve --listen 0.0.0.0:8443 --tls-cert /etc/riposte/cert.pem \\\n"
 "        --tls-key /etc/riposte/key.pem\n"
@@ -107,7 +128,7 @@ static const char usage[] =
 #define MAX_USERS 16
 
 enum { O_LISTEN = 256, O_CERT, O_KEY, O_USER, O_TOKEN, O_LANG, O_SESSION, O_THREADS,
-	O_MAXCONN, O_TIMEOUT, O_DB, O_CONFIG, O_FORMAT };
+	O_MAXCONN, O_TIMEOUT, O_DB, O_CONFIG, O_FORMAT, O_FLEET, O_DSN, O_DSN_FILE };
 
 static const struct option longopts[] = {
 	{ "listen", required_argument, NULL, O_LISTEN },
@@ -123,6 +144,9 @@ static const struct option longopts[] = {
 	{ "db", required_argument, NULL, O_DB },
 	{ "config", required_argument, NULL, O_CONFIG },
 	{ "format", required_argument, NULL, O_FORMAT },
+	{ "fleet", no_argument, NULL, O_FLEET },
+	{ "dsn", required_argument, NULL, O_DSN },
+	{ "dsn-file", required_argument, NULL, O_DSN_FILE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -275,7 +299,7 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 	struct rp_serve_user users[MAX_USERS + 1];
 	char *tokens[MAX_USERS + 1], *user_specs[MAX_USERS], dbdir[PATH_MAX], site_abs[PATH_MAX];
 	char deftoken[PATH_MAX + 16];
-	struct rp_buf cert = RP_BUF_INIT, key = RP_BUF_INIT;
+	struct rp_buf cert = RP_BUF_INIT, key = RP_BUF_INIT, dsn = RP_BUF_INIT;
 	struct rp_serve_cb cb = { on_ready, on_action, on_warning };
 	struct rp_serve_stats st;
 	struct rp_serve *s = NULL;
@@ -284,10 +308,10 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 	struct out o;
 	pthread_t sigt;
 	const char *token_file = NULL, *cert_path = NULL, *key_path = NULL, *format = NULL;
-	const char *config = NULL, *site_path = NULL, *actor;
+	const char *config = NULL, *site_path = NULL, *actor, *dsn_arg = NULL, *dsn_file = NULL;
 	unsigned long long u;
 	size_t nusers = 0, nspecs = 0, i;
-	int ch, r, rc = RP_EXIT_ERROR, sig_started = 0;
+	int ch, r, rc = RP_EXIT_ERROR, sig_started = 0, fleet = 0;
 
 	memset(&cfg, 0, sizeof(cfg));
 	memset(tokens, 0, sizeof(tokens));
@@ -334,6 +358,9 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 		case O_DB: cli->db_path = optarg; break;
 		case O_CONFIG: config = optarg; break;
 		case O_FORMAT: format = optarg; break;
+		case O_FLEET: fleet = 1; break;
+		case O_DSN: dsn_arg = optarg; break;
+		case O_DSN_FILE: dsn_file = optarg; break;
 		default: return RP_EXIT_ERROR;   /* said by rp_cli_getopt */
 		}
 	}
@@ -366,6 +393,15 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 		    "127.0.0.1", cfg.listen);
 		return RP_EXIT_ERROR;
 	}
+	if (!fleet && (dsn_arg || dsn_file)) {
+		rp_err(cli, "%s goes with --fleet", dsn_arg ? "--dsn" : "--dsn-file");
+		return RP_EXIT_ERROR;
+	}
+	if (fleet && serve_fleet_dsn(cli, dsn_arg, dsn_file, &dsn) != 0) {
+		rp_buf_release(&dsn);
+		return RP_EXIT_ERROR;
+	}
+	cfg.fleet_dsn = fleet ? dsn.buf : NULL;
 	pthread_mutex_init(&o.mu, NULL);
 	if (rp_site_conf_load(cli, config, &site, &site_path) != 0)
 		goto out;
@@ -473,6 +509,9 @@ out:
 	}
 	if (key.len)
 		explicit_bzero(key.buf, key.len);
+	if (dsn.len)
+		explicit_bzero(dsn.buf, dsn.len);
+	rp_buf_release(&dsn);
 	rp_buf_release(&cert);
 	rp_buf_release(&key);
 	pthread_mutex_destroy(&o.mu);

@@ -243,6 +243,10 @@ page_begin(struct page *p, const char *title)
 			nav_item(p, "/risks", "nav-risks");
 		if (p->sn->site || p->sn->site_line)
 			nav_item(p, "/site", "nav-site");
+		if (p->sn->drill_runs)
+			nav_item(p, "/drills", "nav-drills");
+		if (p->s->fleet_dsn)
+			nav_item(p, "/fleet", "nav-fleet");
 		h_raw(p, "</nav>\n");
 	}
 	h_raw(p, "<main>\n");

@@ -22,6 +22,7 @@
 #include "case/case.h"
 #include "case/cost.h"
 #include "case/deadline.h"
+#include "prepare/drill.h"
 #include "core/buf.h"
 #include "core/l10n.h"
 #include "prepare/risk.h"
@@ -46,11 +47,14 @@ struct rp_store;
 struct texts {
 	char lang[3];
 	struct rp_ini *ui, *ui_en, *plan, *plan_en;
+	struct rp_ini *drill, *drill_en;  /* data/drills/text: ratings, capabilities, modes */
 };
 /* section/key in the page's language, else English, else the key itself. */
 const char *tx(const struct texts *t, const char *section, const char *key);
 /* The plan's text of section/key ("step cut-network", "title"), or NULL. */
 const char *tx_plan(const struct texts *t, const char *section, const char *key);
+/* The drills' text of section/key ("rating", "P"), else English, else the key. */
+const char *tx_drill(const struct texts *t, const char *section, const char *key);
 
 struct sn_alert {
 	int64_t id, case_id, time;
@@ -65,6 +69,16 @@ struct sn_issue {
 struct sn_case {
 	int64_t id, discovered, closed;
 	char *title;
+};
+#define SNAP_DRILLS 50           /* drill runs shown, the newest */
+/* A drill run as the drills page shows it (lib/prepare/drill.h: its record, and its
+ * score per capability from the scenario as played). */
+struct sn_drill {
+	int64_t id, started, finished;
+	char *drill, *lang, *title, *participants, *mode;
+	struct rp_drill_mark total;
+	int have_cats;               /* the scenario as played could be scored again */
+	struct rp_drill_mark cat[RP_DRILL_NCAT];
 };
 
 struct snap {
@@ -91,6 +105,9 @@ struct snap {
 	int plan_err;
 	struct sn_case *cases;       /* every case, newest first */
 	size_t ncases;
+	struct sn_drill *drills;     /* the last SNAP_DRILLS drill runs, newest first */
+	size_t ndrills, drill_runs;  /* ... of drill_runs in all */
+	size_t drill_actions;        /* improvement actions still open */
 	pthread_mutex_t tmpl_mu;     /* the templates of the overview and the journal: */
 	int64_t tmpl_now[NTMPL];     /* the second each was rendered for, 0: none */
 	struct rp_buf tmpl[NTMPL];
@@ -105,6 +122,8 @@ struct ev {
 struct rp_serve {
 	/* configuration (copies) */
 	char *db_path, *site_path, *data_dir, *tls_cert, *tls_key;
+	char *fleet_dsn;             /* the centre's connection string, or NULL: no fleet page */
+	pthread_mutex_t fleet_mu;    /* one view of the fleet asks the centre at a time */
 	int64_t session_ttl;
 	unsigned threads, max_conns, max_conns_per_ip, timeout_s, max_streams;
 	struct rp_serve_cb cb;
@@ -202,17 +221,25 @@ void page_end(struct page *p);
  * server renders them for a browser without script. */
 void span_text(const struct texts *t, int64_t seconds, struct rp_buf *out);
 
-/* The pages (page-case.c, page-prep.c). */
+/* The pages (page-case.c, page-prep.c, page-drill.c, page-fleet.c). */
 void page_overview(struct page *p);
 void page_journal(struct page *p, int64_t before);
 void page_plan(struct page *p);
 void page_risks(struct page *p);
 void page_site(struct page *p);
+void page_drills(struct page *p);
+/* The fleet's page: connects to the centre (s->fleet_dsn) for this request; when it
+ * cannot be reached, the page says so and *status is 503, else 200. */
+void page_fleet(struct page *p, int *status);
 void page_login(struct page *p, const char *pre, const char *why);
 void page_error(struct page *p, const char *why_section, const char *why_key);
 
 /* status.c */
 int status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_buf *b);
+
+/* page-drill.c: the drill runs into the snapshot (by snap_build), and freed */
+int snap_drills(struct rp_serve *s, struct snap *sn);
+void snap_drills_free(struct snap *sn);
 
 /* action.c: the forms' writes; each returns the [msg] key to say, and *bad whether
  * it is an error. */

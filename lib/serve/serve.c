@@ -197,7 +197,7 @@ load_texts(struct rp_serve *s, const char *lang)
 	if ((r = load_ini(s->data_dir, name, &s->tx.plan)) != 0 ||
 	    (r = load_ini(s->data_dir, "plan/en/plan.ini", &s->tx.plan_en)) != 0)
 		return r;
-	return 0;
+	return rp_drill_texts(s->data_dir, lang, &s->tx.drill, &s->tx.drill_en);
 }
 
 /* The page's language: asked, else the site's, else English. */
@@ -279,6 +279,7 @@ rp_serve_new(const struct rp_serve_config *cfg, const struct rp_serve_cb *cb, vo
 	pthread_mutex_init(&s->build_mu, NULL);
 	pthread_mutex_init(&s->snap_mu, NULL);
 	pthread_mutex_init(&s->hub_mu, NULL);
+	pthread_mutex_init(&s->fleet_mu, NULL);
 	if (cb)
 		s->cb = *cb;
 	s->ctx = ctx;
@@ -294,6 +295,7 @@ rp_serve_new(const struct rp_serve_config *cfg, const struct rp_serve_cb *cb, vo
 	if ((s->db_path = strdup(cfg->db_path)) == NULL ||
 	    (cfg->site_path && (s->site_path = strdup(cfg->site_path)) == NULL) ||
 	    (cfg->data_dir && (s->data_dir = strdup(cfg->data_dir)) == NULL) ||
+	    (cfg->fleet_dsn && (s->fleet_dsn = strdup(cfg->fleet_dsn)) == NULL) ||
 	    (cfg->tls_cert && ((s->tls_cert = xdup(cfg->tls_cert)) == NULL ||
 	    (s->tls_key = xdup(cfg->tls_key)) == NULL)) ||
 	    (s->user0 = strdup(cfg->users[0].name)) == NULL ||
@@ -316,6 +318,7 @@ rp_serve_new(const struct rp_serve_config *cfg, const struct rp_serve_cb *cb, vo
 		goto out;
 	if ((r = rp_store_open(&s->st, s->db_path, RP_STORE_CREATE)) != 0 ||
 	    (r = rp_case_migrate(s->st)) != 0 || (r = rp_risk_migrate(s->st)) != 0 ||
+	    (r = rp_drill_migrate(s->st)) != 0 ||
 	    (r = rp_journal_last_id(s->st, &s->hub_last)) != 0)
 		goto out;
 	if ((s->stopfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
@@ -384,6 +387,11 @@ rp_serve_free(struct rp_serve *s)
 	rp_ini_free(s->tx.ui_en);
 	rp_ini_free(s->tx.plan);
 	rp_ini_free(s->tx.plan_en);
+	rp_ini_free(s->tx.drill);
+	rp_ini_free(s->tx.drill_en);
+	if (s->fleet_dsn)
+		explicit_bzero(s->fleet_dsn, strlen(s->fleet_dsn));
+	free(s->fleet_dsn);
 	for (i = 0; i < NASSETS; i++)
 		rp_buf_release(&s->assets[i]);
 	free(s->db_path);
@@ -395,6 +403,7 @@ rp_serve_free(struct rp_serve *s)
 	pthread_mutex_destroy(&s->build_mu);
 	pthread_mutex_destroy(&s->snap_mu);
 	pthread_mutex_destroy(&s->hub_mu);
+	pthread_mutex_destroy(&s->fleet_mu);
 	free(s);
 }
 
@@ -602,10 +611,53 @@ r_cached(struct rq *q, size_t slot, const char *here, void (*fn)(struct page *))
 	snap_put(q->s, sn);
 }
 
-static void r_overview(struct rq *q) { r_cached(q, 0, "/", page_overview); }
+static void r_fleet(struct rq *q);
+
+/* A provider's machine (serve --fleet with a store without case or site profile): its
+ * overview is the fleet. */
+static void
+r_overview(struct rq *q)
+{
+	struct snap *sn;
+	int fleet_only = 0;
+
+	if (q->s->fleet_dsn) {
+		sn = snap_get(q->s);
+		fleet_only = !sn->have_case && sn->ncases == 0 && sn->site == NULL &&
+		    sn->site_line == 0;
+		snap_put(q->s, sn);
+	}
+	if (fleet_only)
+		r_fleet(q);
+	else
+		r_cached(q, 0, "/", page_overview);
+}
 static void r_plan(struct rq *q) { r_page(q, "/plan", page_plan); }
 static void r_risks(struct rq *q) { r_page(q, "/risks", page_risks); }
 static void r_site(struct rq *q) { r_page(q, "/site", page_site); }
+static void r_drills(struct rq *q) { r_page(q, "/drills", page_drills); }
+
+static void r_error(struct rq *q, int status, const char *key);
+
+/* The fleet's page: only when serve was given the centre (--fleet); it connects for
+ * each request (page-fleet.c), outside every lock of the server. */
+static void
+r_fleet(struct rq *q)
+{
+	struct snap *sn;
+	struct page p;
+	int status = 200;
+
+	if (q->s->fleet_dsn == NULL) {
+		r_error(q, 404, "not-found");
+		return;
+	}
+	sn = snap_get(q->s);
+	page_init(q, &p, sn, "/fleet");
+	page_fleet(&p, &status);
+	q->resp->status = status;
+	snap_put(q->s, sn);
+}
 
 static void
 r_journal(struct rq *q)
@@ -793,6 +845,8 @@ static const struct route {
 	{ "/plan",       M_GET,  A_PAGE, r_plan },
 	{ "/risks",      M_GET,  A_PAGE, r_risks },
 	{ "/site",       M_GET,  A_PAGE, r_site },
+	{ "/drills",     M_GET,  A_PAGE, r_drills },
+	{ "/fleet",      M_GET,  A_PAGE, r_fleet },
 	{ "/events",     M_GET,  A_PAGE, r_events },
 	{ "/api/status", M_GET,  A_API,  r_status },
 	{ "/healthz",    M_GET,  A_NONE, r_healthz },

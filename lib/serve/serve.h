@@ -4,8 +4,10 @@
  * live countdown, the first-hour checklist, the last journal entries, live alerts of
  * `riposte watch` (server-sent events), costs and the claim; forms that write to the
  * case through the same lib/case calls as the CLI, each a journal entry with the name
- * of who is logged in. Before one: the emergency plan, the site profile's check and the
- * risk register's top risks. /api/status (JSON) and /healthz for scripts.
+ * of who is logged in. Before one: the emergency plan, the site profile's check, the
+ * risk register's top risks and the drills played with their scores. For an IT
+ * provider (fleet_dsn): the fleet's page, every practice's state from the centre's
+ * PostgreSQL (lib/fleet). /api/status (JSON) and /healthz for scripts.
  *
  * Safe by default: loopback only unless TLS is given; a login by access token or a
  * one-time link, a session cookie (HttpOnly, SameSite=Strict, Secure under TLS) that
@@ -46,6 +48,8 @@ struct rp_serve_config {
 	unsigned max_conns_per_ip;    /* 0: 256 */
 	unsigned timeout_s;           /* idle connections closed after; 0: 30 */
 	unsigned max_streams;         /* live pages at once; 0: 64 */
+	const char *fleet_dsn;        /* the fleet centre's connection string (checked by the
+	                               * caller: lib/fleet/fleet.h), or NULL: no fleet page */
 };
 
 struct rp_serve_cb {

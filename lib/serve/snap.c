@@ -43,6 +43,7 @@ snap_free(struct snap *sn)
 	for (i = 0; i < sn->ncases; i++)
 		free(sn->cases[i].title);
 	free(sn->cases);
+	snap_drills_free(sn);
 	for (i = 0; i < NTMPL; i++)
 		rp_buf_release(&sn->tmpl[i]);
 	pthread_mutex_destroy(&sn->tmpl_mu);
@@ -196,6 +197,8 @@ snap_build(struct rp_serve *s, int64_t now, struct snap **out)
 		sn->plan_err = rp_plan_make(sn->site, s->data_dir, s->tx.lang, now, &sn->plan, NULL);
 	if ((r = rp_case_list(s->st, on_case, sn)) != 0)
 		failed(sn, "cases", r);
+	if ((r = snap_drills(s, sn)) != 0)
+		failed(sn, "drills", r);
 	for (i = 0; i < sn->ncases / 2; i++) {      /* newest first */
 		struct sn_case t = sn->cases[i];
 

@@ -1,8 +1,9 @@
 /*
  * /api/status: the state of the practice for scripts and monitoring, as one JSON
  * object: the open case (or null) with its phase and checklist, its deadlines, the
- * alerts of the last 24 hours, the site check. Times in UTC ISO 8601, as every machine
- * format of riposte; strings escaped byte-exactly (bad UTF-8 becomes U+FFFD).
+ * alerts of the last 24 hours, the site check, the drills (the last run's score, or
+ * null). Times in UTC ISO 8601, as every machine format of riposte; strings escaped
+ * byte-exactly (bad UTF-8 becomes U+FFFD).
  */
 #include <stdio.h>
 #include <string.h>
@@ -82,6 +83,20 @@ status_json(struct rp_serve *s, const struct snap *sn, int64_t now, struct rp_bu
 		rp_json_kstr(b, "message", sn->issues[i].message);
 		rp_buf_addch(b, '}');
 	}
-	rp_buf_addf(b, "]},\"risks\":%zu,\"store\":%s}\n", sn->reg.n, sn->error ? "\"error\"" : "\"ok\"");
+	rp_buf_addstr(b, "]},\"drills\":");
+	if (sn->ndrills == 0) {
+		rp_buf_addstr(b, "null");
+	} else {
+		const struct sn_drill *d = &sn->drills[0];
+
+		rp_buf_addf(b, "{\"runs\":%zu,\"open_actions\":%zu,\"last\":{\"run\":%lld,",
+		    sn->drill_runs, sn->drill_actions, (long long)d->id);
+		rp_json_kstr(b, "drill", d->drill);
+		rp_buf_addch(b, ',');
+		rp_json_ktime(b, "finished", d->finished);
+		rp_buf_addf(b, ",\"points\":%d,\"max\":%d,\"rating\":\"%c\"}}", d->total.points,
+		    d->total.max, d->total.rating ? d->total.rating : '-');
+	}
+	rp_buf_addf(b, ",\"risks\":%zu,\"store\":%s}\n", sn->reg.n, sn->error ? "\"error\"" : "\"ok\"");
 	return 0;
 }

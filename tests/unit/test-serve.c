@@ -533,6 +533,8 @@ pages_escape_every_value(void **state)
 	assert_int_equal(rp_jdoc_parse(&doc, out.buf, out.len), 0);
 	assert_string_equal(rp_jv_str(rp_jv_get(rp_jv_get(rp_jdoc_root(doc), "case"), "title")), hostile);
 	assert_int_equal(rp_jv_len(rp_jv_get(rp_jdoc_root(doc), "alerts")), 1);
+	/* no drill run yet: "drills" is there, and null (tests/e2e/serve-drill.sh: a run) */
+	assert_true(rp_jv_is_null(rp_jv_get(rp_jdoc_root(doc), "drills")));
 	rp_jdoc_free(doc);
 	snap_put(s, sn);
 	rp_serve_free(s);
