@@ -1,9 +1,11 @@
 #!/bin/sh
-# Issue 20's evaluation: builds the tuning and the evaluation corpus of real files from
+# Issue 20's evaluation: builds the tuning, the evaluation and the fresh corpus of real files from
 # Debian packages (once; the .debs and the trees stay in the cache), runs
 # `riposte scan --format jsonl --all` on each, and scores it (per class, per style, per
 # type; timestamps before and after). Not run by make check.
-#   sh bench/realcorpus/run.sh [tune|eval|both]     (default both)
+#   sh bench/realcorpus/run.sh [tune|eval|both|fresh|all]     (default both = tune and eval)
+# fresh (packages-fresh.txt, notes_fresh.py, seed 22) is the third corpus, built like the
+# others and kept out of tuning: run it once, at the end (all = the three).
 # RIPOSTE=binary (default build/riposte), CORPUS_CACHE=dir (default
 # ${XDG_CACHE_HOME:-~/.cache}/riposte-corpus), MISSES=N (list the first N misjudged).
 set -eu
@@ -13,9 +15,13 @@ py=${PYTHON:-/usr/bin/python3}
 cache=${CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/riposte-corpus}
 which=${1:-both}
 mkdir -p "$cache/trees"
-for c in tune eval; do
-	[ "$which" = both ] || [ "$which" = "$c" ] || continue
-	seed=20; [ "$c" = eval ] && seed=21
+for c in tune eval fresh; do
+	case $which in
+	all) ;;
+	both) [ "$c" != fresh ] || continue ;;
+	*) [ "$which" = "$c" ] || continue ;;
+	esac
+	seed=20; [ "$c" = eval ] && seed=21; [ "$c" = fresh ] && seed=22
 	tree=$cache/trees/$c
 	if [ ! -f "$tree.manifest.jsonl" ]; then
 		rm -rf "$tree"

@@ -1281,6 +1281,17 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 	}
 
 	/* 5. statistics alone */
+	/* a tiny file read whole, with no signature or format to speak for it, whose bytes
+	 * are as varied as random ones and are not text: what encryption leaves of a small
+	 * text or data file (too small for chi-square; a tiny intact binary repeats its
+	 * bytes, zeros mostly, and a tiny text is text) */
+	if (fmt == NULL && efmt == NULL && sig == NULL && !textual && head && hlen == v->size &&
+	    v->size < 256 && tiny_random(a) && tiny_not_text(a, head, hlen)) {
+		reason(v, "tiny file (%llu bytes) whose bytes are as varied as random ones and are "
+		    "not text, with no format to account for them", (unsigned long long)v->size);
+		v->kind = RP_V_ENCRYPTED;
+		return;
+	}
 	if ((!small && rfrac(a) >= 0.9) || (small && small_random(a) && a->all.n >= 256)) {
 		if (fmt != NULL)
 			reason(v, "%s signature, but nothing of its structure could be checked",

@@ -57,6 +57,30 @@ junk_segment(const unsigned char *p, size_t n)
 	return bad * 4 > n;
 }
 
+/*
+ * A file cut inside its last stream (an interrupted copy of a small PDF has no endobj
+ * yet): the last "stream" keyword of the tail, and a FlateDecode stream behind it that
+ * inflates without error up to the end of the file. Random bytes behind a kept header
+ * fail to inflate within their first bytes.
+ */
+static int
+cut_stream(const unsigned char *t, size_t tlen, uint64_t toff, uint64_t size)
+{
+	const unsigned char *k;
+	size_t off, used;
+
+	if (toff + tlen != size || (k = rp_fmt_rfind(t, tlen, "stream", 6)) == NULL)
+		return 0;
+	off = (size_t)(k - t) + 6;
+	if (off < tlen && t[off] == '\r')
+		off++;
+	if (off >= tlen || t[off] != '\n' || tlen - off - 1 < 64)
+		return 0;
+	off++;
+	return rp_fmt_inflate(t + off, tlen - off, 0, 64u << 20, &used, NULL, NULL) == 0 &&
+	    used == tlen - off;
+}
+
 void
 rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 {
@@ -91,7 +115,8 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 		/* cut short (an interrupted copy): objects and streams go on to the end; a
 		 * fake header has random bytes there */
 		r->truncated = r->head_intact == 1 && t && tlen >= 256 &&
-		    (rp_fmt_rfind(t, tlen, "endobj", 6) || rp_fmt_rfind(t, tlen, "endstream", 9));
+		    (rp_fmt_rfind(t, tlen, "endobj", 6) || rp_fmt_rfind(t, tlen, "endstream", 9) ||
+		    cut_stream(t, tlen, toff, s->size));
 		rp_fmt_damage(r, s->size > 1024 ? s->size - 1024 : 0, "no %%%%EOF in the last bytes");
 		return;
 	}

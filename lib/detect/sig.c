@@ -138,7 +138,7 @@ m_pnm(const unsigned char *h, size_t n)
 static const struct rp_sig sigs[] = {
 	{ "sfnt", "ttf otf ttc otc", 0, m_sfnt, 4 },
 	{ "woff", "woff", 0, m_woff, 4 },
-	{ "woff2", "woff2", 0, m_woff2, 4 },
+	{ "woff2", "woff2", RP_SIGF_RANDOM, m_woff2, 4 },   /* Brotli behind a 48-byte header */
 	{ "eot", "eot", 0, m_eot, 36 },
 	{ "type1", "pfb pfa t1", RP_SIGF_RANDOM, m_type1, 6 },
 	{ "afm", "afm", 0, m_afm, 16 },

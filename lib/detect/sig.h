@@ -11,7 +11,8 @@
 
 #include <stddef.h>
 
-#define RP_SIGF_RANDOM 0x1   /* the body is random by design (Type 1 fonts' eexec part) */
+#define RP_SIGF_RANDOM 0x1   /* the body is random by design (Type 1 fonts' eexec part,
+                                 * WOFF 2's Brotli stream) */
 
 struct rp_sig {
 	const char *name;        /* "truetype", "gettext", "shapefile"... */
