@@ -15,9 +15,12 @@
 #include "core/array.h"
 #include "core/err.h"
 #include "core/time.h"
+#include "detect/sample.h"
 #include "detect/treescan.h"
 
 #define MAX_JOBS 256
+/* files opened (and their reads started) ahead of the one judged, with one job */
+#define INLINE_AHEAD 32
 
 /* ---- summary bookkeeping ---- */
 
@@ -92,6 +95,7 @@ struct rp_treescan {
 	struct rp_treescan_cb cb;
 	void *ctx;
 	int jobs;
+	int full;                 /* the engine reads large files whole */
 	int64_t since, until;
 	const char *root;         /* the root being walked */
 	struct rp_walk_opts wo;
@@ -322,6 +326,14 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	}
 	if (e->kind == RP_WALK_FILE) {
 		fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
+		/*
+		 * Start reading what the verdict will read now: the file waits in the ring
+		 * behind up to cap others, so on a cold cache the disk has that many files'
+		 * reads in flight instead of one per worker (and sorts them), while the
+		 * workers judge what is already in memory.
+		 */
+		if (fd >= 0 && e->st)
+			rp_sample_prefetch(fd, (uint64_t)e->st->st_size, ts->full);
 		if (fd < 0 && e->st) {
 			tmp.size = (uint64_t)e->st->st_size;
 			tmp.mtime = e->st->st_mtim.tv_sec;
@@ -384,11 +396,12 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	return 0;
 }
 
-/* With one job files are judged in this thread, right after they are queued. */
+/* With one job files are judged in this thread, once more than ahead files are
+ * queued behind the head (their reads started at open): 0 judges them all. */
 static int
-run_inline(struct rp_treescan *ts, struct rp_scanner *s)
+run_inline(struct rp_treescan *ts, struct rp_scanner *s, size_t ahead)
 {
-	while (ts->head != ts->tail) {
+	while (ts->tail - ts->head > ahead) {
 		struct job *j = &ts->ring[ts->head % ts->cap];
 
 		if (j->state == JOB_TAKEN) {
@@ -419,7 +432,7 @@ on_entry_inline(const struct rp_walk_entry *e, void *ctx)
 
 	if ((r = on_entry(e, ic->ts)) != 0)
 		return r;
-	return run_inline(ic->ts, ic->s);
+	return run_inline(ic->ts, ic->s, INLINE_AHEAD);
 }
 
 int
@@ -440,6 +453,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 		ts->cb = *cb;
 	ts->ctx = ctx;
 	ts->jobs = o->jobs;
+	ts->full = o->full;
 	if (ts->jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		ts->jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
@@ -547,6 +561,13 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 
 			r = rp_walk(roots[k], &ts->wo, on_entry_inline, &ic, &ts->sum.walk);
 			e = errno;
+			/* the files still queued (topdir_of needs ts->root to stay) */
+			if (!ts->failed) {
+				int r2 = run_inline(ts, s, 0);
+
+				if (r == 0)
+					r = r2;
+			}
 		} else {
 			r = rp_walk(roots[k], &ts->wo, on_entry, ts, &ts->sum.walk);
 			e = errno;
