@@ -21,6 +21,9 @@
 #define MAX_JOBS 256
 /* files opened (and their reads started) ahead of the one judged, with one job */
 #define INLINE_AHEAD 32
+/* bytes whose reads are started and not yet judged, at most: with many jobs the ring
+ * holds thousands of files, and pages read too far ahead could be evicted before use */
+#define AHEAD_MAX_BYTES (64ULL * 1024 * 1024)
 
 /* ---- summary bookkeeping ---- */
 
@@ -87,6 +90,7 @@ struct job {
 	int warn;                 /* -1, or the rp_treescan_warn_kind to report first */
 	const char *what;         /* the walk's reason, for the warning (static string) */
 	int sys_errno;
+	uint64_t ahead;           /* bytes whose reads were started at open */
 	struct rp_verdict v;
 };
 
@@ -107,6 +111,7 @@ struct rp_treescan {
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_done;
 	uint64_t done_files, done_bytes;
+	uint64_t ahead;           /* bytes started ahead of the head (calling thread only) */
 	/* summary */
 	struct rp_treescan_summary sum;
 	struct counters notes, exts, dirs;
@@ -207,6 +212,7 @@ drain(struct rp_treescan *ts, int locked)
 			if (r < 0)
 				ts->failed = r;
 		}
+		ts->ahead -= j->ahead;
 		job_release(j);
 		ts->head++;
 	}
@@ -314,6 +320,7 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	int locked = ts->jobs > 1;
 	struct job *j;
 	int fd = -1;
+	uint64_t ahead = 0;
 	struct rp_verdict tmp;
 
 	if (e->kind == RP_WALK_DIR)
@@ -332,8 +339,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 		 * reads in flight instead of one per worker (and sorts them), while the
 		 * workers judge what is already in memory.
 		 */
-		if (fd >= 0 && e->st)
-			rp_sample_prefetch(fd, (uint64_t)e->st->st_size, ts->full);
+		if (fd >= 0 && e->st && ts->ahead < AHEAD_MAX_BYTES)
+			ahead = rp_sample_prefetch(fd, (uint64_t)e->st->st_size, ts->full);
 		if (fd < 0 && e->st) {
 			tmp.size = (uint64_t)e->st->st_size;
 			tmp.mtime = e->st->st_mtim.tv_sec;
@@ -365,6 +372,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	if (e->kind == RP_WALK_FILE) {
 		j->v = tmp;
 		j->fd = fd;
+		j->ahead = ahead;
+		ts->ahead += ahead;
 	} else {
 		memset(&j->v, 0, sizeof(j->v));
 		j->v.kind = RP_V_SKIPPED;
@@ -602,6 +611,7 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 		if (ts->ring[k].state != JOB_FREE)
 			job_release(&ts->ring[k]);
 	ts->head = ts->next = ts->tail;
+	ts->ahead = 0;
 	if (ts->notes.n)
 		qsort(ts->notes.v, ts->notes.n, sizeof(*ts->notes.v), cmp_counter_total);
 	if (ts->exts.n)
