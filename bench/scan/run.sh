@@ -9,6 +9,13 @@
 #   BENCH_COLD=1         also cold runs (echo 3 > /proc/sys/vm/drop_caches; needs root)
 #   BENCH_PEERS="file aide"   the peers to run ("" for none)
 #   BENCH_DIR=DIR        where to build the tree (default a temp dir, removed at the end)
+#   BENCH_CACHES="warm cold"  which runs (cold needs root)
+#   BENCH_JOBS="1 N"     the -j values (N: the number of cores)
+# Besides the plain floor, each -j has "floor -j N -a AHEAD": the floor given the scan's
+# freedom to start the reads of the files queued ahead (AHEAD = the scan's ring, 32 x N
+# + 32; see floor.c), and "... -i" reading each directory in inode order; "vs floor" is
+# against the plain floor (the row before the scan's, as in earlier runs) and, after the
+# slash, against the fastest floor of that -j.
 # Prints a markdown table on stdout; progress on stderr.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +27,8 @@ large_mb=${BENCH_LARGE_MB:-256}
 cold=${BENCH_COLD:-1}
 peers=${BENCH_PEERS-file aide}
 jn=$(nproc)
+caches_want=${BENCH_CACHES:-warm cold}
+jobs_want=$(echo "${BENCH_JOBS:-1 N}" | sed "s/N/$jn/g")
 [ -x "$riposte" ] || make -C "$top" --no-print-directory all >&2
 W=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/riposte-bench.XXXXXX")}
 [ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
@@ -56,8 +65,10 @@ run() {
 	"$@" >/dev/null 2>"$W/err" || [ $? -eq 1 ] || { echo "bench: $name failed:" >&2; cat "$W/err" >&2; }
 	t1=$(now)
 	echo "bench: $name $cache done" >&2
-	awk -v n="$name" -v c="$cache" -v t0="$t0" -v t1="$t1" -v f="$nfiles" -v b="$nbytes" -v fl="${floor:-0}" 'BEGIN {
+	awk -v n="$name" -v c="$cache" -v t0="$t0" -v t1="$t1" -v f="$nfiles" -v b="$nbytes" -v fl="${floor:-0}" \
+	    -v fb="${fbest:-0}" 'BEGIN {
 		s = t1 - t0; r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-";
+		if (fl > 0 && fb > 0 && fb != fl) r = r sprintf(" / %.2fx", s / fb);
 		printf "| %s | %s | %.2f | %.0f | %.1f | %s |\n", n, c, s, f / s, b / s / 1e6, r }'
 	last=$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.4f", t1 - t0 }')
 }
@@ -69,18 +80,23 @@ echo "riposte: $(git -C "$top" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)
 echo
 echo "| what | cache | seconds | files/s | MB/s | vs floor |"
 echo "|---|---|---:|---:|---:|---:|"
-caches=warm
-[ "$can_drop" = 1 ] && caches="warm cold"
+caches=
+for c in $caches_want; do
+	[ "$c" = cold ] && [ "$can_drop" != 1 ] && continue
+	caches="$caches $c"
+done
 for cache in $caches; do
-	floor=0
-	run "floor -j 1" "$cache" "$W/floor" -j 1 "$W/tree"; f1=$last
-	floor=$f1
-	run "riposte scan -j 1" "$cache" "$riposte" scan --format jsonl -j 1 "$W/tree"
-	floor=0
-	run "floor -j $jn" "$cache" "$W/floor" -j "$jn" "$W/tree"; fn=$last
-	floor=$fn
-	run "riposte scan (-j $jn)" "$cache" "$riposte" scan --format jsonl "$W/tree"
-	floor=0
+	for j in $jobs_want; do
+		floor=0 fbest=0
+		ahead=$((32 * j + 32))
+		run "floor -j $j" "$cache" "$W/floor" -j "$j" "$W/tree"; fplain=$last
+		run "floor -j $j -a $ahead" "$cache" "$W/floor" -j "$j" -a "$ahead" "$W/tree"; fa=$last
+		run "floor -j $j -a $ahead -i" "$cache" "$W/floor" -j "$j" -a "$ahead" -i "$W/tree"; fai=$last
+		floor=$fplain
+		fbest=$(printf '%s\n' "$fplain" "$fa" "$fai" | sort -n | head -1)
+		run "riposte scan -j $j" "$cache" "$riposte" scan --format jsonl -j "$j" "$W/tree"
+		floor=0 fbest=0
+	done
 	case " $peers " in *" file "*) run "find -type f -exec file {} +" "$cache" find "$W/tree" -type f -exec file {} + ;; esac
 	case " $peers " in *" aide "*) run "aide --init" "$cache" aide --init -c "$W/aide.conf" ;; esac
 done

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,6 +46,30 @@ rp_sample_plan(struct rp_sample *s, uint64_t size, int full)
 	}
 	s->reg[s->nreg].off = size - RP_SAMPLE_TAIL;
 	s->reg[s->nreg++].len = RP_SAMPLE_TAIL;
+}
+
+/* what one fadvise asks at most: the kernel clamps WILLNEED to its readahead window
+ * (read_ahead_kb), and a smaller request keeps a huge region from being cut short */
+#define PREFETCH_CHUNK (128 * 1024)
+
+uint64_t
+rp_sample_prefetch(int fd, uint64_t size, int full)
+{
+	struct rp_sample plan;
+	uint64_t off, end, asked = 0;
+	size_t i;
+
+	rp_sample_plan(&plan, size, full);
+	for (i = 0; i < plan.nreg; i++) {
+		end = plan.reg[i].off + plan.reg[i].len;
+		asked += plan.reg[i].len;
+		for (off = plan.reg[i].off; off < end; off += PREFETCH_CHUNK) {
+			uint64_t len = end - off < PREFETCH_CHUNK ? end - off : PREFETCH_CHUNK;
+
+			(void)posix_fadvise(fd, (off_t)off, (off_t)len, POSIX_FADV_WILLNEED);
+		}
+	}
+	return asked;
 }
 
 int

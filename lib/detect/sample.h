@@ -41,6 +41,15 @@ struct rp_sample {
 /* Plans the regions for a file of this size (whole when full or small). */
 void rp_sample_plan(struct rp_sample *s, uint64_t size, int full);
 
+/* Asks the kernel to start reading, without waiting, the regions rp_sample_load will
+ * read for a file of this size (posix_fadvise WILLNEED; in full mode of a large file,
+ * its head and tail). A caller that opens files ahead of judging them calls it at
+ * open: cold, the reads of the next files are then in flight while the current one is
+ * judged, instead of one file at a time per thread. Advisory: errors are ignored; the
+ * file's content and times are not changed (readahead is not an access). Returns the
+ * bytes asked for. Thread-safe. */
+uint64_t rp_sample_prefetch(int fd, uint64_t size, int full);
+
 /* Reads the planned regions (the whole file only if it fits RP_SAMPLE_WHOLE_MAX; in
  * full mode of a larger file, head and tail) into s->data. Grows s->data once to the
  * largest size ever needed. Returns 0 or an RP_ERR_* (RP_ERR_CHANGED if the file got

@@ -15,9 +15,15 @@
 #include "core/array.h"
 #include "core/err.h"
 #include "core/time.h"
+#include "detect/sample.h"
 #include "detect/treescan.h"
 
 #define MAX_JOBS 256
+/* files opened (and their reads started) ahead of the one judged, with one job */
+#define INLINE_AHEAD 32
+/* bytes whose reads are started and not yet judged, at most: with many jobs the ring
+ * holds thousands of files, and pages read too far ahead could be evicted before use */
+#define AHEAD_MAX_BYTES (64ULL * 1024 * 1024)
 
 /* ---- summary bookkeeping ---- */
 
@@ -84,6 +90,7 @@ struct job {
 	int warn;                 /* -1, or the rp_treescan_warn_kind to report first */
 	const char *what;         /* the walk's reason, for the warning (static string) */
 	int sys_errno;
+	uint64_t ahead;           /* bytes whose reads were started at open */
 	struct rp_verdict v;
 };
 
@@ -92,6 +99,7 @@ struct rp_treescan {
 	struct rp_treescan_cb cb;
 	void *ctx;
 	int jobs;
+	int full;                 /* the engine reads large files whole */
 	int64_t since, until;
 	const char *root;         /* the root being walked */
 	struct rp_walk_opts wo;
@@ -103,6 +111,7 @@ struct rp_treescan {
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_done;
 	uint64_t done_files, done_bytes;
+	uint64_t ahead;           /* bytes started ahead of the head (calling thread only) */
 	/* summary */
 	struct rp_treescan_summary sum;
 	struct counters notes, exts, dirs;
@@ -203,6 +212,7 @@ drain(struct rp_treescan *ts, int locked)
 			if (r < 0)
 				ts->failed = r;
 		}
+		ts->ahead -= j->ahead;
 		job_release(j);
 		ts->head++;
 	}
@@ -310,6 +320,7 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	int locked = ts->jobs > 1;
 	struct job *j;
 	int fd = -1;
+	uint64_t ahead = 0;
 	struct rp_verdict tmp;
 
 	if (e->kind == RP_WALK_DIR)
@@ -322,6 +333,14 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	}
 	if (e->kind == RP_WALK_FILE) {
 		fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
+		/*
+		 * Start reading what the verdict will read now: the file waits in the ring
+		 * behind up to cap others, so on a cold cache the disk has that many files'
+		 * reads in flight instead of one per worker (and sorts them), while the
+		 * workers judge what is already in memory.
+		 */
+		if (fd >= 0 && e->st && ts->ahead < AHEAD_MAX_BYTES)
+			ahead = rp_sample_prefetch(fd, (uint64_t)e->st->st_size, ts->full);
 		if (fd < 0 && e->st) {
 			tmp.size = (uint64_t)e->st->st_size;
 			tmp.mtime = e->st->st_mtim.tv_sec;
@@ -353,6 +372,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	if (e->kind == RP_WALK_FILE) {
 		j->v = tmp;
 		j->fd = fd;
+		j->ahead = ahead;
+		ts->ahead += ahead;
 	} else {
 		memset(&j->v, 0, sizeof(j->v));
 		j->v.kind = RP_V_SKIPPED;
@@ -384,11 +405,12 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	return 0;
 }
 
-/* With one job files are judged in this thread, right after they are queued. */
+/* With one job files are judged in this thread, once more than ahead files are
+ * queued behind the head (their reads started at open): 0 judges them all. */
 static int
-run_inline(struct rp_treescan *ts, struct rp_scanner *s)
+run_inline(struct rp_treescan *ts, struct rp_scanner *s, size_t ahead)
 {
-	while (ts->head != ts->tail) {
+	while (ts->tail - ts->head > ahead) {
 		struct job *j = &ts->ring[ts->head % ts->cap];
 
 		if (j->state == JOB_TAKEN) {
@@ -419,7 +441,7 @@ on_entry_inline(const struct rp_walk_entry *e, void *ctx)
 
 	if ((r = on_entry(e, ic->ts)) != 0)
 		return r;
-	return run_inline(ic->ts, ic->s);
+	return run_inline(ic->ts, ic->s, INLINE_AHEAD);
 }
 
 int
@@ -440,6 +462,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 		ts->cb = *cb;
 	ts->ctx = ctx;
 	ts->jobs = o->jobs;
+	ts->full = o->full;
 	if (ts->jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		ts->jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
@@ -547,6 +570,13 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 
 			r = rp_walk(roots[k], &ts->wo, on_entry_inline, &ic, &ts->sum.walk);
 			e = errno;
+			/* the files still queued (topdir_of needs ts->root to stay) */
+			if (!ts->failed) {
+				int r2 = run_inline(ts, s, 0);
+
+				if (r == 0)
+					r = r2;
+			}
 		} else {
 			r = rp_walk(roots[k], &ts->wo, on_entry, ts, &ts->sum.walk);
 			e = errno;
@@ -581,6 +611,7 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 		if (ts->ring[k].state != JOB_FREE)
 			job_release(&ts->ring[k]);
 	ts->head = ts->next = ts->tail;
+	ts->ahead = 0;
 	if (ts->notes.n)
 		qsort(ts->notes.v, ts->notes.n, sizeof(*ts->notes.v), cmp_counter_total);
 	if (ts->exts.n)
