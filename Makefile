@@ -13,11 +13,19 @@
 #
 # Sources are found by wildcard: a new lib/<dir>/*.c, src/cmd-*.c, tests/unit/test-*.c
 # or tests/fuzz/fuzz-*.c needs no edit here.
+#
+# Modules: the libraries only a few commands need are not linked into the binary but
+# into a module it loads on demand (dlopen), built next to it: $(BUILD)/riposte-pdf.so
+# (lib/case/pdf.c: pango, cairo and their forty libraries), so that every other command
+# starts without loading them. Their pkg-config modules are in
+# scripts/pkgconfig.d/module-NAME.txt; the binary finds a module beside itself (the
+# build tree, the tests) or in MODULEDIR (src/modules.c).
 
 CC       ?= cc
 BUILD    ?= build
 # pkg-config modules: scripts/pkgconfig.d/*.txt, one file per purpose
-PKGS     := $(shell cat scripts/pkgconfig.d/*.txt | sed 's/\#.*//')
+PKGS     := $(shell cat $(filter-out scripts/pkgconfig.d/module-%,$(wildcard scripts/pkgconfig.d/*.txt)) | sed 's/\#.*//')
+PDF_PKGS := $(shell sed 's/\#.*//' scripts/pkgconfig.d/module-pdf.txt)
 WARN     := -Wall -Wextra -Werror -Wvla -Wwrite-strings -Wshadow -Wno-unused-parameter \
             -Wmissing-prototypes -Wstrict-prototypes -Wformat=2
 OPT      ?= -O2 -g
@@ -26,8 +34,14 @@ CFLAGS   += -std=c17 $(OPT) $(WARN) -fno-strict-aliasing -pthread $(EXTRA_CFLAGS
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS   += $(PKG_LIBS) -lm -pthread $(EXTRA_LDLIBS)
+PDF_CFLAGS := $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
+PDF_LIBS   := $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
 
-LIB_SRC  := $(sort $(wildcard lib/*/*.c))
+# the module's own sources (not in libriposte.a) and what of the engine it holds a copy
+# of (position-independent, hidden: the module exports one symbol)
+PDF_SRC  := lib/case/pdf.c
+PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/mod/%.o) $(BUILD)/mod/lib/core/buf.o $(BUILD)/mod/lib/core/file.o
+LIB_SRC  := $(sort $(filter-out $(PDF_SRC),$(wildcard lib/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/*.c))
 DATA     := $(sort $(shell find data -type f ! -name '*~' 2>/dev/null))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/data.o
@@ -45,10 +59,18 @@ MANDATE  := $(shell date -u -d "$$(sed -n 's/^ -- .*>  //p' debian/changelog | h
 .PHONY: all deps demo check test unit asan fuzz fuzz-build bench clean man install deb FORCE
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/riposte
+all: $(BUILD)/riposte $(BUILD)/riposte-pdf.so
 
 $(BUILD)/riposte: $(CLI_OBJ) $(BUILD)/libriposte.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libriposte.a $(LDLIBS)
+
+# -z defs: a symbol the module lacks is a link error here, not a dlopen error later
+$(BUILD)/riposte-pdf.so: $(PDF_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-z,defs -o $@ $(PDF_OBJ) $(PDF_LIBS) $(EXTRA_LDLIBS)
+
+$(BUILD)/mod/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PDF_CFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(BUILD)/libriposte.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -63,6 +85,16 @@ $(BUILD)/gen/version.h: FORCE
 
 $(VERSION_OBJ): $(BUILD)/gen/version.h
 $(VERSION_OBJ): CPPFLAGS += -include $(BUILD)/gen/version.h
+
+# the installed module directory, compiled into src/modules.c (a header that changes
+# when MODULEDIR does, as the version's: the package's build says PREFIX=/usr)
+$(BUILD)/gen/moduledir.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define RIPOSTE_MODULEDIR "$(MODULEDIR)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/src/modules.o: $(BUILD)/gen/moduledir.h
+$(BUILD)/src/modules.o: CPPFLAGS += -include $(BUILD)/gen/moduledir.h
 
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -128,6 +160,7 @@ man: $(BUILD)/man/stamp
 PREFIX        ?= /usr/local
 BINDIR        ?= $(PREFIX)/bin
 DATADIR       ?= $(PREFIX)/share/riposte
+MODULEDIR     ?= $(PREFIX)/lib/riposte
 MANDIR        ?= $(PREFIX)/share/man
 DOCDIR        ?= $(PREFIX)/share/doc/riposte
 SYSCONFDIR    ?= /etc
@@ -139,9 +172,10 @@ UNITS         := $(sort $(wildcard packaging/*.service packaging/*.timer))
 SHARED        := examples plan risk templates
 
 install: all man
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MODULEDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/riposte $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(BUILD)/riposte $(DESTDIR)$(BINDIR)/riposte
+	install -m 0644 $(BUILD)/riposte-pdf.so $(DESTDIR)$(MODULEDIR)/riposte-pdf.so
 	install -m 0644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 $(BUILD)/man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	for d in $(SHARED); do \

@@ -11,6 +11,8 @@
 #include "cmd-case.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "case/pdf.h"
+#include "modules.h"
 
 int
 cx_attach(struct cx *c)
@@ -138,6 +140,7 @@ cx_report(struct cx *c)
 	struct rp_case k;
 	struct rp_claim cl = { .nlines = 0 };
 	struct rp_report_in in;
+	struct rp_pdf *pdf = NULL;
 	const char *lang;
 	int fmt, r, rc = RP_EXIT_ERROR, to_stdout;
 
@@ -165,6 +168,8 @@ cx_report(struct cx *c)
 		    "English (--lang fr, de or en chooses)", rp_ini_get(c->site, "site", "language"));
 	if (cx_load(c, &k) != 0)
 		return RP_EXIT_ERROR;
+	if (fmt == RP_REPORT_DOC && rp_cli_pdf_open(c->cli, &pdf) != 0)
+		goto out;
 	cx_warn_no_site(c);
 	if ((r = rp_case_check_integrity(c->st, &k)) != 0) {
 		cx_store_err(c, r);
@@ -181,7 +186,7 @@ cx_report(struct cx *c)
 		goto out;
 	}
 	if (fmt == RP_REPORT_DOC)
-		r = rp_pdf_write(c->o.out, b.buf, b.len);
+		r = rp_pdf_render(pdf, c->o.out, b.buf, b.len, NULL, NULL);
 	else if (to_stdout)
 		r = cx_put(c, &b) == 0 ? 0 : RP_ERR_SYSTEM;
 	else
@@ -196,6 +201,7 @@ cx_report(struct cx *c)
 		    (long long)k.info.id, lang, c->o.out);
 	rc = RP_EXIT_CLEAN;
 out:
+	rp_pdf_free(pdf);
 	rp_buf_release(&b);
 	rp_claim_release(&cl);
 	rp_deadlines_release(&d);

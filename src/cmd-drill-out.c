@@ -10,6 +10,7 @@
 #include "core/escape.h"
 #include "core/file.h"
 #include "core/time.h"
+#include "modules.h"
 #include "prepare/doc.h"
 #include "store/store.h"
 
@@ -266,6 +267,7 @@ drill_sub_report(struct drill_cli *c)
 	struct rp_drill_applied ap;
 	struct rp_ini *t = NULL, *en = NULL;
 	struct rp_store *st = NULL;
+	struct rp_pdf *pdf = NULL;
 	struct rp_buf doc = RP_BUF_INIT, out = RP_BUF_INIT, j = RP_BUF_INIT;
 	const char *fs = c->format ? c->format : "";
 	int fmt, r, rc = RP_EXIT_ERROR;
@@ -284,6 +286,9 @@ drill_sub_report(struct drill_cli *c)
 		rp_err(c->cli, "a PDF report needs a file: -o lessons.pdf");
 		return RP_EXIT_ERROR;
 	}
+	/* before the store is written: a report that cannot be made changes nothing */
+	if (fmt == -1 && rp_cli_pdf_open(c->cli, &pdf) != 0)
+		goto out;
 	if ((st = drill_store(c, 0)) == NULL || load_run(c, st, &rec, &d, &a) != 0 ||
 	    drill_texts(c, rec.lang, &t, &en) != 0)
 		goto out;
@@ -300,7 +305,7 @@ drill_sub_report(struct drill_cli *c)
 		struct rp_pdf_layout lay = { .max_pages = 0 };
 
 		lay.title = drill_tx(t, en, "report", "title");
-		r = rp_pdf_render(c->out, doc.buf, doc.len, &lay, NULL);
+		r = rp_pdf_render(pdf, c->out, doc.buf, doc.len, &lay, NULL);
 	} else if ((r = rp_doc_render(doc.buf, doc.len, fmt, rec.lang, &out)) == 0) {
 		if (c->out == NULL || strcmp(c->out, "-") == 0) {
 			if (rp_cli_put(c->cli, &out) != 0)
@@ -320,6 +325,7 @@ drill_sub_report(struct drill_cli *c)
 	applied_said(c, &ap);
 	rc = RP_EXIT_CLEAN;
 out:
+	rp_pdf_free(pdf);
 	rp_store_close(st);
 	rp_drill_record_release(&rec);
 	rp_drill_free(d);

@@ -20,6 +20,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/l10n.h"
+#include "modules.h"
 #include "prepare/doc.h"
 #include "prepare/drill.h"
 #include "prepare/kit.h"
@@ -235,6 +236,7 @@ kit_write(struct kit_cli *c)
 	struct rp_ini *words = NULL;
 	struct rp_buf doc = RP_BUF_INIT, out = RP_BUF_INIT, logo = RP_BUF_INIT, foot = RP_BUF_INIT;
 	struct rp_buf date = RP_BUF_INIT;
+	struct rp_pdf *pdf = NULL;
 	struct rp_kit_fill fill;
 	struct rp_locale loc;
 	const char *color_s = rp_ini_get(c->site, "branding", "color");
@@ -260,7 +262,9 @@ kit_write(struct kit_cli *c)
 	}
 	if ((r = logo_path(c, &logo)) != 0)
 		return RP_EXIT_ERROR;
-	if (logo.len && (r = rp_pdf_logo_check(logo.buf, NULL, NULL)) != 0) {
+	if (rp_cli_pdf_open(c->cli, &pdf) != 0)
+		goto out;
+	if (logo.len && (r = rp_pdf_logo_check(pdf, logo.buf, NULL, NULL)) != 0) {
 		rp_err(c->cli, "[branding] logo '%s': %s", logo.buf, r == RP_ERR_NOTFOUND ?
 		    "cannot be read" : r == RP_ERR_TOOBIG ? "more than 4 MiB or 4096 x 4096 pixels" :
 		    "not a PNG file");
@@ -325,7 +329,7 @@ kit_write(struct kit_cli *c)
 		lay.color = color;
 		lay.logo = logo.len ? logo.buf : NULL;
 		lay.footer = foot.buf;
-		if ((r = rp_pdf_render(path, doc.buf, doc.len, &lay, &pages)) != 0) {
+		if ((r = rp_pdf_render(pdf, path, doc.buf, doc.len, &lay, &pages)) != 0) {
 			if (r == RP_ERR_TOOBIG)
 				rp_err(c->cli, "%s does not fit on %d page%s: shorten kit/%s/%s", file,
 				    lay.max_pages, lay.max_pages > 1 ? "s" : "", c->lang, k->name);
@@ -360,6 +364,7 @@ kit_write(struct kit_cli *c)
 	if (rp_cli_put(c->cli, &out) == 0)
 		rc = RP_EXIT_CLEAN;
 out:
+	rp_pdf_free(pdf);
 	free(docs);
 	rp_ini_free(words);
 	rp_buf_release(&doc);

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "modules.h"
 #include "prepare/doc.h"
 #include "prepare/plan.h"
 #include "site-conf.h"
@@ -82,6 +83,7 @@ cmd_plan(struct rp_cli *cli, int argc, char **argv)
 	struct rp_buf doc = RP_BUF_INIT, out = RP_BUF_INIT;
 	struct rp_plan_info info;
 	struct rp_ini *site = NULL;
+	struct rp_pdf *pdf = NULL;
 	const char *want = NULL, *format = "text", *path = NULL, *config = NULL, *lang;
 	int ch, r, rc = RP_EXIT_ERROR, fmt;
 
@@ -118,6 +120,8 @@ cmd_plan(struct rp_cli *cli, int argc, char **argv)
 		    "/etc/riposte/riposte.conf exists; start from 'riposte site example'");
 		return RP_EXIT_ERROR;
 	}
+	if (fmt == -1 && rp_cli_pdf_open(cli, &pdf) != 0)
+		goto out;
 	if (rp_plan_lang(site, want, &lang) != 0) {
 		rp_err(cli, "%s'%s' is not a language of the plan (fr, de, en, it)",
 		    want ? "--lang: " : "[site] language: ", lang);
@@ -130,7 +134,7 @@ cmd_plan(struct rp_cli *cli, int argc, char **argv)
 	if (fmt == -1) {
 		struct rp_pdf_layout lay = { .max_pages = 1, .margin = 36.0, .title = info.title };
 
-		if ((r = rp_pdf_render(path, doc.buf, doc.len, &lay, NULL)) != 0) {
+		if ((r = rp_pdf_render(pdf, path, doc.buf, doc.len, &lay, NULL)) != 0) {
 			if (r == RP_ERR_TOOBIG)
 				rp_err(cli, "the plan does not fit on one A4 page: shorten the "
 				    "descriptions in riposte.conf");
@@ -157,6 +161,7 @@ cmd_plan(struct rp_cli *cli, int argc, char **argv)
 		    "entry");
 	rc = RP_EXIT_CLEAN;
 out:
+	rp_pdf_free(pdf);
 	rp_buf_release(&doc);
 	rp_buf_release(&out);
 	rp_ini_free(site);

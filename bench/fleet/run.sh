@@ -28,7 +28,9 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/riposte-fleetbench.XXXXXX")
 chmod 755 "$W"
 trap 'pg_stop; rm -rf "$W"' EXIT
 # a copy of its own: a rebuild during the run must not change the binary under test
+# (and its PDF module beside it, as in the build tree: status does not load it)
 cp "$RIPOSTE" "$W/riposte"
+[ -f "$(dirname "$RIPOSTE")/riposte-pdf.so" ] && cp "$(dirname "$RIPOSTE")/riposte-pdf.so" "$W/"
 RIPOSTE=$W/riposte
 cd "$W"
 export TZ=UTC RIPOSTE_ACTOR=it-provider
@@ -141,6 +143,22 @@ while [ "$r" -lt "$runs" ]; do
 	echo >>lat
 	r=$((r + 1))
 done
+# what the client process itself costs, robust to a loaded machine: its CPU time (user +
+# system) and its page faults (minor: the loading of its libraries), by /usr/bin/time
+: >cpu
+if [ -x /usr/bin/time ]; then
+	r=0
+	while [ "$r" -lt "$runs" ]; do
+		/usr/bin/time -f '%U %S %R' -a -o cpu "$RIPOSTE" fleet status --dsn-file admin.dsn \
+		    --format jsonl >/dev/null 2>&1 || true
+		/usr/bin/time -f 'v %U %S %R' -a -o cpu "$RIPOSTE" version >/dev/null 2>&1
+		r=$((r + 1))
+	done
+fi
+cpumed() {  # PREFIX: median CPU ms and page faults of the lines of cpu that start so
+	grep "^$1" cpu | sed "s/^$1//" | awk '{ print ($1 + $2) * 1000, $3 }' | sort -n |
+	    awk '{ c[NR] = $1; f[NR] = $2 } END { if (NR) printf "CPU %.0f ms, %d page faults", c[int((NR + 1) / 2)], f[int((NR + 1) / 2)]; else printf "no /usr/bin/time" }'
+}
 # the floor of a run: starting riposte at all on this machine now
 : >vlat
 r=0
@@ -172,4 +190,5 @@ echo "| floor: the server writing the same rows alone (INSERT ... SELECT) | $flo
 echo "| fleet status over $nsites practices, $runs runs, end to end | median $med ms (min $min, max $max) |"
 echo "| fleet status, the server's time (its statements' logged durations per run) | median $smed ms (max $smax) |"
 echo "| floor of an end-to-end run: \`riposte version\`, $runs runs | median $vmed ms |"
+echo "| the client's own cost, median of $runs runs (/usr/bin/time: user + system, minor faults) | status: $(cpumed '[0-9]'); version: $(cpumed 'v ') |"
 echo "| load average during the run (2 cores, shared) | $load |"

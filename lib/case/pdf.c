@@ -1,5 +1,9 @@
 /* The PDF adapter: pango lays the report's (and the plan's) text out, cairo writes the
- * PDF. No pango or cairo type leaves this file. */
+ * PDF. No pango or cairo type leaves this file. It is built apart, as the module
+ * riposte-pdf.so (Makefile), and loaded by lib/case/pdfload.c only when a command
+ * writes a PDF: pango and cairo pull some forty libraries (X11, fontconfig, harfbuzz)
+ * whose loading every other command paid for at start-up. Its one exported symbol is
+ * rp_pdf_module_v1 (pdf-module.h); everything else is hidden (-fvisibility=hidden). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,13 +13,11 @@
 #include <pango/pangocairo.h>
 
 #include "case/case.h"
+#include "case/pdf-module.h"
 #include "case/pdf.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/file.h"
-
-int rp_report_each(const char *doc, size_t len,
-    int (*fn)(char, const char **, size_t, size_t *, void *), void *ctx);
 
 #define A4_W    595.0     /* A4 in points */
 #define A4_H    842.0
@@ -102,8 +104,8 @@ logo_load(const char *path, cairo_surface_t **out)
 	return 0;
 }
 
-int
-rp_pdf_logo_check(const char *path, int *w, int *h)
+static int
+logo_check(const char *path, int *w, int *h)
 {
 	cairo_surface_t *s;
 	int r;
@@ -385,7 +387,7 @@ pdf_rec(char type, const char **cells, size_t n, size_t *lens, void *ctx)
  * (the same PDF surface type, so that the metrics are the ones of the real file). */
 static int
 lay_out(cairo_surface_t *s, const char *doc, size_t len, double scale, double margin,
-    const struct rp_pdf_layout *lay, int *pages)
+    const struct rp_pdf_layout *lay, rp_pdf_each_fn each, int *pages)
 {
 	static const struct { const char *family; double size; } fontspec[NFONTS] = {
 		{ "DejaVu Sans Bold", 18 }, { "DejaVu Sans Bold", 13 }, { "DejaVu Sans", 10 },
@@ -414,7 +416,7 @@ lay_out(cairo_surface_t *s, const char *doc, size_t len, double scale, double ma
 		    (gint)(fontspec[i].size * scale * PANGO_SCALE));
 	}
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
-	r = rp_report_each(doc, len, pdf_rec, &p);
+	r = each(doc, len, pdf_rec, &p);
 	footer(&p);
 	cairo_show_page(p.cr);
 	*pages = p.page;
@@ -428,9 +430,9 @@ lay_out(cairo_surface_t *s, const char *doc, size_t len, double scale, double ma
 	return r;
 }
 
-int
-rp_pdf_render(const char *path, const char *doc, size_t len,
-    const struct rp_pdf_layout *lay, int *pages)
+static int
+render(const char *path, const char *doc, size_t len, const struct rp_pdf_layout *lay,
+    rp_pdf_each_fn each, int *pages)
 {
 	double scale = lay && lay->scale > 0 ? lay->scale : 1.0;
 	double margin = lay && lay->margin > 0 ? lay->margin : 50.0;
@@ -447,7 +449,7 @@ rp_pdf_render(const char *path, const char *doc, size_t len,
 	while (lay && lay->max_pages > 0) {
 		s = cairo_pdf_surface_create_for_stream(NULL, NULL, pw, ph);
 		r = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ?
-		    lay_out(s, doc, len, scale, margin, lay, &n) : RP_ERR_SYSTEM;
+		    lay_out(s, doc, len, scale, margin, lay, each, &n) : RP_ERR_SYSTEM;
 		cairo_surface_destroy(s);
 		s = NULL;
 		if (r != 0)
@@ -465,7 +467,7 @@ rp_pdf_render(const char *path, const char *doc, size_t len,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "riposte");
 	if (lay && lay->title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, lay->title);
-	if ((r = lay_out(s, doc, len, scale, margin, lay, &n)) != 0)
+	if ((r = lay_out(s, doc, len, scale, margin, lay, each, &n)) != 0)
 		goto out;
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
@@ -489,8 +491,9 @@ out:
 	return r;
 }
 
-int
-rp_pdf_write(const char *path, const char *doc, size_t len)
-{
-	return rp_pdf_render(path, doc, len, NULL, NULL);
-}
+__attribute__((visibility("default"))) extern const struct rp_pdf_module rp_pdf_module_v1;
+const struct rp_pdf_module rp_pdf_module_v1 = {
+	.abi = RP_PDF_MODULE_ABI,
+	.logo_check = logo_check,
+	.render = render,
+};

@@ -18,7 +18,7 @@ struct rp_claim;
 struct rp_deadlines;
 struct rp_ini;
 
-/* RP_REPORT_DOC is the renderer-neutral form rp_pdf_write takes: records separated by
+/* RP_REPORT_DOC is the renderer-neutral form rp_pdf_render takes: records separated by
  * 0x1e, each a type byte (H title, h heading, p paragraph, l list item, T table head,
  * r table row) followed by cells separated by 0x1f. */
 enum rp_report_format { RP_REPORT_MD, RP_REPORT_HTML, RP_REPORT_DOC };
@@ -47,8 +47,7 @@ struct rp_report_in {
  * numbers and money as the language and the site's country write them (times local:
  * TZ). RP_ERR_INVALID for a language without texts. */
 int rp_case_report(const struct rp_report_in *in, int format, struct rp_buf *out);
-/* Lays out a RP_REPORT_DOC report on A4 pages into a PDF file (pango + cairo: the one
- * adapter for them), written beside path and renamed into place. */
-int rp_pdf_write(const char *path, const char *doc, size_t len);
+/* A RP_REPORT_DOC report becomes a PDF file through rp_pdf_render (case/pdf.h) with the
+ * report's layout (NULL). */
 
 #endif

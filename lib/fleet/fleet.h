@@ -84,7 +84,7 @@ const char *rp_fleet_errmsg(const struct rp_fleet *f);
 
 /* ---------------------------------------------------------------- the centre's schema */
 
-#define RP_FLEET_SCHEMA 2           /* the schema version this riposte brings */
+#define RP_FLEET_SCHEMA 3           /* the schema version this riposte brings */
 /* The centre's schema version: 0 when it has none yet. */
 int rp_fleet_schema_version(struct rp_fleet *f, int *version);
 /*

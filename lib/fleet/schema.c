@@ -135,6 +135,14 @@ static const char *const migrations[RP_FLEET_SCHEMA] = {
 	"CREATE TRIGGER record_rewritten AFTER UPDATE ON fleet.record FOR EACH ROW\n"
 	"  WHEN (OLD.kind = 'journal' AND OLD.body IS DISTINCT FROM NEW.body)\n"
 	"  EXECUTE FUNCTION fleet.record_rewritten();\n",
+
+	/* 3: `fleet status` counts the alerts of the week; record_alert_at holds every
+	 * watch entry (canary reads are three in four of a practice's day), so the count
+	 * read four rows for each one it kept. This index holds only the alerts, with the
+	 * site: the count reads the rows it counts (bench/fleet: 791 buffers of the index
+	 * and the heap down to 190 over 1,000 practices). */
+	"CREATE INDEX record_alert_week ON fleet.record (at) INCLUDE (site)\n"
+	"  WHERE kind = 'alert' AND state = 'alert';\n",
 };
 
 int

@@ -1,7 +1,8 @@
 /*
  * The provider's views over the centre: one line per practice (what needs someone
  * today), and the alerts of all practices in time order. Both are one query each; the
- * counting is the database's (partial indexes of schema version 2), the ranking ours.
+ * counting is the database's (partial indexes of schema versions 2 and 3), the ranking
+ * ours.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -98,11 +99,20 @@ rp_fleet_status(struct rp_fleet *f, int64_t now, struct rp_fleet_status *out)
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = need_schema(f)) != 0)
-		return r;
 	snprintf(num, sizeof(num), "%lld", (long long)now);
-	if ((r = rp_fleet_exec(f, status_sql, 1, p, &res)) != 0)
+	/* the schema's version is asked only when the query fails (no schema, or one older
+	 * than version 2, lacks its columns): two statements and round trips less for
+	 * every status, on a connection whose backend is new */
+	if ((r = rp_fleet_exec(f, status_sql, 1, p, &res)) != 0) {
+		char keep[sizeof(f->msg)];
+		int r2;
+
+		memcpy(keep, f->msg, sizeof(keep));
+		if (r != RP_ERR_UNREACHABLE && (r2 = need_schema(f)) != 0)
+			return r2;
+		memcpy(f->msg, keep, sizeof(keep));
 		return r;
+	}
 	n = rp_pg_ntuples(res);
 	if (n && (out->v = calloc(n, sizeof(*out->v))) == NULL) {
 		r = RP_ERR_NOMEM;

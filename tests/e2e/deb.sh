@@ -78,11 +78,13 @@ expect_eq "the package's build writes nothing in the tree but build/" "" \
 dpkg-deb -f "$deb1" Depends > depends
 expect_grep "Depends: the libraries, computed by dh_shlibdeps" 'libyara' depends
 expect_grep "Depends: libc6" 'libc6' depends
+expect_grep "Depends: pango, for the PDF module (dh_shlibdeps reads it too)" 'libpango' depends
 dpkg-deb -c "$deb1" > contents
 for f in ./usr/bin/riposte ./etc/riposte/riposte.conf ./usr/share/man/man1/riposte.1.gz \
     ./usr/share/man/man1/riposte-scan.1.gz ./usr/share/man/man5/riposte.conf.5.gz \
     ./lib/systemd/system/riposte-watch@.service ./lib/systemd/system/riposte-site-check.timer \
-    ./usr/share/riposte/examples/riposte.conf ./usr/share/doc/riposte/copyright; do
+    ./usr/share/riposte/examples/riposte.conf ./usr/share/doc/riposte/copyright \
+    ./usr/lib/riposte/riposte-pdf.so; do
 	expect_grep "the package holds $f" " $f\$" contents
 done
 expect_nogrep "the package does not own /var/lib/riposte (purge removes it, not removal)" ' ./var/lib/riposte' contents
@@ -118,6 +120,16 @@ expect_eq "installed" "$v1 installed" "$(status)"
 expect_eq "riposte version" "riposte $v1" "$("$R/usr/bin/riposte" version 2>&1)"
 "$R/usr/bin/riposte" site example > example.conf 2>&1
 expect_grep "riposte site example" '^\[site\]' example.conf
+# the PDF module: the package's binary looks for it in /usr/lib/riposte (this machine's,
+# not the throwaway root's), and loads the package's one beside it
+if [ ! -e /usr/lib/riposte/riposte-pdf.so ]; then
+	"$R/usr/bin/riposte" plan --format pdf -o plan.pdf --config example.conf 2>plan.err
+	expect_grep "the package's binary looks for its module in /usr/lib/riposte" \
+	    "cannot load the PDF renderer '/usr/lib/riposte/riposte-pdf.so'" plan.err
+fi
+mkdir pk && cp "$R/usr/bin/riposte" "$R/usr/lib/riposte/riposte-pdf.so" pk/
+expect_exit "the package's PDF module loads (plan --format pdf)" 0 pk/riposte plan --format pdf \
+    -o plan.pdf --config example.conf
 expect_eq "/etc/riposte/riposte.conf is the example" "" "$(diff example.conf "$R/etc/riposte/riposte.conf")"
 expect_eq "man -w riposte-scan" "$R/usr/share/man/man1/riposte-scan.1.gz" \
     "$(MANPATH="$R/usr/share/man" man -w riposte-scan 2>&1)"

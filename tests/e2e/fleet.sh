@@ -10,7 +10,8 @@
 #   database's errors asserted); a rewritten journal shows at the centre;
 # - the offline queue: the server stopped in the middle of a push, a push while it is
 #   down, then back: every record there exactly once (rows counted);
-# - a centre of schema version 1 with pushed records, migrated to 2, pushed again;
+# - a centre of schema version 1 with pushed records, migrated to 2, pushed again,
+#   then to 3 (the previous schema to the latest): the same status before and after;
 # - TLS with sslmode=verify-full to a centre named other than this machine (a CA of
 #   the test's, on 127.0.0.1): the right CA works, another CA and another name fail.
 TMPDIR=${WATCH_TMPDIR:-/var/tmp}   # watch needs fanotify events: not tmpfs
@@ -37,10 +38,10 @@ printf '# the provider (its password is in PGPASSFILE)\nhost=%s user=postgres db
 
 # --- init: created, then nothing to do --------------------------------------------
 expect_exit "init" 0 "$RIPOSTE" fleet init --dsn-file admin.dsn
-expect_grep "init creates version 2" "created: version 2" "$T/.out"
+expect_grep "init creates version 3" "created: version 3" "$T/.out"
 expect_exit "init again" 0 "$RIPOSTE" fleet init --dsn-file admin.dsn
-expect_grep "init again does nothing" "at version 2: nothing to do" "$T/.out"
-expect_eq "versions recorded" "1,2" "$(pg_psql fleet "SELECT string_agg(version::text, ',' ORDER BY version) FROM fleet.schema_version")"
+expect_grep "init again does nothing" "at version 3: nothing to do" "$T/.out"
+expect_eq "versions recorded" "1,2,3" "$(pg_psql fleet "SELECT string_agg(version::text, ',' ORDER BY version) FROM fleet.schema_version")"
 
 # --- two practices ------------------------------------------------------------------
 for s in swiss french; do
@@ -242,7 +243,7 @@ expect_exit "status needs version 2" 2 "$RIPOSTE" fleet status --dsn-file v1.dsn
 expect_grep "and says how to get it" "schema is version 1: run 'riposte fleet init'" "$T/.err"
 expect_eq "version 1 has no due column" 0 \
     "$(pg_psql fleetv1 "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'fleet' AND table_name = 'record' AND column_name = 'due'")"
-expect_exit "init migrates" 0 "$RIPOSTE" fleet init --dsn-file v1.dsn
+expect_exit "init migrates" 0 "$RIPOSTE" fleet init --dsn-file v1.dsn --schema-version 2
 expect_grep "from 1 to 2" "migrated from version 1 to 2" "$T/.out"
 expect_exit "status after the migration" 1 "$RIPOSTE" fleet status --dsn-file v1.dsn --format csv
 expect_grep "the records pushed before are counted (columns filled)" '^old-practice,1,[1-9][0-9]*,' "$T/.out"
@@ -257,6 +258,24 @@ expect_grep "sends everything again" "sent $((n_old + 1)) to the centre" "$T/.ou
 expect_eq "and stores it once" $((n_old + 1)) "$(pg_psql fleetv1 "SELECT count(*) FROM fleet.record")"
 expect_eq "the migrated rows have their typed columns" "$(pg_psql fleetv1 "SELECT count(*) FROM fleet.record WHERE kind = 'deadline'")" \
     "$(pg_psql fleetv1 "SELECT count(*) FROM fleet.record WHERE kind = 'deadline' AND due IS NOT NULL AND state IS NOT NULL")"
+# version 2 (the previous schema) to 3: the week's alerts get their own index; status
+# says the same before and after, at one time (the alerts of the week included)
+at=$(iso '-4 days -1 hour')
+alert_row old.db "$(iso '-4 days -90 minutes')" alert 1 '{"kind":"alert","pid":1,"action":"stop","result":"stopped"}'
+alert_row old.db "$(iso '-4 days -80 minutes')" canary-read 1 '{"kind":"canary-read","pid":2}'
+expect_exit "push an alert and a canary read at version 2" 0 "$RIPOSTE" fleet push --dsn-file old.dsn \
+    --site old-practice --db old.db --config old.conf
+expect_exit "status at version 2" 1 env RIPOSTE_NOW="$at" "$RIPOSTE" fleet status --dsn-file v1.dsn --format jsonl
+cp "$T/.out" status-v2.jsonl
+expect_grep "status at version 2 counts the alert, not the canary read" '"alerts_7d":1,' status-v2.jsonl
+expect_exit "init migrates 2 to 3" 0 "$RIPOSTE" fleet init --dsn-file v1.dsn
+expect_grep "from 2 to 3" "migrated from version 2 to 3" "$T/.out"
+expect_eq "version 3's index" "record_alert_week" \
+    "$(pg_psql fleetv1 "SELECT indexname FROM pg_indexes WHERE schemaname = 'fleet' AND indexname = 'record_alert_week'")"
+expect_exit "status at version 3" 1 env RIPOSTE_NOW="$at" "$RIPOSTE" fleet status --dsn-file v1.dsn --format jsonl
+expect_eq "status says the same at version 2 and 3" "$(cat status-v2.jsonl)" "$(cat "$T/.out")"
+expect_exit "init again at 3" 0 "$RIPOSTE" fleet init --dsn-file v1.dsn
+expect_grep "nothing to do" "at version 3: nothing to do" "$T/.out"
 
 # --- TLS: verify-full to a centre that is not this machine -----------------------------
 (

@@ -37,7 +37,7 @@ rx fleet push --dsn "host=/nonexistent" --site Praxis_Muster
 rx fleet site add --dsn "host=/nonexistent"
 rx fleet site add "Praxis Muster" --dsn "host=/nonexistent"
 rx fleet alerts --dsn "host=/nonexistent" --since yesterday
-rx fleet init --dsn "host=/nonexistent" --schema-version 3
+rx fleet init --dsn "host=/nonexistent" --schema-version 4
 # no server there: what changed is queued, and stays queued
 mkdir nosock
 rx fleet push --dsn "host=$d/nosock dbname=fleet user=riposte_site_praxis" --site praxis \
