@@ -417,8 +417,7 @@ cmd_serve(struct rp_cli *cli, int argc, char **argv)
 		snprintf(deftoken, sizeof(deftoken), "%s/serve.token", dirname(dbdir));
 		token_file = deftoken;
 	}
-	if ((actor = getenv("RIPOSTE_ACTOR")) == NULL || !*actor)
-		actor = rp_cli_actor();
+	actor = rp_cli_actor();
 	if (!rp_auth_name_ok(actor)) {
 		rp_err(cli, "'%s' cannot be a name in the journal: set RIPOSTE_ACTOR", actor);
 		goto out;
