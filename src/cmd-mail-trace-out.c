@@ -100,12 +100,14 @@ trace_summary_json(const struct trace_counts *n, const struct rp_trace_result *r
 	rp_buf_addf(b, "{\"kind\":\"summary\",\"infected\":%zu,\"exposed\":%zu,"
 	    "\"precautionary\":%zu,\"organisations\":%zu,\"messages\":%zu,\"log_only\":%zu,"
 	    "\"store_messages\":%llu,\"unparsable\":%llu,\"log_files\":%llu,\"log_records\":%llu,"
-	    "\"log_malformed\":%llu,\"log_damaged\":%llu,\"addressbook_entries\":%llu,",
+	    "\"log_malformed\":%llu,\"log_damaged\":%llu,\"log_unknown\":%llu,"
+	    "\"addressbook_entries\":%llu,",
 	    res->infected, res->exposed, res->precautionary, res->organisations, res->nmessages,
 	    res->log_only, (unsigned long long)n->messages, (unsigned long long)n->unparsable,
 	    (unsigned long long)n->log_files, (unsigned long long)n->log_records,
 	    (unsigned long long)(n->log_malformed + n->log_too_long),
-	    (unsigned long long)n->log_damaged, (unsigned long long)n->book_entries);
+	    (unsigned long long)n->log_damaged, (unsigned long long)n->log_unknown,
+	    (unsigned long long)n->book_entries);
 	rp_json_kstr(b, "clamav", n->clamav);
 	rp_buf_addf(b, ",\"iocs\":%zu,", n->iocs);
 	rp_json_ktime(b, "since", n->since);

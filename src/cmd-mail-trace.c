@@ -78,11 +78,17 @@ static const char usage[] =
 "      skipped. The historical search's summary report: origin_timestamp_utc,\n"
 "      sender_address, recipient_status (\"addr##Receive, Deliver;...\"), message_subject,\n"
 "      total_bytes, message_id, network_message_id.\n"
-"      Google Workspace email log search CSV: date (Date, Timestamp, Time, Event date,\n"
-"      Message date, Start date), sender (Sender, From), recipient (Recipient, Recipients,\n"
-"      To), Subject, Message ID (or RFC 822 Message ID), status (Status, Event, Delivery\n"
-"      status): riposte's authors could not check an export's exact header row, so these\n"
-"      usual spellings are all accepted; a row without a status counts as delivered.\n"
+"      Google Workspace email log search CSV, the columns read (names matched without\n"
+"      case, spaces, '-' or '_'; needed: date, sender, recipient, Message ID): date (Date,\n"
+"      Timestamp, Time, Date time, Event date, Message date, Start date, Sent), sender\n"
+"      (Sender, From, Sender address), recipient (Recipient, Recipients, To, Recipient\n"
+"      address), Subject, Message ID (or RFC 822 Message ID), status (Status, Event,\n"
+"      Delivery status, Event status, Message status), size (Size, Message size); other\n"
+"      columns are ignored. riposte's authors could not check an export's exact header\n"
+"      row, so these usual spellings are all accepted; a row without a status counts as\n"
+"      delivered. A CSV whose header is no trace riposte reads (a needed column missing,\n"
+"      or names it does not know) is skipped with a warning that shows the header, and\n"
+"      counted as log_unknown in the summary.\n"
 "    Lines longer than 64 KiB, lines in no known shape and CSV rows without a date or a\n"
 "    recipient are skipped and counted; a gzip file cut short gives the lines before the\n"
 "    damage. Address books (--addressbook): vCard 2.1/3.0/4.0 (.vcf); CSV exports of\n"
@@ -114,6 +120,7 @@ MAIL_OPTS_HELP
 "    and last {\"kind\":\"summary\",\"infected\":N,\"exposed\":N,\"precautionary\":N,\n"
 "     \"organisations\":N,\"messages\":N,\"log_only\":N,\"store_messages\":N,\"unparsable\":N,\n"
 "     \"log_files\":N,\"log_records\":N,\"log_malformed\":N,\"log_damaged\":N,\n"
+"     \"log_unknown\":N (--log files in no known format, each named on stderr),\n"
 "     \"addressbook_entries\":N,\"clamav\":S|null,\"iocs\":N,\"since\":T|null,\"until\":T|null,\n"
 "     \"mailboxes\":[...] or \"domains\":[...]}.\n"
 "    csv, for a mail merge: one row per address, header\n"
@@ -222,6 +229,19 @@ read_log(struct run *x, const char *path, int year, int allow_atime)
 	x->n.log_files++;
 	r = rp_maillog_read(f, &mo, on_delivery, x->t, &st);
 	rp_logfile_free(f);
+	if (r == RP_ERR_FORMAT && strcmp(st.format, "csv-unknown") == 0) {
+		struct rp_buf hb = RP_BUF_INIT;
+
+		x->n.log_unknown++;
+		rp_esc_text(&hb, st.csv_header, strlen(st.csv_header));
+		rp_warn(x->cli, "'%s' is a CSV file whose header riposte does not read as a mail "
+		    "trace (\"%s\"): a Google Workspace email log export needs a date, a sender, a "
+		    "recipient and a Message ID column, a Microsoft 365 message trace SenderAddress, "
+		    "RecipientAddress and MessageId (the names accepted: mail trace --help): skipped",
+		    path, hb.buf ? hb.buf : "");
+		rp_buf_release(&hb);
+		return 0;
+	}
 	if (r == RP_ERR_FORMAT) {
 		x->n.log_unknown++;
 		rp_warn(x->cli, "'%s' is no mail log or trace riposte knows (Postfix, Exim, Sendmail, "

@@ -2,11 +2,15 @@
 """Writes a Maildir of N messages for bench/mail/run.sh: plain messages of 1-6 KB of
 text, and every fifth one with a real attachment from a pool of 40 files made by real
 tools (PDF and JPEG by PIL, DOCX by zip), 15-120 KB each, base64 as mail clients send
-them. Prints "messages bytes". Usage: mkmaildir.py DIR N"""
+them. Prints "messages bytes". Usage: mkmaildir.py DIR N [unique]
+With "unique", every attachment is made distinct (a PDF comment, bytes after a JPEG's
+end, a DOCX's zip comment carry the message's number): no two messages share an
+attachment's SHA-256, so nothing is answered from riposte's kept ClamAV verdicts."""
 import base64, io, os, random, subprocess, sys, tempfile, time
 from PIL import Image, ImageDraw
 
 out, n = sys.argv[1], int(sys.argv[2])
+unique = len(sys.argv) > 3 and sys.argv[3] == "unique"
 R = random.Random(7)
 words = ("Befund Termin Rechnung Patient Labor Praxis Überweisung Bericht Kontrolle "
          "Therapie Diagnose bitte danke Grüsse morgen heute Woche Unterlagen").split()
@@ -45,7 +49,17 @@ pool = []
 for i in range(40):
     name, ctype, data = [pdf, jpeg, docx][i % 3](i)
     b64 = base64.encodebytes(data).decode()
-    pool.append((name, ctype, b64))
+    pool.append((name, ctype, b64, data))
+
+def distinct(ctype, data, k):
+    tag = b"bench message %d" % k
+    if ctype == "application/pdf":
+        return data + b"%" + tag + b"\n"
+    if ctype == "image/jpeg":
+        return data + tag
+    # a zip whose end record has no comment yet: the tag becomes its comment
+    assert data[-22:-18] == b"PK\5\6" and data[-2:] == b"\0\0"
+    return data[:-2] + len(tag).to_bytes(2, "little") + tag
 for sub in ("cur", "new", "tmp"):
     os.makedirs(os.path.join(out, sub), exist_ok=True)
 total = 0
@@ -60,7 +74,9 @@ for k in range(n):
            (frm, k % 250 + 2, k, to, time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(t)), frm, to, k,
             time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(t)), k))
     if k % 5 == 0:
-        name, ctype, b64 = pool[k // 5 % len(pool)]
+        name, ctype, b64, raw = pool[k // 5 % len(pool)]
+        if unique:
+            b64 = base64.encodebytes(distinct(ctype, raw, k)).decode()
         msg = hdr + ('Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n%s\nhttps://www.praxis-muster.example/kontakt\n--b%d\n'
                      'Content-Type: %s; name="%s"\nContent-Disposition: attachment; filename="%s"\nContent-Transfer-Encoding: base64\n\n%s--b%d--\n' %
                      (k, k, text, k, ctype, name, name, b64, k))

@@ -363,10 +363,13 @@ mail_attach(struct mail_worker *w, const char *name, const char *declared,
 		mail_w_ioc(w, RP_IOC_SHA256, hex, it->a.name);
 	if (d && len)
 		mail_w_yara(w, d, len, it->a.name);
-	if (d && len && !nested && w->sh->clam) {
+	/* ClamAV sees each decoded attachment once: not the members of an archive (it
+	 * unpacks them itself), not an attached message as a whole (its parts come
+	 * next, each as an attachment of its own) */
+	if (d && len && !nested && !(flags & RP_MAIL_ATT_MESSAGE) && w->sh->clam) {
 		char vir[128];
 
-		if (mail_clam_scan(w->sh->clam, d, len, vir, sizeof(vir)) == 1)
+		if (mail_clam_scan(w->sh->clam, d, len, hex, vir, sizeof(vir)) == 1)
 			mail_w_match(w, "clamav", vir, "", it->a.name, 0);
 	}
 	it = item(w, idx);

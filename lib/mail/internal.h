@@ -156,8 +156,12 @@ int mail_clam_load(struct mail_clam **out, const char *dir, struct rp_buf *statu
     struct rp_buf *err);
 void mail_clam_free(struct mail_clam *c);
 /* 1 and the signature name in vir (size n) when it matched, 0 clean, <0 error.
- * Thread-safe. */
-int mail_clam_scan(struct mail_clam *c, const void *data, size_t len, char *vir, size_t n);
+ * sha256: the lowercase hex SHA-256 of data, or NULL/"": with it the verdict is
+ * kept, and the same bytes again are not scanned again. Thread-safe. */
+int mail_clam_scan(struct mail_clam *c, const void *data, size_t len, const char *sha256,
+    char *vir, size_t n);
+/* Calls of mail_clam_scan with a hash, and those answered from the kept verdicts. */
+void mail_clam_counts(struct mail_clam *c, uint64_t *scans, uint64_t *hits);
 
 /* ---- mbox.c: splitting an mbox ---- */
 

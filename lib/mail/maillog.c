@@ -423,6 +423,44 @@ csv_like(const char *p, size_t len)
 	return ok;
 }
 
+/* A first line that is a CSV header (three fields or more, none empty or longer than 64
+ * bytes) that no reader takes: kept in st, so that the caller can say which header it
+ * was (unknown column names, or a needed column missing). Called once the log formats
+ * have said no: a syslog line has commas too. */
+static int
+csv_unknown(const char *p, size_t len, struct rp_maillog_stats *st)
+{
+	struct rp_csvr *c = NULL;
+	const struct rp_csvr_field *fv;
+	const char *nl;
+	size_t n, i, l;
+	int ok = 0;
+
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3, len -= 3;
+	if (rp_csvr_new_mem(p, len, NULL, &c) != 0)
+		return 0;
+	if (rp_csvr_next(c, &fv, &n) == 1 && n >= 3) {
+		ok = 1;
+		for (i = 0; i < n; i++)
+			if (fv[i].len == 0 || fv[i].len > 64)
+				ok = 0;
+	}
+	rp_csvr_free(c);
+	if (!ok)
+		return 0;
+	nl = memchr(p, '\n', len);
+	l = nl ? (size_t)(nl - p) : len;
+	if (l && p[l - 1] == '\r')
+		l--;
+	if (l >= sizeof(st->csv_header))
+		l = sizeof(st->csv_header) - 1;
+	memcpy(st->csv_header, p, l);
+	st->csv_header[l] = '\0';
+	st->format = "csv-unknown";
+	return 1;
+}
+
 int
 rp_maillog_read(struct rp_logfile *f, const struct rp_maillog_opts *o, rp_maillog_fn fn,
     void *ctx, struct rp_maillog_stats *st)
@@ -446,6 +484,7 @@ rp_maillog_read(struct rp_logfile *f, const struct rp_maillog_opts *o, rp_maillo
 		return read_syslog(f, o, &s, 1);
 	if (syslog_like(head, hlen))
 		return read_syslog(f, o, &s, 0);
+	(void)csv_unknown(head, hlen, st);
 	st->damaged = rp_logfile_error(f);
 	return RP_ERR_FORMAT;
 }

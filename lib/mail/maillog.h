@@ -53,7 +53,10 @@ struct rp_maillog_rec {
 
 struct rp_maillog_stats {
 	const char *format;        /* "syslog", "exim-mainlog", "m365", "m365-summary", "google",
-	                              "unknown" */
+	                              "csv-unknown" (a CSV whose header is no trace's
+	                              riposte reads: columns unknown or missing), "unknown" */
+	char csv_header[256];      /* csv-unknown: the header row as read, cut at 255 bytes
+	                              (the file's bytes: escape before showing) */
 	uint64_t lines;            /* lines (or CSV records) read */
 	uint64_t records;          /* delivery records given */
 	uint64_t other;            /* well-formed lines of other programs or events */

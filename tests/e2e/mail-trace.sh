@@ -21,6 +21,10 @@ open("quote.csv", "w").write('"Received","SenderAddress","RecipientAddress","Sub
     '"11/19/2026 2:45:31 PM","empfang@praxis-muster.example","q1@quote.example","s,Delivered,<q1@x>\n'
     '11/19/2026 2:45:32 PM,empfang@praxis-muster.example,q2@quote.example,s,Delivered,<q2@x>\n')
 open("junk.log", "wb").write(bytes(range(256)) * 400)
+# a Google-like export without a Message ID column, and one with headers of another tool
+open("nomsgid.csv", "w").write("Date,Sender,Recipient,Subject,Status\n"
+    "2026-11-19T14:45:31Z,empfang@praxis-muster.example,g1@google.example,s,Delivered\n")
+open("other.csv", "w").write("Foo,Bar\x1b[31m,Baz\n1,2,3\n")
 data = gzip.compress(open("logs/maillog", "rb").read())
 open("cut.log.gz", "wb").write(data[: len(data) * 2 // 3])
 P
@@ -95,7 +99,7 @@ expect_grep "csv: a row" '^secretariat@cabinet.example,,infected,cabinet.example
 
 # hostile logs: each is counted, the others still read
 "$RIPOSTE" mail trace stores --log long.log --log quote.csv --log junk.log --log cut.log.gz \
-    --log logs/messagetrace.csv --ioc iocs.txt --clamav-db clamav --format jsonl > hostile.jsonl 2> herr
+    --log nomsgid.csv --log other.csv --log logs/messagetrace.csv --ioc iocs.txt --clamav-db clamav --format jsonl > hostile.jsonl 2> herr
 expect_eq "hostile logs: still exit 1" 1 $?
 expect_grep "the long line is counted" "'long.log': 1 line skipped (0 in no known shape, 1 too long)" herr
 expect_grep "junk is said" "'junk.log' is no mail log" herr
@@ -103,6 +107,11 @@ expect_grep "the truncated gzip is said" "'cut.log.gz': gzip data damaged or cut
 expect_grep "the row after the unterminated quote is read" '"address":"q2@quote.example"' hostile.jsonl
 expect_grep "the Bcc still from the trace" '"address":"info@physio-alpen.example",.*"class":"infected"' hostile.jsonl
 expect_grep "counted in the summary" '"log_damaged":1,' hostile.jsonl
+expect_grep "a CSV without a Message ID column: its header is said" \
+    "'nomsgid.csv' is a CSV file whose header riposte does not read as a mail trace (\"Date,Sender,Recipient,Subject,Status\"): a Google Workspace email log export needs a date, a sender, a recipient and a Message ID column" herr
+expect_grep "an unknown header: said, escaped" "'other.csv' is a CSV file whose header .*(\"Foo,Bar\\\\x1b\\[31m,Baz\")" herr
+expect_grep "both counted in the summary" '"log_unknown":3,' hostile.jsonl
+expect_nogrep "nothing read from them" 'g1@google.example' hostile.jsonl
 
 # options before the verb, and errors
 "$RIPOSTE" mail --format jsonl trace --log logs/maillog > before-verb.jsonl

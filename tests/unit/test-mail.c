@@ -3,10 +3,14 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/sha256.h"
 #include "mail/internal.h"
 #include "mail/mail.h"
 
@@ -286,6 +290,62 @@ names(void **state)
 	assert_int_equal(mail_name_exec("letter.docx"), 0);
 }
 
+/* The verdicts kept by SHA-256: the same bytes again are answered without a scan,
+ * a signature's name included; without a hash nothing is kept. */
+static void
+clam_verdicts(void **state)
+{
+	/* the EICAR test string from two halves (this file is no test file itself) */
+	static const char e1[] = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$",
+	    e2[] = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+	char dir[] = "/tmp/riposte-test-clam.XXXXXX", path[64], eicar[80], vir[128];
+	char he[RP_SHA256_HEX_LEN], hc[RP_SHA256_HEX_LEN];
+	static const char clean[] = "%PDF-1.4 nothing to see here\n";
+	struct rp_buf st = RP_BUF_INIT, err = RP_BUF_INIT;
+	struct mail_clam *c = NULL;
+	uint64_t scans, hits;
+	size_t i;
+	FILE *f;
+
+	snprintf(eicar, sizeof(eicar), "%s%s", e1, e2);
+	assert_int_equal(strlen(eicar), 68);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.ndb", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("Eicar-Test-Body:0:*:", f);
+	for (i = 0; i < 68; i++)
+		fprintf(f, "%02x", (unsigned char)eicar[i]);
+	fputs("\n", f);
+	fclose(f);
+	assert_int_equal(mail_clam_load(&c, dir, &st, &err), 0);
+	assert_non_null(c);
+	assert_int_equal(rp_sha256_hex(eicar, 68, he), 0);
+	assert_int_equal(rp_sha256_hex(clean, sizeof(clean) - 1, hc), 0);
+	for (i = 0; i < 3; i++) {
+		vir[0] = '\0';
+		assert_int_equal(mail_clam_scan(c, eicar, 68, he, vir, sizeof(vir)), 1);
+		assert_string_equal(vir, "Eicar-Test-Body.UNOFFICIAL");
+		assert_int_equal(mail_clam_scan(c, clean, sizeof(clean) - 1, hc, vir,
+		    sizeof(vir)), 0);
+	}
+	mail_clam_counts(c, &scans, &hits);
+	assert_int_equal(scans, 6);
+	assert_int_equal(hits, 4);
+	/* no hash: scanned, not counted, not kept; a hash that is not one: the same */
+	assert_int_equal(mail_clam_scan(c, eicar, 68, NULL, vir, sizeof(vir)), 1);
+	assert_int_equal(mail_clam_scan(c, eicar, 68, "xyz", vir, sizeof(vir)), 1);
+	mail_clam_counts(c, &scans, &hits);
+	assert_int_equal(scans, 6);
+	/* a different buffer under a kept hash is answered from the table: the
+	 * caller's hash is trusted, which is why it must be the hash of data */
+	assert_int_equal(mail_clam_scan(c, clean, sizeof(clean) - 1, he, vir, sizeof(vir)), 1);
+	mail_clam_free(c);
+	unlink(path);
+	rmdir(dir);
+	rp_buf_release(&st);
+	rp_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -299,6 +359,7 @@ main(void)
 		cmocka_unit_test(iocs),
 		cmocka_unit_test(links),
 		cmocka_unit_test(names),
+		cmocka_unit_test(clam_verdicts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,60 @@
+# What ClamAV sees in riposte mail scan, and that the verdicts kept by SHA-256 give the
+# same answers: the EICAR attachment in two messages is found in both (the second from
+# the kept verdict), a PDF sent twice stays clean, the EICAR attachment of a forwarded
+# message (message/rfc822) is found once, on the inner part (the attached message is
+# not scanned whole); the EICAR file inside a zip is found with TMPDIR unusable
+# (libclamav's temporary files go to /dev/shm when it is a tmpfs); -j 1 and -j 2 give
+# the same output; options after the operands.
+. "$TOP/tests/lib.sh"
+command -v zip >/dev/null || skip "zip is missing"
+# the EICAR test string from two halves (this file is no test file itself)
+e1='X5O!P%@AP[4\PZX54(P^)7CC)7}$'
+e2='EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+printf '%s%s' "$e1" "$e2" > eicar
+mkdir -p db mail/cur mail/new mail/tmp z
+echo "Eicar-Test-Body:0:*:$(od -An -tx1 -v eicar | tr -d ' \n')" > db/test.ndb
+printf '%%PDF-1.4\n%% Befund 2026\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > befund.pdf
+cp eicar z/readme.txt
+(cd z && zip -q ../docs.zip readme.txt)
+msg() {  # N FROM TO FILE NAME
+	printf 'From: %s\nTo: %s\nSubject: Unterlagen %s\nDate: Thu, 19 Nov 2026 14:4%s:00 +0000\nMessage-ID: <m%s@praxis.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nAnbei.\n--b\nContent-Type: application/octet-stream; name="%s"\nContent-Disposition: attachment; filename="%s"\nContent-Transfer-Encoding: base64\n\n%s\n--b--\n' \
+	    "$2" "$3" "$1" "$1" "$1" "$5" "$5" "$(base64 < "$4")"
+}
+msg 1 a@praxis.example x@client-a.example eicar tool.com > mail/cur/1.eml
+msg 2 a@praxis.example y@client-b.example eicar tool.com > mail/cur/2.eml
+msg 3 a@praxis.example z@client-c.example befund.pdf befund.pdf > mail/cur/3.eml
+msg 4 a@praxis.example w@client-d.example befund.pdf befund.pdf > mail/cur/4.eml
+{ printf 'From: a@praxis.example\nTo: v@client-e.example\nSubject: Fwd\nDate: Thu, 19 Nov 2026 14:45:00 +0000\nMessage-ID: <m5@praxis.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="o"\n\n--o\nContent-Type: text/plain\n\nsiehe unten\n--o\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="fwd.eml"\n\n'
+  msg 9 b@client-x.example a@praxis.example eicar inner.txt
+  printf '\n--o--\n'; } > mail/cur/5.eml
+msg 6 a@praxis.example u@client-f.example docs.zip docs.zip > mail/cur/6.eml
+
+"$RIPOSTE" mail scan mail --clamav-db db --all -j 1 --format jsonl > j1.jsonl 2> err
+expect_eq "found: exit 1" 1 $?
+[ -s err ] && { fail "nothing on stderr"; head -n 5 err; }
+verdict() { grep "\"id\":\"$1\"" j1.jsonl | sed 's/.*"verdict":"\([a-z]*\)".*/\1/'; }
+expect_eq "the EICAR attachment: malicious" malicious "$(verdict m1@praxis.example)"
+expect_eq "the same attachment again (kept verdict): malicious" malicious "$(verdict m2@praxis.example)"
+expect_grep "with the signature's name" '"id":"m2@praxis.example".*"matches":\["clamav:Eicar-Test-Body' j1.jsonl
+expect_eq "the PDF: clean" clean "$(verdict m3@praxis.example)"
+expect_eq "the same PDF again: clean" clean "$(verdict m4@praxis.example)"
+expect_eq "the forwarded message's attachment: malicious" malicious "$(verdict m5@praxis.example)"
+expect_grep "found on the inner part" '"name":"fwd.eml!inner.txt","sha256":"[0-9a-f]*","size":68,"type":"[^"]*","matches":\["clamav:Eicar' j1.jsonl
+expect_grep "not on the attached message as a whole" '"name":"fwd.eml","sha256":"[0-9a-f]*","size":[0-9]*,"type":"message/rfc822","matches":\[\]' j1.jsonl
+expect_eq "one ClamAV match for the forwarded message" 1 \
+    "$(grep '"id":"m5@praxis.example"' j1.jsonl | grep -o '"reasons":.*' | grep -o 'ClamAV found' | wc -l)"
+expect_eq "the zip: malicious" malicious "$(verdict m6@praxis.example)"
+expect_grep "summary" '"kind":"summary","messages":6,"malicious":4,"suspicious":0' j1.jsonl
+"$RIPOSTE" mail scan mail --clamav-db db --all -j 2 --format jsonl > j2.jsonl 2> /dev/null
+expect_eq "-j 2: the same output" "$(cat j1.jsonl)" "$(cat j2.jsonl)"
+
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+	# libclamav unpacks the zip to a temporary file; with TMPDIR where nothing can
+	# be made, it would fail and say nothing found (as clamscan does)
+	TMPDIR=/nonexistent/riposte-test "$RIPOSTE" mail scan mail/cur/6.eml --clamav-db db \
+	    --format jsonl > shm.jsonl 2> /dev/null
+	expect_grep "EICAR in the zip found with TMPDIR unusable" '"matches":\["clamav:Eicar-Test-Body' shm.jsonl
+else
+	ok "# /dev/shm is no tmpfs here: the TMPDIR check skipped"
+fi
+done_testing
