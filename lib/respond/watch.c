@@ -765,6 +765,7 @@ rp_watch_free(struct rp_watch *w)
 		if (w->held[i].path != NULL || w->held[i].fd >= 0)
 			rp_watch_held_release(&w->held[i]);
 	rp_watch_grow_free(w);
+	rp_watch_looked_free(w);
 	if (w->fan != NULL)
 		release_deferred(w);
 	rp_vpool_free(w->pool);      /* before the engine its workers use */
