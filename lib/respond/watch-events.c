@@ -4,7 +4,9 @@
  * remembered and its descriptor kept, a write has the file kept first
  * (watch-keep.c), a canary written stops its process before the write lands and a
  * canary read is noted. A file closed after writing is glanced at (its writer's group
- * waits for the verdict when it looks encrypted) and judged by a worker; its verdict
+ * waits for the verdict when it looks encrypted) and judged by a worker; a new file of
+ * a group that has done nothing yet has a cheap look first, and its full verdict only
+ * when the look is suspicious or the group takes a further step (cheap_look); its verdict
  * before and after the write, and the deletes and renames of the name group, become
  * the signals of respond/behaviour.h, which watch-act.c acts on.
  * Runs on the watcher's thread only (watch-int.h).
@@ -394,33 +396,56 @@ group_quiet(const struct rp_beh_group *g)
 	    g->new_random == 0 && g->read_deletes == 0;
 }
 
-/* A new file that had a cheap look only, kept in the ring for its group. */
 static void
-looked_add(struct rp_watch *w, const struct rp_beh_group *g, pid_t pid, const struct stat *st,
-    const char *path)
+looked_release(struct looked *l)
 {
-	struct looked *l = &w->looked[w->looked_next];
-	char *copy = strdup(path);
-	if (copy == NULL)
-		return;             /* judged whole at once instead would be better, but
-		                       out of memory the worker's job cannot be made either */
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
 	free(l->path);
+	l->path = NULL;
+	l->key = 0;
+}
+
+/* A new file that had a cheap look only, kept in the ring for its group (by a
+ * duplicate of the event's descriptor), after the entries past the window go: the
+ * ring is in the order of the closes, its oldest at looked_next. A descriptor keeps a
+ * file deleted meanwhile alive until its entry goes. */
+static void
+looked_add(struct rp_watch *w, const struct rp_beh_group *g, pid_t pid, int fd, const char *path)
+{
+	int64_t now = rp_time_mono_ms();
+	for (size_t k = 0, i = w->looked_next; k < NLOOKED; k++, i = (i + 1) % NLOOKED) {
+		if (w->looked[i].fd < 0)
+			continue;
+		if (now - w->looked[i].ms < WINDOW_MS)
+			break;
+		looked_release(&w->looked[i]);
+	}
+	struct looked *l = &w->looked[w->looked_next];
+	looked_release(l);
+	if ((l->path = strdup(path)) == NULL || (l->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		looked_release(l);
+		return;
+	}
 	l->key = g->key;
 	l->pid = pid;
-	l->dev = (uint64_t)st->st_dev;
-	l->ino = (uint64_t)st->st_ino;
-	l->path = copy;
+	l->ms = now;
 	w->looked_next = (w->looked_next + 1) % NLOOKED;
+}
+
+void
+rp_watch_looked_init(struct rp_watch *w)
+{
+	for (size_t i = 0; i < NLOOKED; i++)
+		w->looked[i].fd = -1;
 }
 
 void
 rp_watch_looked_free(struct rp_watch *w)
 {
-	for (size_t i = 0; i < NLOOKED; i++) {
-		free(w->looked[i].path);
-		w->looked[i].path = NULL;
-		w->looked[i].key = 0;
-	}
+	for (size_t i = 0; i < NLOOKED; i++)
+		looked_release(&w->looked[i]);
 }
 
 /*
@@ -478,23 +503,11 @@ rp_watch_changed(struct rp_watch *w, struct rp_beh_group *g)
 	uint64_t key = g->key;
 	for (size_t i = 0; i < NLOOKED; i++) {
 		struct looked *l = &w->looked[i];
-		if (l->key != key || l->path == NULL)
+		if (l->fd < 0 || l->key != key)
 			continue;
-		/* the same file still under its name (O_NOATIME: our read changes no time) */
-		int fd = open(l->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
-		if (fd < 0)
-			fd = open(l->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		struct stat st;
-		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-		    (uint64_t)st.st_dev == l->dev && (uint64_t)st.st_ino == l->ino)
-			submit_verdict(w, g, l->pid, fd, l->path, NULL, 0);
-		if (fd >= 0)
-			close(fd);
-		free(l->path);
-		l->path = NULL;
-		l->key = 0;
-		/* the pool may have collected verdicts meanwhile: g is still there (groups
-		 * expire between events, not in a collect) */
+		/* a file deleted since is skipped by the worker (skip_gone) */
+		submit_verdict(w, g, l->pid, l->fd, l->path, NULL, 0);
+		looked_release(l);
 	}
 }
 
@@ -548,7 +561,7 @@ rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev)
 	    group_quiet(g) && cheap_look(ev->fd, (uint64_t)st.st_size, base_of(path)) == 0) {
 		if (f != NULL)
 			rp_watch_epoch_end(w, f);
-		looked_add(w, g, ev->pid, &st, path);
+		looked_add(w, g, ev->pid, ev->fd, path);
 		return;
 	}
 	submit_verdict(w, g, ev->pid, ev->fd, path, f, -1);

@@ -57,8 +57,9 @@
 #define NGROW 64
 #define GROW_LATE 64
 /* new files closed by a group that had done nothing yet and judged by a cheap look
- * only (watch-events.c), kept to be judged whole if the group changes something or
- * scores; past this the oldest go (files the group made itself, not victims) */
+ * only (watch-events.c), kept by descriptor to be judged whole if the group changes
+ * something or scores within WINDOW_MS; past this the oldest go (files the group
+ * made itself, not victims) */
 #define NLOOKED 256
 /* files up to this size are always judged whole (a short note has little to anchor) */
 #define LOOK_MIN 4096
@@ -154,9 +155,12 @@ struct grow {
 
 /* A new file judged by a cheap look only: its full verdict waits for its group. */
 struct looked {
-	uint64_t key;        /* the writer's group; 0: free */
+	int fd;              /* a descriptor of the event's (no events of its own: opening
+	                        the file again on the watcher's thread would wait for the
+	                        watcher's own answer); -1: free */
+	uint64_t key;        /* the writer's group */
 	pid_t pid;
-	uint64_t dev, ino;
+	int64_t ms;          /* its close */
 	char *path;
 };
 
@@ -275,6 +279,7 @@ void rp_watch_on_name(struct rp_watch *w, struct rp_fan_event *ev);
 /* g changed a file under the tree or scored: the new files it closed that had a
  * cheap look only are judged whole now, and its next ones at once */
 void rp_watch_changed(struct rp_watch *w, struct rp_beh_group *g);
+void rp_watch_looked_init(struct rp_watch *w);
 void rp_watch_looked_free(struct rp_watch *w);
 int rp_watch_load_known(struct rp_watch *w, const char *data_dir);
 

@@ -57,10 +57,10 @@ for MODE in "" --no-pre-content; do
 	# new copies whose head is the original's text, stripes after it: the cheap look
 	# at a new file of a group that did nothing yet passes the first; the delete of
 	# its original brings it (and every later copy) the full verdict. Their head
-	# unchanged, the writer is not held for the verdicts: a few files go before the
-	# stop under load (main's build, before the cheap look: 3 and 5 of 12 on a loaded
-	# machine); without the verdict the delete brings, all 12 would go
-	MAXT=6
+	# text, the writer is not held for the verdicts: how many go before the stop is
+	# the verdicts' latency (1 to 10 of 12 at a load of 20, main's build before the
+	# cheap look too); without the verdict the delete brings, the attack ends
+	MAXT=11
 	attack "stripedcopy$s" python3 "$A/stripedcopy.py"
 	MAXT=
 	# one archive open to the end, the originals deleted as they go in: stopped as the
