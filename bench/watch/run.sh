@@ -18,6 +18,8 @@
 # watcher of the overhead runs (e.g. --spin 100); RIPOSTE_B: a second build of riposte,
 # run as a fourth mode of the paired rounds ("watch, build B"): two builds compared in
 # the same rounds, which separate runs of the benchmark cannot do to a few percent;
+# PAIRED_MODES="watch watch-b": those modes only in the paired rounds (no overheads:
+# each build's own CPU per run, which the machine's load hardly moves);
 # FLOOR_HOLDS=1: one more mode in the paired rounds, the floor with pre-content events
 # and an ignore mark on each new file (floor --holds: the mechanism riposte watch
 # uses, with no work in it); FLOOR_HOLDS=once: that mode as floor --once instead (each
@@ -644,7 +646,7 @@ cpu_ns() {
 # paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
 # floor with opens only, under watch (and under build B), in an order drawn per round
 paired() {
-	MODES="bare opens watch${RIPOSTE_B:+ watch-b}${FLOOR_HOLDS:+ holds}"
+	MODES=${PAIRED_MODES:-"bare opens watch${RIPOSTE_B:+ watch-b}${FLOOR_HOLDS:+ holds}"}
 	for wl in $PAIRED; do
 		: >"$B/pair.t"; : >"$B/alerts.n"
 		# one untimed run first: the memory and the files it needs, at hand
@@ -674,13 +676,21 @@ import math, statistics as st, sys
 fs, wl, b = sys.argv[1:4]
 t = {}
 cpu = []
+cpub = []
 for line in open(f"{b}/pair.t"):
     f = line.split()
     if len(f) == 4:
         t.setdefault(f[0], {})[f[1]] = float(f[2])
-        if f[1] == "watch" and float(f[2]) > 0:
-            cpu.append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
+        if f[1] in ("watch", "watch-b") and float(f[2]) > 0:
+            (cpu if f[1] == "watch" else cpub).append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
 modes = {m for r in t.values() for m in r}
+def cpucol(c):
+    return (f"{st.median(x[0] for x in c):.1f} ({min(x[0] for x in c):.1f}-{max(x[0] for x in c):.1f}) "
+            f"| {st.median(x[1] for x in c):.1f} %") if c else "- | -"
+if "bare" not in modes:
+    # PAIRED_MODES without a bare run: the own CPU of the builds only
+    print(f"| {fs} | {wl} | {len(t)} | own CPU, watch (A): {cpucol(cpu)} | build B: {cpucol(cpub)} |")
+    sys.exit(0)
 rounds = [r for r in t.values() if len(r) == len(modes) and r["bare"] > 0]
 n = len(rounds)
 # the 95 % confidence interval of a median, from order statistics (no assumption on
@@ -695,9 +705,8 @@ def col(mode):
     return f"{(med - 1) * 100:+.1f} % | {ci}"
 med = lambda mode: f"{st.median(x[mode] for x in rounds):.3f}"
 alerts = sum(float(x) for x in open(f"{b}/alerts.n") if x.strip())
-cpus = (f"{st.median(c[0] for c in cpu):.1f} ({min(c[0] for c in cpu):.1f}-{max(c[0] for c in cpu):.1f}) "
-        f"| {st.median(c[1] for c in cpu):.1f} %") if cpu else "- | -"
-b = f" {med('watch-b')} | {col('watch-b')} |" if "watch-b" in modes else ""
+cpus = cpucol(cpu)
+b = f" {med('watch-b')} | {col('watch-b')} | {cpucol(cpub)} |" if "watch-b" in modes else ""
 b += f" {med('holds')} | {col('holds')} |" if "holds" in modes else ""
 print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} |{b}")
 PY
@@ -727,13 +736,14 @@ echo "in another, joined by a veth pair; guest access) into the 20 existing dire
 echo "the share, which is the watched tree; timed until smbclient is done."
 echo "Before the rounds of a workload, one untimed bare run."
 [ -n "$PR_OLD" ] && echo "This machine's kernel gives freed memory back to its host at once (free page reporting, min_free_ms $PR_OLD); the benchmark holds it 60 s instead while it runs (see the script)."
-[ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its CPU is not measured; alerts count both builds."
+[ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its own CPU is measured as watch's; alerts count both builds."
+[ -n "${PAIRED_MODES:-}" ] && echo "Modes (PAIRED_MODES): $PAIRED_MODES only (a comparison of own CPU; the overheads need bare and opens)."
 [ -n "${PIN:-}" ] && echo "Pinned (PIN): the benchmark, its workloads and smbd on CPU 0; the floor and watch on CPU 1."
 [ -n "${FLOOR_HOLDS:-}" ] && [ "$FLOOR_HOLDS" != once ] && echo "Floor with holds (FLOOR_HOLDS, one more mode in every round): floor --holds, pre-content events with an ignore mark on each new file, the mechanism watch uses, with no work in it."
 [ "${FLOOR_HOLDS:-}" = once ] && echo "Floor with holds, once (FLOOR_HOLDS=once, one more mode in every round): floor --once, pre-content events with an ignore mark on each new file and on each file after its first pre-content event: each file asked once, the kernel's hook on every read and write counted in."
 echo
-echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}${FLOOR_HOLDS:+---|---|---|}"
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval | build B's own CPU per run, ms: median (min-max) | as a share of the run: median |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|---|---|}${FLOOR_HOLDS:+---|---|---|}"
 if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
 if onfs disk; then paired "$FST (copies)" "$B"; fi
 if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi

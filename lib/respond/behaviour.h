@@ -67,6 +67,9 @@ struct rp_beh_group {
 	 * replaces ("a.docx" read and deleted, "a.docx.locked" written), in either order */
 	unsigned awaiting;                  /* suspicious closes whose verdict is awaited:
 	                                       the group's next accesses wait for them */
+	int changed;                        /* set by watch: the group wrote over, truncated,
+	                                       renamed or deleted a file under the tree (its
+	                                       new files get the full verdict at once) */
 	char *pend_new[RP_BEH_PEND];        /* owned */
 	char *pend_del[RP_BEH_PEND];        /* owned */
 	size_t npend_new, npend_del;        /* next slot (rings) */

@@ -197,6 +197,10 @@ rp_watch_signal(struct rp_watch *w, struct rp_beh_group *g, pid_t pid, enum rp_s
 	int score = rp_beh_add(g, s, rp_time_mono_ms(), WINDOW_MS);
 	if (!g->acted && score >= RP_BEH_THRESHOLD)
 		act(w, g, pid, score);
+	/* it scores: the new files it closed that had a cheap look only are judged
+	 * whole, after the action (a canary read alone is no step: backups read them) */
+	if (s != RP_SIG_CANARY_READ)
+		rp_watch_changed(w, g);
 	return g->acted;
 }
 

@@ -4,7 +4,9 @@
  * remembered and its descriptor kept, a write has the file kept first
  * (watch-keep.c), a canary written stops its process before the write lands and a
  * canary read is noted. A file closed after writing is glanced at (its writer's group
- * waits for the verdict when it looks encrypted) and judged by a worker; its verdict
+ * waits for the verdict when it looks encrypted) and judged by a worker; a new file of
+ * a group that has done nothing yet has a cheap look first, and its full verdict only
+ * when the look is suspicious or the group takes a further step (cheap_look); its verdict
  * before and after the write, and the deletes and renames of the name group, become
  * the signals of respond/behaviour.h, which watch-act.c acts on.
  * Runs on the watcher's thread only (watch-int.h).
@@ -23,6 +25,7 @@
 #include "core/err.h"
 #include "core/time.h"
 #include "core/file.h"
+#include "detect/anchor.h"
 #include "detect/format.h"
 #include "detect/stats.h"
 #include "respond/canary.h"
@@ -228,6 +231,8 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 			g->first_write_ms = rp_time_mono_ms();
 		if (st.st_size == 0)
 			rp_watch_grow_open(w, g, ev->fd, &st);   /* a new file (watch-grow.c) */
+		else
+			rp_watch_changed(w, g);   /* written over or truncated: no cheap looks */
 		f->read_before = rp_beh_was_read(g, path);
 		if (!f->has_pre && st.st_size > 0 && f->known && (uint64_t)st.st_size == f->known_size &&
 		    f->known_mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec) {
@@ -334,6 +339,178 @@ glance_suspicious(int fd, const struct closing *ci)
 	return rp_block_random(&st);
 }
 
+/*
+ * A cheap look at a new file closed by a group that has done nothing yet (no file
+ * under the tree written over, truncated, renamed or deleted, no signal): the head
+ * (its type, a note's words, random bytes), then 4 KiB blocks at a quarter, the middle
+ * and the end (random content), about what the glance reads for a small document,
+ * where the full verdict reads up to the whole file (every byte through the
+ * statistics, the text windows and the note's anchor) on a worker. Returns 1 when
+ * the file needs the full verdict at once, 0 when it can wait for its group to
+ * change something or score (rp_watch_changed). An attacker's first file is exactly
+ * such a file: encrypted, its head or a block is random (or its type is unknown),
+ * and a note says what it is in its first lines; a file encrypted in stripes that
+ * all miss the blocks looked at waits for its group's next step, which is a write
+ * over, a delete or a rename of a victim, and gets its full verdict then.
+ */
+static int
+cheap_look(int fd, uint64_t size, const char *base)
+{
+	unsigned char b[4096];
+	struct rp_stats st;
+	ssize_t n = rp_pread_full(fd, b, sizeof(b), 0);
+	if (n != (ssize_t)sizeof(b))
+		return 1;           /* shorter than said: the full verdict tells */
+	const char *cls = rp_format_class(b, 512);
+	/* no known format and not text; a note's words in the head or the name */
+	if (cls == NULL || rp_note_anchor(b, sizeof(b)) ||
+	    rp_note_anchor((const unsigned char *)base, strlen(base)))
+		return 1;
+	rp_stats_reset(&st);
+	rp_stats_add(&st, b, sizeof(b));
+	if (rp_block_random(&st))
+		return 1;
+	uint64_t offs[3] = { size / 4, size / 2, size - sizeof(b) };
+	for (size_t i = 0; i < 3; i++) {
+		uint64_t off = offs[i] & ~(uint64_t)(sizeof(b) - 1);
+		if (i == 2)
+			off = offs[i];
+		if (off < sizeof(b) || (i > 0 && off == offs[i - 1]))
+			continue;
+		if (rp_pread_full(fd, b, sizeof(b), (off_t)off) != (ssize_t)sizeof(b))
+			return 1;
+		rp_stats_reset(&st);
+		rp_stats_add(&st, b, sizeof(b));
+		if (rp_block_random(&st))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether g has done nothing yet that makes its new files worth a full verdict at
+ * their close (see cheap_look). A canary read is no step: backups read them all. */
+static int
+group_quiet(const struct rp_beh_group *g)
+{
+	return !g->changed && !g->acted && g->first_bad_ms == 0 && g->awaiting == 0 &&
+	    g->new_random == 0 && g->read_deletes == 0;
+}
+
+static void
+looked_release(struct looked *l)
+{
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
+	free(l->path);
+	l->path = NULL;
+	l->key = 0;
+}
+
+/* A new file that had a cheap look only, kept in the ring for its group (by a
+ * duplicate of the event's descriptor), after the entries past the window go: the
+ * ring is in the order of the closes, its oldest at looked_next. A descriptor keeps a
+ * file deleted meanwhile alive until its entry goes. */
+static void
+looked_add(struct rp_watch *w, const struct rp_beh_group *g, pid_t pid, int fd, const char *path)
+{
+	int64_t now = rp_time_mono_ms();
+	for (size_t k = 0, i = w->looked_next; k < NLOOKED; k++, i = (i + 1) % NLOOKED) {
+		if (w->looked[i].fd < 0)
+			continue;
+		if (now - w->looked[i].ms < WINDOW_MS)
+			break;
+		looked_release(&w->looked[i]);
+	}
+	struct looked *l = &w->looked[w->looked_next];
+	looked_release(l);
+	if ((l->path = strdup(path)) == NULL || (l->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		looked_release(l);
+		return;
+	}
+	l->key = g->key;
+	l->pid = pid;
+	l->ms = now;
+	w->looked_next = (w->looked_next + 1) % NLOOKED;
+}
+
+void
+rp_watch_looked_init(struct rp_watch *w)
+{
+	for (size_t i = 0; i < NLOOKED; i++)
+		w->looked[i].fd = -1;
+}
+
+void
+rp_watch_looked_free(struct rp_watch *w)
+{
+	for (size_t i = 0; i < NLOOKED; i++)
+		looked_release(&w->looked[i]);
+}
+
+/*
+ * The full verdict on a file closed by g (fd: the caller's, duplicated for the
+ * job), computed by a worker: on_verdict gives its signals. existed: the file had
+ * content before this writer (f, when known, has its state before the write).
+ */
+static void
+submit_verdict(struct rp_watch *w, struct rp_beh_group *g, pid_t pid, int fd, const char *path,
+    struct fstate *f, int suspicious)
+{
+	struct rp_vjob *j = rp_vjob_new();
+	struct closing *ci = calloc(1, sizeof(*ci));
+	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
+	    (j->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+		rp_vjob_free(j);
+		closing_free(ci);
+		rp_watch_warn(w, RP_ERR_NOMEM, "out of memory or descriptors: a closed file was not judged");
+		return;
+	}
+	j->cookie = ci;
+	j->cookie_free = closing_free;
+	/* the extension is what the name is for: a base name past the field is cut */
+	const char *base = base_of(path);
+	size_t bl = strlen(base);
+	memcpy(j->name, base + (bl >= sizeof(j->name) ? bl - (sizeof(j->name) - 1) : 0),
+	    bl >= sizeof(j->name) ? sizeof(j->name) : bl + 1);
+	ci->key = g->key;
+	ci->pid = pid;
+	if (f != NULL) {
+		ci->existed = f->has_pre;
+		ci->pre_kind = f->pre_kind;
+		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
+		ci->read_before = f->read_before;
+		f->has_pre = 0;     /* the next writer compares with what is there now */
+		rp_watch_epoch_end(w, f);
+	}
+	j->skip_gone = !ci->existed;
+	if ((ci->suspicious = suspicious < 0 ? glance_suspicious(fd, ci) : suspicious) != 0)
+		g->awaiting++;
+	rp_vpool_submit(w->pool, j);
+	while (rp_vpool_pending(w->pool) >= w->max_pending) {
+		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
+		if (poll(&pv, 1, -1) > 0)
+			rp_watch_collect(w);
+	}
+}
+
+void
+rp_watch_changed(struct rp_watch *w, struct rp_beh_group *g)
+{
+	if (g->changed)
+		return;
+	g->changed = 1;
+	uint64_t key = g->key;
+	for (size_t i = 0; i < NLOOKED; i++) {
+		struct looked *l = &w->looked[i];
+		if (l->fd < 0 || l->key != key)
+			continue;
+		/* a file deleted since is skipped by the worker (skip_gone) */
+		submit_verdict(w, g, l->pid, l->fd, l->path, NULL, 0);
+		looked_release(l);
+	}
+}
+
 /* A file closed after writing: its verdict is computed by a worker (on_verdict). */
 void
 rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev)
@@ -379,41 +556,15 @@ rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev)
 		rp_beh_touch(g, path);
 		rp_watch_signal(w, g, ev->pid, RP_SIG_CANARY);
 	}
-	struct rp_vjob *j = rp_vjob_new();
-	struct closing *ci = calloc(1, sizeof(*ci));
-	if (j == NULL || ci == NULL || (ci->path = strdup(path)) == NULL ||
-	    (j->fd = fcntl(ev->fd, F_DUPFD_CLOEXEC, 3)) < 0) {
-		rp_vjob_free(j);
-		closing_free(ci);
-		rp_watch_warn(w, RP_ERR_NOMEM, "out of memory or descriptors: a closed file was not judged");
+	/* a new file of a group that has done nothing yet: a cheap look first */
+	if ((f == NULL || !f->has_pre) && st.st_ino != 0 && st.st_size > LOOK_MIN &&
+	    group_quiet(g) && cheap_look(ev->fd, (uint64_t)st.st_size, base_of(path)) == 0) {
+		if (f != NULL)
+			rp_watch_epoch_end(w, f);
+		looked_add(w, g, ev->pid, ev->fd, path);
 		return;
 	}
-	j->cookie = ci;
-	j->cookie_free = closing_free;
-	/* the extension is what the name is for: a base name past the field is cut */
-	const char *base = base_of(path);
-	size_t bl = strlen(base);
-	memcpy(j->name, base + (bl >= sizeof(j->name) ? bl - (sizeof(j->name) - 1) : 0),
-	    bl >= sizeof(j->name) ? sizeof(j->name) : bl + 1);
-	ci->key = g->key;
-	ci->pid = ev->pid;
-	if (f != NULL) {
-		ci->existed = f->has_pre;
-		ci->pre_kind = f->pre_kind;
-		memcpy(ci->pre_class, f->pre_class, sizeof(ci->pre_class));
-		ci->read_before = f->read_before;
-		f->has_pre = 0;     /* the next writer compares with what is there now */
-		rp_watch_epoch_end(w, f);
-	}
-	j->skip_gone = !ci->existed;
-	if ((ci->suspicious = glance_suspicious(ev->fd, ci)) != 0)
-		g->awaiting++;
-	rp_vpool_submit(w->pool, j);
-	while (rp_vpool_pending(w->pool) >= w->max_pending) {
-		struct pollfd pv = { rp_vpool_fd(w->pool), POLLIN, 0 };
-		if (poll(&pv, 1, -1) > 0)
-			rp_watch_collect(w);
-	}
+	submit_verdict(w, g, ev->pid, ev->fd, path, f, -1);
 }
 
 /* The verdict on a closed file: the signals it gives its writer's group. */
@@ -541,6 +692,8 @@ rp_watch_on_name(struct rp_watch *w, struct rp_fan_event *ev)
 		rp_watch_signal(w, g, ev->pid, RP_SIG_CANARY);
 		return;
 	}
+	if (ev->kind == RP_FAN_DELETE || ev->kind == RP_FAN_RENAME)
+		rp_watch_changed(w, g);   /* no cheap looks for its new files (cheap_look) */
 	if (ev->kind == RP_FAN_DELETE) {
 		rp_beh_touch(g, path);
 		if (rp_beh_was_read(g, path))

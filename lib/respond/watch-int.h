@@ -56,6 +56,13 @@
  * read (watch-grow.c), and their descriptors closed after the batch */
 #define NGROW 64
 #define GROW_LATE 64
+/* new files closed by a group that had done nothing yet and judged by a cheap look
+ * only (watch-events.c), kept by descriptor to be judged whole if the group changes
+ * something or scores within WINDOW_MS; past this the oldest go (files the group
+ * made itself, not victims) */
+#define NLOOKED 256
+/* files up to this size are always judged whole (a short note has little to anchor) */
+#define LOOK_MIN 4096
 
 struct allow {
 	char exe[PATH_MAX];
@@ -146,6 +153,17 @@ struct grow {
 	uint64_t judged_size;
 };
 
+/* A new file judged by a cheap look only: its full verdict waits for its group. */
+struct looked {
+	int fd;              /* a descriptor of the event's (no events of its own: opening
+	                        the file again on the watcher's thread would wait for the
+	                        watcher's own answer); -1: free */
+	uint64_t key;        /* the writer's group */
+	pid_t pid;
+	int64_t ms;          /* its close */
+	char *path;
+};
+
 struct pcache {
 	pid_t pid;
 	int valid;
@@ -183,6 +201,8 @@ struct rp_watch {
 	struct held held[NHELD];
 	struct grow grow[NGROW];
 	int late[GROW_LATE];     /* descriptors to close after the batch */
+	struct looked looked[NLOOKED];  /* a ring: looked_next is the oldest */
+	size_t looked_next;
 	size_t nlate;
 	struct rp_holds *holds;  /* every inode with our ignore mark (holds.h) */
 	struct {
@@ -256,6 +276,11 @@ void rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry);
 void rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev);
 void rp_watch_on_verdict(struct rp_vjob *j, void *ctx);
 void rp_watch_on_name(struct rp_watch *w, struct rp_fan_event *ev);
+/* g changed a file under the tree or scored: the new files it closed that had a
+ * cheap look only are judged whole now, and its next ones at once */
+void rp_watch_changed(struct rp_watch *w, struct rp_beh_group *g);
+void rp_watch_looked_init(struct rp_watch *w);
+void rp_watch_looked_free(struct rp_watch *w);
 int rp_watch_load_known(struct rp_watch *w, const char *data_dir);
 
 /* watch-grow.c */

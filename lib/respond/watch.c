@@ -524,6 +524,7 @@ rp_watch_new(struct rp_watch **out, const struct rp_watch_opts *o, const struct 
 	for (size_t i = 0; i < NHELD; i++)
 		w->held[i].fd = -1;
 	rp_watch_grow_init(w);
+	rp_watch_looked_init(w);
 	if (cb != NULL)
 		w->cb = *cb;
 	w->ctx = ctx;
@@ -571,11 +572,12 @@ rp_watch_new(struct rp_watch **out, const struct rp_watch_opts *o, const struct 
 	}
 	w->procfd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	/* descriptors: the held reads, the new files open (watch-grow.c), the verdicts
-	 * out, the deferred events (the caller raises the limit, if it can, before) */
+	 * out, the new files that had a cheap look only, the deferred events (the caller
+	 * raises the limit, if it can, before) */
 	struct rlimit nofile;
 	w->max_pending = MAX_PENDING;
 	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
-		uint64_t fixed = NHELD + NGROW + GROW_LATE + 256;
+		uint64_t fixed = NHELD + NGROW + GROW_LATE + NLOOKED + 256;
 		uint64_t room = nofile.rlim_cur > fixed ? (uint64_t)nofile.rlim_cur - fixed : 64;
 		if (room / 2 < w->max_pending)
 			w->max_pending = room / 2;
@@ -765,6 +767,7 @@ rp_watch_free(struct rp_watch *w)
 		if (w->held[i].path != NULL || w->held[i].fd >= 0)
 			rp_watch_held_release(&w->held[i]);
 	rp_watch_grow_free(w);
+	rp_watch_looked_free(w);
 	if (w->fan != NULL)
 		release_deferred(w);
 	rp_vpool_free(w->pool);      /* before the engine its workers use */

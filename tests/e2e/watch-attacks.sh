@@ -54,6 +54,15 @@ for MODE in "" --no-pre-content; do
 	attack "mmap$s" python3 "$A/mapwrite.py"
 	attack "tmprename$s" python3 "$A/tmprename.py"
 	attack "truncwrite$s" python3 "$A/truncwrite.py"
+	# new copies whose head is the original's text, stripes after it: the cheap look
+	# at a new file of a group that did nothing yet passes the first; the delete of
+	# its original brings it (and every later copy) the full verdict. Their head
+	# text, the writer is not held for the verdicts: how many go before the stop is
+	# the verdicts' latency (1 to 10 of 12 at a load of 20, main's build before the
+	# cheap look too); without the verdict the delete brings, the attack ends
+	MAXT=11
+	attack "stripedcopy$s" python3 "$A/stripedcopy.py"
+	MAXT=
 	# one archive open to the end, the originals deleted as they go in: stopped as the
 	# pattern forms, not at the archive's close after the last original went
 	# (a stop after the last original, at the close, would have touched all 12)
