@@ -272,6 +272,8 @@ mail_opts_setup(const struct rp_cli *cli, struct mail_opts *o, struct rp_mail_op
 	eo->data_dir = cli->data_dir;
 	eo->rules_dir = o->rules_dir;
 	eo->clamav_db = o->clamav_db;
+	if ((eo->tmp_dir = getenv("TMPDIR")) == NULL || *eo->tmp_dir == '\0')
+		eo->tmp_dir = "/tmp";
 	eo->no_clamav = o->no_clamav;
 	eo->iocs = o->iocs;
 	eo->mailboxes = o->mailboxes;

@@ -51,7 +51,10 @@ enum {
 "                      with meta verdict = \"suspicious\" makes a message suspicious, any\n" \
 "                      other makes it malicious\n" \
 "    --clamav-db DIR   ClamAV signature database (default /var/lib/clamav); when it holds\n" \
-"                      none, the summary says \"clamav\":\"none\" and the scan goes on\n" \
+"                      none, the summary says \"clamav\":\"none\" and the scan goes on;\n" \
+"                      ClamAV unpacks into /dev/shm (a tmpfs), else $TMPDIR (else /tmp):\n" \
+"                      with neither writable the scan is refused (exit 2), since ClamAV\n" \
+"                      would call a zip it cannot unpack clean\n" \
 "    --no-clamav       do not load ClamAV\n" \
 "    --since T, --until T\n" \
 "                      only messages dated within [T, T'] (ISO 8601; a bare date as --until\n" \

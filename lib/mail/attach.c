@@ -367,10 +367,18 @@ mail_attach(struct mail_worker *w, const char *name, const char *declared,
 	 * unpacks them itself), not an attached message as a whole (its parts come
 	 * next, each as an attachment of its own) */
 	if (d && len && !nested && !(flags & RP_MAIL_ATT_MESSAGE) && w->sh->clam) {
-		char vir[128];
+		char vir[128] = "";
+		int cr = mail_clam_scan(w->sh->clam, d, len, hex, vir, sizeof(vir));
 
-		if (mail_clam_scan(w->sh->clam, d, len, hex, vir, sizeof(vir)) == 1)
+		if (cr == 1) {
 			mail_w_match(w, "clamav", vir, "", it->a.name, 0);
+		} else if (cr < 0) {
+			/* a temp dir it could not make, memory, a parser's error: the
+			 * attachment is unexamined, and a virus could be in it */
+			item(w, idx)->a.flags |= RP_MAIL_ATT_UNSCANNED;
+			mail_w_reason(w, "'%s' could not be scanned by ClamAV: %s",
+			    item(w, idx)->a.name, vir[0] ? vir : "error");
+		}
 	}
 	it = item(w, idx);
 	it->mfirst = before;

@@ -17,7 +17,9 @@
  * one, so that nothing is written to the disk under investigation (its free blocks
  * may hold deleted evidence) and no journalled mkdir/rmdir is paid per attachment.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -73,9 +75,25 @@ on_tmpfs(const char *dir)
 	    access(dir, W_OK | X_OK) == 0;
 }
 
+/* Whether a directory can be made (and removed) in dir, as libclamav does for every
+ * scan: 0, or the errno. */
+static int
+can_make_dir(const char *dir)
+{
+	char path[4096];
+	int e;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/riposte-clam.XXXXXX", dir) >= sizeof(path))
+		return ENAMETOOLONG;
+	if (mkdtemp(path) == NULL)
+		return (e = errno) ? e : EACCES;
+	(void)rmdir(path);
+	return 0;
+}
+
 int
-mail_clam_load(struct mail_clam **out, const char *dir, struct rp_buf *status,
-    struct rp_buf *err)
+mail_clam_load(struct mail_clam **out, const char *dir, const char *tmp,
+    struct rp_buf *status, struct rp_buf *err)
 {
 	struct mail_clam *c = NULL;
 	unsigned int sigs = 0;
@@ -83,7 +101,8 @@ mail_clam_load(struct mail_clam **out, const char *dir, struct rp_buf *status,
 	cl_error_t e;
 	int r = RP_ERR_INTERNAL;
 	uint32_t ver;
-	int ierr = 0;
+	int ierr = 0, terr;
+	const char *tdir;
 
 	*out = NULL;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -103,8 +122,22 @@ mail_clam_load(struct mail_clam **out, const char *dir, struct rp_buf *status,
 		r = RP_ERR_NOMEM;
 		goto out;
 	}
-	if (on_tmpfs("/dev/shm"))
-		(void)cl_engine_set_str(c->engine, CL_ENGINE_TMPDIR, "/dev/shm");
+	/* libclamav unpacks archives and documents into a directory of its own per scan,
+	 * and when it cannot make one it says "clean" (the zip's virus unseen): the
+	 * directory is chosen and tried here, and a scan without one is refused */
+	tdir = on_tmpfs("/dev/shm") && can_make_dir("/dev/shm") == 0 ? "/dev/shm" : tmp;
+	if ((terr = can_make_dir(tdir)) != 0) {
+		rp_buf_addf(err, "ClamAV has no place for its temporary files: '%s': %s (set "
+		    "TMPDIR to a writable directory, or scan with --no-clamav)", tdir,
+		    strerror(terr));
+		r = RP_ERR_UNSUPPORTED;
+		goto out;
+	}
+	if ((e = cl_engine_set_str(c->engine, CL_ENGINE_TMPDIR, tdir)) != CL_SUCCESS) {
+		rp_buf_addf(err, "ClamAV: temporary directory '%s': %s", tdir, cl_strerror(e));
+		r = RP_ERR_UNSUPPORTED;
+		goto out;
+	}
 	e = cl_load(dir, c->engine, &sigs, CL_DB_STDOPT);
 	if (e != CL_SUCCESS || sigs == 0) {
 		/* an empty directory (the package installed, freshclam never run) */
@@ -260,8 +293,11 @@ mail_clam_scan(struct mail_clam *c, const void *data, size_t len, const char *sh
 			keep(c, sha, vir);
 		return 1;
 	}
-	if (e != CL_CLEAN)
+	if (e != CL_CLEAN) {
+		/* not a verdict: the caller says so rather than calling it clean */
+		snprintf(vir, n, "%s", cl_strerror(e));
 		return RP_ERR_FORMAT;
+	}
 	if (have)
 		keep(c, sha, NULL);
 	return 0;

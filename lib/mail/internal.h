@@ -152,10 +152,13 @@ int mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *
 
 /* Loads the databases of dir. *out is NULL (and 0 returned) when dir holds none;
  * status gets "none" or the version and signature count. */
-int mail_clam_load(struct mail_clam **out, const char *dir, struct rp_buf *status,
-    struct rp_buf *err);
+/* tmp: where libclamav unpacks when /dev/shm is no writable tmpfs; it must take a
+ * directory (checked here: libclamav failing to make one says "clean"). */
+int mail_clam_load(struct mail_clam **out, const char *dir, const char *tmp,
+    struct rp_buf *status, struct rp_buf *err);
 void mail_clam_free(struct mail_clam *c);
-/* 1 and the signature name in vir (size n) when it matched, 0 clean, <0 error.
+/* 1 and the signature name in vir (size n) when it matched, 0 clean, <0 error with
+ * libclamav's reason in vir (not kept: the next call tries again).
  * sha256: the lowercase hex SHA-256 of data, or NULL/"": with it the verdict is
  * kept, and the same bytes again are not scanned again. Thread-safe. */
 int mail_clam_scan(struct mail_clam *c, const void *data, size_t len, const char *sha256,

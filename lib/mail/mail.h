@@ -135,6 +135,7 @@ struct rp_mail_match {
 #define RP_MAIL_ATT_MESSAGE    0x040   /* an attached message (message/rfc822) */
 #define RP_MAIL_ATT_TRUNCATED  0x080   /* content cut at a bound or damaged encoding */
 #define RP_MAIL_ATT_INLINE     0x100   /* an inline part (an image of the HTML body) */
+#define RP_MAIL_ATT_UNSCANNED  0x200   /* ClamAV failed on it (not "clean"): suspicious */
 
 struct rp_mail_attachment {
 	const char *name;       /* the file name as the message gives it (RFC 2231/2047
@@ -252,6 +253,9 @@ struct rp_mail_opts {
 	const char *data_dir;        /* NULL: the data compiled in (rules, BEC wording) */
 	const char *rules_dir;       /* more YARA rules: every *.yar / *.yara in it, or NULL */
 	const char *clamav_db;       /* ClamAV database directory; NULL: /var/lib/clamav */
+	const char *tmp_dir;         /* where libclamav may unpack when /dev/shm is no
+	                                writable tmpfs ($TMPDIR, resolved by the caller);
+	                                NULL: /tmp */
 	int no_clamav;               /* do not load ClamAV at all */
 	const struct rp_mail_iocs *iocs;   /* may be NULL; must outlive the scan */
 	const char *const *mailboxes; size_t nmailboxes;   /* the affected mailboxes; when

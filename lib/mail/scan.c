@@ -203,7 +203,7 @@ rp_mail_scan_new(struct rp_mail_scan **out, const struct rp_mail_opts *o,
 	if (o->no_clamav) {
 		rp_buf_addstr(&s->clam_status, "none");
 	} else if ((r = mail_clam_load(&s->sh.clam, o->clamav_db ? o->clamav_db :
-	    "/var/lib/clamav", &s->clam_status, &err)) != 0) {
+	    "/var/lib/clamav", o->tmp_dir ? o->tmp_dir : "/tmp", &s->clam_status, &err)) != 0) {
 		goto out;
 	}
 	s->njobs = o->jobs > 1 ? (o->jobs > 64 ? 64 : o->jobs) : 1;

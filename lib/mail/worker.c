@@ -535,7 +535,7 @@ mail_worker_finish(struct mail_worker *w)
 		const struct att_item *it = &items[i];
 
 		if (it->a.flags & (RP_MAIL_ATT_EXEC | RP_MAIL_ATT_MACRO | RP_MAIL_ATT_DOUBLE_EXT |
-		    RP_MAIL_ATT_BOMB))
+		    RP_MAIL_ATT_BOMB | RP_MAIL_ATT_UNSCANNED))
 			susp = 1;
 		if (it->hidden)
 			continue;

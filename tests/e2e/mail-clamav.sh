@@ -4,7 +4,8 @@
 # message (message/rfc822) is found once, on the inner part (the attached message is
 # not scanned whole); the EICAR file inside a zip is found with TMPDIR unusable
 # (libclamav's temporary files go to /dev/shm when it is a tmpfs); -j 1 and -j 2 give
-# the same output; options after the operands.
+# the same output; with no place for libclamav's temporary files the scan is refused
+# (libclamav would say "clean" for a zip it cannot unpack); options after the operands.
 . "$TOP/tests/lib.sh"
 command -v zip >/dev/null || skip "zip is missing"
 # the EICAR test string from two halves (this file is no test file itself)
@@ -56,5 +57,22 @@ if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
 	expect_grep "EICAR in the zip found with TMPDIR unusable" '"matches":\["clamav:Eicar-Test-Body' shm.jsonl
 else
 	ok "# /dev/shm is no tmpfs here: the TMPDIR check skipped"
+fi
+
+# libclamav that cannot make its temporary directory says "clean" for a zip holding a
+# virus: with no place at all for it (a read-only /dev/shm in a mount namespace of this
+# test, TMPDIR unusable), the scan is refused with the reason, not run half-blind
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /dev/shm && TMPDIR=/nonexistent/riposte-test \
+	    exec "$0" mail scan mail/cur/3.eml mail/cur/6.eml --clamav-db db --all --format jsonl' \
+	    "$RIPOSTE" > noscan.jsonl 2> noscan.err
+	expect_eq "no temporary directory for ClamAV: exit 2" 2 $?
+	expect_grep "the reason, with the way out" "no place for its temporary files: '/nonexistent/riposte-test': No such file or directory (set TMPDIR" noscan.err
+	expect_eq "nothing called clean" 0 "$(grep -c '"verdict":"clean"' noscan.jsonl)"
+	unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /dev/shm && TMPDIR=/nonexistent/riposte-test \
+	    exec "$0" mail scan mail/cur/6.eml --no-clamav --format jsonl' "$RIPOSTE" > noclam.jsonl 2> /dev/null
+	expect_eq "--no-clamav still scans (YARA, IOCs, macros)" 0 $?
+else
+	ok "# no mount namespace here: the no-temporary-directory check skipped"
 fi
 done_testing

@@ -317,7 +317,7 @@ clam_verdicts(void **state)
 		fprintf(f, "%02x", (unsigned char)eicar[i]);
 	fputs("\n", f);
 	fclose(f);
-	assert_int_equal(mail_clam_load(&c, dir, &st, &err), 0);
+	assert_int_equal(mail_clam_load(&c, dir, "/tmp", &st, &err), 0);
 	assert_non_null(c);
 	assert_int_equal(rp_sha256_hex(eicar, 68, he), 0);
 	assert_int_equal(rp_sha256_hex(clean, sizeof(clean) - 1, hc), 0);
