@@ -146,7 +146,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir")
     ap.add_argument("--packages", required=True)
-    ap.add_argument("--notes", required=True, help="notes_tune, notes_eval or notes_fresh")
+    ap.add_argument("--notes", required=True, help="notes_tune, notes_eval, notes_fresh or notes_fresh2")
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--cache")

@@ -3,9 +3,11 @@
 # Debian packages (once; the .debs and the trees stay in the cache), runs
 # `riposte scan --format jsonl --all` on each, and scores it (per class, per style, per
 # type; timestamps before and after). Not run by make check.
-#   sh bench/realcorpus/run.sh [tune|eval|both|fresh|all]     (default both = tune and eval)
+#   sh bench/realcorpus/run.sh [tune|eval|both|fresh|fresh2|all]     (default both = tune and eval)
 # fresh (packages-fresh.txt, notes_fresh.py, seed 22) is the third corpus, built like the
-# others and kept out of tuning: run it once, at the end (all = the three).
+# others; it was scanned once and then joined tuning. fresh2 (packages-fresh2.txt,
+# notes_fresh2.py, seed 23) is the fourth, kept out of tuning: run it once, at the end
+# (all = the four).
 # RIPOSTE=binary (default build/riposte), CORPUS_CACHE=dir (default
 # ${XDG_CACHE_HOME:-~/.cache}/riposte-corpus), MISSES=N (list the first N misjudged).
 set -eu
@@ -15,13 +17,13 @@ py=${PYTHON:-/usr/bin/python3}
 cache=${CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/riposte-corpus}
 which=${1:-both}
 mkdir -p "$cache/trees"
-for c in tune eval fresh; do
+for c in tune eval fresh fresh2; do
 	case $which in
 	all) ;;
-	both) [ "$c" != fresh ] || continue ;;
+	both) [ "$c" = tune ] || [ "$c" = eval ] || continue ;;
 	*) [ "$which" = "$c" ] || continue ;;
 	esac
-	seed=20; [ "$c" = eval ] && seed=21; [ "$c" = fresh ] && seed=22
+	seed=20; [ "$c" = eval ] && seed=21; [ "$c" = fresh ] && seed=22; [ "$c" = fresh2 ] && seed=23
 	tree=$cache/trees/$c
 	if [ ! -f "$tree.manifest.jsonl" ]; then
 		rm -rf "$tree"

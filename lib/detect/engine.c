@@ -874,8 +874,10 @@ has_channel(const unsigned char *p, size_t n, int mail)
 		return 1;
 	if (!mail)   /* a long file: the strong channels only (each memmem is a pass) */
 		return 0;
+	/* a Bech32 Bitcoin address: a one-line note may give nothing else (and no stem
+	 * of a language the anchor knows) */
 	if (memmem(p, n, "elegram", 7) || memmem(p, n, "ession ID", 9) ||
-	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7))
+	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7) || memmem(p, n, "bc1q", 4))
 		return 1;
 	/* a mail: name@domain.tld */
 	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {

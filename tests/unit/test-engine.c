@@ -586,6 +586,44 @@ issue20_extortion_and_short_notes(void **state)
 	assert_int_equal(judge("tor.c", &v), RP_V_OK);
 }
 
+/* Short notes by their kinds of evidence (rules-short ransom_note_short_evidence): a
+ * channel (mail, Tor, Session, a Bitcoin address) with two kinds of words of extortion in
+ * the note's language, or one kind and an ID; ordinary short texts with a mail or a URL
+ * are not notes. */
+static void
+issue20_short_notes_by_evidence(void **state)
+{
+	static const struct { const char *name, *text; } notes[] = {
+		{ "LEIA.txt", "A sua empresa foi invadida. Temos 210 GB.\nContato: kq81@tutanota.com\n" },
+		{ "CZYTAJ.txt", "Pliki zaszyfrowane, dane skradzione. Publikacja za 72 godzin.\nsupport7@cyberfear.com\n" },
+		{ "안내.txt", "파일이 모두 암호화되었습니다. 데이터가 유출되었습니다.\nmx0@keemail.me\n" },
+		{ "OKU.txt", "Verileriniz çalındı ve yayınlanacak. Yazın: a9z@onionmail.org\n" },
+		{ "اقرأ.txt", "تم تشفير ملفاتك. راسلنا qq1@mailum.com المعرف: 9F3A77C2D1E0B4A6\n" },
+		{ "x.txt", "Encrypted, and leaked next week. ops@proton.me\n" },
+		{ "pay.txt", "Decrypt: pay 0.2 to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n" },
+		{ "k.txt", "Contact ab3@onionmail.org to decrypt. ID 7c1e09aa\n" },
+	};
+	static const struct { const char *name, *text; } plain[] = {
+		{ "README", "foo 1.2: a tiny library. Report bugs to dev@example.org.\nSee INSTALL for building.\n" },
+		{ "COPYING.txt", "Copyright (C) 2021 Jane Roe <jane@example.org>\nLicensed under the MIT licence; see LICENSE.\n" },
+		{ "courses.txt", "Liste: lait, pain, 2 kg pommes, café, savon.\nNe pas oublier: payer la facture EDF.\n" },
+		{ "run.log", "2026-11-02 10:14:03 GET https://example.org/files/2.3 200 1520 GB-free ok\n" },
+		{ "release.txt", "We fixed a memory leak and published 3.1. Mail news@example.org.\n" },
+		{ "invoice.txt", "Invoice 0342: 900 EUR. Pay by Bitcoin to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh, "
+		    "then send the transaction ID 4F2A9C0D1E7B3A56 to billing@example.org.\n" },
+	};
+	struct rp_verdict v;
+
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		put(notes[i].name, notes[i].text, strlen(notes[i].text));
+		assert_int_equal(judge(notes[i].name, &v), RP_V_NOTE);
+	}
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		put(plain[i].name, plain[i].text, strlen(plain[i].text));
+		assert_int_equal(judge(plain[i].name, &v), RP_V_OK);
+	}
+}
+
 static void
 issue20_stripes_periodicity(void **state)
 {
@@ -637,6 +675,7 @@ main(void)
 		cmocka_unit_test(issue20_tiny_and_cut_files),
 		cmocka_unit_test(issue20_tiny_woff2_cut_pdf),
 		cmocka_unit_test(issue20_extortion_and_short_notes),
+		cmocka_unit_test(issue20_short_notes_by_evidence),
 		cmocka_unit_test(issue20_stripes_periodicity),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
