@@ -149,9 +149,8 @@ section_deadlines(struct page *p)
 	h_tx(p, "ui", "deadlines");
 	h_raw(p, "</h2>\n");
 	if (d->n == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "no-deadlines");
-		h_raw(p, "</p>\n</section>\n");
+		h_p_tx(p, "no-deadlines");
+		h_raw(p, "</section>\n");
 		return;
 	}
 	h_raw(p, "<table><thead><tr><th>");
@@ -364,9 +363,7 @@ section_costs(struct page *p)
 	h_tx(p, "ui", "costs");
 	h_raw(p, "</h2>\n");
 	if (c->ncosts == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "no-costs");
-		h_raw(p, "</p>\n");
+		h_p_tx(p, "no-costs");
 	} else {
 		h_raw(p, "<table><thead><tr><th>");
 		h_tx(p, "ui", "cost-when");

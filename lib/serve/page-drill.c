@@ -211,9 +211,8 @@ page_drills(struct page *p)
 	h_tx(p, "ui", "drills");
 	h_raw(p, "</h1>\n");
 	if (last == NULL) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "drills-none");
-		h_raw(p, "</p>\n</section>\n");
+		h_p_tx(p, "drills-none");
+		h_raw(p, "</section>\n");
 		page_end(p);
 		return;
 	}

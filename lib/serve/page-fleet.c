@@ -104,9 +104,7 @@ sites_table(struct page *p, const struct rp_fleet_status *st)
 	h_fill(p, "ui", "fleet-attention", "n", n, NULL);
 	h_raw(p, "</p>\n");
 	if (st->n == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "fleet-none");
-		h_raw(p, "</p>\n");
+		h_p_tx(p, "fleet-none");
 		return;
 	}
 	h_raw(p, "<table id=\"sites\"><thead><tr><th>");
@@ -173,9 +171,7 @@ alerts_table(struct page *p, const struct fl_alerts *L)
 	h_fill(p, "ui", "fleet-alerts", "n", n, NULL);
 	h_raw(p, "</h2>\n");
 	if (k == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "fleet-no-alerts");
-		h_raw(p, "</p>\n");
+		h_p_tx(p, "fleet-no-alerts");
 		return;
 	}
 	h_raw(p, "<table id=\"fleet-alerts\"><tbody>\n");

@@ -106,9 +106,7 @@ page_plan(struct page *p)
 	page_begin(p, tx(&p->s->tx, "ui", "nav-plan"));
 	h_raw(p, "<section class=\"doc\" id=\"plan\">\n");
 	if (p->sn->site == NULL || p->sn->plan_err != 0 || p->sn->plan.len == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "plan-none");
-		h_raw(p, "</p>\n");
+		h_p_tx(p, "plan-none");
 	} else {
 		h_raw(p, "<p class=\"meta noprint\">");
 		h_tx(p, "ui", "plan-print");
@@ -132,9 +130,8 @@ page_risks(struct page *p)
 	h_tx(p, "ui", "risks");
 	h_raw(p, "</h1>\n");
 	if (reg->n == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "risks-none");
-		h_raw(p, "</p>\n</section>\n");
+		h_p_tx(p, "risks-none");
+		h_raw(p, "</section>\n");
 		page_end(p);
 		return;
 	}
@@ -203,9 +200,7 @@ page_site(struct page *p)
 		}
 		h_raw(p, "</p>\n");
 	} else if (sn->nissues == 0) {
-		h_raw(p, "<p>");
-		h_tx(p, "ui", "site-ok");
-		h_raw(p, "</p>\n");
+		h_p_tx(p, "site-ok");
 	} else {
 		snprintf(n, sizeof(n), "%zu", sn->nissues);
 		h_raw(p, "<p>");

@@ -168,6 +168,15 @@ h_csrf(struct page *p)
 		    (long long)p->sn->c.info.id);
 }
 
+/* One paragraph of the page's texts: the "nothing yet" lines of every page. */
+void
+h_p_tx(struct page *p, const char *key)
+{
+	h_raw(p, "<p>");
+	h_tx(p, "ui", key);
+	h_raw(p, "</p>\n");
+}
+
 /* A data-* attribute of <body> with a text of the page's language. */
 static void
 body_text(struct page *p, const char *attr, const char *section, const char *key)

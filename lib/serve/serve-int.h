@@ -206,6 +206,7 @@ void h_raw(struct page *p, const char *s);                 /* markup we wrote */
 void h_esc(struct page *p, const char *s);                 /* a value: escaped */
 void h_escn(struct page *p, const char *s, size_t len);
 void h_tx(struct page *p, const char *section, const char *key);   /* a text, escaped */
+void h_p_tx(struct page *p, const char *key);   /* "<p>" the ui text "</p>\n" */
 /* A text with {name} placeholders filled from NULL-terminated name, value pairs;
  * the whole escaped. */
 void h_fill(struct page *p, const char *section, const char *key, ...)
