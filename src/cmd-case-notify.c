@@ -58,7 +58,7 @@ int
 cx_deadlines(struct cx *c)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_case k;
 	size_t i, n[3] = { 0, 0, 0 };
 	int rc = RP_EXIT_ERROR;
@@ -146,7 +146,7 @@ static int
 notify_letters(struct cx *c, const struct rp_case *k, int64_t when)
 {
 	struct rp_buf b = RP_BUF_INIT, path = RP_BUF_INIT, t = RP_BUF_INIT;
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_letters L = { NULL, 0 };
 	struct rp_notify_sent s;
 	const char *closes = NULL;
@@ -234,7 +234,7 @@ cx_notify(struct cx *c)
 {
 	struct rp_buf name = RP_BUF_INIT, draft = RP_BUF_INIT, sent = RP_BUF_INIT,
 	    t = RP_BUF_INIT;
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_notify_sent s;
 	struct rp_case k;
 	const char *lang, *closes = NULL;

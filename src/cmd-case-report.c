@@ -136,7 +136,7 @@ int
 cx_report(struct cx *c)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_case k;
 	struct rp_claim cl = { .nlines = 0 };
 	struct rp_report_in in;

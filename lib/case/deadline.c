@@ -6,6 +6,7 @@
 
 #include "case/case.h"
 #include "case/config.h"
+#include "core/array.h"
 #include "core/data.h"
 #include "core/err.h"
 #include "core/time.h"
@@ -128,6 +129,7 @@ rp_deadlines_release(struct rp_deadlines *d)
 	free(d->v);
 	d->v = NULL;
 	d->n = 0;
+	d->cap = 0;
 }
 
 static int
@@ -186,6 +188,7 @@ rp_deadlines_compute(const char *obligations, size_t len, const struct rp_case *
 
 	out->v = NULL;
 	out->n = 0;
+	out->cap = 0;
 	if ((r = rp_ini_parse(obligations, len, &ob, &line)) != 0)
 		return r;
 	for (i = 0; i < rp_ini_nsections(ob); i++) {
@@ -193,11 +196,9 @@ rp_deadlines_compute(const char *obligations, size_t len, const struct rp_case *
 
 		if (!applies(ob, i, c, site))
 			continue;
-		if ((d = realloc(out->v, (out->n + 1) * sizeof(*d))) == NULL) {
-			r = RP_ERR_NOMEM;
+		if ((r = RP_ARRAY_GROW(&out->v, &out->cap, out->n + 1,
+		    RP_ARRAY_MAX_DEFAULT)) != 0)
 			goto out;
-		}
-		out->v = d;
 		d = &out->v[out->n];
 		memset(d, 0, sizeof(*d));
 		out->n++;
@@ -239,6 +240,7 @@ rp_case_deadlines(const char *data_dir, const struct rp_case *c, const struct rp
 
 	out->v = NULL;
 	out->n = 0;
+	out->cap = 0;
 	if ((r = rp_data_load(data_dir, "obligations/obligations.ini", &ob)) == 0)
 		r = rp_deadlines_compute(ob.buf, ob.len, c, site, now, out);
 	rp_buf_release(&ob);

@@ -29,6 +29,7 @@ struct rp_deadline {
 struct rp_deadlines {
 	struct rp_deadline *v;
 	size_t n;
+	size_t cap;              /* allocated slots of v */
 };
 /* "open", "done", "overdue". */
 const char *rp_deadline_status_name(int status);

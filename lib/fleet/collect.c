@@ -215,7 +215,7 @@ case_id(const struct rp_case_row *row, void *ctx)
 static int
 deadlines(const struct rp_fleet_local *l, struct recs *rs, const struct rp_case *c)
 {
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	char rid[RP_FLEET_RID_MAX];
 	size_t i;
 	int r;

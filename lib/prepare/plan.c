@@ -248,7 +248,7 @@ condition(struct plan *P, const struct rp_ini *ob, const char *id, struct rp_buf
 static int
 clocks(struct plan *P, const char *obligations, size_t olen, size_t *nclocks)
 {
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_ini *ob = NULL;
 	struct rp_case c;
 	const char *cc = site_get(P, "site", "country");

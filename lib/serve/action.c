@@ -157,7 +157,7 @@ act_notify(struct rp_serve *s, const struct rp_session *ss, const struct rp_form
 {
 	struct rp_store *st = NULL;
 	struct rp_buf name = RP_BUF_INIT, draft = RP_BUF_INIT, text = RP_BUF_INIT;
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_notify_sent sent;
 	struct rp_case k;
 	struct snap *sn = NULL;

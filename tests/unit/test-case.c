@@ -544,7 +544,7 @@ notify_language_template_and_deadline(void **state)
 		{ (char *)"ch-fadp-art24", NULL, (char *)"authority", NULL, NULL, 20, RP_DL_OPEN, 0 },
 		{ (char *)"ch-isg", NULL, (char *)"authority", NULL, NULL, 30, RP_DL_OPEN, 0 },
 	};
-	struct rp_deadlines d = { v, 3 };
+	struct rp_deadlines d = { v, 3, 3 };
 	struct rp_buf b = RP_BUF_INIT;
 	struct rp_ini *ini;
 	const char *lang, *closes;

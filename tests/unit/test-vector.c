@@ -120,7 +120,7 @@ entry_validation(void **state)
 static int
 report_of(const struct rp_case *c, const char *lang, struct rp_buf *doc)
 {
-	struct rp_deadlines d = { NULL, 0 };
+	struct rp_deadlines d = { 0 };
 	struct rp_claim cl;
 	struct rp_report_in in;
 	int r;
