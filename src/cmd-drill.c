@@ -4,6 +4,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include "commands.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "prepare/doc.h"
 #include "site-conf.h"
 #include "store/store.h"
 
@@ -304,23 +307,75 @@ sub_list(struct drill_cli *c)
 
 /* ---- show: the facilitator's guide ---- */
 
+/* The number of characters (UTF-8 code points) of s: the choices' capability column is
+ * padded by what a reader sees, and "Eindämmen" is nine of them in ten bytes. */
+static size_t
+u8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Appends tmpl filled with the pairs that follow (rp_doc_fill), escaped for a terminal. */
+static int
+guide_line(struct rp_buf *b, struct rp_buf *tmp, const char *tmpl, ...)
+{
+	const char *k[6], *v[6];
+	va_list ap;
+	size_t n = 0;
+	int r;
+
+	va_start(ap, tmpl);
+	while (n < 6 && (k[n] = va_arg(ap, const char *)) != NULL)
+		v[n++] = va_arg(ap, const char *);
+	va_end(ap);
+	while (n < 6)
+		k[n] = v[n] = NULL, n++;
+	r = rp_doc_fill(tmp, tmpl, k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4],
+	    k[5], v[5], NULL);
+	if (r == 0)
+		r = rp_esc_text(b, tmp->buf, tmp->len);
+	return r;
+}
+
+/* The facilitator's guide, in the scenario's language: every label comes from [guide]
+ * and [category] of data/drills/text/LANG.ini, so a German guide reads German. */
 static int
 show_text(const struct drill_cli *c, const struct rp_drill *d, struct rp_buf *b)
 {
 	struct rp_ini *t = NULL, *en = NULL;
 	struct rp_drill_answer best[RP_DRILL_MAX_INJECTS];
-	size_t i, k;
+	struct rp_buf tmp = RP_BUF_INIT;
+	const char *cat_word[RP_DRILL_NCAT];
+	char n1[24], n2[24], n3[24];
+	size_t i, k, w, width = 0;
 	int r, cat, first = 1;
 
 	if (drill_texts(c, d->lang, &t, &en) != 0)
 		return RP_ERR_NOTFOUND;
+	for (cat = 0; cat < RP_DRILL_NCAT; cat++) {
+		cat_word[cat] = drill_tx(t, en, "category", rp_drill_cats[cat]);
+		if (*cat_word[cat] == '\0')
+			cat_word[cat] = rp_drill_cats[cat];
+		if ((w = u8_width(cat_word[cat])) > width)
+			width = w;
+	}
 	rp_drill_best(d, best);
-	r = rp_buf_addf(b, "%s (%s, %s): the facilitator's guide\n\n", d->title, d->name, d->lang);
+	r = guide_line(b, &tmp, drill_tx(t, en, "guide", "title"), "title", d->title,
+	    "name", d->name, "lang", d->lang, (char *)NULL);
+	if (r == 0)
+		r = rp_buf_addstr(b, "\n\n");
 	if (r == 0 && (r = rp_esc_text(b, d->summary, strlen(d->summary))) == 0)
-		r = rp_buf_addf(b, "\n\n%d points in all:", d->max);
+		r = rp_buf_addstr(b, "\n\n");
+	snprintf(n1, sizeof(n1), "%d", d->max);
+	if (r == 0)
+		r = guide_line(b, &tmp, drill_tx(t, en, "guide", "points"), "n", n1, (char *)NULL);
 	for (cat = 0; r == 0 && cat < RP_DRILL_NCAT; cat++)
 		if (d->cat_max[cat]) {
-			r = rp_buf_addf(b, "%s %s %d", first ? "" : ",", rp_drill_cats[cat],
+			r = rp_buf_addf(b, "%s %s %d", first ? "" : ",", cat_word[cat],
 			    d->cat_max[cat]);
 			first = 0;
 		}
@@ -329,28 +384,42 @@ show_text(const struct drill_cli *c, const struct rp_drill *d, struct rp_buf *b)
 	for (i = 0; r == 0 && i < d->n; i++) {
 		const struct rp_drill_inject *in = &d->v[i];
 
-		r = rp_buf_addf(b, "\nT+%d min  %s  (%s, %d points)\n  ", in->at, in->id,
-		    in->all ? "checklist: tick every action that applies" : "pick one", in->max);
-		if (r == 0 && (r = rp_esc_text(b, in->text, strlen(in->text))) == 0 &&
-		    (r = rp_buf_addstr(b, "\n  Q: ")) == 0 &&
+		snprintf(n1, sizeof(n1), "%d", in->at);
+		snprintf(n2, sizeof(n2), "%d", in->max);
+		if ((r = rp_buf_addch(b, '\n')) == 0)
+			r = guide_line(b, &tmp, drill_tx(t, en, "guide", "inject"), "at", n1,
+			    "id", in->id, "how", drill_tx(t, en, "guide",
+			    in->all ? "pick-all" : "pick-one"), "points", n2, (char *)NULL);
+		if (r == 0 && (r = rp_buf_addstr(b, "\n  ")) == 0 &&
+		    (r = rp_esc_text(b, in->text, strlen(in->text))) == 0 &&
+		    (r = rp_buf_addf(b, "\n  %s ", drill_tx(t, en, "guide", "question"))) == 0 &&
 		    (r = rp_esc_text(b, in->question, strlen(in->question))) == 0)
 			r = rp_buf_addch(b, '\n');
 		for (k = 0; r == 0 && k < in->nchoices; k++) {
 			const struct rp_drill_choice *ch = &in->choices[k];
 
-			r = rp_buf_addf(b, "    %s %-4s %3d %-12s ", (best[i].picked & (1u << k)) ?
-			    "*" : " ", ch->id, ch->points, rp_drill_cats[ch->cat]);
+			r = rp_buf_addf(b, "    %s %-4s %3d %s%*s  ", (best[i].picked & (1u << k)) ?
+			    "*" : " ", ch->id, ch->points, cat_word[ch->cat],
+			    (int)(width - u8_width(cat_word[ch->cat])), "");
 			if (r == 0 && (r = rp_esc_text(b, ch->text, strlen(ch->text))) == 0)
 				r = rp_buf_addch(b, '\n');
 		}
-		if (r == 0 && (r = rp_buf_addstr(b, "  if missed: ")) == 0 &&
-		    (r = rp_esc_text(b, in->action, strlen(in->action))) == 0)
-			r = rp_buf_addf(b, "\n  owner: %s (%s), due %d days after the exercise; "
-			    "threat: %s\n", drill_tx(t, en, "owner", in->owner ? in->owner : ""),
-			    in->owner ? in->owner : "-", in->due, in->threat ? in->threat : "-");
+		if (r == 0 && (r = rp_buf_addf(b, "  %s ", drill_tx(t, en, "guide", "missed"))) == 0 &&
+		    (r = rp_esc_text(b, in->action, strlen(in->action))) == 0 &&
+		    (r = rp_buf_addstr(b, "\n  ")) == 0) {
+			snprintf(n3, sizeof(n3), "%d", in->due);
+			r = guide_line(b, &tmp, drill_tx(t, en, "guide", "owner"), "owner",
+			    drill_tx(t, en, "owner", in->owner ? in->owner : ""), "id",
+			    in->owner ? in->owner : "-", "days", n3, "threat",
+			    in->threat ? in->threat : "-", (char *)NULL);
+		}
+		if (r == 0)
+			r = rp_buf_addch(b, '\n');
 	}
-	if (r == 0)
-		r = rp_buf_addstr(b, "\n* the best answer (in a checklist: every action to tick)\n");
+	if (r == 0 && (r = rp_buf_addch(b, '\n')) == 0 &&
+	    (r = rp_buf_addstr(b, drill_tx(t, en, "guide", "best"))) == 0)
+		r = rp_buf_addch(b, '\n');
+	rp_buf_release(&tmp);
 	rp_ini_free(t);
 	rp_ini_free(en);
 	return r;
