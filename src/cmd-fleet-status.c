@@ -10,7 +10,7 @@
 #include "core/escape.h"
 #include "core/time.h"
 #include "fleet/fleet.h"
-#include "forensic/json.h"
+#include "core/json.h"
 
 /* "4 h ago" */
 static void

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 
 #include "case/case.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/sha256.h"
 
 void
@@ -33,8 +33,8 @@ rp_attach_parse(const void *data, size_t len, const char *source,
 		return r;
 	/* every line must be a JSON object with "kind"; the summary is the last one */
 	for (line = buf; line < buf + len; line = end + 1) {
-		json_t *o;
-		json_error_t je;
+		struct rp_jdoc *doc = NULL;
+		const struct rp_jv *o;
 		const char *kind, *t;
 
 		if ((end = memchr(line, '\n', (size_t)(buf + len - line))) == NULL)
@@ -42,33 +42,32 @@ rp_attach_parse(const void *data, size_t len, const char *source,
 		if (end == line)
 			continue;
 		out->lines++;
-		o = json_loadb(line, (size_t)(end - line), 0, &je);
-		kind = json_string_value(json_object_get(o, "kind"));
-		if (o == NULL || kind == NULL) {
-			json_decref(o);
+		if (rp_jdoc_parse(&doc, line, (size_t)(end - line)) != 0 ||
+		    (kind = rp_jv_str(rp_jv_get(o = rp_jdoc_root(doc), "kind"))) == NULL) {
+			rp_jdoc_free(doc);
 			out->bad_line = out->lines;
 			r = RP_ERR_FORMAT;
 			goto out;
 		}
 		if (strcmp(kind, "summary") == 0) {
 			/* the tool that made the file names itself in its summary */
-			if ((t = json_string_value(json_object_get(o, "command"))) == NULL)
-				t = json_string_value(json_object_get(o, "tool"));
+			if ((t = rp_jv_str(rp_jv_get(o, "command"))) == NULL)
+				t = rp_jv_str(rp_jv_get(o, "tool"));
 			free(out->summary);
-			out->summary = json_dumps(o, JSON_COMPACT);
+			out->summary = rp_jv_dump(o);
 			if (t && tool == NULL)
 				tool = strdup(t);
 			if (out->summary == NULL || (t && tool == NULL)) {
-				json_decref(o);
+				rp_jdoc_free(doc);
 				r = RP_ERR_NOMEM;
 				goto out;
 			}
 		} else if (first_kind == NULL && (first_kind = strdup(kind)) == NULL) {
-			json_decref(o);
+			rp_jdoc_free(doc);
 			r = RP_ERR_NOMEM;
 			goto out;
 		}
-		json_decref(o);
+		rp_jdoc_free(doc);
 	}
 	if (out->summary == NULL) {
 		r = RP_ERR_NOTFOUND;
@@ -110,34 +109,42 @@ out:
 	return r;
 }
 
+static int
+digest_member(const char *key, const struct rp_jv *v, void *ctx)
+{
+	struct rp_buf *b = ctx;
+	const char *sep = b->len ? ", " : "";
+
+	if (strcmp(key, "kind") == 0)
+		return 0;
+	switch (rp_jv_type(v)) {
+	case RP_JV_INT:
+		return rp_buf_addf(b, "%s%s %lld", sep, key, (long long)rp_jv_integer(v));
+	case RP_JV_REAL:
+		return rp_buf_addf(b, "%s%s %.4g", sep, key, rp_jv_real(v));
+	case RP_JV_STRING:
+		return rp_buf_addf(b, "%s%s %s", sep, key, rp_jv_str(v));
+	case RP_JV_TRUE:
+	case RP_JV_FALSE:
+		return rp_buf_addf(b, "%s%s %s", sep, key, rp_jv_is_true(v) ? "yes" : "no");
+	default:
+		return 0;     /* arrays and objects: too long for a digest */
+	}
+}
+
 char *
 rp_attach_digest(const char *summary)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	const char *key;
-	json_t *o, *v;
+	struct rp_jdoc *doc = NULL;
 	char *out;
-	int r = 0;
+	int r;
 
-	if ((o = json_loads(summary, 0, NULL)) == NULL || !json_is_object(o)) {
-		json_decref(o);
-		return NULL;
-	}
-	json_object_foreach(o, key, v) {
-		if (strcmp(key, "kind") == 0 || r != 0)
-			continue;
-		if (json_is_integer(v))
-			r = rp_buf_addf(&b, "%s%s %lld", b.len ? ", " : "", key,
-			    (long long)json_integer_value(v));
-		else if (json_is_real(v))
-			r = rp_buf_addf(&b, "%s%s %.4g", b.len ? ", " : "", key, json_real_value(v));
-		else if (json_is_string(v))
-			r = rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key, json_string_value(v));
-		else if (json_is_boolean(v))
-			r = rp_buf_addf(&b, "%s%s %s", b.len ? ", " : "", key,
-			    json_is_true(v) ? "yes" : "no");
-	}
-	json_decref(o);
+	/* a summary that is not an object has nothing to digest (not an error) */
+	if (rp_jdoc_parse(&doc, summary, strlen(summary)) != 0)
+		return strdup("");
+	r = rp_jv_each(rp_jdoc_root(doc), digest_member, &b);
+	rp_jdoc_free(doc);
 	if (r != 0) {
 		rp_buf_release(&b);
 		return NULL;

@@ -46,7 +46,8 @@ int rp_case_attach(struct rp_store *st, int64_t case_id, int64_t now, const char
     const char *name, const struct rp_attach_info *a, struct rp_buf *text);
 
 /* The scalar members of a summary (JSON text) for people: "files 14, encrypted 3".
- * A new string (caller frees), or NULL when out of memory or not a JSON object. */
+ * A new string (caller frees; "" when summary is not a JSON object), or NULL when out
+ * of memory. */
 char *rp_attach_digest(const char *summary);
 
 #endif

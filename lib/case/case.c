@@ -5,7 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <jansson.h>
 
 #include "case/case-int.h"
 #include "case/case.h"
@@ -13,6 +12,7 @@
 #include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/json.h"
 #include "core/time.h"
 #include "store/store.h"
 
@@ -119,19 +119,17 @@ out:
 } while (0)
 
 static const char *
-jstr(json_t *o, const char *key)
+jstr(const struct rp_jv *o, const char *key)
 {
-	json_t *v = json_object_get(o, key);
-
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	return rp_jv_str(rp_jv_get(o, key));
 }
 
 static int64_t
-jint(json_t *o, const char *key, int64_t dflt)
+jint(const struct rp_jv *o, const char *key, int64_t dflt)
 {
-	json_t *v = json_object_get(o, key);
+	const struct rp_jv *v = rp_jv_get(o, key);
 
-	return json_is_integer(v) ? (int64_t)json_integer_value(v) : dflt;
+	return rp_jv_type(v) == RP_JV_INT ? rp_jv_integer(v) : dflt;
 }
 
 static char *
@@ -144,7 +142,8 @@ static int
 load_entry(const struct rp_journal_entry *e, void *ctx)
 {
 	struct rp_case *c = ctx;
-	json_t *d = NULL;
+	struct rp_jdoc *doc = NULL;
+	const struct rp_jv *d;
 	const char *s;
 	int r = RP_ERR_NOMEM, f, v;
 
@@ -159,9 +158,11 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		return RP_ERR_NOMEM;
 	}
 	c->nentries++;
-	if (e->data == NULL || (d = json_loads(e->data, 0, NULL)) == NULL || !json_is_object(d)) {
-		json_decref(d);
+	if (e->data == NULL || rp_jdoc_parse(&doc, e->data, strlen(e->data)) != 0)
 		return 0;      /* entries without details (notes) or from other tools */
+	if (!rp_jv_is_object(d = rp_jdoc_root(doc))) {
+		rp_jdoc_free(doc);
+		return 0;
 	}
 	if ((s = jstr(d, "at")) != NULL)
 		rp_time_parse(s, &c->entries[c->nentries - 1].at, NULL);
@@ -237,7 +238,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 			goto out;
 	} else if (strcmp(e->kind, "attach") == 0) {
 		struct rp_attachment *k;
-		json_t *sum = json_object_get(d, "summary");
+		const struct rp_jv *sum = rp_jv_get(d, "summary");
 
 		GROW(attachments);
 		k = &c->attachments[c->nattachments++];
@@ -246,7 +247,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 		    (k->sha256 = xdup(jstr(d, "sha256"))) == NULL ||
 		    (k->source = xdup((s = jstr(d, "source")) ? s : "?")) == NULL)
 			goto out;
-		if (sum && (k->summary = json_dumps(sum, JSON_COMPACT)) == NULL)
+		if (sum && (k->summary = rp_jv_dump(sum)) == NULL)
 			goto out;
 		if (sum && (k->digest = rp_attach_digest(k->summary)) == NULL)
 			goto out;
@@ -254,7 +255,7 @@ load_entry(const struct rp_journal_entry *e, void *ctx)
 done:
 	r = 0;
 out:
-	json_decref(d);
+	rp_jdoc_free(doc);
 	return r;
 }
 

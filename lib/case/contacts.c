@@ -3,13 +3,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 
 #include "case/case-int.h"
 #include "case/case.h"
 #include "core/array.h"
 #include "core/err.h"
 #include "core/escape.h"
+#include "core/json.h"
 #include "core/time.h"
 
 static const char *const class_names[RP_CONTACT_NCLASSES] = {
@@ -197,17 +197,19 @@ collect_ioc(const struct rp_journal_entry *e, void *ctx)
 {
 	struct rp_buf b = RP_BUF_INIT;
 	const char *type, *value;
-	json_t *d;
+	struct rp_jdoc *doc = NULL;
+	const struct rp_jv *d;
 	int r = 0;
 
 	if (strcmp(e->kind, "ioc") != 0 || e->data == NULL ||
-	    (d = json_loads(e->data, 0, NULL)) == NULL)
+	    rp_jdoc_parse(&doc, e->data, strlen(e->data)) != 0)
 		return 0;
-	type = json_string_value(json_object_get(d, "type"));
-	value = json_string_value(json_object_get(d, "value"));
+	d = rp_jdoc_root(doc);
+	type = rp_jv_str(rp_jv_get(d, "type"));
+	value = rp_jv_str(rp_jv_get(d, "value"));
 	if (type && value && (r = rp_buf_addf(&b, "%s:%s", type, value)) == 0)
 		r = held_add(ctx, b.buf);
-	json_decref(d);
+	rp_jdoc_free(doc);
 	rp_buf_release(&b);
 	return r;
 }
@@ -381,15 +383,14 @@ rp_contacts_free(struct rp_contact *v, size_t n)
 
 /* Adds the strings of a JSON array to a set (no duplicates), within max. */
 static int
-strv_union(char ***v, size_t *n, json_t *arr, size_t max)
+strv_union(char ***v, size_t *n, const struct rp_jv *arr, size_t max)
 {
 	size_t i, j;
-	json_t *x;
 	char **nv;
 	const char *s;
 
-	json_array_foreach(arr, i, x) {
-		if ((s = json_string_value(x)) == NULL || *n >= max)
+	for (i = 0; i < rp_jv_len(arr); i++) {
+		if ((s = rp_jv_str(rp_jv_at(arr, i))) == NULL || *n >= max)
 			continue;
 		for (j = 0; j < *n && strcmp((*v)[j], s) != 0; j++)
 			;
@@ -421,9 +422,9 @@ newer(char **dst, const char *s)
 }
 
 static int64_t
-jtime(json_t *d, const char *key)
+jtime(const struct rp_jv *d, const char *key)
 {
-	const char *s = json_string_value(json_object_get(d, key));
+	const char *s = rp_jv_str(rp_jv_get(d, key));
 	int64_t t;
 
 	return s && rp_time_parse(s, &t, NULL) == 0 ? t : RP_TIME_UNSET;
@@ -435,17 +436,19 @@ rp_case_load_contact(struct rp_case *c, int64_t time, const char *data)
 	struct rp_contact *k;
 	const char *address, *org, *s;
 	int64_t first, last;
-	json_t *d;
+	struct rp_jdoc *doc = NULL;
+	const struct rp_jv *d;
 	size_t i;
 	int cls, r = RP_ERR_NOMEM;
 
-	if (data == NULL || (d = json_loads(data, 0, NULL)) == NULL)
+	if (data == NULL || rp_jdoc_parse(&doc, data, strlen(data)) != 0)
 		return 0;
-	address = json_string_value(json_object_get(d, "address"));
-	org = json_string_value(json_object_get(d, "org"));
-	cls = rp_contact_class_lookup(json_string_value(json_object_get(d, "class")));
+	d = rp_jdoc_root(doc);
+	address = rp_jv_str(rp_jv_get(d, "address"));
+	org = rp_jv_str(rp_jv_get(d, "org"));
+	cls = rp_contact_class_lookup(rp_jv_str(rp_jv_get(d, "class")));
 	if (address == NULL || org == NULL || *org == '\0' || cls < 0) {
-		json_decref(d);
+		rp_jdoc_free(doc);
 		return 0;            /* not one of ours: the journal is shown, not trusted */
 	}
 	for (i = 0; i < c->ncontacts; i++)
@@ -474,18 +477,18 @@ rp_case_load_contact(struct rp_case *c, int64_t time, const char *data)
 	if (last != RP_TIME_UNSET && (k->last == RP_TIME_UNSET || last > k->last))
 		k->last = last;
 	if ((r = newer(&k->org, org)) != 0 ||
-	    (r = newer(&k->name, json_string_value(json_object_get(d, "name")))) != 0 ||
-	    (r = newer(&k->client, json_string_value(json_object_get(d, "client")))) != 0 ||
-	    (r = newer(&k->lang, json_string_value(json_object_get(d, "lang")))) != 0 ||
-	    (r = newer(&k->fraud_iban, (s = json_string_value(json_object_get(d,
+	    (r = newer(&k->name, rp_jv_str(rp_jv_get(d, "name")))) != 0 ||
+	    (r = newer(&k->client, rp_jv_str(rp_jv_get(d, "client")))) != 0 ||
+	    (r = newer(&k->lang, rp_jv_str(rp_jv_get(d, "lang")))) != 0 ||
+	    (r = newer(&k->fraud_iban, (s = rp_jv_str(rp_jv_get(d,
 	    "fraud_iban"))))) != 0 ||
-	    (r = strv_union(&k->messages, &k->nmessages, json_object_get(d, "messages"),
+	    (r = strv_union(&k->messages, &k->nmessages, rp_jv_get(d, "messages"),
 	    RP_CONTACT_MAX_MESSAGES)) != 0 ||
-	    (r = strv_union(&k->iocs, &k->niocs, json_object_get(d, "iocs"),
+	    (r = strv_union(&k->iocs, &k->niocs, rp_jv_get(d, "iocs"),
 	    RP_CONTACT_MAX_IOCS)) != 0)
 		goto out;
 	r = 0;
 out:
-	json_decref(d);
+	rp_jdoc_free(doc);
 	return r;
 }

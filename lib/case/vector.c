@@ -9,7 +9,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "harden/harden.h"
 #include "prepare/risk.h"
 

@@ -12,7 +12,7 @@
 #include "core/escape.h"
 #include "core/time.h"
 #include "fleet/internal.h"
-#include "forensic/json.h"
+#include "core/json.h"
 
 /* ---------------------------------------------------------------- writing */
 

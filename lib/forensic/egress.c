@@ -8,7 +8,7 @@
 #include "core/err.h"
 #include "core/time.h"
 #include "forensic/egress.h"
-#include "forensic/json.h"
+#include "core/json.h"
 
 int
 rp_addr_outside(const char *addr)

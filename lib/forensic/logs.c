@@ -6,7 +6,7 @@
 
 #include "core/err.h"
 #include "core/time.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "forensic/logs.h"
 
 #define MAX_LINE 65536

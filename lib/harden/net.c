@@ -26,7 +26,7 @@
 #include "core/array.h"
 #include "core/err.h"
 #include "core/file.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "harden/checks.h"
 #include "respond/nft.h"
 #include "respond/proc.h"

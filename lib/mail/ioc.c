@@ -1,6 +1,6 @@
 /*
  * Indicators of compromise for the mail scan: the case's (`case ioc add`), and those
- * of files given with --ioc, one "type:value" a line or a STIX 2.1 bundle (jansson).
+ * of files given with --ioc, one "type:value" a line or a STIX 2.1 bundle (core/json.h).
  * Kept sorted per type for a binary search; a domain matches itself and every host
  * below it. Parses attacker-supplied files (a bundle shared by someone else):
  * fuzzed (tests/fuzz/fuzz-mail-ioc.c).
@@ -10,10 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 
 #include "core/array.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/escape.h"
 #include "mail/internal.h"
 
@@ -363,53 +363,53 @@ stix_pattern(struct rp_mail_iocs *s, const char *p, const char *source, size_t *
 static int
 load_stix(struct rp_mail_iocs *s, const char *text, size_t len, const char *source)
 {
-	json_error_t je;
-	json_t *root, *objs, *o;
+	struct rp_jdoc *doc = NULL;
+	const struct rp_jv *objs, *o;
 	size_t i, added = 0;
 	int r = 0;
 
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-	if (root == NULL)
+	if (rp_jdoc_parse(&doc, text, len) != 0)
 		return RP_ERR_FORMAT;
-	objs = json_object_get(root, "objects");
-	if (!json_is_array(objs)) {
-		json_decref(root);
+	objs = rp_jv_get(rp_jdoc_root(doc), "objects");
+	if (rp_jv_type(objs) != RP_JV_ARRAY) {
+		rp_jdoc_free(doc);
 		return RP_ERR_FORMAT;
 	}
-	json_array_foreach(objs, i, o) {
-		const char *type = json_string_value(json_object_get(o, "type"));
+	for (i = 0; i < rp_jv_len(objs); i++) {
+		o = rp_jv_at(objs, i);
+		const char *type = rp_jv_str(rp_jv_get(o, "type"));
 		const char *v;
 
 		if (type == NULL)
 			continue;
 		if (strcmp(type, "indicator") == 0) {
-			const char *pt = json_string_value(json_object_get(o, "pattern_type"));
-			const char *pat = json_string_value(json_object_get(o, "pattern"));
+			const char *pt = rp_jv_str(rp_jv_get(o, "pattern_type"));
+			const char *pat = rp_jv_str(rp_jv_get(o, "pattern"));
 
 			if (pat && (pt == NULL || strcmp(pt, "stix") == 0))
 				stix_pattern(s, pat, source, &added);
 		} else if (strcmp(type, "domain-name") == 0 &&
-		    (v = json_string_value(json_object_get(o, "value"))) != NULL) {
+		    (v = rp_jv_str(rp_jv_get(o, "value"))) != NULL) {
 			added += rp_mail_iocs_add(s, RP_IOC_DOMAIN, v, source) == 0;
 		} else if (strcmp(type, "url") == 0 &&
-		    (v = json_string_value(json_object_get(o, "value"))) != NULL) {
+		    (v = rp_jv_str(rp_jv_get(o, "value"))) != NULL) {
 			added += rp_mail_iocs_add(s, RP_IOC_URL, v, source) == 0;
 		} else if (strcmp(type, "email-addr") == 0 &&
-		    (v = json_string_value(json_object_get(o, "value"))) != NULL) {
+		    (v = rp_jv_str(rp_jv_get(o, "value"))) != NULL) {
 			added += rp_mail_iocs_add(s, RP_IOC_EMAIL, v, source) == 0;
 		} else if (strcmp(type, "ipv4-addr") == 0 &&
-		    (v = json_string_value(json_object_get(o, "value"))) != NULL) {
+		    (v = rp_jv_str(rp_jv_get(o, "value"))) != NULL) {
 			added += rp_mail_iocs_add(s, RP_IOC_IPV4, v, source) == 0;
 		} else if (strcmp(type, "file") == 0) {
-			json_t *h = json_object_get(o, "hashes");
+			const struct rp_jv *h = rp_jv_get(o, "hashes");
 
-			if ((v = json_string_value(json_object_get(h, "SHA-256"))) != NULL)
+			if ((v = rp_jv_str(rp_jv_get(h, "SHA-256"))) != NULL)
 				added += rp_mail_iocs_add(s, RP_IOC_SHA256, v, source) == 0;
-			if ((v = json_string_value(json_object_get(o, "name"))) != NULL)
+			if ((v = rp_jv_str(rp_jv_get(o, "name"))) != NULL)
 				added += rp_mail_iocs_add(s, RP_IOC_FILENAME, v, source) == 0;
 		}
 	}
-	json_decref(root);
+	rp_jdoc_free(doc);
 	return r;
 }
 

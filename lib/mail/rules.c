@@ -16,11 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 
 #include "core/buf.h"
 #include "core/csvread.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "mail/internal.h"
 
 static const char *const hiding[] = { "trash", "deleted items", "deleted messages",
@@ -588,70 +588,83 @@ out:
 
 /* a JSON value as text: strings as they are, arrays joined by "; ", booleans */
 static void
-jtext(json_t *v, struct rp_buf *b)
+jtext(const struct rp_jv *v, struct rp_buf *b)
 {
+	const char *e;
 	size_t i;
-	json_t *e;
 
 	rp_buf_reset(b);
-	if (json_is_string(v)) {
-		rp_buf_addstr(b, json_string_value(v));
-	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, e) {
-			if (json_is_string(e)) {
+	switch (rp_jv_type(v)) {
+	case RP_JV_STRING:
+		rp_buf_addstr(b, rp_jv_str(v));
+		break;
+	case RP_JV_ARRAY:
+		for (i = 0; i < rp_jv_len(v); i++)
+			if ((e = rp_jv_str(rp_jv_at(v, i))) != NULL) {
 				if (b->len)
 					rp_buf_addstr(b, "; ");
-				rp_buf_addstr(b, json_string_value(e));
+				rp_buf_addstr(b, e);
 			}
-		}
-	} else if (json_is_true(v)) {
+		break;
+	case RP_JV_TRUE:
 		rp_buf_addstr(b, "True");
-	} else if (json_is_false(v)) {
+		break;
+	case RP_JV_FALSE:
 		rp_buf_addstr(b, "False");
-	} else if (json_is_object(v)) {
+		break;
+	case RP_JV_OBJECT:
 		/* {"value": [...]} in some exports */
-		jtext(json_object_get(v, "value"), b);
+		jtext(rp_jv_get(v, "value"), b);
+		break;
+	default:
+		break;
 	}
+}
+
+/* One exported rule (a JSON object); anything else in the list is skipped. */
+static int
+exchange_json_rule(const struct rp_jv *o, struct rp_buf *f, const struct mail_rule_sink *k)
+{
+	static const char *const keys[] = { "Name", "MailboxOwnerId", "ForwardTo",
+		"ForwardAsAttachmentTo", "RedirectTo", "DeleteMessage", "MoveToFolder",
+		"Enabled", "Identity" };
+	size_t j;
+
+	if (!rp_jv_is_object(o))
+		return 0;
+	for (j = 0; j < 9; j++)
+		jtext(rp_jv_get(o, keys[j]), &f[j]);
+	return exchange_rule(k, "exchange-json", 0, f[0].buf, f[1].len ? f[1].buf : f[8].buf,
+	    f[2].buf, f[3].buf, f[4].buf, f[5].buf, f[6].buf, f[7].len ? f[7].buf : NULL);
 }
 
 int
 mail_rules_exchange_json(const char *s, size_t len, const struct mail_rule_sink *k)
 {
 	struct rp_buf f[9];
-	json_error_t je;
-	json_t *root, *o;
+	struct rp_jdoc *doc = NULL;
+	const struct rp_jv *root;
 	size_t i, j, start = 0;
 	int r = 0;
 
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		start = 3;
-	if ((root = json_loadb(s + start, len - start, 0, &je)) == NULL)
+	if (rp_jdoc_parse(&doc, s + start, len - start) != 0)
 		return RP_ERR_FORMAT;
+	root = rp_jdoc_root(doc);
+	if (!rp_jv_is_object(root) && rp_jv_type(root) != RP_JV_ARRAY) {
+		rp_jdoc_free(doc);
+		return RP_ERR_FORMAT;
+	}
 	for (j = 0; j < 9; j++)
 		rp_buf_init(&f[j], 1u << 20);
-	if (json_is_object(root)) {
-		json_t *a = json_array();
-
-		json_array_append(a, root);
-		json_decref(root);
-		root = a;
-	}
-	json_array_foreach(root, i, o) {
-		static const char *const keys[] = { "Name", "MailboxOwnerId", "ForwardTo",
-			"ForwardAsAttachmentTo", "RedirectTo", "DeleteMessage", "MoveToFolder",
-			"Enabled", "Identity" };
-
-		if (!json_is_object(o))
-			continue;
-		for (j = 0; j < 9; j++)
-			jtext(json_object_get(o, keys[j]), &f[j]);
-		r = exchange_rule(k, "exchange-json", 0, f[0].buf, f[1].len ? f[1].buf : f[8].buf,
-		    f[2].buf, f[3].buf, f[4].buf, f[5].buf, f[6].buf, f[7].len ? f[7].buf : NULL);
-		if (r != 0)
-			break;
-	}
+	/* Get-InboxRule | ConvertTo-Json writes one rule as an object, several as a list */
+	if (rp_jv_is_object(root))
+		r = exchange_json_rule(root, f, k);
+	for (i = 0; r == 0 && i < rp_jv_len(root); i++)
+		r = exchange_json_rule(rp_jv_at(root, i), f, k);
 	for (j = 0; j < 9; j++)
 		rp_buf_release(&f[j]);
-	json_decref(root);
+	rp_jdoc_free(doc);
 	return r;
 }

@@ -13,7 +13,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "serve/serve-int.h"
 
 void

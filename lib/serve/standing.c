@@ -18,7 +18,7 @@
 #include "case/config.h"
 #include "case/journal.h"
 #include "core/err.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "serve/standing.h"
 
 static const char *const phase_names[RP_PHASE_N] = {

@@ -531,7 +531,12 @@ attach_finds_summary_and_source(void **state)
 	assert_int_equal(rp_attach_parse("{\"no\":1}\n", 9, NULL, &a), RP_ERR_FORMAT);
 	assert_int_equal(a.bad_line, 1);
 	rp_attach_info_release(&a);
-	assert_null(rp_attach_digest("[1]"));
+	/* a summary that is not an object digests to nothing; it used to return NULL, which
+	 * the case's loader took for "out of memory": one odd journal entry hid the case */
+	dg = rp_attach_digest("[1]");
+	assert_non_null(dg);
+	assert_string_equal(dg, "");
+	free(dg);
 }
 
 static void

@@ -22,7 +22,7 @@
 #include "core/err.h"
 #include "core/escape.h"
 #include "core/time.h"
-#include "forensic/json.h"
+#include "core/json.h"
 #include "serve/auth.h"
 #include "serve/form.h"
 #include "serve/serve-int.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "core/err.h"
-#include "forensic/json.h"
+#include "core/json.h"
 
 #define J(v) ((json_t *)(v))
 
@@ -111,3 +111,56 @@ rp_jv_first_key(const struct rp_jv *obj, const struct rp_jv **val)
 	return json_object_iter_key(it);
 }
 
+
+enum rp_jv_type
+rp_jv_type(const struct rp_jv *v)
+{
+	if (v == NULL)
+		return RP_JV_NONE;
+	switch (json_typeof(J(v))) {
+	case JSON_OBJECT:  return RP_JV_OBJECT;
+	case JSON_ARRAY:   return RP_JV_ARRAY;
+	case JSON_STRING:  return RP_JV_STRING;
+	case JSON_INTEGER: return RP_JV_INT;
+	case JSON_REAL:    return RP_JV_REAL;
+	case JSON_TRUE:    return RP_JV_TRUE;
+	case JSON_FALSE:   return RP_JV_FALSE;
+	case JSON_NULL:    return RP_JV_NULL;
+	}
+	return RP_JV_NONE;
+}
+
+int64_t
+rp_jv_integer(const struct rp_jv *v)
+{
+	return v != NULL && json_is_integer(J(v)) ? (int64_t)json_integer_value(J(v)) : 0;
+}
+
+double
+rp_jv_real(const struct rp_jv *v)
+{
+	return v != NULL && json_is_real(J(v)) ? json_real_value(J(v)) : 0.0;
+}
+
+int
+rp_jv_each(const struct rp_jv *obj,
+    int (*fn)(const char *key, const struct rp_jv *v, void *ctx), void *ctx)
+{
+	const char *key;
+	json_t *v;
+	int r;
+
+	if (!rp_jv_is_object(obj))
+		return 0;
+	json_object_foreach(J(obj), key, v)
+		if ((r = fn(key, (const struct rp_jv *)v, ctx)) != 0)
+			return r;
+	return 0;
+}
+
+char *
+rp_jv_dump(const struct rp_jv *v)
+{
+	/* JSON_ENCODE_ANY: a summary may be a bare string or number */
+	return v != NULL ? json_dumps(J(v), JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+}
