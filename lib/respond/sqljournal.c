@@ -30,6 +30,47 @@ pow2(uint32_t v, uint32_t lo, uint32_t hi)
 	return v >= lo && v <= hi && (v & (v - 1)) == 0;
 }
 
+/*
+ * Whether a page image is one of SQLite's b-tree pages, by its header (pager.c and
+ * btreeInt.h: the type, the first freeblock, the cell count, the start of the cell
+ * content, the fragmented bytes, an interior page's right child) and its cell
+ * pointers, each within the cell content: random bytes pass with a chance of about
+ * 1e-5 for a page without cells, far less with cells. Such a page needs no
+ * statistics; an overflow, freelist or pointer-map page has no such header and gets
+ * them. dbpages: the database's size in pages before the transaction (0: unknown).
+ */
+static int
+btree_page(const unsigned char *p, uint32_t page, uint32_t pgno, uint32_t dbpages)
+{
+	uint32_t h = 0;
+	if (pgno == 1) {
+		if (memcmp(p, "SQLite format 3", 16) != 0)
+			return 0;
+		h = 100;
+	}
+	unsigned t = p[h];
+	if (t != 2 && t != 5 && t != 10 && t != 13)
+		return 0;
+	uint32_t hdr = t == 2 || t == 5 ? 12 : 8;
+	uint32_t ncell = rp_be16(p + h + 3), start = rp_be16(p + h + 5), free1 = rp_be16(p + h + 1);
+	if (start == 0)
+		start = 65536;
+	if (h + hdr + 2 * ncell > start || start > page || p[h + 7] > 60 ||
+	    (free1 != 0 && (free1 < start || free1 >= page)))
+		return 0;
+	if (hdr == 12) {
+		uint32_t right = rp_be32(p + h + 8);
+		if (right == 0 || (dbpages != 0 && right > dbpages))
+			return 0;
+	}
+	for (uint32_t i = 0; i < ncell; i++) {
+		uint32_t c = rp_be16(p + h + hdr + 2 * i);
+		if (c < start || c >= page)
+			return 0;
+	}
+	return 1;
+}
+
 int
 rp_sqljournal_check(int fd, uint64_t size)
 {
@@ -49,7 +90,7 @@ rp_sqljournal_check(int fd, uint64_t size)
 		if (size - off < HDR || rp_pread_full(fd, h, HDR, (off_t)off) != HDR ||
 		    memcmp(h, magic, sizeof(magic)) != 0)
 			goto out;
-		uint32_t nrec = rp_be32(h + 8), nonce = rp_be32(h + 12);
+		uint32_t nrec = rp_be32(h + 8), nonce = rp_be32(h + 12), dbpages = rp_be32(h + 16);
 		uint32_t sec = rp_be32(h + 20), pg = rp_be32(h + 24);
 		if (!pow2(sec, SECTOR_MIN, SECTOR_MAX) || !pow2(pg, 512, PAGE_MAX) ||
 		    (page != 0 && (pg != page || sec != sector)))
@@ -75,13 +116,15 @@ rp_sqljournal_check(int fd, uint64_t size)
 					sum += data[b];
 				if (pgno == 0 || pgno == 0xffffffffu || sum != rp_be32(rec + 4 + page))
 					goto out;
+				pages++;
+				if (btree_page(data, page, pgno, dbpages))
+					continue;
 				rp_stats_add(&st, data, page);
 				if (st.n >= RANDOM_SPAN) {
 					if (rp_block_random(&st))
 						goto out;
 					rp_stats_reset(&st);
 				}
-				pages++;
 			}
 		}
 		/* the next segment's header starts at a sector boundary; what is left past

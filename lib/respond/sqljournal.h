@@ -7,9 +7,13 @@
  * writer makes, closes and deletes one at every transaction: watch answers its close
  * with this check instead of a full verdict (its pages are the database's own pages
  * from before, not a document, not a note). Ciphertext does not pass: every record's
- * checksum must hold, the page numbers be those of a database, the pages together
- * not random, and every byte of the file belong to a header, a record or a header's
- * padding. Reads the file with pread (bounded: RP_SQLJOURNAL_MAX). Thread-safe.
+ * checksum must hold, its page number be a page's, each page be a b-tree page by its
+ * header and cell pointers or else (overflow, freelist pages) the pages together not
+ * random, and every byte of the file belong to a header, a record or a header's
+ * padding. What this does not stop: a forger who writes SQLite's journal format, its
+ * checksums and b-tree headers around ciphertext, under a "-journal" name; that file
+ * is a new one (no victim), and the originals it replaces still count when they go.
+ * Reads the file with pread (bounded: RP_SQLJOURNAL_MAX). Thread-safe.
  */
 #ifndef RP_SQLJOURNAL_H
 #define RP_SQLJOURNAL_H
