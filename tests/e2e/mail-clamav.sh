@@ -5,7 +5,10 @@
 # not scanned whole); the EICAR file inside a zip is found with TMPDIR unusable
 # (libclamav's temporary files go to /dev/shm when it is a tmpfs); -j 1 and -j 2 give
 # the same output; with no place for libclamav's temporary files the scan is refused
-# (libclamav would say "clean" for a zip it cannot unpack); options after the operands.
+# (libclamav would say "clean" for a zip it cannot unpack); an attachment libclamav fails
+# on (its temporary directory full: it cannot write the zip's member out) makes its
+# message suspicious with the reason, in both messages that carry it (errors are not
+# kept), while the EICAR zip of the same run is still found; options after the operands.
 . "$TOP/tests/lib.sh"
 command -v zip >/dev/null || skip "zip is missing"
 # the EICAR test string from two halves (this file is no test file itself)
@@ -72,6 +75,27 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /dev/shm && TMPDIR=/nonexistent/riposte-test \
 	    exec "$0" mail scan mail/cur/6.eml --no-clamav --format jsonl' "$RIPOSTE" > noclam.jsonl 2> /dev/null
 	expect_eq "--no-clamav still scans (YARA, IOCs, macros)" 0 $?
+
+	# a real libclamav error, not a verdict: a zip whose member (512 KiB of random
+	# bytes, stored) does not fit in a 256 KiB tmpfs on /dev/shm; libclamav's write
+	# fails with ENOSPC and cl_scanmap_callback returns CL_EWRITE
+	head -c 524288 /dev/urandom > z/scan.tif
+	(cd z && zip -q -0 ../scans.zip scan.tif)
+	mkdir -p full/cur full/new full/tmp
+	msg 7 a@praxis.example t@client-g.example scans.zip scans.zip > full/cur/7.eml
+	msg 8 a@praxis.example s@client-h.example scans.zip scans.zip > full/cur/8.eml
+	cp mail/cur/6.eml full/cur/6.eml
+	"$RIPOSTE" mail scan full --clamav-db db --all --format jsonl > roomy.jsonl 2> /dev/null
+	expect_eq "with room for its temporary files: the zip scanned, clean" 2 \
+	    "$(grep -c '"id":"m[78]@praxis.example".*"verdict":"clean","cc":\[\],"bcc":\[\],"reasons":\[\]' roomy.jsonl)"
+	unshare -m sh -c 'mount -t tmpfs -o size=256k tmpfs /dev/shm && \
+	    exec "$0" mail scan full --clamav-db db -j 2 --all --format jsonl' "$RIPOSTE" > full.jsonl 2> full.err
+	expect_eq "an unscanned attachment: exit 1" 1 $?
+	[ -s full.err ] && { fail "nothing on stderr"; head -n 5 full.err; }
+	expect_eq "both messages with the zip: suspicious, ClamAV's error the one reason" 2 \
+	    "$(grep -c '"id":"m[78]@praxis.example".*"verdict":"suspicious","cc":\[\],"bcc":\[\],"reasons":\["'"'"'scans.zip'"'"' could not be scanned by ClamAV: Can'"'"'t write to file"\]' full.jsonl)"
+	expect_grep "the EICAR zip of the same run still found" '"id":"m6@praxis.example".*"verdict":"malicious"' full.jsonl
+	expect_grep "summary" '"kind":"summary","messages":3,"malicious":1,"suspicious":2' full.jsonl
 else
 	ok "# no mount namespace here: the no-temporary-directory check skipped"
 fi
