@@ -8,7 +8,9 @@
 # (libclamav would say "clean" for a zip it cannot unpack); an attachment libclamav fails
 # on (its temporary directory full: it cannot write the zip's member out) makes its
 # message suspicious with the reason, in both messages that carry it (errors are not
-# kept), while the EICAR zip of the same run is still found; options after the operands.
+# kept), while the EICAR zip of the same run is still found; a zip past libclamav's
+# limit of 10,000 files is suspicious with the limit (libclamav alone says "clean");
+# options after the operands.
 . "$TOP/tests/lib.sh"
 command -v zip >/dev/null || skip "zip is missing"
 # the EICAR test string from two halves (this file is no test file itself)
@@ -51,6 +53,31 @@ expect_eq "the zip: malicious" malicious "$(verdict m6@praxis.example)"
 expect_grep "summary" '"kind":"summary","messages":6,"malicious":4,"suspicious":0' j1.jsonl
 "$RIPOSTE" mail scan mail --clamav-db db --all -j 2 --format jsonl > j2.jsonl 2> /dev/null
 expect_eq "-j 2: the same output" "$(cat j1.jsonl)" "$(cat j2.jsonl)"
+
+# libclamav stops at its limits and, unless asked to alert, says "clean": a zip whose
+# 10,051st member is the EICAR file passed. The scan that stopped at a limit is said
+# (suspicious, with the limit), and a virus found before the limit still wins
+python3 - <<'PY'
+import zipfile
+eicar = open("eicar", "rb").read()
+for name, first in (("late.zip", False), ("early.zip", True)):
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        if first:
+            z.writestr("a.txt", eicar)
+        for i in range(10050):
+            z.writestr("f%05d.txt" % i, "x")
+        if not first:
+            z.writestr("z.txt", eicar)
+PY
+mkdir -p lim/cur lim/new lim/tmp
+msg 10 a@praxis.example r@client-i.example late.zip late.zip > lim/cur/10.eml
+msg 11 a@praxis.example q@client-j.example early.zip early.zip > lim/cur/11.eml
+"$RIPOSTE" mail scan lim --clamav-db db --all --format jsonl > lim.jsonl 2> /dev/null
+expect_eq "ClamAV's limit reached: exit 1" 1 $?
+expect_grep "the virus past the limit: suspicious, with ClamAV's limit" \
+    '"id":"m10@praxis.example".*"verdict":"suspicious".*"reasons":\[[^]]*"'"'"'late.zip'"'"' could not be scanned by ClamAV: stopped at its limit: Heuristics.Limits.Exceeded.MaxFiles"' lim.jsonl
+expect_grep "the virus before the limit: malicious" \
+    '"id":"m11@praxis.example".*"matches":\["clamav:Eicar-Test-Body.UNOFFICIAL"\],"verdict":"malicious"' lim.jsonl
 
 if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
 	# libclamav unpacks the zip to a temporary file; with TMPDIR where nothing can
