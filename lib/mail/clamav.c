@@ -33,6 +33,7 @@
 
 #define VERDICTS 65536u          /* a power of two */
 #define TMPFS_MAGIC 0x01021994
+#define LIMITS "Heuristics.Limits.Exceeded"
 
 /* one kept verdict: name NULL clean, else the signature (owned) */
 struct verdict {
@@ -161,6 +162,11 @@ mail_clam_load(struct mail_clam **out, const char *dir, const char *tmp,
 	else
 		rp_buf_addf(status, "custom, %u signatures", sigs);
 	c->opts.parse = ~0u & ~(uint32_t)CL_SCAN_PARSE_IMAGE_FUZZY_HASH;
+	/* without it libclamav stops at its limits (10,000 files in an archive, 2 min,
+	 * 100 MB a file, 400 MB a scan) and says "clean": a zip whose 10,001st member is
+	 * the virus passed. With it the scan ends with Heuristics.Limits.Exceeded.*,
+	 * which is no virus found but a scan not done: mail_clam_scan says so */
+	c->opts.heuristic = CL_SCAN_HEURISTIC_EXCEEDS_MAX;
 	*out = c;
 	c = NULL;
 	r = 0;
@@ -287,6 +293,14 @@ mail_clam_scan(struct mail_clam *c, const void *data, size_t len, const char *sh
 		return RP_ERR_NOMEM;
 	e = cl_scanmap_callback(map, NULL, &name, &scanned, c->engine, &o, NULL);
 	cl_fmap_close(map);
+	if (e == CL_VIRUS && (name == NULL || strncmp(name, LIMITS, sizeof(LIMITS) - 1) == 0)) {
+		/* a limit reached (a time limit too: not kept); a real signature found
+		 * before or after it would have been reported instead (heuristic alerts
+		 * come last) */
+		snprintf(vir, n, "stopped at its limit: %s", name ? name :
+		    LIMITS);
+		return RP_ERR_FORMAT;
+	}
 	if (e == CL_VIRUS) {
 		snprintf(vir, n, "%s", name ? name : "unknown");
 		if (have)

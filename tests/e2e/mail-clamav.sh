@@ -5,7 +5,12 @@
 # not scanned whole); the EICAR file inside a zip is found with TMPDIR unusable
 # (libclamav's temporary files go to /dev/shm when it is a tmpfs); -j 1 and -j 2 give
 # the same output; with no place for libclamav's temporary files the scan is refused
-# (libclamav would say "clean" for a zip it cannot unpack); options after the operands.
+# (libclamav would say "clean" for a zip it cannot unpack); an attachment libclamav fails
+# on (its temporary directory full: it cannot write the zip's member out) makes its
+# message suspicious with the reason, in both messages that carry it (errors are not
+# kept), while the EICAR zip of the same run is still found; a zip past libclamav's
+# limit of 10,000 files is suspicious with the limit (libclamav alone says "clean");
+# options after the operands.
 . "$TOP/tests/lib.sh"
 command -v zip >/dev/null || skip "zip is missing"
 # the EICAR test string from two halves (this file is no test file itself)
@@ -49,6 +54,31 @@ expect_grep "summary" '"kind":"summary","messages":6,"malicious":4,"suspicious":
 "$RIPOSTE" mail scan mail --clamav-db db --all -j 2 --format jsonl > j2.jsonl 2> /dev/null
 expect_eq "-j 2: the same output" "$(cat j1.jsonl)" "$(cat j2.jsonl)"
 
+# libclamav stops at its limits and, unless asked to alert, says "clean": a zip whose
+# 10,051st member is the EICAR file passed. The scan that stopped at a limit is said
+# (suspicious, with the limit), and a virus found before the limit still wins
+python3 - <<'PY'
+import zipfile
+eicar = open("eicar", "rb").read()
+for name, first in (("late.zip", False), ("early.zip", True)):
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        if first:
+            z.writestr("a.txt", eicar)
+        for i in range(10050):
+            z.writestr("f%05d.txt" % i, "x")
+        if not first:
+            z.writestr("z.txt", eicar)
+PY
+mkdir -p lim/cur lim/new lim/tmp
+msg 10 a@praxis.example r@client-i.example late.zip late.zip > lim/cur/10.eml
+msg 11 a@praxis.example q@client-j.example early.zip early.zip > lim/cur/11.eml
+"$RIPOSTE" mail scan lim --clamav-db db --all --format jsonl > lim.jsonl 2> /dev/null
+expect_eq "ClamAV's limit reached: exit 1" 1 $?
+expect_grep "the virus past the limit: suspicious, with ClamAV's limit" \
+    '"id":"m10@praxis.example".*"verdict":"suspicious".*"reasons":\[[^]]*"'"'"'late.zip'"'"' could not be scanned by ClamAV: stopped at its limit: Heuristics.Limits.Exceeded.MaxFiles"' lim.jsonl
+expect_grep "the virus before the limit: malicious" \
+    '"id":"m11@praxis.example".*"matches":\["clamav:Eicar-Test-Body.UNOFFICIAL"\],"verdict":"malicious"' lim.jsonl
+
 if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
 	# libclamav unpacks the zip to a temporary file; with TMPDIR where nothing can
 	# be made, it would fail and say nothing found (as clamscan does)
@@ -72,6 +102,27 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /dev/shm && TMPDIR=/nonexistent/riposte-test \
 	    exec "$0" mail scan mail/cur/6.eml --no-clamav --format jsonl' "$RIPOSTE" > noclam.jsonl 2> /dev/null
 	expect_eq "--no-clamav still scans (YARA, IOCs, macros)" 0 $?
+
+	# a real libclamav error, not a verdict: a zip whose member (512 KiB of random
+	# bytes, stored) does not fit in a 256 KiB tmpfs on /dev/shm; libclamav's write
+	# fails with ENOSPC and cl_scanmap_callback returns CL_EWRITE
+	head -c 524288 /dev/urandom > z/scan.tif
+	(cd z && zip -q -0 ../scans.zip scan.tif)
+	mkdir -p full/cur full/new full/tmp
+	msg 7 a@praxis.example t@client-g.example scans.zip scans.zip > full/cur/7.eml
+	msg 8 a@praxis.example s@client-h.example scans.zip scans.zip > full/cur/8.eml
+	cp mail/cur/6.eml full/cur/6.eml
+	"$RIPOSTE" mail scan full --clamav-db db --all --format jsonl > roomy.jsonl 2> /dev/null
+	expect_eq "with room for its temporary files: the zip scanned, clean" 2 \
+	    "$(grep -c '"id":"m[78]@praxis.example".*"verdict":"clean","cc":\[\],"bcc":\[\],"reasons":\[\]' roomy.jsonl)"
+	unshare -m sh -c 'mount -t tmpfs -o size=256k tmpfs /dev/shm && \
+	    exec "$0" mail scan full --clamav-db db -j 2 --all --format jsonl' "$RIPOSTE" > full.jsonl 2> full.err
+	expect_eq "an unscanned attachment: exit 1" 1 $?
+	[ -s full.err ] && { fail "nothing on stderr"; head -n 5 full.err; }
+	expect_eq "both messages with the zip: suspicious, ClamAV's error the one reason" 2 \
+	    "$(grep -c '"id":"m[78]@praxis.example".*"verdict":"suspicious","cc":\[\],"bcc":\[\],"reasons":\["'"'"'scans.zip'"'"' could not be scanned by ClamAV: Can'"'"'t write to file"\]' full.jsonl)"
+	expect_grep "the EICAR zip of the same run still found" '"id":"m6@praxis.example".*"verdict":"malicious"' full.jsonl
+	expect_grep "summary" '"kind":"summary","messages":3,"malicious":1,"suspicious":2' full.jsonl
 else
 	ok "# no mount namespace here: the no-temporary-directory check skipped"
 fi
