@@ -837,6 +837,22 @@ tiny_not_text(const struct analysis *a, const unsigned char *p, size_t n)
 	return junk >= 1 + n / 64 && !rp_utf8_valid(p, n);
 }
 
+/* A short file read whole that is valid UTF-8 without control bytes: text, even when
+ * its windows are too varied for the window test (a line of Chinese and a Bitcoin
+ * address has 48 distinct bytes in 64). */
+static int
+small_utf8_text(const struct analysis *a, const unsigned char *p, size_t n)
+{
+	unsigned c;
+
+	if (n == 0 || n > SHORT_NOTE || a->all.n != n)
+		return 0;
+	for (c = 0; c < 256; c++)
+		if (junk_tab[c] && a->all.hist[c])
+			return 0;
+	return rp_utf8_valid(p, n);
+}
+
 /* A small file that is plain text (a note or a misnamed text is no encrypted image). */
 static int
 tiny_text(const struct analysis *a)
@@ -879,6 +895,17 @@ has_channel(const unsigned char *p, size_t n, int mail)
 	if (memmem(p, n, "elegram", 7) || memmem(p, n, "ession ID", 9) ||
 	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7) || memmem(p, n, "bc1q", 4))
 		return 1;
+	/* a Session ID (66 hexadecimal digits from "05") or a Tox ID (76) given bare */
+	for (q = p; q < end; ) {
+		const unsigned char *h = q;
+
+		while (h < end && isxdigit(*h))
+			h++;
+		if ((h - q == 66 && q[0] == '0' && q[1] == '5') || h - q == 76)
+			return 1;
+		q = h < end ? h + 1 : h;
+	}
+	q = p;
 	/* a mail: name@domain.tld */
 	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {
 		const unsigned char *d = q + 1;
@@ -915,7 +942,8 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	other = strength == 0 && !in_list(s->e->textnote, s->e->ntextnote, v->ext[0] ? v->ext : "-");
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16; and no NUL
 	 * (catalogs and other binaries with strings in them have) */
-	if (!a->utf16 && (a->wtext * 2 < a->windows || a->all.hist[0] != 0))
+	if (!a->utf16 && (a->all.hist[0] != 0 ||
+	    (a->wtext * 2 < a->windows && !small_utf8_text(a, buf, len))))
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
@@ -1005,6 +1033,25 @@ dense_format(const struct rp_format *f)
 	return 0;
 }
 
+/* Whether the bytes of a tiny file (read whole) are not what its first extension holds:
+ * a format known by its signature (sig.h) or its structure (format.h) must show its
+ * signature; anything else, text by extension or unknown, must be clean UTF-8 text. */
+static int
+tiny_unexplained(const struct rp_engine *e, const struct rp_verdict *v,
+    const struct analysis *a, const unsigned char *p, size_t n)
+{
+	const struct rp_sig *sig;
+	const struct rp_format *f;
+
+	if (v->ext[0] && !in_list(e->text, e->ntext, v->ext)) {
+		if ((sig = rp_sig_by_ext(v->ext)) != NULL)
+			return !rp_sig_match(sig, p, n) && !(sig->flags & RP_SIGF_RANDOM);
+		if ((f = rp_format_by_ext(v->ext)) != NULL && !(f->flags & RP_FMTF_TEXT))
+			return 1;   /* the sniff found no signature at the head */
+	}
+	return !small_utf8_text(a, p, n);
+}
+
 static void
 judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
 {
@@ -1037,6 +1084,20 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			return;
 		}
 		fam = NULL;
+	}
+
+	/* 1b. a tiny file read whole under a ransomware family's extension appended to
+	 * another (x.gif.akira, top_level.txt.royal): the name is the evidence, the content
+	 * need only fail to be what the first extension says. Too small for statistics,
+	 * it is encrypted whatever its size when its bytes are not the format's (no
+	 * signature of any format at the head) and not clean text where text is allowed. */
+	if (fam && v->appended_ext[0] && head && hlen == v->size && v->size > 0 &&
+	    v->size < 256 && rp_format_sniff(head, hlen) == NULL &&
+	    tiny_unexplained(e, v, a, head, hlen)) {
+		reason(v, "tiny file (%llu bytes) under %s's extension whose content is not "
+		    "what '.%s' holds: encrypted", (unsigned long long)v->size, fam, v->ext);
+		v->kind = RP_V_ENCRYPTED;
+		return;
 	}
 
 	/* 2. a signature at the head: the structure decides */
