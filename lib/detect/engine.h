@@ -71,6 +71,9 @@ struct rp_verdict {
 	size_t nreasons;
 	char reasons[RP_V_MAX_REASONS][RP_V_REASON_LEN];
 	char note_rule[64];         /* the YARA rule that recognised a note, or "" */
+	uint64_t dup_hash;          /* non-zero: a small text (at most 4 KiB) with evidence
+	                               of a note that was not enough alone; a hash of its
+	                               content, for counting its copies (dupnote.h) */
 };
 
 const char *rp_verdict_name(enum rp_verdict_kind k);   /* "ok", "encrypted", ... */
