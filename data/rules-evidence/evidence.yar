@@ -7,10 +7,11 @@
  * copied into fifty folders has no two of these kinds of evidence, and desktop.ini,
  * Thumbs.db or .gitkeep none.
  *
- * Two different kinds, of: a way to reach the attacker (Tor, Tox, Session, Telegram,
- * a mail, a Bitcoin or Monero address), a personal ID, an amount of data, words of
- * encryption, of theft or publication, of payment (the same lists as
- * rules-short/short-words.yar). The defender's voice is excluded as everywhere.
+ * A way to reach the attacker (Tor, Tox, Session, Telegram, a mail, a Bitcoin or Monero
+ * address) and, in a text of at most 1 KiB, one more kind of evidence, in a longer one
+ * two: a personal ID, an amount of data, words of encryption, of theft or publication,
+ * of payment (the same lists as rules-short/short-words.yar). The defender's voice is
+ * excluded as everywhere.
  */
 rule note_evidence
 {
@@ -30,7 +31,7 @@ rule note_evidence
         $cr_cyr = /(зашифр|расшифр|дешифр|шифрован|заблокир|розшифр|шифрув|κρυπτογρ|κλειδώθηκ)/
         $cr_rtl = /(تشفير|مشفر|فك التشفير|رمزگذاری|رمزنگاری|رمزگشایی|رمز شده|מוצפנ|הצפנ|פענוח|נעול)/
         $cr_asia = /(암호화|복호화|잠겼|暗号化|復号|加密|解密|锁定|鎖定|एन्क्रिप्ट|डिक्रिप्ट|कूटबद्ध|เข้ารหัส|ถอดรหัส)/
-        $th_lat = /(stolen|exfiltrat|leaked|\bleak\b|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
+        $th_lat = /(stolen|exfiltrat|leaked|leak site|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
         $th_lat2 = /(skradzion|wyciek|opublikuj|upubliczn|gestolen|gelekt|publiceren|gepubliceerd|stulna|stulit|l(ä|a)ck|publicera|ukraden|odcizen|(ú|u)nik\b|zve(ř|r)ejn|publikov|furat|furate|publica(ţ|ț|t)i|public(ă|a)m|ellopt|kisziv(á|a)rog|nyilv(á|a)noss(á|a)gra|k(ö|o)zz(é|e)tesz|(đ|d)(á|a)nh c(ắ|a)p|r(ò|o) r(ỉ|i)|c(ô|o)ng b(ố|o)|dicuri|bocor|dipublikasikan|publikasikan|çalındı|çalınan|sızdır|yayınla)/ nocase
         $th_cyr = /(украд|украл|похищ|утечк|опубликов|слив|вкрад|викрад|витік|оприлюдн|опублік|κλάπηκ|κλεμμέν|διαρρ|δημοσιε)/
         $th_rtl = /(سرقة|مسروق|تسريب|سننشر|سرقت|دزدید|افشا|منتشر|נגנב|גנבנו|הדלפ|דליפ|נפרסם)/
@@ -52,5 +53,14 @@ rule note_evidence
     condition:
         filesize <= 4096 and not any of ($n_*) and
         (any of ($c_*) or any of ($m_*)) and
-        (any of ($cr_*) or any of ($th_*) or any of ($py_*) or any of ($id_*) or $gb)
+        (
+            (filesize <= 1024 and (any of ($cr_*) or any of ($th_*) or any of ($py_*) or
+                any of ($id_*) or $gb)) or
+            // a longer text (a code of conduct gives a mail and forbids publishing
+            // others' addresses): two kinds besides the channel
+            ((any of ($cr_*) and 1 of ($th_*, $py_*, $id_*, $gb)) or
+             (any of ($th_*) and 1 of ($py_*, $id_*, $gb)) or
+             (any of ($py_*) and 1 of ($id_*, $gb)) or
+             ($gb and any of ($id_*)))
+        )
 }

@@ -12,8 +12,10 @@
  * to reach someone, see check_note):
  *  - a Tor, Tox, Session or Telegram contact with one kind of word other than "files"
  *    or "key" (those are everyday words), or with a personal ID;
- *  - a mail or a Bitcoin/Monero address with "encrypted/locked" or "stolen/leaked" and
- *    one more kind (files, pay, key, contact, deadline, an ID);
+ *  - a mail or a Bitcoin/Monero address with "encrypted/locked" and one more kind
+ *    (files, pay, key, contact, deadline, an ID, an amount of data), or with
+ *    "stolen/leaked/published" and one more kind but files (a release note has fixed
+ *    a leak and published files);
  *  - a mail with "pay" and a key or an ID and a contact or a deadline;
  *  - in a file under 200 bytes, "write to" a mail with a personal ID (a token of letters
  *    and digits, 12 or more): a note can be that terse, a README cannot.
@@ -41,7 +43,7 @@ rule ransom_note_short_words
         $cr_asia = /(암호화|복호화|잠겼|暗号化|復号|加密|解密|锁定|鎖定|एन्क्रिप्ट|डिक्रिप्ट|कूटबद्ध|เข้ารหัส|ถอดรหัส)/
 
         // stolen, leaked, published
-        $th_lat = /(stolen|exfiltrat|leaked|\bleak\b|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
+        $th_lat = /(stolen|exfiltrat|leaked|leak site|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
         $th_lat2 = /(skradzion|wyciek|opublikuj|upubliczn|gestolen|gelekt|publiceren|gepubliceerd|stulna|stulit|l(ä|a)ck|publicera|ukraden|odcizen|(ú|u)nik\b|zve(ř|r)ejn|publikov|furat|furate|publica(ţ|ț|t)i|public(ă|a)m|ellopt|kisziv(á|a)rog|nyilv(á|a)noss(á|a)gra|k(ö|o)zz(é|e)tesz|(đ|d)(á|a)nh c(ắ|a)p|r(ò|o) r(ỉ|i)|c(ô|o)ng b(ố|o)|dicuri|bocor|dipublikasikan|publikasikan|çalındı|çalınan|sızdır|yayınla)/ nocase
         $th_cyr = /(украд|украл|похищ|утечк|опубликов|слив|вкрад|викрад|витік|оприлюдн|опублік|κλάπηκ|κλεμμέν|διαρρ|δημοσιε)/
         $th_rtl = /(سرقة|مسروق|تسريب|سننشر|سرقت|دزدید|افشا|منتشر|נגנב|גנבנו|הדלפ|דליפ|נפרסם)/
@@ -96,9 +98,12 @@ rule ransom_note_short_words
         (
             (any of ($c_*) and (any of ($cr_*) or any of ($th_*) or any of ($py_*) or
                 any of ($ct_*) or any of ($dl_*) or $id_tok)) or
-            (any of ($m_*) and (any of ($cr_*) or any of ($th_*)) and
+            (any of ($m_*) and any of ($cr_*) and
                 (any of ($fl_*) or any of ($py_*) or any of ($ky_*) or any of ($ct_*) or
-                 any of ($dl_*) or $id_tok)) or
+                 any of ($dl_*) or $id_tok or $gb)) or
+            (any of ($m_*) and any of ($th_*) and
+                (any of ($py_*) or any of ($ky_*) or any of ($ct_*) or any of ($dl_*) or
+                 $id_tok or $gb)) or
             ($m_mail and any of ($py_*) and (any of ($ky_*) or $id_tok) and
                 (any of ($ct_*) or any of ($dl_*))) or
             (filesize < 200 and $m_mail and (any of ($ct_*) or $back) and ($id_tok or $id_hex)) or

@@ -1064,6 +1064,21 @@ dense_format(const struct rp_format *f)
 	return 0;
 }
 
+/* Whether a name has an extension before its last one ("data.bin.8base"; not
+ * ".hidden.8base" nor "notes.8base"). */
+static int
+inner_ext(const char *base)
+{
+	const char *last = strrchr(base, '.'), *p;
+
+	if (last == NULL || last == base)
+		return 0;
+	for (p = last - 1; p > base; p--)
+		if (*p == '.')
+			return p + 1 < last;
+	return 0;
+}
+
 /* Whether the bytes of a tiny file (read whole) are not what its first extension holds:
  * a format known by its signature (sig.h) or its structure (format.h) must show its
  * signature; anything else, text by extension or unknown, must be clean UTF-8 text. */
@@ -1111,6 +1126,16 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			reason(v, "extension '.%s' of %s, and content indistinguishable from random",
 			    v->ext, fam);
 			describe_random(v, a);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
+		/* "data.bin.8base": appended to an extension the lists do not know; a tiny
+		 * file whose bytes are not clean text is what was encrypted */
+		if (head && hlen == v->size && v->size > 0 && v->size < 256 &&
+		    inner_ext(base) && rp_format_sniff(head, hlen) == NULL &&
+		    !small_utf8_text(a, head, hlen)) {
+			reason(v, "tiny file (%llu bytes) under %s's extension appended to another, "
+			    "whose bytes are not text: encrypted", (unsigned long long)v->size, fam);
 			v->kind = RP_V_ENCRYPTED;
 			return;
 		}
