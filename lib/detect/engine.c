@@ -998,7 +998,7 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	}
 	/* not a note alone: a small text read whole with some evidence of one is marked
 	 * with its content's hash; its copies in other folders decide (dupnote.h) */
-	if (r == 0 && strength < 2 && whole && len <= DUP_MAX &&
+	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX &&
 	    (anchor || has_channel(buf, len, 1))) {
 		if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
 			return r;

@@ -25,6 +25,9 @@ struct rp_engine_opts {
 	int allow_atime;        /* read files even where O_NOATIME is refused */
 	int type_all;           /* name the type (libmagic) of every file; by default only
 	                           of files whose verdict is not ok (libmagic is the cost) */
+	int note_copies;        /* mark small texts with some evidence of a note with their
+	                           content's hash (rp_verdict.dup_hash), for a caller that
+	                           counts their copies (treescan); off: never marked */
 };
 
 /* On failure errmsg (optional) says why (e.g. the YARA compiler's message). */

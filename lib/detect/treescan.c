@@ -490,6 +490,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	eo.full = o->full;
 	eo.allow_atime = o->allow_atime;
 	eo.type_all = o->type_all;
+	eo.note_copies = 1;
 	if ((r = rp_engine_new(&ts->eng, &eo, errmsg)) != 0)
 		goto fail;
 	/* enough queued files to keep every worker busy while the head waits */
