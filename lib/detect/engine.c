@@ -46,6 +46,7 @@
 #define WIN 64              /* text window */
 #define NOTE_MAX (128 * 1024)   /* notes are small; larger files are not note candidates */
 #define SHORT_NOTE 1024         /* files up to this size are also asked the short-note rules */
+#define DUP_MAX 4096            /* texts up to this size are counted by their copies */
 #define SCRATCH (256 * 1024)
 #define FINE 16             /* fine window: random stripes */
 /* marks of fine windows for the longest region analysed at once (a file read whole),
@@ -67,6 +68,7 @@ struct rp_engine {
 	char *data_dir;
 	struct rp_yara_rules *rules;
 	struct rp_yara_rules *short_rules;  /* notes of at most SHORT_NOTE bytes */
+	struct rp_yara_rules *evid_rules;   /* evidence of a note, for counting copies */
 	struct name_pat *names;
 	size_t nnames;
 	char **known;           /* sorted */
@@ -90,6 +92,7 @@ struct rp_scanner {
 	struct rp_magic *magic;
 	struct rp_yara_scanner *ys;
 	struct rp_yara_scanner *ys_short;
+	struct rp_yara_scanner *ys_evid;
 	unsigned char *conv;    /* UTF-16 notes converted to UTF-8 */
 	unsigned char *scratch; /* SCRATCH bytes: the streamed middle of --full */
 	size_t convcap;
@@ -286,7 +289,8 @@ rp_engine_new(struct rp_engine **out, const struct rp_engine_opts *o, struct rp_
 		goto out;
 	}
 	if ((r = rp_yara_compile(&e->rules, e->data_dir, errmsg)) != 0 ||
-	    (r = rp_yara_compile_set(&e->short_rules, e->data_dir, "rules-short/", errmsg)) != 0)
+	    (r = rp_yara_compile_set(&e->short_rules, e->data_dir, "rules-short/", errmsg)) != 0 ||
+	    (r = rp_yara_compile_set(&e->evid_rules, e->data_dir, "rules-evidence/", errmsg)) != 0)
 		goto out;
 	if ((r = load_list(e, "extensions/known.txt", &e->known, &e->nknown)) != 0 ||
 	    (r = load_list(e, "extensions/text.txt", &e->text, &e->ntext)) != 0 ||
@@ -328,6 +332,7 @@ rp_engine_free(struct rp_engine *e)
 		return;
 	rp_yara_rules_free(e->rules);
 	rp_yara_rules_free(e->short_rules);
+	rp_yara_rules_free(e->evid_rules);
 	if (e->c_locale != (locale_t)0)
 		freelocale(e->c_locale);
 	for (i = 0; i < e->nnames; i++)
@@ -363,7 +368,8 @@ rp_scanner_new(struct rp_scanner **out, struct rp_engine *e)
 		return RP_ERR_NOMEM;
 	s->e = e;
 	if ((r = rp_magic_new(&s->magic)) != 0 || (r = rp_yara_scanner_new(&s->ys, e->rules)) != 0 ||
-	    (r = rp_yara_scanner_new(&s->ys_short, e->short_rules)) != 0) {
+	    (r = rp_yara_scanner_new(&s->ys_short, e->short_rules)) != 0 ||
+	    (r = rp_yara_scanner_new(&s->ys_evid, e->evid_rules)) != 0) {
 		rp_scanner_free(s);
 		return r;
 	}
@@ -380,6 +386,7 @@ rp_scanner_free(struct rp_scanner *s)
 	rp_magic_free(s->magic);
 	rp_yara_scanner_free(s->ys);
 	rp_yara_scanner_free(s->ys_short);
+	rp_yara_scanner_free(s->ys_evid);
 	free(s->conv);
 	free(s->scratch);
 	free(s);
@@ -837,6 +844,22 @@ tiny_not_text(const struct analysis *a, const unsigned char *p, size_t n)
 	return junk >= 1 + n / 64 && !rp_utf8_valid(p, n);
 }
 
+/* A short file read whole that is valid UTF-8 without control bytes: text, even when
+ * its windows are too varied for the window test (a line of Chinese and a Bitcoin
+ * address has 48 distinct bytes in 64). */
+static int
+small_utf8_text(const struct analysis *a, const unsigned char *p, size_t n)
+{
+	unsigned c;
+
+	if (n == 0 || n > SHORT_NOTE || a->all.n != n)
+		return 0;
+	for (c = 0; c < 256; c++)
+		if (junk_tab[c] && a->all.hist[c])
+			return 0;
+	return rp_utf8_valid(p, n);
+}
+
 /* A small file that is plain text (a note or a misnamed text is no encrypted image). */
 static int
 tiny_text(const struct analysis *a)
@@ -879,6 +902,17 @@ has_channel(const unsigned char *p, size_t n, int mail)
 	if (memmem(p, n, "elegram", 7) || memmem(p, n, "ession ID", 9) ||
 	    memmem(p, n, "ession id", 9) || memmem(p, n, "ession:", 7) || memmem(p, n, "bc1q", 4))
 		return 1;
+	/* a Session ID (66 hexadecimal digits from "05") or a Tox ID (76) given bare */
+	for (q = p; q < end; ) {
+		const unsigned char *h = q;
+
+		while (h < end && isxdigit(*h))
+			h++;
+		if ((h - q == 66 && q[0] == '0' && q[1] == '5') || h - q == 76)
+			return 1;
+		q = h < end ? h + 1 : h;
+	}
+	q = p;
 	/* a mail: name@domain.tld */
 	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {
 		const unsigned char *d = q + 1;
@@ -894,18 +928,32 @@ has_channel(const unsigned char *p, size_t n, int mail)
 	return 0;
 }
 
+/* FNV-1a of a small text, never 0 (0 means "no candidate"). */
+static uint64_t
+content_hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h ? h : 1;
+}
+
 static int
 check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
     struct rp_verdict *v)
 {
 	const unsigned char *buf;
 	size_t len, clen;
-	int strength, r, other, anchor;
+	int strength, r, other, anchor, whole;
 	char rule[64] = "";
 
 	if (v->size > NOTE_MAX || s->sample.nreg != 1)
 		return 0;
 	buf = rp_sample_head(&s->sample, &len);
+	whole = buf && len == v->size;
 	strength = name_strength(s->e, base);
 	/* content decides whatever the name (.log, .me, none, a typo'd .txtt); only
 	 * source code and configuration files, which talk about encryption and Tor too,
@@ -915,7 +963,8 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 	other = strength == 0 && !in_list(s->e->textnote, s->e->ntextnote, v->ext[0] ? v->ext : "-");
 	/* notes are text: mostly clean windows, or HTML/HTA/RTF, or UTF-16; and no NUL
 	 * (catalogs and other binaries with strings in them have) */
-	if (!a->utf16 && (a->wtext * 2 < a->windows || a->all.hist[0] != 0))
+	if (!a->utf16 && (a->all.hist[0] != 0 ||
+	    (a->wtext * 2 < a->windows && !small_utf8_text(a, buf, len))))
 		return 0;
 	if (a->utf16) {
 		if ((r = utf16_to_utf8(s, buf, len, &clen)) != 0)
@@ -946,6 +995,16 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		    strength == 1 ? ", and the name looks like a note's" : "");
 		v->kind = RP_V_NOTE;
 		return 1;
+	}
+	/* not a note alone: a small text read whole with some evidence of one is marked
+	 * with its content's hash; its copies in other folders decide (dupnote.h) */
+	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX &&
+	    (anchor || has_channel(buf, len, 1))) {
+		if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
+			return r;
+		if (r == 1)
+			v->dup_hash = content_hash(buf, len);
+		r = 0;
 	}
 	if (strength == 2 && v->size <= 64 * 1024) {
 		snprintf(v->note_rule, sizeof(v->note_rule), "name");
@@ -1005,6 +1064,40 @@ dense_format(const struct rp_format *f)
 	return 0;
 }
 
+/* Whether a name has an extension before its last one ("data.bin.8base"; not
+ * ".hidden.8base" nor "notes.8base"). */
+static int
+inner_ext(const char *base)
+{
+	const char *last = strrchr(base, '.'), *p;
+
+	if (last == NULL || last == base)
+		return 0;
+	for (p = last - 1; p > base; p--)
+		if (*p == '.')
+			return p + 1 < last;
+	return 0;
+}
+
+/* Whether the bytes of a tiny file (read whole) are not what its first extension holds:
+ * a format known by its signature (sig.h) or its structure (format.h) must show its
+ * signature; anything else, text by extension or unknown, must be clean UTF-8 text. */
+static int
+tiny_unexplained(const struct rp_engine *e, const struct rp_verdict *v,
+    const struct analysis *a, const unsigned char *p, size_t n)
+{
+	const struct rp_sig *sig;
+	const struct rp_format *f;
+
+	if (v->ext[0] && !in_list(e->text, e->ntext, v->ext)) {
+		if ((sig = rp_sig_by_ext(v->ext)) != NULL)
+			return !rp_sig_match(sig, p, n) && !(sig->flags & RP_SIGF_RANDOM);
+		if ((f = rp_format_by_ext(v->ext)) != NULL && !(f->flags & RP_FMTF_TEXT))
+			return 1;   /* the sniff found no signature at the head */
+	}
+	return !small_utf8_text(a, p, n);
+}
+
 static void
 judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
 {
@@ -1036,7 +1129,31 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			v->kind = RP_V_ENCRYPTED;
 			return;
 		}
+		/* "data.bin.8base": appended to an extension the lists do not know; a tiny
+		 * file whose bytes are not clean text is what was encrypted */
+		if (head && hlen == v->size && v->size > 0 && v->size < 256 &&
+		    inner_ext(base) && rp_format_sniff(head, hlen) == NULL &&
+		    !small_utf8_text(a, head, hlen)) {
+			reason(v, "tiny file (%llu bytes) under %s's extension appended to another, "
+			    "whose bytes are not text: encrypted", (unsigned long long)v->size, fam);
+			v->kind = RP_V_ENCRYPTED;
+			return;
+		}
 		fam = NULL;
+	}
+
+	/* 1b. a tiny file read whole under a ransomware family's extension appended to
+	 * another (x.gif.akira, top_level.txt.royal): the name is the evidence, the content
+	 * need only fail to be what the first extension says. Too small for statistics,
+	 * it is encrypted whatever its size when its bytes are not the format's (no
+	 * signature of any format at the head) and not clean text where text is allowed. */
+	if (fam && v->appended_ext[0] && head && hlen == v->size && v->size > 0 &&
+	    v->size < 256 && rp_format_sniff(head, hlen) == NULL &&
+	    tiny_unexplained(e, v, a, head, hlen)) {
+		reason(v, "tiny file (%llu bytes) under %s's extension whose content is not "
+		    "what '.%s' holds: encrypted", (unsigned long long)v->size, fam, v->ext);
+		v->kind = RP_V_ENCRYPTED;
+		return;
 	}
 
 	/* 2. a signature at the head: the structure decides */
@@ -1412,7 +1529,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	 * regular expressions), twenty times the rest of the verdict: the verdict does
 	 * not need it, so it only names the type of files that are reported.
 	 */
-	if (head && (v->kind != RP_V_OK || s->e->o.type_all))
+	if (head && (v->kind != RP_V_OK || v->dup_hash || s->e->o.type_all))
 		rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	/* structure checks may have read more (probes) */
 	v->bytes_read += s->sample.probe_bytes;
@@ -1424,6 +1541,7 @@ verdict_reset(struct rp_verdict *v)
 {
 	v->kind = RP_V_OK;
 	v->type[0] = v->format[0] = v->ext[0] = v->appended_ext[0] = v->note_rule[0] = '\0';
+	v->dup_hash = 0;
 	v->entropy = v->chi2 = 0;
 	v->size = v->bytes_read = 0;
 	v->mtime = 0;

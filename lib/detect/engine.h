@@ -25,6 +25,9 @@ struct rp_engine_opts {
 	int allow_atime;        /* read files even where O_NOATIME is refused */
 	int type_all;           /* name the type (libmagic) of every file; by default only
 	                           of files whose verdict is not ok (libmagic is the cost) */
+	int note_copies;        /* mark small texts with some evidence of a note with their
+	                           content's hash (rp_verdict.dup_hash), for a caller that
+	                           counts their copies (treescan); off: never marked */
 };
 
 /* On failure errmsg (optional) says why (e.g. the YARA compiler's message). */
@@ -71,6 +74,9 @@ struct rp_verdict {
 	size_t nreasons;
 	char reasons[RP_V_MAX_REASONS][RP_V_REASON_LEN];
 	char note_rule[64];         /* the YARA rule that recognised a note, or "" */
+	uint64_t dup_hash;          /* non-zero: a small text (at most 4 KiB) with evidence
+	                               of a note that was not enough alone; a hash of its
+	                               content, for counting its copies (dupnote.h) */
 };
 
 const char *rp_verdict_name(enum rp_verdict_kind k);   /* "ok", "encrypted", ... */

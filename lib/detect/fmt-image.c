@@ -311,14 +311,24 @@ rp_fmt_png_check(struct rp_sample *s, struct rp_fmt_result *r)
 			 * before were whole with their CRCs, and a first IDAT still inflates
 			 * up to the end; random bytes behind a kept IHDR make no valid chunk.
 			 */
-			size_t used;
+			const unsigned char *k;
+			size_t used, zoff = 0;
 
+			/* the zlib stream of the cut chunk: an IDAT's data, or a zTXt's or
+			 * iCCP's after its keyword, NUL and compression method (an icon's
+			 * first chunk after IHDR is often a compressed profile) */
+			if (memcmp(p + 4, "IDAT", 4) == 0)
+				zoff = 8;
+			else if ((memcmp(p + 4, "zTXt", 4) == 0 || memcmp(p + 4, "iCCP", 4) == 0) &&
+			    s->size - pos - 8 >= 82 && (k = rp_sample_get(s, pos + 8, 81)) != NULL &&
+			    (t = memchr(k, '\0', 80)) != NULL && t[1] == 0)
+				zoff = 8 + (size_t)(t - k) + 2;
 			if (nchunks >= 2 && ncrc == nchunks)
 				r->truncated = 1;
-			else if (nchunks == 1 && ncrc == 1 && memcmp(p + 4, "IDAT", 4) == 0 &&
-			    s->size - pos - 8 >= 64 && (t = rp_sample_get(s, pos + 8,
-			    (size_t)(s->size - pos - 8))) != NULL &&
-			    rp_fmt_inflate(t, (size_t)(s->size - pos - 8), 0, 64u << 20, &used,
+			else if (nchunks == 1 && ncrc == 1 && zoff &&
+			    s->size - pos - zoff >= 64 && (t = rp_sample_get(s, pos + zoff,
+			    (size_t)(s->size - pos - zoff))) != NULL &&
+			    rp_fmt_inflate(t, (size_t)(s->size - pos - zoff), 0, 64u << 20, &used,
 			    NULL, NULL) >= 0)
 				r->truncated = 1;
 			rp_fmt_damage(r, pos, "chunk at %llu runs past the end", (unsigned long long)pos);

@@ -15,6 +15,7 @@
 #include "core/array.h"
 #include "core/err.h"
 #include "core/time.h"
+#include "detect/dupnote.h"
 #include "detect/sample.h"
 #include "detect/treescan.h"
 
@@ -80,6 +81,11 @@ counters_release(struct counters *c)
 
 enum { JOB_FREE, JOB_QUEUED, JOB_TAKEN, JOB_DONE };
 
+/* small texts with evidence of a note held until their copies are counted: at most
+ * this many (about 2.5 KiB each), a note when in at least this many folders */
+#define DUP_HELD 4096
+#define DUP_DIRS 3
+
 struct job {
 	char *path;               /* display path, bytes */
 	size_t pathlen;
@@ -115,6 +121,7 @@ struct rp_treescan {
 	/* summary */
 	struct rp_treescan_summary sum;
 	struct counters notes, exts, dirs;
+	struct rp_dupnote *dup;   /* small texts held until their copies are counted */
 };
 
 /* Folds one finished job into the summary and hands it to the callbacks. Called in
@@ -128,6 +135,11 @@ finish(struct rp_treescan *ts, struct job *j)
 	const char *base;
 	int r;
 
+	/* a small text with some evidence of a note: held to the end of the run, when
+	 * its copies in other folders are counted (dupnote.h) */
+	if (j->warn < 0 && v->dup_hash && ts->dup &&
+	    (r = rp_dupnote_hold(ts->dup, j->path, j->pathlen, j->topdir, v)) != 0)
+		return r < 0 ? r : 0;
 	if (j->warn >= 0 && ts->cb.on_warning) {
 		struct rp_treescan_warning w = { (enum rp_treescan_warn_kind)j->warn, ts->root,
 			j->path, j->pathlen, j->what, 0, j->sys_errno };
@@ -478,6 +490,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	eo.full = o->full;
 	eo.allow_atime = o->allow_atime;
 	eo.type_all = o->type_all;
+	eo.note_copies = 1;
 	if ((r = rp_engine_new(&ts->eng, &eo, errmsg)) != 0)
 		goto fail;
 	/* enough queued files to keep every worker busy while the head waits */
@@ -485,6 +498,10 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	r = RP_ERR_NOMEM;
 	if ((ts->ring = calloc(ts->cap, sizeof(*ts->ring))) == NULL)
 		goto fail;
+	if ((r = rp_dupnote_new(&ts->dup, DUP_HELD, DUP_DIRS)) != 0) {
+		free(ts->ring);
+		goto fail;
+	}
 	pthread_mutex_init(&ts->mu, NULL);
 	pthread_cond_init(&ts->cv_work, NULL);
 	pthread_cond_init(&ts->cv_done, NULL);
@@ -512,6 +529,7 @@ rp_treescan_free(struct rp_treescan *ts)
 		pthread_cond_destroy(&ts->cv_done);
 	}
 	free(ts->ring);
+	rp_dupnote_free(ts->dup);
 	counters_release(&ts->notes);
 	counters_release(&ts->exts);
 	counters_release(&ts->dirs);
@@ -532,6 +550,24 @@ root_failed(struct rp_treescan *ts, const char *root, int code, int e)
 	w.what = rp_strerror(code);
 	errno = e;     /* for a callback that asks rp_strerror again */
 	return ts->cb.on_warning(&w, ts->ctx);
+}
+
+/* A held small text's verdict (dupnote.h), reported as any other. */
+static int
+release_one(const char *path, size_t pathlen, const char *topdir, struct rp_verdict *v,
+    void *ctx)
+{
+	struct job j = { .path = (char *)path, .pathlen = pathlen, .topdir = (char *)topdir,
+		.fd = -1, .warn = -1, .v = *v };
+
+	return finish(ctx, &j);
+}
+
+static int
+release_none(const char *path, size_t pathlen, const char *topdir, struct rp_verdict *v,
+    void *ctx)
+{
+	return 0;
 }
 
 int
@@ -606,6 +642,11 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 		free(th);
 	}
 	rp_scanner_free(s);
+	/* the small texts held for their copies, in the order held (after a stop,
+	 * forgotten) */
+	if ((r = rp_dupnote_release(ts->dup, ts->failed ? release_none : release_one, ts)) < 0 &&
+	    !ts->failed)
+		ts->failed = r;
 	/* what a stop left in the ring is not reported */
 	for (k = 0; k < ts->cap; k++)
 		if (ts->ring[k].state != JOB_FREE)

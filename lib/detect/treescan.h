@@ -12,7 +12,10 @@
  *
  * Callbacks run on the thread that called rp_treescan_run, one at a time, in walk
  * order (the roots in the order given, then the byte order of names), never with an
- * internal lock held:
+ * internal lock held; except the small texts with some evidence of a note that is not
+ * enough alone (rp_verdict.dup_hash): they come last, in walk order among themselves,
+ * as notes when the same content lies in 3 folders or more (detect/dupnote.h; at most
+ * 4,096 are held, later ones come in walk order as they are):
  *  - on_verdict: every file and every entry that could not be judged (SKIPPED with
  *    the reason: not regular, unreadable, vanished, outside the tree's filesystem);
  *  - on_warning: before the verdict of an entry the walk could not examine or a

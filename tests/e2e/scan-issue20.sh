@@ -4,7 +4,9 @@
 # a tiny GIF encrypted whole and renamed, a tiny text encrypted; an extortion note named
 # .log and a short note without an extension; a cut-off gzip and a Type 1 font that stay
 # ok; options after the operand; no timestamp changed; and `diff` counting the tiny
-# encrypted GIF as encrypted.
+# encrypted GIF as encrypted; a text with some evidence of a note copied in four folders
+# (a note by its copies, desktop.ini beside it not), a one-line Polish note, a 3-byte
+# text under a family's extension.
 . "$TOP/tests/lib.sh"
 PY=${PYTHON:-/usr/bin/python3}
 mkdir -p share/Fonts share/Docs
@@ -37,6 +39,17 @@ open("share/Docs/README", "w").write("http://%s\nkey: Zx81Qp0Lm4Tw9Rb2\n" % onio
 open("share/Docs/README.txt", "w").write(
     "libfoo 2.1\n\nThis release fixes a memory leak. Downloaded files are verified.\n"
     "Report bugs to maintainer@example.org. Copyright 2024 the libfoo authors.\n")
+# the same text with some evidence of a note in four folders, desktop.ini in each;
+# a one-line note in Polish; a tiny text encrypted under a family's extension
+talk = ("Something happened to the company's server and we did it: we hold 310 GB of it.\n"
+        "Write to recover7@onionmail.org and give this ID: 4F2A9C0D1E7B3A56.\n"
+        + "We will answer within the day.\n" * 40)
+for d in ("P1", "P2", "P3", "P4"):
+    os.makedirs("share/" + d)
+    open("share/%s/HOW_TO_TALK.txt" % d, "w").write(talk)
+    open("share/%s/desktop.ini" % d, "w").write("[.ShellClassInfo]\r\nIconResource=imageres.dll,-3\r\n")
+open("share/Docs/CZYTAJ.txt", "w").write("Wasze pliki zosta\u0142y zaszyfrowane. Napisz: rx4@onionmail.org\n")
+open("share/Docs/top_level.txt.royal", "wb").write(b"\x9f\x03\xe1")
 PYEOF
 seq 1 20000 | gzip -9 > full.gz
 head -c 3000 full.gz > share/Docs/manual.gz
@@ -60,6 +73,13 @@ expect_eq "a short note without an extension" note "$(v Docs/README)"
 expect_eq "a README with a mail address" ok "$(v Docs/README.txt)"
 expect_eq "a cut-off gzip" ok "$(v Docs/manual.gz)"
 expect_grep "the cut-off gzip says so" '"path":"share/Docs/manual.gz".*cut short' scan.jsonl
+expect_eq "a text with evidence of a note, copied in four folders" "note note note note" \
+    "$(echo $(v P1/HOW_TO_TALK.txt) $(v P2/HOW_TO_TALK.txt) $(v P3/HOW_TO_TALK.txt) $(v P4/HOW_TO_TALK.txt))"
+expect_grep "the copies are the reason" '"path":"share/P1/HOW_TO_TALK.txt".*the same small text in 4 folders' scan.jsonl
+expect_eq "desktop.ini in the same folders" "ok ok ok ok" \
+    "$(echo $(v P1/desktop.ini) $(v P2/desktop.ini) $(v P3/desktop.ini) $(v P4/desktop.ini))"
+expect_eq "a one-line note in Polish" note "$(v Docs/CZYTAJ.txt)"
+expect_eq "a 3-byte text encrypted under Royal's extension" encrypted "$(v Docs/top_level.txt.royal)"
 snap_times > after.txt
 expect_eq "no timestamp changed" "" "$(diff before.txt after.txt)"
 

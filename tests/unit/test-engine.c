@@ -659,6 +659,132 @@ issue20_stripes_periodicity(void **state)
 	assert_int_equal(r.period, 0);
 }
 
+/*
+ * Short notes in the languages of rules-short/short-words.yar, one line each with a
+ * mail or a channel; terse English ones (a bare Tox ID, "write" a mail with an ID, an
+ * amount of data, "pay for the key"); ordinary short texts in the same languages with
+ * a mail are not notes (issue 20).
+ */
+static void
+issue20_short_notes_in_more_languages(void **state)
+{
+	static const char tox[] = "F2A1C67B3D9E0A4B5C6D7E8F9A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D1E2F3A4B";
+	static const struct { const char *name, *text; } notes[] = {
+		{ "LEIA-ME.txt", "Seus arquivos foram criptografados. Escreva para rx4@onionmail.org\n" },
+		{ "PRZECZYTAJ.txt", "Wasze pliki zosta\xc5\x82y zaszyfrowane. Napisz: rx4@onionmail.org\n" },
+		{ "읽어주세요.txt", "파일이 암호화되었습니다. 연락: rx4@onionmail.org\n" },
+		{ "BENIOKU.txt", "Dosyalar\xc4\xb1n\xc4\xb1z \xc5\x9fifrelendi. rx4@onionmail.org adresine yaz\xc4\xb1n\n" },
+		{ "اقرأني.txt", "تم تشفير جميع ملفاتكم. اتصل بنا: rx4@onionmail.org\n" },
+		{ "読んで.txt", "ファイルは暗号化されました。連絡先 rx4@onionmail.org\n" },
+		{ "说明.txt", "您的文件已被加密。联系 rx4@onionmail.org\n" },
+		{ "ПРОЧТИ.txt", "Ваши файлы зашифрованы. Напишите rx4@onionmail.org\n" },
+		{ "ПРОЧИТАЙ.txt", "Ваші файли зашифровано. Напишіть rx4@onionmail.org\n" },
+		{ "LEESMIJ.txt", "Uw bestanden zijn versleuteld. Schrijf naar rx4@onionmail.org\n" },
+		{ "LASMIG.txt", "Dina filer \xc3\xa4r krypterade. Skriv till rx4@onionmail.org\n" },
+		{ "PRECTI.txt", "Vaše soubory byly zašifrovány. Napište rx4@onionmail.org\n" },
+		{ "CITESTE.txt", "Fi\xc8\x99ierele au fost criptate. Scrie\xc8\x9bi la rx4@onionmail.org\n" },
+		{ "OLVASS.txt", "A f\xc3\xa1jljait titkos\xc3\xadtottuk. \xc3\x8djon: rx4@onionmail.org\n" },
+		{ "DOCNGAY.txt", "T\xe1\xba\xa5t c\xe1\xba\xa3 t\xe1\xbb\x87p \xc4\x91\xc3\xa3 b\xe1\xbb\x8b m\xc3\xa3 h\xc3\xb3" "a. Li\xc3\xaan h\xe1\xbb\x87 rx4@onionmail.org\n" },
+		{ "BACA.txt", "File Anda telah dienkripsi. Hubungi rx4@onionmail.org\n" },
+		{ "อ่าน.txt", "ไฟล์ของคุณถูกเข้ารหัส ติดต่อ rx4@onionmail.org\n" },
+		{ "קרא.txt", "הקבצים שלך מוצפנים. צרו קשר rx4@onionmail.org\n" },
+		{ "بخوانید.txt", "فایل های شما رمزگذاری شده است. تماس: rx4@onionmail.org\n" },
+		{ "पढ़ें.txt", "आपकी फ़ाइलें एन्क्रिप्ट कर दी गई हैं। संपर्क करें rx4@onionmail.org\n" },
+		{ "ΔΙΑΒΑΣΕ.txt", "Τα αρχεία σας κρυπτογραφήθηκαν. Γράψτε στο rx4@onionmail.org\n" },
+		/* one line, Chinese and a Bitcoin address: too varied for the window test */
+		{ "README_CN.txt", "文件已加密。比特币 bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\n" },
+		/* terse English */
+		{ "K.txt", "Pay for the key: gtz9@onionmail.org\n" },
+		{ "info.txt", "Write hcw7@mailum.com\nID: C2BEC9C77C2E7B24CACC550747089C6A\n" },
+		{ "DATA.txt", "We have 485 GB of your data. dly7@keemail.me\n" },
+		{ "HELP.txt", "Your files are gone unless you pay.\nzgy4@onionmail.org\n" },
+		{ "note.txt", "Contact us before we publish. Session "
+		    "05f34d69ab82a6a902cd32bb6bd3d794ddfd575a15bedcddfb807c2b1d3ca8f89d\n" },
+	};
+	static const struct { const char *name, *text; } plain[] = {
+		{ "kontakt.txt", "Kontakt: biuro@firma.pl, tel. 22 123 45 67. Zapraszamy.\n" },
+		{ "lista.txt", "Lista de compras: leite, p\xc3\xa3o, ovos, caf\xc3\xa9. Pagar a conta de luz.\n" },
+		{ "LIESMICH.txt", "Fragen zur Installation? Schreiben Sie an support@example.de.\n" },
+		{ "COPYING", "Copyright (C) 2020 Jan Nov\xc3\xa1k <jan@example.cz>. Licence: GPL-2.0+.\n" },
+		{ "licence.txt", "Pay for the licence key once: sales@example.com\n" },
+		{ "access.log", "10.0.0.7 - - [02/Nov/2026] \"GET /files/x.pdf\" 200 https://example.org/ mail admin@example.org\n" },
+		{ "tor.txt", "Our mirror: http://duskgytldkxiuqc6.onion\n" },
+	};
+	struct rp_verdict v;
+	char buf[200];
+
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		put(notes[i].name, notes[i].text, strlen(notes[i].text));
+		if (judge(notes[i].name, &v) != RP_V_NOTE)
+			fail_msg("%s: %s", notes[i].name, notes[i].text);
+	}
+	/* a bare Tox ID, and with "write to" */
+	snprintf(buf, sizeof(buf), "Tox %s\n", tox);
+	put("RECOVERY.txt", buf, strlen(buf));
+	assert_int_equal(judge("RECOVERY.txt", &v), RP_V_NOTE);
+	snprintf(buf, sizeof(buf), "write to %s\n", tox);
+	put("w.txt", buf, strlen(buf));
+	assert_int_equal(judge("w.txt", &v), RP_V_NOTE);
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		put(plain[i].name, plain[i].text, strlen(plain[i].text));
+		if (judge(plain[i].name, &v) != RP_V_OK)
+			fail_msg("%s: %s (%s)", plain[i].name, plain[i].text, v.reasons[0]);
+	}
+}
+
+/*
+ * A tiny file under a family's extension appended to another: encrypted when its bytes
+ * are not what the first extension holds, whatever its size; clean text under '.txt',
+ * or the format's own signature, is not (issue 20). A PNG cut inside a compressed
+ * zTXt chunk whose stream inflates to the end is cut short, not a fake header.
+ */
+static void
+issue20_tiny_family_and_cut_png(void **state)
+{
+	unsigned char buf[1024], z[900];
+	uLongf zn = sizeof(z);
+	struct rp_verdict v;
+	size_t n = 0, i;
+
+	fill_random(buf, 94);
+	put("x.gif.akira", buf, 94);
+	assert_int_equal(judge("x.gif.akira", &v), RP_V_ENCRYPTED);
+	put("top_level.txt.royal", "\x9f\x03\xe1\x7a", 4);
+	assert_int_equal(judge("top_level.txt.royal", &v), RP_V_ENCRYPTED);
+	put("data.bin.8base", "\xc4\x11\x02", 3);
+	assert_int_equal(judge("data.bin.8base", &v), RP_V_ENCRYPTED);
+	/* what the first extension holds */
+	put("top_level.txt.lockbit", "odf\n", 4);
+	assert_int_equal(judge("top_level.txt.lockbit", &v), RP_V_OK);
+	put("dot.gif.akira", "GIF89a\1\0\1\0\x80\0\0\0\0\0\xff\xff\xff!\xf9\4\1\0\0\0\0,\0\0\0\0\1\0\1\0\0\2\2D\1\0;", 43);
+	assert_int_equal(judge("dot.gif.akira", &v), RP_V_OK);
+	put("notes.8base", "\xc4\x11\x02", 3);   /* no extension before the family's */
+	assert_int_equal(judge("notes.8base", &v), RP_V_OK);
+
+	/* PNG: signature, IHDR, then a zTXt chunk cut short whose zlib stream is real */
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(rnd() & 0x3f);
+	assert_int_equal(compress2(z, &zn, buf, sizeof(buf), 9), Z_OK);
+	n = 0;
+	memcpy(buf + n, "\x89PNG\r\n\x1a\n", 8), n += 8;
+	memcpy(buf + n, "\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 21), n += 21;
+	{
+		uint32_t c = (uint32_t)crc32(0, buf + 12, 17);
+
+		buf[n++] = (unsigned char)(c >> 24), buf[n++] = (unsigned char)(c >> 16);
+		buf[n++] = (unsigned char)(c >> 8), buf[n++] = (unsigned char)c;
+	}
+	memcpy(buf + n, "\0\0\x03\xd2zTXtRaw profile type exif\0\0", 31), n += 31;
+	memcpy(buf + n, z, zn < 500 ? zn : 500), n += zn < 500 ? zn : 500;
+	put("cut.png", buf, n);
+	assert_int_equal(judge("cut.png", &v), RP_V_OK);
+	/* the same header with random bytes behind: a fake header */
+	fill_random(buf + 64, n - 64);
+	put("fake.png", buf, n);
+	if (judge("fake.png", &v) == RP_V_OK)
+		fail_msg("fake.png: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
+}
+
 int
 main(void)
 {
@@ -677,6 +803,8 @@ main(void)
 		cmocka_unit_test(issue20_extortion_and_short_notes),
 		cmocka_unit_test(issue20_short_notes_by_evidence),
 		cmocka_unit_test(issue20_stripes_periodicity),
+		cmocka_unit_test(issue20_short_notes_in_more_languages),
+		cmocka_unit_test(issue20_tiny_family_and_cut_png),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

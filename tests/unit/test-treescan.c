@@ -326,6 +326,76 @@ refuses_bad_options(void **state)
 	rp_treescan_free(NULL);
 }
 
+/*
+ * Notes by their copies (issue 20): a small text with some evidence of a note but not
+ * enough alone is a note when the same content lies in 3 folders or more; ordinary
+ * texts copied into 40 folders (desktop.ini, a README or a licence stub with a mail, a
+ * shopping list, a log line with a URL) are not, nor one copy of the evidence text.
+ * The held verdicts come after the others.
+ */
+static void
+notes_by_their_copies(void **state)
+{
+	static const char *const plain[][2] = {
+		{ "desktop.ini", "[.ShellClassInfo]\r\nIconResource=C:\\Windows\\System32\\imageres.dll,-3\r\n" },
+		{ "README.txt", "foo 1.2: a tiny library. Report bugs to dev@example.org.\nSee INSTALL.\n" },
+		{ "LICENSE", "Copyright (C) 2021 Jane Roe <jane@example.org>\nLicensed under the MIT licence; "
+		    "see https://opensource.org/licenses/MIT. The key words MUST and SHOULD are in RFC 2119.\n" },
+		{ "courses.txt", "lait, pain, 2 kg pommes, caf\xc3\xa9, savon; payer la facture EDF\n" },
+		{ "run.log", "2026-11-02 10:14:03 GET https://example.org/files/2.3 200 1520 ok\n" },
+	};
+	char note[2048], other[2048], top[sizeof(dir) + 8], p[600];
+	const char *roots[1];
+	struct rp_treescan_summary sum;
+	struct seen s;
+	size_t n = 0, i, k;
+	int jobs;
+
+	/* two sentences with a mail and an ID, no claim any rule knows: not enough alone */
+	n += (size_t)snprintf(note + n, sizeof(note) - n, "Something happened to the company's "
+	    "server today and we are the ones who did it: we hold 310 GB of it.\nWrite to "
+	    "recover7@onionmail.org and give this ID: 4F2A9C0D1E7B3A56.\n");
+	while (n < 1500)
+		n += (size_t)snprintf(note + n, sizeof(note) - n, "We will answer within the day.\n");
+	memcpy(other, note, n);
+	other[0] = 's';   /* another content: one copy */
+	snprintf(top, sizeof(top), "%s/dup", dir);
+	assert_int_equal(mkdir(top, 0755), 0);
+	for (i = 0; i < 40; i++) {
+		snprintf(p, sizeof(p), "%s/dup/f%02zu", dir, i);
+		assert_int_equal(mkdir(p, 0755), 0);
+		for (k = 0; k < sizeof(plain) / sizeof(plain[0]); k++) {
+			snprintf(p, sizeof(p), "dup/f%02zu/%s", i, plain[k][0]);
+			put(p, plain[k][1], strlen(plain[k][1]), 0);
+		}
+		if (i < 5) {
+			snprintf(p, sizeof(p), "dup/f%02zu/HOW_TO_TALK.txt", i);
+			put(p, note, n, 0);
+		}
+	}
+	put("dup/f39/TALK.txt", other, n, 0);
+	roots[0] = top;
+	for (jobs = 1; jobs <= 2; jobs++) {
+		struct rp_treescan_opts o = { .jobs = jobs };
+		const char *last;
+
+		s.stop_after = 0;
+		assert_int_equal(scan(&s, &o, roots, 1, &sum), 0);
+		assert_int_equal(sum.files, 40 * 5 + 5 + 1);
+		assert_int_equal(sum.count[RP_V_NOTE], 5);
+		assert_int_equal(sum.count[RP_V_OK], 40 * 5 + 1);
+		/* the five copies come last, as notes, in walk order */
+		last = strstr(s.order.buf, "/dup/f00/HOW_TO_TALK.txt note\n");
+		assert_non_null(last);
+		assert_non_null(strstr(last, "/dup/f04/HOW_TO_TALK.txt note\n"));
+		assert_non_null(strstr(s.order.buf, "/dup/f39/TALK.txt ok\n"));
+		assert_null(strstr(last, "desktop.ini"));
+		rp_buf_release(&s.order);
+	}
+	snprintf(p, sizeof(p), "rm -rf '%s'", top);
+	assert_int_equal(system(p), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -376,6 +446,7 @@ main(void)
 		cmocka_unit_test(a_callback_stops_the_run),
 		cmocka_unit_test(unreadable_directory_is_a_warning),
 		cmocka_unit_test(refuses_bad_options),
+		cmocka_unit_test(notes_by_their_copies),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
