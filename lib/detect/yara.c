@@ -201,7 +201,13 @@ rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r)
 		return RP_ERR_YARA;
 	}
 	yr_scanner_set_callback(s->sc, on_scan, s);
-	yr_scanner_set_flags(s->sc, SCAN_FLAGS_FAST_MODE);
+	/*
+	 * No try/catch: YARA guards each scan against SIGBUS/SIGSEGV (a mapped file
+	 * truncated under it) by installing signal handlers and a sigsetjmp per scan,
+	 * four system calls and a process-wide lock each time. We only ever scan buffers
+	 * we read into our own memory, which cannot fault that way.
+	 */
+	yr_scanner_set_flags(s->sc, SCAN_FLAGS_FAST_MODE | SCAN_FLAGS_NO_TRYCATCH);
 	*out = s;
 	return 0;
 }

@@ -27,6 +27,8 @@ void rp_yara_rules_free(struct rp_yara_rules *r);
 int rp_yara_compile_dir(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
     const char *extra_dir, struct rp_buf *err);
 
+/* A scanner scans memory the caller read (never a mapping of a file that could be
+ * truncated under it: it does not catch SIGBUS). One per thread. */
 int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);
 void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
