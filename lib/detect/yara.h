@@ -34,7 +34,9 @@ void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
 /* Scans buf; on a match copies the first matching rule's name into rule (size n) and
  * returns 1; 0 for no match; negative RP_ERR_YARA on error. A rule whose name ends in
- * "_hint" is named only when no other rule matches. */
+ * "_hint" is named only when no other rule matches. The answers for buffers (up to
+ * 16 KiB) seen twice are remembered by the scanner (core/memo.h): the same answer,
+ * without a scan. */
 int rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n);
 
 /* Calls fn for every rule that matches buf, with its identifier, its namespace and its
