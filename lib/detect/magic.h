@@ -7,12 +7,19 @@
 #define RP_MAGIC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct rp_magic;
 
 int rp_magic_new(struct rp_magic **out);
 void rp_magic_free(struct rp_magic *m);
-/* The MIME type of buf ("application/pdf"), copied into out (size n); "" when unknown. */
+/* The MIME type of buf ("application/pdf"), copied into out (size n); "" when unknown.
+ * Only the first 8 KiB of buf are looked at. The answer for a head already seen twice
+ * comes from a small per-cookie memory of heads (their bytes compared whole), not from
+ * libmagic again: the same answer, without libmagic's cost. Not thread-safe (one per
+ * thread, like the cookie). */
 void rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n);
+/* How many rp_magic_mime calls this cookie answered, and how many from its memory. */
+void rp_magic_counts(const struct rp_magic *m, uint64_t *calls, uint64_t *hits);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "core/array.h"
 #include "core/err.h"
+#include "core/map.h"
 #include "core/time.h"
 #include "detect/dupnote.h"
 #include "detect/sample.h"
@@ -31,21 +32,32 @@
 struct counters {
 	struct rp_treescan_count *v;
 	size_t n, cap;
+	struct rp_map index;    /* key -> position in v + 1: notes by name can be as many
+	                           as the files (a scan folds every verdict in this thread) */
 };
 
 static struct rp_treescan_count *
 counter_get(struct counters *c, const char *key, size_t len)
 {
-	size_t i;
+	void **slot;
+	int r;
 
-	for (i = 0; i < c->n; i++)
-		if (strlen(c->v[i].key) == len && memcmp(c->v[i].key, key, len) == 0)
-			return &c->v[i];
-	if (RP_ARRAY_GROW(&c->v, &c->cap, c->n + 1, RP_ARRAY_MAX_DEFAULT) != 0)
+	if (c->index.cap == 0)
+		rp_map_init(&c->index);
+	if ((r = rp_map_put(&c->index, key, len, &slot)) < 0)
 		return NULL;
+	if (r == 0)
+		return &c->v[(uintptr_t)*slot - 1];
+	if (RP_ARRAY_GROW(&c->v, &c->cap, c->n + 1, RP_ARRAY_MAX_DEFAULT) != 0) {
+		rp_map_del(&c->index, key, len, NULL);
+		return NULL;
+	}
 	memset(&c->v[c->n], 0, sizeof(c->v[0]));
-	if ((c->v[c->n].key = strndup(key, len)) == NULL)
+	if ((c->v[c->n].key = strndup(key, len)) == NULL) {
+		rp_map_del(&c->index, key, len, NULL);
 		return NULL;
+	}
+	*slot = (void *)(uintptr_t)(c->n + 1);
 	return &c->v[c->n++];
 }
 
@@ -74,6 +86,7 @@ counters_release(struct counters *c)
 	for (i = 0; i < c->n; i++)
 		free(c->v[i].key);
 	free(c->v);
+	rp_map_release(&c->index, NULL);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -9,14 +9,22 @@
 #include "core/data.h"
 #include "core/file.h"
 #include "core/err.h"
+#include "core/memo.h"
 #include "detect/yara.h"
 
 struct rp_yara_rules {
 	YR_RULES *rules;
 };
 
+/* rp_yara_match's answers remembered by content (core/memo.h): the same note dropped
+ * in every folder is matched once; a match depends on the bytes alone (no module, no
+ * external variable, and the rules do not change under a scanner) */
+#define MEMO_KEPT 32
+#define MEMO_BYTES (16 * 1024)
+
 struct rp_yara_scanner {
 	YR_SCANNER *sc;
+	struct rp_memo *memo;
 	const char *matched;     /* rule identifier of the first match, during a scan */
 	/* rp_yara_match_each */
 	int (*each)(const char *rule, const char *ns, const char *verdict, void *ctx);
@@ -196,12 +204,23 @@ rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r)
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return RP_ERR_NOMEM;
+	if (rp_memo_new(&s->memo, MEMO_KEPT, MEMO_BYTES) != 0) {
+		free(s);
+		return RP_ERR_NOMEM;
+	}
 	if (yr_scanner_create(r->rules, &s->sc) != ERROR_SUCCESS) {
+		rp_memo_free(s->memo);
 		free(s);
 		return RP_ERR_YARA;
 	}
 	yr_scanner_set_callback(s->sc, on_scan, s);
-	yr_scanner_set_flags(s->sc, SCAN_FLAGS_FAST_MODE);
+	/*
+	 * No try/catch: YARA guards each scan against SIGBUS/SIGSEGV (a mapped file
+	 * truncated under it) by installing signal handlers and a sigsetjmp per scan,
+	 * four system calls and a process-wide lock each time. We only ever scan buffers
+	 * we read into our own memory, which cannot fault that way.
+	 */
+	yr_scanner_set_flags(s->sc, SCAN_FLAGS_FAST_MODE | SCAN_FLAGS_NO_TRYCATCH);
 	*out = s;
 	return 0;
 }
@@ -212,18 +231,28 @@ rp_yara_scanner_free(struct rp_yara_scanner *s)
 	if (s == NULL)
 		return;
 	yr_scanner_destroy(s->sc);
+	rp_memo_free(s->memo);
 	free(s);
 }
 
 int
 rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n)
 {
+	const char *known;
 	int rc;
 
+	/* remembered: "" for no match, else the rule */
+	if ((known = rp_memo_get(s->memo, buf, len)) != NULL) {
+		if (known[0] == '\0')
+			return 0;
+		snprintf(rule, n, "%s", known);
+		return 1;
+	}
 	s->matched = NULL;
 	rc = yr_scanner_scan_mem(s->sc, buf, len);
 	if (rc != ERROR_SUCCESS && rc != ERROR_CALLBACK_ERROR)
 		return RP_ERR_YARA;
+	rp_memo_put(s->memo, buf, len, s->matched ? s->matched : "");
 	if (s->matched == NULL)
 		return 0;
 	snprintf(rule, n, "%s", s->matched);

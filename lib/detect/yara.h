@@ -27,12 +27,16 @@ void rp_yara_rules_free(struct rp_yara_rules *r);
 int rp_yara_compile_dir(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
     const char *extra_dir, struct rp_buf *err);
 
+/* A scanner scans memory the caller read (never a mapping of a file that could be
+ * truncated under it: it does not catch SIGBUS). One per thread. */
 int rp_yara_scanner_new(struct rp_yara_scanner **out, struct rp_yara_rules *r);
 void rp_yara_scanner_free(struct rp_yara_scanner *s);
 
 /* Scans buf; on a match copies the first matching rule's name into rule (size n) and
  * returns 1; 0 for no match; negative RP_ERR_YARA on error. A rule whose name ends in
- * "_hint" is named only when no other rule matches. */
+ * "_hint" is named only when no other rule matches. The answers for buffers (up to
+ * 16 KiB) seen twice are remembered by the scanner (core/memo.h): the same answer,
+ * without a scan. */
 int rp_yara_match(struct rp_yara_scanner *s, const void *buf, size_t len, char *rule, size_t n);
 
 /* Calls fn for every rule that matches buf, with its identifier, its namespace and its
