@@ -1305,6 +1305,13 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				v->kind = RP_V_PARTIAL;
 				return;
 			}
+			/* a WOFF 1 font's tables are zlib streams: random by design once its
+			 * directory holds together (an intact web font was called encrypted) */
+			if (rp_sig_woff_compressed(head, hlen, v->size)) {
+				reason(v, "%s signature, its table directory whole: compressed tables, "
+				    "random by design", sig->name);
+				return;
+			}
 		} else if (hlen >= sig->min || v->appended_ext[0]) {
 			const char *what = sig->name;
 

@@ -208,3 +208,39 @@ rp_sig_match(const struct rp_sig *sig, const unsigned char *head, size_t len)
 {
 	return head != NULL && sig->match(head, len);
 }
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+int
+rp_sig_woff_compressed(const unsigned char *h, size_t len, uint64_t size)
+{
+	uint32_t n, i, off, comp, orig, tag, prev = 0, dir_end;
+	int compressed = 0;
+
+	if (h == NULL || len < 44 || memcmp(h, "wOFF", 4) != 0 || be32(h + 8) != size)
+		return 0;
+	n = (uint32_t)h[12] << 8 | h[13];
+	if (n == 0 || (h[14] | h[15]) != 0)      /* numTables, reserved */
+		return 0;
+	dir_end = 44 + 20 * n;
+	if (dir_end > len)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const unsigned char *e = h + 44 + 20 * i;
+
+		tag = be32(e);
+		off = be32(e + 4);
+		comp = be32(e + 8);
+		orig = be32(e + 12);
+		if ((i && tag <= prev) || off % 4 || off < dir_end || comp == 0 || comp > orig ||
+		    (uint64_t)off + comp > size)
+			return 0;
+		compressed |= comp < orig;
+		prev = tag;
+	}
+	return compressed;
+}

@@ -10,6 +10,7 @@
 #define RP_SIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define RP_SIGF_RANDOM 0x1   /* the body is random by design (Type 1 fonts' eexec part,
                                  * WOFF 2's Brotli stream) */
@@ -29,5 +30,13 @@ const struct rp_sig *rp_sig_by_ext(const char *ext);
 const struct rp_sig *rp_sig_sniff(const unsigned char *head, size_t len);
 /* Whether head carries sig's signature. */
 int rp_sig_match(const struct rp_sig *sig, const unsigned char *head, size_t len);
+/*
+ * Whether head (the first len bytes of a file of size bytes) is a WOFF 1 font whose
+ * header and table directory hold together (the length is the file's, tags ascending,
+ * each table 4-byte aligned after the directory and inside the file, no table larger
+ * compressed than whole) with at least one table zlib-compressed: then its body is
+ * random by design, as WOFF 2's is. 0 when the directory is not wholly in head.
+ */
+int rp_sig_woff_compressed(const unsigned char *head, size_t len, uint64_t size);
 
 #endif

@@ -446,6 +446,61 @@ issue20_stripes_in_any_file(void **state)
 	assert_true(has_reason(&v, "without the gettext signature"));
 }
 
+static void
+put_be32(unsigned char *p, uint32_t x)
+{
+	p[0] = (unsigned char)(x >> 24);
+	p[1] = (unsigned char)(x >> 16);
+	p[2] = (unsigned char)(x >> 8);
+	p[3] = (unsigned char)x;
+}
+
+/* fresh3's false positive (issue 20, seen after its one scan): a WOFF 1 web font, whose
+ * tables are zlib streams, was called encrypted. Its directory holding together makes
+ * its random body expected; a header whose directory does not hold, or no header, not. */
+static void
+issue20_woff1_compressed_tables(void **state)
+{
+	static const char *const tags[3] = { "OS/2", "cmap", "glyf" };
+	static const uint32_t off[3] = { 104, 40104, 65104 }, comp[3] = { 40000, 25000, 432 },
+	    orig[3] = { 80000, 50000, 432 };
+	static unsigned char buf[65536];
+	struct rp_verdict v;
+	size_t i;
+
+	(void)state;
+	fill_random(buf, sizeof(buf));
+	memset(buf, 0, 104);
+	memcpy(buf, "wOFF\0\1\0\0", 8);
+	put_be32(buf + 8, sizeof(buf));          /* length: the file's */
+	buf[13] = 3;                             /* numTables */
+	put_be32(buf + 16, 130432);              /* totalSfntSize */
+	for (i = 0; i < 3; i++) {
+		unsigned char *e = buf + 44 + 20 * i;
+
+		memcpy(e, tags[i], 4);
+		put_be32(e + 4, off[i]);
+		put_be32(e + 8, comp[i]);
+		put_be32(e + 12, orig[i]);
+	}
+	put("fa-solid-900.woff", buf, sizeof(buf));
+	assert_int_equal(judge("fa-solid-900.woff", &v), RP_V_OK);
+	assert_true(has_reason(&v, "compressed tables"));
+	/* the same bytes with the length field not the file's: no excuse for the body */
+	put_be32(buf + 8, sizeof(buf) + 4);
+	put("fa-brands.woff", buf, sizeof(buf));
+	assert_int_not_equal(judge("fa-brands.woff", &v), RP_V_OK);
+	/* a table outside the file */
+	put_be32(buf + 8, sizeof(buf));
+	put_be32(buf + 44 + 40 + 4, 65536);
+	put("fa-regular.woff", buf, sizeof(buf));
+	assert_int_not_equal(judge("fa-regular.woff", &v), RP_V_OK);
+	/* random bytes under the name */
+	fill_random(buf, sizeof(buf));
+	put("fa-light.woff", buf, sizeof(buf));
+	assert_int_equal(judge("fa-light.woff", &v), RP_V_ENCRYPTED);
+}
+
 /* The evaluation corpus's misses (issue 20), fixed by kind: tiny files without a format
  * encrypted whole, WOFF 2 (Brotli, random by design), a PDF cut inside its first stream. */
 static void
@@ -800,6 +855,7 @@ main(void)
 		cmocka_unit_test(issue20_stripes_in_any_file),
 		cmocka_unit_test(issue20_tiny_and_cut_files),
 		cmocka_unit_test(issue20_tiny_woff2_cut_pdf),
+		cmocka_unit_test(issue20_woff1_compressed_tables),
 		cmocka_unit_test(issue20_extortion_and_short_notes),
 		cmocka_unit_test(issue20_short_notes_by_evidence),
 		cmocka_unit_test(issue20_stripes_periodicity),
