@@ -1305,9 +1305,10 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				v->kind = RP_V_PARTIAL;
 				return;
 			}
-			/* a WOFF 1 font's tables are zlib streams: random by design once its
-			 * directory holds together (an intact web font was called encrypted) */
-			if (rp_sig_woff_compressed(head, hlen, v->size)) {
+			/* a body compressed by choice (WOFF 1's zlib tables) is random by
+			 * design once the structure in the head says so (an intact web font
+			 * was called encrypted); after the stripes, which that does not excuse */
+			if (rp_sig_random_body(sig, head, hlen, v->size)) {
 				reason(v, "%s signature, its table directory whole: compressed tables, "
 				    "random by design", sig->name);
 				return;

@@ -215,8 +215,11 @@ be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-int
-rp_sig_woff_compressed(const unsigned char *h, size_t len, uint64_t size)
+/* A WOFF 1 font's header and table directory hold together (the length is the file's,
+ * tags ascending, each table 4-byte aligned after the directory and inside the file,
+ * none larger compressed than whole), with at least one table zlib-compressed. */
+static int
+woff_compressed(const unsigned char *h, size_t len, uint64_t size)
 {
 	uint32_t n, i, off, comp, orig, tag, prev = 0, dir_end;
 	int compressed = 0;
@@ -243,4 +246,15 @@ rp_sig_woff_compressed(const unsigned char *h, size_t len, uint64_t size)
 		prev = tag;
 	}
 	return compressed;
+}
+
+int
+rp_sig_random_body(const struct rp_sig *sig, const unsigned char *head, size_t len,
+    uint64_t size)
+{
+	if (sig->flags & RP_SIGF_RANDOM)
+		return 1;
+	if (sig->match == m_woff)
+		return woff_compressed(head, len, size);
+	return 0;
 }

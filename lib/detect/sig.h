@@ -31,12 +31,12 @@ const struct rp_sig *rp_sig_sniff(const unsigned char *head, size_t len);
 /* Whether head carries sig's signature. */
 int rp_sig_match(const struct rp_sig *sig, const unsigned char *head, size_t len);
 /*
- * Whether head (the first len bytes of a file of size bytes) is a WOFF 1 font whose
- * header and table directory hold together (the length is the file's, tags ascending,
- * each table 4-byte aligned after the directory and inside the file, no table larger
- * compressed than whole) with at least one table zlib-compressed: then its body is
- * random by design, as WOFF 2's is. 0 when the directory is not wholly in head.
+ * Whether the body behind sig's signature in head (the first len bytes of a file of
+ * size bytes) is random by design: always for RP_SIGF_RANDOM formats; for those whose
+ * body is compressed only by choice (WOFF 1: zlib tables, or stored ones) when their
+ * structure in head holds together and says so. 0 when head cannot tell.
  */
-int rp_sig_woff_compressed(const unsigned char *head, size_t len, uint64_t size);
+int rp_sig_random_body(const struct rp_sig *sig, const unsigned char *head, size_t len,
+    uint64_t size);
 
 #endif
