@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "detect/fmt-util.h"
 #include "detect/sig.h"
 
 static int
@@ -209,12 +210,6 @@ rp_sig_match(const struct rp_sig *sig, const unsigned char *head, size_t len)
 	return head != NULL && sig->match(head, len);
 }
 
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* A WOFF 1 font's header and table directory hold together (the length is the file's,
  * tags ascending, each table 4-byte aligned after the directory and inside the file,
  * none larger compressed than whole), with at least one table zlib-compressed. */
@@ -224,9 +219,9 @@ woff_compressed(const unsigned char *h, size_t len, uint64_t size)
 	uint32_t n, i, off, comp, orig, tag, prev = 0, dir_end;
 	int compressed = 0;
 
-	if (h == NULL || len < 44 || memcmp(h, "wOFF", 4) != 0 || be32(h + 8) != size)
+	if (h == NULL || len < 44 || memcmp(h, "wOFF", 4) != 0 || rp_be32(h + 8) != size)
 		return 0;
-	n = (uint32_t)h[12] << 8 | h[13];
+	n = rp_be16(h + 12);
 	if (n == 0 || (h[14] | h[15]) != 0)      /* numTables, reserved */
 		return 0;
 	dir_end = 44 + 20 * n;
@@ -235,10 +230,10 @@ woff_compressed(const unsigned char *h, size_t len, uint64_t size)
 	for (i = 0; i < n; i++) {
 		const unsigned char *e = h + 44 + 20 * i;
 
-		tag = be32(e);
-		off = be32(e + 4);
-		comp = be32(e + 8);
-		orig = be32(e + 12);
+		tag = rp_be32(e);
+		off = rp_be32(e + 4);
+		comp = rp_be32(e + 8);
+		orig = rp_be32(e + 12);
 		if ((i && tag <= prev) || off % 4 || off < dir_end || comp == 0 || comp > orig ||
 		    (uint64_t)off + comp > size)
 			return 0;
