@@ -436,7 +436,9 @@ def message(w, nid, parent, m, base):
     atts = m.get("attachments", [])
     props = [
         (0x001A, PT_STR, "IPM.Note"), (0x0017, PT_I4, 1), (0x0036, PT_I4, 0),
-        (0x0037, PT_STR, m["subject"]), (0x0E1D, PT_STR, m["subject"]),
+        # PR_SUBJECT as Outlook stores it: 0x01 and the prefix's length plus one
+        # ("RE: " would be 0x01 0x05); both readers strip the two characters
+        (0x0037, PT_STR, "\x01\x01" + m["subject"]), (0x0E1D, PT_STR, m["subject"]),
         (0x0070, PT_STR, m["subject"]),
         (0x0039, PT_TIME, ft), (0x0E06, PT_TIME, ft), (0x3007, PT_TIME, ft), (0x3008, PT_TIME, ft),
         (0x0042, PT_STR, frm[0] or frm[1]), (0x0064, PT_STR, "SMTP"), (0x0065, PT_STR, frm[1]),
@@ -489,7 +491,7 @@ def message(w, nid, parent, m, base):
     props.append((0x0E1B, PT_BOOL, bool(atts)))
     data = pc(w, subs, props)
     w.node(nid, parent, data, subs.bid())
-    return {0x67F2: nid, 0x67F3: 0, 0x001A: "IPM.Note", 0x0037: m["subject"], 0x0039: ft,
+    return {0x67F2: nid, 0x67F3: 0, 0x001A: "IPM.Note", 0x0037: "\x01\x01" + m["subject"], 0x0039: ft,
             0x0042: frm[0] or frm[1], 0x0E06: ft, 0x0E07: 1 | (0x10 if atts else 0),
             0x0E08: size + 1024, 0x0E17: 0, 0x1035: m["message_id"],
             **({0x0E04: disp["to"]} if disp["to"] else {}),
