@@ -152,7 +152,9 @@ read_subs(pst_file *pf, uint64_t bid, struct sub *out, size_t *count, int depth)
 	size_t hd = pf->do_read64 ? 8 : 4, ent, cnt;
 	int rc = 0;
 
-	if (n < hd || buf == NULL || buf[0] != 2 || depth > 4) {
+	/* an SIBLOCK (cLevel 1) lists SLBLOCKs only: one level, so that a block naming
+	 * itself, or a deep tree, cannot multiply the reads */
+	if (n < hd || buf == NULL || buf[0] != 2 || (buf[1] != 0 && (buf[1] != 1 || depth > 0))) {
 		free(buf);
 		return -1;
 	}
@@ -160,12 +162,12 @@ read_subs(pst_file *pf, uint64_t bid, struct sub *out, size_t *count, int depth)
 	ent = buf[1] == 0 ? 3 * w : 2 * w;   /* SLENTRY nid/data/sub, SIENTRY nid/bid */
 	if (hd + cnt * ent > n)
 		rc = -1;
-	for (size_t i = 0; rc == 0 && i < cnt; i++) {
+	for (size_t i = 0; rc == 0 && i < cnt && *count < MAX_SUBNODES; i++) {
 		const char *e = buf + hd + i * ent;
 
 		if (buf[1] != 0) {
 			rc = read_subs(pf, le(e + w, w), out, count, depth + 1);
-		} else if (*count < MAX_SUBNODES) {
+		} else {
 			out[*count].nid = le(e, w) & 0xffffffffu;
 			out[*count].bid = le(e + w, w);
 			out[*count].sub = le(e + 2 * w, w);
