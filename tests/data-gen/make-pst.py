@@ -100,6 +100,14 @@ class Writer:
         x = struct.pack("<BBHI", 1, 1, len(bids), len(data)) + b"".join(struct.pack("<Q", b) for b in bids)
         return self.block(x, internal=True)
 
+    def pages(self, pages):
+        """A heap's pages: one block, or an XBLOCK over one block a page."""
+        if len(pages) == 1:
+            return self.block(pages[0])
+        bids = [self.block(p) for p in pages]
+        x = struct.pack("<BBHI", 1, 1, len(bids), sum(len(p) for p in pages))
+        return self.block(x + b"".join(struct.pack("<Q", b) for b in bids), internal=True)
+
     def subnodes(self, entries):
         """SLBLOCK: entries (nid, bidData, bidSub) sorted by nid; 0 when there are none."""
         if not entries:
@@ -235,34 +243,76 @@ class Writer:
 # ---------------------------------------------------------------- LTP
 
 class Heap:
-    """A heap-on-node in one block: allocations addressed by HID."""
+    """A heap-on-node: allocations addressed by HID, in pages of one block each
+    (HNHDR on the first, HNBITMAPHDR on the 8th and every 128th after, HNPAGEHDR on
+    the others), each page ending with its HNPAGEMAP."""
 
     def __init__(self, client_sig):
         self.client_sig = client_sig
-        self.allocs = []
+        self.pages = [[]]
+
+    @staticmethod
+    def head(i):
+        return 12 if i == 0 else 66 if i % 128 == 8 else 2
+
+    def room(self, i, extra):
+        a = self.pages[i]
+        size = self.head(i) + sum(len(x) for x in a) + extra
+        return align(size, 2) + 4 + 2 * (len(a) + 2) <= MAX_BLOCK
 
     def alloc(self, data):
-        self.allocs.append(bytes(data))
-        hid = len(self.allocs) << 5   # hidType 0, hidBlockIndex 0
-        return hid
+        assert len(data) <= MAX_HEAP_VALUE
+        if not self.room(len(self.pages) - 1, len(data)):
+            self.pages.append([])
+        i = len(self.pages) - 1
+        self.pages[i].append(bytes(data))
+        return (i << 16) | (len(self.pages[i]) << 5)   # hidType 0
 
     def set(self, hid, data):
-        self.allocs[(hid >> 5) - 1] = bytes(data)
+        a = self.pages[hid >> 16]
+        k = ((hid >> 5) & 0x7FF) - 1
+        assert len(a[k]) == len(data), "a reserved allocation changes size"
+        a[k] = bytes(data)
 
     def bytes(self, root):
-        body = bytearray(12)
-        offs = []
-        for a in self.allocs:
+        out = []
+        for i, allocs in enumerate(self.pages):
+            body = bytearray(self.head(i))
+            offs = []
+            for a in allocs:
+                offs.append(len(body))
+                body += a
             offs.append(len(body))
-            body += a
-        offs.append(len(body))
-        if len(body) % 2:
-            body += b"\0"
-        ibhnpm = len(body)
-        body += struct.pack("<HH", len(self.allocs), 0) + b"".join(struct.pack("<H", o) for o in offs)
-        struct.pack_into("<HBBII", body, 0, ibhnpm, 0xEC, self.client_sig, root, 0)
-        assert len(body) <= MAX_BLOCK, "heap larger than one block"
-        return bytes(body)
+            if len(body) % 2:
+                body += b"\0"
+            ibhnpm = len(body)
+            body += struct.pack("<HH", len(allocs), 0) + b"".join(struct.pack("<H", o) for o in offs)
+            if i == 0:
+                struct.pack_into("<HBBII", body, 0, ibhnpm, 0xEC, self.client_sig, root, 0)
+            else:
+                struct.pack_into("<H", body, 0, ibhnpm)
+            assert len(body) <= MAX_BLOCK
+            out.append(bytes(body))
+        return out
+
+
+def bth(heap, recs, cbkey):
+    """A BTH over recs (key bytes + data bytes, sorted by key): the leaves, and index
+    levels (key, HID) while a level does not fit one allocation. -> (hidRoot, levels)"""
+    if not recs:
+        return 0, 0
+    level = 0
+    while True:
+        size = len(recs[0])
+        per = MAX_HEAP_VALUE // size
+        if len(recs) <= per:
+            return heap.alloc(b"".join(recs)), level
+        nxt = []
+        for i in range(0, len(recs), per):
+            chunk = recs[i:i + per]
+            nxt.append(chunk[0][:cbkey] + struct.pack("<I", heap.alloc(b"".join(chunk))))
+        recs = nxt
+        level += 1
 
 
 def encode(ptype, value):
@@ -309,9 +359,9 @@ def hnid(heap, subs, data):
 
 
 def pc(w, subs, props):
-    """A property context: props [(id, type, value)] -> the block's BID."""
+    """A property context: props [(id, type, value)] -> (data BID, subnodes BID)."""
     heap = Heap(0xBC)
-    bth = heap.alloc(b"")
+    hdr = heap.alloc(b"\0" * 8)
     recs = []
     for pid, ptype, value in sorted(props, key=lambda p: p[0]):
         data = encode(ptype, value)
@@ -320,13 +370,14 @@ def pc(w, subs, props):
         else:
             v = struct.pack("<I", hnid(heap, subs, data))
         recs.append(struct.pack("<HH", pid, ptype) + v)
-    root = heap.alloc(b"".join(recs)) if recs else 0
-    heap.set(bth, struct.pack("<BBBBI", 0xB5, 2, 6, 0, root))
-    return w.stream(heap.bytes(bth))
+    root, levels = bth(heap, recs, 2)
+    heap.set(hdr, struct.pack("<BBBBI", 0xB5, 2, 6, levels, root))
+    return w.pages(heap.bytes(hdr)), subs.bid()
 
 
 def tc(w, subs, columns, rows):
-    """A table context. columns [(id, type)]; rows: dicts id -> value, each with 0x67F2."""
+    """A table context. columns [(id, type)]; rows: dicts id -> value, each with 0x67F2.
+    -> (data BID, subnodes BID)"""
     cols = [(0x67F2, PT_I4), (0x67F3, PT_I4)] + [c for c in columns if c[0] not in (0x67F2, 0x67F3)]
     def width(t):
         return FIXED.get(t, 4)
@@ -352,7 +403,7 @@ def tc(w, subs, columns, rows):
     bm = end1 + (len(cols) + 7) // 8
     ibit = {c: i for i, c in enumerate(order)}
     heap = Heap(0x7C)
-    info = heap.alloc(b"")
+    info = heap.alloc(b"\0" * (22 + 8 * len(cols)))
     matrix = b""
     index = []
     for n, row in enumerate(rows):
@@ -369,11 +420,8 @@ def tc(w, subs, columns, rows):
             r[end1 + ibit[c] // 8] |= 0x80 >> (ibit[c] % 8)
         matrix += bytes(r)
         index.append((row[0x67F2], n))
-    if rows:
-        idx = heap.alloc(b"".join(struct.pack("<II", k, v) for k, v in sorted(index)))
-    else:
-        idx = 0
-    rindex = heap.alloc(struct.pack("<BBBBI", 0xB5, 4, 4, 0, idx))
+    idx, levels = bth(heap, [struct.pack("<II", k, v) for k, v in sorted(index)], 4)
+    rindex = heap.alloc(struct.pack("<BBBBI", 0xB5, 4, 4, levels, idx))
     if not rows:
         hrows = 0
     elif len(matrix) <= MAX_HEAP_VALUE:
@@ -389,7 +437,7 @@ def tc(w, subs, columns, rows):
     for c in sorted(cols, key=lambda c: (c[0] << 16) | c[1]):
         d += struct.pack("<HHHBB", c[1], c[0], ib[c], width(c[1]), ibit[c])
     heap.set(info, d)
-    return w.stream(heap.bytes(info))
+    return w.pages(heap.bytes(info)), subs.bid()
 
 # ---------------------------------------------------------------- messaging
 
@@ -462,7 +510,7 @@ def message(w, nid, parent, m, base):
                          0x3002: "SMTP", 0x3003: addr, 0x39FE: addr, 0x3A40: False,
                          0x5FF6: name or addr})
             n += 1
-    subs.add(NID_RECIPIENT_TABLE, tc(w, Subs(w), RECIP_COLS, rows))
+    subs.add(NID_RECIPIENT_TABLE, *tc(w, Subs(w), RECIP_COLS, rows))
     # the attachments: a table and one object each
     size = len(body) * 2
     if atts:
@@ -481,16 +529,14 @@ def message(w, nid, parent, m, base):
                 aprops.append((0x3703, PT_STR, ext))
             if a.get("mime"):
                 aprops.append((0x370E, PT_STR, a["mime"]))
-            abid = pc(w, asubs, aprops)
-            subs.add(anid, abid, asubs.bid())
+            subs.add(anid, *pc(w, asubs, aprops))
             arows.append({0x67F2: anid, 0x67F3: 0, 0x0E20: len(data), 0x3704: name,
                           0x3705: 1, 0x370B: -1})
             size += len(data)
-        subs.add(NID_ATTACHMENT_TABLE, tc(w, Subs(w), ATT_COLS, arows))
+        subs.add(NID_ATTACHMENT_TABLE, *tc(w, Subs(w), ATT_COLS, arows))
     props.append((0x0E08, PT_I4, size + 1024))
     props.append((0x0E1B, PT_BOOL, bool(atts)))
-    data = pc(w, subs, props)
-    w.node(nid, parent, data, subs.bid())
+    w.node(nid, parent, *pc(w, subs, props))
     return {0x67F2: nid, 0x67F3: 0, 0x001A: "IPM.Note", 0x0037: "\x01\x01" + m["subject"], 0x0039: ft,
             0x0042: frm[0] or frm[1], 0x0E06: ft, 0x0E07: 1 | (0x10 if atts else 0),
             0x0E08: size + 1024, 0x0E17: 0, 0x1035: m["message_id"],
@@ -504,13 +550,13 @@ def folder(w, nid, parent, name, cls, children, messages):
              (0x360A, PT_BOOL, bool(children)), (0x3617, PT_I4, 0)]
     if cls:
         props.append((0x3613, PT_STR, cls))
-    w.node(nid, parent, pc(w, Subs(w), props))
+    w.node(nid, parent, *pc(w, Subs(w), props))
     hrows = [{0x67F2: c, 0x67F3: 0, 0x3001: n, 0x3602: k, 0x3603: 0, 0x360A: s, 0x3613: "IPF.Note"}
              for c, n, k, s in children]
     base = nid & ~0x1F
-    w.node(base | NID_TYPE_HIERARCHY_TABLE, 0, tc(w, Subs(w), HIER_COLS, hrows))
-    w.node(base | NID_TYPE_CONTENTS_TABLE, 0, tc(w, Subs(w), CONT_COLS, messages))
-    w.node(base | NID_TYPE_ASSOC_CONTENTS_TABLE, 0, tc(w, Subs(w), CONT_COLS, []))
+    w.node(base | NID_TYPE_HIERARCHY_TABLE, 0, *tc(w, Subs(w), HIER_COLS, hrows))
+    w.node(base | NID_TYPE_CONTENTS_TABLE, 0, *tc(w, Subs(w), CONT_COLS, messages))
+    w.node(base | NID_TYPE_ASSOC_CONTENTS_TABLE, 0, *tc(w, Subs(w), CONT_COLS, []))
 
 
 def main():
@@ -536,20 +582,20 @@ def main():
            [(top, "Top of Personal Folders", 0, True)], [])
     for t, cols in ((NID_HIERARCHY_TABLE_TEMPLATE, HIER_COLS), (NID_CONTENTS_TABLE_TEMPLATE, CONT_COLS),
                     (NID_ASSOC_CONTENTS_TABLE_TEMPLATE, CONT_COLS)):
-        w.node(t, 0, tc(w, Subs(w), cols, []))
+        w.node(t, 0, *tc(w, Subs(w), cols, []))
     store = [(0x0FF9, PT_BIN, STORE_UID), (0x3001, PT_STR, desc.get("store", "Personal Folders")),
              (0x35DF, PT_I4, 0x01 | (0x10 if any(f["name"] == "Sent Items" for f in desc["folders"]) else 0)), (0x35E0, PT_BIN, entryid(top)), (0x67FF, PT_I4, 0)]
     sent = [n for n, fd in zip(fnids, desc["folders"]) if fd["name"] == "Sent Items"]
     if sent:
         store.append((0x35E4, PT_BIN, entryid(sent[0])))
-    w.node(NID_MESSAGE_STORE, 0, pc(w, Subs(w), store))
+    w.node(NID_MESSAGE_STORE, 0, *pc(w, Subs(w), store))
     # the name-to-id map: one named property (PidLidCurrentVersion in PSETID_Common,
     # mapped to 0x8000), its entry in the stream and in its hash bucket (MS-PST 2.4.7)
     guid = bytes.fromhex("0820060000000000C000000000000046")
     lid, wguid = 0x8552, 3 << 1
     entry = struct.pack("<IHH", lid, wguid, 0)
     bucket = 0x1000 + ((lid ^ wguid) % 251)
-    w.node(NID_NAME_TO_ID_MAP, 0, pc(w, Subs(w), [(0x0001, PT_I4, 251), (0x0002, PT_BIN, guid),
+    w.node(NID_NAME_TO_ID_MAP, 0, *pc(w, Subs(w), [(0x0001, PT_I4, 251), (0x0002, PT_BIN, guid),
                                                   (0x0003, PT_BIN, entry), (0x0004, PT_BIN, b"\0" * 4),
                                                   (bucket, PT_BIN, entry)]))
     counters = {NID_TYPE_NORMAL_FOLDER: 0x402 + len(fnids), NID_TYPE_NORMAL_MESSAGE: midx,
