@@ -2,7 +2,7 @@
 # libpst (pst-utils: lspst, readpst) and libpff (pff-tools: pffexport). Both must give
 # the folders, messages, senders, recipients, subjects (accents, Cyrillic, an emoji
 # beyond the BMP), bodies and attachment bytes (one over 8 KiB: an XBLOCK) of the
-# description. libpst shows recipients only as PR_DISPLAY_TO/CC (names, as Outlook
+# description, in folders of 1, 2 and 150 messages. libpst shows recipients only as PR_DISPLAY_TO/CC (names, as Outlook
 # writes them): their addresses are checked through libpff's recipient tables.
 # libpff 20180714 decodes UTF-16 surrogate pairs wrongly (U+1F4CE comes out as
 # U+1F0CF, in subjects and bodies alike, while libpst and Python agree on the bytes):
@@ -34,6 +34,16 @@ desc = {"store": "Praxis Muster", "folders": [
     {"from": ME, "to": [["Иван Петров", "ivan@klinika.example"]],
      "subject": "Новые банковские реквизиты", "date": "2026-11-19T15:20:10Z",
      "message_id": "<pst-2@praxis-muster.example>", "body": "Здравствуйте 📎\r\n"}]}]}
+# a folder of 150 more: NBT and BBT over several pages, the contents table's heap over
+# several blocks with a row index one BTH level deep, its rows in a subnode; one message
+# to 120 people: its recipient table's heap on several blocks, its rows in a subnode
+arch = []
+for i in range(150):
+    arch.append({"from": ME, "to": [["Klient %d" % i, "k%d@klient%d.example" % (i, i % 13)]],
+                 "subject": "Archiv %d – Befund" % i, "date": "2026-10-%02dT09:%02d:00Z" % (1 + i % 28, i % 60),
+                 "message_id": "<a%d@praxis-muster.example>" % i, "body": "Befund %d\r\n" % i})
+arch[7]["to"] = [["Empfänger %d" % k, "r%d@verteiler.example" % k] for k in range(120)]
+desc["folders"].append({"name": "Archiv", "messages": arch})
 json.dump(desc, open("d/desc.json", "w"), ensure_ascii=False)
 PY
 /usr/bin/python3 "$TOP/tests/data-gen/make-pst.py" d/desc.json x.pst || { fail "make-pst"; done_testing; }
@@ -109,7 +119,9 @@ for f in desc["folders"]:
         field = lambda k: (re.search(r"^%s:\t+(.*)$" % re.escape(k), oh, re.M) or [None, None])[1]
         say(bmp(m["subject"], field("Subject")), tag + "subject")
         say(field("Sender name") == m["from"][0] and field("Sender email address") == m["from"][1], tag + "sender")
-        say(field("Client submit time").startswith({"11-18": "Nov 18, 2026", "11-19": "Nov 19, 2026"}[m["date"][5:10]] + " " + m["date"][11:19]), tag + "date")
+        t = re.match(r"(\w{3}) +(\d+), (\d{4}) (\d\d:\d\d:\d\d)\.0+ UTC$", field("Client submit time") or "")
+        say(t is not None and "%s-%02d-%02dT%sZ" % (t[3], "JanFebMarAprMayJunJulAugSepOctNovDec".index(t[1]) // 3 + 1,
+                                                    int(t[2]), t[4]) == m["date"], tag + "date")
         rc = open(os.path.join(d, "Recipients.txt"), encoding="utf-8").read()
         got = []
         for blk in rc.strip().split("\n\n"):

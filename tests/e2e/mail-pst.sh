@@ -145,4 +145,19 @@ snap > after
 if cmp -s before after; then ok "no atime, mtime or ctime changed"; else
 	fail "timestamps changed"; diff before after | head -n 10; fi
 sha256sum -c --quiet sum && ok "the PST's content unchanged" || fail "the PST changed"
+
+# a message to 120 people: its recipient table on several heap blocks, rows in a subnode
+/usr/bin/python3 - <<'PY'
+import json
+to = [["Empfänger %d" % k, "r%d@verteiler.example" % k] for k in range(120)]
+json.dump({"folders": [{"name": "Sent Items", "messages": [
+    {"from": ["Praxis", "empfang@praxis-muster.example"], "to": to, "cc": [["Kopie", "cc@verteiler.example"]],
+     "subject": "Rundschreiben", "date": "2026-11-19T17:00:00Z", "message_id": "<many@praxis-muster.example>",
+     "body": "Guten Tag\r\n"}]}]}, open("d/many.json", "w"), ensure_ascii=False)
+PY
+/usr/bin/python3 "$TOP/tests/data-gen/make-pst.py" d/many.json d/many.pst
+"$RIPOSTE" mail scan d/many.pst --no-clamav --all --format jsonl > many.jsonl 2>/dev/null
+want=$(seq 0 119 | sed 's/.*/"r&@verteiler.example"/' | paste -sd, -)
+expect_grep "120 recipients from a table on several blocks" "\"to\":\[$want\]" many.jsonl
+expect_grep "and its Cc" '"cc":\["cc@verteiler.example"\]' many.jsonl
 done_testing
