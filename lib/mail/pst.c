@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <libpst/libpst.h>
@@ -50,6 +52,7 @@ struct pstrun {
 	char folder[1024];
 	uint64_t items;
 	int rc;
+	int probe;      /* the walk in the child: libpst's work only, nothing handed on */
 };
 
 static const char *
@@ -392,7 +395,8 @@ recipients(struct pstrun *r, pst_desc_tree *d)
 				cell_str(&heap, row, ceb, cname, name, sizeof(name));
 			if (!strchr(addr, '@'))
 				continue;
-			mail_w_addr(r->w, f, addr, name);
+			if (!r->probe)
+				mail_w_addr(r->w, f, addr, name);
 			got++;
 		}
 	}
@@ -477,12 +481,51 @@ attachments(struct pstrun *r, pst_item *it)
 	free(v);
 }
 
+/* What the real walk asks of libpst for one message, with nothing handed on: the
+ * strings converted, the recipient table read, the attachments decoded. */
+static void
+probe_message(struct pstrun *r, pst_desc_tree *d, pst_item *it)
+{
+	pst_item_email *e = it->email;
+	pst_item_attach *a;
+	size_t na = 0;
+
+	str(it, &e->header);
+	str(it, &e->sender_address);
+	str(it, &e->outlook_sender_name);
+	str(it, &e->sender2_address);
+	str(it, &e->sentto_address);
+	str(it, &e->cc_address);
+	str(it, &e->bcc_address);
+	str(it, &it->subject);
+	str(it, &e->messageid);
+	str(it, &it->body);
+	str(it, &e->htmlbody);
+	recipients(r, d);
+	for (a = it->attach; a && na < MAX_ATTACH; a = a->next, na++) {
+		str(it, &a->filename2);
+		str(it, &a->filename1);
+		str(it, &a->mimetype);
+		if (a->method != PST_ATTACH_EMBEDDED && a->data.data == NULL) {
+			pst_binary b = pst_attach_to_mem(&r->pf, a);
+
+			free(b.data);
+		}
+	}
+}
+
 static void
 one_message(struct pstrun *r, pst_desc_tree *d, pst_item *it)
 {
 	struct mail_worker *w = r->w;
 	pst_item_email *e = it->email;
 	const char *s;
+
+	if (r->probe) {
+		r->items++;
+		probe_message(r, d, it);
+		return;
+	}
 
 	r->loc.index = ++r->items;
 	r->loc.folder = r->folder;
@@ -562,9 +605,9 @@ folder(struct pstrun *r, pst_desc_tree *d, int depth)
 	}
 }
 
-int
-mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
-    int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why)
+static int
+walk(int fd, const char *path, size_t pathlen, struct mail_worker *w,
+    int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why, int probe)
 {
 	struct pstrun *r;
 	char *head = NULL, name[64];
@@ -582,6 +625,7 @@ mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
 	r->w = w;
 	r->fn = fn;
 	r->ctx = ctx;
+	r->probe = probe;
 	r->loc.store = path;
 	r->loc.storelen = pathlen;
 	r->loc.kind = RP_MAIL_STORE_PST;
@@ -634,4 +678,44 @@ out:
 	free(head);
 	free(r);
 	return rc;
+}
+
+/*
+ * libpst trusts the file: a damaged PST can make it read through a null or wild
+ * pointer (fuzzing found several, all inside pst_parse_item), which would end the
+ * whole scan. So the walk is made first in a child process, which asks of libpst all
+ * that the real walk will (same code, same bytes, through the same O_NOATIME
+ * descriptor) and hands nothing on; only if it ends normally is the file walked here.
+ * The cost: libpst's work twice (a 5,000-message PST: 0.46 s of CPU against 0.27 s).
+ */
+int
+mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
+    int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why)
+{
+	pid_t pid;
+	int st = 0;
+
+	*why = NULL;
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit nocore = { 0, 0 };
+		const char *cwhy;
+
+		setrlimit(RLIMIT_CORE, &nocore);   /* a crash here leaves no core file behind */
+		walk(fd, path, pathlen, NULL, NULL, NULL, &cwhy, 1);
+		_exit(0);   /* the child's only way out: no atexit handler of the parent's */
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &st, 0) < 0)
+			if (errno != EINTR) {
+				st = 0;
+				break;
+			}
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			*why = "libpst failed on this file (a damaged PST): not read";
+			return RP_ERR_FORMAT;
+		}
+	}
+	/* no fork (out of processes): read without the safety net, as before */
+	return walk(fd, path, pathlen, w, fn, ctx, why, 0);
 }

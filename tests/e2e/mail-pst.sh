@@ -7,7 +7,8 @@
 # verdicts, the store path and folder, the attachments' SHA-256 equal to the bytes put
 # in, the subjects' UTF-8; mail trace: every address in its class; the same bytes
 # named .ost, and inside a tree next to a Maildir under a name that says nothing
-# (found by content); the PST's times and content unchanged; options after operands.
+# (found by content); the PST's times and content unchanged; a damaged PST on which
+# libpst crashes is unparsable and the scan goes on; options after operands.
 . "$TOP/tests/lib.sh"
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import PIL' 2>/dev/null || skip "python3-pil is missing"
 command -v zip >/dev/null || skip "zip is missing"
@@ -145,6 +146,25 @@ snap > after
 if cmp -s before after; then ok "no atime, mtime or ctime changed"; else
 	fail "timestamps changed"; diff before after | head -n 10; fi
 sha256sum -c --quiet sum && ok "the PST's content unchanged" || fail "the PST changed"
+
+# a damaged PST: one message's PR_MESSAGE_FLAGS (Int32) turned into a binary whose
+# subnode is missing, which makes libpst copy an integer from a null pointer. The
+# walk's first pass, in a child, dies; the file is unparsable, the scan goes on.
+mkdir dmg
+cp t/x.pst dmg/good.pst
+/usr/bin/python3 - <<'PY'
+b = bytearray(open("t/x.pst", "rb").read())
+i = b.find(b"\x07\x0e\x03\x00")
+assert i > 0
+b[i + 2:i + 8] = b"\x02\x01\xff\xff\x00\x00"
+open("dmg/damaged.pst", "wb").write(b)
+PY
+"$RIPOSTE" mail scan dmg --no-clamav --all --format jsonl > dmg.jsonl 2> dmgerr
+expect_eq "a damaged PST beside a good one: the scan ends normally (exit 1: found)" 1 $?
+expect_grep "the damaged PST is unparsable, with the reason" '"kind":"unparsable","store":"dmg/damaged.pst".*libpst failed on this file' dmg.jsonl
+expect_eq "the good one's five messages" 5 "$(grep -c '"kind":"message","store":"dmg/good.pst"' dmg.jsonl)"
+[ -s dmgerr ] && { fail "damaged PST: nothing on stderr"; head -n 5 dmgerr; }
+ls core* 2>/dev/null && fail "a core file was left" || ok "no core file left"
 
 # a message to 120 people: its recipient table on several heap blocks, rows in a subnode
 /usr/bin/python3 - <<'PY'
