@@ -719,3 +719,10 @@ mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
 	/* no fork (out of processes): read without the safety net, as before */
 	return walk(fd, path, pathlen, w, fn, ctx, why, 0);
 }
+
+int
+mail_pst_walk(int fd, const char *path, size_t pathlen, struct mail_worker *w,
+    int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why)
+{
+	return walk(fd, path, pathlen, w, fn, ctx, why, 0);
+}
