@@ -147,6 +147,11 @@ void mail_mime_init_once(void);
  * Returns 0, or RP_ERR_FORMAT when libpst cannot read it (*why says so). */
 int mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
     int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why);
+/* The same walk in this process, without mail_pst_read's first pass in a child (which
+ * keeps libpst's crashes on damaged files from ending the scan): for the fuzz target,
+ * which must see a crash of libpst's or of ours. */
+int mail_pst_walk(int fd, const char *path, size_t pathlen, struct mail_worker *w,
+    int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why);
 
 /* ---- clamav.c: the libclamav adapter ---- */
 

@@ -1,0 +1,145 @@
+# The PST that tests/data-gen/make-pst.py writes, read by two independent readers:
+# libpst (pst-utils: lspst, readpst) and libpff (pff-tools: pffexport). Both must give
+# the folders, messages, senders, recipients, subjects (accents, Cyrillic, an emoji
+# beyond the BMP), bodies and attachment bytes (one over 8 KiB: an XBLOCK) of the
+# description, in folders of 1, 2 and 150 messages. libpst shows recipients only as PR_DISPLAY_TO/CC (names, as Outlook
+# writes them): their addresses are checked through libpff's recipient tables.
+# libpff 20180714 decodes UTF-16 surrogate pairs wrongly (U+1F4CE comes out as
+# U+1F0CF, in subjects and bodies alike, while libpst and Python agree on the bytes):
+# on its side a character beyond the BMP matches any one character.
+. "$TOP/tests/lib.sh"
+command -v readpst >/dev/null && command -v lspst >/dev/null || skip "pst-utils is missing"
+command -v pffexport >/dev/null || skip "pff-tools is missing"
+[ -x /usr/bin/python3 ] || skip "python3 is missing"
+mkdir d
+/usr/bin/python3 - <<'PY' || { fail "description"; done_testing; }
+import base64, json
+big = bytes((i * 7 + i // 256) & 0xFF for i in range(20000))
+ME = ["Praxis Dr. med. Muster", "empfang@praxis-muster.example"]
+desc = {"store": "Praxis Muster", "folders": [
+  {"name": "Inbox", "messages": [
+    {"from": ["Lieferant AG", "bestellung@lieferant.example"], "to": [["Empfang", ME[1]]],
+     "subject": "Bestellung 4711", "date": "2026-11-18T08:15:00Z",
+     "message_id": "<in-1@lieferant.example>", "body": "Die Bestellung ist unterwegs.\r\n"}]},
+  {"name": "Sent Items", "messages": [
+    {"from": ME, "to": [["Labor Beispiel AG", "auftrag@labor.example"], ["", "kasse@apotheke.example"]],
+     "cc": [["Cabinet Exemple SA", "secretariat@cabinet.example"]],
+     "bcc": [["Zahnarzt am See", "sekretariat@zahnarzt-see.example"]],
+     "subject": "Rechnung 2026-114 – bitte prüfen, Grüße 📎", "date": "2026-11-19T14:45:31Z",
+     "message_id": "<pst-1@praxis-muster.example>", "body": "Guten Tag, anbei die Rechnung. ",
+     "body_repeat": 600,
+     "attachments": [{"name": "Rechnung_2026-114.txt", "mime": "text/plain", "text": "Rechnung 2026-114\n"},
+                     {"name": "Übersicht.bin", "mime": "application/octet-stream",
+                      "b64": base64.b64encode(big).decode()}]},
+    {"from": ME, "to": [["Иван Петров", "ivan@klinika.example"]],
+     "subject": "Новые банковские реквизиты", "date": "2026-11-19T15:20:10Z",
+     "message_id": "<pst-2@praxis-muster.example>", "body": "Здравствуйте 📎\r\n"}]}]}
+# a folder of 150 more: NBT and BBT over several pages, the contents table's heap over
+# several blocks with a row index one BTH level deep, its rows in a subnode; one message
+# to 120 people: its recipient table's heap on several blocks, its rows in a subnode
+arch = []
+for i in range(150):
+    arch.append({"from": ME, "to": [["Klient %d" % i, "k%d@klient%d.example" % (i, i % 13)]],
+                 "subject": "Archiv %d – Befund" % i, "date": "2026-10-%02dT09:%02d:00Z" % (1 + i % 28, i % 60),
+                 "message_id": "<a%d@praxis-muster.example>" % i, "body": "Befund %d\r\n" % i})
+arch[7]["to"] = [["Empfänger %d" % k, "r%d@verteiler.example" % k] for k in range(120)]
+desc["folders"].append({"name": "Archiv", "messages": arch})
+json.dump(desc, open("d/desc.json", "w"), ensure_ascii=False)
+PY
+/usr/bin/python3 "$TOP/tests/data-gen/make-pst.py" d/desc.json x.pst || { fail "make-pst"; done_testing; }
+lspst x.pst > lspst.out 2> lspst.err
+expect_eq "lspst: exit 0" 0 $?
+mkdir rp
+readpst -q -e -o rp x.pst > readpst.out 2>&1
+expect_eq "readpst: exit 0" 0 $?
+pffexport -q -t ex x.pst > pff.out 2>&1
+expect_eq "pffexport: exit 0" 0 $?
+/usr/bin/python3 - > check.out <<'PY'
+import base64, email, email.header, email.policy, email.utils, json, os, re
+desc = json.load(open("d/desc.json", encoding="utf-8"))
+def say(good, what):
+    print(("ok: " if good else "not ok: ") + what)
+def bmp(want, got):  # libpff's side: see the header of this test
+    if got is None:
+        return False
+    rx = "".join("." if ord(c) > 0xFFFF else re.escape(c) for c in want)
+    return re.fullmatch(rx, got, re.S) is not None
+def raw(e, k):  # a header as readpst wrote it, RFC 2047 words decoded
+    v = e.get(k)
+    return "" if v is None else str(email.header.make_header(email.header.decode_header(v)))
+def att_bytes(a):
+    if "b64" in a:
+        return base64.b64decode(a["b64"])
+    return a["text"].encode()
+# lspst: folders, then each message's sender name and subject
+want = []
+for f in desc["folders"]:
+    want.append('Folder "%s"' % f["name"])
+    for m in f["messages"]:
+        want.append("Email\tFrom: %s\tSubject: %s" % (m["from"][0], m["subject"]))
+got = open("lspst.out", encoding="utf-8").read().splitlines()
+say(got == want, "lspst lists the folders, senders and subjects")
+if got != want:
+    print("# want %r\n# got  %r" % (want, got))
+# readpst -e: one .eml per message, folder by folder
+for f in desc["folders"]:
+    for i, m in enumerate(f["messages"], 1):
+        p = os.path.join("rp", desc["store"], f["name"], "%d.eml" % i)
+        if not os.path.exists(p):
+            say(False, "readpst wrote %s" % p)
+            continue
+        e = email.message_from_binary_file(open(p, "rb"), policy=email.policy.default)
+        h = email.message_from_binary_file(open(p, "rb"), policy=email.policy.compat32)
+        tag = "readpst %s/%d: " % (f["name"], i)
+        say(str(e["subject"]) == m["subject"], tag + "subject")
+        say(e["from"].addresses[0].addr_spec == m["from"][1] and
+            e["from"].addresses[0].display_name == m["from"][0], tag + "sender")
+        names = lambda k: "; ".join(r[0] or r[1] for r in m.get(k, []))
+        say(raw(h, "to") == names("to"), tag + "To (display names)")
+        say(raw(h, "cc") == names("cc"), tag + "Cc (display names)")
+        say(e["message-id"].strip() == m["message_id"], tag + "Message-ID")
+        say(email.utils.parsedate_to_datetime(e["date"]).strftime("%Y-%m-%dT%H:%M:%SZ") == m["date"], tag + "date")
+        body = e.get_body(("plain",)).get_content()
+        say(body.replace("\r\n", "\n") == (m["body"] * m.get("body_repeat", 1)).replace("\r\n", "\n"), tag + "body")
+        atts = [(a.get_filename(), a.get_content()) for a in e.iter_attachments()]
+        want_atts = sorted((a["name"], att_bytes(a)) for a in m.get("attachments", []))
+        say(sorted((n, b if isinstance(b, bytes) else b.encode()) for n, b in atts) == want_atts,
+            tag + "attachments: names and bytes")
+# pffexport: Top of Personal Folders/<folder>/MessageNNNNN/
+top = "ex.export/Top of Personal Folders"
+say(sorted(os.listdir(top)) == sorted(f["name"] for f in desc["folders"]), "pffexport: the folders")
+for f in desc["folders"]:
+    for i, m in enumerate(f["messages"], 1):
+        d = os.path.join(top, f["name"], "Message%05d" % i)
+        tag = "pffexport %s/%d: " % (f["name"], i)
+        if not os.path.isdir(d):
+            say(False, tag + "exported")
+            continue
+        oh = open(os.path.join(d, "OutlookHeaders.txt"), encoding="utf-8").read()
+        field = lambda k: (re.search(r"^%s:\t+(.*)$" % re.escape(k), oh, re.M) or [None, None])[1]
+        say(bmp(m["subject"], field("Subject")), tag + "subject")
+        say(field("Sender name") == m["from"][0] and field("Sender email address") == m["from"][1], tag + "sender")
+        t = re.match(r"(\w{3}) +(\d+), (\d{4}) (\d\d:\d\d:\d\d)\.0+ UTC$", field("Client submit time") or "")
+        say(t is not None and "%s-%02d-%02dT%sZ" % (t[3], "JanFebMarAprMayJunJulAugSepOctNovDec".index(t[1]) // 3 + 1,
+                                                    int(t[2]), t[4]) == m["date"], tag + "date")
+        rc = open(os.path.join(d, "Recipients.txt"), encoding="utf-8").read()
+        got = []
+        for blk in rc.strip().split("\n\n"):
+            kv = dict(re.findall(r"^([^:\t]+):\t+(.*)$", blk, re.M))
+            got.append((kv.get("Recipient type"), kv.get("Display name"), kv.get("Email address")))
+        want = [(t, r[0] or r[1], r[1]) for k, t in (("to", "To"), ("cc", "CC"), ("bcc", "BCC")) for r in m.get(k, [])]
+        say(got == want, tag + "recipients: type, name, address")
+        if got != want:
+            print("# want %r\n# got  %r" % (want, got))
+        body = open(os.path.join(d, "Message.txt"), encoding="utf-8", newline="").read()
+        say(bmp(m["body"] * m.get("body_repeat", 1), body), tag + "body")
+        ad = os.path.join(d, "Attachments")
+        got = sorted((re.sub(r"^\d+_", "", n), open(os.path.join(ad, n), "rb").read())
+                     for n in (os.listdir(ad) if os.path.isdir(ad) else []))
+        want = sorted((a["name"], att_bytes(a)) for a in m.get("attachments", []))
+        say(got == want, tag + "attachments: names and bytes")
+PY
+cat check.out
+expect_grep "the checks ran" '^ok: pffexport: the folders' check.out
+errors=$((errors + $(grep -c '^not ok' check.out)))
+done_testing
