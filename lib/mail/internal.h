@@ -144,7 +144,9 @@ void mail_mime_init_once(void);
 
 /* Reads every message of the PST/OST open at fd (read-only; the descriptor is the
  * caller's), calling fn for each with w filled (fn calls mail_worker_finish).
- * Returns 0, or RP_ERR_FORMAT when libpst cannot read it (*why says so). */
+ * Returns 0, or RP_ERR_FORMAT when libpst cannot read it (*why says so).
+ * It forks (a first pass in a child): call it only while no other thread of the
+ * process is busy (scan.c drains its workers first). */
 int mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
     int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why);
 /* The same walk in this process, without mail_pst_read's first pass in a child (which

@@ -687,6 +687,10 @@ out:
  * that the real walk will (same code, same bytes, through the same O_NOATIME
  * descriptor) and hands nothing on; only if it ends normally is the file walked here.
  * The cost: libpst's work twice (a 5,000-message PST: 0.46 s of CPU against 0.27 s).
+ * fork() in a threaded program: the child may only need locks no other thread holds
+ * at the fork. scan.c calls this with its workers drained (idle in a condition wait,
+ * holding nothing), so malloc's and iconv's locks (libpst converts UTF-16 through
+ * iconv) are free; a caller with busy threads must not call it.
  */
 int
 mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *w,
