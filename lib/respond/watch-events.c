@@ -383,27 +383,33 @@ glance_suspicious(int fd, const struct closing *ci)
 static int
 cheap_look(int fd, uint64_t size, const char *base)
 {
-	unsigned char b[4096];
-	ssize_t n = rp_pread_full(fd, b, sizeof(b), 0);
-	if (n != (ssize_t)sizeof(b))
+	/* a file of up to 32 KiB (the usual letter or sheet) in one read, not four: the
+	 * same blocks looked at, three system calls fewer a document */
+	unsigned char whole[32768], blk[4096];
+	int in_one = size <= sizeof(whole);
+	unsigned char *b = in_one ? whole : blk;
+	if (rp_pread_full(fd, b, in_one ? (size_t)size : sizeof(blk), 0) !=
+	    (ssize_t)(in_one ? size : sizeof(blk)) || size < sizeof(blk))
 		return 1;           /* shorter than said: the full verdict tells */
 	const char *cls = rp_format_class(b, 512);
 	/* no known format and not text; a note's words in the head or the name */
-	if (cls == NULL || rp_note_anchor(b, sizeof(b)) ||
+	if (cls == NULL || rp_note_anchor(b, sizeof(blk)) ||
 	    rp_note_anchor((const unsigned char *)base, strlen(base)))
 		return 1;
-	if (block_random(b, sizeof(b)))
+	if (block_random(b, sizeof(blk)))
 		return 1;
-	uint64_t offs[3] = { size / 4, size / 2, size - sizeof(b) };
+	uint64_t offs[3] = { size / 4, size / 2, size - sizeof(blk) };
 	for (size_t i = 0; i < 3; i++) {
-		uint64_t off = offs[i] & ~(uint64_t)(sizeof(b) - 1);
+		uint64_t off = offs[i] & ~(uint64_t)(sizeof(blk) - 1);
 		if (i == 2)
 			off = offs[i];
-		if (off < sizeof(b) || (i > 0 && off == offs[i - 1]))
+		if (off < sizeof(blk) || (i > 0 && off == offs[i - 1]))
 			continue;
-		if (rp_pread_full(fd, b, sizeof(b), (off_t)off) != (ssize_t)sizeof(b))
+		if (in_one)
+			b = whole + off;
+		else if (rp_pread_full(fd, blk, sizeof(blk), (off_t)off) != (ssize_t)sizeof(blk))
 			return 1;
-		if (block_random(b, sizeof(b)))
+		if (block_random(b, sizeof(blk)))
 			return 1;
 	}
 	return 0;
