@@ -435,12 +435,13 @@ looked_release(struct looked *l)
 	l->key = 0;
 }
 
-/* A new file that had a cheap look only, kept in the ring for its group (by a
- * duplicate of the event's descriptor), after the entries past the window go: the
- * ring is in the order of the closes, its oldest at looked_next. A descriptor keeps a
- * file deleted meanwhile alive until its entry goes. */
+/* A new file that had a cheap look only, kept in the ring for its group (by the
+ * event's own descriptor, which the ring then owns: no duplicate, no second close),
+ * after the entries past the window go: the ring is in the order of the closes, its
+ * oldest at looked_next. A descriptor keeps a file deleted meanwhile alive until its
+ * entry goes. */
 static void
-looked_add(struct rp_watch *w, const struct rp_beh_group *g, pid_t pid, int fd, const char *path)
+looked_add(struct rp_watch *w, const struct rp_beh_group *g, struct rp_fan_event *ev, const char *path)
 {
 	int64_t now = rp_time_mono_ms();
 	for (size_t k = 0, i = w->looked_next; k < NLOOKED; k++, i = (i + 1) % NLOOKED) {
@@ -452,12 +453,14 @@ looked_add(struct rp_watch *w, const struct rp_beh_group *g, pid_t pid, int fd, 
 	}
 	struct looked *l = &w->looked[w->looked_next];
 	looked_release(l);
-	if ((l->path = strdup(path)) == NULL || (l->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+	if ((l->path = strdup(path)) == NULL) {
 		looked_release(l);
 		return;
 	}
+	l->fd = ev->fd;
+	ev->keep = 1;
 	l->key = g->key;
-	l->pid = pid;
+	l->pid = ev->pid;
 	l->ms = now;
 	w->looked_next = (w->looked_next + 1) % NLOOKED;
 }
@@ -603,7 +606,7 @@ rp_watch_on_close(struct rp_watch *w, struct rp_fan_event *ev)
 	    group_quiet(g) && cheap_look(ev->fd, (uint64_t)st.st_size, base_of(path)) == 0) {
 		if (f != NULL)
 			rp_watch_epoch_end(w, f);
-		looked_add(w, g, ev->pid, ev->fd, path);
+		looked_add(w, g, ev, path);
 		return;
 	}
 	submit_verdict(w, g, ev->pid, ev->fd, path, f, -1);
