@@ -477,7 +477,7 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			if (write(f->cfd, &resp, sizeof(resp)) < 0 && r == 0 && cr == 0)
 				cr = RP_ERR_SYSTEM;
 			close(efd);
-		} else if (efd >= 0) {
+		} else if (efd >= 0 && !ev.keep) {
 			later[nlater++] = efd;
 		}
 		if (cr != 0 && r == 0)

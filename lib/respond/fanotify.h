@@ -46,6 +46,8 @@ struct rp_fan_event {
 	int deny;            /* PRE: set by the callback to refuse the access (EPERM) */
 	int defer;           /* PRE: set by the callback to answer later with rp_fan_answer;
 	                        the descriptor then belongs to the caller until that call */
+	int keep;            /* CLOSE_*: set by the callback to keep the descriptor, which
+	                        then belongs to the caller (who closes it): a dup saved */
 };
 
 struct rp_fan_caps {
