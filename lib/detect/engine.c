@@ -35,6 +35,7 @@
 #include "core/file.h"
 #include "detect/anchor.h"
 #include "detect/engine.h"
+#include "detect/fmt-util.h"
 #include "detect/format.h"
 #include "detect/magic.h"
 #include "detect/sample.h"
@@ -1151,6 +1152,53 @@ dense_format(const struct rp_format *f)
 	return 0;
 }
 
+/*
+ * Random blocks of a PCM WAV that are loud audio, not ciphertext: 16-bit samples of a
+ * sound move from one to the next by a small step (a few thousand at most), where
+ * random bytes read as samples jump by 21,845 on average (a third of the range). A
+ * noisy or loud sound effect has blocks as varied as random bytes, byte by byte
+ * (fresh3's intact up.wav was called partial), but not sample by sample. Returns the
+ * random blocks left once those are set aside; the format's header must say PCM,
+ * 16 bits (else every random block counts).
+ */
+static uint64_t
+wav_random_blocks(const struct rp_sample *smp, const unsigned char *h, size_t hlen,
+    uint64_t rblocks)
+{
+	uint64_t left = 0;
+	size_t r, i, ch;
+
+	if (hlen < 44 || memcmp(h + 12, "fmt ", 4) != 0 || rp_le16(h + 20) != 1 ||
+	    rp_le16(h + 34) != 16 || (ch = rp_le16(h + 22)) < 1 || ch > 8)
+		return rblocks;
+	for (r = 0; r < smp->nreg; r++) {
+		const unsigned char *p = smp->data + smp->pos[r];
+		size_t len = (size_t)smp->reg[r].len;
+
+		/* blocks as the analysis cut them: from the region's start, 4 KiB each */
+		for (i = 0; i + 1024 <= len; i += BLOCK) {
+			size_t n = len - i < BLOCK ? len - i : BLOCK, k, m = 0, st = 2 * ch;
+			uint64_t steps = 0;
+			struct rp_stats bs;
+
+			rp_stats_reset(&bs);
+			rp_stats_add(&bs, p + i, n);
+			if (!rp_block_random(&bs))
+				continue;
+			/* samples start at even offsets of the file (the data chunk is
+			 * word-aligned); one channel's successive samples */
+			for (k = (smp->reg[r].off + i) & 1; k + st + 2 <= n; k += 2, m++) {
+				int a0 = (int16_t)rp_le16(p + i + k), a1 = (int16_t)rp_le16(p + i + k + st);
+
+				steps += (uint64_t)(a1 > a0 ? a1 - a0 : a0 - a1);
+			}
+			if (m == 0 || steps / m >= 8000)
+				left++;
+		}
+	}
+	return left < rblocks ? left : rblocks;
+}
+
 /* Whether a name has an extension before its last one ("data.bin.8base"; not
  * ".hidden.8base" nor "notes.8base"). */
 static int
@@ -1248,17 +1296,21 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		snprintf(v->format, sizeof(v->format), "%s", fmt->name);
 		fmt->check(&s->sample, &fr);
 		if (fr.status == RP_FMT_INTACT) {
+			uint64_t rb;
+
 			reason(v, "%s structure intact: %s", fmt->name, fr.reason);
 			/* a shallow check of a structured format cannot vouch for its body */
 			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
-				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
+				/* a PCM WAV's loud blocks are random byte by byte only */
+				rb = a->rblocks >= 2 && strcmp(fmt->name, "wav") == 0 ?
+				    wav_random_blocks(&s->sample, head, hlen, a->rblocks) : a->rblocks;
+				if (a->blocks >= 4 && rb * 10 >= a->blocks * 9) {
 					reason(v, "but its content is random");
 					describe_random(v, a);
 					v->kind = RP_V_PARTIAL;
-				} else if (dense_format(fmt) && a->rblocks >= 2 &&
-				    a->rblocks * 10 >= a->blocks) {
+				} else if (dense_format(fmt) && rb >= 2 && rb * 10 >= a->blocks) {
 					reason(v, "but %llu of its sampled 4 KiB blocks are random, which "
-					    "this format does not contain", (unsigned long long)a->rblocks);
+					    "this format does not contain", (unsigned long long)rb);
 					v->kind = RP_V_PARTIAL;
 				} else if (regular_stripes(a)) {
 					reason(v, "but its content has regular random stripes");

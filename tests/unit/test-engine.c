@@ -961,6 +961,42 @@ issue20_fresh3_kinds_of_evidence(void **state)
 		fail_msg("index.html: %s", v.reasons[0]);
 }
 
+/*
+ * A loud 16-bit PCM WAV (a full-scale sawtooth) has 4 KiB blocks as varied as random
+ * bytes, byte by byte, but its samples move by small steps: intact (fresh3's up.wav
+ * was called partial). Random blocks put into it are still partial.
+ */
+static void
+issue20_loud_wav_is_not_random(void **state)
+{
+	static unsigned char buf[44 + 16 * 4096];
+	static const unsigned char hdr[44] = {
+		'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ',
+		16, 0, 0, 0, 1, 0, 1, 0, 0x22, 0x56, 0, 0, 0x44, 0xac, 0, 0, 2, 0, 16, 0,
+		'd', 'a', 't', 'a', 0, 0, 0, 0 };
+	uint32_t riff = sizeof(buf) - 8, data = sizeof(buf) - 44;
+	struct rp_verdict v;
+	size_t k;
+
+	memcpy(buf, hdr, sizeof(hdr));
+	buf[4] = (unsigned char)riff, buf[5] = (unsigned char)(riff >> 8), buf[6] = (unsigned char)(riff >> 16);
+	buf[40] = (unsigned char)data, buf[41] = (unsigned char)(data >> 8), buf[42] = (unsigned char)(data >> 16);
+	for (k = 0; k < data / 2; k++) {
+		uint16_t x = (uint16_t)(k * 2053u);
+
+		buf[44 + 2 * k] = (unsigned char)x;
+		buf[45 + 2 * k] = (unsigned char)(x >> 8);
+	}
+	put("loud.wav", buf, sizeof(buf));
+	if (judge("loud.wav", &v) != RP_V_OK)
+		fail_msg("loud.wav: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
+	fill_random(buf + 4 * 4096, 4096);
+	fill_random(buf + 9 * 4096, 4096);
+	put("loud2.wav", buf, sizeof(buf));
+	assert_int_equal(judge("loud2.wav", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "2 of its sampled 4 KiB blocks are random"));
+}
+
 int
 main(void)
 {
@@ -983,6 +1019,7 @@ main(void)
 		cmocka_unit_test(issue20_short_notes_in_more_languages),
 		cmocka_unit_test(issue20_tiny_family_and_cut_png),
 		cmocka_unit_test(issue20_fresh3_kinds_of_evidence),
+		cmocka_unit_test(issue20_loud_wav_is_not_random),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
