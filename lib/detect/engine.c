@@ -438,8 +438,11 @@ family_of(const struct rp_engine *e, const char *ext)
 static int
 is_known_ext(const struct rp_engine *e, const char *ext)
 {
+	/* the formats known by their signature (sig.c: fonts, catalogs, shapefiles,
+	 * OpenDocument templates...) are documents' extensions too: "x.ttf.play" had
+	 * ".play" appended, and is judged as the font it was */
 	return in_list(e->known, e->nknown, ext) || in_list(e->text, e->ntext, ext) ||
-	    rp_format_by_ext(ext) != NULL;
+	    rp_format_by_ext(ext) != NULL || rp_sig_by_ext(ext) != NULL;
 }
 
 static void

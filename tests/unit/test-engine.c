@@ -997,6 +997,30 @@ issue20_loud_wav_is_not_random(void **state)
 	assert_true(has_reason(&v, "2 of its sampled 4 KiB blocks are random"));
 }
 
+/*
+ * A family's extension appended after an extension only the signature checks know
+ * (sig.c: ".mo", ".ttf", ".shp", ".otp"): "cat.mo.play" is the catalog it was, judged
+ * as one. PLAY's two chunks (a quarter at 0, a quarter at the middle) took its
+ * signature: partial (it was ok: ".play" was taken for the only extension). An intact
+ * catalog with a tool's suffix appended stays ok.
+ */
+static void
+issue20_family_after_signature_extension(void **state)
+{
+	static unsigned char buf[64 * 1024];
+	struct rp_verdict v;
+
+	fill_text(buf, sizeof(buf));
+	memcpy(buf, "\xde\x12\x04\x95\0\0\0\0\x10\0\0\0\x1c\0\0\0", 16);
+	put("cat.mo.dpkg-dist", buf, sizeof(buf));
+	assert_int_equal(judge("cat.mo.dpkg-dist", &v), RP_V_OK);
+	fill_random(buf, sizeof(buf) / 4);
+	fill_random(buf + sizeof(buf) / 2, sizeof(buf) / 4);
+	put("cat.mo.play", buf, sizeof(buf));
+	assert_int_equal(judge("cat.mo.play", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "without the gettext signature"));
+}
+
 int
 main(void)
 {
@@ -1020,6 +1044,7 @@ main(void)
 		cmocka_unit_test(issue20_tiny_family_and_cut_png),
 		cmocka_unit_test(issue20_fresh3_kinds_of_evidence),
 		cmocka_unit_test(issue20_loud_wav_is_not_random),
+		cmocka_unit_test(issue20_family_after_signature_extension),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
