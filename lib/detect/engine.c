@@ -37,11 +37,11 @@
 #include "detect/engine.h"
 #include "detect/fmt-util.h"
 #include "detect/format.h"
+#include "detect/htmltext.h"
 #include "detect/magic.h"
 #include "detect/sample.h"
 #include "detect/sig.h"
 #include "detect/stats.h"
-#include "detect/htmltext.h"
 #include "detect/stripes.h"
 #include "detect/yara.h"
 
