@@ -19,7 +19,8 @@ rule ransom_note_short
         $tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
         $tox2 = /\b[0-9A-F]{76}\b/
         $session = /\b05[0-9a-f]{64}\b/ nocase
-        $tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
+        $tg = /telegram[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
         $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
         $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ|portal|links?\b|tor network|tor browser)/ nocase
@@ -27,14 +28,20 @@ rule ransom_note_short
         $idhex = /\b[0-9A-F]{16,64}\b/
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
+        // a product's documentation: a README or a product page says "your files are
+        // encrypted" with a mail too
+        $n_sw = /(pricing|features|licen[cs]e|copyright|documentation|user guide|user manual|usage:|report bugs|bug reports?|all rights reserved|©|лицензи|соглашени|поддержк|программ(а|е|у|ы) )/ nocase
+
         // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
-        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $v_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        // the attacker's "if you do not pay, we publish": a condition, not advice
+        $v_payif = /(\bif (you )?(do not|don't|won't|will not|refuse to|fail to|choose not to|decide not to) pay|\b(do not|don't|won't) pay,? (and|or|then|we)\b|si (vous )?ne (payez|paierez) pas|wenn sie nicht (be)?zahlen)/ nocase
         $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
         $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
         $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
 
     condition:
-        filesize < 600 and not $host and not any of ($n_*) and
+        filesize < 600 and not $host and not any of ($n_*) and not (#v_pay > #v_payif) and
         ((($onion or $tox or $tox2 or $session or $tg) and ($key or $claim or $act or $act_cjk or $idhex)))
 }
 
@@ -65,14 +72,20 @@ rule ransom_note_short_mail
         $claim_tr = /(dosyalar|verileriniz|ağınız)[^.\n]{0,60}(şifrelen|kilitlen|çalındı|kopyalandı|indirildi)/ nocase
         $claim_cjk = /(暗号化|加密|ダウンロード|下载|盗|窃取|ロック)/
 
+        // a product's documentation: a README or a product page says "your files are
+        // encrypted" with a mail too
+        $n_sw = /(pricing|features|licen[cs]e|copyright|documentation|user guide|user manual|usage:|report bugs|bug reports?|all rights reserved|©|лицензи|соглашени|поддержк|программ(а|е|у|ы) )/ nocase
+
         // the defender's voice (as in rules/ransom-notes.yar): memos and policies are short too
-        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $v_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        // the attacker's "if you do not pay, we publish": a condition, not advice
+        $v_payif = /(\bif (you )?(do not|don't|won't|will not|refuse to|fail to|choose not to|decide not to) pay|\b(do not|don't|won't) pay,? (and|or|then|we)\b|si (vous )?ne (payez|paierez) pas|wenn sie nicht (be)?zahlen)/ nocase
         $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
         $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
         $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
 
     condition:
-        filesize < 600 and $mail and any of ($claim_*) and not any of ($n_*)
+        filesize < 600 and $mail and any of ($claim_*) and not any of ($n_*) and not (#v_pay > #v_payif)
 }
 
 /*
@@ -100,13 +113,13 @@ rule ransom_note_short_evidence
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
         $c_tox = /\b[0-9A-F]{76}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
-        $c_tg = /telegram[^\n]{0,20}@[a-z0-9_]{5,}/ nocase
+        $c_tg = /telegram[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
         $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
 
         $w_crypt = /(encrypt|decrypt|crypted|chiffr|cifrad|cifrat|criptograf|crittograf|verschl(ü|ue)ssel|entschl(ü|ue)ssel|versleutel|ontsleutel|szyfr|şifrele|зашифр|расшифр|шифрован|암호화|تشفير|مشفر|暗号化|加密|gesperrt|locked|verrouill|bloquead|bloccat|zablokow|kilitlen)/ nocase
-        $w_theft = /(stolen|exfiltrat|leaked|\bleak\b|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)es?\b|publi(é|e)|robad|publicad|roubad|publica|rubat|pubblic|gestolen|publiceren|skradzion|zabrali|publikac|çalın|yayınla|indirdik|украд|украл|опубликов|유출|سرقة|نشر|窃取|泄露|公開|盗ま|invadid)/ nocase
+        $w_theft = /(stolen|exfiltrat|leaked|\bleak\b|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)es?\b|publi(é|e)|\bdownloaded\b|robad|publicad|roubad|publica|rubat|pubblic|gestolen|publiceren|skradzion|zabrali|publikac|çalın|yayınla|indirdik|украд|украл|опубликов|유출|سرقة|نشر|窃取|泄露|公開|盗ま|invadid)/ nocase
         $w_pay = /(bitcoin|\bbtc\b|monero|\bxmr\b|ransom|l(ö|oe)segeld|ran(ç|c)on|rescate|riscatto|resgate|\bokup|fidye|выкуп|몸값|فدية|赎金|身代金|\bpay\b|zahlen sie|payez|pague|zapłać|ödeyin|оплат|지불|ادفع|支付)/ nocase
         $w_gb = /\b[0-9]{1,5} ?(GB|TB|Go|To|ГБ)\b/
 
@@ -114,14 +127,20 @@ rule ransom_note_short_evidence
         $id_hex = /\b[0-9A-F]{16,64}\b/
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
+        // a product's documentation: a README or a product page says "your files are
+        // encrypted" with a mail too
+        $n_sw = /(pricing|features|licen[cs]e|copyright|documentation|user guide|user manual|usage:|report bugs|bug reports?|all rights reserved|©|лицензи|соглашени|поддержк|программ(а|е|у|ы) )/ nocase
+
         // the defender's voice (as in rules/ransom-notes.yar)
-        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $v_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        // the attacker's "if you do not pay, we publish": a condition, not advice
+        $v_payif = /(\bif (you )?(do not|don't|won't|will not|refuse to|fail to|choose not to|decide not to) pay|\b(do not|don't|won't) pay,? (and|or|then|we)\b|si (vous )?ne (payez|paierez) pas|wenn sie nicht (be)?zahlen)/ nocase
         $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
         $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
         $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
 
     condition:
-        filesize < 600 and not $host and not any of ($n_*) and
+        filesize < 600 and not $host and not any of ($n_*) and not (#v_pay > #v_payif) and
         (
             (any of ($c_*) and ($w_crypt or $w_theft or $w_gb or ($w_pay and any of ($id_*)))) or
             (any of ($m_*) and (2 of ($w_*) or (($w_crypt or $w_theft) and any of ($id_*))))

@@ -30,7 +30,10 @@ rule ransom_note_short_words
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
         $c_tox = /\b[0-9A-F]{76}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
-        $c_tg = /(telegram|\btg)[^\n]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}/ nocase
+        // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
+        // Keybase: a chat some families use instead of a mail
+        $c_keybase = /\bkeybase\b/ nocase
+        $c_tg = /(telegram|\btg)[^@]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
         $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
@@ -39,7 +42,7 @@ rule ransom_note_short_words
         $cr_lat = /(encrypt|decrypt|crypted|ciphered|\blocked\b|verschl(ü|ue)ssel|entschl(ü|ue)ssel|gesperrt|chiffr|d(é|e)chiffr|verrouill|cifrad|cifrat|descifr|encriptad|criptograf|crittograf|decritt|bloquead|bloccat)/ nocase
         $cr_lat2 = /(szyfr|zablokow|versleutel|ontsleutel|vergrendeld|gecodeerd|krypter|dekrypter|kryptert|krypteret|(š|s)ifrov|(š|s)ifrovan|de(š|s)ifr|zam(č|c)en|criptat|criptare|decript|blocat|titkos(í|i)t|visszafejt|z(á|a)rolt|şifrelen|şifreli|şifrele|şifresini|(ç|c)(ö|o)z(ü|u)c|kilitlen|kilitli|m(ã|a) h(ó|o)a|m(ã|a) ho(á|a)|gi(ả|a)i m(ã|a)|b(ị|i) kh(ó|o)a|dienkripsi|terenkripsi|enkripsi|dekripsi|terkunci)/ nocase
         $cr_cyr = /(зашифр|расшифр|дешифр|шифрован|заблокир|розшифр|шифрув|κρυπτογρ|κλειδώθηκ)/
-        $cr_rtl = /(تشفير|مشفر|فك التشفير|رمزگذاری|رمزنگاری|رمزگشایی|رمز شده|מוצפנ|הצפנ|פענוח|נעול)/
+        $cr_rtl = /(تشفير|مشفر|فك التشفير|رمزگذاری|رمزنگاری|رمزگشایی|رمز شده|מוצפנ|הצפנ|הוצפנ|להצפין|פענוח|נעול)/
         $cr_asia = /(암호화|복호화|잠겼|暗号化|復号|加密|解密|锁定|鎖定|एन्क्रिप्ट|डिक्रिप्ट|कूटबद्ध|เข้ารหัส|ถอดรหัส)/
 
         // stolen, leaked, published
@@ -53,7 +56,7 @@ rule ransom_note_short_words
         $py_lat = /(bitcoin|\bbtc\b|monero|\bxmr\b|ransom|\bpay\b|\bpayment|l(ö|oe)segeld|zahlen sie|zahlung|ran(ç|c)on|payez|paiement|rescate|\bpague|\bpagar|pagamento|riscatto|resgate)/ nocase
         $py_lat2 = /(zap(ł|l)a(ć|c)|zap(ł|l)aci(ć|c)|p(ł|l)atno(ś|s)(ć|c)|\bokup|losgeld|\bbetaal|betalen|betaling|\bbetala|betalning|l(ö|o)sen|zapla(ť|t)|zaplatit|platb|v(ý|y)kupn|pl(ă|a)ti|\bplata|r(ă|a)scump|fizet|v(á|a)lts(á|a)gd(í|i)j|thanh to(á|a)n|tr(ả|a) ti(ề|e)n|ti(ề|e)n chu(ộ|o)c|\bbayar|pembayaran|tebusan|(ö|o)deme|(ö|o)deyin|fidye)/ nocase
         $py_cyr = /(оплат|заплат|выкуп|викуп|биткоин|біткоїн|πληρωμ|πληρώστε|λύτρα)/
-        $py_rtl = /(ادفع|الدفع|فدية|بيتكوين|پرداخت|باج|לשלם|תשלום|כופר)/
+        $py_rtl = /(ادفع|الدفع|فدية|بيتكوين|پرداخت|باج|לשלם|תשלום|כופר|ביטקוין)/
         $py_asia = /(지불|결제|몸값|비트코인|支払|身代金|ビットコイン|支付|付款|赎金|贖金|比特币|比特幣|भुगतान|फिरौती|จ่าย|ชำระ|ค่าไถ่)/
 
         // key, ID
@@ -61,7 +64,7 @@ rule ransom_note_short_words
         $ky_other = /(ключ|κλειδί|مفتاح|المعرف|معرف|کلید|شناسه|מפתח|מזהה|키|キー|鍵|密钥|密鑰|कुंजी|กุญแจ|คีย์)/
 
         // contact, write
-        $ct_lat = /(contact|\bwrite\b|e-?mail us|schreib|kontakt|(é|e)crive|contacte|escrib|scrivi|scriveteci|contatt|contato|escreva|napisz|skontaktuj|schrijf|mail ons|skriv|kontaktuj|napi(š|s)te|contacta|scrie(ţ|ț|t)i|(í|i)rjon|(í|i)rj\b|kapcsolat|li(ê|e)n h(ệ|e)|g(ử|u)i email|hubungi|tulis|ileti(ş|s)im|yaz(ı|i)n|ula(ş|s)(ı|i)n)/ nocase
+        $ct_lat = /(contact|\bwrite\b|\b(e-?)?mail us\b|schreib|kontakt|(é|e)crive|contacte|escrib|scrivi|scriveteci|contatt|contato|escreva|napisz|skontaktuj|schrijf|mail ons|skriv|kontaktuj|napi(š|s)te|contacta|scrie(ţ|ț|t)i|(í|i)rjon|(í|i)rj\b|kapcsolat|li(ê|e)n h(ệ|e)|g(ử|u)i email|hubungi|tulis|ileti(ş|s)im|yaz(ı|i)n|ula(ş|s)(ı|i)n)/ nocase
         $ct_cyr = /(напиш|пишите|связ|зв'яж|зв’яж|επικοινων|γράψτε)/
         $ct_rtl = /(اتصل|تواصل|راسلنا|اكتب|تماس|بنویسید|צרו קשר|פנו|כתבו)/
         $ct_asia = /(연락|문의|連絡|問い合わせ|联系|聯繫|聯絡|联络|संपर्क|लिखें|ติดต่อ)/
@@ -84,17 +87,23 @@ rule ransom_note_short_words
         // a way back: what a note offers
         $back = /\b(to (restore|recover|decrypt|unlock)|get (them|it|your \w+) back)\b/ nocase
         // an invoice or a licence asks to pay too
-        $n_inv = /(invoice|receipt|order (no|number|#)|licen(c|s)e|serial|activation|subscription|rechnung|facture|factura|fattura)/ nocase
+        $n_inv = /(invoice|receipt|order (no|number|#|id)|licen(c|s)e|serial|activation|subscription|rechnung|facture|factura|fattura)/ nocase
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
+        // a product's documentation: a README or a product page says "your files are
+        // encrypted" with a mail too
+        $n_sw = /(pricing|features|licen[cs]e|copyright|documentation|user guide|user manual|usage:|report bugs|bug reports?|all rights reserved|©|лицензи|соглашени|поддержк|программ(а|е|у|ы) )/ nocase
+
         // the defender's voice (as in rules/ransom-notes.yar)
-        $n_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        $v_pay = /((do not|don't|never|did not|won't) pay|ne (payez|payons|paierons) (jamais|pas)|nicht (be)?zahlen|kein(en)? l(ö|oe)segeld|no pagu?e|non pagate)/ nocase
+        // the attacker's "if you do not pay, we publish": a condition, not advice
+        $v_payif = /(\bif (you )?(do not|don't|won't|will not|refuse to|fail to|choose not to|decide not to) pay|\b(do not|don't|won't) pay,? (and|or|then|we)\b|si (vous )?ne (payez|paierez) pas|wenn sie nicht (be)?zahlen)/ nocase
         $n_doc = /(security policy|sicherheitsrichtlinie|richtlinie|politique de (s(é|e)curit(é|e)|sauvegarde)|phishing|awareness|sensibilisierung|memo\b|newsletter)/ nocase
         $n_act = /(unplug|network cable|netzwerkkabel|c(â|a)ble r(é|e)seau|call (the )?it\b|it provider|it-dienstleister|prestataire informatique)/ nocase
         $n_3rd = /(the attackers|the criminals|die t(ä|ae)ter|les (pirates|attaquants|criminels)|experts recommend|did not pay|threat actors?)/ nocase
 
     condition:
-        filesize < 600 and not $host and not any of ($n_*) and
+        filesize < 600 and not $host and not any of ($n_*) and not (#v_pay > #v_payif) and
         (
             (any of ($c_*) and (any of ($cr_*) or any of ($th_*) or any of ($py_*) or
                 any of ($ct_*) or any of ($dl_*) or $id_tok)) or
@@ -116,4 +125,24 @@ rule ransom_note_short_words
             (filesize < 200 and $m_mail and ($m_btc or $m_xmr) and any of ($py_*) and not $n_inv) or
             (filesize < 200 and $m_mail and any of ($py_*) and any of ($ky_*) and not $n_inv)
         )
+}
+
+/*
+ * The terse note named like one: a mail and "ID: <token>" and nothing else, in a file
+ * whose name looks like a note's (decrypt*, restore*, readme*: data/notes/names.txt).
+ * The engine counts a rule named ransom_note_hint* only for such a name: a line with a
+ * mail and an ID is a contact card anywhere else.
+ */
+rule ransom_note_hint_terse
+{
+    meta:
+        description = "terse note: a mail and a personal ID, in a small file named like a note"
+
+    strings:
+        $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
+        $id = /\b(id|key|code)\s*[:=#]\s*[A-Za-z0-9+\/_-]{6,}/ nocase
+        $n_inv = /(invoice|receipt|order|licen(c|s)e|serial|activation|subscription|rechnung|facture|factura|fattura|copyright|author|maintainer)/ nocase
+
+    condition:
+        filesize < 120 and $m_mail and $id and not $n_inv
 }

@@ -4,7 +4,8 @@
  *
  * How a verdict is reached (the order matters):
  *  1. note: a small text-like file whose content matches the ransom-note rules, or
- *     whose name is specific to ransomware;
+ *     whose name is specific to ransomware; an HTML/HTA file is judged on its text
+ *     (htmltext.h), then on its markup;
  *  2. a format whose signature is at the head: its structure check decides. Intact
  *     means ok, even for formats random by design (zip, JPEG, xz...). Damaged means
  *     partial, or encrypted when nearly all of the content is random (a fake header);
@@ -34,7 +35,9 @@
 #include "core/file.h"
 #include "detect/anchor.h"
 #include "detect/engine.h"
+#include "detect/fmt-util.h"
 #include "detect/format.h"
+#include "detect/htmltext.h"
 #include "detect/magic.h"
 #include "detect/sample.h"
 #include "detect/sig.h"
@@ -94,6 +97,8 @@ struct rp_scanner {
 	struct rp_yara_scanner *ys_short;
 	struct rp_yara_scanner *ys_evid;
 	unsigned char *conv;    /* UTF-16 notes converted to UTF-8 */
+	unsigned char *text;    /* the text of an HTML/HTA note (htmltext.h) */
+	size_t textcap;
 	unsigned char *scratch; /* SCRATCH bytes: the streamed middle of --full */
 	size_t convcap;
 	uint64_t allocs;
@@ -388,6 +393,7 @@ rp_scanner_free(struct rp_scanner *s)
 	rp_yara_scanner_free(s->ys_short);
 	rp_yara_scanner_free(s->ys_evid);
 	free(s->conv);
+	free(s->text);
 	free(s->scratch);
 	free(s);
 }
@@ -432,8 +438,11 @@ family_of(const struct rp_engine *e, const char *ext)
 static int
 is_known_ext(const struct rp_engine *e, const char *ext)
 {
+	/* the formats known by their signature (sig.c: fonts, catalogs, shapefiles,
+	 * OpenDocument templates...) are documents' extensions too: "x.ttf.play" had
+	 * ".play" appended, and is judged as the font it was */
 	return in_list(e->known, e->nknown, ext) || in_list(e->text, e->ntext, ext) ||
-	    rp_format_by_ext(ext) != NULL;
+	    rp_format_by_ext(ext) != NULL || rp_sig_by_ext(ext) != NULL;
 }
 
 static void
@@ -912,6 +921,22 @@ has_channel(const unsigned char *p, size_t n, int mail)
 			return 1;
 		q = h < end ? h + 1 : h;
 	}
+	/* a Telegram bot's handle, given bare (@name_bot): 5 to 32 letters, digits and
+	 * '_' from a letter, ending in "bot"; not a mail's domain (x@robot.com) */
+	for (q = p; (q = memchr(q, '@', (size_t)(end - q))) != NULL; q++) {
+		const unsigned char *h = q + 1;
+		size_t k;
+
+		if (q > p && (isalnum(q[-1]) || (q[-1] && strchr("._-%+", q[-1]))))
+			continue;
+		while (h < end && (isalnum(*h) || *h == '_'))
+			h++;
+		k = (size_t)(h - q - 1);
+		if (k >= 5 && k <= 32 && isalpha(q[1]) &&
+		    strncasecmp((const char *)h - 3, "bot", 3) == 0 &&
+		    (h == end || (*h != '.' && *h != '@' && *h != '-')))
+			return 1;
+	}
 	q = p;
 	/* a mail: name@domain.tld */
 	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {
@@ -928,6 +953,32 @@ has_channel(const unsigned char *p, size_t n, int mail)
 	return 0;
 }
 
+/* Stems of the note's claim that rp_note_anchor (anchor.h, shared with watch) lacks:
+ * the Polish, Czech, Turkish, Greek, Hebrew, Arabic, Chinese, Japanese and Korean
+ * "encrypt", and the Russian "published" and "destroyed" of the notes that ask for
+ * nothing. Only the note rules' gate in a scan; each is one pass of memmem. */
+static int
+more_note_stems(const unsigned char *p, size_t n)
+{
+	static const char *const stems[] = {
+		"szyfr", "\xc5\xa1ifr",                            /* pl, cs/sk */
+		"\xc5\x9fifrel",                                   /* tr şifrel */
+		"\xce\xba\xcf\x81\xcf\x85\xcf\x80\xcf\x84",        /* el κρυπτ */
+		"\xd7\xa6\xd7\xa4\xd7\xa0",                         /* he צפנ */
+		"\xd8\xaa\xd8\xb4\xd9\x81\xd9\x8a\xd8\xb1", "\xd9\x85\xd8\xb4\xd9\x81\xd8\xb1", /* ar */
+		"\xe5\x8a\xa0\xe5\xaf\x86", "\xe6\x9a\x97\xe5\x8f\xb7\xe5\x8c\x96", /* zh, ja */
+		"\xec\x95\x94\xed\x98\xb8\xed\x99\x94",                /* ko 암호화 */
+		"\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb2", /* ru опубликов */
+		"\xd1\x83\xd0\xbd\xd0\xb8\xd1\x87\xd1\x82\xd0\xbe\xd0\xb6", /* ru уничтож */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(stems) / sizeof(stems[0]); i++)
+		if (memmem(p, n, stems[i], strlen(stems[i])))
+			return 1;
+	return 0;
+}
+
 /* FNV-1a of a small text, never 0 (0 means "no candidate"). */
 static uint64_t
 content_hash(const unsigned char *p, size_t n)
@@ -939,6 +990,34 @@ content_hash(const unsigned char *p, size_t n)
 		h *= 0x100000001b3ULL;
 	}
 	return h ? h : 1;
+}
+
+/* The note rules on one text P[0..N): 1 with the rule's name in RULE, 0, or an error.
+ * *ANCHOR says whether the text had a note's stem (for the copies' evidence). */
+static int
+match_note(struct rp_scanner *s, const unsigned char *buf, size_t len, int other,
+    int strength, char *rule, size_t rulesz, int *anchor)
+{
+	int r;
+
+	/* without a stem of "encrypted", "stolen", ".onion"... in some language, no rule
+	 * can match; a short note may have only a mail address (and be in a language the
+	 * stems do not cover): a file of at most SHORT_NOTE bytes with an '@' is asked the
+	 * short-note rules too */
+	/* a file of another extension (a .pas, a .vim, a typo'd .txtt) is asked the rules
+	 * only with a way to reach an attacker in it: the cost of the rules, not a verdict */
+	*anchor = (!other || has_channel(buf, len, len <= SHORT_NOTE)) &&
+	    (rp_note_anchor(buf, len) || more_note_stems(buf, len));
+	r = *anchor ? rp_yara_match(s->ys, buf, len, rule, rulesz) : 0;
+	if (r == 1 && strncmp(rule, "ransom_note_hint", 16) == 0 && strength == 0)
+		r = 0;
+	if (r == 0 && len <= SHORT_NOTE && (*anchor || has_channel(buf, len, 1)))
+		r = rp_yara_match(s->ys_short, buf, len, rule, rulesz);
+	if (r < 0)
+		return r;
+	if (r == 1 && strncmp(rule, "ransom_note_hint", 16) == 0 && strength == 0)
+		r = 0;
+	return r;
 }
 
 static int
@@ -972,22 +1051,34 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		buf = s->conv;
 		len = clen;
 	}
-	/* without a stem of "encrypted", "stolen", ".onion"... in some language, no rule
-	 * can match; a short note may have only a mail address (and be in a language the
-	 * stems do not cover): a file of at most SHORT_NOTE bytes with an '@' is asked the
-	 * short-note rules too */
-	/* a file of another extension (a .pas, a .vim, a typo'd .txtt) is asked the rules
-	 * only with a way to reach an attacker in it: the cost of the rules, not a verdict */
-	anchor = (!other || has_channel(buf, len, len <= SHORT_NOTE)) && rp_note_anchor(buf, len);
-	r = anchor ? rp_yara_match(s->ys, buf, len, rule, sizeof(rule)) : 0;
-	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
-		r = 0;
-	if (r == 0 && len <= SHORT_NOTE && (anchor || has_channel(buf, len, 1)))
-		r = rp_yara_match(s->ys_short, buf, len, rule, sizeof(rule));
+	/* an HTML/HTA note is judged on its text first (tags, style sheets and character
+	 * references hide words and lengthen a short note), then on its markup (a mail
+	 * in a mailto: link is in the markup only) */
+	r = 0;
+	anchor = 0;
+	if (rp_htmltext_is_html(buf, len)) {
+		size_t tlen;
+
+		if (len > s->textcap) {
+			unsigned char *q = realloc(s->text, len);
+
+			if (q == NULL)
+				return RP_ERR_NOMEM;
+			s->text = q;
+			s->textcap = len;
+			s->allocs++;
+		}
+		rp_htmltext_strip(buf, len, s->text, &tlen);
+		r = match_note(s, s->text, tlen, other, strength, rule, sizeof(rule), &anchor);
+	}
+	if (r == 0) {
+		int a2 = 0;
+
+		r = match_note(s, buf, len, other, strength, rule, sizeof(rule), &a2);
+		anchor |= a2;
+	}
 	if (r < 0)
 		return r;
-	if (r == 1 && strcmp(rule, "ransom_note_hint") == 0 && strength == 0)
-		r = 0;
 	if (r == 1) {
 		snprintf(v->note_rule, sizeof(v->note_rule), "%s", rule);
 		reason(v, "ransom note: content matches rule %s%s", rule,
@@ -1062,6 +1153,53 @@ dense_format(const struct rp_format *f)
 		if (strcmp(f->name, names[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * Random blocks of a PCM WAV that are loud audio, not ciphertext: 16-bit samples of a
+ * sound move from one to the next by a small step (a few thousand at most), where
+ * random bytes read as samples jump by 21,845 on average (a third of the range). A
+ * noisy or loud sound effect has blocks as varied as random bytes, byte by byte
+ * (fresh3's intact up.wav was called partial), but not sample by sample. Returns the
+ * random blocks left once those are set aside; the format's header must say PCM,
+ * 16 bits (else every random block counts).
+ */
+static uint64_t
+wav_random_blocks(const struct rp_sample *smp, const unsigned char *h, size_t hlen,
+    uint64_t rblocks)
+{
+	uint64_t left = 0;
+	size_t r, i, ch;
+
+	if (hlen < 44 || memcmp(h + 12, "fmt ", 4) != 0 || rp_le16(h + 20) != 1 ||
+	    rp_le16(h + 34) != 16 || (ch = rp_le16(h + 22)) < 1 || ch > 8)
+		return rblocks;
+	for (r = 0; r < smp->nreg; r++) {
+		const unsigned char *p = smp->data + smp->pos[r];
+		size_t len = (size_t)smp->reg[r].len;
+
+		/* blocks as the analysis cut them: from the region's start, 4 KiB each */
+		for (i = 0; i + 1024 <= len; i += BLOCK) {
+			size_t n = len - i < BLOCK ? len - i : BLOCK, k, m = 0, st = 2 * ch;
+			uint64_t steps = 0;
+			struct rp_stats bs;
+
+			rp_stats_reset(&bs);
+			rp_stats_add(&bs, p + i, n);
+			if (!rp_block_random(&bs))
+				continue;
+			/* samples start at even offsets of the file (the data chunk is
+			 * word-aligned); one channel's successive samples */
+			for (k = (smp->reg[r].off + i) & 1; k + st + 2 <= n; k += 2, m++) {
+				int a0 = (int16_t)rp_le16(p + i + k), a1 = (int16_t)rp_le16(p + i + k + st);
+
+				steps += (uint64_t)(a1 > a0 ? a1 - a0 : a0 - a1);
+			}
+			if (m == 0 || steps / m >= 8000)
+				left++;
+		}
+	}
+	return left < rblocks ? left : rblocks;
 }
 
 /* Whether a name has an extension before its last one ("data.bin.8base"; not
@@ -1161,17 +1299,21 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		snprintf(v->format, sizeof(v->format), "%s", fmt->name);
 		fmt->check(&s->sample, &fr);
 		if (fr.status == RP_FMT_INTACT) {
+			uint64_t rb;
+
 			reason(v, "%s structure intact: %s", fmt->name, fr.reason);
 			/* a shallow check of a structured format cannot vouch for its body */
 			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
-				if (a->blocks >= 4 && a->rblocks * 10 >= a->blocks * 9) {
+				/* a PCM WAV's loud blocks are random byte by byte only */
+				rb = a->rblocks >= 2 && strcmp(fmt->name, "wav") == 0 ?
+				    wav_random_blocks(&s->sample, head, hlen, a->rblocks) : a->rblocks;
+				if (a->blocks >= 4 && rb * 10 >= a->blocks * 9) {
 					reason(v, "but its content is random");
 					describe_random(v, a);
 					v->kind = RP_V_PARTIAL;
-				} else if (dense_format(fmt) && a->rblocks >= 2 &&
-				    a->rblocks * 10 >= a->blocks) {
+				} else if (dense_format(fmt) && rb >= 2 && rb * 10 >= a->blocks) {
 					reason(v, "but %llu of its sampled 4 KiB blocks are random, which "
-					    "this format does not contain", (unsigned long long)a->rblocks);
+					    "this format does not contain", (unsigned long long)rb);
 					v->kind = RP_V_PARTIAL;
 				} else if (regular_stripes(a)) {
 					reason(v, "but its content has regular random stripes");

@@ -840,6 +840,187 @@ issue20_tiny_family_and_cut_png(void **state)
 		fail_msg("fake.png: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
 }
 
+/*
+ * What fresh3 showed the rules lacked, as kinds of evidence (issue 20): a Telegram
+ * handle on the line after "Telegram", or a bot's handle given bare; Hebrew, Russian,
+ * Ukrainian, Polish and Czech claims in other inflections than the stems had; a number
+ * to text for the key; a personal ID with the claim and the way back; the attacker's
+ * "if you do not pay" (a condition, not the defender's advice); notes that ask nothing
+ * (wipers, political attackers); HTML notes judged on their text (tags, style sheets
+ * and character references removed); a mail and an ID in a file named like a note.
+ * Ordinary texts in the same languages are not notes: a Russian news paragraph, a
+ * Russian software licence, an HTML page about encryption software, a README.
+ */
+static void
+issue20_fresh3_kinds_of_evidence(void **state)
+{
+	static const char tox[] = "5C0D9F1E2A3B4C5D6E7F8091A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192A3B";
+	static const struct { const char *name, *text; } notes[] = {
+		/* Telegram: the handle on the next line; a bot's handle bare */
+		{ "LIESMICH.txt", "Your documents are encrypted.\nMessage us on Telegram:\n@unlockdesk\nYour ID: 7f3a9c2e11\n" },
+		{ "اقرأ.txt", "\xd8\xaa\xd9\x85 \xd8\xaa\xd8\xb4\xd9\x81\xd9\x8a\xd8\xb1 \xd9\x85\xd9\x84\xd9\x81\xd8\xa7\xd8\xaa\xd9\x83\xd9\x85. @keys_return_bot\n" },
+		{ "read.txt", "All servers locked. Write to @restore_files_bot with your ID q81ZZkw0\n" },
+		/* Hebrew: the same root in three inflections */
+		{ "הודעה.txt", "\xd7\x94\xd7\x9e\xd7\xa1\xd7\x9e\xd7\x9b\xd7\x99\xd7\x9d \xd7\x94\xd7\x95\xd7\xa6\xd7\xa4\xd7\xa0\xd7\x95. \xd7\x9b\xd7\xaa\xd7\x91\xd7\x95: zq7@onionmail.org\n" },
+		{ "קראו.txt", "\xd7\x94\xd7\xa9\xd7\xa8\xd7\xaa \xd7\x94\xd7\x95\xd7\xa6\xd7\xa4\xd7\xa0\xd7\x94 \xd7\x9c\xd7\x92\xd7\x9e\xd7\xa8\xd7\x99. 48 \xd7\xa9\xd7\xa2\xd7\x95\xd7\xaa. zq7@onionmail.org\n" },
+		/* Russian inflections: the claim, the way back (restore), a Session ID */
+		{ "ВАЖНО.txt", "Ваша база данных зашифрована. Для восстановления пишите в Session "
+		    "05f34d69ab82a6a902cd32bb6bd3d794ddfd575a15bedcddfb807c2b1d3ca8f89d\n" },
+		/* the key sold by SMS, in Polish and Russian */
+		{ "ODZYSKAJ.txt", "Wszystkie wasze pliki zosta\xc5\x82y zaszyfrowane! Aby je odzyska\xc4\x87, wy\xc5\x9blij SMS na +48600111222.\n" },
+		{ "КЛЮЧ.txt", "Все ваши документы заблокированы и зашифрованы. Чтобы восстановить их, отправьте SMS на +79001112233.\n" },
+		/* Czech and Spanish: the claim, the way back and a personal ID */
+		{ "PRECTETE.txt", "Va\xc5\xa1" "e soubory jsou za\xc5\xa1ifrov\xc3\xa1ny. Pro de\xc5\xa1ifrov\xc3\xa1n\xc3\xad n\xc3\xa1s kontaktujte. V\xc3\xa1\xc5\xa1 ID: 9f8e7d6c5b4a\n" },
+		{ "LEAME.txt", "Sus documentos han sido cifrados. Para descifrarlos compre la herramienta. Su ID: 5b4a3c2d1e0f\n" },
+		/* the attacker's condition */
+		{ "notice.me", "We copied 40 GB of your records. If you do not pay, we publish them. lq5@onionmail.org\n" },
+		/* notes that ask nothing */
+		{ "WIPED.txt", "Your servers are wiped and your backups encrypted. No ransom, no negotiations.\n" },
+		{ "УВАГА.txt", "Ваші файли зашифровано. Викупу не буде.\n" },
+		{ "ВНИМАНИЕ.txt", "Ваша сеть уничтожена. Данные, которые мы у вас скопировали, опубликованы в нашем канале.\n" },
+		/* "mail us" with an ID; encrypted and downloaded; Keybase as the channel */
+		{ "READ.txtt", "Mail us: kq3@dnmx.org. Your ID: 7E2C4A19B05D. 48 hours.\n" },
+		{ "INFO", "Encrypted and downloaded. pw8@onionmail.org\n" },
+		{ "RESTORE.txt", "Your servers were encrypted. Reach us on keybase only.\nID: 9C1E0B7A44F2D6\n" },
+		/* a mail and an ID, named like a note */
+		{ "decrypt_help.txt", "qq9w@mail2tor.com ID: Xk29fPq1\n" },
+	};
+	static const struct { const char *name, *text; } plain[] = {
+		/* a Russian news paragraph: third person, a hotline's number */
+		{ "news.txt", "Хакеры атаковали городскую больницу: файлы на серверах были зашифрованы, "
+		    "а злоумышленники потребовали выкуп. Специалисты восстанавливают системы из "
+		    "резервных копий. Данные пациентов, по словам полиции, могут быть опубликованы. "
+		    "Телефон горячей линии: +74951234567.\n" },
+		/* a Russian software licence: the product encrypts the user's files */
+		{ "LICENSE.ru.txt", "Лицензионное соглашение. Программа шифрует ваши файлы: после установки ваши "
+		    "файлы зашифрованы алгоритмом AES-256. Для восстановления и расшифровки используйте "
+		    "ваш ключ. Ваш ID: 0a1b2c3d4e5f. Служба поддержки: +74957654321, help@example.ru.\n" },
+		/* a README and a user's note about a contact with an ID */
+		{ "README", "SafeBox 2.1\n\nThis tool encrypts your files with AES-256 before upload.\n"
+		    "Your files are encrypted locally; to restore them run `safebox restore`.\n"
+		    "Report bugs to dev@example.org.\n" },
+		{ "contact.txt", "qq9w@example.org ID: Xk29fPq1\n" },
+		/* the defender's advice stays a veto */
+		{ "memo.txt", "Do not pay. If your files are encrypted, unplug the network cable and call "
+		    "it@example.com. Your ID: 12ab34cd56ef.\n" },
+		/* an order confirmation, a Keybase name */
+		{ "order.txt", "Mail us: orders@shop.example. Your order ID: 4f5a6b7c8d9e.\n" },
+		{ "kb.txt", "My keybase: alice. Key fingerprint 0x1234ABCD.\n" },
+		/* Telegram users in a chat log, a mail on a robot's domain */
+		{ "chat.txt", "@anna_k: see you at 5\n@robotics_club: meeting moved\nmail me at x@robot.com\n" },
+	};
+	static const char html_page[] =
+	    "<!DOCTYPE html><html><head><title>SecureVault: encrypt your files</title>"
+	    "<style>body{font-family:sans-serif;margin:0}nav a{color:#06c}</style></head>"
+	    "<body><nav><a href=\"/\">Home</a> <a href=\"/pricing\">Pricing</a></nav>"
+	    "<h1>SecureVault</h1><p>All your files are encrypted with AES-256 before they leave "
+	    "your computer. Lost your password? Restore your files with your recovery key.</p>"
+	    "<h2>Features</h2><ul><li>Zero-knowledge</li><li>Pay with card or Bitcoin</li></ul>"
+	    "<p>Questions: support@securevault.example</p><footer>&copy; 2026 SecureVault"
+	    "</footer></body></html>\n";
+	/* an HTA note: the words behind entities and <br>, a style sheet that takes it past
+	 * the short-note rules' 600 bytes */
+	static const char hta[] =
+	    "<html><head><hta:application id=\"x\" border=\"none\"/><style>"
+	    "body{background:#000;color:#f22;font:14px monospace;margin:40px;padding:0}"
+	    "h1{font-size:30px;text-align:center;letter-spacing:4px}p{line-height:1.6em}"
+	    ".box{border:2px solid #f22;padding:20px;margin:20px auto;width:70%}"
+	    ".id{font-weight:bold;color:#ff0}.mail{color:#0f0;text-decoration:underline}"
+	    "</style></head><body><div class=\"box\"><h1>!!!</h1>"
+	    "<p>&#1042;&#1072;&#1096;&#1080; &#1092;&#1072;&#1081;&#1083;&#1099;<br>"
+	    "&#1079;&#1072;&#1096;&#1080;&#1092;&#1088;&#1086;&#1074;&#1072;&#1085;&#1099;.</p>"
+	    "<p>&#1055;&#1080;&#1096;&#1080;&#1090;&#1077;:<br><span class=\"mail\">"
+	    "kx8@onionmail.org</span></p></div></body></html>\n";
+	static const char html_en[] =
+	    "<html><body><p>All your files<br>were en<b>crypt</b>ed.</p><p>If you do not pay, "
+	    "we publish&nbsp;them.</p><p>Contact: rq2@tutamail.com</p></body></html>\n";
+	struct rp_verdict v;
+	char buf[256];
+
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		put(notes[i].name, notes[i].text, strlen(notes[i].text));
+		if (judge(notes[i].name, &v) != RP_V_NOTE)
+			fail_msg("%s: %s", notes[i].name, notes[i].text);
+	}
+	snprintf(buf, sizeof(buf), "We have your customer database. Do not pay and it goes public.\nTox: %s\n", tox);
+	put("x.me", buf, strlen(buf));
+	assert_int_equal(judge("x.me", &v), RP_V_NOTE);
+	put("unlock.hta", hta, sizeof(hta) - 1);
+	assert_true(sizeof(hta) - 1 > 600);
+	if (judge("unlock.hta", &v) != RP_V_NOTE)
+		fail_msg("unlock.hta: %s", v.nreasons ? v.reasons[0] : "");
+	put("info.html", html_en, sizeof(html_en) - 1);
+	assert_int_equal(judge("info.html", &v), RP_V_NOTE);
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		put(plain[i].name, plain[i].text, strlen(plain[i].text));
+		if (judge(plain[i].name, &v) != RP_V_OK)
+			fail_msg("%s: %s (%s)", plain[i].name, plain[i].text, v.reasons[0]);
+	}
+	put("index.html", html_page, sizeof(html_page) - 1);
+	if (judge("index.html", &v) != RP_V_OK)
+		fail_msg("index.html: %s", v.reasons[0]);
+}
+
+/*
+ * A loud 16-bit PCM WAV (a full-scale sawtooth) has 4 KiB blocks as varied as random
+ * bytes, byte by byte, but its samples move by small steps: intact (fresh3's up.wav
+ * was called partial). Random blocks put into it are still partial.
+ */
+static void
+issue20_loud_wav_is_not_random(void **state)
+{
+	static unsigned char buf[44 + 16 * 4096];
+	static const unsigned char hdr[44] = {
+		'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ',
+		16, 0, 0, 0, 1, 0, 1, 0, 0x22, 0x56, 0, 0, 0x44, 0xac, 0, 0, 2, 0, 16, 0,
+		'd', 'a', 't', 'a', 0, 0, 0, 0 };
+	uint32_t riff = sizeof(buf) - 8, data = sizeof(buf) - 44;
+	struct rp_verdict v;
+	size_t k;
+
+	memcpy(buf, hdr, sizeof(hdr));
+	buf[4] = (unsigned char)riff, buf[5] = (unsigned char)(riff >> 8), buf[6] = (unsigned char)(riff >> 16);
+	buf[40] = (unsigned char)data, buf[41] = (unsigned char)(data >> 8), buf[42] = (unsigned char)(data >> 16);
+	for (k = 0; k < data / 2; k++) {
+		uint16_t x = (uint16_t)(k * 2053u);
+
+		buf[44 + 2 * k] = (unsigned char)x;
+		buf[45 + 2 * k] = (unsigned char)(x >> 8);
+	}
+	put("loud.wav", buf, sizeof(buf));
+	if (judge("loud.wav", &v) != RP_V_OK)
+		fail_msg("loud.wav: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
+	fill_random(buf + 4 * 4096, 4096);
+	fill_random(buf + 9 * 4096, 4096);
+	put("loud2.wav", buf, sizeof(buf));
+	assert_int_equal(judge("loud2.wav", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "2 of its sampled 4 KiB blocks are random"));
+}
+
+/*
+ * A family's extension appended after an extension only the signature checks know
+ * (sig.c: ".mo", ".ttf", ".shp", ".otp"): "cat.mo.play" is the catalog it was, judged
+ * as one. PLAY's two chunks (a quarter at 0, a quarter at the middle) took its
+ * signature: partial (it was ok: ".play" was taken for the only extension). An intact
+ * catalog with a tool's suffix appended stays ok.
+ */
+static void
+issue20_family_after_signature_extension(void **state)
+{
+	static unsigned char buf[64 * 1024];
+	struct rp_verdict v;
+
+	fill_text(buf, sizeof(buf));
+	memcpy(buf, "\xde\x12\x04\x95\0\0\0\0\x10\0\0\0\x1c\0\0\0", 16);
+	put("cat.mo.dpkg-dist", buf, sizeof(buf));
+	assert_int_equal(judge("cat.mo.dpkg-dist", &v), RP_V_OK);
+	fill_random(buf, sizeof(buf) / 4);
+	fill_random(buf + sizeof(buf) / 2, sizeof(buf) / 4);
+	put("cat.mo.play", buf, sizeof(buf));
+	assert_int_equal(judge("cat.mo.play", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "without the gettext signature"));
+}
+
 int
 main(void)
 {
@@ -861,6 +1042,9 @@ main(void)
 		cmocka_unit_test(issue20_stripes_periodicity),
 		cmocka_unit_test(issue20_short_notes_in_more_languages),
 		cmocka_unit_test(issue20_tiny_family_and_cut_png),
+		cmocka_unit_test(issue20_fresh3_kinds_of_evidence),
+		cmocka_unit_test(issue20_loud_wav_is_not_random),
+		cmocka_unit_test(issue20_family_after_signature_extension),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
