@@ -27,7 +27,12 @@ Not varied (so still repeated): 7z, zstd, OpenPGP, age, Ogg and FLAC files (chec
 formats, a few templates), and the plaintext parts of intermittent files (e.g. the
 first 4 KiB that "lockfile" leaves). The repetition left is measured and printed.
 
-    mkunique.py POOL POOL_MANIFEST DIR FILES LARGE LARGE_MB [SEED]
+    mkunique.py POOL POOL_MANIFEST DIR FILES LARGE LARGE_MB [SEED [samenotes]]
+
+With "samenotes", ransom notes stay copies of the pool's (one text per family and
+language), as an attack leaves them (the same note in every folder), and only the other
+files are made distinct: the tree a real share has after an attack, where only the
+notes repeat.
 
 Deterministic by SEED (default 1) for a given pool (make-corpus.py --seed 5, as run.sh
 makes it) and, for ELF files only, the libraries installed. Prints "FILES BYTES" on
@@ -245,6 +250,7 @@ def main():
     pool, man, out = sys.argv[1], sys.argv[2], sys.argv[3]
     n, large, large_mb = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
     seed = int(sys.argv[7]) if len(sys.argv) > 7 else 1
+    same_notes = len(sys.argv) > 8 and sys.argv[8] == "samenotes"
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     mc = load_make_corpus(top)
     meta = {}
@@ -284,6 +290,8 @@ def main():
                 if ln > 0:
                     m[off:off + ln] = vr.randbytes(ln)
             new = (int.from_bytes(data, "little") ^ int.from_bytes(m, "little")).to_bytes(len(data), "little")
+        elif truth == "note" and same_notes:
+            new = data
         elif truth == "note" or style == "lookalike":
             new = vary_note(data, vr, i)
         elif typ in TEXT:
