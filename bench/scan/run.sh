@@ -11,6 +11,13 @@
 #   BENCH_DIR=DIR        where to build the tree (default a temp dir, removed at the end)
 #   BENCH_CACHES="warm cold"  which runs (cold needs root)
 #   BENCH_JOBS="1 N"     the -j values (N: the number of cores)
+#   BENCH_TREE=copies    copies: the files are copies of a pool of 474 documents (mktree.py),
+#                        so contents repeat and what the scan remembers by content
+#                        (lib/core/memo) is flattered; unique: the same files made each
+#                        different while keeping its type (mkunique.py; 99 % distinct), as
+#                        on a real share; unique-samenotes: as unique, but the ransom
+#                        notes stay copies (the same note in every folder, as attacks
+#                        leave them). A BENCH_DIR holds one tree: use one per kind.
 # Besides the plain floor, each -j has "floor -j N -a AHEAD": the floor given the scan's
 # freedom to start the reads of the files queued ahead (AHEAD = the scan's ring, 32 x N
 # + 32; see floor.c), and "... -i" reading each directory in inode order; "vs floor" is
@@ -28,6 +35,8 @@ cold=${BENCH_COLD:-1}
 peers=${BENCH_PEERS-file aide}
 jn=$(nproc)
 caches_want=${BENCH_CACHES:-warm cold}
+treekind=${BENCH_TREE:-copies}
+case $treekind in copies|unique|unique-samenotes) ;; *) echo "bench: BENCH_TREE: copies, unique or unique-samenotes" >&2; exit 2 ;; esac
 jobs_want=$(echo "${BENCH_JOBS:-1 N}" | sed "s/N/$jn/g")
 [ -x "$riposte" ] || make -C "$top" --no-print-directory all >&2
 W=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/riposte-bench.XXXXXX")}
@@ -38,8 +47,16 @@ if [ ! -d "$W/tree" ]; then
 	echo "bench: making the document pool and a tree of $files files + $large large" >&2
 	"$py" "$top/tests/corpus/make-corpus.py" "$W/pool" --seed 5 --files 400 --big 0 --large 0 --attack \
 		--manifest "$W/pool.jsonl" 2>/dev/null
-	"$py" "$top/bench/scan/mktree.py" "$W/pool" "$W/tree" "$files" "$large" "$large_mb" > "$W/tree.size"
+	if [ "$treekind" != copies ]; then
+		"$py" "$top/bench/scan/mkunique.py" "$W/pool" "$W/pool.jsonl" "$W/tree" "$files" "$large" "$large_mb" \
+			1 "${treekind#unique-}" > "$W/tree.size" 2> "$W/tree.unique"
+	else
+		"$py" "$top/bench/scan/mktree.py" "$W/pool" "$W/tree" "$files" "$large" "$large_mb" > "$W/tree.size"
+	fi
+	echo "$treekind" > "$W/tree.kind"
 fi
+[ "$(cat "$W/tree.kind" 2>/dev/null || echo copies)" = "$treekind" ] ||
+	{ echo "bench: $W/tree is not a '$treekind' tree (BENCH_TREE): use another BENCH_DIR" >&2; exit 2; }
 set -- $(cat "$W/tree.size")
 nfiles=$1 nbytes=$2
 cat > "$W/aide.conf" <<CONF
@@ -73,7 +90,8 @@ run() {
 	last=$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.4f", t1 - t0 }')
 }
 
-echo "tree: $nfiles files, $(awk -v b="$nbytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB (logical, sparse included), $(du -sm "$W/tree" | cut -f1) MiB on disk; $jn cores"
+[ -s "$W/tree.unique" ] && [ "$treekind" != copies ] && cat "$W/tree.unique"
+echo "tree ($treekind): $nfiles files, $(awk -v b="$nbytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB (logical, sparse included), $(du -sm "$W/tree" | cut -f1) MiB on disk; $jn cores"
 set -- $("$W/floor" "$W/tree")
 echo "sampled: the scan reads $(awk -v b="$3" 'BEGIN { printf "%.0f", b / 1e6 }') MB of the $(awk -v b="$2" 'BEGIN { printf "%.0f", b / 1e6 }') MB in files (whole up to 1 MiB; head, tail and 16 x 16 KiB above)"
 echo "riposte: $(git -C "$top" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"

@@ -58,7 +58,9 @@ struct rp_region {
 struct rp_verdict {
 	enum rp_verdict_kind kind;
 	char type[96];              /* MIME type by libmagic from the head; "" when not read,
-	                               and for ok files unless the engine has type_all */
+	                               and for ok files unless the engine has type_all;
+	                               "application/octet-stream" without libmagic for an
+	                               encrypted file with no format and a random head */
 	char format[16];            /* format whose structure was checked ("zip"), or "" */
 	char ext[32];               /* the name's last extension, lowercase, no dot */
 	char appended_ext[64];      /* what was appended after a known extension ("lockbit") */

@@ -8,6 +8,7 @@
 #include "core/err.h"
 #include "core/memo.h"
 #include "detect/magic.h"
+#include "detect/stats.h"
 
 /* libmagic only needs the head; bounding it keeps the cost per file flat */
 #define MAGIC_BYTES (8 * 1024)
@@ -83,6 +84,18 @@ rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, size_t
 	t = t ? t : "";
 	snprintf(out, n, "%s", t);
 	rp_memo_put(m->memo, buf, len, t);
+}
+
+int
+rp_magic_head_random(const void *buf, size_t len)
+{
+	struct rp_stats st;
+
+	if (len > MAGIC_BYTES)
+		len = MAGIC_BYTES;
+	rp_stats_reset(&st);
+	rp_stats_add(&st, buf, len);
+	return rp_block_random(&st);
 }
 
 void

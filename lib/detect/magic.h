@@ -19,6 +19,12 @@ void rp_magic_free(struct rp_magic *m);
  * libmagic again: the same answer, without libmagic's cost. Not thread-safe (one per
  * thread, like the cookie). */
 void rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n);
+/* Whether the bytes rp_magic_mime would give libmagic (the first 8 KiB of buf) are
+ * statistically indistinguishable from random (rp_block_random: at least 1 KiB).
+ * libmagic spends 250-350 us walking its whole database on such bytes, to answer
+ * "application/octet-stream" or, about once in a hundred, a weak magic that two or
+ * three random bytes happened to match. Pure, thread-safe. */
+int rp_magic_head_random(const void *buf, size_t len);
 /* How many rp_magic_mime calls this cookie answered, and how many from its memory. */
 void rp_magic_counts(const struct rp_magic *m, uint64_t *calls, uint64_t *hits);
 

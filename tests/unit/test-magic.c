@@ -127,12 +127,41 @@ many_heads(void **state)
 	rp_magic_free(NULL);
 }
 
+/* What rp_magic_head_random calls random: at least 1 KiB of random bytes in the window
+ * libmagic would get (the first 8 KiB); not text, not a short head, not random bytes
+ * behind 8 KiB of text, not compressed-looking bytes that are not uniform. */
+static void
+head_random(void **state)
+{
+	static unsigned char b[12288];
+	uint32_t x = 777;
+	size_t i;
+
+	for (i = 0; i < sizeof(b); i++) {
+		x = x * 1103515245u + 12345u;
+		b[i] = (unsigned char)(x >> 16);
+	}
+	assert_true(rp_magic_head_random(b, sizeof(b)));
+	assert_true(rp_magic_head_random(b, 1024));
+	assert_false(rp_magic_head_random(b, 1023));         /* too short to judge */
+	assert_false(rp_magic_head_random(b, 0));
+	memset(b, 'a', 8192);                                 /* text in the window, */
+	assert_false(rp_magic_head_random(b, sizeof(b)));     /* random only after it */
+	for (i = 0; i < 4096; i++)                            /* 128 distinct values only */
+		b[i] = (unsigned char)(b[8192 + i] & 0x7f);
+	assert_false(rp_magic_head_random(b, 4096));
+	make_bufs();
+	assert_false(rp_magic_head_random(bufs[0], lens[0]));
+	assert_false(rp_magic_head_random(bufs[5], lens[5]));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_answers),
 		cmocka_unit_test(many_heads),
+		cmocka_unit_test(head_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
