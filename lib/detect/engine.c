@@ -1236,6 +1236,18 @@ tiny_unexplained(const struct rp_engine *e, const struct rp_verdict *v,
 	return !small_utf8_text(a, p, n);
 }
 
+/*
+ * Whether a file whose signature is gone under a name with another extension after
+ * it ("x.png.map") shows what encryption leaves: a file too small for a 4 KiB block
+ * has no statistics, so the name decides; a bigger one needs a random block or a
+ * random head. A real "tile.png.map" (a map of a PNG, binary, not random) is ok.
+ */
+static int
+renamed_random(const struct analysis *a)
+{
+	return a->blocks == 0 || a->rblocks > 0 || a->head_random;
+}
+
 static void
 judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verdict *v)
 {
@@ -1424,7 +1436,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		}
 		/* the signature gone and an unknown extension appended: what a ransomware
 		 * leaves, whatever the size (a tiny file has no statistics to show) */
-		if (fr.head_intact == 0 && v->appended_ext[0] && !tiny_text(a)) {
+		if (fr.head_intact == 0 && v->appended_ext[0] && !tiny_text(a) && renamed_random(a)) {
 			reason(v, "'.%s' file without the %s signature, renamed: type lost", v->ext,
 			    efmt->name);
 			v->kind = RP_V_ENCRYPTED;
@@ -1477,7 +1489,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				v->kind = RP_V_PARTIAL;
 				return;
 			}
-			if (v->appended_ext[0] && !tiny_text(a)) {
+			if (v->appended_ext[0] && !tiny_text(a) && renamed_random(a)) {
 				reason(v, "'.%s' file without the %s signature, renamed: type lost",
 				    v->ext, what);
 				v->kind = RP_V_ENCRYPTED;

@@ -1021,6 +1021,27 @@ issue20_family_after_signature_extension(void **state)
 	assert_true(has_reason(&v, "without the gettext signature"));
 }
 
+/* A real "tile.png.map" (a binary map beside a PNG: not a PNG, not random) is not
+ * encrypted for having lost the type its inner extension names; the same name over
+ * random bytes is. */
+static void
+renamed_binary_not_random_is_ok(void **state)
+{
+	static unsigned char buf[5632];
+	struct rp_verdict v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(buf); i += 2) {
+		buf[i] = (unsigned char)((i / 2) % 37);
+		buf[i + 1] = (unsigned char)((i / 64) % 3);
+	}
+	put("shilka.png.map", buf, sizeof(buf));
+	assert_int_equal(judge("shilka.png.map", &v), RP_V_OK);
+	fill_random(buf, sizeof(buf));
+	put("shilka.png.map", buf, sizeof(buf));
+	assert_int_equal(judge("shilka.png.map", &v), RP_V_ENCRYPTED);
+}
+
 int
 main(void)
 {
@@ -1045,6 +1066,7 @@ main(void)
 		cmocka_unit_test(issue20_fresh3_kinds_of_evidence),
 		cmocka_unit_test(issue20_loud_wav_is_not_random),
 		cmocka_unit_test(issue20_family_after_signature_extension),
+		cmocka_unit_test(renamed_binary_not_random_is_ok),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
