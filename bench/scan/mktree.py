@@ -13,8 +13,9 @@ import random
 import sys
 
 
-def main():
-    pool, out, n, large, large_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+def draw(pool, n, meta=None):
+    """The templates (extension, bytes, the pool manifest's entry when META maps paths
+    to entries) and the N picks: mkunique.py draws the same ones through this."""
     rng = random.Random(1)
     tmpl = []
     for dp, _, fns in os.walk(pool):
@@ -23,14 +24,19 @@ def main():
             with open(p, "rb") as fh:
                 data = fh.read()
             if data:
-                tmpl.append((os.path.splitext(f)[1] or ".bin", data))
+                tmpl.append((os.path.splitext(f)[1] or ".bin", data, (meta or {}).get(p, {})))
     tmpl.sort(key=lambda t: (len(t[1]), t[0]))
-    weights = [1 / len(d) ** 0.5 for _, d in tmpl]
-    picks = rng.choices(range(len(tmpl)), weights=weights, k=n)
+    weights = [1 / len(t[1]) ** 0.5 for t in tmpl]
+    return tmpl, rng.choices(range(len(tmpl)), weights=weights, k=n)
+
+
+def main():
+    pool, out, n, large, large_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    tmpl, picks = draw(pool, n)
     total = 0
     made = set()
     for i, k in enumerate(picks):
-        ext, data = tmpl[k]
+        ext, data, _ = tmpl[k]
         d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
         if d not in made:
             os.makedirs(d, exist_ok=True)
@@ -41,7 +47,7 @@ def main():
     ld = os.path.join(out, "large")
     os.makedirs(ld, exist_ok=True)
     chunk = bytearray()
-    for _, d in tmpl:
+    for _, d, _ in tmpl:
         chunk += d
         if len(chunk) > 8 << 20:
             break

@@ -57,13 +57,16 @@ CUT = {"txt", "csv", "md", "c", "py", "sh", "js"}
 ZIPS = {"docx", "xlsx", "pptx", "odt", "ods", "zip"}
 
 
-def load_make_corpus(top):
-    p = os.path.join(top, "tests", "corpus", "make-corpus.py")
+def load_module(p, name):
     sys.path.insert(0, os.path.dirname(p))
-    spec = importlib.util.spec_from_file_location("make_corpus", p)
+    spec = importlib.util.spec_from_file_location(name, p)
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
     return m
+
+
+def load_make_corpus(top):
+    return load_module(os.path.join(top, "tests", "corpus", "make-corpus.py"), "make_corpus")
 
 
 def line_of(rng, i):
@@ -259,18 +262,7 @@ def main():
             e = json.loads(ln)
             meta[os.path.join(pool, e["path"])] = e
     # the templates, weights and picks exactly as mktree.py draws them
-    rng = random.Random(1)
-    tmpl = []
-    for dp, _, fns in os.walk(pool):
-        for f in sorted(fns):
-            p = os.path.join(dp, f)
-            with open(p, "rb") as fh:
-                data = fh.read()
-            if data:
-                tmpl.append((os.path.splitext(f)[1] or ".bin", data, meta.get(p, {})))
-    tmpl.sort(key=lambda t: (len(t[1]), t[0]))
-    weights = [1 / len(d) ** 0.5 for _, d, _ in tmpl]
-    picks = rng.choices(range(len(tmpl)), weights=weights, k=n)
+    tmpl, picks = load_module(os.path.join(top, "bench", "scan", "mktree.py"), "mktree").draw(pool, n, meta)
     vr = random.Random(seed)
     elfs = elf_list()
     total = 0
