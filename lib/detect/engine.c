@@ -1238,14 +1238,16 @@ tiny_unexplained(const struct rp_engine *e, const struct rp_verdict *v,
 
 /*
  * Whether a file whose signature is gone under a name with another extension after
- * it ("x.png.map") shows what encryption leaves: a file too small for a 4 KiB block
- * has no statistics, so the name decides; a bigger one needs a random block or a
- * random head. A real "tile.png.map" (a map of a PNG, binary, not random) is ok.
+ * it ("x.png.map") is encrypted: under a ransomware family's extension (FAM) the name
+ * is the evidence, whatever the content (Black Basta's stripes leave no random 4 KiB
+ * block); under any other, a file too small for a 4 KiB block has no statistics, so
+ * the name decides, and a bigger one needs a random block or a random head. A real
+ * "tile.png.map" (a map of a PNG, binary, not random) is ok.
  */
 static int
-renamed_random(const struct analysis *a)
+renamed_encrypted(const struct analysis *a, const char *fam)
 {
-	return a->blocks == 0 || a->rblocks > 0 || a->head_random;
+	return fam != NULL || a->blocks == 0 || a->rblocks > 0 || a->head_random;
 }
 
 static void
@@ -1436,7 +1438,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		}
 		/* the signature gone and an unknown extension appended: what a ransomware
 		 * leaves, whatever the size (a tiny file has no statistics to show) */
-		if (fr.head_intact == 0 && v->appended_ext[0] && !tiny_text(a) && renamed_random(a)) {
+		if (fr.head_intact == 0 && v->appended_ext[0] && !tiny_text(a) && renamed_encrypted(a, fam)) {
 			reason(v, "'.%s' file without the %s signature, renamed: type lost", v->ext,
 			    efmt->name);
 			v->kind = RP_V_ENCRYPTED;
@@ -1489,7 +1491,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 				v->kind = RP_V_PARTIAL;
 				return;
 			}
-			if (v->appended_ext[0] && !tiny_text(a) && renamed_random(a)) {
+			if (v->appended_ext[0] && !tiny_text(a) && renamed_encrypted(a, fam)) {
 				reason(v, "'.%s' file without the %s signature, renamed: type lost",
 				    v->ext, what);
 				v->kind = RP_V_ENCRYPTED;

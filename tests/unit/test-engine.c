@@ -1023,7 +1023,7 @@ issue20_family_after_signature_extension(void **state)
 
 /* A real "tile.png.map" (a binary map beside a PNG: not a PNG, not random) is not
  * encrypted for having lost the type its inner extension names; the same name over
- * random bytes is. */
+ * random bytes is, and so are the same bytes under a ransomware family's extension. */
 static void
 renamed_binary_not_random_is_ok(void **state)
 {
@@ -1037,6 +1037,10 @@ renamed_binary_not_random_is_ok(void **state)
 	}
 	put("shilka.png.map", buf, sizeof(buf));
 	assert_int_equal(judge("shilka.png.map", &v), RP_V_OK);
+	/* under a ransomware family's extension the name is the evidence (Black Basta's
+	 * fine stripes leave no random 4 KiB block) */
+	put("shilka.png.basta", buf, sizeof(buf));
+	assert_int_equal(judge("shilka.png.basta", &v), RP_V_ENCRYPTED);
 	fill_random(buf, sizeof(buf));
 	put("shilka.png.map", buf, sizeof(buf));
 	assert_int_equal(judge("shilka.png.map", &v), RP_V_ENCRYPTED);
