@@ -51,6 +51,7 @@ struct rp_mail_scan {
 	int njobs;
 	int next;                    /* the job slot the next message takes */
 	int threads;                 /* jobs run on threads (-j 2 or more) */
+	int want;                    /* the worker threads asked for */
 	/* with -j N: N threads started once take the posted slots in order, whichever
 	 * thread is free, and the reader reports the slots in order. SLOTS_PER_THREAD
 	 * slots a thread: with one, a message with an attachment held its slot, the
@@ -87,6 +88,32 @@ rp_mail_store_kind_name(enum rp_mail_store_kind k)
 }
 
 static void *job_thread(void *arg);
+
+/* Starts the worker threads (s->want of them). No thread at all: the jobs run in this
+ * thread (the slots stay); fewer than asked take the slots all the same. */
+static void
+workers_start(struct rp_mail_scan *s)
+{
+	for (int k = s->nth; k < s->want && pthread_create(&s->th[k], NULL, job_thread, s) == 0; k++)
+		s->nth++;
+	if (s->nth == 0)
+		s->threads = 0;
+}
+
+/* Ends the worker threads once the jobs posted are taken (drain first to have them
+ * all reported): after it this thread is the process's only one. */
+static void
+workers_stop(struct rp_mail_scan *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->quit = 1;
+	pthread_cond_broadcast(&s->posted);
+	pthread_mutex_unlock(&s->mu);
+	for (int k = 0; k < s->nth; k++)
+		pthread_join(s->th[k], NULL);
+	s->nth = 0;
+	s->quit = 0;
+}
 
 static void
 limits_default(struct rp_mail_limits *l)
@@ -126,12 +153,7 @@ rp_mail_scan_free(struct rp_mail_scan *s)
 	if (s == NULL)
 		return;
 	if (s->th) {
-		pthread_mutex_lock(&s->mu);
-		s->quit = 1;
-		pthread_cond_broadcast(&s->posted);
-		pthread_mutex_unlock(&s->mu);
-		for (k = 0; k < s->nth; k++)
-			pthread_join(s->th[k], NULL);
+		workers_stop(s);
 		free(s->th);
 		pthread_mutex_destroy(&s->mu);
 		pthread_cond_destroy(&s->posted);
@@ -239,12 +261,8 @@ rp_mail_scan_new(struct rp_mail_scan **out, const struct rp_mail_opts *o,
 		pthread_mutex_init(&s->mu, NULL);
 		pthread_cond_init(&s->posted, NULL);
 		pthread_cond_init(&s->done, NULL);
-		for (k = 0; k < want && pthread_create(&s->th[k], NULL, job_thread, s) == 0; k++)
-			s->nth++;
-		/* no thread at all: run in this thread (the slots stay); fewer than asked
-		 * take the slots all the same */
-		if (s->nth == 0)
-			s->threads = 0;
+		s->want = want;
+		workers_start(s);
 	}
 	*out = s;
 	s = NULL;
@@ -686,7 +704,14 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 			break;
 		if (s->cb.on_store && (r = s->cb.on_store(e->path, e->pathlen, loc.kind, s->ctx)) != 0)
 			break;
+		/* mail_pst_read forks: with a worker thread alive, the child could inherit
+		 * a lock that thread held (ASan's allocator did, and the child hung): the
+		 * workers end first and start again after */
+		if (s->threads)
+			workers_stop(s);
 		r = mail_pst_read(fd, e->path, e->pathlen, &s->jobs[0].w, on_pst_msg, &c, &why);
+		if (s->threads)
+			workers_start(s);
 		if (r == RP_ERR_FORMAT || r == RP_ERR_UNSUPPORTED) {
 			struct rp_mail_unparsable u = { loc, (uint64_t)st.st_size,
 				why ? why : "not a PST file libpst can read" };
