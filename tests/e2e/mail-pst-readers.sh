@@ -11,6 +11,9 @@
 command -v readpst >/dev/null && command -v lspst >/dev/null || skip "pst-utils is missing"
 command -v pffexport >/dev/null || skip "pff-tools is missing"
 [ -x /usr/bin/python3 ] || skip "python3 is missing"
+# nothing of riposte runs here (the readers are libpst's and libpff's tools): the
+# sanitizer pass has nothing to check in it
+case "$RIPOSTE" in *build-asan*) skip "no riposte code in this test: not in the sanitizer pass" ;; esac
 mkdir d
 /usr/bin/python3 - <<'PY' || { fail "description"; done_testing; }
 import base64, json
