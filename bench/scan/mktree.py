@@ -30,20 +30,10 @@ def draw(pool, n, meta=None):
     return tmpl, rng.choices(range(len(tmpl)), weights=weights, k=n)
 
 
-def main():
-    pool, out, n, large, large_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-    tmpl, picks = draw(pool, n)
+def large_files(out, tmpl, large, large_mb):
+    """The LARGE files of LARGE_MB MiB under OUT/large: half real bytes (the templates one
+    after the other), half sparse disk images. Returns their size on disk."""
     total = 0
-    made = set()
-    for i, k in enumerate(picks):
-        ext, data, _ = tmpl[k]
-        d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
-        if d not in made:
-            os.makedirs(d, exist_ok=True)
-            made.add(d)
-        with open(os.path.join(d, "doc%06d%s" % (i, ext)), "wb") as f:
-            f.write(data)
-        total += len(data)
     ld = os.path.join(out, "large")
     os.makedirs(ld, exist_ok=True)
     chunk = bytearray()
@@ -66,6 +56,24 @@ def main():
                 f.write(bytes(chunk[:65536]))
                 f.truncate(size * 4)
         total += os.path.getsize(p)
+    return total
+
+
+def main():
+    pool, out, n, large, large_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    tmpl, picks = draw(pool, n)
+    total = 0
+    made = set()
+    for i, k in enumerate(picks):
+        ext, data, _ = tmpl[k]
+        d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
+        if d not in made:
+            os.makedirs(d, exist_ok=True)
+            made.add(d)
+        with open(os.path.join(d, "doc%06d%s" % (i, ext)), "wb") as f:
+            f.write(data)
+        total += len(data)
+    total += large_files(out, tmpl, large, large_mb)
     print(n + large, total)
 
 

@@ -262,7 +262,8 @@ def main():
             e = json.loads(ln)
             meta[os.path.join(pool, e["path"])] = e
     # the templates, weights and picks exactly as mktree.py draws them
-    tmpl, picks = load_module(os.path.join(top, "bench", "scan", "mktree.py"), "mktree").draw(pool, n, meta)
+    mt = load_module(os.path.join(top, "bench", "scan", "mktree.py"), "mktree")
+    tmpl, picks = mt.draw(pool, n, meta)
     vr = random.Random(seed)
     elfs = elf_list()
     total = 0
@@ -303,27 +304,7 @@ def main():
         heads.add(hashlib.sha256(new[:8192]).digest())
         total += len(new)
     # the large files as mktree.py makes them
-    ld = os.path.join(out, "large")
-    os.makedirs(ld, exist_ok=True)
-    blob = bytearray()
-    for _, d, _ in tmpl:
-        blob += d
-        if len(blob) > 8 << 20:
-            break
-    for j in range(large):
-        p = os.path.join(ld, "large%02d.%s" % (j, "bin" if j % 2 == 0 else "vhdx"))
-        size = large_mb << 20
-        with open(p, "wb") as f:
-            if j % 2 == 0:
-                left = size
-                while left > 0:
-                    w = blob[:left]
-                    f.write(w)
-                    left -= len(w)
-            else:
-                f.write(bytes(blob[:65536]))
-                f.truncate(size * 4)
-        total += os.path.getsize(p)
+    total += mt.large_files(out, tmpl, large, large_mb)
     print("unique: %d files, %d distinct SHA-256 (%.1f %%), %d distinct first 8 KiB (%.1f %%); not varied: %s"
           % (n, len(sums), 100 * len(sums) / n, len(heads), 100 * len(heads) / n,
              " ".join("%s %d" % kv for kv in sorted(same.items())) or "none"), file=sys.stderr)
