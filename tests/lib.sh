@@ -6,6 +6,11 @@ set -u
 export RIPOSTE_NO_PROGRESS=1
 T=$(mktemp -d "${TMPDIR:-/tmp}/riposte-e2e.XXXXXX") || exit 2
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+# a signal (tests/run.sh's time limit sends TERM) ends the test through its EXIT trap,
+# which stops the servers it started: dash runs no EXIT trap on a signal it has no trap for
+trap 'exit 143' TERM
+trap 'exit 130' INT
+trap 'exit 129' HUP
 cd "$T" || exit 2
 errors=0
 

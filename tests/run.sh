@@ -11,18 +11,39 @@
 # hold "# serial" runs alone, after the others: those that count what happens within
 # milliseconds (watch stopping an attack) must not share the cores with other tests.
 # Each e2e test prints its seconds; tests/run.sh one ... is the runner of one test.
+#
+# Every test runs under a time limit (TEST_TIMEOUT seconds, default 600 for an e2e test,
+# the longest takes about 130 s on CI; unit tests and fuzz replays the same, golden
+# tests a fifth of it): a hung test turns red with its name and "timed out" instead of
+# holding CI until its own limit. timeout(1) signals the test's whole process group
+# (TERM, then KILL 30 s later), so the test's EXIT trap still stops the servers it
+# started.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 JOBS=${TEST_JOBS:-4}
+LIMIT=${TEST_TIMEOUT:-600}
+GLIMIT=$((LIMIT / 5))
+
+# limited SECONDS CMD...: runs CMD under the time limit; exit 124 or 137 means timed out
+limited() {
+	_s=$1
+	shift
+	timeout -k 30 "$_s" "$@"
+}
+
+timedout() {  # status: 0 if it says the time limit ended the test
+	[ "$1" -eq 124 ] || [ "$1" -eq 137 ]
+}
 
 # tests/run.sh one BINARY PREFIX LOGDIR TEST: runs one e2e test, writes LOGDIR/PREFIX
 # e2e-NAME.log and .st (exit status) and .sec (seconds)
 if [ "${1:-}" = one ]; then
 	n=$(basename "$5" .sh)
 	t0=$(date +%s)
-	RIPOSTE="$2" TOP="$top" sh "$5" >"$4/$3e2e-$n.log" 2>&1
+	RIPOSTE="$2" TOP="$top" limited "$LIMIT" sh "$5" >"$4/$3e2e-$n.log" 2>&1
 	st=$?
+	timedout "$st" && echo "timed out after $LIMIT s (TEST_TIMEOUT)" >>"$4/$3e2e-$n.log"
 	echo $(($(date +%s) - t0)) >"$4/$3e2e-$n.sec"
 	echo "$st" >"$4/$3e2e-$n.st"
 	exit 0
@@ -64,8 +85,9 @@ run_unit() {  # build dir, prefix
 		n=$(basename "$t")
 		matches "$n" || continue
 		out="$log/$2$n.tap"
-		CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
+		CMOCKA_MESSAGE_OUTPUT=TAP limited "$LIMIT" "$t" >"$out" 2>&1
 		st=$?
+		timedout "$st" && echo "timed out after $LIMIT s (TEST_TIMEOUT)" >>"$out"
 		ok=$(grep -c '^ok ' "$out")
 		nok=$(grep -c '^not ok ' "$out")
 		pass=$((pass + ok))
@@ -88,7 +110,8 @@ run_golden() {  # binary, prefix
 		matches "$n" || continue
 		exp="tests/golden/$n.out"
 		act="$log/$2golden-$n.out"
-		RIPOSTE="$1" TOP="$top" sh "$t" >"$act" 2>&1
+		RIPOSTE="$1" TOP="$top" limited "$GLIMIT" sh "$t" >"$act" 2>&1 ||
+			{ timedout $? && echo "timed out after $GLIMIT s (TEST_TIMEOUT / 5)" >>"$act"; }
 		if [ "${UPDATE_GOLDEN:-}" = 1 ] && [ -z "$2" ]; then
 			cp "$act" "$exp"
 		fi
@@ -159,8 +182,9 @@ if sh tests/fuzz/build.sh build tests/fuzz/fuzz-*.c >"$log/fuzzbuild" 2>&1; then
 		n=$(basename "$f")
 		corpus="tests/fuzz/corpus/${n#fuzz-}"
 		[ -d "$corpus" ] || continue
-		"$f" -runs=0 -artifact_prefix="$log/" "$corpus" >"$log/$n.log" 2>&1
+		limited "$LIMIT" "$f" -runs=0 -artifact_prefix="$log/" "$corpus" >"$log/$n.log" 2>&1
 		st=$?
+		timedout "$st" && echo "timed out after $LIMIT s (TEST_TIMEOUT)" >>"$log/$n.log"
 		result "fuzz/$n" "$st"
 		[ "$st" -eq 0 ] || tail -n 30 "$log/$n.log" | sed 's/^/    /'
 	done
