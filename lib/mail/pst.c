@@ -86,6 +86,7 @@ struct blocks {
 	char *b[MAX_HEAP_BLOCKS];
 	size_t n[MAX_HEAP_BLOCKS];
 	size_t count;
+	unsigned hid_shift;   /* where a HID's block index starts: 16, or 19 in a 4 KiB file */
 };
 
 static void
@@ -181,11 +182,14 @@ read_subs(pst_file *pf, uint64_t bid, struct sub *out, size_t *count, int depth)
 	return rc;
 }
 
-/* a heap allocation by HID ([MS-PST] 2.3.1.1): NULL when it is not in the blocks */
+/* a heap allocation by HID ([MS-PST] 2.3.1.1): NULL when it is not in the blocks.
+ * The OST of Outlook 2013 and later (4 KiB pages) keeps three more bits of flags
+ * above hidIndex, so that its hidBlockIndex starts at bit 19 (libpst's
+ * pst_getBlockOffsetPointer does the same) */
 static const char *
 heap_get(const struct blocks *h, uint32_t hid, size_t *len)
 {
-	size_t blk = hid >> 16, idx = (hid >> 5) & 0x7ff, ib, calloc_, from, to;
+	size_t blk = hid >> h->hid_shift, idx = (hid >> 5) & 0x7ff, ib, calloc_, from, to;
 	const char *b;
 
 	if ((hid & 0x1f) != 0 || idx == 0 || blk >= h->count || h->n[blk] < 2)
@@ -305,6 +309,7 @@ recipients(struct pstrun *r, pst_desc_tree *d)
 			bid = subs[i].bid;
 			bsub = subs[i].sub;
 		}
+	heap.hid_shift = r->pf.do_read64 == 2 ? 19 : 16;
 	if (bid == 0 || read_data(&r->pf, bid, &heap, 0) != 0 || heap.count == 0 ||
 	    heap.n[0] < 12)
 		goto out;
