@@ -8,7 +8,8 @@
 # in, the subjects' UTF-8; mail trace: every address in its class; the same bytes
 # named .ost, and inside a tree next to a Maildir under a name that says nothing
 # (found by content); the PST's times and content unchanged; a damaged PST on which
-# libpst crashes is unparsable and the scan goes on; options after operands.
+# libpst crashes is unparsable and the scan goes on; options after operands; the same
+# in the ANSI and the Outlook 2013 OST layouts.
 . "$TOP/tests/lib.sh"
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import PIL' 2>/dev/null || skip "python3-pil is missing"
 command -v zip >/dev/null || skip "zip is missing"
@@ -183,4 +184,33 @@ PY
 want=$(seq 0 119 | sed 's/.*/"r&@verteiler.example"/' | paste -sd, -)
 expect_grep "120 recipients from a table on several blocks" "\"to\":\[$want\]" many.jsonl
 expect_grep "and its Cc" '"cc":\["cc@verteiler.example"\]' many.jsonl
+
+# The same messages in the two other layouts make-pst.py writes: the ANSI PST of
+# Outlook 97-2002 (32-bit BIDs and offsets, 12-byte trailers) and the OST of Outlook
+# 2013 and later (4 KiB pages, some blocks zlib-compressed, HIDs whose block index
+# starts at bit 19). Each gives the same verdicts, addresses (the recipient table,
+# read by pst.c), attachments' SHA-256 and types, and trace classes, as the Unicode PST.
+unstore() { sed 's/"store":"[^"]*"//' "$1"; }
+mkdir L
+for layout in ansi ost2013; do
+	/usr/bin/python3 "$TOP/tests/data-gen/make-pst.py" --layout "$layout" d/desc.json L/$layout.pst ||
+	    { fail "$layout: make-pst"; continue; }
+	/usr/bin/python3 "$TOP/tests/data-gen/make-pst.py" --layout "$layout" d/many.json L/many-$layout.pst
+	"$RIPOSTE" mail scan L/$layout.pst --clamav-db c/clamav --format jsonl > L/out-$layout.jsonl 2> L/err
+	expect_eq "$layout: found: exit 1" 1 $?
+	[ -s L/err ] && { fail "$layout: nothing on stderr"; head -n 5 L/err; }
+	expect_grep "$layout: To from the recipient table" '"id":"pst-1@.*"to":\["auftrag@labor.example"\].*"cc":\["secretariat@cabinet.example"\]' L/out-$layout.jsonl
+	expect_eq "$layout: scan: the verdicts, addresses and SHA-256 of the Unicode PST" \
+	    "$(unstore out.jsonl)" "$(unstore L/out-$layout.jsonl)"
+	"$RIPOSTE" mail scan L/$layout.pst --no-clamav --all --format jsonl > L/all-$layout.jsonl 2>/dev/null
+	expect_grep "$layout: the Greek recipient's address" '"id":"pst-2@.*"to":\["eleni@iatreio.example"\]' L/all-$layout.jsonl
+	expect_eq "$layout: scan --all: every message and attachment as in the Unicode PST" \
+	    "$(unstore all.jsonl)" "$(unstore L/all-$layout.jsonl)"
+	"$RIPOSTE" mail trace L/$layout.pst --clamav-db c/clamav --format jsonl > L/trace-$layout.jsonl 2>/dev/null
+	expect_eq "$layout: trace: exit 1" 1 $?
+	expect_eq "$layout: trace: the classes of the Unicode PST" \
+	    "$(unstore trace.jsonl)" "$(unstore L/trace-$layout.jsonl)"
+	"$RIPOSTE" mail scan L/many-$layout.pst --no-clamav --all --format jsonl > L/many-$layout.jsonl 2>/dev/null
+	expect_grep "$layout: 120 recipients from a table on several heap blocks" "\"to\":\[$want\]" L/many-$layout.jsonl
+done
 done_testing
