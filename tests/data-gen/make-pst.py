@@ -4,7 +4,16 @@ Writes a Unicode Outlook .pst ([MS-PST], wVer 23) from a small JSON description,
 the Python standard library only, so that the mail path can be tested on a real PST
 (no PST file exists in Debian, nor in the libpst and libpff sources).
 
-  make-pst.py DESCRIPTION.json OUT.pst
+  make-pst.py [--layout unicode|ost2013|ansi] [--no-zlib] DESCRIPTION.json OUT.pst
+
+  --layout: unicode (the default, wVer 23); ansi, the PST of Outlook 97-2002 (wVer 14:
+  32-bit BIDs, NIDs and offsets, 12-byte trailers, the ANSI header); ost2013, the OST
+  of Outlook 2013 and later (wVer 36: 4 KiB B-tree pages with two-byte counts and the
+  BID at 0xFF0, 24-byte BBT entries with cbInflated, every other data block
+  zlib-compressed when that makes it smaller, HIDs whose block index starts at bit 19),
+  laid out as libpst 0.6.76 reads it (the 4 KiB format is not in [MS-PST]). Strings are
+  PT_UNICODE in every layout. --no-zlib: an ost2013 without compressed blocks (the fuzz
+  seed: libpst leaks the compressed copy of every block it inflates).
 
 The description:
   {"store": "Personal Folders",
@@ -57,6 +66,7 @@ MAX_BLOCK = 8176          # data bytes in a block (8,192 less the trailer)
 LAYOUT = "unicode"
 W = 8                     # bytes in a BID or an offset
 HID_SHIFT = 16            # where a HID's block index starts
+ZLIB = True               # ost2013: compress some data blocks (--no-zlib: none)
 PAGE = 512                # a B-tree page
 
 def ref(v):  # a BID or a file offset, as wide as the layout's
@@ -160,7 +170,7 @@ class Writer:
 
         for bid, data in self.blocks:
             inflated = len(data)
-            if LAYOUT == "ost2013" and not bid & 2 and (bid >> 2) % 2 == 0:
+            if LAYOUT == "ost2013" and ZLIB and not bid & 2 and (bid >> 2) % 2 == 0:
                 # as Outlook 2013 does, zlib (RFC 1950) for some data blocks: cb is
                 # the stored size, cbInflated (in the BBT) the size once inflated
                 z = zlib.compress(data, 6)
@@ -627,14 +637,17 @@ def folder(w, nid, parent, name, cls, children, messages):
 
 
 def main():
-    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK
+    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, ZLIB
     args = sys.argv[1:]
+    if "--no-zlib" in args:   # libpst 0.6.76 leaks each compressed block it inflates
+        args.remove("--no-zlib")
+        ZLIB = False
     if "--layout" in args:
         k = args.index("--layout")
         LAYOUT = args[k + 1]
         del args[k:k + 2]
     if LAYOUT not in ("unicode", "ost2013", "ansi") or len(args) != 2:
-        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] DESCRIPTION.json OUT.pst")
+        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--no-zlib] DESCRIPTION.json OUT.pst")
     if LAYOUT == "ansi":
         W, MAX_BLOCK = 4, 8180            # 8,192 less the 12-byte ANSI trailer
     elif LAYOUT == "ost2013":
