@@ -177,8 +177,9 @@ class Writer:
                 if len(z) < len(data):
                     data = z
             tlen = 16 if W == 8 else 12
-            size = align(len(data) + tlen, 512 if LAYOUT == "ost2013" else 64)
-            ib = reserve(size, 512 if LAYOUT == "ost2013" else 64)
+            # 64-byte units in every layout: libpff finds an ost2013 block's trailer there
+            size = align(len(data) + tlen, 64)
+            ib = reserve(size, 64)
             if W == 8:
                 trailer = struct.pack("<HHIQ", len(data), sig(ib, bid), crc32(data), bid)
             else:   # ANSI BLOCKTRAILER: cb, wSig, bid, dwCRC

@@ -10,9 +10,11 @@
 # The same description in the three layouts make-pst.py writes (--layout): unicode
 # (wVer 23), ansi (Outlook 97-2002, wVer 14) and ost2013 (wVer 36, 4 KiB pages, some
 # blocks zlib-compressed). libpst reads all three. libpff 20180714 reads unicode and
-# ansi; it does not open the ost2013 layout ("libpff_table_read: data block: 0 too
-# small to be a table" on the name-to-id map, compressed or not): that layout is a
-# skip on libpff's side, with libpff's own words printed.
+# ansi. It walks the ost2013 B-trees but does not open the file: it takes a compressed
+# block's size in the BBT for the stored size ("mismatch in data size (2008 != 86)"),
+# and without compression rejects the name-to-id map ("data block: 0 too small to be
+# a table"); the 4 KiB format is not in [MS-PST], and this layout is written as libpst
+# reads it. That layout is a skip on libpff's side, with libpff's own words printed.
 . "$TOP/tests/lib.sh"
 command -v readpst >/dev/null && command -v lspst >/dev/null || skip "pst-utils is missing"
 command -v pffexport >/dev/null || skip "pff-tools is missing"
