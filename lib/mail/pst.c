@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include <libpst/libpst.h>
+#include <zlib.h>
 
 #include "core/err.h"
 #include "core/file.h"
@@ -80,6 +81,34 @@ filetime(const FILETIME *ft)
 #define MAX_RCPT_ROWS 10000
 #define MAX_HEAP_BLOCKS 64
 #define MAX_SUBNODES 4096
+
+/*
+ * libpst 0.6.76's leak: its pst_read_block_size (libpst.c:3813) reads a compressed
+ * block of an OST (Outlook 2013 and later) into a buffer zbuf, inflates it with zlib's
+ * uncompress into a new one, and keeps the new one, but frees zbuf only when inflating
+ * fails: every compressed block read costs its compressed size for good, a whole OST
+ * for one walk (two: mail_pst_read walks twice). Not suppressed: fixed here. The
+ * Makefile (and tests/fuzz/build.sh) links, for that version only, a copy of Debian's
+ * own static libpst.a in which `objcopy --redefine-sym uncompress=mail_pst_uncompress`
+ * turned that one call (libpst calls uncompress nowhere else) into a call of this
+ * function; our code's calls of zlib, and the shared libraries', are not touched (a
+ * `ld --wrap=uncompress` would have taken them all). It frees the source exactly when
+ * libpst drops it: uncompress gave Z_OK and filled the whole buffer (libpst's test
+ * `!= Z_OK || result_size != inflated_size` is its failure path, which frees zbuf
+ * itself). Any other libpst version links as it is (-lpst) and never calls this.
+ * The types are zlib's (Bytef, uLongf, uLong) spelled out, as zlib.h defines them.
+ */
+int
+mail_pst_uncompress(unsigned char *dest, unsigned long *destlen, const unsigned char *src,
+    unsigned long srclen)
+{
+	unsigned long want = *destlen;
+	int z = uncompress(dest, destlen, src, srclen);
+
+	if (z == Z_OK && *destlen == want)
+		free((void *)src);
+	return z;
+}
 
 /* bytes read from the file, freed by blocks_free */
 struct blocks {
