@@ -35,8 +35,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libpst 0.6.76 never frees the compressed copy of a block it inflated (an OST of
 # Outlook 2013+ costs its whole compressed size): for that version, the binary links a
-# copy of Debian's own static libpst.a whose one call of zlib's uncompress is renamed
-# to mail_pst_uncompress (lib/mail/pst.c says why and how), in place of -lpst. Any
+# copy of Debian's own static libpst.a whose calls of zlib's uncompress and of its own
+# pst_ff_getIDblock_dec go through lib/mail/pst.c, which fixes the leaks (it says why
+# and how; scripts/libpst-fixed.sh makes the copy), in place of -lpst. Any
 # other version: -lpst as it is, not renamed (its bug may be gone, its code changed).
 PST_VERSION := $(shell pkg-config --modversion libpst 2>/dev/null)
 ifeq ($(PST_VERSION),0.6.76)
@@ -85,14 +86,11 @@ $(BUILD)/mod/%.o: %.c $(HDRS)
 $(BUILD)/libriposte.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-# the renamed copy of libpst.a (see PST_VERSION): checked to call mail_pst_uncompress
-# and uncompress no longer, so that a libpst.a built otherwise is an error, not a leak
-$(BUILD)/pst/libpst.a: $(shell pkg-config --variable=libdir libpst 2>/dev/null)/libpst.a
+# the copy of libpst.a whose leaks lib/mail/pst.c fixes (see PST_VERSION): made and
+# checked by scripts/libpst-fixed.sh
+$(BUILD)/pst/libpst.a: $(shell pkg-config --variable=libdir libpst 2>/dev/null)/libpst.a scripts/libpst-fixed.sh
 	@mkdir -p $(dir $@)
-	objcopy --redefine-sym uncompress=mail_pst_uncompress $< $@.tmp
-	@nm -u $@.tmp | grep -qx ' *U mail_pst_uncompress' && ! nm -u $@.tmp | grep -qx ' *U uncompress' || \
-	    { echo "$<: no call of uncompress to rename (not libpst 0.6.76 as Debian builds it)"; rm -f $@.tmp; exit 1; }
-	mv $@.tmp $@
+	sh scripts/libpst-fixed.sh $< $@
 
 # The files of src/ that say the version (riposte version, collect's manifest) get it
 # from this header, which changes (and only they are rebuilt) when the version does.

@@ -83,21 +83,29 @@ filetime(const FILETIME *ft)
 #define MAX_SUBNODES 4096
 
 /*
- * libpst 0.6.76's leak: its pst_read_block_size (libpst.c:3813) reads a compressed
- * block of an OST (Outlook 2013 and later) into a buffer zbuf, inflates it with zlib's
- * uncompress into a new one, and keeps the new one, but frees zbuf only when inflating
- * fails: every compressed block read costs its compressed size for good, a whole OST
- * for one walk (two: mail_pst_read walks twice). Not suppressed: fixed here. The
- * Makefile (and tests/fuzz/build.sh) links, for that version only, a copy of Debian's
- * own static libpst.a in which `objcopy --redefine-sym uncompress=mail_pst_uncompress`
- * turned that one call (libpst calls uncompress nowhere else) into a call of this
- * function; our code's calls of zlib, and the shared libraries', are not touched (a
- * `ld --wrap=uncompress` would have taken them all). It frees the source exactly when
- * libpst drops it: uncompress gave Z_OK and filled the whole buffer (libpst's test
- * `!= Z_OK || result_size != inflated_size` is its failure path, which frees zbuf
- * itself). Any other libpst version links as it is (-lpst) and never calls this.
- * The types are zlib's (Bytef, uLongf, uLong) spelled out, as zlib.h defines them.
+ * libpst 0.6.76's leaks, in its pst_read_block_size (libpst.c:3813), when a block is
+ * zlib-compressed (an OST of Outlook 2013 and later):
+ *  1. it reads the compressed block into zbuf, inflates it with zlib's uncompress into
+ *     a new buffer, keeps that, but frees zbuf only when inflating fails: every
+ *     compressed block read costs its compressed size for good;
+ *  2. it stores the new buffer in *buf without freeing what *buf held, which its own
+ *     contract ("if this pointer is non-NULL, it will first be free()d", kept by the
+ *     uncompressed path) promises: pst_ff_compile_ID, which reads the blocks of an
+ *     XBLOCK (a body or attachment over 8 KiB) into one reused buffer, loses each
+ *     block before a compressed one: about a large attachment's whole size.
+ * Not suppressed: fixed here. For that version only, the Makefile (and
+ * tests/fuzz/build.sh) links a copy of Debian's own static libpst.a
+ * (scripts/libpst-fixed.sh) in which libpst's one call of uncompress calls
+ * mail_pst_uncompress, and its own four calls of pst_ff_getIDblock_dec (the only way to
+ * pst_read_block_size with a buffer already held) call mail_pst_getIDblock_dec; our
+ * code's calls of zlib and of libpst, and the shared libraries', are not touched (a
+ * `ld --wrap=uncompress` would have taken every uncompress of the binary).
+ * Any other libpst version links as it is (-lpst) and never calls these two.
  */
+
+/* 1: frees the source exactly when libpst drops it: uncompress gave Z_OK and filled the
+ * whole buffer (libpst's `!= Z_OK || result_size != inflated_size` is its failure
+ * path, which frees zbuf itself). The types are zlib's (Bytef, uLongf, uLong). */
 int
 mail_pst_uncompress(unsigned char *dest, unsigned long *destlen, const unsigned char *src,
     unsigned long srclen)
@@ -108,6 +116,19 @@ mail_pst_uncompress(unsigned char *dest, unsigned long *destlen, const unsigned 
 	if (z == Z_OK && *destlen == want)
 		free((void *)src);
 	return z;
+}
+
+/* 2: keeps the contract libpst's compressed path breaks: what *buf held is freed, and
+ * *buf set to NULL (every caller in libpst tests it before freeing it), before the
+ * block is read into it. Thread-safe as libpst is: one pst_file per thread. */
+size_t mail_pst_getIDblock_dec(pst_file *pf, uint64_t i_id, char **buf);
+
+size_t
+mail_pst_getIDblock_dec(pst_file *pf, uint64_t i_id, char **buf)
+{
+	free(*buf);
+	*buf = NULL;
+	return pst_ff_getIDblock_dec(pf, i_id, buf);
 }
 
 /* bytes read from the file, freed by blocks_free */
