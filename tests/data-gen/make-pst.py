@@ -4,7 +4,7 @@ Writes a Unicode Outlook .pst ([MS-PST], wVer 23) from a small JSON description,
 the Python standard library only, so that the mail path can be tested on a real PST
 (no PST file exists in Debian, nor in the libpst and libpff sources).
 
-  make-pst.py [--layout unicode|ost2013|ansi] [--no-zlib] DESCRIPTION.json OUT.pst
+  make-pst.py [--layout unicode|ost2013|ansi] [--string8] [--no-zlib] DESCRIPTION.json OUT.pst
 
   --layout: unicode (the default, wVer 23); ansi, the PST of Outlook 97-2002 (wVer 14:
   32-bit BIDs, NIDs and offsets, 12-byte trailers, the ANSI header); ost2013, the OST
@@ -12,7 +12,11 @@ the Python standard library only, so that the mail path can be tested on a real 
   BID at 0xFF0, 24-byte BBT entries with cbInflated, every other data block
   zlib-compressed when that makes it smaller, HIDs whose block index starts at bit 19),
   laid out as libpst 0.6.76 reads it (the 4 KiB format is not in [MS-PST]). Strings are
-  PT_UNICODE in every layout. --no-zlib: an ost2013 without compressed blocks (the fuzz
+  PT_UNICODE in every layout but with --string8 (ansi only): every string is then a
+  PT_STRING8, as Outlook 97-2002 writes them, a message's (its properties, recipient
+  and attachment tables, attachments) in its code page ("codepage": 1252 by default,
+  1251...; PR_MESSAGE_CODEPAGE 0x3FFD, and PR_INTERNET_CPID 0x3FDE "internet_cpid",
+  by default the same), the rest (store, folders) in windows-1252. --no-zlib: an ost2013 without compressed blocks (the fuzz
   seed: libpst leaks the compressed copy of every block it inflates).
 
 The description:
@@ -24,6 +28,7 @@ The description:
             "message_id": "<x@y>", "headers": "Received: ...\\r\\n..." (optional: the
             transport headers, PR_TRANSPORT_MESSAGE_HEADERS), "body": "...",
             "body_repeat": N (optional: the body N times, to make it large),
+            "codepage": 1251, "internet_cpid": 20866 (optional, --string8 only),
             "attachments": [{"name": "a.pdf", "mime": "application/pdf",
                              "path": "file relative to the description" | "text": "..." |
                              "b64": "..."}]}
@@ -87,6 +92,10 @@ NID_ATTACHMENT_TABLE, NID_RECIPIENT_TABLE = 0x671, 0x692
 # property types
 PT_I2, PT_I4, PT_BOOL, PT_I8, PT_TIME = 0x0002, 0x0003, 0x000B, 0x0014, 0x0040
 PT_STR, PT_BIN = 0x001F, 0x0102
+PT_STR8 = 0x001E          # what PT_STR is written as with --string8
+# --string8: the Python codec of the 8-bit strings being written (a message's code
+# page while it is written, windows-1252 else); None: PT_UNICODE strings
+CODEC = None
 FIXED = {PT_I2: 2, PT_I4: 4, PT_BOOL: 1, PT_I8: 8, PT_TIME: 8}
 
 
@@ -393,8 +402,14 @@ def bth(heap, recs, cbkey):
         level += 1
 
 
-def encode(ptype, value):
+def stype(ptype):  # the type a property or column is written with
+    return PT_STR8 if ptype == PT_STR and CODEC else ptype
+
+
+def encode(ptype, value, codec=None):
     if ptype == PT_STR:
+        if CODEC:   # no terminating zero, as for PT_UNICODE
+            return value.encode(codec or CODEC)
         return value.encode("utf-16-le")
     if ptype == PT_BIN:
         return bytes(value)
@@ -447,7 +462,7 @@ def pc(w, subs, props):
             v = data.ljust(4, b"\0")
         else:
             v = struct.pack("<I", hnid(heap, subs, data))
-        recs.append(struct.pack("<HH", pid, ptype) + v)
+        recs.append(struct.pack("<HH", pid, stype(ptype)) + v)
     root, levels = bth(heap, recs, 2)
     heap.set(hdr, struct.pack("<BBBBI", 0xB5, 2, 6, levels, root))
     return w.pages(heap.bytes(hdr)), subs.bid()
@@ -490,7 +505,7 @@ def tc(w, subs, columns, rows):
             pid, ptype = c
             if pid not in row:
                 continue
-            data = encode(ptype, row[pid])
+            data = encode(ptype, row[pid], row.get("codec"))
             if ptype in FIXED:
                 r[ib[c]:ib[c] + len(data)] = data
             else:
@@ -513,7 +528,7 @@ def tc(w, subs, columns, rows):
         hrows = subs.value(data)
     d = struct.pack("<BBHHHHIII", 0x7C, len(cols), end4, end2, end1, bm, rindex, hrows, 0)
     for c in sorted(cols, key=lambda c: (c[0] << 16) | c[1]):
-        d += struct.pack("<HHHBB", c[1], c[0], ib[c], width(c[1]), ibit[c])
+        d += struct.pack("<HHHBB", stype(c[1]), c[0], ib[c], width(c[1]), ibit[c])
     heap.set(info, d)
     return w.pages(heap.bytes(info)), subs.bid()
 
@@ -553,6 +568,19 @@ def attachment_bytes(a, base):
 
 
 def message(w, nid, parent, m, base):
+    """A message; with --string8, its strings in its code page (CODEC while it is
+    written, and its contents-table row says so: "codec")."""
+    global CODEC
+    if not CODEC:
+        return message_(w, nid, parent, m, base)
+    CODEC = "cp%d" % m.get("codepage", 1252)
+    try:
+        return {**message_(w, nid, parent, m, base), "codec": CODEC}
+    finally:
+        CODEC = "cp1252"
+
+
+def message_(w, nid, parent, m, base):
     subs = Subs(w)
     ft = filetime(m["date"])
     body = m.get("body", "") * int(m.get("body_repeat", 1))
@@ -570,8 +598,13 @@ def message(w, nid, parent, m, base):
         (0x0042, PT_STR, frm[0] or frm[1]), (0x0064, PT_STR, "SMTP"), (0x0065, PT_STR, frm[1]),
         (0x0C1A, PT_STR, frm[0] or frm[1]), (0x0C1E, PT_STR, "SMTP"), (0x0C1F, PT_STR, frm[1]),
         (0x0E07, PT_I4, 1 | (0x10 if atts else 0)), (0x0E17, PT_I4, 0),
-        (0x1035, PT_STR, m["message_id"]), (0x3FDE, PT_I4, 65001),
+        (0x1035, PT_STR, m["message_id"]),
     ]
+    if CODEC:   # the code page of the 8-bit strings, and the one of the MIME message
+        cp = m.get("codepage", 1252)
+        props += [(0x3FFD, PT_I4, cp), (0x3FDE, PT_I4, m.get("internet_cpid", cp))]
+    else:
+        props.append((0x3FDE, PT_I4, 65001))
     for k, _ in kinds:
         if disp[k]:
             props.append(({"to": 0x0E04, "cc": 0x0E03, "bcc": 0x0E02}[k], PT_STR, disp[k]))
@@ -638,8 +671,11 @@ def folder(w, nid, parent, name, cls, children, messages):
 
 
 def main():
-    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, ZLIB
+    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, ZLIB, CODEC
     args = sys.argv[1:]
+    string8 = "--string8" in args
+    if string8:
+        args.remove("--string8")
     if "--no-zlib" in args:   # libpst 0.6.76 leaks each compressed block it inflates
         args.remove("--no-zlib")
         ZLIB = False
@@ -647,8 +683,11 @@ def main():
         k = args.index("--layout")
         LAYOUT = args[k + 1]
         del args[k:k + 2]
-    if LAYOUT not in ("unicode", "ost2013", "ansi") or len(args) != 2:
-        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--no-zlib] DESCRIPTION.json OUT.pst")
+    if LAYOUT not in ("unicode", "ost2013", "ansi") or len(args) != 2 or (string8 and LAYOUT != "ansi"):
+        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--string8] [--no-zlib] DESCRIPTION.json OUT.pst\n"
+                 "(--string8: with --layout ansi only)")
+    if string8:
+        CODEC = "cp1252"
     if LAYOUT == "ansi":
         W, MAX_BLOCK = 4, 8180            # 8,192 less the 12-byte ANSI trailer
     elif LAYOUT == "ost2013":
