@@ -20,6 +20,11 @@
  * (pst_ff_getIDblock_dec: decryption and inflation are its business). Every offset
  * and count read from the file is checked against the bytes read; a table that does
  * not hold together gives no recipients, and the display strings are used.
+ *
+ * Strings: a Unicode PST's are UTF-16; an ANSI PST's (Outlook 97-2002) are 8-bit in
+ * the message's code page, which libpst converts (PR_MESSAGE_CODEPAGE, else
+ * PR_INTERNET_CPID); where an item names none (folders), windows-1252, Outlook's in
+ * the West. The recipient table's 8-bit names are converted here the same way.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -314,10 +319,13 @@ cell_set(const char *row, size_t ceb, const char *col)
 }
 
 /* one string cell of the row: its HNID (a heap allocation; a string that big in a
- * subnode is not an address) as UTF-8, or "" */
+ * subnode is not an address) as UTF-8, or "". A PT_STRING8 (an ANSI PST's) is in the
+ * message's code page: converted as libpst converts the message's own strings
+ * (pst_convert_utf8: PR_MESSAGE_CODEPAGE, else PR_INTERNET_CPID, else its default),
+ * kept as it is if that fails. */
 static void
 cell_str(const struct blocks *h, const char *row, size_t ceb, const char *col,
-    char *out, size_t cap)
+    pst_item *it, char *out, size_t cap)
 {
 	uint16_t type = (uint16_t)le(col, 2);
 	size_t ib = (size_t)le(col + 4, 2), len = 0;
@@ -331,7 +339,14 @@ cell_str(const struct blocks *h, const char *row, size_t ceb, const char *col,
 	if (type == 0x1f) {
 		utf16_8(v, len, out, cap);
 	} else {
+		pst_string ps = { .is_utf8 = 0, .str = NULL };
+
 		snprintf(out, cap, "%.*s", (int)(len < cap ? len : cap - 1), v);
+		if ((ps.str = strdup(out)) == NULL)
+			return;
+		pst_convert_utf8(it, &ps);
+		snprintf(out, cap, "%s", ps.str);
+		free(ps.str);
 	}
 }
 
@@ -339,7 +354,7 @@ cell_str(const struct blocks *h, const char *row, size_t ceb, const char *col,
  * address and display name to the worker. Returns the rows given, 0 when the table is
  * missing or does not hold together. */
 static int
-recipients(struct pstrun *r, pst_desc_tree *d)
+recipients(struct pstrun *r, pst_desc_tree *d, pst_item *it)
 {
 	struct sub *subs = NULL;
 	size_t nsubs = 0, ti_len = 0, cols, bm, ceb, got = 0;
@@ -438,16 +453,16 @@ recipients(struct pstrun *r, pst_desc_tree *d)
 			}
 			addr[0] = name[0] = '\0';
 			if (csmtp)
-				cell_str(&heap, row, ceb, csmtp, addr, sizeof(addr));
+				cell_str(&heap, row, ceb, csmtp, it, addr, sizeof(addr));
 			if (!strchr(addr, '@') && caddr) {
 				at[0] = '\0';
 				if (catype)
-					cell_str(&heap, row, ceb, catype, at, sizeof(at));
+					cell_str(&heap, row, ceb, catype, it, at, sizeof(at));
 				if (catype == NULL || strcmp(at, "SMTP") == 0)
-					cell_str(&heap, row, ceb, caddr, addr, sizeof(addr));
+					cell_str(&heap, row, ceb, caddr, it, addr, sizeof(addr));
 			}
 			if (cname)
-				cell_str(&heap, row, ceb, cname, name, sizeof(name));
+				cell_str(&heap, row, ceb, cname, it, name, sizeof(name));
 			if (!strchr(addr, '@'))
 				continue;
 			if (!r->probe)
@@ -556,7 +571,7 @@ probe_message(struct pstrun *r, pst_desc_tree *d, pst_item *it)
 	str(it, &e->messageid);
 	str(it, &it->body);
 	str(it, &e->htmlbody);
-	recipients(r, d);
+	recipients(r, d, it);
 	for (a = it->attach; a && na < MAX_ATTACH; a = a->next, na++) {
 		str(it, &a->filename2);
 		str(it, &a->filename1);
@@ -605,7 +620,7 @@ one_message(struct pstrun *r, pst_desc_tree *d, pst_item *it)
 		else if ((addr = str(it, &e->sender2_address)) != NULL && strchr(addr, '@'))
 			mail_w_addr(w, MAIL_FROM, addr, name ? name : "");
 		/* the recipient table's addresses; the display strings when it has none */
-		if (recipients(r, d) == 0) {
+		if (recipients(r, d, it) == 0) {
 			addr_list(w, MAIL_TO, str(it, &e->sentto_address));
 			addr_list(w, MAIL_CC, str(it, &e->cc_address));
 			addr_list(w, MAIL_BCC, str(it, &e->bcc_address));
@@ -695,7 +710,11 @@ walk(int fd, const char *path, size_t pathlen, struct mail_worker *w,
 		goto out;
 	}
 	snprintf(name, sizeof(name), "/proc/self/fd/%d", mfd);
-	if (pst_open(&r->pf, name, NULL) != 0) {
+	/* the code page of 8-bit strings (an ANSI PST's) whose item names none (folders,
+	 * the store; a message has PR_MESSAGE_CODEPAGE): libpst's default would be
+	 * ISO-8859-1, which makes C1 controls of windows-1252's "€" and "–" (0x80, 0x96),
+	 * Outlook's own ANSI code page in the West. Kept by pointer, never freed. */
+	if (pst_open(&r->pf, name, "windows-1252") != 0) {
 		*why = "not a PST file libpst can read (header)";
 		goto out;
 	}
