@@ -4,7 +4,7 @@ Writes a Unicode Outlook .pst ([MS-PST], wVer 23) from a small JSON description,
 the Python standard library only, so that the mail path can be tested on a real PST
 (no PST file exists in Debian, nor in the libpst and libpff sources).
 
-  make-pst.py [--layout unicode|ost2013|ansi] [--string8] [--no-zlib] DESCRIPTION.json OUT.pst
+  make-pst.py [--layout unicode|ost2013|ansi] [--string8] DESCRIPTION.json OUT.pst
 
   --layout: unicode (the default, wVer 23); ansi, the PST of Outlook 97-2002 (wVer 14:
   32-bit BIDs, NIDs and offsets, 12-byte trailers, the ANSI header); ost2013, the OST
@@ -16,8 +16,7 @@ the Python standard library only, so that the mail path can be tested on a real 
   PT_STRING8, as Outlook 97-2002 writes them, a message's (its properties, recipient
   and attachment tables, attachments) in its code page ("codepage": 1252 by default,
   1251...; PR_MESSAGE_CODEPAGE 0x3FFD, and PR_INTERNET_CPID 0x3FDE "internet_cpid",
-  by default the same), the rest (store, folders) in windows-1252. --no-zlib: an ost2013 without compressed blocks (the fuzz
-  seed: libpst leaks the compressed copy of every block it inflates).
+  by default the same), the rest (store, folders) in windows-1252.
 
 The description:
   {"store": "Personal Folders",
@@ -71,7 +70,6 @@ MAX_BLOCK = 8176          # data bytes in a block (8,192 less the trailer)
 LAYOUT = "unicode"
 W = 8                     # bytes in a BID or an offset
 HID_SHIFT = 16            # where a HID's block index starts
-ZLIB = True               # ost2013: compress some data blocks (--no-zlib: none)
 PAGE = 512                # a B-tree page
 
 def ref(v):  # a BID or a file offset, as wide as the layout's
@@ -179,7 +177,7 @@ class Writer:
 
         for bid, data in self.blocks:
             inflated = len(data)
-            if LAYOUT == "ost2013" and ZLIB and not bid & 2 and (bid >> 2) % 2 == 0:
+            if LAYOUT == "ost2013" and not bid & 2 and (bid >> 2) % 2 == 0:
                 # as Outlook 2013 does, zlib (RFC 1950) for some data blocks: cb is
                 # the stored size, cbInflated (in the BBT) the size once inflated
                 z = zlib.compress(data, 6)
@@ -671,20 +669,17 @@ def folder(w, nid, parent, name, cls, children, messages):
 
 
 def main():
-    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, ZLIB, CODEC
+    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, CODEC
     args = sys.argv[1:]
     string8 = "--string8" in args
     if string8:
         args.remove("--string8")
-    if "--no-zlib" in args:   # libpst 0.6.76 leaks each compressed block it inflates
-        args.remove("--no-zlib")
-        ZLIB = False
     if "--layout" in args:
         k = args.index("--layout")
         LAYOUT = args[k + 1]
         del args[k:k + 2]
     if LAYOUT not in ("unicode", "ost2013", "ansi") or len(args) != 2 or (string8 and LAYOUT != "ansi"):
-        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--string8] [--no-zlib] DESCRIPTION.json OUT.pst\n"
+        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--string8] DESCRIPTION.json OUT.pst\n"
                  "(--string8: with --layout ansi only)")
     if string8:
         CODEC = "cp1252"
