@@ -33,6 +33,17 @@ CPPFLAGS += -D_GNU_SOURCE -Ilib -Isrc -include lib/core/banned.h
 CFLAGS   += -std=c17 $(OPT) $(WARN) -fno-strict-aliasing -pthread $(EXTRA_CFLAGS)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libpst 0.6.76 never frees the compressed copy of a block it inflated (an OST of
+# Outlook 2013+ costs its whole compressed size): for that version, the binary links a
+# copy of Debian's own static libpst.a whose calls of zlib's uncompress and of its own
+# pst_ff_getIDblock_dec go through lib/mail/pst.c, which fixes the leaks (it says why
+# and how; scripts/libpst-fixed.sh makes the copy), in place of -lpst. Any
+# other version: -lpst as it is, not renamed (its bug may be gone, its code changed).
+PST_VERSION := $(shell pkg-config --modversion libpst 2>/dev/null)
+ifeq ($(PST_VERSION),0.6.76)
+PST_A    := $(BUILD)/pst/libpst.a
+PKG_LIBS := $(patsubst -lpst,$(PST_A) -lz,$(PKG_LIBS))
+endif
 LDLIBS   += $(PKG_LIBS) -lm -pthread $(EXTRA_LDLIBS)
 PDF_CFLAGS := $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
 PDF_LIBS   := $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
@@ -61,7 +72,7 @@ MANDATE  := $(shell date -u -d "$$(sed -n 's/^ -- .*>  //p' debian/changelog | h
 
 all: $(BUILD)/riposte $(BUILD)/riposte-pdf.so
 
-$(BUILD)/riposte: $(CLI_OBJ) $(BUILD)/libriposte.a
+$(BUILD)/riposte: $(CLI_OBJ) $(BUILD)/libriposte.a $(PST_A)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libriposte.a $(LDLIBS)
 
 # -z defs: a symbol the module lacks is a link error here, not a dlopen error later
@@ -74,6 +85,12 @@ $(BUILD)/mod/%.o: %.c $(HDRS)
 
 $(BUILD)/libriposte.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+
+# the copy of libpst.a whose leaks lib/mail/pst.c fixes (see PST_VERSION): made and
+# checked by scripts/libpst-fixed.sh
+$(BUILD)/pst/libpst.a: $(shell pkg-config --variable=libdir libpst 2>/dev/null)/libpst.a scripts/libpst-fixed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/libpst-fixed.sh $< $@
 
 # The files of src/ that say the version (riposte version, collect's manifest) get it
 # from this header, which changes (and only they are rebuilt) when the version does.
@@ -109,7 +126,7 @@ $(BUILD)/gen/data.S: scripts/gen-data.sh $(DATA)
 $(BUILD)/gen/data.o: $(BUILD)/gen/data.S
 	$(CC) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libriposte.a $(HDRS)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libriposte.a $(PST_A) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< \
 	    $(BUILD)/libriposte.a $(shell pkg-config --libs cmocka) $(LDLIBS)
@@ -130,7 +147,7 @@ asan:
 	    EXTRA_LDLIBS="-fsanitize=address,undefined" all unit
 
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
-fuzz-build: $(BUILD)/libriposte.a
+fuzz-build: $(BUILD)/libriposte.a $(PST_A)
 	@sh tests/fuzz/build.sh $(BUILD) $(FUZZ_SRC)
 
 FUZZ_SECONDS ?= 30

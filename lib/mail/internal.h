@@ -154,6 +154,13 @@ int mail_pst_read(int fd, const char *path, size_t pathlen, struct mail_worker *
  * which must see a crash of libpst's or of ours. */
 int mail_pst_walk(int fd, const char *path, size_t pathlen, struct mail_worker *w,
     int (*fn)(struct mail_worker *w, void *ctx), void *ctx, const char **why);
+/* zlib's uncompress(3) as libpst 0.6.76 calls it (its one call, in pst_read_block_size,
+ * goes here in the copy of Debian's static libpst.a the Makefile links: pst.c says
+ * why): returns what uncompress returns and, on Z_OK with all *destlen bytes inflated,
+ * frees src, which that libpst then drops without freeing. Never call it from our own
+ * code: it takes ownership of src. Thread-safe as uncompress is. */
+int mail_pst_uncompress(unsigned char *dest, unsigned long *destlen, const unsigned char *src,
+    unsigned long srclen);
 
 /* ---- clamav.c: the libclamav adapter ---- */
 

@@ -4,7 +4,19 @@ Writes a Unicode Outlook .pst ([MS-PST], wVer 23) from a small JSON description,
 the Python standard library only, so that the mail path can be tested on a real PST
 (no PST file exists in Debian, nor in the libpst and libpff sources).
 
-  make-pst.py DESCRIPTION.json OUT.pst
+  make-pst.py [--layout unicode|ost2013|ansi] [--string8] DESCRIPTION.json OUT.pst
+
+  --layout: unicode (the default, wVer 23); ansi, the PST of Outlook 97-2002 (wVer 14:
+  32-bit BIDs, NIDs and offsets, 12-byte trailers, the ANSI header); ost2013, the OST
+  of Outlook 2013 and later (wVer 36: 4 KiB B-tree pages with two-byte counts and the
+  BID at 0xFF0, 24-byte BBT entries with cbInflated, every other data block
+  zlib-compressed when that makes it smaller, HIDs whose block index starts at bit 19),
+  laid out as libpst 0.6.76 reads it (the 4 KiB format is not in [MS-PST]). Strings are
+  PT_UNICODE in every layout but with --string8 (ansi only): every string is then a
+  PT_STRING8, as Outlook 97-2002 writes them, a message's (its properties, recipient
+  and attachment tables, attachments) in its code page ("codepage": 1252 by default,
+  1251...; PR_MESSAGE_CODEPAGE 0x3FFD, and PR_INTERNET_CPID 0x3FDE "internet_cpid",
+  by default the same), the rest (store, folders) in windows-1252.
 
 The description:
   {"store": "Personal Folders",
@@ -15,6 +27,7 @@ The description:
             "message_id": "<x@y>", "headers": "Received: ...\\r\\n..." (optional: the
             transport headers, PR_TRANSPORT_MESSAGE_HEADERS), "body": "...",
             "body_repeat": N (optional: the body N times, to make it large),
+            "codepage": 1251, "internet_cpid": 20866 (optional, --string8 only),
             "attachments": [{"name": "a.pdf", "mime": "application/pdf",
                              "path": "file relative to the description" | "text": "..." |
                              "b64": "..."}]}
@@ -51,6 +64,16 @@ def align(n, a):
     return (n + a - 1) // a * a
 
 MAX_BLOCK = 8176          # data bytes in a block (8,192 less the trailer)
+# the layout (--layout): "unicode" (wVer 23), "ost2013" (wVer 36: 4 KiB B-tree pages,
+# blocks that may be zlib-compressed, HIDs whose block index starts at bit 19) or
+# "ansi" (wVer 14: 32-bit BIDs, NIDs and offsets, 12-byte trailers). Set by main().
+LAYOUT = "unicode"
+W = 8                     # bytes in a BID or an offset
+HID_SHIFT = 16            # where a HID's block index starts
+PAGE = 512                # a B-tree page
+
+def ref(v):  # a BID or a file offset, as wide as the layout's
+    return struct.pack("<Q" if W == 8 else "<I", v)
 MAX_HEAP_VALUE = 3580     # larger values go to a subnode (MS-PST 2.3.3.3)
 AMAP_SPAN = 496 * 8 * 64  # bytes one AMap page maps
 FIRST_AMAP = 0x4400
@@ -67,6 +90,10 @@ NID_ATTACHMENT_TABLE, NID_RECIPIENT_TABLE = 0x671, 0x692
 # property types
 PT_I2, PT_I4, PT_BOOL, PT_I8, PT_TIME = 0x0002, 0x0003, 0x000B, 0x0014, 0x0040
 PT_STR, PT_BIN = 0x001F, 0x0102
+PT_STR8 = 0x001E          # what PT_STR is written as with --string8
+# --string8: the Python codec of the 8-bit strings being written (a message's code
+# page while it is written, windows-1252 else); None: PT_UNICODE strings
+CODEC = None
 FIXED = {PT_I2: 2, PT_I4: 4, PT_BOOL: 1, PT_I8: 8, PT_TIME: 8}
 
 
@@ -96,8 +123,8 @@ class Writer:
         if len(data) <= MAX_BLOCK:
             return self.block(data)
         bids = [self.block(data[i:i + MAX_BLOCK]) for i in range(0, len(data), MAX_BLOCK)]
-        assert len(bids) <= (MAX_BLOCK - 8) // 8, "value too large for one XBLOCK level"
-        x = struct.pack("<BBHI", 1, 1, len(bids), len(data)) + b"".join(struct.pack("<Q", b) for b in bids)
+        assert len(bids) <= (MAX_BLOCK - 8) // W, "value too large for one XBLOCK level"
+        x = struct.pack("<BBHI", 1, 1, len(bids), len(data)) + b"".join(ref(b) for b in bids)
         return self.block(x, internal=True)
 
     def pages(self, pages):
@@ -106,17 +133,18 @@ class Writer:
             return self.block(pages[0])
         bids = [self.block(p) for p in pages]
         x = struct.pack("<BBHI", 1, 1, len(bids), sum(len(p) for p in pages))
-        return self.block(x + b"".join(struct.pack("<Q", b) for b in bids), internal=True)
+        return self.block(x + b"".join(ref(b) for b in bids), internal=True)
 
     def subnodes(self, entries):
         """SLBLOCK: entries (nid, bidData, bidSub) sorted by nid; 0 when there are none."""
         if not entries:
             return 0
         entries = sorted(entries)
-        assert len(entries) <= (MAX_BLOCK - 8) // 24
-        d = struct.pack("<BBHI", 2, 0, len(entries), 0)
+        assert len(entries) <= (MAX_BLOCK - 8) // (3 * W)
+        # SLBLOCK: btype, cLevel, cEnt (and dwPadding but in ANSI), SLENTRYs
+        d = struct.pack("<BBHI", 2, 0, len(entries), 0) if W == 8 else struct.pack("<BBH", 2, 0, len(entries))
         for nid, bd, bs in entries:
-            d += struct.pack("<QQQ", nid, bd, bs)
+            d += ref(nid) + ref(bd) + ref(bs)
         return self.block(d, internal=True)
 
     def node(self, nid, parent, data_bid, sub_bid=0):
@@ -148,50 +176,85 @@ class Writer:
             return p
 
         for bid, data in self.blocks:
-            size = align(len(data) + 16, 64)
+            inflated = len(data)
+            if LAYOUT == "ost2013" and not bid & 2 and (bid >> 2) % 2 == 0:
+                # as Outlook 2013 does, zlib (RFC 1950) for some data blocks: cb is
+                # the stored size, cbInflated (in the BBT) the size once inflated
+                z = zlib.compress(data, 6)
+                if len(z) < len(data):
+                    data = z
+            tlen = 16 if W == 8 else 12
+            # 64-byte units in every layout: libpff finds an ost2013 block's trailer there
+            size = align(len(data) + tlen, 64)
             ib = reserve(size, 64)
-            trailer = struct.pack("<HHIQ", len(data), sig(ib, bid), crc32(data), bid)
-            chunks.append((ib, data + b"\0" * (size - 16 - len(data)) + trailer))
-            placed[bid] = (ib, len(data))
+            if W == 8:
+                trailer = struct.pack("<HHIQ", len(data), sig(ib, bid), crc32(data), bid)
+            else:   # ANSI BLOCKTRAILER: cb, wSig, bid, dwCRC
+                trailer = struct.pack("<HHII", len(data), sig(ib, bid), bid, crc32(data))
+            chunks.append((ib, data + b"\0" * (size - tlen - len(data)) + trailer))
+            placed[bid] = (ib, len(data), inflated)
 
         page_bid = [self.next_bid]
 
         def page(ptype, entries, cbent, level, maxent):
             """One B-tree page; returns (first key, bid, ib)."""
-            ib = reserve(512, 512)
+            ib = reserve(PAGE, PAGE)
             b = page_bid[0]
             page_bid[0] += 4
-            body = b"".join(e for _, e in entries).ljust(488, b"\0")
-            body += struct.pack("<BBBB", len(entries), maxent, cbent, level) + b"\0" * 4
-            tr = struct.pack("<BBHIQ", ptype, ptype, sig(ib, b), crc32(body), b)
+            ents = b"".join(e for _, e in entries)
+            if LAYOUT == "unicode":
+                body = ents.ljust(488, b"\0")
+                body += struct.pack("<BBBB", len(entries), maxent, cbent, level) + b"\0" * 4
+                tr = struct.pack("<BBHIQ", ptype, ptype, sig(ib, b), crc32(body), b)
+            elif LAYOUT == "ansi":   # 496 bytes of entries; PAGETRAILER ptype, wSig, bid, dwCRC
+                body = ents.ljust(496, b"\0") + struct.pack("<BBBB", len(entries), maxent, cbent, level)
+                tr = struct.pack("<BBHII", ptype, ptype, sig(ib, b), b, crc32(body))
+            else:
+                # 4 KiB: 4,056 bytes of entries, cEnt and cEntMax on two bytes, 10 bytes
+                # of padding, the trailer; the BID at 0xFF0, where libpst reads it
+                body = ents.ljust(0xFD8, b"\0") + struct.pack("<HHBB", len(entries), maxent, cbent, level)
+                body += b"\0" * 10
+                tr = struct.pack("<BBHIQQ", ptype, ptype, sig(ib, b), crc32(body), b, 0)
+            assert len(body + tr) == PAGE
             chunks.append((ib, body + tr))
             return entries[0][0], b, ib
 
         def btree(ptype, leaves, cbent):
             """leaves: [(key, entry bytes)] sorted; builds the levels bottom-up."""
-            maxent = 488 // cbent
+            room = {"unicode": 488, "ansi": 496, "ost2013": 0xFD8}[LAYOUT]
+            maxent = room // cbent
             level, cur = 0, []
             for i in range(0, max(len(leaves), 1), maxent):
                 cur.append(page(ptype, leaves[i:i + maxent], cbent, 0, maxent))
             while len(cur) > 1:
                 level += 1
                 nxt = []
-                for i in range(0, len(cur), 20):
-                    ents = [(k, struct.pack("<QQQ", k, b, ib)) for k, b, ib in cur[i:i + 20]]
-                    nxt.append(page(ptype, ents, 24, level, 20))
+                per = 20 if LAYOUT == "unicode" else room // (3 * W)
+                for i in range(0, len(cur), per):
+                    ents = [(k, ref(k) + ref(b) + ref(ib)) for k, b, ib in cur[i:i + per]]
+                    nxt.append(page(ptype, ents, 3 * W, level, per))
                 cur = nxt
             return cur[0][1], cur[0][2]
 
         bbt_leaves = []
         for bid in sorted(placed):
-            ib, cb = placed[bid]
-            bbt_leaves.append((bid, struct.pack("<QQHHI", bid, ib, cb, 2, 0)))
+            ib, cb, inflated = placed[bid]
+            if LAYOUT == "unicode":
+                e = struct.pack("<QQHHI", bid, ib, cb, 2, 0)
+            elif LAYOUT == "ansi":
+                e = struct.pack("<IIHH", bid, ib, cb, 2)
+            else:   # bid, ib, cb, cbInflated, cRef, padding (libpst's pst_index)
+                e = struct.pack("<QQHHHH", bid, ib, cb, inflated, 2, 0)
+            bbt_leaves.append((bid, e))
         nbt_leaves = []
         for nid in sorted(self.nodes):
             bd, bs, parent = self.nodes[nid]
-            nbt_leaves.append((nid, struct.pack("<QQQII", nid, bd, bs, parent, 0)))
-        nbt_bid, nbt_ib = btree(0x81, nbt_leaves, 32)
-        bbt_bid, bbt_ib = btree(0x80, bbt_leaves, 24)
+            if W == 8:
+                nbt_leaves.append((nid, struct.pack("<QQQII", nid, bd, bs, parent, 0)))
+            else:
+                nbt_leaves.append((nid, struct.pack("<IIII", nid, bd, bs, parent)))
+        nbt_bid, nbt_ib = btree(0x81, nbt_leaves, 32 if W == 8 else 16)
+        bbt_bid, bbt_ib = btree(0x80, bbt_leaves, 24 if W == 8 else 12)
 
         eof = align(pos, 512)
         # allocation maps: a bit per 64 bytes, set where something was written
@@ -213,16 +276,44 @@ class Writer:
                     bits[s // 8] |= 0x80 >> (s % 8)
                 elif ib + s * 64 < eof:
                     free += 64
-            tr = struct.pack("<BBHIQ", 0x84, 0x84, 0, crc32(bytes(bits)), ib)
-            chunks.append((ib, bytes(bits) + tr))
+            if W == 8:
+                tr = struct.pack("<BBHIQ", 0x84, 0x84, 0, crc32(bytes(bits)), ib)
+                chunks.append((ib, bytes(bits) + tr))
+            else:   # ANSI: dwPadding, the bits, the 12-byte trailer
+                chunks.append((ib, b"\0" * 4 + bytes(bits) + struct.pack("<BBHII", 0x84, 0x84, 0, ib, crc32(bytes(bits)))))
             if k % 8 == 0:  # the PMap: deprecated, every page marked allocated
                 pm = b"\xff" * 496
-                chunks.append((ib + 512, pm + struct.pack("<BBHIQ", 0x83, 0x83, 0, crc32(pm), ib + 512)))
+                if W == 8:
+                    chunks.append((ib + 512, pm + struct.pack("<BBHIQ", 0x83, 0x83, 0, crc32(pm), ib + 512)))
+                else:
+                    chunks.append((ib + 512, b"\0" * 4 + pm + struct.pack("<BBHII", 0x83, 0x83, 0, ib + 512, crc32(pm))))
         last_amap = FIRST_AMAP + (namaps - 1) * AMAP_SPAN
 
+        if LAYOUT == "ansi":
+            h = bytearray(512)   # [MS-PST] 2.2.2.6, the ANSI HEADER and ROOT
+            struct.pack_into("<4sI2sHHBB", h, 0, b"!BDN", 0, b"SM", 14, 19, 1, 1)
+            struct.pack_into("<III", h, 0x18, page_bid[0], page_bid[0], 0)   # bidNextB, bidNextP, dwUnique
+            for i in range(32):
+                struct.pack_into("<I", h, 0x24 + 4 * i, nid_counters.get(i, 0x400))
+            struct.pack_into("<IIIIIIIIIBBH", h, 0xA4, 0, eof, last_amap, free, 0,
+                             nbt_bid, nbt_ib, bbt_bid, bbt_ib, 2, 0, 0)
+            h[0xCC:0x14C] = b"\xff" * 128
+            h[0x14C:0x1CC] = b"\xff" * 128
+            struct.pack_into("<BB", h, 0x1CC, 0x80, 0)   # bSentinel, bCryptMethod
+            struct.pack_into("<I", h, 0x04, crc32(bytes(h[8:8 + 471])))
+        else:
+            h = self.header64(page_bid[0], nid_counters, eof, last_amap, free, nbt_bid, nbt_ib, bbt_bid, bbt_ib)
+        out = bytearray(eof)
+        out[0:len(h)] = h
+        for ib, data in chunks:
+            out[ib:ib + len(data)] = data
+        with open(path, "wb") as f:
+            f.write(out)
+
+    def header64(self, next_page, nid_counters, eof, last_amap, free, nbt_bid, nbt_ib, bbt_bid, bbt_ib):
         h = bytearray(564)
-        struct.pack_into("<4sI2sHHBB", h, 0, b"!BDN", 0, b"SM", 23, 19, 1, 1)
-        struct.pack_into("<QQI", h, 0x18, 0, page_bid[0], 0)   # bidUnused, bidNextP, dwUnique
+        struct.pack_into("<4sI2sHHBB", h, 0, b"!BDN", 0, b"SM", 36 if LAYOUT == "ost2013" else 23, 19, 1, 1)
+        struct.pack_into("<QQI", h, 0x18, 0, next_page, 0)   # bidUnused, bidNextP, dwUnique
         for i in range(32):
             struct.pack_into("<I", h, 0x2C + 4 * i, nid_counters.get(i, 0x400))
         struct.pack_into("<IQQQQQQQQBBH", h, 0xB4, 0, eof, last_amap, free, 0,
@@ -232,13 +323,7 @@ class Writer:
         struct.pack_into("<BBHQ", h, 0x200, 0x80, 0, 0, self.next_bid)
         struct.pack_into("<I", h, 0x04, crc32(bytes(h[8:8 + 471])))
         struct.pack_into("<I", h, 0x20C, crc32(bytes(h[8:8 + 516])))
-
-        out = bytearray(eof)
-        out[0:564] = h
-        for ib, data in chunks:
-            out[ib:ib + len(data)] = data
-        with open(path, "wb") as f:
-            f.write(out)
+        return h
 
 # ---------------------------------------------------------------- LTP
 
@@ -266,10 +351,10 @@ class Heap:
             self.pages.append([])
         i = len(self.pages) - 1
         self.pages[i].append(bytes(data))
-        return (i << 16) | (len(self.pages[i]) << 5)   # hidType 0
+        return (i << HID_SHIFT) | (len(self.pages[i]) << 5)   # hidType 0
 
     def set(self, hid, data):
-        a = self.pages[hid >> 16]
+        a = self.pages[hid >> HID_SHIFT]
         k = ((hid >> 5) & 0x7FF) - 1
         assert len(a[k]) == len(data), "a reserved allocation changes size"
         a[k] = bytes(data)
@@ -315,8 +400,14 @@ def bth(heap, recs, cbkey):
         level += 1
 
 
-def encode(ptype, value):
+def stype(ptype):  # the type a property or column is written with
+    return PT_STR8 if ptype == PT_STR and CODEC else ptype
+
+
+def encode(ptype, value, codec=None):
     if ptype == PT_STR:
+        if CODEC:   # no terminating zero, as for PT_UNICODE
+            return value.encode(codec or CODEC)
         return value.encode("utf-16-le")
     if ptype == PT_BIN:
         return bytes(value)
@@ -369,7 +460,7 @@ def pc(w, subs, props):
             v = data.ljust(4, b"\0")
         else:
             v = struct.pack("<I", hnid(heap, subs, data))
-        recs.append(struct.pack("<HH", pid, ptype) + v)
+        recs.append(struct.pack("<HH", pid, stype(ptype)) + v)
     root, levels = bth(heap, recs, 2)
     heap.set(hdr, struct.pack("<BBBBI", 0xB5, 2, 6, levels, root))
     return w.pages(heap.bytes(hdr)), subs.bid()
@@ -412,7 +503,7 @@ def tc(w, subs, columns, rows):
             pid, ptype = c
             if pid not in row:
                 continue
-            data = encode(ptype, row[pid])
+            data = encode(ptype, row[pid], row.get("codec"))
             if ptype in FIXED:
                 r[ib[c]:ib[c] + len(data)] = data
             else:
@@ -435,7 +526,7 @@ def tc(w, subs, columns, rows):
         hrows = subs.value(data)
     d = struct.pack("<BBHHHHIII", 0x7C, len(cols), end4, end2, end1, bm, rindex, hrows, 0)
     for c in sorted(cols, key=lambda c: (c[0] << 16) | c[1]):
-        d += struct.pack("<HHHBB", c[1], c[0], ib[c], width(c[1]), ibit[c])
+        d += struct.pack("<HHHBB", stype(c[1]), c[0], ib[c], width(c[1]), ibit[c])
     heap.set(info, d)
     return w.pages(heap.bytes(info)), subs.bid()
 
@@ -475,6 +566,19 @@ def attachment_bytes(a, base):
 
 
 def message(w, nid, parent, m, base):
+    """A message; with --string8, its strings in its code page (CODEC while it is
+    written, and its contents-table row says so: "codec")."""
+    global CODEC
+    if not CODEC:
+        return message_(w, nid, parent, m, base)
+    CODEC = "cp%d" % m.get("codepage", 1252)
+    try:
+        return {**message_(w, nid, parent, m, base), "codec": CODEC}
+    finally:
+        CODEC = "cp1252"
+
+
+def message_(w, nid, parent, m, base):
     subs = Subs(w)
     ft = filetime(m["date"])
     body = m.get("body", "") * int(m.get("body_repeat", 1))
@@ -492,8 +596,13 @@ def message(w, nid, parent, m, base):
         (0x0042, PT_STR, frm[0] or frm[1]), (0x0064, PT_STR, "SMTP"), (0x0065, PT_STR, frm[1]),
         (0x0C1A, PT_STR, frm[0] or frm[1]), (0x0C1E, PT_STR, "SMTP"), (0x0C1F, PT_STR, frm[1]),
         (0x0E07, PT_I4, 1 | (0x10 if atts else 0)), (0x0E17, PT_I4, 0),
-        (0x1035, PT_STR, m["message_id"]), (0x3FDE, PT_I4, 65001),
+        (0x1035, PT_STR, m["message_id"]),
     ]
+    if CODEC:   # the code page of the 8-bit strings, and the one of the MIME message
+        cp = m.get("codepage", 1252)
+        props += [(0x3FFD, PT_I4, cp), (0x3FDE, PT_I4, m.get("internet_cpid", cp))]
+    else:
+        props.append((0x3FDE, PT_I4, 65001))
     for k, _ in kinds:
         if disp[k]:
             props.append(({"to": 0x0E04, "cc": 0x0E03, "bcc": 0x0E02}[k], PT_STR, disp[k]))
@@ -560,7 +669,25 @@ def folder(w, nid, parent, name, cls, children, messages):
 
 
 def main():
-    desc_path, out = sys.argv[1], sys.argv[2]
+    global LAYOUT, W, HID_SHIFT, PAGE, MAX_BLOCK, CODEC
+    args = sys.argv[1:]
+    string8 = "--string8" in args
+    if string8:
+        args.remove("--string8")
+    if "--layout" in args:
+        k = args.index("--layout")
+        LAYOUT = args[k + 1]
+        del args[k:k + 2]
+    if LAYOUT not in ("unicode", "ost2013", "ansi") or len(args) != 2 or (string8 and LAYOUT != "ansi"):
+        sys.exit("usage: make-pst.py [--layout unicode|ost2013|ansi] [--string8] DESCRIPTION.json OUT.pst\n"
+                 "(--string8: with --layout ansi only)")
+    if string8:
+        CODEC = "cp1252"
+    if LAYOUT == "ansi":
+        W, MAX_BLOCK = 4, 8180            # 8,192 less the 12-byte ANSI trailer
+    elif LAYOUT == "ost2013":
+        HID_SHIFT, PAGE = 19, 4096
+    desc_path, out = args
     with open(desc_path, encoding="utf-8") as f:
         desc = json.load(f)
     base = os.path.dirname(os.path.abspath(desc_path))
