@@ -39,6 +39,7 @@
 #include "detect/format.h"
 #include "detect/htmltext.h"
 #include "detect/magic.h"
+#include "detect/notectx.h"
 #include "detect/sample.h"
 #include "detect/sig.h"
 #include "detect/stats.h"
@@ -1097,6 +1098,13 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 			v->dup_hash = content_hash(buf, len);
 		r = 0;
 	}
+	/* and the kinds of evidence the attack's context judges, whatever the language
+	 * (notectx.h): the tree scan decides once it knows the encrypted files */
+	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX) {
+		v->ctx_ev = rp_notectx_evidence(buf, len);
+		if (v->ctx_ev && v->dup_hash)
+			v->ctx_ev |= RP_NCTX_EVID;
+	}
 	if (strength == 2 && v->size <= 64 * 1024) {
 		snprintf(v->note_rule, sizeof(v->note_rule), "name");
 		reason(v, "ransom note: the name is specific to ransomware notes "
@@ -1700,7 +1708,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	 * weak magic that random bytes matched by chance ("application/x-dosexec",
 	 * "audio/x-mp4a-latm", ...: bench/RESULTS.md), a type the file does not have.
 	 */
-	if (head && (v->kind != RP_V_OK || v->dup_hash || s->e->o.type_all)) {
+	if (head && (v->kind != RP_V_OK || v->dup_hash || v->ctx_ev || s->e->o.type_all)) {
 		if (v->kind == RP_V_ENCRYPTED && v->format[0] == '\0' && rp_magic_head_random(head, hlen))
 			snprintf(v->type, sizeof(v->type), "application/octet-stream");
 		else
@@ -1717,6 +1725,7 @@ verdict_reset(struct rp_verdict *v)
 	v->kind = RP_V_OK;
 	v->type[0] = v->format[0] = v->ext[0] = v->appended_ext[0] = v->note_rule[0] = '\0';
 	v->dup_hash = 0;
+	v->ctx_ev = 0;
 	v->entropy = v->chi2 = 0;
 	v->size = v->bytes_read = 0;
 	v->mtime = 0;
