@@ -375,7 +375,7 @@ rp_notectx_enough(unsigned ev)
 
 struct efile {
 	int64_t t;
-	uint64_t dir, top;
+	uint64_t dir, top, root;
 };
 
 struct key {
@@ -396,7 +396,7 @@ struct rp_notectx {
 	int sorted;
 	struct burst *b;
 	size_t nb;
-	struct key *bydir, *bytop;   /* n each, sorted */
+	struct key *bydir, *bytop, *byroot;   /* n each, sorted */
 };
 
 int
@@ -424,6 +424,7 @@ rp_notectx_free(struct rp_notectx *c)
 	free(c->b);
 	free(c->bydir);
 	free(c->bytop);
+	free(c->byroot);
 	free(c);
 }
 
@@ -437,8 +438,10 @@ dirlen_of(const char *path, size_t pathlen)
 
 int
 rp_notectx_add(struct rp_notectx *c, int64_t mtime, const char *path, size_t pathlen,
-    const char *topdir)
+    const char *topdir, const char *root)
 {
+	size_t rl = strlen(root);
+
 	/* after the first judgement (a held verdict released at the end of the scan that
 	 * turned out encrypted): too late to count, ignored */
 	if (c->sorted || c->n >= RP_NCTX_MAX_FILES)
@@ -455,6 +458,10 @@ rp_notectx_add(struct rp_notectx *c, int64_t mtime, const char *path, size_t pat
 	c->f[c->n].t = mtime;
 	c->f[c->n].dir = fnv(path, dirlen_of(path, pathlen));
 	c->f[c->n].top = fnv(topdir, strlen(topdir));
+	/* the root as the walk names its files' folders (no trailing '/') */
+	while (rl > 1 && root[rl - 1] == '/')
+		rl--;
+	c->f[c->n].root = fnv(root, rl);
 	c->n++;
 	return 0;
 }
@@ -489,7 +496,8 @@ prepare(struct rp_notectx *c)
 	qsort(c->f, c->n, sizeof(*c->f), cmp_efile);
 	if ((c->b = calloc(c->n, sizeof(*c->b))) == NULL ||
 	    (c->bydir = malloc(c->n * sizeof(*c->bydir))) == NULL ||
-	    (c->bytop = malloc(c->n * sizeof(*c->bytop))) == NULL)
+	    (c->bytop = malloc(c->n * sizeof(*c->bytop))) == NULL ||
+	    (c->byroot = malloc(c->n * sizeof(*c->byroot))) == NULL)
 		return RP_ERR_NOMEM;
 	for (i = 0; i < c->n; i++) {
 		if (i == 0 || c->f[i].t - c->f[i - 1].t > c->slack) {
@@ -498,12 +506,14 @@ prepare(struct rp_notectx *c)
 		}
 		c->b[c->nb - 1].last = c->f[i].t;
 		c->b[c->nb - 1].n++;
-		c->bydir[i].cl = c->bytop[i].cl = (uint32_t)(c->nb - 1);
+		c->bydir[i].cl = c->bytop[i].cl = c->byroot[i].cl = (uint32_t)(c->nb - 1);
 		c->bydir[i].h = c->f[i].dir;
 		c->bytop[i].h = c->f[i].top;
+		c->byroot[i].h = c->f[i].root;
 	}
 	qsort(c->bydir, c->n, sizeof(*c->bydir), cmp_key);
 	qsort(c->bytop, c->n, sizeof(*c->bytop), cmp_key);
+	qsort(c->byroot, c->n, sizeof(*c->byroot), cmp_key);
 	return 0;
 }
 
@@ -583,9 +593,13 @@ rp_notectx_judge(struct rp_notectx *c, unsigned ev, int64_t mtime, const char *p
 		if (c->b[b].n < c->min_burst)
 			continue;
 		beside = count_key(c->bydir, c->n, &k);
+		/* a note in a top folder, or in the scanned root (whose files' topdir is
+		 * the root itself): beside the encrypted files below it */
 		if (beside == 0 && strlen(topdir) == dl && memcmp(path, topdir, dl) == 0) {
 			k.h = fnv(topdir, dl);
 			beside = count_key(c->bytop, c->n, &k);
+			if (beside == 0)
+				beside = count_key(c->byroot, c->n, &k);
 			where = "in the tree below its folder";
 		}
 		if (beside == 0)

@@ -6,7 +6,7 @@
  *   - was written inside the encryption window (a burst of encrypted files' mtimes,
  *     with a bounded slack: notes are written just before, during or right after),
  *   - lies beside encrypted files of that burst (same folder, or the top folder of the
- *     tree whose files they are),
+ *     tree whose files they are, or the root the scan walked),
  *   - carries a way to reach the attacker, and
  *   - is not shaped like an ordinary record (log, table, vCard, mail, key file),
  * is a note when the way to reach is one ordinary files do not carry (a Tor or I2P
@@ -63,11 +63,11 @@ int rp_notectx_new(struct rp_notectx **out, int64_t slack, unsigned min_burst);
 void rp_notectx_free(struct rp_notectx *c);             /* accepts NULL */
 
 /* One encrypted or partly encrypted file: its mtime, its path (its folder is what
- * precedes the last '/') and its tree's top folder. At most RP_NCTX_MAX_FILES are
+ * precedes the last '/'), its tree's top folder and the root the scan walked. At most RP_NCTX_MAX_FILES are
  * kept, and none after the first rp_notectx_judge (then 0, ignored); RP_ERR_NOMEM. */
 #define RP_NCTX_MAX_FILES (4u * 1024 * 1024)
 int rp_notectx_add(struct rp_notectx *c, int64_t mtime, const char *path, size_t pathlen,
-    const char *topdir);
+    const char *topdir, const char *root);
 
 /* Judges a text held to the end of the scan, after every rp_notectx_add: 1 when its
  * evidence EV is enough (rp_notectx_enough) and it was written with a burst of

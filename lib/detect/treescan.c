@@ -178,8 +178,8 @@ finish(struct rp_treescan *ts, struct job *j)
 			s->first_enc = v->mtime;
 		if (s->last_enc == RP_TIME_UNSET || v->mtime > s->last_enc)
 			s->last_enc = v->mtime;
-		if (ts->nctx && (r = rp_notectx_add(ts->nctx, v->mtime, j->path, j->pathlen,
-		    j->topdir)) < 0)
+		if (ts->nctx && ts->root && (r = rp_notectx_add(ts->nctx, v->mtime, j->path,
+		    j->pathlen, j->topdir, ts->root)) < 0)
 			return r;
 		if (v->appended_ext[0]) {
 			const char *dot = strrchr(v->appended_ext, '.');
