@@ -1099,11 +1099,17 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		r = 0;
 	}
 	/* and the kinds of evidence the attack's context judges, whatever the language
-	 * (notectx.h): the tree scan decides once it knows the encrypted files */
+	 * (notectx.h): the tree scan decides once it knows the encrypted files. Only a
+	 * text whose evidence would be enough is marked: a marked text is held to the end
+	 * of the scan (out of walk order, within a bound) and typed by libmagic, which
+	 * every text with a mail address in it would make costly (/usr/share: +4 s of
+	 * CPU, measured) */
 	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX) {
-		v->ctx_ev = rp_notectx_evidence(buf, len);
-		if (v->ctx_ev && v->dup_hash)
-			v->ctx_ev |= RP_NCTX_EVID;
+		unsigned ev = rp_notectx_evidence(buf, len);
+
+		if (ev && v->dup_hash)
+			ev |= RP_NCTX_EVID;
+		v->ctx_ev = rp_notectx_enough(ev) ? ev : 0;
 	}
 	if (strength == 2 && v->size <= 64 * 1024) {
 		snprintf(v->note_rule, sizeof(v->note_rule), "name");

@@ -80,8 +80,8 @@ struct rp_verdict {
 	                               of a note that was not enough alone; a hash of its
 	                               content, for counting its copies (dupnote.h) */
 	unsigned ctx_ev;            /* a small text's evidence of a note for the context
-	                               rule (notectx.h: RP_NCTX_*), 0 when it carries no way
-	                               to reach anyone; set with note_copies only */
+	                               rule (notectx.h: RP_NCTX_*), when enough in context
+	                               (rp_notectx_enough), else 0; set with note_copies only */
 };
 
 const char *rp_verdict_name(enum rp_verdict_kind k);   /* "ok", "encrypted", ... */
