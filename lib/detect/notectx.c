@@ -22,9 +22,14 @@
  *   Monero address are never in a practice's ordinary files: alone enough. A mail or a
  *   bare @handle is in many ordinary files (a signature, a contact list, a log): enough
  *   only with a personal ID ("ID" then a token of letters and digits) or a key blob (a
- *   line of 40+ base64 characters), which ordinary prose does not carry, or with the
- *   words of the evidence rules (payment, theft, encryption... with a channel). A plain
- *   URL is not counted: READMEs carry them.
+ *   line of 40+ base64 characters) in a text of at most 1 KiB, or with the words of the
+ *   evidence rules (payment, theft, encryption... with a channel). The 1 KiB is the
+ *   evidence rules' own split (one more kind of evidence in a short text, two in a
+ *   longer one): a project's README names its maintainer's mail and a signing "key ID
+ *   FFDCE258" (/usr/share/doc/polkitd/README.md, 2.5 KiB: the only one of 5,506 small
+ *   files of /usr/share copied beside encrypted files into the window that the rule
+ *   called a note without it); the notes that give a mail or a handle and an ID are a
+ *   few lines. A plain URL is not counted: READMEs carry them.
  * - Shaped: a note is prose addressed to someone. A log (3+ lines that start with a date
  *   or a time), a table (3+ lines with the same count of ';', '\t' or '|', or 3+ of
  *   ','), a vCard or calendar, a mail (2+ header lines), a PEM/PGP block, or a text with
@@ -358,6 +363,8 @@ rp_notectx_evidence(const unsigned char *p, size_t n)
 	}
 	if (distinct >= MAX_MAILS || shaped(p, n))
 		ev |= RP_NCTX_SHAPED;
+	if (n <= RP_NCTX_SHORT_MAX)
+		ev |= RP_NCTX_SHORT;
 	return ev;
 }
 
@@ -368,7 +375,8 @@ rp_notectx_enough(unsigned ev)
 		return 0;
 	if (ev & RP_NCTX_STRONG)
 		return 1;
-	return (ev & RP_NCTX_WEAK) && (ev & (RP_NCTX_ID | RP_NCTX_BLOB | RP_NCTX_EVID));
+	return (ev & RP_NCTX_WEAK) && ((ev & RP_NCTX_EVID) ||
+	    ((ev & RP_NCTX_SHORT) && (ev & (RP_NCTX_ID | RP_NCTX_BLOB))));
 }
 
 /* ---- the encrypted files of a scan ---- */

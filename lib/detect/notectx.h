@@ -42,6 +42,8 @@
 #define RP_NCTX_EVID     0x0400u   /* the evidence rules matched (set by the engine) */
 #define RP_NCTX_SHAPED   0x0800u   /* a record, not prose: log, table, vCard, mail
                                       headers, PEM/PGP block, 4+ distinct mails */
+#define RP_NCTX_SHORT    0x1000u   /* at most RP_NCTX_SHORT_MAX bytes */
+#define RP_NCTX_SHORT_MAX 1024
 
 #define RP_NCTX_STRONG (RP_NCTX_ONION | RP_NCTX_I2P | RP_NCTX_TOX | RP_NCTX_SESSION | \
 	RP_NCTX_BTC | RP_NCTX_XMR)
@@ -52,7 +54,8 @@
 unsigned rp_notectx_evidence(const unsigned char *p, size_t n);
 
 /* Whether evidence EV, in context, is enough for a note: a strong channel, or a weak
- * one with an ID, a key blob or the evidence rules; never when SHAPED. */
+ * one with the evidence rules, or with an ID or a key blob in a SHORT text; never when
+ * SHAPED. */
 int rp_notectx_enough(unsigned ev);
 
 struct rp_notectx;

@@ -95,6 +95,33 @@ test_ordinary_texts(void **state)
 	/* a user's note with a mail and a phone number */
 	assert_false(enough("Call Dr. Weber back about the lab results, weber@labor-x.ch, "
 	    "044 123 45 67, before Friday.\n"));
+	/* a README of more than 1 KiB with its maintainer's mail and a signing key's ID
+	 * (as /usr/share/doc/polkitd/README.md) */
+	{
+		char readme[2400];
+		const char *para =
+		    "polkit is a toolkit for defining and handling authorizations. It is used for "
+		    "allowing unprivileged processes to speak to privileged processes. Latest "
+		    "documentation, reference manual and API description can be found on the "
+		    "project's pages. Older releases are still available as tarballs. To verify "
+		    "the authenticity of the compressed tarball, use this command. Please report "
+		    "non-security bugs via the project's issue tracker. Please report any "
+		    "security issues not yet known to public by creating a new issue and checking "
+		    "the confidential checkbox. The build uses meson with ninja as backend and gcc "
+		    "as compiler: meson setup, meson compile, meson install. Your merge requests "
+		    "and patch suggestions are welcome; consult the maintainers for other ways. "
+		    "Should you already have an account, please file your merge request and do not "
+		    "force-push further changes into it; add a new commit instead. Thank you.";
+
+		snprintf(readme, sizeof(readme), "OVERVIEW\n========\n\n%s\n\n%s\n$ gpg: Signature "
+		    "made using RSA key ID FFDCE258\n$ gpg: Good signature from \"Jan R "
+		    "<jr@example.com>\"\n", para, para);
+		assert_true(strlen(readme) > RP_NCTX_SHORT_MAX);
+		assert_true(ev(readme) & RP_NCTX_ID);
+		assert_false(enough(readme));
+		/* the same few lines as a short text are a note's shape: enough */
+		assert_true(enough("Signature: key ID FFDCE258\nwrite jr@example.com\n"));
+	}
 	/* a PGP block with its owner's mail */
 	assert_false(enough("-----BEGIN PGP PUBLIC KEY BLOCK-----\nComment: anna@example.ch\n\n"
 	    "mQINBGN1c2EBEAC9x7Yb3QwY1Zq2mY5vJk8wQ1p4X9hT0sR2uV6eW8aB3cD5fG7h\n"
@@ -121,6 +148,8 @@ test_enough_kinds(void **state)
 	    "Yhteys: nick516@tuta.io\n"));
 	/* a mail with the evidence rules' words (the engine sets EVID) */
 	assert_true(rp_notectx_enough(RP_NCTX_MAIL | RP_NCTX_EVID));
+	assert_false(rp_notectx_enough(RP_NCTX_MAIL | RP_NCTX_ID));
+	assert_true(rp_notectx_enough(RP_NCTX_MAIL | RP_NCTX_ID | RP_NCTX_SHORT));
 	assert_false(rp_notectx_enough(RP_NCTX_MAIL | RP_NCTX_EVID | RP_NCTX_SHAPED));
 	assert_false(rp_notectx_enough(RP_NCTX_ONION | RP_NCTX_SHAPED));
 	/* no way to reach anyone (a wiper's note): nothing to judge */
@@ -188,7 +217,8 @@ test_window(void **state)
 	}
 	/* not enough evidence, in the window and beside: no */
 	assert_int_equal(judge(c, RP_NCTX_MAIL, T0 + 60, "share/a/docs/contacts.txt"), 0);
-	assert_int_equal(judge(c, RP_NCTX_MAIL | RP_NCTX_ID, T0 + 60, "share/a/docs/x.txt"), 1);
+	assert_int_equal(judge(c, RP_NCTX_MAIL | RP_NCTX_ID | RP_NCTX_SHORT, T0 + 60,
+	    "share/a/docs/x.txt"), 1);
 	rp_notectx_free(c);
 }
 
