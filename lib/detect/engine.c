@@ -1089,24 +1089,23 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		return 1;
 	}
 	/* not a note alone: a small text read whole with some evidence of one is marked
-	 * with its content's hash; its copies in other folders decide (dupnote.h) */
-	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX &&
-	    (anchor || has_channel(buf, len, 1))) {
-		if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
-			return r;
-		if (r == 1)
-			v->dup_hash = content_hash(buf, len);
-		r = 0;
-	}
-	/* and the kinds of evidence the attack's context judges, whatever the language
+	 * with its content's hash; its copies in other folders decide (dupnote.h); and
+	 * with the kinds of evidence the attack's context judges, whatever the language
 	 * (notectx.h): the tree scan decides once it knows the encrypted files. Only a
 	 * text whose evidence would be enough is marked: a marked text is held to the end
 	 * of the scan (out of walk order, within a bound) and typed by libmagic, which
 	 * every text with a mail address in it would make costly (/usr/share: +4 s of
-	 * CPU, measured) */
+	 * CPU, measured). A bare @handle is a channel for the evidence rules too. */
 	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX) {
 		unsigned ev = rp_notectx_evidence(buf, len);
 
+		if (anchor || has_channel(buf, len, 1) || (ev & RP_NCTX_HANDLE)) {
+			if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
+				return r;
+			if (r == 1)
+				v->dup_hash = content_hash(buf, len);
+			r = 0;
+		}
 		if (ev && v->dup_hash)
 			ev |= RP_NCTX_EVID;
 		v->ctx_ev = rp_notectx_enough(ev) ? ev : 0;

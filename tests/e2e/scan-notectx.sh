@@ -14,8 +14,10 @@ PY=${PYTHON:-/usr/bin/python3}
 import os, random
 r = random.Random(6)
 def rb(n): return bytes(r.randrange(256) for _ in range(n))
+# each copy with its own ID: one text in three folders would be a note by its copies
+# (dupnote.h), which is not what this test is about
 fi = ("Hei,\nkaikki tiedostonne ovat nyt meill\u00e4. Kirjoita meille: @tuki_x7k2q\n"
-      "ID 7F3A9C21\nTeill\u00e4 on kolme p\u00e4iv\u00e4\u00e4 aikaa.\n")
+      "ID 7F3A9C2%d\nTeill\u00e4 on kolme p\u00e4iv\u00e4\u00e4 aikaa.\n")
 idn = ("Semua berkas Anda sudah tidak bisa dibuka.\nKirim email ke pulih77@firemail.cc\n"
        "ID: 3894D97EA1\n")
 texts = {
@@ -36,12 +38,12 @@ for tree in ("share", "clean"):
         os.makedirs("%s/%s" % (tree, d))
     for name, text in texts.items():
         open("%s/Praxis/%s" % (tree, name), "w").write(text)
-    open("%s/Praxis/viesti.txt" % tree, "w").write(fi)
+    open("%s/Praxis/viesti.txt" % tree, "w").write(fi % 1)
     open("%s/Praxis/PEMULIHAN.txt" % tree, "w").write(idn)
     open("%s/Alt/PEMULIHAN.txt" % tree, "w").write(idn)
-    open("%s/Archiv/viesti.txt" % tree, "w").write(fi)
+    open("%s/Archiv/viesti.txt" % tree, "w").write(fi % 2)
     open("%s/Archiv/bericht.txt" % tree, "w").write("Jahresbericht 2026: siehe Ordner Praxis.\n")
-    open("%s/viesti.txt" % tree, "w").write(fi)
+    open("%s/viesti.txt" % tree, "w").write(fi % 3)
 for i in range(6):
     open("share/Praxis/brief%d.docx" % i, "wb").write(rb(6000))
     open("share/Alt/scan%d.pdf" % i, "wb").write(rb(5000))
