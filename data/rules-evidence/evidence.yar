@@ -7,8 +7,9 @@
  * copied into fifty folders has no two of these kinds of evidence, and desktop.ini,
  * Thumbs.db or .gitkeep none.
  *
- * A way to reach the attacker (Tor, Tox, Session, Telegram, a mail, a Bitcoin or Monero
- * address) and, in a text of at most 1 KiB, one more kind of evidence, in a longer one
+ * A way to reach the attacker (Tor, Tox, Session, Telegram or a bare @handle with a digit
+ * or '_', a mail, a Bitcoin or Monero address) and, in a text of at most 1 KiB, one more
+ * kind of evidence, in a longer one
  * two: a personal ID, an amount of data, words of encryption, of theft or publication,
  * of payment (the same lists as rules-short/short-words.yar). The defender's voice is
  * excluded as everywhere.
@@ -23,6 +24,9 @@ rule note_evidence
         $c_tox = /\b[0-9A-F]{76}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
         $c_tg = /(telegram|\btg)[^\n]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}/ nocase
+        // a bare handle after a space or a colon, with a digit or '_' (@decrypt_kw3,
+        // @helpdesk_bxnvr1; not a mail, whose '@' follows a letter; not @param, @media)
+        $c_handle = /(^|[ \t\n:(,;])@[a-z][a-z0-9]{0,30}[0-9_][a-z0-9_]{0,30}\b/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
         $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/

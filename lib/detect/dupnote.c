@@ -123,19 +123,22 @@ rp_dupnote_hold(struct rp_dupnote *d, const char *path, size_t pathlen,
 	struct count *c;
 	struct held *h;
 
-	if (v->dup_hash == 0 || d->nheld >= d->max_held)
+	if ((v->dup_hash == 0 && v->ctx_ev == 0) || d->nheld >= d->max_held)
 		return 0;
-	c = slot(d, v->dup_hash);
-	if (c->key == 0) {
-		if (d->used * 2 >= d->cap)
-			return 0;
-		c->key = v->dup_hash;
-		c->lastdir = dir;
-		c->dirs = 1;
-		d->used++;
-	} else if (c->lastdir != dir) {
-		c->lastdir = dir;
-		c->dirs++;
+	/* a text held for its context only (ctx_ev) is not counted */
+	if (v->dup_hash) {
+		c = slot(d, v->dup_hash);
+		if (c->key == 0) {
+			if (d->used * 2 >= d->cap)
+				return 0;
+			c->key = v->dup_hash;
+			c->lastdir = dir;
+			c->dirs = 1;
+			d->used++;
+		} else if (c->lastdir != dir) {
+			c->lastdir = dir;
+			c->dirs++;
+		}
 	}
 	if (d->nheld == d->heldcap) {
 		size_t n = d->heldcap ? d->heldcap * 2 : 16;

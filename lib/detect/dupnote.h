@@ -28,9 +28,10 @@ struct rp_dupnote;
 int rp_dupnote_new(struct rp_dupnote **out, size_t max_held, unsigned min_dirs);
 void rp_dupnote_free(struct rp_dupnote *d);
 
-/* Counts v's content (v->dup_hash, non-zero) in path's folder and keeps a copy of
- * path, topdir and v. Returns 1 when kept, 0 when not (v->dup_hash is 0, or the bounds
- * are reached: the caller reports it now), RP_ERR_NOMEM. */
+/* Counts v's content (v->dup_hash, when non-zero) in path's folder and keeps a copy of
+ * path, topdir and v; a verdict with only v->ctx_ev (evidence for the context rule,
+ * notectx.h) is kept, not counted. Returns 1 when kept, 0 when not (both are 0, or the
+ * bounds are reached: the caller reports it now), RP_ERR_NOMEM. */
 int rp_dupnote_hold(struct rp_dupnote *d, const char *path, size_t pathlen,
     const char *topdir, const struct rp_verdict *v);
 

@@ -39,6 +39,7 @@
 #include "detect/format.h"
 #include "detect/htmltext.h"
 #include "detect/magic.h"
+#include "detect/notectx.h"
 #include "detect/sample.h"
 #include "detect/sig.h"
 #include "detect/stats.h"
@@ -1088,14 +1089,26 @@ check_note(struct rp_scanner *s, const char *base, const struct analysis *a,
 		return 1;
 	}
 	/* not a note alone: a small text read whole with some evidence of one is marked
-	 * with its content's hash; its copies in other folders decide (dupnote.h) */
-	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX &&
-	    (anchor || has_channel(buf, len, 1))) {
-		if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
-			return r;
-		if (r == 1)
-			v->dup_hash = content_hash(buf, len);
-		r = 0;
+	 * with its content's hash; its copies in other folders decide (dupnote.h); and
+	 * with the kinds of evidence the attack's context judges, whatever the language
+	 * (notectx.h): the tree scan decides once it knows the encrypted files. Only a
+	 * text whose evidence would be enough is marked: a marked text is held to the end
+	 * of the scan (out of walk order, within a bound) and typed by libmagic, which
+	 * every text with a mail address in it would make costly (/usr/share: +4 s of
+	 * CPU, measured). A bare @handle is a channel for the evidence rules too. */
+	if (r == 0 && s->e->o.note_copies && strength < 2 && whole && len <= DUP_MAX) {
+		unsigned ev = rp_notectx_evidence(buf, len);
+
+		if (anchor || has_channel(buf, len, 1) || (ev & RP_NCTX_HANDLE)) {
+			if ((r = rp_yara_match(s->ys_evid, buf, len, rule, sizeof(rule))) < 0)
+				return r;
+			if (r == 1)
+				v->dup_hash = content_hash(buf, len);
+			r = 0;
+		}
+		if (ev && v->dup_hash)
+			ev |= RP_NCTX_EVID;
+		v->ctx_ev = rp_notectx_enough(ev) ? ev : 0;
 	}
 	if (strength == 2 && v->size <= 64 * 1024) {
 		snprintf(v->note_rule, sizeof(v->note_rule), "name");
@@ -1700,7 +1713,7 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	 * weak magic that random bytes matched by chance ("application/x-dosexec",
 	 * "audio/x-mp4a-latm", ...: bench/RESULTS.md), a type the file does not have.
 	 */
-	if (head && (v->kind != RP_V_OK || v->dup_hash || s->e->o.type_all)) {
+	if (head && (v->kind != RP_V_OK || v->dup_hash || v->ctx_ev || s->e->o.type_all)) {
 		if (v->kind == RP_V_ENCRYPTED && v->format[0] == '\0' && rp_magic_head_random(head, hlen))
 			snprintf(v->type, sizeof(v->type), "application/octet-stream");
 		else
@@ -1717,6 +1730,7 @@ verdict_reset(struct rp_verdict *v)
 	v->kind = RP_V_OK;
 	v->type[0] = v->format[0] = v->ext[0] = v->appended_ext[0] = v->note_rule[0] = '\0';
 	v->dup_hash = 0;
+	v->ctx_ev = 0;
 	v->entropy = v->chi2 = 0;
 	v->size = v->bytes_read = 0;
 	v->mtime = 0;

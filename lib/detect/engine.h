@@ -79,6 +79,9 @@ struct rp_verdict {
 	uint64_t dup_hash;          /* non-zero: a small text (at most 4 KiB) with evidence
 	                               of a note that was not enough alone; a hash of its
 	                               content, for counting its copies (dupnote.h) */
+	unsigned ctx_ev;            /* a small text's evidence of a note for the context
+	                               rule (notectx.h: RP_NCTX_*), when enough in context
+	                               (rp_notectx_enough), else 0; set with note_copies only */
 };
 
 const char *rp_verdict_name(enum rp_verdict_kind k);   /* "ok", "encrypted", ... */

@@ -17,6 +17,7 @@
 #include "core/map.h"
 #include "core/time.h"
 #include "detect/dupnote.h"
+#include "detect/notectx.h"
 #include "detect/sample.h"
 #include "detect/treescan.h"
 
@@ -98,6 +99,10 @@ enum { JOB_FREE, JOB_QUEUED, JOB_TAKEN, JOB_DONE };
  * this many (about 2.5 KiB each), a note when in at least this many folders */
 #define DUP_HELD 4096
 #define DUP_DIRS 3
+/* the context rule (notectx.h, where the reasons are): a note lies at most this many
+ * seconds before or after a burst of at least CTX_BURST encrypted files */
+#define CTX_SLACK (2 * 3600)
+#define CTX_BURST 3
 
 struct job {
 	char *path;               /* display path, bytes */
@@ -135,6 +140,8 @@ struct rp_treescan {
 	struct rp_treescan_summary sum;
 	struct counters notes, exts, dirs;
 	struct rp_dupnote *dup;   /* small texts held until their copies are counted */
+	struct rp_notectx *nctx;  /* the encrypted files' times and folders, for the
+	                             context of the held texts */
 };
 
 /* Folds one finished job into the summary and hands it to the callbacks. Called in
@@ -150,7 +157,7 @@ finish(struct rp_treescan *ts, struct job *j)
 
 	/* a small text with some evidence of a note: held to the end of the run, when
 	 * its copies in other folders are counted (dupnote.h) */
-	if (j->warn < 0 && v->dup_hash && ts->dup &&
+	if (j->warn < 0 && (v->dup_hash || (v->ctx_ev && v->kind == RP_V_OK)) && ts->dup &&
 	    (r = rp_dupnote_hold(ts->dup, j->path, j->pathlen, j->topdir, v)) != 0)
 		return r < 0 ? r : 0;
 	if (j->warn >= 0 && ts->cb.on_warning) {
@@ -171,6 +178,9 @@ finish(struct rp_treescan *ts, struct job *j)
 			s->first_enc = v->mtime;
 		if (s->last_enc == RP_TIME_UNSET || v->mtime > s->last_enc)
 			s->last_enc = v->mtime;
+		if (ts->nctx && ts->root && (r = rp_notectx_add(ts->nctx, v->mtime, j->path,
+		    j->pathlen, j->topdir, ts->root)) < 0)
+			return r;
 		if (v->appended_ext[0]) {
 			const char *dot = strrchr(v->appended_ext, '.');
 			const char *e = dot ? dot + 1 : v->appended_ext;
@@ -511,7 +521,9 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	r = RP_ERR_NOMEM;
 	if ((ts->ring = calloc(ts->cap, sizeof(*ts->ring))) == NULL)
 		goto fail;
-	if ((r = rp_dupnote_new(&ts->dup, DUP_HELD, DUP_DIRS)) != 0) {
+	if ((r = rp_dupnote_new(&ts->dup, DUP_HELD, DUP_DIRS)) != 0 ||
+	    (r = rp_notectx_new(&ts->nctx, CTX_SLACK, CTX_BURST)) != 0) {
+		rp_dupnote_free(ts->dup);
 		free(ts->ring);
 		goto fail;
 	}
@@ -543,6 +555,7 @@ rp_treescan_free(struct rp_treescan *ts)
 	}
 	free(ts->ring);
 	rp_dupnote_free(ts->dup);
+	rp_notectx_free(ts->nctx);
 	counters_release(&ts->notes);
 	counters_release(&ts->exts);
 	counters_release(&ts->dirs);
@@ -570,10 +583,27 @@ static int
 release_one(const char *path, size_t pathlen, const char *topdir, struct rp_verdict *v,
     void *ctx)
 {
+	struct rp_treescan *ts = ctx;
 	struct job j = { .path = (char *)path, .pathlen = pathlen, .topdir = (char *)topdir,
 		.fd = -1, .warn = -1, .v = *v };
+	char why[RP_V_REASON_LEN];
+	int r;
 
-	return finish(ctx, &j);
+	/* not a note by its words nor by its copies: by the attack's context */
+	if (j.v.kind == RP_V_OK && j.v.ctx_ev && ts->nctx) {
+		if ((r = rp_notectx_judge(ts->nctx, j.v.ctx_ev, j.v.mtime, path, pathlen, topdir,
+		    why, sizeof(why))) < 0)
+			return r;
+		if (r == 1) {
+			j.v.kind = RP_V_NOTE;
+			snprintf(j.v.note_rule, sizeof(j.v.note_rule), "context");
+			/* the note's reason first: the text's own ("text") says nothing */
+			j.v.nreasons = 1;
+			memcpy(j.v.reasons[0], why, sizeof(why));
+		}
+	}
+	j.v.ctx_ev = 0;
+	return finish(ts, &j);
 }
 
 static int
