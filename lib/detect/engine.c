@@ -1716,6 +1716,8 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	if (head && (v->kind != RP_V_OK || v->dup_hash || v->ctx_ev || s->e->o.type_all)) {
 		if (v->kind == RP_V_ENCRYPTED && v->format[0] == '\0' && rp_magic_head_random(head, hlen))
 			snprintf(v->type, sizeof(v->type), "application/octet-stream");
+		else if (v->kind == RP_V_NOTE)     /* plain text or HTML without the database */
+			rp_magic_mime_note(s->magic, head, hlen, v->type, sizeof(v->type));
 		else
 			rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	}
