@@ -7,7 +7,9 @@
 
 #include "core/err.h"
 #include "core/memo.h"
+#include "detect/format.h"
 #include "detect/magic.h"
+#include "detect/sig.h"
 #include "detect/stats.h"
 
 /* libmagic only needs the head; bounding it keeps the cost per file flat */
@@ -221,6 +223,14 @@ rp_magic_head_random(const void *buf, size_t len)
 	rp_stats_reset(&st);
 	rp_stats_add(&st, buf, len);
 	return rp_block_random(&st);
+}
+
+int
+rp_magic_head_signed(const void *buf, size_t len)
+{
+	if (len > MAGIC_BYTES)
+		len = MAGIC_BYTES;
+	return rp_format_sniff(buf, len) != NULL || rp_sig_sniff(buf, len) != NULL;
 }
 
 void

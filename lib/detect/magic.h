@@ -40,6 +40,10 @@ void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *o
  * "application/octet-stream" or, about once in a hundred, a weak magic that two or
  * three random bytes happened to match. Pure, thread-safe. */
 int rp_magic_head_random(const void *buf, size_t len);
+/* Whether the head carries the signature of a format our own tables know
+ * (rp_format_sniff, rp_sig_sniff): a random head without one has nothing libmagic's
+ * strong magic could name. Pure, thread-safe. */
+int rp_magic_head_signed(const void *buf, size_t len);
 /* How many rp_magic_mime calls this cookie answered, and how many from its memory. */
 void rp_magic_counts(const struct rp_magic *m, uint64_t *calls, uint64_t *hits);
 
