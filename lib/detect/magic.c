@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,40 @@ rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, s
 	snprintf(out, n, "%s", html_marked(buf, len) ? "text/html" : "text/plain");
 }
 
+/*
+ * Under 1 KiB rp_block_random does not judge (256 byte values, too few bytes for its
+ * chi-square): a short head is random when it has about as many distinct byte values
+ * as n random bytes have (256 (1 - (255/256)^n), less four standard deviations: text
+ * has a few dozen, a binary structure repeats its zeros) and no byte value more often
+ * than random bytes would have it (its mean plus six standard deviations, plus 3).
+ */
+#define SHORT_MIN 64
+#define SHORT_MAX 1024
+
+static int
+short_random(const unsigned char *b, size_t n)
+{
+	unsigned cnt[256] = { 0 };
+	double q, q2, mean, var, lambda;
+	unsigned distinct = 0, most = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cnt[b[i]]++;
+	for (i = 0; i < 256; i++) {
+		distinct += cnt[i] != 0;
+		if (cnt[i] > most)
+			most = cnt[i];
+	}
+	q = pow(255.0 / 256.0, (double)n);        /* a value absent */
+	q2 = pow(254.0 / 256.0, (double)n);       /* two values absent */
+	mean = 256.0 * (1.0 - q);
+	var = 256.0 * q * (1.0 - q) + 256.0 * 255.0 * (q2 - q * q);
+	lambda = (double)n / 256.0;
+	return (double)distinct >= mean - 4.0 * sqrt(var > 0 ? var : 0) &&
+	    (double)most <= lambda + 6.0 * sqrt(lambda) + 3.0;
+}
+
 int
 rp_magic_head_random(const void *buf, size_t len)
 {
@@ -220,6 +255,10 @@ rp_magic_head_random(const void *buf, size_t len)
 
 	if (len > MAGIC_BYTES)
 		len = MAGIC_BYTES;
+	if (len < SHORT_MIN)
+		return 0;
+	if (len < SHORT_MAX)
+		return short_random(buf, len);
 	rp_stats_reset(&st);
 	rp_stats_add(&st, buf, len);
 	return rp_block_random(&st);

@@ -35,7 +35,9 @@ void rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, s
  */
 void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n);
 /* Whether the bytes rp_magic_mime would give libmagic (the first 8 KiB of buf) are
- * statistically indistinguishable from random (rp_block_random: at least 1 KiB).
+ * statistically indistinguishable from random (rp_block_random from 1 KiB; from 64
+ * bytes to 1 KiB, as many distinct byte values as random bytes have and none too
+ * frequent; under 64 bytes never).
  * libmagic spends 250-350 us walking its whole database on such bytes, to answer
  * "application/octet-stream" or, about once in a hundred, a weak magic that two or
  * three random bytes happened to match. Pure, thread-safe. */

@@ -127,8 +127,8 @@ many_heads(void **state)
 	rp_magic_free(NULL);
 }
 
-/* What rp_magic_head_random calls random: at least 1 KiB of random bytes in the window
- * libmagic would get (the first 8 KiB); not text, not a short head, not random bytes
+/* What rp_magic_head_random calls random: random bytes in the window libmagic would get
+ * (the first 8 KiB), from 64 bytes on; not text, not a tiny head, not random bytes
  * behind 8 KiB of text, not compressed-looking bytes that are not uniform. */
 static void
 head_random(void **state)
@@ -143,8 +143,26 @@ head_random(void **state)
 	}
 	assert_true(rp_magic_head_random(b, sizeof(b)));
 	assert_true(rp_magic_head_random(b, 1024));
-	assert_false(rp_magic_head_random(b, 1023));         /* too short to judge */
+	/* short heads: random bytes from 64 bytes on; never under */
+	for (i = 64; i < 1024; i += 37)
+		assert_true(rp_magic_head_random(b, i));
+	assert_true(rp_magic_head_random(b, 1023));
+	assert_false(rp_magic_head_random(b, 63));
 	assert_false(rp_magic_head_random(b, 0));
+	{
+		static unsigned char t[900];
+
+		for (i = 0; i < sizeof(t); i++)              /* text */
+			t[i] = (unsigned char)("Your files are encrypted. Pay 1 BTC.\n"[i % 37]);
+		assert_false(rp_magic_head_random(t, sizeof(t)));
+		memcpy(t, b, sizeof(t));                      /* random but a run of zeros */
+		memset(t + 100, 0, 40);
+		assert_false(rp_magic_head_random(t, sizeof(t)));
+		memcpy(t, b, sizeof(t));                      /* random with half its values */
+		for (i = 0; i < sizeof(t); i++)
+			t[i] &= 0x7f;
+		assert_false(rp_magic_head_random(t, 300));
+	}
 	memset(b, 'a', 8192);                                 /* text in the window, */
 	assert_false(rp_magic_head_random(b, sizeof(b)));     /* random only after it */
 	for (i = 0; i < 4096; i++)                            /* 128 distinct values only */
