@@ -147,10 +147,10 @@ marker_at(const unsigned char *s, size_t i, size_t len, const char *pat)
 	return 1;
 }
 
-/* Whether a text carries, starting in its first HTML_SEARCH bytes, a marker by which libmagic's
- * database (Magdir/sgml) calls a text "text/html" (a tag name followed by '>' or by
- * whitespace, the end of the head counting as neither: checked against libmagic 5.44
- * in test-magic). */
+/* Whether a text carries, starting in its first HTML_SEARCH bytes, a marker by which
+ * libmagic's database (Magdir/sgml) calls a text "text/html" (a tag name followed by
+ * '>' or by whitespace, the end of the head counting as neither: checked against
+ * libmagic 5.44 in test-magic). */
 static int
 html_marked(const unsigned char *s, size_t len)
 {
@@ -172,21 +172,22 @@ html_marked(const unsigned char *s, size_t len)
 }
 
 /*
- * Whether a head opens as prose does: its first byte after blanks (and a UTF-8 or
- * UTF-16 byte order mark) a letter, a digit or a byte of a non-ASCII character. The
- * texts libmagic's database types by their opening bytes open otherwise: "%PDF-",
- * "%!PS", "{\rtf", "#!/bin/sh", "<?xml", "<!DOCTYPE"...: those heads go to
- * libmagic whole.
+ * Whether a head opens as prose does: its first byte after blanks (and a UTF-8 byte
+ * order mark) a letter, a digit or a byte of a non-ASCII character. The texts
+ * libmagic's database types by their opening bytes open otherwise: "%PDF-", "%!PS",
+ * "{\rtf", "#!/bin/sh", "<?xml", "<!DOCTYPE"...: those heads go to libmagic whole.
+ * So does UTF-16 (its byte order mark is no letter): libmagic runs its text tests on
+ * it converted to UTF-8, where the markers would be found, not in its own bytes.
  */
 static int
 opens_as_prose(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+		return 0;
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		i = 3;
-	else if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
-		return 1;
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
 	if (i >= len)

@@ -215,6 +215,14 @@ note_types(void **state)
 		rp_magic_mime_note(m, heads[i], len, got, sizeof(got));
 		assert_string_equal(got, want);
 	}
+	{
+		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8 */
+		static const char u16[] = "\xff\xfeY\0o\0u\0r\0 \0<\0t\0i\0t\0l\0e\0>\0x\0\n\0";
+
+		rp_magic_mime(whole, u16, sizeof(u16) - 1, want, sizeof(want));
+		rp_magic_mime_note(m, u16, sizeof(u16) - 1, got, sizeof(got));
+		assert_string_equal(got, want);
+	}
 	rp_magic_mime_note(m, heads[0], strlen(heads[0]), got, sizeof(got));
 	assert_string_equal(got, "text/plain");
 	rp_magic_mime_note(m, heads[3], strlen(heads[3]), got, sizeof(got));
