@@ -210,7 +210,7 @@ note_types(void **state)
 		size_t len = strlen(heads[i]);
 
 		if (i == sizeof(heads) / sizeof(heads[0]) - 1)
-			len = 32;            /* with its NULs */
+			len = 30;            /* with its NULs */
 		rp_magic_mime(whole, heads[i], len, want, sizeof(want));
 		rp_magic_mime_note(m, heads[i], len, got, sizeof(got));
 		assert_string_equal(got, want);
