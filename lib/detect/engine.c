@@ -1712,10 +1712,16 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	 * of a share whose encrypted files do not repeat), or, for about 1 % of them, a
 	 * weak magic that random bytes matched by chance ("application/x-dosexec",
 	 * "audio/x-mp4a-latm", ...: bench/RESULTS.md), a type the file does not have.
+	 * The same for a partly encrypted file, or one whose format a structure check
+	 * named, whose random head carries no signature we know (its head encrypted).
 	 */
 	if (head && (v->kind != RP_V_OK || v->dup_hash || v->ctx_ev || s->e->o.type_all)) {
-		if (v->kind == RP_V_ENCRYPTED && v->format[0] == '\0' && rp_magic_head_random(head, hlen))
+		if ((v->kind == RP_V_ENCRYPTED || v->kind == RP_V_PARTIAL) &&
+		    rp_magic_head_random(head, hlen) &&
+		    ((v->kind == RP_V_ENCRYPTED && v->format[0] == '\0') || !rp_magic_head_signed(head, hlen)))
 			snprintf(v->type, sizeof(v->type), "application/octet-stream");
+		else if (v->kind == RP_V_NOTE)     /* plain text or HTML without the database */
+			rp_magic_mime_note(s->magic, head, hlen, v->type, sizeof(v->type));
 		else
 			rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));
 	}

@@ -127,8 +127,8 @@ many_heads(void **state)
 	rp_magic_free(NULL);
 }
 
-/* What rp_magic_head_random calls random: at least 1 KiB of random bytes in the window
- * libmagic would get (the first 8 KiB); not text, not a short head, not random bytes
+/* What rp_magic_head_random calls random: random bytes in the window libmagic would get
+ * (the first 8 KiB), from 64 bytes on; not text, not a tiny head, not random bytes
  * behind 8 KiB of text, not compressed-looking bytes that are not uniform. */
 static void
 head_random(void **state)
@@ -143,8 +143,26 @@ head_random(void **state)
 	}
 	assert_true(rp_magic_head_random(b, sizeof(b)));
 	assert_true(rp_magic_head_random(b, 1024));
-	assert_false(rp_magic_head_random(b, 1023));         /* too short to judge */
+	/* short heads: random bytes from 64 bytes on; never under */
+	for (i = 64; i < 1024; i += 37)
+		assert_true(rp_magic_head_random(b, i));
+	assert_true(rp_magic_head_random(b, 1023));
+	assert_false(rp_magic_head_random(b, 63));
 	assert_false(rp_magic_head_random(b, 0));
+	{
+		static unsigned char t[900];
+
+		for (i = 0; i < sizeof(t); i++)              /* text */
+			t[i] = (unsigned char)("Your files are encrypted. Pay 1 BTC.\n"[i % 37]);
+		assert_false(rp_magic_head_random(t, sizeof(t)));
+		memcpy(t, b, sizeof(t));                      /* random but a run of zeros */
+		memset(t + 100, 0, 40);
+		assert_false(rp_magic_head_random(t, sizeof(t)));
+		memcpy(t, b, sizeof(t));                      /* random with half its values */
+		for (i = 0; i < sizeof(t); i++)
+			t[i] &= 0x7f;
+		assert_false(rp_magic_head_random(t, 300));
+	}
 	memset(b, 'a', 8192);                                 /* text in the window, */
 	assert_false(rp_magic_head_random(b, sizeof(b)));     /* random only after it */
 	for (i = 0; i < 4096; i++)                            /* 128 distinct values only */
@@ -155,6 +173,88 @@ head_random(void **state)
 	assert_false(rp_magic_head_random(bufs[5], lens[5]));
 }
 
+/* A note's type without libmagic's database is the type libmagic gives it whole:
+ * plain text, HTML by a marker starting in its first 4 KiB (in either case), and heads
+ * that do not open as prose (a PDF, RTF, a script, XML, markup) or are not text go to
+ * libmagic whole. */
+static void
+note_types(void **state)
+{
+	static const char *const heads[] = {
+		"Your files are encrypted.\nWrite to us to get them back.\n",
+		"\xef\xbb\xbfVos fichiers sont chiffr\xc3\xa9s.\nContactez-nous.\n",
+		"\xd0\x92\xd0\xb0\xd1\x88\xd0\xb8 \xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb\xd1\x8b\n",
+		"  \n12 files encrypted. Visit <A  HREF=http://x.onion>our page</a>\n",
+		"ATTENTION\n<TITLE>read me</TITLE>\nall your files\n",
+		"Hello <table-less> text, <ahref= not a link\n",
+		"<!DOCTYPE html>\n<html><head><title>x</title></head><body>hi</body></html>\n",
+		"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n",
+		"{\\rtf1\\ansi Your files are encrypted\\par}\n",
+		"#!/bin/sh\necho your files are encrypted\n",
+		"<?xml version=\"1.0\"?>\n<note>your files are encrypted</note>\n",
+		"x <table-less>\n", "x <ahref=\n", "x <tablex\n", "x <titlex\n", "x <html-x\n",
+		"x <headx\n", "x <scriptx\n", "x <stylex\n", "x <!doctypehtml\n",
+		"x <!doctype htmlx\n", "x <title\n", "x <title\tz\n", "x <title\nz\n",
+		"x <a\thref=\n", "x <a\nhref=\n", "x <html\tz", "x <!DOCTYPE\nhtml", "x <!doctype xhtml",
+		"x <head>", "x <HEAD>", "x <head z", "x <body>", "x <br>", "x <title", "x <a href",
+		"Your files\x01\x02\x03\x00\x00 are encrypted\n",
+	};
+	static unsigned char big[6000];
+	struct rp_magic *m, *whole;
+	char want[96], got[96];
+	size_t i;
+
+	assert_int_equal(rp_magic_new(&m), 0);
+	assert_int_equal(rp_magic_new(&whole), 0);
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		size_t len = strlen(heads[i]);
+
+		if (i == sizeof(heads) / sizeof(heads[0]) - 1)
+			len = 30;            /* with its NULs */
+		rp_magic_mime(whole, heads[i], len, want, sizeof(want));
+		rp_magic_mime_note(m, heads[i], len, got, sizeof(got));
+		assert_string_equal(got, want);
+	}
+	{
+		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8 */
+		static const char u16[] = "\xff\xfeY\0o\0u\0r\0 \0<\0t\0i\0t\0l\0e\0>\0x\0\n\0";
+
+		rp_magic_mime(whole, u16, sizeof(u16) - 1, want, sizeof(want));
+		rp_magic_mime_note(m, u16, sizeof(u16) - 1, got, sizeof(got));
+		assert_string_equal(got, want);
+	}
+	rp_magic_mime_note(m, heads[0], strlen(heads[0]), got, sizeof(got));
+	assert_string_equal(got, "text/plain");
+	rp_magic_mime_note(m, heads[3], strlen(heads[3]), got, sizeof(got));
+	assert_string_equal(got, "text/html");
+	rp_magic_mime_note(m, heads[4], strlen(heads[4]), got, sizeof(got));
+	assert_string_equal(got, "text/html");
+	/* "<table-less>" is no marker, but "<ahref=" is: libmagic's blank in "<a href=" is
+	 * optional */
+	rp_magic_mime_note(m, heads[5], strlen(heads[5]), got, sizeof(got));
+	assert_string_equal(got, "text/html");
+	rp_magic_mime_note(m, "x <table-less>\n", 15, got, sizeof(got));
+	assert_string_equal(got, "text/plain");
+	rp_magic_mime_note(m, heads[7], strlen(heads[7]), got, sizeof(got));
+	assert_string_equal(got, "application/pdf");
+	/* a marker starting in the first 4 KiB counts, even when it ends after them; one
+	 * starting after them does not, for libmagic as here */
+	for (i = 4090; i < 4102; i++) {
+		size_t k;
+
+		memset(big, 'a', sizeof(big));
+		for (k = 80; k < sizeof(big); k += 81)
+			big[k] = '\n';
+		memcpy(big + i, "<title>", 7);
+		rp_magic_mime(whole, big, sizeof(big), want, sizeof(want));
+		rp_magic_mime_note(m, big, sizeof(big), got, sizeof(got));
+		assert_string_equal(got, want);
+		assert_string_equal(got, i < 4096 ? "text/html" : "text/plain");
+	}
+	rp_magic_free(whole);
+	rp_magic_free(m);
+}
+
 int
 main(void)
 {
@@ -162,6 +262,7 @@ main(void)
 		cmocka_unit_test(same_answers),
 		cmocka_unit_test(many_heads),
 		cmocka_unit_test(head_random),
+		cmocka_unit_test(note_types),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
