@@ -3,7 +3,9 @@
 # document put into the share), two versions side by side: lib/detect/anchor.c at git
 # revision A (default main) and the checkout's, compiled alike, run alternately 5 times
 # each over the SMB bench's documents (no stem in them: the whole head is searched) and
-# over the project's own docs (stems found early in some heads). CPU time of the
+# over the project's own docs (stems found early in some heads), and over words of
+# French and German (accents, quotes, €) and of other alphabets (UTF-8, no stem: the
+# non-ASCII stems' comparisons). CPU time of the
 # process, so usable on a loaded machine; the median of the 5 is the figure.
 # Usage: sh bench/watch/anchor.sh [A]
 set -u
@@ -42,20 +44,41 @@ with open(sys.argv[1], "w") as f:
     for _ in range(40000):
         f.write(" ".join(random.choice(words) for _ in range(12)) + "\n")
 PY
+python3 - "$T/utf8.txt" <<'PY'
+import random, sys
+random.seed(8)
+# the same kind of letters in Russian, Polish, Greek and Chinese (no stem in them): the
+# heads' non-ASCII comparisons run on every block
+words = ("пациент отчёт счёт встреча врач приём страховка результат "
+         "pacjent raport faktura spotkanie lekarz wizyta ubezpieczenie "
+         "ασθενής έκθεση τιμολόγιο ραντεβού γιατρός 病人 报告 发票 医生").split()
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(25000):
+        f.write(" ".join(random.choice(words) for _ in range(12)) + "\n")
+PY
+python3 - "$T/fr.txt" <<'PY'
+import random, sys
+random.seed(9)
+words = ("rendez-vous médecin facture dossier résultat réunion assurance "
+         "l’ordonnance «patient» Überweisung Ärztin Prüfung Bericht Größe 20 €").split()
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(30000):
+        f.write(" ".join(random.choice(words) for _ in range(12)) + "\n")
+PY
 find "$TOP/docs" -name '*.md' | sort | xargs cat >"$T/real.txt"
 CF="-std=c17 -O2 -I$TOP/lib -include $TOP/lib/core/banned.h -D_GNU_SOURCE"
 cc $CF -o "$T/a" "$T/mb.c" "$T/anchor-a.c" && cc $CF -o "$T/b" "$T/mb.c" "$TOP/lib/detect/anchor.c" || exit 2
 for k in 1 2 3 4 5; do
 	for v in a b; do
-		for c in docs real; do echo "$v $c $("$T/$v" "$T/$c.txt")"; done
+		for c in docs real fr utf8; do echo "$v $c $("$T/$v" "$T/$c.txt")"; done
 	done
 done >"$T/runs"
 echo "| text | heads with a stem: A / checkout | ns per 4 KiB head, A ($A): median (min-max) | checkout | load |"
 echo "|---|---|---|---|---|"
-for c in docs real; do
+for c in docs real fr utf8; do
 	awk -v c="$c" -v A="$A" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
 	$2 == c { t[$1] = t[$1] " " $3; h[$1] = $4 }
 	function med(s,   v, n, i, j, x) { n = split(s, v, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { x = v[i]; v[i] = v[j]; v[j] = x }
 		return sprintf("%d (%d-%d)", v[int((n + 1) / 2)], v[1], v[n]) }
-	END { printf "| %s | %s / %s | %s | %s | %s |\n", c == "docs" ? "the SMB bench'"'"'s documents" : "docs/*.md", h["a"], h["b"], med(t["a"]), med(t["b"]), load }' "$T/runs"
+	END { printf "| %s | %s / %s | %s | %s | %s |\n", c == "docs" ? "the SMB bench'"'"'s documents" : c == "real" ? "docs/*.md" : c == "fr" ? "French and German words" : "Russian, Polish, Greek, Chinese words", h["a"], h["b"], med(t["a"]), med(t["b"]), load }' "$T/runs"
 done

@@ -11,8 +11,10 @@
 /* Whether P[0..N) contains one of the stems "crypt", "cript", "critt", "chiffr",
  * "cifra", "schlüssel", "schluessel", "versleutel", "locked", "onion", "exfiltr",
  * "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen", "téléchargé",
- * "telecharg", "descargad", "robad", "rubat", "roubad", "tox" (ASCII letters in any case, accented letters as UTF-8) or
- * "шифр", "скач", "укра" (their UTF-8 bytes, lower case). */
+ * "telecharg", "descargad", "robad", "rubat", "roubad", "tox", "szyfr" (ASCII letters in
+ * any case, accented letters as UTF-8) or "šifr", "şifrel", "шифр", "скач", "укра",
+ * "опубликов", "уничтож", "κρυπτ", "צפנ", "تشفير", "مشفر", "加密", "暗号化", "암호화"
+ * (their UTF-8 bytes, lower case). */
 int rp_note_anchor(const unsigned char *p, size_t n);
 
 #endif

@@ -954,32 +954,6 @@ has_channel(const unsigned char *p, size_t n, int mail)
 	return 0;
 }
 
-/* Stems of the note's claim that rp_note_anchor (anchor.h, shared with watch) lacks:
- * the Polish, Czech, Turkish, Greek, Hebrew, Arabic, Chinese, Japanese and Korean
- * "encrypt", and the Russian "published" and "destroyed" of the notes that ask for
- * nothing. Only the note rules' gate in a scan; each is one pass of memmem. */
-static int
-more_note_stems(const unsigned char *p, size_t n)
-{
-	static const char *const stems[] = {
-		"szyfr", "\xc5\xa1ifr",                            /* pl, cs/sk */
-		"\xc5\x9fifrel",                                   /* tr şifrel */
-		"\xce\xba\xcf\x81\xcf\x85\xcf\x80\xcf\x84",        /* el κρυπτ */
-		"\xd7\xa6\xd7\xa4\xd7\xa0",                         /* he צפנ */
-		"\xd8\xaa\xd8\xb4\xd9\x81\xd9\x8a\xd8\xb1", "\xd9\x85\xd8\xb4\xd9\x81\xd8\xb1", /* ar */
-		"\xe5\x8a\xa0\xe5\xaf\x86", "\xe6\x9a\x97\xe5\x8f\xb7\xe5\x8c\x96", /* zh, ja */
-		"\xec\x95\x94\xed\x98\xb8\xed\x99\x94",                /* ko 암호화 */
-		"\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb2", /* ru опубликов */
-		"\xd1\x83\xd0\xbd\xd0\xb8\xd1\x87\xd1\x82\xd0\xbe\xd0\xb6", /* ru уничтож */
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(stems) / sizeof(stems[0]); i++)
-		if (memmem(p, n, stems[i], strlen(stems[i])))
-			return 1;
-	return 0;
-}
-
 /* FNV-1a of a small text, never 0 (0 means "no candidate"). */
 static uint64_t
 content_hash(const unsigned char *p, size_t n)
@@ -1008,7 +982,7 @@ match_note(struct rp_scanner *s, const unsigned char *buf, size_t len, int other
 	/* a file of another extension (a .pas, a .vim, a typo'd .txtt) is asked the rules
 	 * only with a way to reach an attacker in it: the cost of the rules, not a verdict */
 	*anchor = (!other || has_channel(buf, len, len <= SHORT_NOTE)) &&
-	    (rp_note_anchor(buf, len) || more_note_stems(buf, len));
+	    rp_note_anchor(buf, len);
 	r = *anchor ? rp_yara_match(s->ys, buf, len, rule, rulesz) : 0;
 	if (r == 1 && strncmp(rule, "ransom_note_hint", 16) == 0 && strength == 0)
 		r = 0;

@@ -476,7 +476,8 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 			/* an answer must go out whatever happened, or the process hangs */
 			if (write(f->cfd, &resp, sizeof(resp)) < 0 && r == 0 && cr == 0)
 				cr = RP_ERR_SYSTEM;
-			close(efd);
+			if (!ev.keep)
+				close(efd);
 		} else if (efd >= 0 && !ev.keep) {
 			later[nlater++] = efd;
 		}
@@ -489,11 +490,12 @@ rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, void *c
 }
 
 int
-rp_fan_answer(struct rp_fan *f, int fd, int deny)
+rp_fan_answer(struct rp_fan *f, int fd, int deny, int keep)
 {
 	struct fanotify_response resp = { .fd = fd, .response = deny ? FAN_DENY : FAN_ALLOW };
 	int r = write(f->cfd, &resp, sizeof(resp)) == (ssize_t)sizeof(resp) ? 0 : RP_ERR_SYSTEM;
-	close(fd);
+	if (!keep)
+		close(fd);
 	return r;
 }
 

@@ -46,8 +46,9 @@ struct rp_fan_event {
 	int deny;            /* PRE: set by the callback to refuse the access (EPERM) */
 	int defer;           /* PRE: set by the callback to answer later with rp_fan_answer;
 	                        the descriptor then belongs to the caller until that call */
-	int keep;            /* CLOSE_*: set by the callback to keep the descriptor, which
-	                        then belongs to the caller (who closes it): a dup saved */
+	int keep;            /* PRE, CLOSE_*: set by the callback to keep the descriptor,
+	                        which then belongs to the caller (who closes it; a PRE's
+	                        after its answer): a dup saved */
 };
 
 struct rp_fan_caps {
@@ -102,9 +103,10 @@ int rp_fan_read(struct rp_fan *f, int fd, int (*cb)(struct rp_fan_event *ev, voi
 int rp_fan_decode(struct rp_fan *f, int names_group, const char *buf, size_t n,
     size_t *pos, struct rp_fan_event *ev);
 
-/* Answers a deferred permission event (allow, or deny) and closes its descriptor.
- * Returns 0 or RP_ERR_SYSTEM (the descriptor is closed either way). */
-int rp_fan_answer(struct rp_fan *f, int fd, int deny);
+/* Answers a deferred permission event (allow, or deny) and closes its descriptor,
+ * unless KEEP (the callback kept it: ev->keep). Returns 0 or RP_ERR_SYSTEM (the
+ * descriptor is closed either way, unless KEEP). */
+int rp_fan_answer(struct rp_fan *f, int fd, int deny, int keep);
 
 /* Stops (on = 1) or resumes (on = 0) the pre-access events of the file open as fd,
  * for all processes: watch holds them from the first write until the close. */

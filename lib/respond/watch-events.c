@@ -196,7 +196,7 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 				f->copied = 1;
 			}
 			rp_watch_hold_on(w, f, ev->fd, 1);
-			rp_watch_grow_open(w, g, ev->fd, &st);
+			rp_watch_grow_open(w, g, ev, &st);
 			return;
 		}
 		if (acc == RP_PROC_READ)
@@ -231,7 +231,7 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 		if (g->first_write_ms == 0)
 			g->first_write_ms = rp_time_mono_ms();
 		if (st.st_size == 0)
-			rp_watch_grow_open(w, g, ev->fd, &st);   /* a new file (watch-grow.c) */
+			rp_watch_grow_open(w, g, ev, &st);   /* a new file (watch-grow.c) */
 		else
 			rp_watch_changed(w, g);   /* written over or truncated: no cheap looks */
 		f->read_before = rp_beh_was_read(g, path);

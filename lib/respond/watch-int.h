@@ -287,7 +287,8 @@ int rp_watch_load_known(struct rp_watch *w, const char *data_dir);
 void rp_watch_grow_init(struct rp_watch *w);
 void rp_watch_grow_free(struct rp_watch *w);
 void rp_watch_grow_flush(struct rp_watch *w);              /* after each batch */
-void rp_watch_grow_open(struct rp_watch *w, const struct rp_beh_group *g, int fd, const struct stat *st);
+void rp_watch_grow_open(struct rp_watch *w, const struct rp_beh_group *g, struct rp_fan_event *ev,
+    const struct stat *st);
 void rp_watch_grow_closed(struct rp_watch *w, uint64_t dev, uint64_t ino);
 int rp_watch_grow_random(struct rp_watch *w, const struct rp_beh_group *g);
 

@@ -343,7 +343,7 @@ undefer(struct rp_watch *w)
 		ev.count = old[i].count;
 		rp_watch_on_pre(w, &ev, 1);
 		if (!ev.defer)
-			rp_fan_answer(w->fan, ev.fd, ev.deny);
+			rp_fan_answer(w->fan, ev.fd, ev.deny, ev.keep);
 	}
 	free(old);
 }
@@ -353,7 +353,7 @@ static void
 release_deferred(struct rp_watch *w)
 {
 	for (size_t i = 0; i < w->ndefer; i++)
-		rp_fan_answer(w->fan, w->defer[i].fd, 0);
+		rp_fan_answer(w->fan, w->defer[i].fd, 0, 0);
 	w->ndefer = 0;
 }
 

@@ -338,6 +338,12 @@ static const char *const anchor_stems[] = {
 	"onion", "exfiltr", "stolen", "leak", "downloaded", "heruntergeladen", "gestohlen",
 	"t\xc3\xa9l\xc3\xa9" "charg", "telecharg", "descargad", "robad", "rubat", "roubad", "\xd1\x81\xd0\xba\xd0\xb0\xd1\x87",
 	"\xd1\x83\xd0\xba\xd1\x80\xd0\xb0", "tox",
+	"szyfr", "\xc5\xa1ifr", "\xc5\x9fifrel", "\xce\xba\xcf\x81\xcf\x85\xcf\x80\xcf\x84",
+	"\xd7\xa6\xd7\xa4\xd7\xa0", "\xd8\xaa\xd8\xb4\xd9\x81\xd9\x8a\xd8\xb1",
+	"\xd9\x85\xd8\xb4\xd9\x81\xd8\xb1", "\xe5\x8a\xa0\xe5\xaf\x86",
+	"\xe6\x9a\x97\xe5\x8f\xb7\xe5\x8c\x96", "\xec\x95\x94\xed\x98\xb8\xed\x99\x94",
+	"\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb2",
+	"\xd1\x83\xd0\xbd\xd0\xb8\xd1\x87\xd1\x82\xd0\xbe\xd0\xb6",
 };
 
 static int
@@ -364,7 +370,8 @@ static void
 note_anchor_finds_what_a_scan_finds(void **state)
 {
 	/* letters of the stems, their upper case, a space, and the UTF-8 bytes in them */
-	static const unsigned char alphabet[] = "cryptishfalkedouvnCRYPTISHFALKEDOUVN \xc3\xbc\xd1\x88\xd0\xb8\x84\x80";
+	static const unsigned char alphabet[] = "cryptishfalkedouvnzCRYPTISHFALKEDOUVNZ \xc3\xbc\xd1\x88\xd0\xb8\x84\x80"
+	    "\xc5\xa1\x9f\xce\xba\xd7\xa6\xd8\xaa\xd9\x85\xe5\x8a\xe6\x9a\xec\x95\xbe\x83";
 	unsigned char buf[256];
 	unsigned found = 0;
 
@@ -376,6 +383,8 @@ note_anchor_finds_what_a_scan_finds(void **state)
 	assert_int_equal(rp_note_anchor((const unsigned char *)"\xd1\x88\xd0\xb8\xd1\x84\xd1\x80", 8), 1);
 	assert_int_equal(rp_note_anchor((const unsigned char *)"Files LOCKED", 12), 1);
 	assert_int_equal(rp_note_anchor((const unsigned char *)"a clock, edited", 15), 0);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"Pliki ZASZYFROWANE", 18), 1);
+	assert_int_equal(rp_note_anchor((const unsigned char *)"\xe6\x96\x87\xe4\xbb\xb6\xe5\xb7\xb2\xe5\x8a\xa0\xe5\xaf\x86", 15), 1);
 	for (int it = 0; it < 200000; it++) {
 		size_t n = rnd() % (sizeof(buf) / 4) + (it & 1 ? rnd() % (sizeof(buf) * 3 / 4) : 0);
 		for (size_t i = 0; i < n; i++)
