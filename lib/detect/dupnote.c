@@ -33,8 +33,8 @@ struct rp_dupnote {
 	size_t nheld, heldcap;
 };
 
-static uint64_t
-fnv(const void *p, size_t n)
+uint64_t
+rp_dupnote_hash(const void *p, size_t n)
 {
 	const unsigned char *b = p;
 	uint64_t h = 0xcbf29ce484222325ULL;
@@ -119,7 +119,7 @@ rp_dupnote_hold(struct rp_dupnote *d, const char *path, size_t pathlen,
     const char *topdir, const struct rp_verdict *v)
 {
 	const char *slash = memrchr(path, '/', pathlen);
-	uint64_t dir = fnv(path, slash ? (size_t)(slash - path) : 0);
+	uint64_t dir = rp_dupnote_hash(path, slash ? (size_t)(slash - path) : 0);
 	struct count *c;
 	struct held *h;
 

@@ -24,6 +24,10 @@
 
 struct rp_dupnote;
 
+/* FNV-1a, 64 bits, of N bytes: the key of a text's content or a folder's name, here and in
+ * notectx.c (a table key, not a defence against chosen collisions) */
+uint64_t rp_dupnote_hash(const void *p, size_t n);
+
 /* max_held: verdicts kept at most; min_dirs: folders that make a note (>= 2). */
 int rp_dupnote_new(struct rp_dupnote **out, size_t max_held, unsigned min_dirs);
 void rp_dupnote_free(struct rp_dupnote *d);

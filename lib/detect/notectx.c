@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "detect/dupnote.h"
 #include "detect/notectx.h"
 
 /* ---- evidence in one text ---- */
@@ -68,19 +69,6 @@ static int
 hostc(unsigned char c)
 {
 	return isalnum(c) || c == '-';
-}
-
-static uint64_t
-fnv(const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n--) {
-		h ^= *b++;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 /* a host ending at E (the '.' of ".onion"/".i2p"): the label before it */
@@ -259,7 +247,7 @@ mails(const unsigned char *p, size_t n, unsigned *distinct)
 		}
 		if (dot == NULL || d - dot < 3 || !isalpha(dot[1]) || !isalpha(dot[2]))
 			continue;
-		h = fnv(a, (size_t)(d - a));
+		h = rp_dupnote_hash(a, (size_t)(d - a));
 		for (i = 0; i < ns && seen[i] != h; i++)
 			;
 		if (i == ns && ns < MAX_MAILS)
@@ -464,12 +452,12 @@ rp_notectx_add(struct rp_notectx *c, int64_t mtime, const char *path, size_t pat
 		c->cap = ncap;
 	}
 	c->f[c->n].t = mtime;
-	c->f[c->n].dir = fnv(path, dirlen_of(path, pathlen));
-	c->f[c->n].top = fnv(topdir, strlen(topdir));
+	c->f[c->n].dir = rp_dupnote_hash(path, dirlen_of(path, pathlen));
+	c->f[c->n].top = rp_dupnote_hash(topdir, strlen(topdir));
 	/* the root as the walk names its files' folders (no trailing '/') */
 	while (rl > 1 && root[rl - 1] == '/')
 		rl--;
-	c->f[c->n].root = fnv(root, rl);
+	c->f[c->n].root = rp_dupnote_hash(root, rl);
 	c->n++;
 	return 0;
 }
@@ -574,7 +562,7 @@ rp_notectx_judge(struct rp_notectx *c, unsigned ev, int64_t mtime, const char *p
     size_t pathlen, const char *topdir, char *reason, size_t reasonsz)
 {
 	size_t lo = 0, hi, b, dl = dirlen_of(path, pathlen);
-	uint64_t dir = fnv(path, dl);
+	uint64_t dir = rp_dupnote_hash(path, dl);
 	int r;
 
 	if (!rp_notectx_enough(ev))
@@ -604,7 +592,7 @@ rp_notectx_judge(struct rp_notectx *c, unsigned ev, int64_t mtime, const char *p
 		/* a note in a top folder, or in the scanned root (whose files' topdir is
 		 * the root itself): beside the encrypted files below it */
 		if (beside == 0 && strlen(topdir) == dl && memcmp(path, topdir, dl) == 0) {
-			k.h = fnv(topdir, dl);
+			k.h = rp_dupnote_hash(topdir, dl);
 			beside = count_key(c->bytop, c->n, &k);
 			if (beside == 0)
 				beside = count_key(c->byroot, c->n, &k);
