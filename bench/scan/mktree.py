@@ -30,6 +30,16 @@ def draw(pool, n, meta=None):
     return tmpl, rng.choices(range(len(tmpl)), weights=weights, k=n)
 
 
+def doc_path(out, i, ext, made):
+    """The i-th document's path: 20 departments x 10 years x 50 folders, as a share's
+    tree; its folder is made the first time (made: the set of folders made so far)."""
+    d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
+    if d not in made:
+        os.makedirs(d, exist_ok=True)
+        made.add(d)
+    return os.path.join(d, "doc%06d%s" % (i, ext))
+
+
 def large_files(out, tmpl, large, large_mb):
     """The LARGE files of LARGE_MB MiB under OUT/large: half real bytes (the templates one
     after the other), half sparse disk images. Returns their size on disk."""
@@ -66,11 +76,7 @@ def main():
     made = set()
     for i, k in enumerate(picks):
         ext, data, _ = tmpl[k]
-        d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
-        if d not in made:
-            os.makedirs(d, exist_ok=True)
-            made.add(d)
-        with open(os.path.join(d, "doc%06d%s" % (i, ext)), "wb") as f:
+        with open(doc_path(out, i, ext, made), "wb") as f:
             f.write(data)
         total += len(data)
     total += large_files(out, tmpl, large, large_mb)

@@ -294,11 +294,7 @@ def main():
             if new is None:
                 same[typ] = same.get(typ, 0) + 1
                 new = data
-        d = os.path.join(out, "dept%02d" % (i % 20), "%d" % (2017 + (i // 20) % 10), "folder%02d" % ((i // 200) % 50))
-        if d not in made:
-            os.makedirs(d, exist_ok=True)
-            made.add(d)
-        with open(os.path.join(d, "doc%06d%s" % (i, ext)), "wb") as f:
+        with open(mt.doc_path(out, i, ext, made), "wb") as f:
             f.write(new)
         sums.add(hashlib.sha256(new).digest())
         heads.add(hashlib.sha256(new[:8192]).digest())
