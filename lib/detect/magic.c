@@ -35,7 +35,8 @@ struct rp_magic {
 	magic_t cookie;
 	/* libmagic without its database (MAGIC_NO_CHECK_SOFT): only its encoding and
 	 * text tests, ~10 us a text against 500-1,100 us with the database */
-	magic_t text;
+	magic_t text;            /* opened at the first note (NULL until then) */
+	int text_failed;
 	struct rp_memo *memo;
 };
 
@@ -75,8 +76,7 @@ rp_magic_new(struct rp_magic **out)
 		free(m);
 		return RP_ERR_NOMEM;
 	}
-	if ((m->cookie = open_cookie(0)) == NULL ||
-	    (m->text = open_cookie(MAGIC_NO_CHECK_SOFT)) == NULL) {
+	if ((m->cookie = open_cookie(0)) == NULL) {
 		rp_magic_free(m);
 		return RP_ERR_MAGIC;
 	}
@@ -147,42 +147,61 @@ marker_at(const unsigned char *s, size_t i, size_t len, const char *pat)
 	return 1;
 }
 
-/* Whether a text carries, starting in its first HTML_SEARCH bytes, a marker by which
- * libmagic's database (Magdir/sgml) calls a text "text/html" (a tag name followed by
- * '>' or by whitespace, the end of the head counting as neither: checked against
- * libmagic 5.44 in test-magic). */
+/* The markers by which libmagic's database (Magdir/sgml) calls a text "text/html" (a tag
+ * name followed by '>' or by whitespace, the end of the head counting as neither:
+ * checked against libmagic 5.44 in test-magic); the first OPENING of them are those a
+ * note may open with (a document's opening tags) */
+static const char *const markers[] = {
+	"<!doctype html", "<html>", "<html ", "<head>", "<head ", "<title>", "<title ",
+	"<script>", "<script ", "<style>", "<style ", "<table>", "<table ", "<a~href=",
+};
+#define OPENING 7
+
+/* Whether one of the first n markers starts at s[i] */
+static int
+marker_of(const unsigned char *s, size_t i, size_t len, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (marker_at(s, i, len, markers[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether a text carries a marker starting in its first HTML_SEARCH bytes */
 static int
 html_marked(const unsigned char *s, size_t len)
 {
-	static const char *const markers[] = {
-		"<!doctype html", "<html>", "<html ", "<head>", "<head ", "<title>", "<title ",
-		"<script>", "<script ", "<style>", "<style ", "<table>", "<table ", "<a~href=",
-	};
-	size_t i, k;
+	size_t i;
 
 	/* a marker may start in the first HTML_SEARCH bytes and end after them */
-	for (i = 0; i < len && i < HTML_SEARCH; i++) {
-		if (s[i] != '<')
-			continue;
-		for (k = 0; k < sizeof(markers) / sizeof(markers[0]); k++)
-			if (marker_at(s, i, len, markers[k]))
-				return 1;
-	}
+	for (i = 0; i < len && i < HTML_SEARCH; i++)
+		if (s[i] == '<' && marker_of(s, i, len, sizeof(markers) / sizeof(markers[0])))
+			return 1;
 	return 0;
 }
 
 /*
- * Whether a head opens as prose does: its first byte after blanks (and a UTF-8 byte
- * order mark) a letter, a digit or a byte of a non-ASCII character. The texts
+ * Whether a head opens as a note does, where libmagic's database names a text only by
+ * what it carries, not by its opening bytes: after blanks (and a UTF-8 byte order mark)
+ * prose (a letter, a digit or a byte of a non-ASCII character); a banner of one
+ * decoration repeated ("!!! All of your files", "---= GANDCRAB", "~~~ LockBit",
+ * "$$$$", "====", "****"), except a PEM or PGP armour ("-----BEGIN ") and the
+ * opening of a diff ("*** a.c", "--- a.c"); or HTML, one of
+ * html_marked's markers right there ("<html><head>", "<!DOCTYPE html>"). The texts
  * libmagic's database types by their opening bytes open otherwise: "%PDF-", "%!PS",
- * "{\rtf", "#!/bin/sh", "<?xml", "<!DOCTYPE"...: those heads go to libmagic whole.
- * So does UTF-16 (its byte order mark is no letter): libmagic runs its text tests on
- * it converted to UTF-8, where the markers would be found, not in its own bytes.
+ * "{\rtf", "#!/bin/sh", "<?xml", "<svg"...: those heads go to libmagic whole. So does
+ * UTF-16 (its byte order mark is no letter): libmagic runs its text tests on it
+ * converted to UTF-8, where the markers would be found, not in its own bytes.
  */
+#define BANNER_MIN 3
+
 static int
-opens_as_prose(const unsigned char *s, size_t len)
+opens_as_note(const unsigned char *s, size_t len)
 {
-	size_t i = 0;
+	static const char banner[] = "!-~=*$";
+	size_t i = 0, k;
 
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
 		return 0;
@@ -192,8 +211,21 @@ opens_as_prose(const unsigned char *s, size_t len)
 		i++;
 	if (i >= len)
 		return 0;
-	return (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] >= 0x80;
+	if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] >= 0x80)
+		return 1;
+	if (s[i] == '<')
+		return marker_of(s, i, len, OPENING);
+	if (s[i] == 0 || strchr(banner, s[i]) == NULL)
+		return 0;
+	for (k = 1; i + k < len && s[i + k] == s[i]; k++)
+		;
+	if (k < BANNER_MIN || i + k >= len)
+		return 0;
+	/* "*** a.c" and "--- a.c" open a context or unified diff (libmagic: text/x-diff) */
+	if (k == 3 && (s[i] == '*' || s[i] == '-') && (s[i + k] == ' ' || s[i + k] == '\t'))
+		return 0;
+	return !(len - i >= 11 && memcmp(s + i, "-----BEGIN ", 11) == 0);
 }
 
 void
@@ -203,11 +235,15 @@ rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, s
 
 	if (len > MAGIC_BYTES)
 		len = MAGIC_BYTES;
-	if (!opens_as_prose(buf, len)) {
+	if (!opens_as_note(buf, len)) {
 		rp_magic_mime(m, buf, len, out, n);
 		return;
 	}
-	t = magic_buffer(m->text, buf, len);
+	/* the cookie of the notes is opened at the first: a scan that finds none does
+	 * not pay for it (libmagic loads its database into every cookie) */
+	if (m->text == NULL && !m->text_failed && (m->text = open_cookie(MAGIC_NO_CHECK_SOFT)) == NULL)
+		m->text_failed = 1;
+	t = m->text ? magic_buffer(m->text, buf, len) : NULL;
 	if (t == NULL || strcmp(t, "text/plain") != 0) {
 		rp_magic_mime(m, buf, len, out, n);
 		return;

@@ -24,13 +24,15 @@ void rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, s
  * walks its whole database on a text, running its text tests' regular expressions
  * (500-1,100 us a note, most of the CPU of a scan of a share whose notes are all
  * different), to find what a note is: plain text or HTML. Here, for a head that opens
- * as prose (after blanks, a letter, a digit or a non-ASCII byte), libmagic decides only
+ * as a note (after blanks, a letter, a digit or a non-ASCII byte; a banner of three or
+ * more "!-~=*$" alike, not a diff's "*** " or "--- " nor "-----BEGIN "; an HTML
+ * document's opening tag: "<html>", "<!doctype html", "<head>", "<title>"), libmagic decides only
  * whether it is text (its encoding tests, without its database: ~10 us); a text is
  * "text/html" when it carries, starting in its first 4 KiB, a marker by which
  * libmagic's database says so ("<html", "<title>", "<a href=", ...), else "text/plain".
  * A prose text libmagic's database would call something else (source code, a mail) is
- * plain text or HTML here: right for a note. A head that does not open as prose
- * ("%PDF-", "{\rtf", "#!", "<?xml", "<!DOCTYPE", markup) or is not text goes to
+ * plain text or HTML here: right for a note. A head that does not open as a note
+ * ("%PDF-", "{\rtf", "#!", "<?xml", "<svg", other markup, UTF-16) or is not text goes to
  * rp_magic_mime. Not thread-safe (as rp_magic_mime).
  */
 void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n);

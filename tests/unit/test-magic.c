@@ -197,11 +197,32 @@ note_types(void **state)
 		"x <!doctype htmlx\n", "x <title\n", "x <title\tz\n", "x <title\nz\n",
 		"x <a\thref=\n", "x <a\nhref=\n", "x <html\tz", "x <!DOCTYPE\nhtml", "x <!doctype xhtml",
 		"x <head>", "x <HEAD>", "x <head z", "x <body>", "x <br>", "x <title", "x <a href",
+		/* banners and HTML openings: typed without the database too */
+		"!!! All of your files are encrypted !!!\nWrite to us\n",
+		"!!!All of your files are encrypted\n", "---= GANDCRAB V5.2 =---\nyour files\n",
+		"---=== Welcome ===---\n", "----------- [ Welcome ] -----------\n",
+		"~~~ LockBit 3.0 the world's fastest ransomware ~~~\n>>>> Your data\n",
+		"$$$$$$$$$$$$$$$$\nYOUR FILES ARE ENCRYPTED\n", "==== README ====\nyour files\n",
+		"**** ATTENTION ****\nyour files are encrypted\n", "  !!!\n\nyour files\n",
+		"<html><head><meta charset=\"utf-8\"><title>x</title></head><body>files</body></html>\n",
+		"<HTML>\n<BODY>your files are encrypted</BODY></HTML>\n", "<head><title>x</title></head>\n",
+		"<title>x</title>\nyour files\n", "\xef\xbb\xbf<html>\n<p>your files</p>\n",
+		"<!doctype html><p>your files</p>\n",
+		/* and those that are not: to libmagic whole */
+		"-----BEGIN PGP MESSAGE-----\n\nhQEMA1234\n-----END PGP MESSAGE-----\n",
+		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+		"*** a.c\n--- b.c\n***************\n", "--- a.c\n+++ b.c\n@@ -1 +1 @@\n-a\n+b\n",
+		"!<arch>\ndebian-binary   1342943816  0     0     100644  4         `\n2.0\n",
+		"<svg xmlns=\"http://www.w3.org/2000/svg\"><text>your files</text></svg>\n",
+		"<?php echo 'your files'; ?>\n", "<!-- your files -->\n<html></html>\n",
+		"$ORIGIN example.com.\n", "!!\n", "--\n",
 		"Your files\x01\x02\x03\x00\x00 are encrypted\n",
 	};
 	static unsigned char big[6000];
 	struct rp_magic *m, *whole;
 	char want[96], got[96];
+	uint64_t before, after, hits;
+	int cheap = -1;
 	size_t i;
 
 	assert_int_equal(rp_magic_new(&m), 0);
@@ -212,8 +233,21 @@ note_types(void **state)
 		if (i == sizeof(heads) / sizeof(heads[0]) - 1)
 			len = 30;            /* with its NULs */
 		rp_magic_mime(whole, heads[i], len, want, sizeof(want));
+		rp_magic_counts(m, &before, &hits);
 		rp_magic_mime_note(m, heads[i], len, got, sizeof(got));
+		rp_magic_counts(m, &after, &hits);
+		if (strcmp(got, want) != 0)
+			print_message("head %zu\n", i);
 		assert_string_equal(got, want);
+		/* the banners and HTML openings without the database, the rest with it */
+		if (strncmp(heads[i], "!!! All", 7) == 0)
+			cheap = 1;
+		else if (strncmp(heads[i], "-----BEGIN PGP", 14) == 0)
+			cheap = 0;
+		if (cheap == 1)
+			assert_true(after == before);
+		else if (cheap == 0)
+			assert_true(after == before + 1);
 	}
 	{
 		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8 */
