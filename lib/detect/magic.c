@@ -260,6 +260,9 @@ rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, s
  */
 #define SHORT_MIN 64
 #define SHORT_MAX 1024
+/* rp_magic_head_opens_random's window: the shortest encrypted opening seen (a format's
+ * header wiped by 64 encrypted bytes, the plain body behind: bench/RESULTS.md) */
+#define OPEN_RANDOM 64
 
 static int
 short_random(const unsigned char *b, size_t n)
@@ -299,6 +302,22 @@ rp_magic_head_random(const void *buf, size_t len)
 	rp_stats_reset(&st);
 	rp_stats_add(&st, buf, len);
 	return rp_block_random(&st);
+}
+
+int
+rp_magic_head_opens_random(const void *buf, size_t len)
+{
+	const unsigned char *b = buf;
+	size_t i;
+
+	if (len < OPEN_RANDOM || !short_random(b, OPEN_RANDOM))
+		return 0;
+	/* 64 bytes of base64 or hex text may have as many distinct values: random bytes
+	 * are all printable once in 10^27 */
+	for (i = 0; i < OPEN_RANDOM; i++)
+		if (b[i] >= 0x7f || (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r'))
+			return 1;
+	return 0;
 }
 
 int

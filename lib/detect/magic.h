@@ -44,6 +44,15 @@ void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *o
  * "application/octet-stream" or, about once in a hundred, a weak magic that two or
  * three random bytes happened to match. Pure, thread-safe. */
 int rp_magic_head_random(const void *buf, size_t len);
+/* Whether the head opens with bytes statistically indistinguishable from random: its
+ * first 64 bytes judged as rp_magic_head_random judges a short head, and not all of
+ * them printable text; 0 for a shorter head. A partly encrypted file whose head was
+ * encrypted first (a format's header wiped by 64 encrypted bytes, LockBit-style, the
+ * first run of intermittent encryption) opens so, and its plain part follows in the
+ * 8 KiB libmagic is given: on such bytes libmagic's binary tests match at offset 0
+ * only by chance and its text tests not at all (the head is not text). Pure,
+ * thread-safe. */
+int rp_magic_head_opens_random(const void *buf, size_t len);
 /* Whether the head carries the signature of a format our own tables know
  * (rp_format_sniff, rp_sig_sniff): a random head without one has nothing libmagic's
  * strong magic could name. Pure, thread-safe. */

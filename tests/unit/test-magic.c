@@ -129,7 +129,8 @@ many_heads(void **state)
 
 /* What rp_magic_head_random calls random: random bytes in the window libmagic would get
  * (the first 8 KiB), from 64 bytes on; not text, not a tiny head, not random bytes
- * behind 8 KiB of text, not compressed-looking bytes that are not uniform. */
+ * behind 8 KiB of text, not compressed-looking bytes that are not uniform. And what
+ * rp_magic_head_opens_random does: 64 random bytes first, not all printable. */
 static void
 head_random(void **state)
 {
@@ -163,6 +164,19 @@ head_random(void **state)
 			t[i] &= 0x7f;
 		assert_false(rp_magic_head_random(t, 300));
 	}
+	/* a head that opens random: its first 64 bytes, whatever follows them */
+	memset(b + 64, 'a', 4096);
+	assert_true(rp_magic_head_opens_random(b, 4160));
+	assert_false(rp_magic_head_random(b, 4160));
+	assert_true(rp_magic_head_opens_random(b, 64));
+	assert_false(rp_magic_head_opens_random(b, 63));
+	{
+		static const char b64[] = "QmFzZTY0IHRleHQgb2YgYSBjZXJ0aWZpY2F0ZSBvciBhIGtleTogbm90IHJhbmRv";
+
+		assert_false(rp_magic_head_opens_random(b64, 64));   /* printable */
+	}
+	memset(b, 0, 16);                                     /* a zeroed header first */
+	assert_false(rp_magic_head_opens_random(b, 4160));
 	memset(b, 'a', 8192);                                 /* text in the window, */
 	assert_false(rp_magic_head_random(b, sizeof(b)));     /* random only after it */
 	for (i = 0; i < 4096; i++)                            /* 128 distinct values only */
