@@ -31,12 +31,16 @@
  */
 #define HTML_SEARCH 4096
 
+/* MAGIC_BYTES of UTF-16 in UTF-8: at most 3 bytes a unit (4 a pair of two) */
+#define U8_MAX (MAGIC_BYTES / 2 * 3)
+
 struct rp_magic {
 	magic_t cookie;
 	/* libmagic without its database (MAGIC_NO_CHECK_SOFT): only its encoding and
 	 * text tests, ~10 us a text against 500-1,100 us with the database */
 	magic_t text;            /* opened at the first note (NULL until then) */
 	int text_failed;
+	unsigned char *u8;       /* a UTF-16 note's head in UTF-8 (U8_MAX), at the first */
 	struct rp_memo *memo;
 };
 
@@ -93,6 +97,7 @@ rp_magic_free(struct rp_magic *m)
 		magic_close(m->cookie);
 	if (m->text)
 		magic_close(m->text);
+	free(m->u8);
 	rp_memo_free(m->memo);
 	free(m);
 }
@@ -187,24 +192,24 @@ html_marked(const unsigned char *s, size_t len)
  * what it carries, not by its opening bytes: after blanks (and a UTF-8 byte order mark)
  * prose (a letter, a digit or a byte of a non-ASCII character); a banner of one
  * decoration repeated ("!!! All of your files", "---= GANDCRAB", "~~~ LockBit",
- * "$$$$", "====", "****"), except a PEM or PGP armour ("-----BEGIN ") and the
- * opening of a diff ("*** a.c", "--- a.c"); or HTML, one of
- * html_marked's markers right there ("<html><head>", "<!DOCTYPE html>"). The texts
- * libmagic's database types by their opening bytes open otherwise: "%PDF-", "%!PS",
- * "{\rtf", "#!/bin/sh", "<?xml", "<svg"...: those heads go to libmagic whole. So does
- * UTF-16 (its byte order mark is no letter): libmagic runs its text tests on it
- * converted to UTF-8, where the markers would be found, not in its own bytes.
+ * "$$$$", "====", "****", ">> "), except a PEM or PGP armour ("-----BEGIN ") and
+ * the opening of a diff ("*** a.c", "--- a.c"); or HTML, one of html_marked's
+ * markers right there ("<html><head>", "<!DOCTYPE html>"). The texts libmagic's
+ * database types by their opening bytes open otherwise: "%PDF-", "%!PS", "{\rtf",
+ * "#!/bin/sh", "<?xml", "<svg"...: those heads go to libmagic whole. A UTF-16 head
+ * is judged in UTF-8 (rp_magic_mime_note converts it, as libmagic does before its
+ * text tests): its byte order mark is no letter.
  */
 #define BANNER_MIN 3
 
 static int
 opens_as_note(const unsigned char *s, size_t len)
 {
-	static const char banner[] = "!-~=*$";
+	static const char banner[] = "!-~=*$>";
 	size_t i = 0, k;
 
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
-		return 0;
+		return 0;           /* not converted */
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		i = 3;
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
@@ -220,7 +225,7 @@ opens_as_note(const unsigned char *s, size_t len)
 		return 0;
 	for (k = 1; i + k < len && s[i + k] == s[i]; k++)
 		;
-	if (k < BANNER_MIN || i + k >= len)
+	if (k < (s[i] == '>' ? 2 : BANNER_MIN) || i + k >= len)
 		return 0;
 	/* "*** a.c" and "--- a.c" open a context or unified diff (libmagic: text/x-diff) */
 	if (k == 3 && (s[i] == '*' || s[i] == '-') && (s[i + k] == ' ' || s[i + k] == '\t'))
@@ -228,14 +233,65 @@ opens_as_note(const unsigned char *s, size_t len)
 	return !(len - i >= 11 && memcmp(s + i, "-----BEGIN ", 11) == 0);
 }
 
+/* A head in UTF-16 (after its byte order mark, either order) in UTF-8, as libmagic
+ * converts it before its text tests; returns the bytes written to out (U8_MAX). */
+static size_t
+utf16_to_utf8(const unsigned char *s, size_t len, unsigned char *out)
+{
+	int be = s[0] == 0xfe;
+	size_t i, o = 0;
+
+	for (i = 2; i + 1 < len; i += 2) {
+		uint32_t c = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+
+		if (c >= 0xd800 && c < 0xdc00 && i + 3 < len) {
+			uint32_t lo = be ? (uint32_t)s[i + 2] << 8 | s[i + 3] :
+			    (uint32_t)s[i + 3] << 8 | s[i + 2];
+
+			if (lo >= 0xdc00 && lo < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (c < 0x80) {
+			out[o++] = (unsigned char)c;
+		} else if (c < 0x800) {
+			out[o++] = (unsigned char)(0xc0 | c >> 6);
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		} else if (c < 0x10000) {
+			out[o++] = (unsigned char)(0xe0 | c >> 12);
+			out[o++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		} else {
+			out[o++] = (unsigned char)(0xf0 | c >> 18);
+			out[o++] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		}
+	}
+	return o;
+}
+
 void
 rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n)
 {
+	const unsigned char *s = buf;
+	size_t slen;
 	const char *t;
 
 	if (len > MAGIC_BYTES)
 		len = MAGIC_BYTES;
-	if (!opens_as_note(buf, len)) {
+	slen = len;
+	/* UTF-16: libmagic runs its text tests on the text in UTF-8; so do we */
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		if (m->u8 == NULL && (m->u8 = malloc(U8_MAX)) == NULL) {
+			rp_magic_mime(m, buf, len, out, n);
+			return;
+		}
+		slen = utf16_to_utf8(buf, len, m->u8);
+		s = m->u8;
+	}
+	if (!opens_as_note(s, slen)) {
 		rp_magic_mime(m, buf, len, out, n);
 		return;
 	}
@@ -248,7 +304,7 @@ rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, s
 		rp_magic_mime(m, buf, len, out, n);
 		return;
 	}
-	snprintf(out, n, "%s", html_marked(buf, len) ? "text/html" : "text/plain");
+	snprintf(out, n, "%s", html_marked(s, slen) ? "text/html" : "text/plain");
 }
 
 /*

@@ -221,7 +221,8 @@ note_types(void **state)
 		"<html><head><meta charset=\"utf-8\"><title>x</title></head><body>files</body></html>\n",
 		"<HTML>\n<BODY>your files are encrypted</BODY></HTML>\n", "<head><title>x</title></head>\n",
 		"<title>x</title>\nyour files\n", "\xef\xbb\xbf<html>\n<p>your files</p>\n",
-		"<!doctype html><p>your files</p>\n",
+		"<!doctype html><p>your files</p>\n", ">> Introduction\nYour files are encrypted\n",
+		">>>> Your data is stolen and encrypted\n",
 		/* and those that are not: to libmagic whole */
 		"-----BEGIN PGP MESSAGE-----\n\nhQEMA1234\n-----END PGP MESSAGE-----\n",
 		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
@@ -264,12 +265,64 @@ note_types(void **state)
 			assert_true(after == before + 1);
 	}
 	{
-		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8 */
+		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8; so
+		 * do we, without its database, for a UTF-16 text that opens as a note */
 		static const char u16[] = "\xff\xfeY\0o\0u\0r\0 \0<\0t\0i\0t\0l\0e\0>\0x\0\n\0";
+		static const char *const u8[] = {
+			"Your files are encrypted\n", ">> Introduction\nyour files\n",
+			"!!! ACHTUNG !!!\nIhre Dateien\n", "<html><title>x</title></html>\n",
+			"Vos fichiers sont chiffr\xc3\xa9s \xe2\x82\xac \xf0\x9f\x94\x92\n",
+			"%PDF-1.4\n", "<?xml version=\"1.0\"?><a/>\n",
+		};
+		unsigned char w[256];
+		size_t k, j, wl;
 
 		rp_magic_mime(whole, u16, sizeof(u16) - 1, want, sizeof(want));
 		rp_magic_mime_note(m, u16, sizeof(u16) - 1, got, sizeof(got));
 		assert_string_equal(got, want);
+		/* the same texts in UTF-16 LE and BE (from UTF-8, by hand) */
+		for (k = 0; k < sizeof(u8) / sizeof(u8[0]) * 2; k++) {
+			const unsigned char *p = (const unsigned char *)u8[k / 2];
+			int be = k % 2;
+
+			w[0] = be ? 0xfe : 0xff;
+			w[1] = be ? 0xff : 0xfe;
+			for (wl = 2, j = 0; p[j]; ) {
+				uint32_t c = p[j];
+
+				if (c < 0x80) {
+					j += 1;
+				} else if (c < 0xe0) {
+					c = (c & 0x1f) << 6 | (p[j + 1] & 0x3f);
+					j += 2;
+				} else if (c < 0xf0) {
+					c = (c & 0x0f) << 12 | (uint32_t)(p[j + 1] & 0x3f) << 6 | (p[j + 2] & 0x3f);
+					j += 3;
+				} else {
+					c = (c & 0x07) << 18 | (uint32_t)(p[j + 1] & 0x3f) << 12 |
+					    (uint32_t)(p[j + 2] & 0x3f) << 6 | (p[j + 3] & 0x3f);
+					j += 4;
+				}
+				if (c >= 0x10000) {     /* a surrogate pair */
+					uint32_t hi = 0xd800 + ((c - 0x10000) >> 10), lo = 0xdc00 + ((c - 0x10000) & 0x3ff);
+
+					w[wl++] = (unsigned char)(be ? hi >> 8 : hi);
+					w[wl++] = (unsigned char)(be ? hi : hi >> 8);
+					c = lo;
+				}
+				w[wl++] = (unsigned char)(be ? c >> 8 : c);
+				w[wl++] = (unsigned char)(be ? c : c >> 8);
+			}
+			rp_magic_mime(whole, w, wl, want, sizeof(want));
+			rp_magic_counts(m, &before, &hits);
+			rp_magic_mime_note(m, w, wl, got, sizeof(got));
+			rp_magic_counts(m, &after, &hits);
+			if (strcmp(got, want) != 0)
+				print_message("UTF-16 %s: %s\n", be ? "BE" : "LE", u8[k / 2]);
+			assert_string_equal(got, want);
+			/* the first five without the database, the PDF and the XML with it */
+			assert_true(after == before + (k / 2 >= 5));
+		}
 	}
 	rp_magic_mime_note(m, heads[0], strlen(heads[0]), got, sizeof(got));
 	assert_string_equal(got, "text/plain");
