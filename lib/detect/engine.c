@@ -1687,14 +1687,22 @@ scan_fd(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
 	 * weak magic that random bytes matched by chance ("application/x-dosexec",
 	 * "audio/x-mp4a-latm", ...: bench/RESULTS.md), a type the file does not have.
 	 * The same for a partly encrypted file, or one whose format a structure check
-	 * named, whose random head carries no signature we know (its head encrypted).
+	 * named, whose random head carries no signature we know (its head encrypted),
+	 * or whose head opens random and carries none (the first bytes encrypted, the
+	 * plain part behind them in the head).
+	 * A text held for its evidence of a note (ok, dup_hash or ctx_ev) is shown only
+	 * if the tree scan makes it a note (or with type_all, typed whole): typed as one.
 	 */
 	if (head && (v->kind != RP_V_OK || v->dup_hash || v->ctx_ev || s->e->o.type_all)) {
+		int rnd = 0;
+
 		if ((v->kind == RP_V_ENCRYPTED || v->kind == RP_V_PARTIAL) &&
-		    rp_magic_head_random(head, hlen) &&
-		    ((v->kind == RP_V_ENCRYPTED && v->format[0] == '\0') || !rp_magic_head_signed(head, hlen)))
+		    ((rnd = rp_magic_head_random(head, hlen)) || rp_magic_head_opens_random(head, hlen)) &&
+		    ((rnd && v->kind == RP_V_ENCRYPTED && v->format[0] == '\0') ||
+		    !rp_magic_head_signed(head, hlen)))
 			snprintf(v->type, sizeof(v->type), "application/octet-stream");
-		else if (v->kind == RP_V_NOTE)     /* plain text or HTML without the database */
+		else if (v->kind == RP_V_NOTE ||   /* plain text or HTML without the database */
+		    (v->kind == RP_V_OK && !s->e->o.type_all))   /* a held text: shown if a note */
 			rp_magic_mime_note(s->magic, head, hlen, v->type, sizeof(v->type));
 		else
 			rp_magic_mime(s->magic, head, hlen, v->type, sizeof(v->type));

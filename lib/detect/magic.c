@@ -31,11 +31,16 @@
  */
 #define HTML_SEARCH 4096
 
+/* MAGIC_BYTES of UTF-16 in UTF-8: at most 3 bytes a unit (4 a pair of two) */
+#define U8_MAX (MAGIC_BYTES / 2 * 3)
+
 struct rp_magic {
 	magic_t cookie;
 	/* libmagic without its database (MAGIC_NO_CHECK_SOFT): only its encoding and
 	 * text tests, ~10 us a text against 500-1,100 us with the database */
-	magic_t text;
+	magic_t text;            /* opened at the first note (NULL until then) */
+	int text_failed;
+	unsigned char *u8;       /* a UTF-16 note's head in UTF-8 (U8_MAX), at the first */
 	struct rp_memo *memo;
 };
 
@@ -75,8 +80,7 @@ rp_magic_new(struct rp_magic **out)
 		free(m);
 		return RP_ERR_NOMEM;
 	}
-	if ((m->cookie = open_cookie(0)) == NULL ||
-	    (m->text = open_cookie(MAGIC_NO_CHECK_SOFT)) == NULL) {
+	if ((m->cookie = open_cookie(0)) == NULL) {
 		rp_magic_free(m);
 		return RP_ERR_MAGIC;
 	}
@@ -93,6 +97,7 @@ rp_magic_free(struct rp_magic *m)
 		magic_close(m->cookie);
 	if (m->text)
 		magic_close(m->text);
+	free(m->u8);
 	rp_memo_free(m->memo);
 	free(m);
 }
@@ -147,72 +152,159 @@ marker_at(const unsigned char *s, size_t i, size_t len, const char *pat)
 	return 1;
 }
 
-/* Whether a text carries, starting in its first HTML_SEARCH bytes, a marker by which
- * libmagic's database (Magdir/sgml) calls a text "text/html" (a tag name followed by
- * '>' or by whitespace, the end of the head counting as neither: checked against
- * libmagic 5.44 in test-magic). */
+/* The markers by which libmagic's database (Magdir/sgml) calls a text "text/html" (a tag
+ * name followed by '>' or by whitespace, the end of the head counting as neither:
+ * checked against libmagic 5.44 in test-magic); the first OPENING of them are those a
+ * note may open with (a document's opening tags) */
+static const char *const markers[] = {
+	"<!doctype html", "<html>", "<html ", "<head>", "<head ", "<title>", "<title ",
+	"<script>", "<script ", "<style>", "<style ", "<table>", "<table ", "<a~href=",
+};
+#define OPENING 7
+
+/* Whether one of the first n markers starts at s[i] */
+static int
+marker_of(const unsigned char *s, size_t i, size_t len, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (marker_at(s, i, len, markers[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether a text carries a marker starting in its first HTML_SEARCH bytes */
 static int
 html_marked(const unsigned char *s, size_t len)
 {
-	static const char *const markers[] = {
-		"<!doctype html", "<html>", "<html ", "<head>", "<head ", "<title>", "<title ",
-		"<script>", "<script ", "<style>", "<style ", "<table>", "<table ", "<a~href=",
-	};
-	size_t i, k;
+	size_t i;
 
 	/* a marker may start in the first HTML_SEARCH bytes and end after them */
-	for (i = 0; i < len && i < HTML_SEARCH; i++) {
-		if (s[i] != '<')
-			continue;
-		for (k = 0; k < sizeof(markers) / sizeof(markers[0]); k++)
-			if (marker_at(s, i, len, markers[k]))
-				return 1;
-	}
+	for (i = 0; i < len && i < HTML_SEARCH; i++)
+		if (s[i] == '<' && marker_of(s, i, len, sizeof(markers) / sizeof(markers[0])))
+			return 1;
 	return 0;
 }
 
 /*
- * Whether a head opens as prose does: its first byte after blanks (and a UTF-8 byte
- * order mark) a letter, a digit or a byte of a non-ASCII character. The texts
- * libmagic's database types by their opening bytes open otherwise: "%PDF-", "%!PS",
- * "{\rtf", "#!/bin/sh", "<?xml", "<!DOCTYPE"...: those heads go to libmagic whole.
- * So does UTF-16 (its byte order mark is no letter): libmagic runs its text tests on
- * it converted to UTF-8, where the markers would be found, not in its own bytes.
+ * Whether a head opens as a note does, where libmagic's database names a text only by
+ * what it carries, not by its opening bytes: after blanks (and a UTF-8 byte order mark)
+ * prose (a letter, a digit or a byte of a non-ASCII character); a banner of one
+ * decoration repeated ("!!! All of your files", "---= GANDCRAB", "~~~ LockBit",
+ * "$$$$", "====", "****", ">> "), except a PEM or PGP armour ("-----BEGIN ") and
+ * the opening of a diff ("*** a.c", "--- a.c"); or HTML, one of html_marked's
+ * markers right there ("<html><head>", "<!DOCTYPE html>"). The texts libmagic's
+ * database types by their opening bytes open otherwise: "%PDF-", "%!PS", "{\rtf",
+ * "#!/bin/sh", "<?xml", "<svg"...: those heads go to libmagic whole. A UTF-16 head
+ * is judged in UTF-8 (rp_magic_mime_note converts it, as libmagic does before its
+ * text tests): its byte order mark is no letter.
  */
+#define BANNER_MIN 3
+
 static int
-opens_as_prose(const unsigned char *s, size_t len)
+opens_as_note(const unsigned char *s, size_t len)
 {
-	size_t i = 0;
+	static const char banner[] = "!-~=*$>";
+	size_t i = 0, k;
 
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
-		return 0;
+		return 0;           /* not converted */
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		i = 3;
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
 	if (i >= len)
 		return 0;
-	return (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] >= 0x80;
+	if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] >= 0x80)
+		return 1;
+	if (s[i] == '<')
+		return marker_of(s, i, len, OPENING);
+	if (s[i] == 0 || strchr(banner, s[i]) == NULL)
+		return 0;
+	for (k = 1; i + k < len && s[i + k] == s[i]; k++)
+		;
+	if (k < (s[i] == '>' ? 2 : BANNER_MIN) || i + k >= len)
+		return 0;
+	/* "*** a.c" and "--- a.c" open a context or unified diff (libmagic: text/x-diff) */
+	if (k == 3 && (s[i] == '*' || s[i] == '-') && (s[i + k] == ' ' || s[i + k] == '\t'))
+		return 0;
+	return !(len - i >= 11 && memcmp(s + i, "-----BEGIN ", 11) == 0);
+}
+
+/* A head in UTF-16 (after its byte order mark, either order) in UTF-8, as libmagic
+ * converts it before its text tests; returns the bytes written to out (U8_MAX). */
+static size_t
+utf16_to_utf8(const unsigned char *s, size_t len, unsigned char *out)
+{
+	int be = s[0] == 0xfe;
+	size_t i, o = 0;
+
+	for (i = 2; i + 1 < len; i += 2) {
+		uint32_t c = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+
+		if (c >= 0xd800 && c < 0xdc00 && i + 3 < len) {
+			uint32_t lo = be ? (uint32_t)s[i + 2] << 8 | s[i + 3] :
+			    (uint32_t)s[i + 3] << 8 | s[i + 2];
+
+			if (lo >= 0xdc00 && lo < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (c < 0x80) {
+			out[o++] = (unsigned char)c;
+		} else if (c < 0x800) {
+			out[o++] = (unsigned char)(0xc0 | c >> 6);
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		} else if (c < 0x10000) {
+			out[o++] = (unsigned char)(0xe0 | c >> 12);
+			out[o++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		} else {
+			out[o++] = (unsigned char)(0xf0 | c >> 18);
+			out[o++] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+			out[o++] = (unsigned char)(0x80 | (c & 0x3f));
+		}
+	}
+	return o;
 }
 
 void
 rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n)
 {
+	const unsigned char *s = buf;
+	size_t slen;
 	const char *t;
 
 	if (len > MAGIC_BYTES)
 		len = MAGIC_BYTES;
-	if (!opens_as_prose(buf, len)) {
+	slen = len;
+	/* UTF-16: libmagic runs its text tests on the text in UTF-8; so do we */
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		if (m->u8 == NULL && (m->u8 = malloc(U8_MAX)) == NULL) {
+			rp_magic_mime(m, buf, len, out, n);
+			return;
+		}
+		slen = utf16_to_utf8(buf, len, m->u8);
+		s = m->u8;
+	}
+	if (!opens_as_note(s, slen)) {
 		rp_magic_mime(m, buf, len, out, n);
 		return;
 	}
-	t = magic_buffer(m->text, buf, len);
+	/* the cookie of the notes is opened at the first: a scan that finds none does
+	 * not pay for it (libmagic loads its database into every cookie) */
+	if (m->text == NULL && !m->text_failed && (m->text = open_cookie(MAGIC_NO_CHECK_SOFT)) == NULL)
+		m->text_failed = 1;
+	t = m->text ? magic_buffer(m->text, buf, len) : NULL;
 	if (t == NULL || strcmp(t, "text/plain") != 0) {
 		rp_magic_mime(m, buf, len, out, n);
 		return;
 	}
-	snprintf(out, n, "%s", html_marked(buf, len) ? "text/html" : "text/plain");
+	snprintf(out, n, "%s", html_marked(s, slen) ? "text/html" : "text/plain");
 }
 
 /*
@@ -224,6 +316,9 @@ rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, s
  */
 #define SHORT_MIN 64
 #define SHORT_MAX 1024
+/* rp_magic_head_opens_random's window: the shortest encrypted opening seen (a format's
+ * header wiped by 64 encrypted bytes, the plain body behind: bench/RESULTS.md) */
+#define OPEN_RANDOM 64
 
 static int
 short_random(const unsigned char *b, size_t n)
@@ -263,6 +358,22 @@ rp_magic_head_random(const void *buf, size_t len)
 	rp_stats_reset(&st);
 	rp_stats_add(&st, buf, len);
 	return rp_block_random(&st);
+}
+
+int
+rp_magic_head_opens_random(const void *buf, size_t len)
+{
+	const unsigned char *b = buf;
+	size_t i;
+
+	if (len < OPEN_RANDOM || !short_random(b, OPEN_RANDOM))
+		return 0;
+	/* 64 bytes of base64 or hex text may have as many distinct values: random bytes
+	 * are all printable once in 10^27 */
+	for (i = 0; i < OPEN_RANDOM; i++)
+		if (b[i] >= 0x7f || (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r'))
+			return 1;
+	return 0;
 }
 
 int

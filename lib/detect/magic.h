@@ -24,13 +24,15 @@ void rp_magic_mime(struct rp_magic *m, const void *buf, size_t len, char *out, s
  * walks its whole database on a text, running its text tests' regular expressions
  * (500-1,100 us a note, most of the CPU of a scan of a share whose notes are all
  * different), to find what a note is: plain text or HTML. Here, for a head that opens
- * as prose (after blanks, a letter, a digit or a non-ASCII byte), libmagic decides only
+ * as a note (after blanks, a letter, a digit or a non-ASCII byte; a banner of three or
+ * more "!-~=*$" alike, not a diff's "*** " or "--- " nor "-----BEGIN "; an HTML
+ * document's opening tag: "<html>", "<!doctype html", "<head>", "<title>"), libmagic decides only
  * whether it is text (its encoding tests, without its database: ~10 us); a text is
  * "text/html" when it carries, starting in its first 4 KiB, a marker by which
  * libmagic's database says so ("<html", "<title>", "<a href=", ...), else "text/plain".
  * A prose text libmagic's database would call something else (source code, a mail) is
- * plain text or HTML here: right for a note. A head that does not open as prose
- * ("%PDF-", "{\rtf", "#!", "<?xml", "<!DOCTYPE", markup) or is not text goes to
+ * plain text or HTML here: right for a note. A head that does not open as a note
+ * ("%PDF-", "{\rtf", "#!", "<?xml", "<svg", other markup, UTF-16) or is not text goes to
  * rp_magic_mime. Not thread-safe (as rp_magic_mime).
  */
 void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *out, size_t n);
@@ -42,6 +44,15 @@ void rp_magic_mime_note(struct rp_magic *m, const void *buf, size_t len, char *o
  * "application/octet-stream" or, about once in a hundred, a weak magic that two or
  * three random bytes happened to match. Pure, thread-safe. */
 int rp_magic_head_random(const void *buf, size_t len);
+/* Whether the head opens with bytes statistically indistinguishable from random: its
+ * first 64 bytes judged as rp_magic_head_random judges a short head, and not all of
+ * them printable text; 0 for a shorter head. A partly encrypted file whose head was
+ * encrypted first (a format's header wiped by 64 encrypted bytes, LockBit-style, the
+ * first run of intermittent encryption) opens so, and its plain part follows in the
+ * 8 KiB libmagic is given: on such bytes libmagic's binary tests match at offset 0
+ * only by chance and its text tests not at all (the head is not text). Pure,
+ * thread-safe. */
+int rp_magic_head_opens_random(const void *buf, size_t len);
 /* Whether the head carries the signature of a format our own tables know
  * (rp_format_sniff, rp_sig_sniff): a random head without one has nothing libmagic's
  * strong magic could name. Pure, thread-safe. */

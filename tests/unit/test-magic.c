@@ -129,7 +129,8 @@ many_heads(void **state)
 
 /* What rp_magic_head_random calls random: random bytes in the window libmagic would get
  * (the first 8 KiB), from 64 bytes on; not text, not a tiny head, not random bytes
- * behind 8 KiB of text, not compressed-looking bytes that are not uniform. */
+ * behind 8 KiB of text, not compressed-looking bytes that are not uniform. And what
+ * rp_magic_head_opens_random does: 64 random bytes first, not all printable. */
 static void
 head_random(void **state)
 {
@@ -163,6 +164,19 @@ head_random(void **state)
 			t[i] &= 0x7f;
 		assert_false(rp_magic_head_random(t, 300));
 	}
+	/* a head that opens random: its first 64 bytes, whatever follows them */
+	memset(b + 64, 'a', 4096);
+	assert_true(rp_magic_head_opens_random(b, 4160));
+	assert_false(rp_magic_head_random(b, 4160));
+	assert_true(rp_magic_head_opens_random(b, 64));
+	assert_false(rp_magic_head_opens_random(b, 63));
+	{
+		static const char b64[] = "QmFzZTY0IHRleHQgb2YgYSBjZXJ0aWZpY2F0ZSBvciBhIGtleTogbm90IHJhbmRv";
+
+		assert_false(rp_magic_head_opens_random(b64, 64));   /* printable */
+	}
+	memset(b, 0, 16);                                     /* a zeroed header first */
+	assert_false(rp_magic_head_opens_random(b, 4160));
 	memset(b, 'a', 8192);                                 /* text in the window, */
 	assert_false(rp_magic_head_random(b, sizeof(b)));     /* random only after it */
 	for (i = 0; i < 4096; i++)                            /* 128 distinct values only */
@@ -197,11 +211,33 @@ note_types(void **state)
 		"x <!doctype htmlx\n", "x <title\n", "x <title\tz\n", "x <title\nz\n",
 		"x <a\thref=\n", "x <a\nhref=\n", "x <html\tz", "x <!DOCTYPE\nhtml", "x <!doctype xhtml",
 		"x <head>", "x <HEAD>", "x <head z", "x <body>", "x <br>", "x <title", "x <a href",
+		/* banners and HTML openings: typed without the database too */
+		"!!! All of your files are encrypted !!!\nWrite to us\n",
+		"!!!All of your files are encrypted\n", "---= GANDCRAB V5.2 =---\nyour files\n",
+		"---=== Welcome ===---\n", "----------- [ Welcome ] -----------\n",
+		"~~~ LockBit 3.0 the world's fastest ransomware ~~~\n>>>> Your data\n",
+		"$$$$$$$$$$$$$$$$\nYOUR FILES ARE ENCRYPTED\n", "==== README ====\nyour files\n",
+		"**** ATTENTION ****\nyour files are encrypted\n", "  !!!\n\nyour files\n",
+		"<html><head><meta charset=\"utf-8\"><title>x</title></head><body>files</body></html>\n",
+		"<HTML>\n<BODY>your files are encrypted</BODY></HTML>\n", "<head><title>x</title></head>\n",
+		"<title>x</title>\nyour files\n", "\xef\xbb\xbf<html>\n<p>your files</p>\n",
+		"<!doctype html><p>your files</p>\n", ">> Introduction\nYour files are encrypted\n",
+		">>>> Your data is stolen and encrypted\n",
+		/* and those that are not: to libmagic whole */
+		"-----BEGIN PGP MESSAGE-----\n\nhQEMA1234\n-----END PGP MESSAGE-----\n",
+		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+		"*** a.c\n--- b.c\n***************\n", "--- a.c\n+++ b.c\n@@ -1 +1 @@\n-a\n+b\n",
+		"!<arch>\ndebian-binary   1342943816  0     0     100644  4         `\n2.0\n",
+		"<svg xmlns=\"http://www.w3.org/2000/svg\"><text>your files</text></svg>\n",
+		"<?php echo 'your files'; ?>\n", "<!-- your files -->\n<html></html>\n",
+		"$ORIGIN example.com.\n", "!!\n", "--\n",
 		"Your files\x01\x02\x03\x00\x00 are encrypted\n",
 	};
 	static unsigned char big[6000];
 	struct rp_magic *m, *whole;
 	char want[96], got[96];
+	uint64_t before, after, hits;
+	int cheap = -1;
 	size_t i;
 
 	assert_int_equal(rp_magic_new(&m), 0);
@@ -212,16 +248,81 @@ note_types(void **state)
 		if (i == sizeof(heads) / sizeof(heads[0]) - 1)
 			len = 30;            /* with its NULs */
 		rp_magic_mime(whole, heads[i], len, want, sizeof(want));
+		rp_magic_counts(m, &before, &hits);
 		rp_magic_mime_note(m, heads[i], len, got, sizeof(got));
+		rp_magic_counts(m, &after, &hits);
+		if (strcmp(got, want) != 0)
+			print_message("head %zu\n", i);
 		assert_string_equal(got, want);
+		/* the banners and HTML openings without the database, the rest with it */
+		if (strncmp(heads[i], "!!! All", 7) == 0)
+			cheap = 1;
+		else if (strncmp(heads[i], "-----BEGIN PGP", 14) == 0)
+			cheap = 0;
+		if (cheap == 1)
+			assert_true(after == before);
+		else if (cheap == 0)
+			assert_true(after == before + 1);
 	}
 	{
-		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8 */
+		/* UTF-16 with a marker: libmagic finds it in the text converted to UTF-8; so
+		 * do we, without its database, for a UTF-16 text that opens as a note */
 		static const char u16[] = "\xff\xfeY\0o\0u\0r\0 \0<\0t\0i\0t\0l\0e\0>\0x\0\n\0";
+		static const char *const u8[] = {
+			"Your files are encrypted\n", ">> Introduction\nyour files\n",
+			"!!! ACHTUNG !!!\nIhre Dateien\n", "<html><title>x</title></html>\n",
+			"Vos fichiers sont chiffr\xc3\xa9s \xe2\x82\xac \xf0\x9f\x94\x92\n",
+			"%PDF-1.4\n", "<?xml version=\"1.0\"?><a/>\n",
+		};
+		unsigned char w[256];
+		size_t k, j, wl;
 
 		rp_magic_mime(whole, u16, sizeof(u16) - 1, want, sizeof(want));
 		rp_magic_mime_note(m, u16, sizeof(u16) - 1, got, sizeof(got));
 		assert_string_equal(got, want);
+		/* the same texts in UTF-16 LE and BE (from UTF-8, by hand) */
+		for (k = 0; k < sizeof(u8) / sizeof(u8[0]) * 2; k++) {
+			const unsigned char *p = (const unsigned char *)u8[k / 2];
+			int be = k % 2;
+
+			w[0] = be ? 0xfe : 0xff;
+			w[1] = be ? 0xff : 0xfe;
+			for (wl = 2, j = 0; p[j]; ) {
+				uint32_t c = p[j];
+
+				if (c < 0x80) {
+					j += 1;
+				} else if (c < 0xe0) {
+					c = (c & 0x1f) << 6 | (p[j + 1] & 0x3f);
+					j += 2;
+				} else if (c < 0xf0) {
+					c = (c & 0x0f) << 12 | (uint32_t)(p[j + 1] & 0x3f) << 6 | (p[j + 2] & 0x3f);
+					j += 3;
+				} else {
+					c = (c & 0x07) << 18 | (uint32_t)(p[j + 1] & 0x3f) << 12 |
+					    (uint32_t)(p[j + 2] & 0x3f) << 6 | (p[j + 3] & 0x3f);
+					j += 4;
+				}
+				if (c >= 0x10000) {     /* a surrogate pair */
+					uint32_t hi = 0xd800 + ((c - 0x10000) >> 10), lo = 0xdc00 + ((c - 0x10000) & 0x3ff);
+
+					w[wl++] = (unsigned char)(be ? hi >> 8 : hi);
+					w[wl++] = (unsigned char)(be ? hi : hi >> 8);
+					c = lo;
+				}
+				w[wl++] = (unsigned char)(be ? c >> 8 : c);
+				w[wl++] = (unsigned char)(be ? c : c >> 8);
+			}
+			rp_magic_mime(whole, w, wl, want, sizeof(want));
+			rp_magic_counts(m, &before, &hits);
+			rp_magic_mime_note(m, w, wl, got, sizeof(got));
+			rp_magic_counts(m, &after, &hits);
+			if (strcmp(got, want) != 0)
+				print_message("UTF-16 %s: %s\n", be ? "BE" : "LE", u8[k / 2]);
+			assert_string_equal(got, want);
+			/* the first five without the database, the PDF and the XML with it */
+			assert_true(after == before + (k / 2 >= 5));
+		}
 	}
 	rp_magic_mime_note(m, heads[0], strlen(heads[0]), got, sizeof(got));
 	assert_string_equal(got, "text/plain");
