@@ -20,7 +20,7 @@ rule ransom_note_short
         $tox2 = /\b[0-9A-F]{76}\b/
         $session = /\b05[0-9a-f]{64}\b/ nocase
         // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
-        $tg = /telegram[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
+        $tg = /(telegram|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $key = /\b(key|id|code|login|pass(word)?|token|ref|ticket|clé|schlüssel|kennung|codice|código|identifi\w*)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
         $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
         $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ|portal|links?\b|tor network|tor browser)/ nocase
@@ -58,7 +58,10 @@ rule ransom_note_short_mail
 
     strings:
         $mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
-        $claim_en = /\b(your|all|the|we|us)\b[^.\n]{0,60}\b(encrypted|locked|crypted|stolen|downloaded|exfiltrated|extracted|taken|hacked|breached|compromised|penetrated|copied|accessed|dumped)\b/ nocase
+        // the claim is on the reader's things or in the attacker's voice: "the printer is
+        // locked again" in a support ticket with the helpdesk's mail is neither
+        $claim_en = /\b(your|all|the)\b (\w+ ){0,3}(files|data|documents|network|servers?|systems?|computers?|backups?|databases?|records)\b[^.\n]{0,40}\b(encrypted|locked|crypted|stolen|downloaded|exfiltrated|extracted|taken|hacked|breached|compromised|penetrated|copied|accessed|dumped)\b/ nocase
+        $claim_en4 = /\b(we|us)\b[^.\n]{0,60}\b(encrypted|locked|crypted|stolen|downloaded|exfiltrated|extracted|taken|hacked|breached|compromised|penetrated|copied|accessed|dumped)\b/ nocase
         $claim_en2 = /\b(you are|you've been|you have been) (hacked|breached|compromised)/ nocase
         $claim_en3 = /\bwe (also )?(have|hold|took|got) (a copy of |all )?(of )?your\b/ nocase
         $claim_de = /(ihre|eure|deine|wir)[^.\n]{0,60}(verschl(ü|ue)sselt|gesperrt|gestohlen|heruntergeladen|kopiert|gehackt)/ nocase
@@ -113,13 +116,13 @@ rule ransom_note_short_evidence
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
         $c_tox = /\b[0-9A-F]{76}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
-        $c_tg = /telegram[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
+        $c_tg = /(telegram|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
         $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
 
         $w_crypt = /(encrypt|decrypt|crypted|chiffr|cifrad|cifrat|criptograf|crittograf|verschl(ü|ue)ssel|entschl(ü|ue)ssel|versleutel|ontsleutel|szyfr|şifrele|зашифр|расшифр|шифрован|암호화|تشفير|مشفر|暗号化|加密|gesperrt|locked|verrouill|bloquead|bloccat|zablokow|kilitlen)/ nocase
-        $w_theft = /(stolen|exfiltrat|leaked|\bleak\b|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)es?\b|publi(é|e)|\bdownloaded\b|robad|publicad|roubad|publica|rubat|pubblic|gestolen|publiceren|skradzion|zabrali|publikac|çalın|yayınla|indirdik|украд|украл|опубликов|유출|سرقة|نشر|窃取|泄露|公開|盗ま|invadid)/ nocase
+        $w_theft = /(stolen|exfiltrat|leaked|\bleak\b|(data|files|documents|records|everything|all)\b[^.\n]{0,40}publish|publish[^.\n]{0,40}\b(your|their|the) (\w+ ){0,2}(data|files|documents|records)|we (will )?publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)es?\b|publi(é|e)|\bdownloaded\b|robad|publicad|roubad|publica|rubat|pubblic|gestolen|publiceren|skradzion|zabrali|publikac|çalın|yayınla|indirdik|украд|украл|(О|о)публику(ем|ют)|буд(ут|ет) опубликован|опубликован[^.\n]{0,30}наш|(С|с)копировал|유출|유포|سرقة|نشر|נגנב|גנבנו|העתקנו|窃取|泄露|公開|盗ま|invadid)/ nocase
         $w_pay = /(bitcoin|\bbtc\b|monero|\bxmr\b|ransom|l(ö|oe)segeld|ran(ç|c)on|rescate|riscatto|resgate|\bokup|fidye|выкуп|몸값|فدية|赎金|身代金|\bpay\b|zahlen sie|payez|pague|zapłać|ödeyin|оплат|지불|ادفع|支付)/ nocase
         $w_gb = /\b[0-9]{1,5} ?(GB|TB|Go|To|ГБ)\b/
 

@@ -33,24 +33,31 @@ rule ransom_note_short_words
         // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
         // Keybase: a chat some families use instead of a mail
         $c_keybase = /\bkeybase\b/ nocase
-        $c_tg = /(telegram|\btg)[^@]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
+        // Telegram by its name in the alphabets the stems cover (a Hebrew note wrote טלגרם)
+        $c_tg = /(telegram|\btg|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
+        // a messenger's bare handle with a digit or '_' (@lwaoqvy_support), as weak as a mail
+        $m_handle = /(^|[ \t\n:(,;])@[a-z][a-z0-9]{0,30}[0-9_][a-z0-9_]{0,30}\b/ nocase
         $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
 
-        // encrypted, decrypt, locked
-        $cr_lat = /(encrypt|decrypt|crypted|ciphered|\blocked\b|verschl(ü|ue)ssel|entschl(ü|ue)ssel|gesperrt|chiffr|d(é|e)chiffr|verrouill|cifrad|cifrat|descifr|encriptad|criptograf|crittograf|decritt|bloquead|bloccat)/ nocase
+        // encrypted, decrypt, locked (the victim's things: "the printer is locked again"
+        // in a support ticket with the helpdesk's mail is not)
+        $cr_lat = /(encrypt|decrypt|crypted|ciphered|(files|data|documents|servers?|systems?|network|computers?)\b[^.\n]{0,30}\blocked\b|verschl(ü|ue)ssel|entschl(ü|ue)ssel|gesperrt|chiffr|d(é|e)chiffr|verrouill|cifrad|cifrat|descifr|encriptad|criptograf|crittograf|decritt|bloquead|bloccat)/ nocase
         $cr_lat2 = /(szyfr|zablokow|versleutel|ontsleutel|vergrendeld|gecodeerd|krypter|dekrypter|kryptert|krypteret|(š|s)ifrov|(š|s)ifrovan|de(š|s)ifr|zam(č|c)en|criptat|criptare|decript|blocat|titkos(í|i)t|visszafejt|z(á|a)rolt|şifrelen|şifreli|şifrele|şifresini|(ç|c)(ö|o)z(ü|u)c|kilitlen|kilitli|m(ã|a) h(ó|o)a|m(ã|a) ho(á|a)|gi(ả|a)i m(ã|a)|b(ị|i) kh(ó|o)a|dienkripsi|terenkripsi|enkripsi|dekripsi|terkunci)/ nocase
         $cr_cyr = /(зашифр|расшифр|дешифр|шифрован|заблокир|розшифр|шифрув|κρυπτογρ|κλειδώθηκ)/
         $cr_rtl = /(تشفير|مشفر|فك التشفير|رمزگذاری|رمزنگاری|رمزگشایی|رمز شده|מוצפנ|הצפנ|הוצפנ|להצפין|פענוח|נעול)/
         $cr_asia = /(암호화|복호화|잠겼|暗号化|復号|加密|解密|锁定|鎖定|एन्क्रिप्ट|डिक्रिप्ट|कूटबद्ध|เข้ารหัส|ถอดรหัส)/
 
-        // stolen, leaked, published
-        $th_lat = /(stolen|exfiltrat|leaked|leak site|publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
+        // stolen, leaked, published (the victim's data: "version 2.1 is published" is not)
+        $th_lat = /(stolen|exfiltrat|leaked|leak site|(data|files|documents|records|everything|all)\b[^.\n]{0,40}publish|publish[^.\n]{0,40}\b(your|their|the) (\w+ ){0,2}(data|files|documents|records)|we (will )?publish|gestohlen|ver(ö|oe)ffentlich|heruntergeladen|vol(é|e)(e|s)?\b|publi(é|e)|divulgu|robad|publicar|filtrad|rubat|pubblic|trafugat|roubad|vazad|divulga)/ nocase
         $th_lat2 = /(skradzion|wyciek|opublikuj|upubliczn|gestolen|gelekt|publiceren|gepubliceerd|stulna|stulit|l(ä|a)ck|publicera|ukraden|odcizen|(ú|u)nik\b|zve(ř|r)ejn|publikov|furat|furate|publica(ţ|ț|t)i|public(ă|a)m|ellopt|kisziv(á|a)rog|nyilv(á|a)noss(á|a)gra|k(ö|o)zz(é|e)tesz|(đ|d)(á|a)nh c(ắ|a)p|r(ò|o) r(ỉ|i)|c(ô|o)ng b(ố|o)|dicuri|bocor|dipublikasikan|publikasikan|çalındı|çalınan|sızdır|yayınla)/ nocase
-        $th_cyr = /(украд|украл|похищ|утечк|опубликов|слив|вкрад|викрад|витік|оприлюдн|опублік|κλάπηκ|κλεμμέν|διαρρ|δημοσιε)/
-        $th_rtl = /(سرقة|مسروق|تسريب|سننشر|سرقت|دزدید|افشا|منتشر|נגנב|גנבנו|הדלפ|דליפ|נפרסם)/
-        $th_asia = /(유출|훔친|탈취|盗ま|窃取|竊取|盗取|流出|漏洩|泄露|泄漏|洩露|公开|公布|公開|चोरी|लीक|प्रकाशित|ขโมย|รั่วไหล|เผยแพร่)/
+        $th_cyr = /((данные|файлы|документы) у нас|украд|украл|похищ|утечк|(О|о)публику(ем|ют)|буд(ут|ет) опубликован|опубликован[^.\n]{0,30}наш|(С|с)копировал|слив|вкрад|викрад|витік|оприлюдн|опублік|κλάπηκ|κλεμμέν|διαρρ|δημοσιε)/
+        $th_rtl = /(سرقة|مسروق|تسريب|سننشر|نسخنا|سرقت|دزدید|افشا|منتشر|נגנב|גנבנו|הדלפ|דליפ|העתקנו|שלכם אצלנו)/
+        $th_asia = /(유출|훔친|탈취|유포|복사했|盗ま|窃取|竊取|盗取|流出|漏洩|泄露|泄漏|洩露|公开|公布|公開|चोरी|लीक|प्रकाशित|ขโมย|รั่วไหล|เผยแพร่)/
+        // "will be published" in the alphabets the stems cover: an annual report is
+        // published too, so with one more kind of extortion only
+        $pb = /(פרסם|פורסם|공개하|공개할|공개됩|سيتم نشر)/
 
         // pay, ransom
         $py_lat = /(bitcoin|\bbtc\b|monero|\bxmr\b|ransom|\bpay\b|\bpayment|l(ö|oe)segeld|zahlen sie|zahlung|ran(ç|c)on|payez|paiement|rescate|\bpague|\bpagar|pagamento|riscatto|resgate)/ nocase
@@ -66,7 +73,7 @@ rule ransom_note_short_words
         // contact, write
         $ct_lat = /(contact|\bwrite\b|\b(e-?)?mail us\b|schreib|kontakt|(é|e)crive|contacte|escrib|scrivi|scriveteci|contatt|contato|escreva|napisz|skontaktuj|schrijf|mail ons|skriv|kontaktuj|napi(š|s)te|contacta|scrie(ţ|ț|t)i|(í|i)rjon|(í|i)rj\b|kapcsolat|li(ê|e)n h(ệ|e)|g(ử|u)i email|hubungi|tulis|ileti(ş|s)im|yaz(ı|i)n|ula(ş|s)(ı|i)n)/ nocase
         $ct_cyr = /(напиш|пишите|связ|зв'яж|зв’яж|επικοινων|γράψτε)/
-        $ct_rtl = /(اتصل|تواصل|راسلنا|اكتب|تماس|بنویسید|צרו קשר|פנו|כתבו)/
+        $ct_rtl = /(اتصل|تواصل|راسلنا|اكتب|تماس|بنویسید|צרו קשר|איתנו קשר|פנו|כתבו)/
         $ct_asia = /(연락|문의|連絡|問い合わせ|联系|聯繫|聯絡|联络|संपर्क|लिखें|ติดต่อ)/
 
         // files, data
@@ -75,7 +82,7 @@ rule ransom_note_short_words
 
         // a deadline
         $dl_lat = /([0-9]+ ?(hours|days|stunden|tage|heures|jours|horas|d(í|i)as|ore\b|giorni|godzin|dni|uur|timmar|dagar|hodin|dn(í|i)|(ó|o)r(á|a)n|nap|gi(ờ|o)|ng(à|a)y|jam|hari|saat|g(ü|u)n)|deadline|frist|d(é|e)lai|plazo|scadenza|prazo|termin|termijn|lh(ů|u)t|termen|hat(á|a)rid|th(ờ|o)i h(ạ|a)n|batas waktu|s(ü|u)re)/ nocase
-        $dl_other = /(часов|часа|суток|срок|годин|термін|ώρες|προθεσμ|ساعة|ساعات|مهلة|ساعت|مهلت|שעות|시간|기한|時間以内|期限|小时|小時|घंटे|समय सीमा|ชั่วโมง)/
+        $dl_other = /([0-9]+ ?(일|日|天)|часов|часа|суток|срок|дней|дня|годин|термін|ώρες|προθεσμ|ساعة|ساعات|مهلة|ساعت|مهلت|שעות|시간|기한|時間以内|期限|小时|小時|घंटे|समय सीमा|ชั่วโมง)/
 
         // a personal ID: a token of 12 or more letters and digits, with both
         $id_tok = /\b([0-9]{1,40}[A-Za-z]|[A-Za-z]{1,40}[0-9])[A-Za-z0-9]{10,62}\b/
@@ -107,6 +114,8 @@ rule ransom_note_short_words
         (
             (any of ($c_*) and (any of ($cr_*) or any of ($th_*) or any of ($py_*) or
                 any of ($ct_*) or any of ($dl_*) or $id_tok)) or
+            ((any of ($c_*) or any of ($m_*)) and $pb and (any of ($cr_*) or any of ($th_*) or any of ($py_*) or
+                $id_tok or $gb)) or
             (any of ($m_*) and any of ($cr_*) and
                 (any of ($fl_*) or any of ($py_*) or any of ($ky_*) or any of ($ct_*) or
                  any of ($dl_*) or $id_tok or $gb)) or

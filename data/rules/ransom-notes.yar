@@ -260,9 +260,17 @@ rule ransom_note_claim
 
     strings:
         // the harm, in the second person
-        $y_en = /\byour (\w+ ){0,3}(files|data|network|servers?|systems?|infrastructure|backups?)\b[^.\n]{0,40}\b(encrypted|destroyed|wiped|erased|compromised)\b/ nocase
-        $y_ru = /(В|в)аш(а|е|и|у|их)?\s[^.\n]{0,60}(зашифрован|уничтожен|скомпрометирован|стерт|стёрт)/
-        $y_uk = /(В|в)аш(а|е|і|у|их)?\s[^.\n]{0,60}(зашифрован|знищен|скомпрометован)/
+        $y_en = /\byour (\w+ ){0,3}(files|data|network|servers?|systems?|infrastructure|backups?)\b[^.\n]{0,40}\b(encrypted|destroyed|wiped|erased|compromised|hacked|breached)\b/ nocase
+        // "you were hacked" (the Russian "Вас взломали"): the harm without a possession
+        $y_you = /\byou (have been|'ve been|were|got) (hacked|breached|compromised)\b/ nocase
+        $y_ru2 = /(В|в)ас\s[^.\n]{0,30}(взлом|атаковал)/
+        // Arabic "your" is a suffix (خوادمكم, your servers); Hebrew "yours" a word (שלכם);
+        // Korean addresses the company (귀사)
+        $y_ar = /(تدمير|اختراق|تشفير|سرقة|نسخ)[^.\n]{0,30}كم(\s|\.|،)/
+        $y_he = /(חדרנו|פרצנו|הצפנו|העתקנו|גנבנו)[^.\n]{0,40}שלכם|שלכם[^.\n]{0,40}(הוצפנ|נפרצ|הועתק|נגנב)/
+        $y_ko = /(귀사|당신|여러분)[^.\n]{0,60}(해킹|암호화|복사|유출|접근|파괴|가져갔|빼냈)/
+        $y_ru = /(В|в)аш(а|е|и|у|их|ей|его|ему|им|ими)?\s[^.\n]{0,60}(зашифрован|уничтожен|скомпрометирован|стерт|стёрт|взломан)/
+        $y_uk = /(В|в)аш(а|е|і|у|их|ої|ого|ому|ій|им|ими)?\s[^.\n]{0,60}(зашифрован|знищен|скомпрометован|зламан)/
         $y_de = /\b(ihre|eure|deine)\b[^.\n]{0,60}(verschl(ü|ue)sselt|zerst(ö|oe)rt|kompromittiert)/ nocase
         $y_fr = /\b(vos|votre)\b[^.\n]{0,60}(chiffr(é|e)|crypt(é|e)|d(é|e)truit|compromis)/ nocase
         $y_es = /\b(sus|tus|su)\b[^.\n]{0,60}(cifrad|encriptad|destruid|comprometid)/ nocase
@@ -270,12 +278,22 @@ rule ransom_note_claim
 
         // the rest: our channel or blog, what we took, the ransom (or its refusal)
         $o_en = /\b(we will (publish|leak|release|sell)|(published|leaked|released|sold) (on|in|at) our|our (blog|channel|leak site|telegram)|we (have )?(took|stole|taken|stolen|downloaded|copied)|no (ransom|negotiations?)\b)/ nocase
+        // the threat in the passive ("everything will be published"), and the theft said of
+        // the reader's data (not "copied": a backup copies)
+        $o_en2 = /\b((will|is going to|are going to) be (published|leaked|released|sold|made public)|your (\w+ )?(data|files|documents)( has| have| were)?( been)? stolen)\b/ nocase
+        $o_ru2 = /((О|о)публикуем|будут опубликован|будет опубликован|скопировал|данные у нас|(В|в)аши (данные|файлы|документы) у нас)/
         $o_ru = /(опубликован[^.\n]{0,20}наш|в нашем (канале|блоге)|на нашем (сайте|блоге)|(М|м)ы [^.\n]{0,20}(забрали|украли|скачали|похитили|скопировали)|(В|в)ыкуп|не ведём переговор|не ведем переговор)/
+        $o_uk2 = /(опублікуємо|буде опубліковано|будуть опубліковані|скопіювал)/
         $o_uk = /(опубліков[^.\n]{0,20}наш|в нашому (каналі|блозі)|(М|м)и [^.\n]{0,20}(забрали|вкрали|викрали)|(В|в)икуп)/
         $o_de = /(in unserem (kanal|blog)|wir haben[^.\n]{0,40}(gestohlen|heruntergeladen|kopiert)|l(ö|oe)segeld)/ nocase
         $o_fr = /(sur notre (blog|canal|site)|nous avons[^.\n]{0,20}(vol(é|e)|t(é|e)l(é|e)charg|copi(é|e))|ran(ç|c)on)/ nocase
         $o_es = /(en nuestro (canal|blog|sitio)|hemos (robado|descargado|copiado)|rescate)/ nocase
         $o_pl = /(na naszym (kanale|blogu)|\bokup)/ nocase
+        $o_fr2 = /(seront (publi|divulgu|vendu)|nous (publierons|allons publier)|(donn(é|e)es|fichiers) (ont (é|e)t(é|e) )?vol(é|e))/ nocase
+        $o_de2 = /(werden ver(ö|oe)ffentlicht|wir (werden )?[^.\n]{0,40}ver(ö|oe)ffentlichen)/ nocase
+        $o_ar = /(سيتم نشر|سننشر|نسخ بيانات|نسخنا|سرقنا)/
+        $o_he = /(יפורסם|יפורסמו|נפרסם|בערוץ שלנו|העתקנו|גנבנו)/
+        $o_ko = /(공개하|공개할|공개될|유출하|유포|복사했)/
 
         // a warning about ransomware, the defender's voice, software documentation
         $n_if = /\b(if|when|whether|once|should) (all )?(your|vos|ihre|sus|ваши|wasze)\b/ nocase

@@ -895,8 +895,8 @@ describe_periodic(struct rp_verdict *v, const struct analysis *a)
 }
 
 /* A way to reach an attacker: a Tor address, a Tox, Session or Telegram contact, and
- * when mail is set a mail address (source files carry their authors' mails: a mail
- * is asked of short files only). */
+ * when mail is set a messenger's bare handle or a mail address (source files carry
+ * their authors' mails: a mail is asked of short files only). */
 static int
 has_channel(const unsigned char *p, size_t n, int mail)
 {
@@ -938,6 +938,10 @@ has_channel(const unsigned char *p, size_t n, int mail)
 		    (h == end || (*h != '.' && *h != '@' && *h != '-')))
 			return 1;
 	}
+	/* any messenger's bare handle with a digit or '_' (@name_support): a Hebrew note
+	 * named Telegram in its own alphabet, the handle alone in Latin letters */
+	if (rp_notectx_handle(p, n))
+		return 1;
 	q = p;
 	/* a mail: name@domain.tld */
 	while (mail && (q = memchr(q, '@', (size_t)(end - q))) != NULL) {

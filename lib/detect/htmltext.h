@@ -20,7 +20,9 @@ int rp_htmltext_is_html(const unsigned char *p, size_t n);
  * contents of <style>, <script> and comments removed, character references decoded to
  * UTF-8 (&#NNN; &#xHH; and amp, lt, gt, quot, apos, nbsp; NUL, surrogates and values
  * past U+10FFFF become a space; an unknown entity stays as it is). A tag without its
- * '>' stays as text. Returns 0. */
+ * '>' stays as text. White space as a reader sees it: a run of spaces, tabs and
+ * carriage returns is one space (none beside a line break), line breaks at most two
+ * in a row. Returns 0. */
 int rp_htmltext_strip(const unsigned char *p, size_t n, unsigned char *out, size_t *outlen);
 
 #endif

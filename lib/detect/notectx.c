@@ -260,8 +260,8 @@ mails(const unsigned char *p, size_t n, unsigned *distinct)
 /* a bare @handle: '@' after a space or punctuation (not a mail), 5-32 letters, digits
  * and '_' from a letter, with a digit or '_' (a Telegram support handle: @decrypt_kw3;
  * not @param, @media, @import of code and style sheets), not a domain */
-static unsigned
-handles(const unsigned char *p, size_t n)
+unsigned
+rp_notectx_handle(const unsigned char *p, size_t n)
 {
 	const unsigned char *q, *end = p + n;
 
@@ -334,7 +334,7 @@ rp_notectx_evidence(const unsigned char *p, size_t n)
 	unsigned ev, distinct = 0;
 	const unsigned char *l, *end = p + n;
 
-	ev = hosts(p, n) | ids(p, n) | mails(p, n, &distinct) | handles(p, n);
+	ev = hosts(p, n) | ids(p, n) | mails(p, n, &distinct) | rp_notectx_handle(p, n);
 	if (ev == 0)
 		return 0;
 	if (has_id(p, n))

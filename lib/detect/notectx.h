@@ -53,6 +53,12 @@
  * reach anyone. Thread-safe. */
 unsigned rp_notectx_evidence(const unsigned char *p, size_t n);
 
+/* Whether P[0..N) gives a messenger's bare @handle with a digit or '_' (a Telegram
+ * support handle: @decrypt_kw3; not a mail, not @param or @media of code and style
+ * sheets): RP_NCTX_HANDLE, else 0. The engine asks it of short texts too, as a way to
+ * reach an attacker. Thread-safe. */
+unsigned rp_notectx_handle(const unsigned char *p, size_t n);
+
 /* Whether evidence EV, in context, is enough for a note: a strong channel, or a weak
  * one with the evidence rules, or with an ID or a key blob in a SHORT text; never when
  * SHAPED. */

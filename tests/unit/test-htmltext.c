@@ -67,12 +67,35 @@ tags_entities_style(void **state)
 	assert_string_equal(text(""), "");
 }
 
+/* A note's text is as long as it reads (issue 20): a French note of 16 lines, a title
+ * and a <p> around each line, was 602 bytes of text for 470 that read, past the
+ * short-note rules' 600. */
+static void
+white_space_as_read(void **state)
+{
+	static const char note[] =
+	    "<html><head><meta charset=\"utf-8\"><title>VOTRE R\xc3\x89SEAU A \xc3\x89T\xc3\x89 "
+	    "P\xc3\x89N\xc3\x89TR\xc3\x89</title><style>body{color:#e33}</style></head>\r\n"
+	    "<body>\r\n<p>Tous vos fichiers ont \xc3\xa9t\xc3\xa9 chiffr\xc3\xa9s !</p>\r\n"
+	    "<p>  ecrivez   \t a  x1@airmail.cc  </p>\r\n\r\n\r\n<p>ID : d65e4dd44ce7</p>\r\n"
+	    "</body></html>\r\n";
+
+	assert_string_equal(text(note), "\n\nVOTRE R\xc3\x89SEAU A \xc3\x89T\xc3\x89 "
+	    "P\xc3\x89N\xc3\x89TR\xc3\x89\n\nTous vos fichiers ont \xc3\xa9t\xc3\xa9 "
+	    "chiffr\xc3\xa9s !\n\necrivez a x1@airmail.cc\n\nID : d65e4dd44ce7\n\n");
+	/* words stay apart, whatever separates them; a line break has no space beside it */
+	assert_string_equal(text("<p>a\tb\r\nc</p>"), "\na b\nc\n");
+	assert_string_equal(text("<div>x </div> <div> y</div>"), "\nx\n\ny\n");
+	assert_string_equal(text("  <br>  <br>  <br>  <br>z"), "\n\nz");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(html_is_recognised),
 		cmocka_unit_test(tags_entities_style),
+		cmocka_unit_test(white_space_as_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
