@@ -1055,6 +1055,53 @@ renamed_binary_not_random_is_ok(void **state)
 	assert_int_equal(judge("shilka.png.map", &v), RP_V_ENCRYPTED);
 }
 
+/*
+ * Cut short or prefixed is not encrypted (fresh5's goexif JPEGs, klauspost's
+ * test-prefix.zip, scipy's 32-bit WAV), from synthetic files. A JPEG whose header
+ * segments chain, marker after marker, up to where the file ends (inside a
+ * quantisation table, inside an EXIF segment whose thumbnail is random) is cut short:
+ * ok. The same file with a random length and random bytes where the table starts, or
+ * random bytes where the next marker should be, is not.
+ */
+static void
+issue20_jpeg_cut_in_header(void **state)
+{
+	static unsigned char buf[16 * 1024];
+	static const unsigned char app0[] = { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
+		1, 1, 0, 0, 1, 0, 1, 0, 0 };
+	struct rp_verdict v;
+	size_t n, k, app1 = 6000;
+
+	(void)state;
+	/* SOI, APP0, APP1 "Exif" with a random thumbnail, then a DQT cut short */
+	memcpy(buf, app0, sizeof(app0));
+	n = sizeof(app0);
+	buf[n++] = 0xFF, buf[n++] = 0xE1;
+	buf[n++] = (unsigned char)((app1 + 2) >> 8), buf[n++] = (unsigned char)(app1 + 2);
+	memcpy(buf + n, "Exif\0\0II*\0", 10);
+	fill_random(buf + n + 10, app1 - 10);
+	n += app1;
+	buf[n++] = 0xFF, buf[n++] = 0xDB, buf[n++] = 0, buf[n++] = 67, buf[n++] = 0;
+	for (k = 0; k < 20; k++)
+		buf[n++] = (unsigned char)(2 + k / 3);
+	put("cut-dqt.jpg", buf, n);
+	assert_int_equal(judge("cut-dqt.jpg", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	put("cut-exif.jpg", buf, sizeof(app0) + 3000);
+	assert_int_equal(judge("cut-exif.jpg", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	/* a stripe over the table's length and first bytes: a length past the end */
+	fill_random(buf + n - 23, 18);
+	buf[n - 23] = 0xE7;
+	put("stripe-len.jpg", buf, n);
+	assert_int_not_equal(judge("stripe-len.jpg", &v), RP_V_OK);
+	/* random bytes where the marker after the EXIF segment should be */
+	fill_random(buf + sizeof(app0) + 4 + app1, 25);
+	buf[sizeof(app0) + 4 + app1] = 0x5A;
+	put("stripe-marker.jpg", buf, n);
+	assert_int_not_equal(judge("stripe-marker.jpg", &v), RP_V_OK);
+}
+
 int
 main(void)
 {
@@ -1080,6 +1127,7 @@ main(void)
 		cmocka_unit_test(issue20_loud_wav_is_not_random),
 		cmocka_unit_test(issue20_family_after_signature_extension),
 		cmocka_unit_test(renamed_binary_not_random_is_ok),
+		cmocka_unit_test(issue20_jpeg_cut_in_header),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -309,6 +309,12 @@ damaged_files(void **state)
 				print_error("%s (%s) %s: not DAMAGED: %s\n", items[i].name, items[i].fmt,
 				    dname[d], res.reason);
 				bad++;
+			} else if (res.truncated) {
+				/* stripes over a whole-length file are no cut (the engine would
+				 * excuse them) */
+				print_error("%s (%s) %s: called cut short: %s\n", items[i].name,
+				    items[i].fmt, dname[d], res.reason);
+				bad++;
 			} else if (d == FAKEHDR && (fmt->flags & RP_FMTF_RANDOM) &&
 			    (res.tail_intact == 1 || (res.damage_off >= 65536 &&
 			    !is_fake_far(items[i].name)))) {
