@@ -1102,6 +1102,57 @@ issue20_jpeg_cut_in_header(void **state)
 	assert_int_not_equal(judge("stripe-marker.jpg", &v), RP_V_OK);
 }
 
+/* A zip behind a launcher script is the archive unzip reads (every offset shifted by
+ * the prefix): ok. Behind random bytes it is not. */
+static void
+issue20_zip_behind_prefix(void **state)
+{
+	static unsigned char buf[4096];
+	static const char script[] = "#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n";
+	static const char *const names[2] = { "readme.txt", "data/notes.txt" };
+	struct rp_verdict v;
+	size_t k, z = 0, cd, lho[2];
+
+	(void)state;
+	/* two stored entries; offsets from the archive's start */
+	for (k = 0; k < 2; k++) {
+		size_t nl = strlen(names[k]), dl = 300 + 100 * k;
+
+		lho[k] = z;
+		memcpy(buf + z, "PK\3\4\x14\0\0\0\0\0", 10);
+		buf[z + 18] = buf[z + 22] = (unsigned char)dl, buf[z + 19] = buf[z + 23] = (unsigned char)(dl >> 8);
+		buf[z + 26] = (unsigned char)nl;
+		memcpy(buf + z + 30, names[k], nl);
+		fill_text(buf + z + 30 + nl, dl);
+		z += 30 + nl + dl;
+	}
+	cd = z;
+	for (k = 0; k < 2; k++) {
+		size_t nl = strlen(names[k]), dl = 300 + 100 * k;
+
+		memcpy(buf + z, "PK\1\2\x14\0\x14\0\0\0\0\0", 12);
+		buf[z + 20] = buf[z + 24] = (unsigned char)dl, buf[z + 21] = buf[z + 25] = (unsigned char)(dl >> 8);
+		buf[z + 28] = (unsigned char)nl;
+		buf[z + 42] = (unsigned char)lho[k], buf[z + 43] = (unsigned char)(lho[k] >> 8);
+		memcpy(buf + z + 46, names[k], nl);
+		z += 46 + nl;
+	}
+	memcpy(buf + z, "PK\5\6\0\0\0\0\2\0\2\0", 12);
+	buf[z + 12] = (unsigned char)(z - cd), buf[z + 13] = (unsigned char)((z - cd) >> 8);
+	buf[z + 16] = (unsigned char)cd, buf[z + 17] = (unsigned char)(cd >> 8);
+	z += 22;
+	put("plain.zip", buf, z);
+	assert_int_equal(judge("plain.zip", &v), RP_V_OK);
+	memmove(buf + sizeof(script) - 1, buf, z);
+	memcpy(buf, script, sizeof(script) - 1);
+	put("launcher.zip", buf, z + sizeof(script) - 1);
+	assert_int_equal(judge("launcher.zip", &v), RP_V_OK);
+	assert_true(has_reason(&v, "prefix"));
+	fill_random(buf, sizeof(script) - 1);
+	put("random-head.zip", buf, z + sizeof(script) - 1);
+	assert_int_equal(judge("random-head.zip", &v), RP_V_PARTIAL);
+}
+
 int
 main(void)
 {
@@ -1128,6 +1179,7 @@ main(void)
 		cmocka_unit_test(issue20_family_after_signature_extension),
 		cmocka_unit_test(renamed_binary_not_random_is_ok),
 		cmocka_unit_test(issue20_jpeg_cut_in_header),
+		cmocka_unit_test(issue20_zip_behind_prefix),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -381,6 +381,14 @@ variants(void **state)
 	assert_int_equal(rp_buf_add(&v, stub, sizeof(stub)), 0);
 	assert_int_equal(rp_buf_add(&v, b.buf, b.len), 0);
 	check_buf("zip", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);    /* the archive behind the stub */
+	assert_int_equal(res.head_intact, 1);
+	assert_int_equal(res.tail_intact, 1);
+	assert_non_null(strstr(res.reason, "prefix"));
+	/* the same bytes behind random ones: no stub, what an encryptor leaves */
+	for (size_t i = 0; i < sizeof(stub); i++)
+		((unsigned char *)v.buf)[i] = rnd();
+	check_buf("zip", v.buf, v.len, &res);
 	assert_int_equal(res.status, RP_FMT_DAMAGED);   /* no PK at 0: the head is not zip */
 	assert_int_equal(res.head_intact, 0);
 	assert_int_equal(res.tail_intact, 1);           /* but its directory is intact */
