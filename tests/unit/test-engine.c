@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1153,6 +1154,49 @@ issue20_zip_behind_prefix(void **state)
 	assert_int_equal(judge("random-head.zip", &v), RP_V_PARTIAL);
 }
 
+/* A loud 32-bit PCM sine (WAVE_FORMAT_EXTENSIBLE; random byte by byte, smooth sample by
+ * sample) is audio, intact, with a RIFF size short of its chunks, or cut short; random
+ * blocks in it are still found. */
+static void
+issue20_deep_pcm_is_audio(void **state)
+{
+	static unsigned char buf[80 + 0x5000];
+	static const unsigned char hdr[80] = {
+		'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ',
+		40, 0, 0, 0, 0xFE, 0xFF, 1, 0, 0x44, 0xAC, 0, 0, 0x10, 0xB1, 2, 0, 4, 0, 32, 0,
+		22, 0, 32, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38,
+		0x9B, 0x71, 'f', 'a', 'c', 't', 4, 0, 0, 0, 0, 0x14, 0, 0, 'd', 'a', 't', 'a',
+		0, 0x50, 0, 0 };
+	size_t len = sizeof(buf), k;
+	struct rp_verdict v;
+
+	(void)state;
+	memcpy(buf, hdr, sizeof(hdr));
+	buf[4] = (unsigned char)(len - 8), buf[5] = (unsigned char)((len - 8) >> 8);
+	for (k = 0; k < 0x5000 / 4; k++) {
+		uint32_t x = (uint32_t)(int32_t)(2.1e9 * sin((double)k * 2.0 * M_PI * 440.0 / 44100.0));
+
+		buf[80 + 4 * k] = (unsigned char)x, buf[81 + 4 * k] = (unsigned char)(x >> 8);
+		buf[82 + 4 * k] = (unsigned char)(x >> 16), buf[83 + 4 * k] = (unsigned char)(x >> 24);
+	}
+	put("deep.wav", buf, len);
+	if (judge("deep.wav", &v) != RP_V_OK)
+		fail_msg("deep.wav: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
+	/* the RIFF size says less than its chunks (a writer's slip): still audio */
+	buf[4] = (unsigned char)(len - 20);
+	put("short-riff.wav", buf, len);
+	assert_int_equal(judge("short-riff.wav", &v), RP_V_OK);
+	/* cut short: the RIFF and data sizes say more than the file holds */
+	buf[4] = (unsigned char)(len - 8);
+	put("cut.wav", buf, len - 5000);
+	assert_int_equal(judge("cut.wav", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	fill_random(buf + 4096, 4096);
+	fill_random(buf + 3 * 4096, 4096);
+	put("striped.wav", buf, len);
+	assert_int_equal(judge("striped.wav", &v), RP_V_PARTIAL);
+}
+
 int
 main(void)
 {
@@ -1180,6 +1224,7 @@ main(void)
 		cmocka_unit_test(renamed_binary_not_random_is_ok),
 		cmocka_unit_test(issue20_jpeg_cut_in_header),
 		cmocka_unit_test(issue20_zip_behind_prefix),
+		cmocka_unit_test(issue20_deep_pcm_is_audio),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
