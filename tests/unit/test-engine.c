@@ -1197,6 +1197,58 @@ issue20_deep_pcm_is_audio(void **state)
 	assert_int_equal(judge("striped.wav", &v), RP_V_PARTIAL);
 }
 
+/*
+ * A PDF cut short after whole objects (in its xref table) or inside a stream it had
+ * begun is an interrupted copy: ok. The same PDF whole, with LockFile's random 16 bytes
+ * every 32 from 4 KiB to the end, has lost its %%EOF too, but random runs sit where
+ * the xref table and trailer are text: stripes, not a cut.
+ */
+static void
+issue20_pdf_stripes_are_no_cut(void **state)
+{
+	static unsigned char buf[24 * 1024];
+	struct rp_verdict v;
+	size_t n = 0, k, xref, stream_at = 0;
+	size_t offs[8];
+
+	(void)state;
+	n += (size_t)snprintf((char *)buf, sizeof(buf), "%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n");
+	for (k = 1; k <= 6; k++) {
+		offs[k] = n;
+		if (k % 2 == 0) {
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n,
+			    "%zu 0 obj\n<< /Length 2600 /Filter /DCTDecode >>\nstream\n", k);
+			if (k == 6)
+				stream_at = n;
+			fill_random(buf + n, 2600);
+			n += 2600;
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "\nendstream\nendobj\n");
+		} else {
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "%zu 0 obj\n<< /Type /Page "
+			    "/Parent 2 0 R /Title (Zusammenfassung der Ergebnisse) /Contents %zu 0 R >>\n"
+			    "endobj\n", k, k + 1);
+		}
+	}
+	xref = n;
+	n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "xref\n0 7\n0000000000 65535 f\r\n");
+	for (k = 1; k <= 6; k++)
+		n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "%010zu 00000 n\r\n", offs[k]);
+	n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n,
+	    "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	put("whole.pdf", buf, n);
+	assert_int_equal(judge("whole.pdf", &v), RP_V_OK);
+	put("cut-xref.pdf", buf, xref + 60);
+	assert_int_equal(judge("cut-xref.pdf", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	put("cut-stream.pdf", buf, stream_at + 1000);
+	assert_int_equal(judge("cut-stream.pdf", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	for (k = n - 16; k >= 4096; k -= 32)   /* a stripe over the last 16 bytes */
+		fill_random(buf + k, 16);
+	put("lockfile.pdf", buf, n);
+	assert_int_not_equal(judge("lockfile.pdf", &v), RP_V_OK);
+}
+
 int
 main(void)
 {
@@ -1225,6 +1277,7 @@ main(void)
 		cmocka_unit_test(issue20_jpeg_cut_in_header),
 		cmocka_unit_test(issue20_zip_behind_prefix),
 		cmocka_unit_test(issue20_deep_pcm_is_audio),
+		cmocka_unit_test(issue20_pdf_stripes_are_no_cut),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
