@@ -1465,8 +1465,12 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		/* no sign of encryption: a misnamed file; go on with the statistics */
 	}
 
-	/* 3b. formats known by their signature alone (sig.h) */
-	if (fmt == NULL && efmt == NULL && head && (sig = rp_sig_by_ext(fam ? v->ext : last)) != NULL) {
+	/* 3b. formats known by their signature alone (sig.h): by the document's own
+	 * extension when something was appended to it ("x.ttf.qlin" was a font: an
+	 * extension no list knows added after it changes nothing of what its bytes must
+	 * be, as for the formats of 3), else by the last one */
+	if (fmt == NULL && efmt == NULL && head && ((sig = rp_sig_by_ext(v->ext)) != NULL ||
+	    (sig = rp_sig_by_ext(last)) != NULL)) {
 		if (rp_sig_match(sig, head, hlen)) {
 			if (sig->flags & RP_SIGF_RANDOM) {
 				reason(v, "%s signature: random by design", sig->name);

@@ -1249,6 +1249,29 @@ issue20_pdf_stripes_are_no_cut(void **state)
 	assert_int_not_equal(judge("lockfile.pdf", &v), RP_V_OK);
 }
 
+/*
+ * An extension no list knows appended after a font's ("x.ttf.qlin") changes nothing of
+ * what its bytes must be: the font's signature is asked for, as for the formats with a
+ * structure check. Gone, with a random head: partial. The intact font under the same
+ * kind of name is ok.
+ */
+static void
+issue20_signature_of_inner_extension(void **state)
+{
+	static unsigned char buf[20 * 1024];
+	struct rp_verdict v;
+
+	(void)state;
+	fill_text(buf, sizeof(buf));
+	memcpy(buf, "\0\1\0\0\0\x0c\0\x80\0\3\0\x40OS/2", 16);
+	put("face.ttf.x1", buf, sizeof(buf));
+	assert_int_equal(judge("face.ttf.x1", &v), RP_V_OK);
+	fill_random(buf, 1024);
+	put("face.ttf.x2", buf, sizeof(buf));
+	assert_int_equal(judge("face.ttf.x2", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "without the sfnt signature"));
+}
+
 int
 main(void)
 {
@@ -1278,6 +1301,7 @@ main(void)
 		cmocka_unit_test(issue20_zip_behind_prefix),
 		cmocka_unit_test(issue20_deep_pcm_is_audio),
 		cmocka_unit_test(issue20_pdf_stripes_are_no_cut),
+		cmocka_unit_test(issue20_signature_of_inner_extension),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
