@@ -1487,6 +1487,14 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			 * design once the structure in the head says so (an intact web font
 			 * was called encrypted); after the stripes, which that does not excuse */
 			if (rp_sig_random_body(sig, head, hlen, v->size)) {
+				/* random to the statistics, not to zlib: a stripe in a
+				 * compressed table breaks its stream */
+				rp_format_woff_tables(&s->sample, &fr);
+				if (fr.status == RP_FMT_DAMAGED) {
+					reason(v, "%s signature, but %s", sig->name, fr.reason);
+					v->kind = RP_V_PARTIAL;
+					return;
+				}
 				reason(v, "%s signature, its table directory whole: compressed tables, "
 				    "random by design", sig->name);
 				return;

@@ -466,44 +466,55 @@ put_be32(unsigned char *p, uint32_t x)
 }
 
 /* fresh3's false positive (issue 20, seen after its one scan): a WOFF 1 web font, whose
- * tables are zlib streams, was called encrypted. Its directory holding together makes
- * its random body expected; a header whose directory does not hold, or no header, not. */
+ * tables are zlib streams, was called encrypted. Its directory holding together and its
+ * streams inflating make its random body expected; a header whose directory does not
+ * hold, or no header, not. */
 static void
 issue20_woff1_compressed_tables(void **state)
 {
 	static const char *const tags[3] = { "OS/2", "cmap", "glyf" };
-	static const uint32_t off[3] = { 104, 40104, 65104 }, comp[3] = { 40000, 25000, 432 },
-	    orig[3] = { 80000, 50000, 432 };
-	static unsigned char buf[65536];
+	static const uint32_t orig[3] = { 40000, 20000, 432 };
+	static unsigned char buf[65536], raw[40000];
+	uint32_t off = 104, total;
 	struct rp_verdict v;
-	size_t i;
+	size_t i, k;
 
 	(void)state;
-	fill_random(buf, sizeof(buf));
-	memset(buf, 0, 104);
+	memset(buf, 0, sizeof(buf));
 	memcpy(buf, "wOFF\0\1\0\0", 8);
-	put_be32(buf + 8, sizeof(buf));          /* length: the file's */
 	buf[13] = 3;                             /* numTables */
-	put_be32(buf + 16, 130432);              /* totalSfntSize */
+	put_be32(buf + 16, 60432);               /* totalSfntSize */
 	for (i = 0; i < 3; i++) {
 		unsigned char *e = buf + 44 + 20 * i;
+		uLongf clen = (uLongf)(sizeof(buf) - off);
 
+		for (k = 0; k < orig[i]; k++)
+			raw[k] = (unsigned char)(rnd() & 0x3f);
+		if (i < 2) {
+			assert_int_equal(compress2(buf + off, &clen, raw, orig[i], 9), Z_OK);
+		} else {
+			fill_random(buf + off, orig[i]);   /* stored whole */
+			clen = orig[i];
+		}
 		memcpy(e, tags[i], 4);
-		put_be32(e + 4, off[i]);
-		put_be32(e + 8, comp[i]);
+		put_be32(e + 4, off);
+		put_be32(e + 8, (uint32_t)clen);
 		put_be32(e + 12, orig[i]);
+		off += ((uint32_t)clen + 3) & ~3u;
 	}
-	put("fa-solid-900.woff", buf, sizeof(buf));
+	total = off;
+	put_be32(buf + 8, total);                /* length: the file's */
+	put("fa-solid-900.woff", buf, total);
 	assert_int_equal(judge("fa-solid-900.woff", &v), RP_V_OK);
 	assert_true(has_reason(&v, "compressed tables"));
 	/* the same bytes with the length field not the file's: no excuse for the body */
-	put_be32(buf + 8, sizeof(buf) + 4);
-	put("fa-brands.woff", buf, sizeof(buf));
+	put_be32(buf + 8, total + 4);
+	put("fa-brands.woff", buf, total);
 	assert_int_not_equal(judge("fa-brands.woff", &v), RP_V_OK);
 	/* a table outside the file */
-	put_be32(buf + 8, sizeof(buf));
-	put_be32(buf + 44 + 40 + 4, 65536);
-	put("fa-regular.woff", buf, sizeof(buf));
+	put_be32(buf + 8, total);
+	put_be32(buf + 44 + 40 + 4, total);
+	put("fa-regular.woff", buf, total);
 	assert_int_not_equal(judge("fa-regular.woff", &v), RP_V_OK);
 	/* random bytes under the name */
 	fill_random(buf, sizeof(buf));
@@ -1272,6 +1283,52 @@ issue20_signature_of_inner_extension(void **state)
 	assert_true(has_reason(&v, "without the sfnt signature"));
 }
 
+/*
+ * A WOFF 1 font's compressed tables are random to the statistics (random by design)
+ * but not to zlib: every table stored smaller than its length is a zlib stream. The
+ * intact font is ok; LockFile's 16 random bytes every 32 from 4 KiB on break the
+ * streams: partial.
+ */
+static void
+issue20_woff_tables_inflate(void **state)
+{
+	static unsigned char raw[2][40 * 1024], buf[96 * 1024];
+	static const char tags[2][5] = { "cmap", "glyf" };
+	struct rp_verdict v;
+	size_t k, i, n = 44 + 2 * 20;
+	uLongf clen;
+
+	(void)state;
+	memset(buf, 0, 44);
+	memcpy(buf, "wOFF\0\1\0\0", 8);
+	buf[13] = 2;
+	for (k = 0; k < 2; k++) {
+		unsigned char *e = buf + 44 + 20 * k;
+
+		for (i = 0; i < sizeof(raw[k]); i++)
+			raw[k][i] = (unsigned char)(rnd() & 0x3f);   /* compresses by a quarter */
+		clen = (uLongf)(sizeof(buf) - n);
+		assert_int_equal(compress2(buf + n, &clen, raw[k], sizeof(raw[k]), 9), Z_OK);
+		memcpy(e, tags[k], 4);
+		e[4] = (unsigned char)(n >> 24), e[5] = (unsigned char)(n >> 16);
+		e[6] = (unsigned char)(n >> 8), e[7] = (unsigned char)n;
+		e[8] = (unsigned char)(clen >> 24), e[9] = (unsigned char)(clen >> 16);
+		e[10] = (unsigned char)(clen >> 8), e[11] = (unsigned char)clen;
+		e[13] = (unsigned char)(sizeof(raw[k]) >> 16), e[14] = (unsigned char)(sizeof(raw[k]) >> 8);
+		n += (clen + 3) & ~(uLongf)3;
+	}
+	buf[8] = (unsigned char)(n >> 24), buf[9] = (unsigned char)(n >> 16);
+	buf[10] = (unsigned char)(n >> 8), buf[11] = (unsigned char)n;
+	put("face.woff", buf, n);
+	if (judge("face.woff", &v) != RP_V_OK)
+		fail_msg("face.woff: %s", v.nreasons ? v.reasons[0] : "");
+	for (k = 4096; k + 16 <= n; k += 32)
+		fill_random(buf + k, 16);
+	put("lockfile.woff", buf, n);
+	assert_int_equal(judge("lockfile.woff", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "does not inflate"));
+}
+
 int
 main(void)
 {
@@ -1302,6 +1359,7 @@ main(void)
 		cmocka_unit_test(issue20_deep_pcm_is_audio),
 		cmocka_unit_test(issue20_pdf_stripes_are_no_cut),
 		cmocka_unit_test(issue20_signature_of_inner_extension),
+		cmocka_unit_test(issue20_woff_tables_inflate),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
