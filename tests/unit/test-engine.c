@@ -1310,15 +1310,12 @@ issue20_woff_tables_inflate(void **state)
 		clen = (uLongf)(sizeof(buf) - n);
 		assert_int_equal(compress2(buf + n, &clen, raw[k], sizeof(raw[k]), 9), Z_OK);
 		memcpy(e, tags[k], 4);
-		e[4] = (unsigned char)(n >> 24), e[5] = (unsigned char)(n >> 16);
-		e[6] = (unsigned char)(n >> 8), e[7] = (unsigned char)n;
-		e[8] = (unsigned char)(clen >> 24), e[9] = (unsigned char)(clen >> 16);
-		e[10] = (unsigned char)(clen >> 8), e[11] = (unsigned char)clen;
-		e[13] = (unsigned char)(sizeof(raw[k]) >> 16), e[14] = (unsigned char)(sizeof(raw[k]) >> 8);
+		put_be32(e + 4, (uint32_t)n);
+		put_be32(e + 8, (uint32_t)clen);
+		put_be32(e + 12, (uint32_t)sizeof(raw[k]));
 		n += (clen + 3) & ~(uLongf)3;
 	}
-	buf[8] = (unsigned char)(n >> 24), buf[9] = (unsigned char)(n >> 16);
-	buf[10] = (unsigned char)(n >> 8), buf[11] = (unsigned char)n;
+	put_be32(buf + 8, (uint32_t)n);
 	put("face.woff", buf, n);
 	if (judge("face.woff", &v) != RP_V_OK)
 		fail_msg("face.woff: %s", v.nreasons ? v.reasons[0] : "");
