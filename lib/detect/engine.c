@@ -1147,23 +1147,42 @@ dense_format(const struct rp_format *f)
 }
 
 /*
- * Random blocks of a PCM WAV that are loud audio, not ciphertext: 16-bit samples of a
- * sound move from one to the next by a small step (a few thousand at most), where
- * random bytes read as samples jump by 21,845 on average (a third of the range). A
- * noisy or loud sound effect has blocks as varied as random bytes, byte by byte
- * (fresh3's intact up.wav was called partial), but not sample by sample. Returns the
- * random blocks left once those are set aside; the format's header must say PCM,
- * 16 bits (else every random block counts).
+ * Random blocks of a PCM WAV that are loud audio, not ciphertext: samples of a sound
+ * move from one to the next by a small step (a few thousand at most on a 16-bit
+ * scale), where random bytes read as samples jump by 21,845 on average (a third of
+ * the range). A noisy or loud sound effect has blocks as varied as random bytes, byte
+ * by byte (fresh3's intact up.wav was called partial; a loud 32-bit sine is too), but
+ * not sample by sample. 24- and 32-bit samples are read by their top 16 bits, from
+ * where the data chunk starts. Returns the random blocks left once those are set
+ * aside; the format's header must say PCM (plain or WAVE_FORMAT_EXTENSIBLE) of 16, 24
+ * or 32 bits (else every random block counts).
  */
 static uint64_t
 wav_random_blocks(const struct rp_sample *smp, const unsigned char *h, size_t hlen,
     uint64_t rblocks)
 {
-	uint64_t left = 0;
-	size_t r, i, ch;
+	uint64_t left = 0, dstart = 0;
+	size_t r, i, ch, bps, pos;
+	unsigned tag;
 
-	if (hlen < 44 || memcmp(h + 12, "fmt ", 4) != 0 || rp_le16(h + 20) != 1 ||
-	    rp_le16(h + 34) != 16 || (ch = rp_le16(h + 22)) < 1 || ch > 8)
+	if (hlen < 44 || memcmp(h + 12, "fmt ", 4) != 0 || (ch = rp_le16(h + 22)) < 1 || ch > 8)
+		return rblocks;
+	tag = rp_le16(h + 20);
+	if (tag == 0xFFFE && rp_le32(h + 16) >= 40 && hlen >= 46)
+		tag = rp_le16(h + 44);   /* the extensible header's sub-format */
+	bps = rp_le16(h + 34) / 8u;
+	if (tag != 1 || rp_le16(h + 34) % 8 != 0 || bps < 2 || bps > 4)
+		return rblocks;
+	/* where the samples start: the data chunk in the head */
+	for (pos = 12; pos + 8 <= hlen; pos += 8 + (size_t)rp_le32(h + pos + 4) + (rp_le32(h + pos + 4) & 1)) {
+		if (memcmp(h + pos, "data", 4) == 0) {
+			dstart = pos + 8;
+			break;
+		}
+		if (rp_le32(h + pos + 4) > hlen)
+			break;
+	}
+	if (dstart == 0)
 		return rblocks;
 	for (r = 0; r < smp->nreg; r++) {
 		const unsigned char *p = smp->data + smp->pos[r];
@@ -1171,18 +1190,21 @@ wav_random_blocks(const struct rp_sample *smp, const unsigned char *h, size_t hl
 
 		/* blocks as the analysis cut them: from the region's start, 4 KiB each */
 		for (i = 0; i + 1024 <= len; i += BLOCK) {
-			size_t n = len - i < BLOCK ? len - i : BLOCK, k, m = 0, st = 2 * ch;
-			uint64_t steps = 0;
+			size_t n = len - i < BLOCK ? len - i : BLOCK, k, m = 0, st = bps * ch;
+			uint64_t steps = 0, at = smp->reg[r].off + i;
 			struct rp_stats bs;
 
 			rp_stats_reset(&bs);
 			rp_stats_add(&bs, p + i, n);
 			if (!rp_block_random(&bs))
 				continue;
-			/* samples start at even offsets of the file (the data chunk is
-			 * word-aligned); one channel's successive samples */
-			for (k = (smp->reg[r].off + i) & 1; k + st + 2 <= n; k += 2, m++) {
-				int a0 = (int16_t)rp_le16(p + i + k), a1 = (int16_t)rp_le16(p + i + k + st);
+			/* the first sample boundary in the block; one channel's successive
+			 * samples, by their top 16 bits (little-endian: the last two bytes) */
+			k = at >= dstart ? (bps - (size_t)((at - dstart) % bps)) % bps :
+			    (size_t)((dstart - at) % bps);
+			for (; k + st + bps <= n; k += bps, m++) {
+				int a0 = (int16_t)rp_le16(p + i + k + bps - 2);
+				int a1 = (int16_t)rp_le16(p + i + k + st + bps - 2);
 
 				steps += (uint64_t)(a1 > a0 ? a1 - a0 : a0 - a1);
 			}
@@ -1191,6 +1213,15 @@ wav_random_blocks(const struct rp_sample *smp, const unsigned char *h, size_t hl
 		}
 	}
 	return left < rblocks ? left : rblocks;
+}
+
+/* A format's random blocks that are foreign to it: a WAV's loud audio set aside. */
+static uint64_t
+foreign_random_blocks(const struct rp_sample *smp, const struct rp_format *fmt,
+    const unsigned char *h, size_t hlen, uint64_t rblocks)
+{
+	return rblocks >= 1 && strcmp(fmt->name, "wav") == 0 ?
+	    wav_random_blocks(smp, h, hlen, rblocks) : rblocks;
 }
 
 /* Whether a name has an extension before its last one ("data.bin.8base"; not
@@ -1310,8 +1341,7 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			/* a shallow check of a structured format cannot vouch for its body */
 			if (!(fmt->flags & RP_FMTF_RANDOM) && !fr.body_checked) {
 				/* a PCM WAV's loud blocks are random byte by byte only */
-				rb = a->rblocks >= 2 && strcmp(fmt->name, "wav") == 0 ?
-				    wav_random_blocks(&s->sample, head, hlen, a->rblocks) : a->rblocks;
+				rb = foreign_random_blocks(&s->sample, fmt, head, hlen, a->rblocks);
 				if (a->blocks >= 4 && rb * 10 >= a->blocks * 9) {
 					reason(v, "but its content is random");
 					describe_random(v, a);
@@ -1337,7 +1367,8 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			/* randomness where the format says structure: only a format that is not
 			 * random by design can show it in the statistics */
 			int random_regions = !(fmt->flags & RP_FMTF_RANDOM) &&
-			    (a->rblocks || striped(a) || regular_stripes(a) ||
+			    (foreign_random_blocks(&s->sample, fmt, head, hlen, a->rblocks) ||
+			    striped(a) || regular_stripes(a) ||
 			    (small && (small_random(a) || tiny_random(a))));
 
 			/* truncated or unusual is not encrypted */
@@ -1438,8 +1469,12 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 		/* no sign of encryption: a misnamed file; go on with the statistics */
 	}
 
-	/* 3b. formats known by their signature alone (sig.h) */
-	if (fmt == NULL && efmt == NULL && head && (sig = rp_sig_by_ext(fam ? v->ext : last)) != NULL) {
+	/* 3b. formats known by their signature alone (sig.h): by the document's own
+	 * extension when something was appended to it ("x.ttf.qlin" was a font: an
+	 * extension no list knows added after it changes nothing of what its bytes must
+	 * be, as for the formats of 3), else by the last one */
+	if (fmt == NULL && efmt == NULL && head && ((sig = rp_sig_by_ext(v->ext)) != NULL ||
+	    (sig = rp_sig_by_ext(last)) != NULL)) {
 		if (rp_sig_match(sig, head, hlen)) {
 			if (sig->flags & RP_SIGF_RANDOM) {
 				reason(v, "%s signature: random by design", sig->name);
@@ -1456,6 +1491,14 @@ judge(struct rp_scanner *s, const char *base, struct analysis *a, struct rp_verd
 			 * design once the structure in the head says so (an intact web font
 			 * was called encrypted); after the stripes, which that does not excuse */
 			if (rp_sig_random_body(sig, head, hlen, v->size)) {
+				/* random to the statistics, not to zlib: a stripe in a
+				 * compressed table breaks its stream */
+				rp_format_woff_tables(&s->sample, &fr);
+				if (fr.status == RP_FMT_DAMAGED) {
+					reason(v, "%s signature, but %s", sig->name, fr.reason);
+					v->kind = RP_V_PARTIAL;
+					return;
+				}
 				reason(v, "%s signature, its table directory whole: compressed tables, "
 				    "random by design", sig->name);
 				return;

@@ -111,14 +111,92 @@ jpeg_trailer_len(const unsigned char *h, size_t n)
 	return 0;
 }
 
+/*
+ * Whether the header segment at seg (marker m, length len, q[0..n) the bytes of its
+ * payload the file still holds, n possibly 0) begins as its marker says. A file cut
+ * inside a segment keeps the segment's start; a random length (a stripe over the
+ * length field) comes with random bytes where the payload's first fields are:
+ * an APPn or COM segment starts with its name or text in ASCII ("Exif", "JFIF",
+ * "ICC_PROFILE", "http://ns.adobe.com/..."), a quantisation table with its
+ * precision/id byte and a length made of whole 65- or 129-byte tables, a Huffman
+ * table with its class/id byte, a frame header with its sample precision, a restart
+ * interval with length 4. Other markers are not judged (0).
+ */
+static int
+jpeg_seg_starts(unsigned m, size_t len, const unsigned char *q, size_t n)
+{
+	size_t i, k = n < 5 ? n : 5;
+
+	if ((m >= 0xE0 && m <= 0xEF) || m == 0xFE) {
+		for (i = 0; i < k; i++) {
+			if (q[i] == 0 && i > 0 && m != 0xFE)
+				break;   /* the end of an APPn's name */
+			if (q[i] < 0x20 ? !(q[i] == '\t' || q[i] == '\n' || q[i] == '\r') : q[i] > 0x7E)
+				return 0;
+		}
+		return 1;
+	}
+	if (m == 0xDB) {
+		size_t t;
+
+		if (n && ((q[0] >> 4) > 1 || (q[0] & 15) > 3))
+			return 0;
+		for (t = 0; t <= 4; t++)   /* t 16-bit tables, the rest 8-bit */
+			if (len - 2 >= 129 * t && (len - 2 - 129 * t) % 65 == 0 &&
+			    t + (len - 2 - 129 * t) / 65 <= 4)
+				return 1;
+		return 0;
+	}
+	if (m == 0xC4)
+		return len >= 2 + 17 && (n == 0 || ((q[0] >> 4) <= 1 && (q[0] & 15) <= 3));
+	if (m >= 0xC0 && m <= 0xCF && m != 0xC8 && m != 0xCC)
+		return len >= 2 + 9 && (n == 0 || (q[0] >= 2 && q[0] <= 16));
+	if (m == 0xDD)
+		return len == 4;
+	return 0;
+}
+
+/*
+ * Whether the header segments, valid from the start of image, end with the file: the
+ * chain stopped at pos because the file ends (not at a foreign byte), either inside
+ * the last segment (lastm at lastpos, whose length runs past the end) or inside the
+ * next marker. The randomness a segment's payload may hold (an EXIF thumbnail, an ICC
+ * profile) is its own; what tells a cut from a random length is how the last segment
+ * begins (jpeg_seg_starts) and that the 1-3 bytes left after it, if any, start a marker.
+ */
+static int
+jpeg_cut(struct rp_sample *s, struct rp_rd *rd, uint64_t pos, uint64_t lastpos, unsigned lastm)
+{
+	const unsigned char *p;
+	size_t n;
+
+	if (lastpos == 0)
+		return 0;
+	if (pos < s->size) {
+		/* a marker begun: 0xFF, then a marker code that may have a length */
+		n = (size_t)(s->size - pos);
+		if (n >= 4 || (p = rp_rd_get(rd, pos, n)) == NULL || p[0] != 0xFF)
+			return 0;
+		if (n >= 2 && p[1] != 0xFF && !jpeg_has_len(p[1]))
+			return 0;
+	}
+	/* the last segment, whole or cut: how it begins */
+	if (lastpos + 4 > s->size)
+		return 0;
+	n = s->size - (lastpos + 4) < 16 ? (size_t)(s->size - (lastpos + 4)) : 16;
+	if ((p = rp_rd_get(rd, lastpos, 4 + n)) == NULL)
+		return 0;
+	return jpeg_seg_starts(lastm, rp_be16(p + 2), p + 4, n);
+}
+
 void
 rp_fmt_jpeg_check(struct rp_sample *s, struct rp_fmt_result *r)
 {
 	struct rp_rd rd;
 	const unsigned char *h, *p, *t;
 	size_t hlen, tlen, i, eoi, first = 0;
-	uint64_t pos = 2, sos = 0, end, toff, checked = 0;
-	unsigned m, nseg, bad;
+	uint64_t pos = 2, sos = 0, end, toff, checked = 0, lastpos = 0;
+	unsigned m, nseg, bad, lastm = 0;
 	int sof = 0, jls = 0;
 
 	rp_fmt_begin(r);
@@ -155,6 +233,8 @@ rp_fmt_jpeg_check(struct rp_sample *s, struct rp_fmt_result *r)
 				sof = 1;
 				jls = m == 0xF7;
 			}
+			lastpos = pos;
+			lastm = m;
 			pos += 2 + (uint64_t)rp_be16(p + 2);
 			if (m == 0xDA) {
 				sos = pos;
@@ -162,12 +242,20 @@ rp_fmt_jpeg_check(struct rp_sample *s, struct rp_fmt_result *r)
 			}
 		}
 		if (r->status != RP_FMT_DAMAGED && sos == 0) {
+			r->head_intact = 1;
 			if (rd.fail)
 				rp_fmt_ok(r, "header segments read to %llu (probe budget)",
 				    (unsigned long long)pos);
-			else
+			else if (jpeg_cut(s, &rd, pos, lastpos, lastm)) {
+				/* a marker where each segment's length said, up to the end */
+				rp_fmt_damage(r, s->size, "the file ends in its header segments "
+				    "(segment 0xFF%02X at %llu), every marker before where expected",
+				    lastm, (unsigned long long)lastpos);
+				r->truncated = 1;
+			} else {
 				rp_fmt_damage(r, pos, "no start of scan in the header segments");
-			r->head_intact = rd.fail ? 1 : 0;
+				r->head_intact = 0;
+			}
 			return;
 		}
 		if (r->status != RP_FMT_DAMAGED && !sof)

@@ -454,7 +454,7 @@ rp_fmt_riff_check(struct rp_sample *s, struct rp_fmt_result *r)
 	const unsigned char *h, *p;
 	size_t hlen;
 	uint64_t pos = 0, end, sz, n = 0, cpos;
-	int rf64;
+	int rf64, cut = 0;
 
 	rp_fmt_begin(r);
 	h = rp_sample_head(s, &hlen);
@@ -490,7 +490,11 @@ rp_fmt_riff_check(struct rp_sample *s, struct rp_fmt_result *r)
 			r->tail_intact = 0;
 			rp_fmt_damage(r, pos + 4, "RIFF size %llu exceeds the file",
 			    (unsigned long long)sz);
-			return;
+			if (pos > 0)
+				return;
+			/* cut short (an interrupted copy) when the chunks chain to the end */
+			cut = 1;
+			sz = s->size - pos - 8;
 		}
 		end = pos + 8 + sz;
 		for (cpos = pos + 12; cpos + 8 <= end && n < 1000000;) {
@@ -508,6 +512,11 @@ rp_fmt_riff_check(struct rp_sample *s, struct rp_fmt_result *r)
 			if (csz > end - cpos - 8) {
 				rp_fmt_damage(r, cpos, "chunk '%.4s' at %llu runs past the end",
 				    (const char *)p, (unsigned long long)cpos);
+				/* the RIFF size says the file was longer, every chunk before
+				 * this one is valid and so is its id: the file ends inside it.
+				 * (With a RIFF size that fits, a chunk running past the end has
+				 * a foreign length: not a cut.) */
+				r->truncated = cut;
 				return;
 			}
 			cpos += 8 + csz + (csz & 1);
@@ -518,6 +527,10 @@ rp_fmt_riff_check(struct rp_sample *s, struct rp_fmt_result *r)
 			return;
 		}
 		pos = end + (end & 1 && end < s->size ? 1 : 0);
+	}
+	if (cut) {
+		r->truncated = 1;   /* cut at a chunk's end */
+		return;
 	}
 	r->tail_intact = 1;
 	rp_fmt_ok(r, "RIFF '%.4s', %llu chunks chain to the end", (const char *)h + 8,

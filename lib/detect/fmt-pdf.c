@@ -58,6 +58,48 @@ junk_segment(const unsigned char *p, size_t n)
 }
 
 /*
+ * Whether p[0..n) is PDF syntax outside streams as far as a byte count can tell: no
+ * 16 consecutive bytes hold 6 that it does not have (controls but whitespace, bytes of
+ * 0x80 and more). Objects, dictionaries, xref tables and trailers are ASCII; a string
+ * in PDFDocEncoding has a high byte here and there, and UTF-16 strings pair NULs (white
+ * space here) with ASCII; a 16-byte run of random bytes has about 10.
+ */
+static int
+clean_syntax(const unsigned char *p, size_t n)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		bad += (p[i] < 0x20 && !pdf_ws(p[i])) || p[i] >= 0x80;
+		if (i >= 16)
+			bad -= (p[i - 16] < 0x20 && !pdf_ws(p[i - 16])) || p[i - 16] >= 0x80;
+		if (bad >= 6)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A file cut short after whole objects: what follows the last "endobj" or "endstream"
+ * of the tail up to the end of the file is syntax (the next object's start, an xref
+ * table, a trailer), or the start of an object up to a "stream" keyword whose data
+ * the file ends in. Stripes of random bytes over that syntax are no cut.
+ */
+static int
+cut_after_object(const unsigned char *t, size_t tlen)
+{
+	const unsigned char *e1 = rp_fmt_rfind(t, tlen, "endobj", 6);
+	const unsigned char *e2 = rp_fmt_rfind(t, tlen, "endstream", 9);
+	const unsigned char *e, *st;
+
+	if (e1 == NULL && e2 == NULL)
+		return 0;
+	e = e2 == NULL || (e1 != NULL && e1 + 6 > e2 + 9) ? e1 + 6 : e2 + 9;
+	st = rp_fmt_rfind(e, tlen - (size_t)(e - t), "stream", 6);
+	return clean_syntax(e, st ? (size_t)(st - e) : tlen - (size_t)(e - t));
+}
+
+/*
  * A file cut inside its last stream (an interrupted copy of a small PDF has no endobj
  * yet): the last "stream" keyword of the tail, and a FlateDecode stream behind it that
  * inflates without error up to the end of the file. Random bytes behind a kept header
@@ -113,10 +155,9 @@ rp_fmt_pdf_check(struct rp_sample *s, struct rp_fmt_result *r)
 	}
 	if (q == NULL) {
 		/* cut short (an interrupted copy): objects and streams go on to the end; a
-		 * fake header has random bytes there */
+		 * fake header has random bytes there, stripes random runs in the syntax */
 		r->truncated = r->head_intact == 1 && t && tlen >= 256 &&
-		    (rp_fmt_rfind(t, tlen, "endobj", 6) || rp_fmt_rfind(t, tlen, "endstream", 9) ||
-		    cut_stream(t, tlen, toff, s->size));
+		    (cut_after_object(t, tlen) || cut_stream(t, tlen, toff, s->size));
 		rp_fmt_damage(r, s->size > 1024 ? s->size - 1024 : 0, "no %%%%EOF in the last bytes");
 		return;
 	}

@@ -1,10 +1,12 @@
 /* Helpers shared by the format checks: results, a bounded reader, CRC-32, inflate. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
 #include "detect/fmt-util.h"
+#include "detect/stats.h"
 
 void
 rp_fmt_begin(struct rp_fmt_result *r)
@@ -217,4 +219,21 @@ rp_fmt_rfind(const unsigned char *h, size_t hlen, const void *n, size_t nlen)
 		if (h[i] == *(const unsigned char *)n && memcmp(h + i, n, nlen) == 0)
 			return h + i;
 	return NULL;
+}
+
+int
+rp_fmt_bytes_random(const unsigned char *p, size_t n)
+{
+	struct rp_stats st;
+	unsigned distinct = 0, c;
+
+	if (p == NULL || n < 16)
+		return 0;
+	rp_stats_reset(&st);
+	rp_stats_add(&st, p, n < 4096 ? n : 4096);
+	if (st.n >= 1024)
+		return rp_block_random(&st);
+	for (c = 0; c < 256; c++)
+		distinct += st.hist[c] != 0;
+	return distinct >= 0.85 * 256.0 * (1.0 - pow(255.0 / 256.0, (double)st.n));
 }

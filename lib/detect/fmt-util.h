@@ -73,6 +73,14 @@ uint32_t rp_fmt_crc32(uint32_t crc, const void *p, size_t len);
 int rp_fmt_inflate(const unsigned char *in, size_t len, int raw, uint64_t max_out,
     size_t *used, uint32_t *crc, uint64_t *out);
 
+/*
+ * Whether n bytes are as varied as random ones: at 1 KiB and more, the chi-square
+ * test of rp_block_random on the first 4 KiB; from 16 bytes, at least 85 % of the
+ * distinct values n random bytes have on average (text, code and headers repeat
+ * their bytes far more); under 16 bytes nothing can be told (0).
+ */
+int rp_fmt_bytes_random(const unsigned char *p, size_t n);
+
 /* memmem over a bounded haystack; NULL when absent. */
 const unsigned char *rp_fmt_find(const unsigned char *h, size_t hlen, const void *n, size_t nlen);
 /* The last occurrence. */

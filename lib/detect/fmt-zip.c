@@ -132,8 +132,14 @@ head_ok(const unsigned char *h, size_t n, uint64_t size)
 	return 1;
 }
 
-void
-rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
+/*
+ * The check proper. When the head carries no zip signature the damage is left to the
+ * caller (*nosig set), which first asks whether the directory found the archive
+ * behind a prefix: *prefix the prefix's length when the entry whose local header
+ * offset is 0 has its local header, name and all, at that offset shifted.
+ */
+static void
+zip_check(struct rp_sample *s, struct rp_fmt_result *r, int *nosig, uint64_t *prefix)
 {
 	struct rp_rd rd;
 	const unsigned char *h, *t, *p, *e = NULL;
@@ -152,7 +158,7 @@ rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
 			rp_fmt_damage(r, 0, "the first local header at 0 is not valid");
 	} else {
 		r->head_intact = 0;
-		rp_fmt_damage(r, 0, "no zip signature at offset 0");
+		*nosig = 1;
 	}
 
 	/* end of central directory: the last PK\5\6 whose comment reaches the end */
@@ -319,6 +325,8 @@ rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
 			}
 			nchecked += rc != 0;
 			nsampled++;
+			if (rc > 0 && lho == 0 && delta > 0)
+				*prefix = delta;
 		}
 		last = ent;
 		have_last = 1;
@@ -347,4 +355,38 @@ rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
 	r->body_checked = nsampled > 1;
 	rp_fmt_ok(r, "end of central directory, %llu entries, %llu local headers match",
 	    (unsigned long long)nent, (unsigned long long)nchecked);
+}
+
+/*
+ * A zip behind a prefix (a self-extractor's stub, a launcher script, "prefix that
+ * could be an executable jar"): unzip and libarchive shift every offset of the central
+ * directory by the prefix's length, and so does the check. When the first local header
+ * is where the shifted directory says, the archive is whole and its head is the local
+ * header behind the prefix. A prefix as varied as random bytes is no stub: what an
+ * encryptor leaves where the archive began (the "no zip signature" damage stands).
+ */
+void
+rp_fmt_zip_check(struct rp_sample *s, struct rp_fmt_result *r)
+{
+	const unsigned char *h;
+	size_t hlen;
+	int nosig = 0;
+	uint64_t prefix = 0;
+
+	zip_check(s, r, &nosig, &prefix);
+	if (!nosig)
+		return;
+	h = rp_sample_head(s, &hlen);
+	if (prefix > 0 && h != NULL && r->status == RP_FMT_INTACT && r->tail_intact == 1 &&
+	    !rp_fmt_bytes_random(h, hlen < prefix ? hlen : (size_t)prefix)) {
+		char why[RP_FMT_REASON_LEN];
+
+		r->head_intact = 1;
+		snprintf(why, sizeof(why), "%s", r->reason);
+		snprintf(r->reason, sizeof(r->reason), "archive behind a %llu-byte prefix "
+		    "(a stub or a script, not random): %.*s", (unsigned long long)prefix,
+		    72, why);
+		return;
+	}
+	rp_fmt_damage(r, 0, "no zip signature at offset 0");
 }

@@ -86,4 +86,11 @@ const struct rp_format *rp_format_by_name(const char *name);
  */
 const char *rp_format_stream_head(const unsigned char *head, size_t len,
     struct rp_fmt_result *res);
+/*
+ * The zlib streams of a WOFF 1 font's compressed tables (fmt-font.c): DAMAGED when
+ * one that starts in a sampled region does not inflate, INTACT when at least one was
+ * examined, UNKNOWN otherwise (not a WOFF 1 head, no compressed table sampled). For
+ * the engine, after the signature (sig.h) said WOFF 1. Allocates nothing; thread-safe.
+ */
+void rp_format_woff_tables(struct rp_sample *s, struct rp_fmt_result *res);
 #endif

@@ -1,5 +1,6 @@
 /*
- * Fuzzes every format's sniff and structure check on every input. The input becomes
+ * Fuzzes every format's sniff and structure check on every input (and the WOFF 1
+ * tables' streams). The input becomes
  * a file (memfd): as it is, or, when its first byte is odd, spread over a 3 MiB file
  * (input at the head, again at the tail, zeros between) so that sampled reads and
  * probes are exercised too. Checks must never crash, read out of bounds, exceed the
@@ -43,6 +44,14 @@ run(int fd, uint64_t fsize)
 		    s.probe_bytes > RP_SAMPLE_PROBE_BUDGET)
 			abort();
 	}
+	/* the WOFF 1 tables' streams (the engine asks after the signature) */
+	s.probe_bytes = 0;
+	memset(&r, 0xA5, sizeof(r));
+	rp_format_woff_tables(&s, &r);
+	if (r.status > RP_FMT_UNKNOWN || r.head_intact < -1 || r.head_intact > 1 ||
+	    (r.body_checked != 0 && r.body_checked != 1) ||
+	    memchr(r.reason, '\0', sizeof(r.reason)) == NULL || s.probe_bytes > RP_SAMPLE_PROBE_BUDGET)
+		abort();
 out:
 	rp_sample_release(&s);
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -475,44 +476,55 @@ put_be32(unsigned char *p, uint32_t x)
 }
 
 /* fresh3's false positive (issue 20, seen after its one scan): a WOFF 1 web font, whose
- * tables are zlib streams, was called encrypted. Its directory holding together makes
- * its random body expected; a header whose directory does not hold, or no header, not. */
+ * tables are zlib streams, was called encrypted. Its directory holding together and its
+ * streams inflating make its random body expected; a header whose directory does not
+ * hold, or no header, not. */
 static void
 issue20_woff1_compressed_tables(void **state)
 {
 	static const char *const tags[3] = { "OS/2", "cmap", "glyf" };
-	static const uint32_t off[3] = { 104, 40104, 65104 }, comp[3] = { 40000, 25000, 432 },
-	    orig[3] = { 80000, 50000, 432 };
-	static unsigned char buf[65536];
+	static const uint32_t orig[3] = { 40000, 20000, 432 };
+	static unsigned char buf[65536], raw[40000];
+	uint32_t off = 104, total;
 	struct rp_verdict v;
-	size_t i;
+	size_t i, k;
 
 	(void)state;
-	fill_random(buf, sizeof(buf));
-	memset(buf, 0, 104);
+	memset(buf, 0, sizeof(buf));
 	memcpy(buf, "wOFF\0\1\0\0", 8);
-	put_be32(buf + 8, sizeof(buf));          /* length: the file's */
 	buf[13] = 3;                             /* numTables */
-	put_be32(buf + 16, 130432);              /* totalSfntSize */
+	put_be32(buf + 16, 60432);               /* totalSfntSize */
 	for (i = 0; i < 3; i++) {
 		unsigned char *e = buf + 44 + 20 * i;
+		uLongf clen = (uLongf)(sizeof(buf) - off);
 
+		for (k = 0; k < orig[i]; k++)
+			raw[k] = (unsigned char)(rnd() & 0x3f);
+		if (i < 2) {
+			assert_int_equal(compress2(buf + off, &clen, raw, orig[i], 9), Z_OK);
+		} else {
+			fill_random(buf + off, orig[i]);   /* stored whole */
+			clen = orig[i];
+		}
 		memcpy(e, tags[i], 4);
-		put_be32(e + 4, off[i]);
-		put_be32(e + 8, comp[i]);
+		put_be32(e + 4, off);
+		put_be32(e + 8, (uint32_t)clen);
 		put_be32(e + 12, orig[i]);
+		off += ((uint32_t)clen + 3) & ~3u;
 	}
-	put("fa-solid-900.woff", buf, sizeof(buf));
+	total = off;
+	put_be32(buf + 8, total);                /* length: the file's */
+	put("fa-solid-900.woff", buf, total);
 	assert_int_equal(judge("fa-solid-900.woff", &v), RP_V_OK);
 	assert_true(has_reason(&v, "compressed tables"));
 	/* the same bytes with the length field not the file's: no excuse for the body */
-	put_be32(buf + 8, sizeof(buf) + 4);
-	put("fa-brands.woff", buf, sizeof(buf));
+	put_be32(buf + 8, total + 4);
+	put("fa-brands.woff", buf, total);
 	assert_int_not_equal(judge("fa-brands.woff", &v), RP_V_OK);
 	/* a table outside the file */
-	put_be32(buf + 8, sizeof(buf));
-	put_be32(buf + 44 + 40 + 4, 65536);
-	put("fa-regular.woff", buf, sizeof(buf));
+	put_be32(buf + 8, total);
+	put_be32(buf + 44 + 40 + 4, total);
+	put("fa-regular.woff", buf, total);
 	assert_int_not_equal(judge("fa-regular.woff", &v), RP_V_OK);
 	/* random bytes under the name */
 	fill_random(buf, sizeof(buf));
@@ -1065,6 +1077,265 @@ renamed_binary_not_random_is_ok(void **state)
 	assert_int_equal(judge("shilka.png.map", &v), RP_V_ENCRYPTED);
 }
 
+/*
+ * Cut short or prefixed is not encrypted (fresh5's goexif JPEGs, klauspost's
+ * test-prefix.zip, scipy's 32-bit WAV), from synthetic files. A JPEG whose header
+ * segments chain, marker after marker, up to where the file ends (inside a
+ * quantisation table, inside an EXIF segment whose thumbnail is random) is cut short:
+ * ok. The same file with a random length and random bytes where the table starts, or
+ * random bytes where the next marker should be, is not.
+ */
+static void
+issue20_jpeg_cut_in_header(void **state)
+{
+	static unsigned char buf[16 * 1024];
+	static const unsigned char app0[] = { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
+		1, 1, 0, 0, 1, 0, 1, 0, 0 };
+	struct rp_verdict v;
+	size_t n, k, app1 = 6000;
+
+	(void)state;
+	/* SOI, APP0, APP1 "Exif" with a random thumbnail, then a DQT cut short */
+	memcpy(buf, app0, sizeof(app0));
+	n = sizeof(app0);
+	buf[n++] = 0xFF, buf[n++] = 0xE1;
+	buf[n++] = (unsigned char)((app1 + 2) >> 8), buf[n++] = (unsigned char)(app1 + 2);
+	memcpy(buf + n, "Exif\0\0II*\0", 10);
+	fill_random(buf + n + 10, app1 - 10);
+	n += app1;
+	buf[n++] = 0xFF, buf[n++] = 0xDB, buf[n++] = 0, buf[n++] = 67, buf[n++] = 0;
+	for (k = 0; k < 20; k++)
+		buf[n++] = (unsigned char)(2 + k / 3);
+	put("cut-dqt.jpg", buf, n);
+	assert_int_equal(judge("cut-dqt.jpg", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	put("cut-exif.jpg", buf, sizeof(app0) + 3000);
+	assert_int_equal(judge("cut-exif.jpg", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	/* a stripe over the table's length and first bytes: a length past the end */
+	fill_random(buf + n - 23, 18);
+	buf[n - 23] = 0xE7;
+	put("stripe-len.jpg", buf, n);
+	assert_int_not_equal(judge("stripe-len.jpg", &v), RP_V_OK);
+	/* random bytes where the marker after the EXIF segment should be */
+	fill_random(buf + sizeof(app0) + 4 + app1, 25);
+	buf[sizeof(app0) + 4 + app1] = 0x5A;
+	put("stripe-marker.jpg", buf, n);
+	assert_int_not_equal(judge("stripe-marker.jpg", &v), RP_V_OK);
+}
+
+/* A zip behind a launcher script is the archive unzip reads (every offset shifted by
+ * the prefix): ok. Behind random bytes it is not. */
+static void
+issue20_zip_behind_prefix(void **state)
+{
+	static unsigned char buf[4096];
+	static const char script[] = "#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n";
+	static const char *const names[2] = { "readme.txt", "data/notes.txt" };
+	struct rp_verdict v;
+	size_t k, z = 0, cd, lho[2];
+
+	(void)state;
+	/* two stored entries; offsets from the archive's start */
+	for (k = 0; k < 2; k++) {
+		size_t nl = strlen(names[k]), dl = 300 + 100 * k;
+
+		lho[k] = z;
+		memcpy(buf + z, "PK\3\4\x14\0\0\0\0\0", 10);
+		buf[z + 18] = buf[z + 22] = (unsigned char)dl, buf[z + 19] = buf[z + 23] = (unsigned char)(dl >> 8);
+		buf[z + 26] = (unsigned char)nl;
+		memcpy(buf + z + 30, names[k], nl);
+		fill_text(buf + z + 30 + nl, dl);
+		z += 30 + nl + dl;
+	}
+	cd = z;
+	for (k = 0; k < 2; k++) {
+		size_t nl = strlen(names[k]), dl = 300 + 100 * k;
+
+		memcpy(buf + z, "PK\1\2\x14\0\x14\0\0\0\0\0", 12);
+		buf[z + 20] = buf[z + 24] = (unsigned char)dl, buf[z + 21] = buf[z + 25] = (unsigned char)(dl >> 8);
+		buf[z + 28] = (unsigned char)nl;
+		buf[z + 42] = (unsigned char)lho[k], buf[z + 43] = (unsigned char)(lho[k] >> 8);
+		memcpy(buf + z + 46, names[k], nl);
+		z += 46 + nl;
+	}
+	memcpy(buf + z, "PK\5\6\0\0\0\0\2\0\2\0", 12);
+	buf[z + 12] = (unsigned char)(z - cd), buf[z + 13] = (unsigned char)((z - cd) >> 8);
+	buf[z + 16] = (unsigned char)cd, buf[z + 17] = (unsigned char)(cd >> 8);
+	z += 22;
+	put("plain.zip", buf, z);
+	assert_int_equal(judge("plain.zip", &v), RP_V_OK);
+	memmove(buf + sizeof(script) - 1, buf, z);
+	memcpy(buf, script, sizeof(script) - 1);
+	put("launcher.zip", buf, z + sizeof(script) - 1);
+	assert_int_equal(judge("launcher.zip", &v), RP_V_OK);
+	assert_true(has_reason(&v, "prefix"));
+	fill_random(buf, sizeof(script) - 1);
+	put("random-head.zip", buf, z + sizeof(script) - 1);
+	assert_int_equal(judge("random-head.zip", &v), RP_V_PARTIAL);
+}
+
+/* A loud 32-bit PCM sine (WAVE_FORMAT_EXTENSIBLE; random byte by byte, smooth sample by
+ * sample) is audio, intact, with a RIFF size short of its chunks, or cut short; random
+ * blocks in it are still found. */
+static void
+issue20_deep_pcm_is_audio(void **state)
+{
+	static unsigned char buf[80 + 0x5000];
+	static const unsigned char hdr[80] = {
+		'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ',
+		40, 0, 0, 0, 0xFE, 0xFF, 1, 0, 0x44, 0xAC, 0, 0, 0x10, 0xB1, 2, 0, 4, 0, 32, 0,
+		22, 0, 32, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38,
+		0x9B, 0x71, 'f', 'a', 'c', 't', 4, 0, 0, 0, 0, 0x14, 0, 0, 'd', 'a', 't', 'a',
+		0, 0x50, 0, 0 };
+	size_t len = sizeof(buf), k;
+	struct rp_verdict v;
+
+	(void)state;
+	memcpy(buf, hdr, sizeof(hdr));
+	buf[4] = (unsigned char)(len - 8), buf[5] = (unsigned char)((len - 8) >> 8);
+	for (k = 0; k < 0x5000 / 4; k++) {
+		uint32_t x = (uint32_t)(int32_t)(2.1e9 * sin((double)k * 2.0 * M_PI * 440.0 / 44100.0));
+
+		buf[80 + 4 * k] = (unsigned char)x, buf[81 + 4 * k] = (unsigned char)(x >> 8);
+		buf[82 + 4 * k] = (unsigned char)(x >> 16), buf[83 + 4 * k] = (unsigned char)(x >> 24);
+	}
+	put("deep.wav", buf, len);
+	if (judge("deep.wav", &v) != RP_V_OK)
+		fail_msg("deep.wav: %s / %s", v.reasons[0], v.nreasons > 1 ? v.reasons[1] : "");
+	/* the RIFF size says less than its chunks (a writer's slip): still audio */
+	buf[4] = (unsigned char)(len - 20);
+	put("short-riff.wav", buf, len);
+	assert_int_equal(judge("short-riff.wav", &v), RP_V_OK);
+	/* cut short: the RIFF and data sizes say more than the file holds */
+	buf[4] = (unsigned char)(len - 8);
+	put("cut.wav", buf, len - 5000);
+	assert_int_equal(judge("cut.wav", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	fill_random(buf + 4096, 4096);
+	fill_random(buf + 3 * 4096, 4096);
+	put("striped.wav", buf, len);
+	assert_int_equal(judge("striped.wav", &v), RP_V_PARTIAL);
+}
+
+/*
+ * A PDF cut short after whole objects (in its xref table) or inside a stream it had
+ * begun is an interrupted copy: ok. The same PDF whole, with LockFile's random 16 bytes
+ * every 32 from 4 KiB to the end, has lost its %%EOF too, but random runs sit where
+ * the xref table and trailer are text: stripes, not a cut.
+ */
+static void
+issue20_pdf_stripes_are_no_cut(void **state)
+{
+	static unsigned char buf[24 * 1024];
+	struct rp_verdict v;
+	size_t n = 0, k, xref, stream_at = 0;
+	size_t offs[8];
+
+	(void)state;
+	n += (size_t)snprintf((char *)buf, sizeof(buf), "%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n");
+	for (k = 1; k <= 6; k++) {
+		offs[k] = n;
+		if (k % 2 == 0) {
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n,
+			    "%zu 0 obj\n<< /Length 2600 /Filter /DCTDecode >>\nstream\n", k);
+			if (k == 6)
+				stream_at = n;
+			fill_random(buf + n, 2600);
+			n += 2600;
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "\nendstream\nendobj\n");
+		} else {
+			n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "%zu 0 obj\n<< /Type /Page "
+			    "/Parent 2 0 R /Title (Zusammenfassung der Ergebnisse) /Contents %zu 0 R >>\n"
+			    "endobj\n", k, k + 1);
+		}
+	}
+	xref = n;
+	n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "xref\n0 7\n0000000000 65535 f\r\n");
+	for (k = 1; k <= 6; k++)
+		n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n, "%010zu 00000 n\r\n", offs[k]);
+	n += (size_t)snprintf((char *)buf + n, sizeof(buf) - n,
+	    "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	put("whole.pdf", buf, n);
+	assert_int_equal(judge("whole.pdf", &v), RP_V_OK);
+	put("cut-xref.pdf", buf, xref + 60);
+	assert_int_equal(judge("cut-xref.pdf", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	put("cut-stream.pdf", buf, stream_at + 1000);
+	assert_int_equal(judge("cut-stream.pdf", &v), RP_V_OK);
+	assert_true(has_reason(&v, "cut short"));
+	for (k = n - 16; k >= 4096; k -= 32)   /* a stripe over the last 16 bytes */
+		fill_random(buf + k, 16);
+	put("lockfile.pdf", buf, n);
+	assert_int_not_equal(judge("lockfile.pdf", &v), RP_V_OK);
+}
+
+/*
+ * An extension no list knows appended after a font's ("x.ttf.qlin") changes nothing of
+ * what its bytes must be: the font's signature is asked for, as for the formats with a
+ * structure check. Gone, with a random head: partial. The intact font under the same
+ * kind of name is ok.
+ */
+static void
+issue20_signature_of_inner_extension(void **state)
+{
+	static unsigned char buf[20 * 1024];
+	struct rp_verdict v;
+
+	(void)state;
+	fill_text(buf, sizeof(buf));
+	memcpy(buf, "\0\1\0\0\0\x0c\0\x80\0\3\0\x40OS/2", 16);
+	put("face.ttf.x1", buf, sizeof(buf));
+	assert_int_equal(judge("face.ttf.x1", &v), RP_V_OK);
+	fill_random(buf, 1024);
+	put("face.ttf.x2", buf, sizeof(buf));
+	assert_int_equal(judge("face.ttf.x2", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "without the sfnt signature"));
+}
+
+/*
+ * A WOFF 1 font's compressed tables are random to the statistics (random by design)
+ * but not to zlib: every table stored smaller than its length is a zlib stream. The
+ * intact font is ok; LockFile's 16 random bytes every 32 from 4 KiB on break the
+ * streams: partial.
+ */
+static void
+issue20_woff_tables_inflate(void **state)
+{
+	static unsigned char raw[2][40 * 1024], buf[96 * 1024];
+	static const char tags[2][5] = { "cmap", "glyf" };
+	struct rp_verdict v;
+	size_t k, i, n = 44 + 2 * 20;
+	uLongf clen;
+
+	(void)state;
+	memset(buf, 0, 44);
+	memcpy(buf, "wOFF\0\1\0\0", 8);
+	buf[13] = 2;
+	for (k = 0; k < 2; k++) {
+		unsigned char *e = buf + 44 + 20 * k;
+
+		for (i = 0; i < sizeof(raw[k]); i++)
+			raw[k][i] = (unsigned char)(rnd() & 0x3f);   /* compresses by a quarter */
+		clen = (uLongf)(sizeof(buf) - n);
+		assert_int_equal(compress2(buf + n, &clen, raw[k], sizeof(raw[k]), 9), Z_OK);
+		memcpy(e, tags[k], 4);
+		put_be32(e + 4, (uint32_t)n);
+		put_be32(e + 8, (uint32_t)clen);
+		put_be32(e + 12, (uint32_t)sizeof(raw[k]));
+		n += (clen + 3) & ~(uLongf)3;
+	}
+	put_be32(buf + 8, (uint32_t)n);
+	put("face.woff", buf, n);
+	if (judge("face.woff", &v) != RP_V_OK)
+		fail_msg("face.woff: %s", v.nreasons ? v.reasons[0] : "");
+	for (k = 4096; k + 16 <= n; k += 32)
+		fill_random(buf + k, 16);
+	put("lockfile.woff", buf, n);
+	assert_int_equal(judge("lockfile.woff", &v), RP_V_PARTIAL);
+	assert_true(has_reason(&v, "does not inflate"));
+}
+
 int
 main(void)
 {
@@ -1090,6 +1361,12 @@ main(void)
 		cmocka_unit_test(issue20_loud_wav_is_not_random),
 		cmocka_unit_test(issue20_family_after_signature_extension),
 		cmocka_unit_test(renamed_binary_not_random_is_ok),
+		cmocka_unit_test(issue20_jpeg_cut_in_header),
+		cmocka_unit_test(issue20_zip_behind_prefix),
+		cmocka_unit_test(issue20_deep_pcm_is_audio),
+		cmocka_unit_test(issue20_pdf_stripes_are_no_cut),
+		cmocka_unit_test(issue20_signature_of_inner_extension),
+		cmocka_unit_test(issue20_woff_tables_inflate),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

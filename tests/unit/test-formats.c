@@ -309,6 +309,12 @@ damaged_files(void **state)
 				print_error("%s (%s) %s: not DAMAGED: %s\n", items[i].name, items[i].fmt,
 				    dname[d], res.reason);
 				bad++;
+			} else if (res.truncated) {
+				/* stripes over a whole-length file are no cut (the engine would
+				 * excuse them) */
+				print_error("%s (%s) %s: called cut short: %s\n", items[i].name,
+				    items[i].fmt, dname[d], res.reason);
+				bad++;
 			} else if (d == FAKEHDR && (fmt->flags & RP_FMTF_RANDOM) &&
 			    (res.tail_intact == 1 || (res.damage_off >= 65536 &&
 			    !is_fake_far(items[i].name)))) {
@@ -374,6 +380,14 @@ variants(void **state)
 	read_sample("a.zip", &b);
 	assert_int_equal(rp_buf_add(&v, stub, sizeof(stub)), 0);
 	assert_int_equal(rp_buf_add(&v, b.buf, b.len), 0);
+	check_buf("zip", v.buf, v.len, &res);
+	assert_int_equal(res.status, RP_FMT_INTACT);    /* the archive behind the stub */
+	assert_int_equal(res.head_intact, 1);
+	assert_int_equal(res.tail_intact, 1);
+	assert_non_null(strstr(res.reason, "prefix"));
+	/* the same bytes behind random ones: no stub, what an encryptor leaves */
+	for (size_t i = 0; i < sizeof(stub); i++)
+		((unsigned char *)v.buf)[i] = rnd();
 	check_buf("zip", v.buf, v.len, &res);
 	assert_int_equal(res.status, RP_FMT_DAMAGED);   /* no PK at 0: the head is not zip */
 	assert_int_equal(res.head_intact, 0);
