@@ -23,7 +23,10 @@
 # every timed run of the paired rounds appended to FILE ("WORKLOAD ROUND MODE SECONDS
 # OWN-CPU-NS"), for statistics after the fact;
 # PAIRED_MODES="watch watch-b": those modes only in the paired rounds (no overheads:
-# each build's own CPU per run, which the machine's load hardly moves);
+# each build's own CPU per run, which the machine's load hardly moves); the default
+# modes are bare, opens (the floor with open permission events only), calls (floor
+# --calls: the floor making watch's system calls per event, judging nothing) and watch
+# (and watch-b, holds: below);
 # FLOOR_HOLDS=1: one more mode in the paired rounds, the floor with pre-content events
 # and an ignore mark on each new file (floor --holds: the mechanism riposte watch
 # uses, with no work in it); FLOOR_HOLDS=once: that mode as floor --once instead (each
