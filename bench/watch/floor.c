@@ -23,8 +23,19 @@
  * has kept: riposte watch asks more until the original is kept, then no more). Every
  * read and write of a file opened in a directory marked for pre-content events still
  * goes through the kernel's hook, marked or not: --once counts that in, --opens does
- * not. On SIGTERM or SIGINT it prints "pre N close_write N overflow N dirs N" and
- * exits 0.
+ * not. --calls: as --holds, and each event makes the system calls riposte watch
+ * makes for it on a zero-loss path, judging nothing (issue 27: the gap between the
+ * floor and watch split into what the kernel charges for those calls and what watch
+ * computes and waits on): an open, an fstat; an empty file's open, the lazy hold's
+ * file handle (name_to_handle_at) and its ignore mark, the open's descriptor kept (the
+ * grow slot) until the file's close; another file's open, its path (readlinkat of
+ * /proc/self/fd/N); a pre-content event, an fstat and the --once ignore mark; a close
+ * after writing, an fstat, the kept open descriptor closed, and for a file still
+ * linked its path, a pread of its first 32 KiB (the cheap look) and the close's
+ * descriptor kept in a ring of 256 (the looked-at files), the one it replaces
+ * closed; one read of the queue per wake-up, as watch. Counted with `perf stat -e 'syscalls:sys_enter_*'` against watch's per
+ * document (bench/RESULTS.md, branch watch4). On SIGTERM or SIGINT it prints "pre N
+ * close_write N overflow N dirs N" and exits 0.
  * Build: cc -O2 -o floor bench/watch/floor.c   (Linux 6.14+ for FAN_PRE_ACCESS; root)
  */
 #define _GNU_SOURCE
@@ -51,6 +62,78 @@
 static int group = -1;          /* nftw's callback has no context argument */
 static uint64_t pre_mask = FAN_PRE_ACCESS;
 static unsigned long ndirs;
+
+/* --calls: the open descriptors of the new files being written (watch's grow slots),
+ * and the closed files' descriptors kept (watch's looked-at ring) */
+#define NSLOT 64
+#define NRING 256
+static struct slot { dev_t dev; ino_t ino; int fd; } slots[NSLOT];
+static int ring[NRING];
+static size_t ring_next;
+static int procfd = -1;
+
+static void
+path_of(int fd)
+{
+	char link[32], path[4096];
+	snprintf(link, sizeof link, "%d", fd);
+	if (readlinkat(procfd, link, path, sizeof path) < 0)
+		perror("floor: readlinkat");
+}
+
+/* returns 1 when the event's descriptor is kept */
+static int
+calls_open(int fd, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode))
+		return 0;
+	if (st->st_size != 0) {
+		path_of(fd);
+		return 0;
+	}
+	struct { struct file_handle fh; unsigned char h[128]; } fh;
+	int mnt;
+	fh.fh.handle_bytes = sizeof fh.h;
+	if (name_to_handle_at(fd, "", &fh.fh, &mnt, AT_EMPTY_PATH) != 0)
+		perror("floor: name_to_handle_at");
+	if (fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_IGNORE_SURV | FAN_MARK_EVICTABLE,
+	    FAN_PRE_ACCESS, fd, NULL) != 0)
+		perror("floor: ignore mark");
+	size_t k = 0;
+	for (size_t i = 0; i < NSLOT; i++)
+		if (slots[i].fd < 0) {
+			k = i;
+			break;
+		}
+	if (slots[k].fd >= 0)
+		close(slots[k].fd);
+	slots[k] = (struct slot){ st->st_dev, st->st_ino, fd };
+	return 1;
+}
+
+static int
+calls_close(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	for (size_t i = 0; i < NSLOT; i++)
+		if (slots[i].fd >= 0 && slots[i].dev == st.st_dev && slots[i].ino == st.st_ino) {
+			close(slots[i].fd);
+			slots[i].fd = -1;
+		}
+	if (st.st_nlink == 0)
+		return 0;
+	path_of(fd);
+	static char look[32768];
+	if (pread(fd, look, st.st_size < (off_t)sizeof look ? (size_t)st.st_size : sizeof look, 0) < 0)
+		perror("floor: pread");
+	if (ring[ring_next] >= 0)
+		close(ring[ring_next]);
+	ring[ring_next] = fd;
+	ring_next = (ring_next + 1) % NRING;
+	return 1;
+}
 
 static int
 mark(const char *path, const struct stat *sb, int type, struct FTW *ftw)
@@ -84,18 +167,20 @@ main(int argc, char **argv)
 		{ "opens", no_argument, NULL, 'o' },
 		{ "holds", no_argument, NULL, 'h' },
 		{ "once", no_argument, NULL, '1' },
+		{ "calls", no_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long spin = 0;
-	int c, holds = 0, once = 0;
+	int c, holds = 0, once = 0, calls = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (c == 'o') {
 			pre_mask = 0;
 			continue;
 		}
-		if (c == 'h' || c == '1') {
+		if (c == 'h' || c == '1' || c == 'c') {
 			holds = 1;
-			once |= c == '1';
+			once |= c == '1' || c == 'c';
+			calls |= c == 'c';
 			continue;
 		}
 		if (c != 's')
@@ -133,6 +218,14 @@ main(int argc, char **argv)
 			fprintf(stderr, "floor: cannot walk '%s'\n", argv[optind]);
 		return 2;
 	}
+	for (size_t i = 0; i < NSLOT; i++)
+		slots[i].fd = -1;
+	for (size_t i = 0; i < NRING; i++)
+		ring[i] = -1;
+	if (calls && (procfd = open("/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		perror("floor: /proc/self/fd");
+		return 2;
+	}
 	printf("ready\n");
 	if (fflush(stdout) != 0)
 		return 2;
@@ -167,9 +260,12 @@ main(int argc, char **argv)
 			for (; FAN_EVENT_OK(e, n); e = FAN_EVENT_NEXT(e, n)) {
 				if (e->mask & FAN_Q_OVERFLOW)
 					noverflow++;
+				int kept = 0;
 				if (e->mask & (FAN_PRE_ACCESS | FAN_OPEN_PERM)) {
 					struct stat st;
-					if (holds && (e->mask & FAN_OPEN_PERM) && fstat(e->fd, &st) == 0 &&
+					if (calls && fstat(e->fd, &st) == 0 && (e->mask & FAN_OPEN_PERM))
+						kept = calls_open(e->fd, &st);
+					else if (holds && !calls && (e->mask & FAN_OPEN_PERM) && fstat(e->fd, &st) == 0 &&
 					    S_ISREG(st.st_mode) && st.st_size == 0 &&
 					    fanotify_mark(group, FAN_MARK_ADD | FAN_MARK_IGNORE_SURV |
 					    FAN_MARK_EVICTABLE, FAN_PRE_ACCESS, e->fd, NULL) != 0)
@@ -183,17 +279,29 @@ main(int argc, char **argv)
 						perror("floor: answer");
 					npre++;
 				}
-				if (e->mask & FAN_CLOSE_WRITE)
+				if (e->mask & FAN_CLOSE_WRITE) {
 					nclose++;
-				if (e->fd >= 0)
+					if (calls)
+						kept = calls_close(e->fd);
+				}
+				if (e->fd >= 0 && !kept)
 					close(e->fd);
 			}
+			if (calls)
+				break;  /* one read per wake-up, as watch (rp_fan_read) */
 		}
 	}
+	/* as watch at its end: the descriptors it kept, closed */
+	for (size_t i = 0; calls && i < NSLOT; i++)
+		if (slots[i].fd >= 0)
+			close(slots[i].fd);
+	for (size_t i = 0; calls && i < NRING; i++)
+		if (ring[i] >= 0)
+			close(ring[i]);
 	printf("pre %lu close_write %lu overflow %lu dirs %lu\n", npre, nclose, noverflow, ndirs);
 	return fflush(stdout) != 0 ? 2 : 0;
 
 usage:
-	fprintf(stderr, "usage: floor [--spin US] [--opens | --holds | --once] DIR\n");
+	fprintf(stderr, "usage: floor [--spin US] [--opens | --holds | --once | --calls] DIR\n");
 	return 2;
 }

@@ -23,14 +23,18 @@
 # every timed run of the paired rounds appended to FILE ("WORKLOAD ROUND MODE SECONDS
 # OWN-CPU-NS"), for statistics after the fact;
 # PAIRED_MODES="watch watch-b": those modes only in the paired rounds (no overheads:
-# each build's own CPU per run, which the machine's load hardly moves);
+# each build's own CPU per run, which the machine's load hardly moves); the default
+# modes are bare, opens (the floor with open permission events only), calls (floor
+# --calls: the floor making watch's system calls per event, judging nothing) and watch
+# (and watch-b, holds: below);
 # FLOOR_HOLDS=1: one more mode in the paired rounds, the floor with pre-content events
 # and an ignore mark on each new file (floor --holds: the mechanism riposte watch
 # uses, with no work in it); FLOOR_HOLDS=once: that mode as floor --once instead (each
 # file asked once: a floor for a database rewritten in place); PIN=1: the benchmark and its workloads on CPU 0, the
 # responder (floor or watch) on CPU 1: a watcher with a core of its own, which tells
 # the cost of its CPU time (taken from the workload on a machine with no spare core)
-# from the cost of its answers' latency.
+# from the cost of its answers' latency. FLOOR_WRAP: a command the floor runs under
+# (bench/watch/under-perf.sh to count its system calls as watch's).
 # The simulator's scenarios are measured under watch by bench/detection/run.sh.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -531,7 +535,7 @@ fstart() {  # DIR [floor options]
 	fd=$1
 	shift
 	: >"$B/floor.out"     # as in start(): no "ready" of the previous run
-	$RESP "$B/floor" "$@" "$fd" >"$B/floor.out" 2>"$B/floor.err" &
+	$RESP ${FLOOR_WRAP:-} "$B/floor" "$@" "$fd" >"$B/floor.out" 2>"$B/floor.err" &
 	F=$!
 	while ! grep -q ready "$B/floor.out" 2>/dev/null; do
 		kill -0 "$F" 2>/dev/null || { cat "$B/floor.err" >&2; F=; exit 2; }
@@ -551,6 +555,7 @@ rstart() {
 	floor) fstart "$2/h" ;;
 	spin) fstart "$2/h" --spin 100 ;;
 	opens) fstart "$2/h" --opens ;;
+	calls) fstart "$2/h" --calls ;;
 	holds) if [ "${FLOOR_HOLDS:-}" = once ]; then fstart "$2/h" --once; else fstart "$2/h" --holds; fi ;;
 	watch) WR=; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
 	watch-b) WR=$RIPOSTE_B; SHBASE=$2 start heavy --action alert ${WATCH_OPTS:-} "$2/h" ;;
@@ -559,7 +564,7 @@ rstart() {
 rstop() {
 	case $1 in
 	floor) fstop >>"$B/pre.n" ;;
-	spin|opens|holds) fstop >/dev/null ;;
+	spin|opens|holds|calls) fstop >/dev/null ;;
 	watch|watch-b) stop; grep -c '"kind":"alert"' "$B/heavy.jsonl" >>"$B/alerts.n" ;;
 	esac
 }
@@ -650,7 +655,7 @@ cpu_ns() {
 # paired FS BASE: ROUNDS rounds of each workload of PAIRED, each round bare, under the
 # floor with opens only, under watch (and under build B), in an order drawn per round
 paired() {
-	MODES=${PAIRED_MODES:-"bare opens watch${RIPOSTE_B:+ watch-b}${FLOOR_HOLDS:+ holds}"}
+	MODES=${PAIRED_MODES:-"bare opens calls watch${RIPOSTE_B:+ watch-b}${FLOOR_HOLDS:+ holds}"}
 	for wl in $PAIRED; do
 		: >"$B/pair.t"; : >"$B/alerts.n"
 		# one untimed run first: the memory and the files it needs, at hand
@@ -692,14 +697,15 @@ t = {}
 cpu = []
 cpub = []
 cpuf = []
+cpuc = []
 for line in open(f"{b}/pair.t"):
     f = line.split()
     if len(f) == 4:
         t.setdefault(f[0], {})[f[1]] = float(f[2])
         if f[1] in ("watch", "watch-b") and float(f[2]) > 0:
             (cpu if f[1] == "watch" else cpub).append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
-        if f[1] == "opens" and float(f[2]) > 0:
-            cpuf.append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
+        if f[1] in ("opens", "calls") and float(f[2]) > 0:
+            (cpuf if f[1] == "opens" else cpuc).append((int(f[3]) / 1e6, int(f[3]) / 1e9 / float(f[2]) * 100))
 modes = {m for r in t.values() for m in r}
 def cpucol(c):
     return (f"{st.median(x[0] for x in c):.1f} ({min(x[0] for x in c):.1f}-{max(x[0] for x in c):.1f}) "
@@ -707,6 +713,7 @@ def cpucol(c):
 if "bare" not in modes:
     # PAIRED_MODES without a bare run: the own CPU of the builds only
     fl = f" floor (opens only): {cpucol(cpuf)} |" if cpuf else ""
+    fl += f" floor with watch's calls: {cpucol(cpuc)} |" if cpuc else ""
     print(f"| {fs} | {wl} | {len(t)} | own CPU, watch (A): {cpucol(cpu)} | build B: {cpucol(cpub)} |{fl}")
     sys.exit(0)
 rounds = [r for r in t.values() if len(r) == len(modes) and r["bare"] > 0]
@@ -726,8 +733,8 @@ def col(mode):
 # as above). Watch and the floor of the same round share the round's noise (what the
 # bare run of the round does not cancel), which the difference cancels: its interval
 # is narrower than the two ratios' intervals side by side.
-def diff(mode):
-    r = sorted((x[mode] - x["opens"]) / x["bare"] * 100 for x in rounds)
+def diff(mode, base="opens"):
+    r = sorted((x[mode] - x[base]) / x["bare"] * 100 for x in rounds)
     ci = f"{r[k - 1]:+.1f} to {r[n - k]:+.1f}" if k >= 1 else "-"
     met = "yes" if k >= 1 and r[n - k] <= 2.0 else "no" if k >= 1 else "-"
     return f"{st.median(r):+.1f} | {ci} | {met}"
@@ -738,11 +745,23 @@ b = f" {med('watch-b')} | {col('watch-b')} | {cpucol(cpub)} |" if "watch-b" in m
 b += f" {med('holds')} | {col('holds')} |" if "holds" in modes else ""
 b += f" {diff('watch-b')} |" if "watch-b" in modes else ""
 b += f" {cpucol(cpuf)} |"
+# the floor with watch's system calls (floor --calls): the gap split into what the
+# kernel charges for the calls (calls - floor) and what watch computes and waits on
+# (watch - calls)
+if "calls" in modes:
+    b += f" {med('calls')} | {col('calls')} | {cpucol(cpuc)} | {diff('calls')} | {diff('watch', 'calls')} |"
+    b += f" {diff('watch-b', 'calls')} |" if "watch-b" in modes else ""
 print(f"| {fs} | {wl} | {n} | {med('bare')} | {med('opens')} | {med('watch')} | {col('opens')} | {col('watch')} | {cpus} | {alerts:.0f} | {diff('watch')} |{b}")
 PY
 	done
 }
 if want paired; then
+CALLS_COLS=
+CALLS_SEP=
+case " ${PAIRED_MODES:-calls} " in *" calls "*)
+	CALLS_COLS=" floor with watch's calls | overhead: floor with watch's calls | its 95 % interval | its own CPU per run, ms: median (min-max) | as a share of the run: median | calls - floor, points: median | its 95 % interval | met | watch - calls, points: median | its 95 % interval | met |${RIPOSTE_B:+ build B - calls, points: median | its 95 % interval | met |}"
+	CALLS_SEP="---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|}" ;;
+esac
 echo
 echo "## Overhead, paired rounds"
 echo
@@ -774,11 +793,12 @@ echo "Before the rounds of a workload, one untimed bare run."
 [ -n "${RIPOSTE_B:-}" ] && echo "Build B (RIPOSTE_B, a fourth mode in every round): $RIPOSTE_B; watch: $R. Its own CPU is measured as watch's; alerts count both builds."
 [ -n "${PAIRED_MODES:-}" ] && echo "Modes (PAIRED_MODES): $PAIRED_MODES only (a comparison of own CPU; the overheads need bare and opens)."
 [ -n "${PIN:-}" ] && echo "Pinned (PIN): the benchmark, its workloads and smbd on CPU 0; the floor and watch on CPU 1."
+[ -n "$CALLS_COLS" ] && echo "Floor with watch's calls (mode calls, in every round): floor --calls, pre-content events and watch's marks, and per event the system calls riposte watch makes on a zero-loss path (fstat, readlinkat, the 32 KiB pread, name_to_handle_at, the ignore mark, the kept descriptors and their closes), judging nothing: \"calls - floor\" is what the kernel charges for those calls, \"watch - calls\" what watch computes and waits on."
 [ -n "${FLOOR_HOLDS:-}" ] && [ "$FLOOR_HOLDS" != once ] && echo "Floor with holds (FLOOR_HOLDS, one more mode in every round): floor --holds, pre-content events with an ignore mark on each new file, the mechanism watch uses, with no work in it."
 [ "${FLOOR_HOLDS:-}" = once ] && echo "Floor with holds, once (FLOOR_HOLDS=once, one more mode in every round): floor --once, pre-content events with an ignore mark on each new file and on each file after its first pre-content event: each file asked once, the kernel's hook on every read and write counted in."
 echo
-echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch | watch - floor, points: median | its 95 % interval | met |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval | build B's own CPU per run, ms: median (min-max) | as a share of the run: median |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}${RIPOSTE_B:+ build B - floor, points: median | its 95 % interval | met |} the floor's own CPU per run, ms: median (min-max) | as a share of the run: median |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|---|---|}${FLOOR_HOLDS:+---|---|---|}${RIPOSTE_B:+---|---|---|}---|---|"
+echo "| filesystem | workload | rounds | bare: median s | floor, opens only | watch | overhead: floor, opens only | its 95 % interval | overhead: watch | its 95 % interval | watch's own CPU per run, ms: median (min-max) | as a share of the run: median | alerts under watch | watch - floor, points: median | its 95 % interval | met |${RIPOSTE_B:+ watch, build B | overhead: build B | its 95 % interval | build B's own CPU per run, ms: median (min-max) | as a share of the run: median |}${FLOOR_HOLDS:+ floor, holds | overhead: floor, holds | its 95 % interval |}${RIPOSTE_B:+ build B - floor, points: median | its 95 % interval | met |} the floor's own CPU per run, ms: median (min-max) | as a share of the run: median |${CALLS_COLS}"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|${RIPOSTE_B:+---|---|---|---|---|}${FLOOR_HOLDS:+---|---|---|}${RIPOSTE_B:+---|---|---|}---|---|${CALLS_SEP}"
 if onfs ram && mount_ram; then paired "ext4 in memory (loop on /dev/shm)" "$B/ram"; fi
 if onfs disk; then paired "$FST (copies)" "$B"; fi
 if onfs xfs && mount_xfs; then paired "xfs, loop-mounted (clones)" "$B/xfs"; fi

@@ -171,7 +171,7 @@ rp_watch_on_pre(struct rp_watch *w, struct rp_fan_event *ev, int retry)
 	 * is done through it is asked as for any other file */
 	struct rp_hold *h = rp_holds_find(w->holds, f->dev, f->ino);
 	if (h != NULL && h->closed)
-		rp_watch_hold_off(w, h, ev->fd);
+		rp_watch_hold_reopen(w, h, ev->fd, ev->open_perm && pre && st.st_size == 0);
 	/* an empty file has nothing to read or keep: a new file being written */
 	if (!canary)
 		acc = st.st_size > 0 ? rp_proc_access(ev->tid, (uint64_t)st.st_dev, (uint64_t)st.st_ino) :

@@ -260,6 +260,7 @@ void rp_watch_bg_step(struct rp_watch *w);
 int rp_watch_handles_work(const char *dir);
 void rp_watch_hold_on(struct rp_watch *w, struct fstate *f, int fd, int lazy);
 void rp_watch_hold_off(struct rp_watch *w, struct rp_hold *h, int fd);
+void rp_watch_hold_reopen(struct rp_watch *w, struct rp_hold *h, int fd, int fresh);
 void rp_watch_hold_end(struct rp_watch *w, int fd, const struct stat *st);
 int rp_watch_hold_drop_oldest(struct rp_watch *w);
 void rp_watch_holds_overflow(struct rp_watch *w);

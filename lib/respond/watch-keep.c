@@ -296,6 +296,15 @@ struct fhandle {
 	unsigned char room[RP_HOLD_HANDLE];
 };
 
+/* fd's file handle, of at most RP_HOLD_HANDLE bytes. Returns 0 or -1. */
+static int
+handle_of(int fd, struct fhandle *fh)
+{
+	int mnt;
+	fh->fh.handle_bytes = RP_HOLD_HANDLE;
+	return name_to_handle_at(fd, "", &fh->fh, &mnt, AT_EMPTY_PATH) == 0 ? 0 : -1;
+}
+
 /*
  * A directory of filesystem dev, open to decode file handles in (open_by_handle_at
  * wants a descriptor that is not O_PATH); opened once per filesystem, from the
@@ -430,16 +439,46 @@ rp_watch_hold_on(struct rp_watch *w, struct fstate *f, int fd, int lazy)
 	    (!w->handles || rp_watch_hold_drop_oldest(w) != 0))
 		return;
 	struct fhandle fh;
-	int mnt;
-	fh.fh.handle_bytes = RP_HOLD_HANDLE;
-	if (name_to_handle_at(fd, "", &fh.fh, &mnt, AT_EMPTY_PATH) != 0 ||
-	    mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
+	if (handle_of(fd, &fh) != 0 || mount_fd(w, f->dev, fd) < 0 || rp_fan_hold(w->fan, fd, 1) != 0)
 		return;
 	h = rp_holds_add(w->holds, f->dev, f->ino);
 	h->lazy = lazy;
 	h->htype = fh.fh.handle_type;
 	h->hlen = fh.fh.handle_bytes;
 	memcpy(h->h, fh.fh.f_handle, h->hlen);
+}
+
+/*
+ * A hold kept past its close (h), met again at an open of its inode number (fd).
+ * The number may have come back with another file: a database's rollback journal is
+ * made, written, closed and deleted at every transaction, and the next one mostly
+ * gets the same inode number. The old inode's mark went with it (an inode's marks
+ * are destroyed when it is), so taking it off was a call for nothing before the new
+ * file's own mark went on (db bench: one fanotify_mark of the 16 system calls per
+ * transaction). The file handle tells: it names the inode and its generation, which a
+ * number that came back does not share. fresh: the open is of a new (empty) file,
+ * whose hold rp_watch_hold_on places next, with a handle it takes anyway: here the
+ * handle is taken first, and when it is not h's, the new file's mark goes on and h
+ * becomes its entry (the same inode number, this handle), which rp_watch_hold_on then
+ * finds closed and takes up, with no call. The mark is never left on without an entry:
+ * whatever the handle says (a generation changed on a live inode too), the entry stays
+ * and the next open takes the mark off through it. The same handle (the file itself
+ * opened again, still empty: rare, and its handle is then taken twice), or not fresh,
+ * or a call that fails: the mark is taken off through fd as before.
+ */
+void
+rp_watch_hold_reopen(struct rp_watch *w, struct rp_hold *h, int fd, int fresh)
+{
+	struct fhandle fh;
+	if (fresh && h->hlen > 0 && handle_of(fd, &fh) == 0 &&
+	    (fh.fh.handle_type != h->htype || fh.fh.handle_bytes != h->hlen ||
+	    memcmp(fh.fh.f_handle, h->h, h->hlen) != 0) && rp_fan_hold(w->fan, fd, 1) == 0) {
+		h->htype = fh.fh.handle_type;
+		h->hlen = fh.fh.handle_bytes;
+		memcpy(h->h, fh.fh.f_handle, h->hlen);
+		return;
+	}
+	rp_watch_hold_off(w, h, fd);
 }
 
 /* Ends the hold of the file open as fd, if it has one. */

@@ -164,13 +164,28 @@ expect_eq "new directory: every file back after --restore" 0 "$(changed "$T/nd.b
 # written first, then 4,000 more new files, so that theirs were taken off that way:
 # an attack on them later is stopped and they come back. The same without
 # CAP_DAC_READ_SEARCH (a handle does not open again): each mark then goes at its
-# file's close ----
+# file's close. Before the documents, 20 files made, closed and deleted, as a
+# database's journal at each transaction: the documents get their inode numbers
+# back, and their marks' handles are the ones taken when the number came back
+# (rp_watch_hold_reopen); those handles are what takes the marks off ----
 # holds_case NAME DIR LABEL: the scenario in DIR, with the watcher started as $RIPOSTE
 holds_case() {
 	mkdir -p "$2/fill" "$2/docs/sub"     # marked at the start: no race with their creation
 	watch_start "$1" "$2" || return 1
 	WCAP=$(awk '/^CapEff/ { print $2 }' "/proc/$WPID/status")
+	python3 - "$2/docs" >"$T/$1.ino" <<'PY'
+import os, sys
+for i in range(20):
+    p = os.path.join(sys.argv[1], "j%02d-journal" % i)
+    with open(p, "w") as f:
+        f.write("page %d\n" % i)
+        print(os.fstat(f.fileno()).st_ino)
+    os.unlink(p)
+PY
+	sleep 0.2
 	make_docs "$2/docs" 6
+	find "$2/docs" -type f -exec stat -c %i {} + >>"$T/$1.ino"
+	echo "# $1: $(sort "$T/$1.ino" | uniq -d | wc -l) documents have an inode number a deleted file had" >&2
 	python3 - "$2/fill" <<'PY'
 import os, sys
 for i in range(4000):
