@@ -28,7 +28,7 @@ rule note_evidence
         // @helpdesk_bxnvr1; not a mail, whose '@' follows a letter; not @param, @media)
         $c_handle = /(^|[ \t\n:(,;])@[a-z][a-z0-9]{0,30}[0-9_][a-z0-9_]{0,30}\b/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
-        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
+        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|(1|3)[1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
         // "locked" of the victim's things, not of a printer or an account
         $cr_lat = /(encrypt|decrypt|crypted|ciphered|(files|data|documents|servers?|systems?|network|computers?)\b[^.\n]{0,30}\blocked\b|verschl(ü|ue)ssel|entschl(ü|ue)ssel|gesperrt|chiffr|d(é|e)chiffr|verrouill|cifrad|cifrat|descifr|encriptad|criptograf|crittograf|decritt|bloquead|bloccat)/ nocase

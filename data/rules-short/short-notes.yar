@@ -118,7 +118,7 @@ rule ransom_note_short_evidence
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
         $c_tg = /(telegram|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
-        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
+        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|(1|3)[1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
 
         $w_crypt = /(encrypt|decrypt|crypted|chiffr|cifrad|cifrat|criptograf|crittograf|verschl(ü|ue)ssel|entschl(ü|ue)ssel|versleutel|ontsleutel|szyfr|şifrele|зашифр|расшифр|шифрован|암호화|تشفير|مشفر|暗号化|加密|gesperrt|locked|verrouill|bloquead|bloccat|zablokow|kilitlen)/ nocase

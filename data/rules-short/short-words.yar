@@ -38,7 +38,7 @@ rule ransom_note_short_words
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
         // a messenger's bare handle with a digit or '_' (@lwaoqvy_support), as weak as a mail
         $m_handle = /(^|[ \t\n:(,;])@[a-z][a-z0-9]{0,30}[0-9_][a-z0-9_]{0,30}\b/ nocase
-        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/
+        $m_btc = /\b(bc1q[02-9ac-hj-np-z]{38,58}|(1|3)[1-9A-HJ-NP-Za-km-z]{25,34})\b/
         $m_xmr = /\b4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b/
 
         // encrypted, decrypt, locked (the victim's things: "the printer is locked again"

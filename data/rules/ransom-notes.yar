@@ -127,7 +127,7 @@ rule ransom_note
         $q_doc = /(licen[cs]|лицензи|соглашени|программ(а|е|у|ы)|customer support|support@|поддержк|pricing|features|documentation|user guide|copyright|©|по словам|сообщает|сообщил|хакер|злоумышленник|вымогател|ransomware|attackers|according to)/ nocase
 
         // a Bitcoin address
-        $btc = /\b(bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\b/
+        $btc = /\b(bc1[a-z0-9]{25,59}|(1|3)[a-km-zA-HJ-NP-Z1-9]{25,34})\b/
 
     condition:
         filesize < 2MB and not (2 of ($n_*) or (1 of ($n_*) and #v_pay > #v_payif)) and (
