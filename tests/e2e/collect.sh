@@ -1,4 +1,7 @@
 #!/bin/sh
+# serial: collect reads /proc of every process on the machine and hashes each one's
+# executable; once in CI, beside other tests (watch tests' fanotify marks make opens and
+# reads in their trees wait for an answer), it waited 600 s; cause not proven: alone
 # collect for real on this machine: artefacts, manifest that sha256sum -c verifies (and
 # that catches a change), a process running a deleted executable flagged with the
 # hash of what it runs, its listening socket attributed to it, a copied file's times
