@@ -62,9 +62,10 @@ score2=$(sed -n '2s/.*"points":\([0-9]*\),"max":\([0-9]*\),"rating":"\(.\)".*/\1
 expect_eq "the best answers are rated P" P "${score1#* }"
 expect_eq "the worst are rated U" U "${score2#* }"
 
-# the server sees the new runs within its poll (a second)
+# the server sees the new runs within its poll (a second). Wait for both: a poll between
+# the two CLI runs shows the first alone, and the link with it (CI under ASan saw that).
 i=0
-while ! curl -s -b jar "$SURL/" | grep -q 'href="/drills"' && [ $i -lt 50 ]; do i=$((i + 1)); sleep 0.1; done
+while ! curl -s -b jar "$SURL/api/status" | grep -q '"drills":{"runs":2' && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
 curl -s -b jar "$SURL/" >over1.html
 expect_grep "drills run: the navigation links the page" '<a href="/drills">Drills</a>' over1.html
 curl -s -b jar "$SURL/drills" >d1.html
