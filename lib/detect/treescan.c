@@ -226,7 +226,8 @@ waits_print(const struct rp_treescan *ts)
 		    (long long)(w->wall - w->idle - w->scan - w->open - w->fold) / 1000,
 		    (unsigned long long)w->n);
 	}
-	fprintf(stderr, "waits: directories %llu\n", (unsigned long long)ts->sum.walk.dirs);
+	fprintf(stderr, "waits: directories %llu, listed ahead %llu\n",
+	    (unsigned long long)ts->sum.walk.dirs, (unsigned long long)ts->sum.walk.dirs_prefetched);
 }
 
 #define WAIT_T0(ts) ((ts)->waits ? rp_time_mono_us() : 0)
@@ -627,6 +628,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	ts->wo.allow_atime = o->allow_atime;
 	ts->wo.exclude = o->exclude;
 	ts->wo.nexclude = o->nexclude;
+	ts->wo.prefetch_dirs = 1;
 	ts->sum.first_enc = ts->sum.last_enc = RP_TIME_UNSET;
 	eo.data_dir = o->data_dir;
 	eo.full = o->full;
