@@ -154,6 +154,8 @@ struct rp_treescan {
 	int failed;               /* a callback's code: the run stops */
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_done;
+	size_t wake_need;         /* the calling thread waits on cv_done until this many jobs
+	                             at the head are done (0: it does not wait) */
 	uint64_t done_files, done_bytes;
 	uint64_t ahead;           /* bytes started ahead of the head (calling thread only) */
 	/* summary */
@@ -346,6 +348,25 @@ drain(struct rp_treescan *ts, int locked)
 	return ts->failed;
 }
 
+/*
+ * Whether the calling thread, waiting for need jobs at the head to be done, has them:
+ * the first and the last of them (workers take jobs in order, so the ones between are
+ * most likely done too; if not, it drains what it can and waits again). Waking it for
+ * each job done would switch threads once a file when the ring is full, as it is
+ * whenever the workers are what the scan waits for. Caller holds mu.
+ */
+static int
+head_done(const struct rp_treescan *ts, size_t need)
+{
+	size_t last = ts->head + need - 1;
+
+	if (ts->head == ts->tail || ts->ring[ts->head % ts->cap].state != JOB_DONE)
+		return 0;
+	if (last >= ts->tail)
+		last = ts->tail - 1;
+	return ts->ring[last % ts->cap].state == JOB_DONE;
+}
+
 static void *
 worker(void *arg)
 {
@@ -395,7 +416,8 @@ worker(void *arg)
 		}
 		pthread_mutex_lock(&ts->mu);
 		j->state = JOB_DONE;
-		pthread_cond_broadcast(&ts->cv_done);
+		if (ts->wake_need && head_done(ts, ts->wake_need))
+			pthread_cond_signal(&ts->cv_done);
 	}
 	waits_end(w);
 	pthread_mutex_unlock(&ts->mu);
@@ -423,7 +445,11 @@ slot(struct rp_treescan *ts, int locked)
 		{
 			int64_t t0 = WAIT_T0(ts);
 
-			pthread_cond_wait(&ts->cv_done, &ts->mu);
+			/* a quarter of the ring freed before it fills the ring again */
+			ts->wake_need = ts->cap / 4 ? ts->cap / 4 : 1;
+			if (!head_done(ts, ts->wake_need))
+				pthread_cond_wait(&ts->cv_done, &ts->mu);
+			ts->wake_need = 0;
 			WAIT_ADD(ts->waits, idle, t0);
 			if (ts->waits)
 				ts->waits[0].nidle++;
@@ -793,7 +819,9 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 				if (ts->head != ts->tail && ts->ring[ts->head % ts->cap].state != JOB_DONE) {
 					int64_t t0 = WAIT_T0(ts);
 
+					ts->wake_need = 1;
 					pthread_cond_wait(&ts->cv_done, &ts->mu);
+					ts->wake_need = 0;
 					WAIT_ADD(ts->waits, idle, t0);
 				}
 			pthread_mutex_unlock(&ts->mu);
