@@ -118,6 +118,26 @@ struct job {
 	struct rp_verdict v;
 };
 
+/*
+ * Where each thread's time went, for bench runs only (RIPOSTE_SCAN_WAITS set in the
+ * environment: printed on stderr at the end of a run, never in the scan's output).
+ * Microseconds of the monotonic clock around each wait; the kernel's own account of
+ * the thread (/proc/thread-self/schedstat: on CPU, runnable but waiting for a CPU) says
+ * what the rest was. Off CPU and not in a counted wait is a wait in the kernel: a read
+ * or an inode that had to come from the disk.
+ */
+#define WAITS_MAX (MAX_JOBS + 1)
+struct waits {
+	int64_t t0, wall;         /* us */
+	int64_t idle;             /* worker: waiting for a queued file; walker: for a free slot
+	                             or, at the end of a root, for the last jobs */
+	int64_t scan;             /* worker: judging (rp_scan_fd) */
+	int64_t open;             /* walker: rp_scan_open and the prefetch */
+	int64_t fold;             /* walker: finish() (summary, callbacks, output) */
+	int64_t cpu_ns, runq_ns;  /* schedstat */
+	uint64_t n, nidle;
+};
+
 struct rp_treescan {
 	struct rp_engine *eng;
 	struct rp_treescan_cb cb;
@@ -134,6 +154,8 @@ struct rp_treescan {
 	int failed;               /* a callback's code: the run stops */
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_done;
+	size_t wake_need;         /* the calling thread waits on cv_done until this many jobs
+	                             at the head are done (0: it does not wait) */
 	uint64_t done_files, done_bytes;
 	uint64_t ahead;           /* bytes started ahead of the head (calling thread only) */
 	/* summary */
@@ -142,7 +164,76 @@ struct rp_treescan {
 	struct rp_dupnote *dup;   /* small texts held until their copies are counted */
 	struct rp_notectx *nctx;  /* the encrypted files' times and folders, for the
 	                             context of the held texts */
+	struct waits *waits;      /* [0] the calling thread, [1..] the workers; NULL unless
+	                             RIPOSTE_SCAN_WAITS (bench) */
+	int nwaits;
 };
+
+static void
+schedstat(int64_t *cpu_ns, int64_t *runq_ns)
+{
+	FILE *f;
+	long long a, b;
+
+	if ((f = fopen("/proc/thread-self/schedstat", "r")) == NULL)
+		return;
+	if (fscanf(f, "%lld %lld", &a, &b) == 2) {
+		*cpu_ns = a;
+		*runq_ns = b;
+	}
+	fclose(f);
+}
+
+static void
+waits_begin(struct waits *w)
+{
+	if (w) {
+		memset(w, 0, sizeof(*w));
+		schedstat(&w->cpu_ns, &w->runq_ns);
+		w->t0 = rp_time_mono_us();
+	}
+}
+
+static void
+waits_end(struct waits *w)
+{
+	int64_t c = 0, q = 0;
+
+	if (w == NULL)
+		return;
+	w->wall = rp_time_mono_us() - w->t0;
+	schedstat(&c, &q);
+	w->cpu_ns = c - w->cpu_ns;
+	w->runq_ns = q - w->runq_ns;
+}
+
+static void
+waits_print(const struct rp_treescan *ts)
+{
+	int i;
+
+	/* rest: the walker's time in the walk itself (getdents, fstatat, opening
+	 * directories); a worker's bookkeeping between files */
+	fprintf(stderr, "waits: thread wall_ms cpu_ms runq_ms sleep_ms | idle_ms(n) scan_ms open_ms fold_ms rest_ms | files\n");
+	for (i = 0; i < ts->nwaits; i++) {
+		const struct waits *w = &ts->waits[i];
+		int64_t sleep = w->wall - w->cpu_ns / 1000 - w->runq_ns / 1000;
+
+		fprintf(stderr, "waits: %s%d %lld %lld %lld %lld | %lld(%llu) %lld %lld %lld %lld | %llu\n",
+		    i ? "worker" : "walker", i, (long long)w->wall / 1000,
+		    (long long)w->cpu_ns / 1000000, (long long)w->runq_ns / 1000000,
+		    (long long)sleep / 1000, (long long)w->idle / 1000,
+		    (unsigned long long)w->nidle, (long long)w->scan / 1000,
+		    (long long)w->open / 1000, (long long)w->fold / 1000,
+		    (long long)(w->wall - w->idle - w->scan - w->open - w->fold) / 1000,
+		    (unsigned long long)w->n);
+	}
+	fprintf(stderr, "waits: directories %llu, listed ahead %llu\n",
+	    (unsigned long long)ts->sum.walk.dirs, (unsigned long long)ts->sum.walk.dirs_prefetched);
+}
+
+#define WAIT_T0(ts) ((ts)->waits ? rp_time_mono_us() : 0)
+#define WAIT_ADD(w, field, t0) do { if (w) (w)->field += rp_time_mono_us() - (t0); } while (0)
 
 /* Folds one finished job into the summary and hands it to the callbacks. Called in
  * walk order, in the calling thread, without the lock. */
@@ -238,10 +329,13 @@ drain(struct rp_treescan *ts, int locked)
 
 		if (!ts->failed) {
 			int r;
+			int64_t t0;
 
 			if (locked)
 				pthread_mutex_unlock(&ts->mu);
+			t0 = WAIT_T0(ts);
 			r = finish(ts, j);
+			WAIT_ADD(ts->waits, fold, t0);
 			if (locked)
 				pthread_mutex_lock(&ts->mu);
 			if (r < 0)
@@ -254,15 +348,39 @@ drain(struct rp_treescan *ts, int locked)
 	return ts->failed;
 }
 
+/*
+ * Whether the calling thread, waiting for need jobs at the head to be done, has them:
+ * the first and the last of them (workers take jobs in order, so the ones between are
+ * most likely done too; if not, it drains what it can and waits again). Waking it for
+ * each job done would switch threads once a file when the ring is full, as it is
+ * whenever the workers are what the scan waits for. Caller holds mu.
+ */
+static int
+head_done(const struct rp_treescan *ts, size_t need)
+{
+	size_t last = ts->head + need - 1;
+
+	if (ts->head == ts->tail || ts->ring[ts->head % ts->cap].state != JOB_DONE)
+		return 0;
+	if (last >= ts->tail)
+		last = ts->tail - 1;
+	return ts->ring[last % ts->cap].state == JOB_DONE;
+}
+
 static void *
 worker(void *arg)
 {
 	struct rp_treescan *ts = arg;
 	struct rp_scanner *s = NULL;
+	struct waits *w = NULL;
+	int64_t t0;
 	int r;
 
 	r = rp_scanner_new(&s, ts->eng);
 	pthread_mutex_lock(&ts->mu);
+	if (ts->waits && ts->nwaits < WAITS_MAX)
+		w = &ts->waits[ts->nwaits++];
+	waits_begin(w);
 	for (;;) {
 		struct job *j;
 
@@ -272,7 +390,11 @@ worker(void *arg)
 				ts->next++;
 				continue;
 			}
+			t0 = WAIT_T0(ts);
 			pthread_cond_wait(&ts->cv_work, &ts->mu);
+			WAIT_ADD(w, idle, t0);
+			if (w)
+				w->nidle++;
 		}
 		if (ts->next == ts->tail && ts->stop)
 			break;
@@ -283,15 +405,21 @@ worker(void *arg)
 		if (r == 0) {
 			int noatime = j->v.noatime;
 
+			t0 = WAIT_T0(ts);
 			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			WAIT_ADD(w, scan, t0);
+			if (w)
+				w->n++;
 			j->v.noatime = noatime;
 		} else {
 			j->rc = r;
 		}
 		pthread_mutex_lock(&ts->mu);
 		j->state = JOB_DONE;
-		pthread_cond_broadcast(&ts->cv_done);
+		if (ts->wake_need && head_done(ts, ts->wake_need))
+			pthread_cond_signal(&ts->cv_done);
 	}
+	waits_end(w);
 	pthread_mutex_unlock(&ts->mu);
 	rp_scanner_free(s);
 	return NULL;
@@ -314,7 +442,18 @@ slot(struct rp_treescan *ts, int locked)
 			ts->failed = RP_ERR_INTERNAL;
 			return NULL;
 		}
-		pthread_cond_wait(&ts->cv_done, &ts->mu);
+		{
+			int64_t t0 = WAIT_T0(ts);
+
+			/* a quarter of the ring freed before it fills the ring again */
+			ts->wake_need = ts->cap / 4 ? ts->cap / 4 : 1;
+			if (!head_done(ts, ts->wake_need))
+				pthread_cond_wait(&ts->cv_done, &ts->mu);
+			ts->wake_need = 0;
+			WAIT_ADD(ts->waits, idle, t0);
+			if (ts->waits)
+				ts->waits[0].nidle++;
+		}
 	}
 	j = &ts->ring[ts->tail % ts->cap];
 	memset(j, 0, sizeof(*j));
@@ -367,6 +506,8 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 		return 0;
 	}
 	if (e->kind == RP_WALK_FILE) {
+		int64_t t0 = WAIT_T0(ts);
+
 		fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
 		/*
 		 * Start reading what the verdict will read now: the file waits in the ring
@@ -376,6 +517,9 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 		 */
 		if (fd >= 0 && e->st && ts->ahead < AHEAD_MAX_BYTES)
 			ahead = rp_sample_prefetch(fd, (uint64_t)e->st->st_size, ts->full);
+		WAIT_ADD(ts->waits, open, t0);
+		if (ts->waits)
+			ts->waits[0].n++;
 		if (fd < 0 && e->st) {
 			tmp.size = (uint64_t)e->st->st_size;
 			tmp.mtime = e->st->st_mtim.tv_sec;
@@ -450,8 +594,10 @@ run_inline(struct rp_treescan *ts, struct rp_scanner *s, size_t ahead)
 
 		if (j->state == JOB_TAKEN) {
 			int noatime = j->v.noatime;
+			int64_t t0 = WAIT_T0(ts);
 
 			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			WAIT_ADD(ts->waits, scan, t0);
 			j->v.noatime = noatime;
 			j->state = JOB_DONE;
 			if (j->rc < 0)
@@ -508,6 +654,7 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	ts->wo.allow_atime = o->allow_atime;
 	ts->wo.exclude = o->exclude;
 	ts->wo.nexclude = o->nexclude;
+	ts->wo.prefetch_dirs = 1;
 	ts->sum.first_enc = ts->sum.last_enc = RP_TIME_UNSET;
 	eo.data_dir = o->data_dir;
 	eo.full = o->full;
@@ -527,6 +674,8 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 		free(ts->ring);
 		goto fail;
 	}
+	if (getenv("RIPOSTE_SCAN_WAITS"))
+		ts->waits = calloc(WAITS_MAX, sizeof(*ts->waits));
 	pthread_mutex_init(&ts->mu, NULL);
 	pthread_cond_init(&ts->cv_work, NULL);
 	pthread_cond_init(&ts->cv_done, NULL);
@@ -554,6 +703,7 @@ rp_treescan_free(struct rp_treescan *ts)
 		pthread_cond_destroy(&ts->cv_done);
 	}
 	free(ts->ring);
+	free(ts->waits);
 	rp_dupnote_free(ts->dup);
 	rp_notectx_free(ts->nctx);
 	counters_release(&ts->notes);
@@ -624,6 +774,10 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 	if (ts->failed)
 		return ts->failed;
 	ts->stop = 0;
+	if (ts->waits) {
+		ts->nwaits = 1;
+		waits_begin(&ts->waits[0]);
+	}
 	if (ts->jobs == 1) {
 		if ((r = rp_scanner_new(&s, ts->eng)) != 0)
 			return r;
@@ -662,8 +816,14 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 			/* wait for this root's jobs: topdir_of needs ts->root to stay */
 			pthread_mutex_lock(&ts->mu);
 			while (ts->head != ts->tail && drain(ts, 1) == 0)
-				if (ts->head != ts->tail && ts->ring[ts->head % ts->cap].state != JOB_DONE)
+				if (ts->head != ts->tail && ts->ring[ts->head % ts->cap].state != JOB_DONE) {
+					int64_t t0 = WAIT_T0(ts);
+
+					ts->wake_need = 1;
 					pthread_cond_wait(&ts->cv_done, &ts->mu);
+					ts->wake_need = 0;
+					WAIT_ADD(ts->waits, idle, t0);
+				}
 			pthread_mutex_unlock(&ts->mu);
 		}
 		if (ts->failed)
@@ -683,6 +843,10 @@ rp_treescan_run(struct rp_treescan *ts, const char *const *roots, size_t nroots)
 		for (i = 0; i < nth; i++)
 			pthread_join(th[i], NULL);
 		free(th);
+	}
+	if (ts->waits) {
+		waits_end(&ts->waits[0]);
+		waits_print(ts);
 	}
 	rp_scanner_free(s);
 	/* the small texts held for their copies, in the order held (after a stop,

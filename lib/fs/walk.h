@@ -30,6 +30,8 @@ struct rp_walk_opts {
 	int allow_atime;               /* list directories even where O_NOATIME is refused */
 	const char *const *exclude;    /* fnmatch(3) globs matched on the path and on the name */
 	size_t nexclude;
+	int prefetch_dirs;             /* a helper thread lists the directories the walk will
+	                                  enter next, ahead of it (cold caches: see walk.c) */
 };
 
 struct rp_walk_entry {
@@ -56,6 +58,7 @@ struct rp_walk_stats {
 	uint64_t excluded;       /* entries left out by an --exclude glob */
 	uint64_t mounts_skipped; /* directories on another filesystem, not entered */
 	uint64_t dirs_atime;     /* directories listed without O_NOATIME (allow_atime) */
+	uint64_t dirs_prefetched; /* listed ahead by the helper (prefetch_dirs) */
 };
 
 /* Walks root, calling fn for each entry (root included). Returns 0 when the walk went

@@ -13,12 +13,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/time.h"
 #include "detect/treescan.h"
+#include "fs/walk.h"
 
 static char dir[] = "/tmp/rp-test-treescan.XXXXXX";
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
@@ -396,6 +398,81 @@ notes_by_their_copies(void **state)
 	assert_int_equal(system(p), 0);
 }
 
+/* what a walk saw, for the directories listed ahead */
+struct walked {
+	struct rp_buf order;
+	int slow;                 /* ms slept on each file: the helper gets ahead */
+};
+
+static int
+on_walked(const struct rp_walk_entry *e, void *ctx)
+{
+	struct walked *w = ctx;
+
+	rp_buf_addf(&w->order, "%d %s\n", (int)e->kind, e->path);
+	if (w->slow && e->kind == RP_WALK_FILE) {
+		struct timespec t = { 0, w->slow * 1000000L };
+
+		nanosleep(&t, NULL);
+	}
+	return 0;
+}
+
+/*
+ * The directories the walk will enter are listed ahead by a helper thread (walk.c,
+ * prefetch_dirs): every one of them but the excluded, the walk's entries and order
+ * unchanged, and no directory's access time changed by the helper's listing.
+ */
+static void
+directories_listed_ahead(void **state)
+{
+	static const char *const sub[] = { "d0", "d0/e0", "d0/e1", "d1", "d1/e0", "d2",
+		"d2/e0", "d2/e0/f0", "skip", "skip/inner" };
+	static const char *const excl[] = { "skip" };
+	char root[] = "/tmp/rp-test-walkahead.XXXXXX", p[600], cmd[700];
+	struct rp_walk_opts o = { .exclude = excl, .nexclude = 1 };
+	struct rp_walk_stats st0 = { 0 }, st1 = { 0 };
+	struct walked w0 = { RP_BUF_INIT, 0 }, w1 = { RP_BUF_INIT, 20 };
+	const struct timespec old[2] = { { T_BLOB, 0 }, { T_BLOB, 0 } };
+	struct stat sb;
+	size_t i;
+
+	assert_non_null(mkdtemp(root));
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", root, sub[i]);
+		assert_int_equal(mkdir(p, 0755), 0);
+		snprintf(p, sizeof(p), "%s/%s/file", root, sub[i]);
+		assert_int_equal(close(open(p, O_WRONLY | O_CREAT, 0644)), 0);
+	}
+	/* last in the walk: time for the helper to list what was queued last */
+	snprintf(p, sizeof(p), "%s/zz", root);
+	assert_int_equal(close(open(p, O_WRONLY | O_CREAT, 0644)), 0);
+	/* access times long past: a listing that changed them would show (relatime too) */
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", root, sub[i]);
+		assert_int_equal(utimensat(AT_FDCWD, p, old, 0), 0);
+	}
+	assert_int_equal(rp_walk(root, &o, on_walked, &w0, &st0), 0);
+	o.prefetch_dirs = 1;
+	assert_int_equal(rp_walk(root, &o, on_walked, &w1, &st1), 0);
+	assert_string_equal(w1.order.buf, w0.order.buf);
+	assert_int_equal(st1.dirs, st0.dirs);
+	assert_int_equal(st1.files, st0.files);
+	assert_int_equal(st0.dirs_prefetched, 0);
+	/* the eight directories below the root that are not excluded */
+	assert_int_equal(st1.dirs, 9);
+	assert_int_equal(st1.dirs_prefetched, 8);
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", root, sub[i]);
+		assert_int_equal(stat(p, &sb), 0);
+		assert_int_equal(sb.st_atim.tv_sec, T_BLOB);
+	}
+	rp_buf_release(&w0.order);
+	rp_buf_release(&w1.order);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -447,6 +524,7 @@ main(void)
 		cmocka_unit_test(unreadable_directory_is_a_warning),
 		cmocka_unit_test(refuses_bad_options),
 		cmocka_unit_test(notes_by_their_copies),
+		cmocka_unit_test(directories_listed_ahead),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
