@@ -44,6 +44,7 @@ struct compile_ctx {
 	const char *prefix;
 	int failed;
 	size_t too_long;         /* the longest bound of the sources added so far */
+	size_t nrules;           /* the rules source_bound read in them */
 };
 
 /* Is the word W at P, not inside a longer identifier, variable or keyword? */
@@ -140,14 +141,15 @@ condition_bound(const char *c, size_t n)
 
 /*
  * The length from which no rule of the source SRC can match: the longest of its rules'
- * condition bounds (condition_bound). Read by lines, as the rule files are written:
- * a rule opens with `rule NAME` (maybe private or global), its condition with a line
- * `condition:`, and it closes with a `}` in the first column. A source written
- * otherwise (as many conditions found as rules, or SIZE_MAX) is scanned whatever the
- * length: a bound is only ever a proof.
+ * condition bounds (condition_bound); *NREAD counts the rules read. Read by lines, as
+ * the rule files are written: a rule opens with `rule NAME` (maybe private or global),
+ * its condition with a line `condition:`, and it closes with a `}` in the first column.
+ * A source written otherwise (not one condition a rule, a condition left open, an
+ * include) gives SIZE_MAX, and the rules read must be as many as libyara compiled
+ * (rp_yara_compile_dir): a bound is only ever a proof.
  */
 static size_t
-source_bound(const char *src)
+source_bound(const char *src, size_t *nread)
 {
 	const char *l = src, *cond = NULL;
 	size_t nrules = 0, nconds = 0, bound = 0, b;
@@ -183,6 +185,7 @@ source_bound(const char *src)
 		}
 		l = *e ? e + 1 : e;
 	}
+	*nread += nrules;
 	return cond || nrules != nconds ? SIZE_MAX : bound;
 }
 
@@ -207,7 +210,7 @@ add_source(struct compile_ctx *cc, const char *src, const char *ns)
 
 	if (yr_compiler_add_string(cc->c, src, ns) != 0 || cc->failed)
 		return RP_ERR_YARA;
-	if ((b = source_bound(src)) > cc->too_long)
+	if ((b = source_bound(src, &cc->nrules)) > cc->too_long)
 		cc->too_long = b;
 	return 0;
 }
@@ -308,7 +311,15 @@ rp_yara_compile_dir(struct rp_yara_rules **out, const char *data_dir, const char
 		rc = RP_ERR_YARA;
 		goto out;
 	}
-	r->too_long = cc.too_long;
+	/* a rule in a comment, or one this reading missed, and the bound proves nothing */
+	{
+		const YR_RULE *rule;
+		size_t n = 0;
+
+		yr_rules_foreach(r->rules, rule)
+			n++;
+		r->too_long = n == cc.nrules ? cc.too_long : SIZE_MAX;
+	}
 	*out = r;
 	r = NULL;
 	rc = 0;

@@ -132,6 +132,16 @@ unbounded_forms(void **state)
 			assert_int_equal(matches(r, "bravo", 2000), 1);
 		rp_yara_rules_free(r);
 	}
+	/* a rule in a comment is read, but libyara compiles one rule less: unbounded */
+	{
+		struct rp_yara_rules *r = compile(
+		    "/*\nrule old\n{\n    condition:\n        filesize < 10\n}\n*/\n"
+		    "rule a\n{\n    strings:\n        $b = \"bravo\"\n"
+		    "    condition:\n        filesize < 100 and $b\n}\n");
+
+		assert_true(rp_yara_rules_too_long(r) == SIZE_MAX);
+		rp_yara_rules_free(r);
+	}
 	/* one rule unbounded leaves the set unbounded; a rule on one line is not read */
 	{
 		struct rp_yara_rules *r = compile(
