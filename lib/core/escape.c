@@ -4,37 +4,6 @@
 #include "core/escape.h"
 #include "core/time.h"
 
-size_t
-rp_utf8_seq(const unsigned char *s, size_t len)
-{
-	unsigned c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return len >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		if (len < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xe0 && s[1] < 0xa0)          /* overlong */
-			return 0;
-		if (c == 0xed && s[1] >= 0xa0)         /* UTF-16 surrogates */
-			return 0;
-		return 3;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		if (len < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
-		    (s[3] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xf0 && s[1] < 0x90)          /* overlong */
-			return 0;
-		if (c == 0xf4 && s[1] >= 0x90)         /* beyond U+10FFFF */
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 int
 rp_utf8_valid(const void *v, size_t len)
 {

@@ -28,8 +28,9 @@ double rp_entropy(const void *buf, size_t len);
 double rp_chi2(const void *buf, size_t len);
 
 /* Whether a block of at least 1 KiB is statistically indistinguishable from random:
- * chi-square under the threshold for its size (about 5 standard deviations above 255)
- * and entropy near 8. Smaller blocks are not judged (returns 0). */
+ * chi-square under the threshold for its size (about 6 standard deviations above 255),
+ * which makes the entropy over 7.5 bits a byte too (stats.c). Smaller blocks are not
+ * judged (returns 0). */
 int rp_block_random(const struct rp_stats *s);
 
 #endif

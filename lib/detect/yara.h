@@ -19,6 +19,10 @@ int rp_yara_compile(struct rp_yara_rules **out, const char *data_dir, struct rp_
 int rp_yara_compile_set(struct rp_yara_rules **out, const char *data_dir, const char *prefix,
     struct rp_buf *err);
 void rp_yara_rules_free(struct rp_yara_rules *r);
+/* The length from which no rule of the set can match, proven from the rules' text
+ * (each condition opens with `filesize < N and`, no `or` outside parentheses), else
+ * SIZE_MAX: the scanners answer "no match" for such a buffer without scanning it. */
+size_t rp_yara_rules_too_long(const struct rp_yara_rules *r);
 
 /* Both compile only the files directly under prefix ("rules/mail/" is not "rules/"'s).
  * This one adds, when extra_dir is given, every .yar and .yara file of that directory on
