@@ -483,13 +483,13 @@ rp_reader_timeouts(const struct rp_reader *r)
 	return r->ntimeouts;
 }
 
-static void
-fmt_wait(char *out, size_t max, int ms)
+void
+rp_reader_fmt_wait(const struct rp_reader *r, char *out, size_t max)
 {
-	if (ms % 1000 == 0)
-		snprintf(out, max, "%d s", ms / 1000);
+	if (r->timeout_ms % 1000 == 0)
+		snprintf(out, max, "%d s", r->timeout_ms / 1000);
 	else
-		snprintf(out, max, "%d ms", ms);
+		snprintf(out, max, "%d ms", r->timeout_ms);
 }
 
 const char *
@@ -497,7 +497,7 @@ rp_reader_why(const struct rp_reader *r, const struct rp_read_res *res, char *ou
 {
 	char w[32];
 
-	fmt_wait(w, sizeof(w), r->timeout_ms);
+	rp_reader_fmt_wait(r, w, sizeof(w));
 	switch (res->how) {
 	case RP_READ_DONE:
 		return NULL;

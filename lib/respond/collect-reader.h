@@ -70,6 +70,9 @@ void rp_reader_free(struct rp_reader *r);
  * hash of the same file (device, inode) is computed once per child. */
 int rp_reader_do(struct rp_reader *r, const struct rp_read_req *q, struct rp_read_res *res);
 
+/* The deadline in words: "5 s", "300 ms". */
+void rp_reader_fmt_wait(const struct rp_reader *r, char *out, size_t max);
+
 /* Requests that timed out so far. */
 unsigned rp_reader_timeouts(const struct rp_reader *r);
 

@@ -219,39 +219,20 @@ ask(struct ctx *c, const struct rp_read_req *q, struct rp_read_res *res, char *w
 	return 0;
 }
 
-/* Hashes the executable through /proc/PID/exe: that opens the very file the process
- * runs, even when its name was deleted or replaced. Reading only; never executed. The
- * open may wait (an on-access scanner's permission mark on the file, a hung mount):
- * the reader gives up on it after its deadline, and why goes to the artefact. */
+/* Reads /proc/PID/name through the reader (ops: RP_READ_*); as ask().
+ * exe: hashing opens the very file the process runs, even when its name was deleted
+ * or replaced (reading only; never executed), and that open may wait for an on-access
+ * scanner's permission or a hung mount. cmdline: its read takes the process's mmap
+ * lock, which a process stuck in a page fault (a file mapped from a hung mount) holds. */
 static int
-hash_exe(struct ctx *c, int pid, char hex[65], char *why, size_t whymax)
+ask_proc(struct ctx *c, int pid, const char *name, unsigned ops, uint64_t max,
+    struct rp_read_res *res, char *why, size_t whymax)
 {
 	char path[PATH_MAX];
-	struct rp_read_req q = { path, RP_READ_EXE | RP_READ_HASH, HASH_MAX };
-	struct rp_read_res res = { .data = NULL };
+	struct rp_read_req q = { path, ops, max };
 
-	snprintf(path, sizeof(path), "%s/%d/exe", c->o->proc, pid);
-	if (!ask(c, &q, &res, why, whymax))
-		return RP_ERR_UNREACHABLE;
-	if (res.status != 0 || !res.hashed)
-		return res.status ? res.status : RP_ERR_INVALID;
-	memcpy(hex, res.hex, 65);
-	return 0;
-}
-
-/* /proc/PID/cmdline: reading it takes the process's mmap lock, which a process stuck
- * in a page fault (a file mapped from a hung mount) holds: through the reader too. */
-static int
-read_cmdline(struct ctx *c, int pid, struct rp_buf *cmd, char *why, size_t whymax)
-{
-	char path[PATH_MAX];
-	struct rp_read_req q = { path, RP_READ_PROC | RP_READ_DATA, CMDLINE_MAX };
-	struct rp_read_res res = { .data = cmd };
-
-	snprintf(path, sizeof(path), "%s/%d/cmdline", c->o->proc, pid);
-	if (!ask(c, &q, &res, why, whymax))
-		return RP_ERR_UNREACHABLE;
-	return res.status;
+	snprintf(path, sizeof(path), "%s/%d/%s", c->o->proc, pid, name);
+	return ask(c, &q, res, why, whymax);
 }
 
 static int
@@ -319,7 +300,8 @@ collect_processes(struct ctx *c)
 	if ((r = list_pids(c->o->proc, &pids, &npids)) != 0)
 		goto out;
 	for (i = 0; i < npids; i++) {
-		char exe[PATH_MAX], user[64], hex[65], exe_why[WHY_MAX], cmd_why[WHY_MAX];
+		char exe[PATH_MAX], user[64], exe_why[WHY_MAX], cmd_why[WHY_MAX];
+		struct rp_read_res got;
 		ssize_t k;
 		uint32_t uid = 0;
 		int have_uid, deleted = 0, hashed = 0;
@@ -333,7 +315,9 @@ collect_processes(struct ctx *c)
 			continue;     /* exited meanwhile */
 		have_uid = rp_proc_read(c->o->proc, pids[i], "status", &b) == 0 &&
 		    rp_proc_parse_uid(b.buf, b.len, &uid) == 0;
-		if (read_cmdline(c, pids[i], &cmd, cmd_why, sizeof(cmd_why)) != 0)
+		got.data = &cmd;
+		if (!ask_proc(c, pids[i], "cmdline", RP_READ_PROC | RP_READ_DATA, CMDLINE_MAX, &got,
+		    cmd_why, sizeof(cmd_why)) || got.status != 0)
 			rp_buf_reset(&cmd);
 		{
 			char lp[PATH_MAX];
@@ -351,7 +335,9 @@ collect_processes(struct ctx *c)
 				exe[exelen] = '\0';
 				c->res->deleted_exes++;
 			}
-			hashed = hash_exe(c, pids[i], hex, exe_why, sizeof(exe_why)) == 0;
+			got.data = NULL;
+			hashed = ask_proc(c, pids[i], "exe", RP_READ_EXE | RP_READ_HASH, HASH_MAX,
+			    &got, exe_why, sizeof(exe_why)) && got.status == 0 && got.hashed;
 		}
 		user_name(uid, user, sizeof(user));
 		start = c->btime + (int64_t)(ps.starttime / (uint64_t)c->ticks);
@@ -367,7 +353,7 @@ collect_processes(struct ctx *c)
 			rp_buf_addf(&a.txt, "[%s]", ps.comm);
 		if (deleted)
 			rp_buf_addstr(&a.txt, " [DELETED]");
-		rp_buf_addf(&a.txt, " %s ", hashed ? hex : "-");
+		rp_buf_addf(&a.txt, " %s ", hashed ? got.hex : "-");
 		for (j = 0; j < cmd.len; j++)
 			if (cmd.buf[j] == '\0')
 				cmd.buf[j] = ' ';
@@ -396,7 +382,7 @@ collect_processes(struct ctx *c)
 		jstr(&a.json, "exe", exelen ? exe : NULL, exelen);
 		rp_buf_addf(&a.json, "\"exe_deleted\":%s,", deleted ? "true" : "false");
 		if (hashed)
-			rp_buf_addf(&a.json, "\"exe_sha256\":\"%s\",", hex);
+			rp_buf_addf(&a.json, "\"exe_sha256\":\"%s\",", got.hex);
 		else
 			rp_buf_addstr(&a.json, "\"exe_sha256\":null,");
 		if (exe_why[0])
@@ -1090,8 +1076,11 @@ exec_read(struct execctx *x, const struct rp_walk_entry *e, unsigned ops,
 
 	why[0] = '\0';
 	if (x->held[0] && strlen(x->held) == dirlen && memcmp(x->held, e->path, dirlen) == 0) {
-		snprintf(why, whymax, "not read: a file in this directory waited more than the "
-		    "deadline before");
+		char w[32];
+
+		rp_reader_fmt_wait(x->c->rd, w, sizeof(w));
+		snprintf(why, whymax, "not read: another file of this directory waited more "
+		    "than %s before", w);
 		x->c->res->not_read++;
 		return 0;
 	}
