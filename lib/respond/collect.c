@@ -29,6 +29,7 @@
 #define HASH_MAX ((uint64_t)1 << 30)        /* executables hashed up to 1 GiB */
 #define EXEC_MAX 20000                      /* recent executables listed at most */
 #define CMDLINE_MAX ((uint64_t)16 << 20)    /* as any /proc file read */
+#define LOGIN_MAX ((uint64_t)256 << 20)     /* utmp, wtmp: 700,000 records */
 #define WAIT_MS_DEFAULT 5000                /* one read of another process's file, at most */
 #define WAITS_DEFAULT 10                    /* reads that may time out before no more are tried */
 #define WHY_MAX 160
@@ -552,29 +553,17 @@ static void
 login_records(struct ctx *c, struct art *a, const char *path, const char *which, size_t keep)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	char full[PATH_MAX];
+	char full[PATH_MAX], why[WHY_MAX];
+	struct rp_read_req q = { full, RP_READ_DATA, LOGIN_MAX };
+	struct rp_read_res got = { .data = &b };
 	struct utmpx u;
 	size_t n, i, first;
-	int fd, noatime;
 
 	snprintf(full, sizeof(full), "%s%s", c->o->root, path);
-	fd = rp_open_evidence(AT_FDCWD, full, 0, 0, &noatime);
-	if (fd < 0) {
-		rp_buf_addf(&a->txt, "# %s: not readable\n", full);
+	if (!ask(c, &q, &got, why, sizeof(why)) || got.status != 0) {
+		rp_buf_addf(&a->txt, "# %s: %s\n", full, why[0] ? why : "not readable");
+		rp_buf_release(&b);
 		return;
-	}
-	close(fd);
-	/* rp_file_read_all does not take O_NOATIME; the descriptor above proved it is
-	 * allowed, so read through a fresh one the same way */
-	fd = rp_open_evidence(AT_FDCWD, full, 0, 0, &noatime);
-	if (fd >= 0) {
-		char chunk[65536];
-		ssize_t k;
-
-		while ((k = read(fd, chunk, sizeof(chunk))) > 0)
-			if (rp_buf_add(&b, chunk, (size_t)k) != 0)
-				break;
-		close(fd);
 	}
 	n = b.len / sizeof(struct utmpx);
 	first = n > keep ? n - keep : 0;
