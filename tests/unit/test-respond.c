@@ -25,6 +25,17 @@
 #include "respond/isolate.h"
 #include "respond/proc.h"
 
+/* Removes a test's temporary tree (made by mkdtemp: no quote in its name). */
+static void
+rm_tree(const char *dir)
+{
+	struct rp_buf cmd = RP_BUF_INIT;
+
+	rp_buf_addf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd.buf), 0);
+	rp_buf_release(&cmd);
+}
+
 static void
 net_parse_and_format(void **state)
 {
@@ -332,9 +343,7 @@ manifest_and_tar(void **state)
 	assert_true(st.st_size >= 5 * 512 + 1024);
 	assert_int_equal(rp_collect_tar(p.buf, t.buf), RP_ERR_EXISTS);   /* never overwrites */
 
-	rp_buf_reset(&p);
-	rp_buf_addf(&p, "rm -rf '%s'", dir);
-	assert_int_equal(system(p.buf), 0);
+	rm_tree(dir);
 	rp_buf_release(&p);
 	rp_buf_release(&m);
 	rp_buf_release(&t);
@@ -393,9 +402,7 @@ reader_reads(void **state)
 	assert_int_equal(rp_reader_timeouts(r), 0);
 	rp_reader_free(r);
 
-	rp_buf_reset(&p);
-	rp_buf_addf(&p, "rm -rf '%s'", dir);
-	assert_int_equal(system(p.buf), 0);
+	rm_tree(dir);
 	rp_buf_release(&p);
 	rp_buf_release(&data);
 }
@@ -452,9 +459,7 @@ reader_gives_up_on_a_held_file(void **state)
 	rp_reader_free(r);
 	close(fan);
 
-	rp_buf_reset(&p);
-	rp_buf_addf(&p, "rm -rf '%s'", dir);
-	assert_int_equal(system(p.buf), 0);
+	rm_tree(dir);
 	rp_buf_release(&p);
 	rp_buf_release(&q2);
 }
