@@ -4,11 +4,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "case/journal.h"
@@ -32,7 +35,8 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    riposte collect --out DIR [--tar] [--days N] [--copy FILE]... [--only LIST]\n"
-"                    [--format text|jsonl] [--db PATH] [--proc DIR] [--root DIR]\n"
+"                    [--read-timeout SECONDS] [--format text|jsonl] [--db PATH]\n"
+"                    [--proc DIR] [--root DIR]\n"
 "\n"
 "DESCRIPTION\n"
 "    Collects, most volatile first, what a reboot would destroy and what an attacker\n"
@@ -63,12 +67,26 @@ static const char usage[] =
 "    file that refuses it is listed, not copied); executables are hashed by reading\n"
 "    them, never run. Run it as root to see every process and socket.\n"
 "\n"
+"    A file that cannot be read in time is listed, not waited for: opening a file\n"
+"    can wait for someone else (an antivirus's on-access scanner that must allow\n"
+"    the open, a hung network or FUSE mount, a process stuck with its memory\n"
+"    locked). Executables, copied files, recently changed files and command lines\n"
+"    are read by a helper process that collect stops after --read-timeout seconds\n"
+"    without progress. The item is then listed without its hash or copy, with the\n"
+"    note 'not read: waited more than N s (a permission listener or a hung mount\n"
+"    may hold it)'; the other files of that directory are not tried, and the\n"
+"    collection goes on. After 10 such waits no more files are read (each item\n"
+"    left says so): waits add at most 10 x N seconds to the run. The summary and\n"
+"    collection.json count the files not read (not_read).\n"
+"\n"
 "OPTIONS\n"
 "    -o, --out DIR      the directory to create (it must not exist, or be empty)\n"
 "        --tar          also write DIR.tar and DIR.tar.sha256\n"
 "        --days N       'recently modified' executables: within N days (default 7)\n"
 "        --copy FILE    copy this file too (repeatable; a log, a config)\n"
 "        --only LIST    only these artefacts (comma-separated names above)\n"
+"        --read-timeout SECONDS\n"
+"                       the longest wait for one file (1-600, default 5)\n"
 "        --format FMT   text (default) or jsonl\n"
 "        --db PATH      the database with the alerts and the case (default\n"
 "                       ./riposte.db, or RIPOSTE_DB)\n"
@@ -82,8 +100,8 @@ static const char usage[] =
 "    jsonl: one line per artefact, then the summary:\n"
 "    {\"kind\":\"artefact\",\"name\":\"processes\",\"items\":212,\"files\":[\"processes.txt\",\"processes.json\"]}\n"
 "    {\"kind\":\"summary\",\"dir\":\"DIR\",\"artefacts\":9,\"files\":42,\"deleted_executables\":0,\n"
-"     \"copied\":12,\"not_copied\":0,\"manifest_sha256\":\"...\",\"tar\":\"DIR.tar\"|null,\n"
-"     \"tar_sha256\":\"...\"|null}\n"
+"     \"copied\":12,\"not_copied\":0,\"not_read\":0,\"manifest_sha256\":\"...\",\n"
+"     \"tar\":\"DIR.tar\"|null,\"tar_sha256\":\"...\"|null}\n"
 "\n"
 "EXIT STATUS\n"
 "    0  collected; 2  error (DIR exists, cannot write, bad option)\n"
@@ -93,9 +111,13 @@ static const char usage[] =
 "    riposte collect --out ev --copy /var/log/nginx/access.log --days 3\n"
 "    cd ev && sha256sum -c MANIFEST.sha256\n";
 
-enum { OPT_TAR = 256, OPT_DAYS, OPT_COPY, OPT_ONLY, OPT_FORMAT, OPT_DB, OPT_PROC, OPT_ROOT };
+enum {
+	OPT_TAR = 256, OPT_DAYS, OPT_COPY, OPT_ONLY, OPT_FORMAT, OPT_DB, OPT_PROC, OPT_ROOT,
+	OPT_READ_TIMEOUT,
+};
 
 #define MAX_COPY 256
+#define TIMERS_WAIT_S 30
 #define MAX_PATH_DIRS 128
 
 static int
@@ -119,13 +141,15 @@ make_outdir(struct rp_cli *cli, const char *dir)
 
 /* When systemd runs, what it says of its timers (last and next run), which the unit
  * files in scheduled.txt cannot tell. systemctl is the system's own tool, run with a
- * fixed argument list; nothing found on the host is ever executed. */
+ * fixed argument list; nothing found on the host is ever executed. A systemd that
+ * does not answer (the machine under attack) does not hold the collection: systemctl
+ * is killed after TIMERS_WAIT_S and the file says so. */
 static int
 systemd_timers(const char *dir)
 {
 	char path[4096];
 	pid_t pid;
-	int fd, st;
+	int fd, st, ms;
 
 	if (access("/run/systemd/system", F_OK) != 0 || access("/usr/bin/systemctl", X_OK) != 0)
 		return 0;
@@ -145,9 +169,27 @@ systemd_timers(const char *dir)
 		execv("/usr/bin/systemctl", argv);
 		_exit(127);
 	}
-	close(fd);
-	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+	if (pid < 0) {
+		close(fd);
 		return -1;
+	}
+	for (ms = 0; ms < TIMERS_WAIT_S * 1000; ms += 20) {
+		pid_t w = waitpid(pid, &st, WNOHANG);
+
+		if (w == pid || (w < 0 && errno != EINTR))
+			break;
+		nanosleep(&(struct timespec){ 0, 20 * 1000000L }, NULL);
+	}
+	if (ms >= TIMERS_WAIT_S * 1000) {
+		char note[128];
+		int n = snprintf(note, sizeof(note), "\n# riposte: systemctl did not finish "
+		    "within %d s: killed, its output is cut here\n", TIMERS_WAIT_S);
+
+		kill(pid, SIGKILL);
+		(void)waitpid(pid, &st, WNOHANG);   /* if it is not gone yet, init reaps it */
+		(void)rp_write_all(fd, note, (size_t)n);
+	}
+	close(fd);
 	return 0;
 }
 
@@ -204,8 +246,9 @@ write_collection(const char *dir, struct rp_cli *cli, int argc, char **argv,
 		    rp_artefact_name((enum rp_artefact)i), res->items[i]);
 		first = 0;
 	}
-	rp_buf_addf(&b, "},\"deleted_executables\":%zu,\"copied\":%zu,\"not_copied\":%zu}\n",
-	    res->deleted_exes, res->copied, res->not_copied);
+	rp_buf_addf(&b, "},\"deleted_executables\":%zu,\"copied\":%zu,\"not_copied\":%zu,"
+	    "\"not_read\":%zu,\"read_timeouts\":%u}\n", res->deleted_exes, res->copied,
+	    res->not_copied, res->not_read, res->timeouts);
 	rp_buf_addf(&p, "%s/collection.json", dir);
 	r = rp_file_write_atomic(p.buf, b.buf, b.len, 0600);
 	rp_buf_release(&b);
@@ -226,11 +269,13 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "proc", required_argument, NULL, OPT_PROC },
 		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "read-timeout", required_argument, NULL, OPT_READ_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *copy[MAX_COPY], *pathdirs[MAX_PATH_DIRS];
-	struct rp_collect_opts o = { .proc = "/proc", .root = "", .recent_days = 7 };
+	struct rp_collect_opts o = { .proc = "/proc", .root = "", .recent_days = 7,
+	    .read_timeout_ms = 5000 };
 	struct rp_collect_result res;
 	struct rp_buf out = RP_BUF_INIT, tar = RP_BUF_INIT, d = RP_BUF_INIT;
 	struct rp_store *st = NULL;
@@ -293,6 +338,11 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 			break;
 		case OPT_DB: cli->db_path = optarg; break;
 		case OPT_PROC: o.proc = optarg; break;
+		case OPT_READ_TIMEOUT:
+			if (rp_cli_uint(cli, "--read-timeout", optarg, 1, 600, &v) != 0)
+				goto out;
+			o.read_timeout_ms = (int)v * 1000;
+			break;
 		case OPT_ROOT:
 			if (optarg[0] != '/' || strcmp(optarg, "/") == 0) {
 				rp_err(cli, "--root: '%s' is not an absolute directory other than /", optarg);
@@ -408,8 +458,8 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 		rp_buf_addstr(&out, "{\"kind\":\"summary\",");
 		json_s(&out, "dir", dir);
 		rp_buf_addf(&out, "\"artefacts\":%d,\"files\":%zu,\"deleted_executables\":%zu,"
-		    "\"copied\":%zu,\"not_copied\":%zu,\"manifest_sha256\":\"%s\",", nart, nfiles,
-		    res.deleted_exes, res.copied, res.not_copied, mhash);
+		    "\"copied\":%zu,\"not_copied\":%zu,\"not_read\":%zu,\"manifest_sha256\":\"%s\",",
+		    nart, nfiles, res.deleted_exes, res.copied, res.not_copied, res.not_read, mhash);
 		if (want_tar) {
 			json_s(&out, "tar", tar.buf);
 			rp_buf_addf(&out, "\"tar_sha256\":\"%s\"}\n", thash);
@@ -424,6 +474,10 @@ cmd_collect(struct rp_cli *cli, int argc, char **argv)
 		if (res.deleted_exes)
 			rp_buf_addf(&out, "WARNING: %zu processes run a deleted executable "
 			    "(see processes.txt, [DELETED])\n", res.deleted_exes);
+		if (res.not_read)
+			rp_buf_addf(&out, "WARNING: %zu files not read within %d s each "
+			    "(see 'not read' in the artefacts)\n", res.not_read,
+			    o.read_timeout_ms / 1000);
 		rp_buf_addf(&out, "manifest sha256 %s (verify: cd DIR && sha256sum -c MANIFEST.sha256)\n",
 		    mhash);
 		if (want_tar) {

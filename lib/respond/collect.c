@@ -20,6 +20,7 @@
 #include "core/sha256.h"
 #include "core/time.h"
 #include "fs/walk.h"
+#include "respond/collect-reader.h"
 #include "respond/collect.h"
 #include "respond/proc.h"
 #include "store/store.h"
@@ -27,6 +28,11 @@
 #define COPY_MAX ((uint64_t)64 << 20)       /* a log larger than this is listed, not copied */
 #define HASH_MAX ((uint64_t)1 << 30)        /* executables hashed up to 1 GiB */
 #define EXEC_MAX 20000                      /* recent executables listed at most */
+#define CMDLINE_MAX ((uint64_t)16 << 20)    /* as any /proc file read */
+#define LOGIN_MAX ((uint64_t)256 << 20)     /* utmp, wtmp: 700,000 records */
+#define WAIT_MS_DEFAULT 5000                /* one read of another process's file, at most */
+#define WAITS_DEFAULT 10                    /* reads that may time out before no more are tried */
+#define WHY_MAX 160
 
 static const char *const art_names[RP_ART_COUNT] = {
 	"processes", "network", "logins", "modules", "mounts", "scheduled", "executables",
@@ -179,12 +185,6 @@ user_name(uint32_t uid, char *out, size_t max)
 
 /* ---- processes ---------------------------------------------------------------- */
 
-struct exe_hash {
-	dev_t dev;
-	ino_t ino;
-	char hex[65];
-};
-
 struct sockown {
 	uint64_t inode;
 	int pid;
@@ -195,63 +195,45 @@ struct ctx {
 	const struct rp_collect_opts *o;
 	struct rp_collect_result *res;
 	int dfd;
-	struct exe_hash *hashes;
-	size_t nhashes, caphashes;
+	struct rp_reader *rd;       /* every open of a file that is not collect's own */
 	struct sockown *owners;
 	size_t nowners, capowners;
 	int64_t btime;
 	long ticks;
 };
 
-static const char *
-cached_hash(struct ctx *c, dev_t dev, ino_t ino)
+/* Asks the reader; 1 when it answered (res->status says how the open and read went),
+ * 0 when it gave up or did not try: then why says so, for the artefact, and the item
+ * counts as not read. */
+static int
+ask(struct ctx *c, const struct rp_read_req *q, struct rp_read_res *res, char *why,
+    size_t whymax)
 {
-	size_t i;
-
-	for (i = 0; i < c->nhashes; i++)
-		if (c->hashes[i].dev == dev && c->hashes[i].ino == ino)
-			return c->hashes[i].hex;
-	return NULL;
+	why[0] = '\0';
+	if (rp_reader_do(c->rd, q, res) != 0)
+		snprintf(why, whymax, "not read: %s", rp_strerror(RP_ERR_NOMEM));
+	else if (res->how == RP_READ_DONE)
+		return 1;
+	else
+		rp_reader_why(c->rd, res, why, whymax);
+	c->res->not_read++;
+	return 0;
 }
 
-/* Hashes the executable through /proc/PID/exe: that opens the very file the process
- * runs, even when its name was deleted or replaced. Reading only; never executed. */
+/* Reads /proc/PID/name through the reader (ops: RP_READ_*); as ask().
+ * exe: hashing opens the very file the process runs, even when its name was deleted
+ * or replaced (reading only; never executed), and that open may wait for an on-access
+ * scanner's permission or a hung mount. cmdline: its read takes the process's mmap
+ * lock, which a process stuck in a page fault (a file mapped from a hung mount) holds. */
 static int
-hash_exe(struct ctx *c, int pid, char hex[65])
+ask_proc(struct ctx *c, int pid, const char *name, unsigned ops, uint64_t max,
+    struct rp_read_res *res, char *why, size_t whymax)
 {
 	char path[PATH_MAX];
-	struct stat st;
-	const char *h;
-	struct exe_hash *grown;
-	int fd, r;
+	struct rp_read_req q = { path, ops, max };
 
-	snprintf(path, sizeof(path), "%s/%d/exe", c->o->proc, pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
-	if (fd < 0 && errno == EPERM)
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);   /* not ours: atime may move */
-	if (fd < 0)
-		return RP_ERR_SYSTEM;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > HASH_MAX) {
-		close(fd);
-		return RP_ERR_INVALID;
-	}
-	if ((h = cached_hash(c, st.st_dev, st.st_ino)) != NULL) {
-		memcpy(hex, h, 65);
-		close(fd);
-		return 0;
-	}
-	r = rp_sha256_fd_hex(fd, hex, NULL);
-	close(fd);
-	if (r != 0)
-		return r;
-	if (RP_ARRAY_GROW(&c->hashes, &c->caphashes, c->nhashes + 1, RP_ARRAY_MAX_DEFAULT) != 0)
-		return 0;     /* the cache only saves work */
-	grown = c->hashes;
-	grown[c->nhashes].dev = st.st_dev;
-	grown[c->nhashes].ino = st.st_ino;
-	memcpy(grown[c->nhashes].hex, hex, 65);
-	c->nhashes++;
-	return 0;
+	snprintf(path, sizeof(path), "%s/%d/%s", c->o->proc, pid, name);
+	return ask(c, &q, res, why, whymax);
 }
 
 static int
@@ -314,11 +296,13 @@ collect_processes(struct ctx *c)
 	int r;
 
 	art_init(&a, "processes", c->o,
-	    "# PID PPID USER STATE START(UTC) EXE SHA256 CMDLINE  (EXE marked [DELETED] when its file is gone)");
+	    "# PID PPID USER STATE START(UTC) EXE SHA256 CMDLINE  (EXE marked [DELETED] when its file is gone; "
+	    "[exe not read: ...] when its file did not open or read in time)");
 	if ((r = list_pids(c->o->proc, &pids, &npids)) != 0)
 		goto out;
 	for (i = 0; i < npids; i++) {
-		char exe[PATH_MAX], user[64], hex[65];
+		char exe[PATH_MAX], user[64], exe_why[WHY_MAX], cmd_why[WHY_MAX];
+		struct rp_read_res got;
 		ssize_t k;
 		uint32_t uid = 0;
 		int have_uid, deleted = 0, hashed = 0;
@@ -332,7 +316,9 @@ collect_processes(struct ctx *c)
 			continue;     /* exited meanwhile */
 		have_uid = rp_proc_read(c->o->proc, pids[i], "status", &b) == 0 &&
 		    rp_proc_parse_uid(b.buf, b.len, &uid) == 0;
-		if (rp_proc_read(c->o->proc, pids[i], "cmdline", &cmd) != 0)
+		got.data = &cmd;
+		if (!ask_proc(c, pids[i], "cmdline", RP_READ_PROC | RP_READ_DATA, CMDLINE_MAX, &got,
+		    cmd_why, sizeof(cmd_why)) || got.status != 0)
 			rp_buf_reset(&cmd);
 		{
 			char lp[PATH_MAX];
@@ -340,6 +326,7 @@ collect_processes(struct ctx *c)
 			snprintf(lp, sizeof(lp), "%s/%d/exe", c->o->proc, pids[i]);
 			k = readlink(lp, exe, sizeof(exe) - 1);
 		}
+		exe_why[0] = '\0';
 		if (k > 0) {
 			exelen = (size_t)k;
 			exe[exelen] = '\0';
@@ -349,7 +336,9 @@ collect_processes(struct ctx *c)
 				exe[exelen] = '\0';
 				c->res->deleted_exes++;
 			}
-			hashed = hash_exe(c, pids[i], hex) == 0;
+			got.data = NULL;
+			hashed = ask_proc(c, pids[i], "exe", RP_READ_EXE | RP_READ_HASH, HASH_MAX,
+			    &got, exe_why, sizeof(exe_why)) && got.status == 0 && got.hashed;
 		}
 		user_name(uid, user, sizeof(user));
 		start = c->btime + (int64_t)(ps.starttime / (uint64_t)c->ticks);
@@ -365,13 +354,17 @@ collect_processes(struct ctx *c)
 			rp_buf_addf(&a.txt, "[%s]", ps.comm);
 		if (deleted)
 			rp_buf_addstr(&a.txt, " [DELETED]");
-		rp_buf_addf(&a.txt, " %s ", hashed ? hex : "-");
+		rp_buf_addf(&a.txt, " %s ", hashed ? got.hex : "-");
 		for (j = 0; j < cmd.len; j++)
 			if (cmd.buf[j] == '\0')
 				cmd.buf[j] = ' ';
 		while (cmd.len && cmd.buf[cmd.len - 1] == ' ')
 			cmd.len--;
 		txt_esc(&a.txt, cmd.buf, cmd.len);
+		if (exe_why[0])
+			rp_buf_addf(&a.txt, "  [exe %s]", exe_why);
+		if (cmd_why[0])
+			rp_buf_addf(&a.txt, "  [cmdline %s]", cmd_why);
 		rp_buf_addch(&a.txt, '\n');
 
 		/* json */
@@ -390,10 +383,17 @@ collect_processes(struct ctx *c)
 		jstr(&a.json, "exe", exelen ? exe : NULL, exelen);
 		rp_buf_addf(&a.json, "\"exe_deleted\":%s,", deleted ? "true" : "false");
 		if (hashed)
-			rp_buf_addf(&a.json, "\"exe_sha256\":\"%s\",", hex);
+			rp_buf_addf(&a.json, "\"exe_sha256\":\"%s\",", got.hex);
 		else
 			rp_buf_addstr(&a.json, "\"exe_sha256\":null,");
-		jstr(&a.json, "cmdline", cmd.buf, cmd.len);
+		if (exe_why[0])
+			jstr(&a.json, "exe_note", exe_why, strlen(exe_why));
+		if (cmd_why[0]) {
+			rp_buf_addstr(&a.json, "\"cmdline\":null,");
+			jstr(&a.json, "cmdline_note", cmd_why, strlen(cmd_why));
+		} else {
+			jstr(&a.json, "cmdline", cmd.buf, cmd.len);
+		}
 		item_end(&a);
 
 		/* whose sockets: for the network artefact */
@@ -553,29 +553,17 @@ static void
 login_records(struct ctx *c, struct art *a, const char *path, const char *which, size_t keep)
 {
 	struct rp_buf b = RP_BUF_INIT;
-	char full[PATH_MAX];
+	char full[PATH_MAX], why[WHY_MAX];
+	struct rp_read_req q = { full, RP_READ_DATA, LOGIN_MAX };
+	struct rp_read_res got = { .data = &b };
 	struct utmpx u;
 	size_t n, i, first;
-	int fd, noatime;
 
 	snprintf(full, sizeof(full), "%s%s", c->o->root, path);
-	fd = rp_open_evidence(AT_FDCWD, full, 0, 0, &noatime);
-	if (fd < 0) {
-		rp_buf_addf(&a->txt, "# %s: not readable\n", full);
+	if (!ask(c, &q, &got, why, sizeof(why)) || got.status != 0) {
+		rp_buf_addf(&a->txt, "# %s: %s\n", full, why[0] ? why : "not readable");
+		rp_buf_release(&b);
 		return;
-	}
-	close(fd);
-	/* rp_file_read_all does not take O_NOATIME; the descriptor above proved it is
-	 * allowed, so read through a fresh one the same way */
-	fd = rp_open_evidence(AT_FDCWD, full, 0, 0, &noatime);
-	if (fd >= 0) {
-		char chunk[65536];
-		ssize_t k;
-
-		while ((k = read(fd, chunk, sizeof(chunk))) > 0)
-			if (rp_buf_add(&b, chunk, (size_t)k) != 0)
-				break;
-		close(fd);
 	}
 	n = b.len / sizeof(struct utmpx);
 	first = n > keep ? n - keep : 0;
@@ -791,35 +779,49 @@ mkparents(int dfd, const char *rel)
 	return 0;
 }
 
-/* Copies path (read with O_NOATIME) to files/<path> below dfd, keeping its times;
- * records it in the files artefact. */
+/* Copies path (read with O_NOATIME, by the reader: it may wait) to files/<path> below
+ * dfd, keeping its times; records it in the files artefact. */
 static void
 copy_one(struct ctx *c, struct art *a, const char *path, const char *why)
 {
-	char full[PATH_MAX], rel[PATH_MAX], hex[65] = "";
-	struct stat before, after;
+	char full[PATH_MAX], rel[PATH_MAX], hex[65] = "", waited[WHY_MAX];
+	struct rp_buf content = RP_BUF_INIT;
+	struct rp_read_req q = { full, RP_READ_DATA, COPY_MAX };
+	struct rp_read_res got = { .data = &content };
+	struct stat before;
 	struct timespec ts[2];
-	int in = -1, out = -1, noatime = 0, copied = 0;
+	int out = -1, copied = 0;
 	const char *reason = NULL;
 	uint64_t total = 0;
 
+	memset(&before, 0, sizeof(before));
 	snprintf(full, sizeof(full), "%s%s", c->o->root, path);
-	in = rp_open_evidence(AT_FDCWD, full, 0, 0, &noatime);
-	if (in < 0) {
-		if (in == RP_ERR_PERM)
-			reason = "O_NOATIME refused: not copied, to keep its access time";
-		else if (errno == ENOENT)
-			return;              /* not on this system: nothing to say */
-		else
-			reason = strerror(errno);
+	if (!ask(c, &q, &got, waited, sizeof(waited))) {
+		reason = waited;
 		goto record;
 	}
-	if (fstat(in, &before) != 0 || !S_ISREG(before.st_mode)) {
+	before = got.st;
+	switch (got.status) {
+	case 0:
+		break;
+	case RP_ERR_PERM:
+		reason = "O_NOATIME refused: not copied, to keep its access time";
+		goto record;
+	case RP_ERR_SYSTEM:
+		if (got.err == ENOENT) {
+			rp_buf_release(&content);
+			return;              /* not on this system: nothing to say */
+		}
+		reason = strerror(got.err);
+		goto record;
+	case RP_ERR_INVALID:
 		reason = "not a regular file";
 		goto record;
-	}
-	if ((uint64_t)before.st_size > COPY_MAX) {
+	case RP_ERR_TOOBIG:
 		reason = "larger than 64 MiB: listed, not copied";
+		goto record;
+	default:
+		reason = rp_strerror(got.status);
 		goto record;
 	}
 	snprintf(rel, sizeof(rel), "files/%s", path[0] == '/' ? path + 1 : path);
@@ -829,38 +831,21 @@ copy_one(struct ctx *c, struct art *a, const char *path, const char *why)
 		reason = strerror(errno);
 		goto record;
 	}
-	{
-		char chunk[65536];
-		ssize_t k;
-
-		while ((k = read(in, chunk, sizeof(chunk))) > 0) {
-			if (rp_write_all(out, chunk, (size_t)k) != 0) {
-				reason = "cannot write the copy";
-				goto record;
-			}
-			total += (uint64_t)k;
-		}
-		if (k < 0) {
-			reason = strerror(errno);
-			goto record;
-		}
-	}
-	if (lseek(out, 0, SEEK_SET) != 0) {
-		reason = strerror(errno);
+	if (rp_write_all(out, content.buf, content.len) != 0) {
+		reason = "cannot write the copy";
 		goto record;
 	}
-	if (rp_sha256_file_hex(c->dfd, rel, 0, hex, NULL) != 0)
+	total = content.len;
+	if (rp_sha256_hex(content.buf, content.len, hex) != 0)
 		hex[0] = '\0';
 	ts[0] = before.st_atim;
 	ts[1] = before.st_mtim;
 	futimens(out, ts);
-	if (fstat(in, &after) == 0 && (after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-	    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_size != before.st_size))
+	if (got.changed)
 		reason = "changed while it was copied";
 	copied = 1;
 record:
-	if (in >= 0)
-		close(in);
+	rp_buf_release(&content);
 	if (out >= 0)
 		close(out);
 	if (copied)
@@ -1059,15 +1044,59 @@ struct execctx {
 	int tmpdir;         /* /tmp, /dev/shm: also ELF or #! files without an x bit */
 	size_t n;
 	size_t skip;        /* the length of the root prefix, not shown */
+	size_t unknown;     /* files without an x bit not read: ELF or not is unknown */
+	char held[PATH_MAX];/* the directory where a read timed out ("" none) */
 };
+
+/* One request to the reader for the walk's file; 1 when the file was read, 0 when
+ * not (why says why when it was a wait or a swap, else it is ""). A directory where
+ * one read timed out is not read further: a permission listener marks directories,
+ * and one that does not answer would cost every file of it the whole deadline. The
+ * reader opens by path, not below the walk's directory descriptor: the file it
+ * opened must be the one listed (device, inode), or a directory swapped for a link
+ * meanwhile would lend another file's hash to this name. */
+static int
+exec_read(struct execctx *x, const struct rp_walk_entry *e, unsigned ops,
+    struct rp_read_res *res, char *why, size_t whymax)
+{
+	const char *slash = memrchr(e->path, '/', e->pathlen);
+	size_t dirlen = slash ? (size_t)(slash - e->path) : 0;
+	struct rp_read_req q = { e->path, ops, HASH_MAX };
+
+	why[0] = '\0';
+	if (x->held[0] && strlen(x->held) == dirlen && memcmp(x->held, e->path, dirlen) == 0) {
+		char w[32];
+
+		rp_reader_fmt_wait(x->c->rd, w, sizeof(w));
+		snprintf(why, whymax, "not read: another file of this directory waited more "
+		    "than %s before", w);
+		x->c->res->not_read++;
+		return 0;
+	}
+	if (!ask(x->c, &q, res, why, whymax)) {
+		if (res->how == RP_READ_TIMEOUT && dirlen < sizeof(x->held)) {
+			memcpy(x->held, e->path, dirlen);
+			x->held[dirlen] = '\0';
+		}
+		return 0;
+	}
+	if (res->status != 0)
+		return 0;
+	if (res->st.st_dev != e->st->st_dev || res->st.st_ino != e->st->st_ino) {
+		snprintf(why, whymax, "not read: replaced between its listing and its reading");
+		return 0;
+	}
+	return 1;
+}
 
 static int
 exec_entry(const struct rp_walk_entry *e, void *arg)
 {
 	struct execctx *x = arg;
 	const struct stat *st = e->st;
-	char hex[65] = "", magic[4];
-	int fd, noatime, isexec, hashed = 0;
+	struct rp_read_res res = { .data = NULL };
+	char why[WHY_MAX];
+	int isexec, hashed = 0;
 
 	if (e->kind == RP_WALK_DIR)
 		return (!x->tmpdir && e->depth > 0) ? RP_WALK_PRUNE : 0;   /* PATH: no subdirs */
@@ -1076,17 +1105,23 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 	if ((int64_t)st->st_mtim.tv_sec < x->since && (int64_t)st->st_ctim.tv_sec < x->since)
 		return 0;
 	isexec = (st->st_mode & 0111) != 0;
-	fd = rp_open_evidence(e->dirfd, e->name, 0, 0, &noatime);
-	if (fd >= 0) {
-		if (!isexec && x->tmpdir && rp_pread_full(fd, magic, 4, 0) == 4 &&
-		    (memcmp(magic, "\177ELF", 4) == 0 || memcmp(magic, "#!", 2) == 0))
-			isexec = 1;
-		if (isexec && (uint64_t)st->st_size <= HASH_MAX)
-			hashed = rp_sha256_fd_hex(fd, hex, NULL) == 0;
-		close(fd);
+	why[0] = '\0';
+	if (!isexec && x->tmpdir) {
+		if (!exec_read(x, e, RP_READ_MAGIC, &res, why, sizeof(why))) {
+			if (why[0] == '\0')
+				return 0;
+			x->unknown++;
+			return 0;
+		}
+		if (!(res.nmagic == 4 && (memcmp(res.magic, "\177ELF", 4) == 0 ||
+		    memcmp(res.magic, "#!", 2) == 0)))
+			return 0;
+		isexec = 1;
 	}
 	if (!isexec)
 		return 0;
+	if ((uint64_t)st->st_size <= HASH_MAX)
+		hashed = exec_read(x, e, RP_READ_HASH, &res, why, sizeof(why)) && res.hashed;
 	if (++x->n > EXEC_MAX)
 		return 0;
 	txt_esc(&x->a->txt, e->path + x->skip, e->pathlen - x->skip);
@@ -1095,7 +1130,10 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 	rp_time_fmt_utc(&x->a->txt, (int64_t)st->st_mtim.tv_sec);
 	rp_buf_addstr(&x->a->txt, " ctime ");
 	rp_time_fmt_utc(&x->a->txt, (int64_t)st->st_ctim.tv_sec);
-	rp_buf_addf(&x->a->txt, " sha256 %s\n", hashed ? hex : "-");
+	rp_buf_addf(&x->a->txt, " sha256 %s", hashed ? res.hex : "-");
+	if (why[0])
+		rp_buf_addf(&x->a->txt, "  [%s]", why);
+	rp_buf_addch(&x->a->txt, '\n');
 	item_begin(x->a);
 	jstr(&x->a->json, "path", e->path + x->skip, e->pathlen - x->skip);
 	rp_buf_addf(&x->a->json, "\"mode\":\"%04o\",\"uid\":%u,\"size\":%llu,",
@@ -1103,9 +1141,11 @@ exec_entry(const struct rp_walk_entry *e, void *arg)
 	jtime(&x->a->json, "mtime", (int64_t)st->st_mtim.tv_sec);
 	jtime(&x->a->json, "ctime", (int64_t)st->st_ctim.tv_sec);
 	if (hashed)
-		rp_buf_addf(&x->a->json, "\"sha256\":\"%s\",", hex);
+		rp_buf_addf(&x->a->json, "\"sha256\":\"%s\",", res.hex);
 	else
 		rp_buf_addstr(&x->a->json, "\"sha256\":null,");
+	if (why[0])
+		jstr(&x->a->json, "note", why, strlen(why));
 	item_end(x->a);
 	return 0;
 }
@@ -1116,7 +1156,7 @@ collect_executables(struct ctx *c)
 	static const char *const tmps[] = { "/tmp", "/var/tmp", "/dev/shm" };
 	struct rp_walk_opts wo = { 0 };
 	struct art a;
-	struct execctx x = { c, &a, 0, 0, 0, strlen(c->o->root) };
+	struct execctx x = { c, &a, 0, 0, 0, strlen(c->o->root), 0, "" };
 	char head[256], full[PATH_MAX];
 	size_t i;
 
@@ -1139,6 +1179,10 @@ collect_executables(struct ctx *c)
 	}
 	if (x.n > EXEC_MAX)
 		rp_buf_addf(&a.txt, "# %zu more not listed\n", x.n - EXEC_MAX);
+	if (x.unknown)
+		rp_buf_addf(&a.txt, "# %zu recently changed files without an x bit in /tmp, "
+		    "/var/tmp or /dev/shm not read in time: whether they are executables is "
+		    "unknown\n", x.unknown);
 	return art_finish(&a, c->dfd, "executables", c->res, RP_ART_EXECUTABLES);
 }
 
@@ -1219,8 +1263,13 @@ rp_collect_run(const char *dir, const struct rp_collect_opts *o, struct rp_colle
 	int r = 0;
 
 	memset(res, 0, sizeof(*res));
-	if ((c.dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((r = rp_reader_new(&c.rd, o->read_timeout_ms > 0 ? o->read_timeout_ms :
+	    WAIT_MS_DEFAULT, o->max_timeouts ? o->max_timeouts : WAITS_DEFAULT)) != 0)
+		return r;
+	if ((c.dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		rp_reader_free(c.rd);
 		return RP_ERR_SYSTEM;
+	}
 	c.ticks = sysconf(_SC_CLK_TCK);
 	if (c.ticks <= 0)
 		c.ticks = 100;
@@ -1255,7 +1304,8 @@ rp_collect_run(const char *dir, const struct rp_collect_opts *o, struct rp_colle
 		unlinkat(c.dfd, "processes.json", 0);
 		res->done[RP_ART_PROCESSES] = 0;
 	}
-	free(c.hashes);
+	res->timeouts = rp_reader_timeouts(c.rd);
+	rp_reader_free(c.rd);
 	free(c.owners);
 	close(c.dfd);
 	return r;

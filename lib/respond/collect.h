@@ -7,8 +7,10 @@
  *
  * Read-only towards the system: files are opened with O_NOATIME (a file that refuses
  * it is listed, not copied), executables are hashed by reading them, never run;
- * copies keep the original's mtime and atime. Single-threaded; results owned by the
- * caller.
+ * copies keep the original's mtime and atime. Files that are not collect's own (and
+ * /proc/PID/cmdline) are opened and read by a child process that is given up on after
+ * read_timeout_ms of silence (collect-reader.h): such a file is listed as not read,
+ * with why, and the collection goes on. Single-threaded; results owned by the caller.
  */
 #ifndef RP_COLLECT_H
 #define RP_COLLECT_H
@@ -31,6 +33,10 @@ struct rp_collect_opts {
 	int64_t now;                    /* the collection's time, for "recent" and the files */
 	int recent_days;                /* executables modified within this many days */
 	struct rp_store *st;            /* optional: riposte's alerts and case journal */
+	int read_timeout_ms;            /* the longest wait for one file of another process's
+	                                 * (collect-reader.h); 0: 5000 */
+	unsigned max_timeouts;          /* reads that may time out before no more are
+	                                 * tried; 0: 10 */
 	int64_t case_id;                /* the open case, 0 if none */
 };
 
@@ -49,6 +55,9 @@ struct rp_collect_result {
 	size_t deleted_exes;             /* processes running a deleted executable */
 	size_t copied, not_copied;       /* files copied into files/ and those refused */
 	size_t warnings;                 /* things that could not be read (listed in the .txt) */
+	size_t not_read;                 /* files not read: a wait timed out, or not tried
+	                                  * after one (each says why in its artefact) */
+	unsigned timeouts;               /* reads that waited the whole deadline */
 };
 
 /* Writes the artefacts into dir (an existing, empty directory the caller made).

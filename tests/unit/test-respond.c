@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/fanotify.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -18,8 +21,20 @@
 #include "core/file.h"
 #include "core/sha256.h"
 #include "respond/collect.h"
+#include "respond/collect-reader.h"
 #include "respond/isolate.h"
 #include "respond/proc.h"
+
+/* Removes a test's temporary tree (made by mkdtemp: no quote in its name). */
+static void
+rm_tree(const char *dir)
+{
+	struct rp_buf cmd = RP_BUF_INIT;
+
+	rp_buf_addf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd.buf), 0);
+	rp_buf_release(&cmd);
+}
 
 static void
 net_parse_and_format(void **state)
@@ -328,12 +343,125 @@ manifest_and_tar(void **state)
 	assert_true(st.st_size >= 5 * 512 + 1024);
 	assert_int_equal(rp_collect_tar(p.buf, t.buf), RP_ERR_EXISTS);   /* never overwrites */
 
-	rp_buf_reset(&p);
-	rp_buf_addf(&p, "rm -rf '%s'", dir);
-	assert_int_equal(system(p.buf), 0);
+	rm_tree(dir);
 	rp_buf_release(&p);
 	rp_buf_release(&m);
 	rp_buf_release(&t);
+}
+
+/* The reader answers as an open in collect would: content, magic, hash, a FIFO refused
+ * without blocking, a missing file's errno. */
+static void
+reader_reads(void **state)
+{
+	char dir[] = "/tmp/rp-reader-XXXXXX", hex[65];
+	struct rp_buf p = RP_BUF_INIT, data = RP_BUF_INIT;
+	struct rp_reader *r = NULL;
+	struct rp_read_req q = { NULL, RP_READ_MAGIC | RP_READ_HASH | RP_READ_DATA, 1 << 20 };
+	struct rp_read_res res = { .data = &data };
+
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&p, "%s/elf", dir);
+	assert_int_equal(rp_file_write_atomic(p.buf, "\177ELF and more", 15, 0700), 0);
+	assert_int_equal(rp_reader_new(&r, 5000, 2), 0);
+	q.path = p.buf;
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	assert_int_equal(res.how, RP_READ_DONE);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(res.nmagic, 4);
+	assert_memory_equal(res.magic, "\177ELF", 4);
+	assert_int_equal(data.len, 15);
+	assert_memory_equal(data.buf, "\177ELF and more", 15);
+	assert_int_equal(rp_sha256_hex("\177ELF and more", 15, hex), 0);
+	assert_true(res.hashed);
+	assert_string_equal(res.hex, hex);
+	assert_int_equal(res.st.st_size, 15);
+	assert_null(rp_reader_why(r, &res, hex, sizeof(hex)));
+
+	q.max = 10;                              /* larger than max: neither hashed nor read */
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	assert_int_equal(res.status, RP_ERR_TOOBIG);
+	assert_false(res.hashed);
+	assert_int_equal(data.len, 0);
+
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/fifo", dir);
+	assert_int_equal(mkfifo(p.buf, 0600), 0);
+	q.path = p.buf;
+	q.max = 1 << 20;
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);   /* would block without O_NONBLOCK */
+	assert_int_equal(res.how, RP_READ_DONE);
+	assert_int_equal(res.status, RP_ERR_INVALID);
+
+	rp_buf_reset(&p);
+	rp_buf_addf(&p, "%s/none", dir);
+	q.path = p.buf;
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	assert_int_equal(res.status, RP_ERR_SYSTEM);
+	assert_int_equal(res.err, ENOENT);
+	assert_int_equal(rp_reader_timeouts(r), 0);
+	rp_reader_free(r);
+
+	rm_tree(dir);
+	rp_buf_release(&p);
+	rp_buf_release(&data);
+}
+
+/* A file under a permission mark nobody answers (this test holds the mark and never
+ * reads its fanotify descriptor): the reader gives up after its deadline, kills its
+ * child, and after max_timeouts tries no more. Needs CAP_SYS_ADMIN: skipped without. */
+static void
+reader_gives_up_on_a_held_file(void **state)
+{
+	char dir[] = "/tmp/rp-reader-XXXXXX", why[160];
+	struct rp_buf p = RP_BUF_INIT, q2 = RP_BUF_INIT;
+	struct rp_reader *r = NULL;
+	struct rp_read_req q = { NULL, RP_READ_HASH, 1 << 20 };
+	struct rp_read_res res = { .data = NULL };
+	struct timespec t0, t1;
+	int fan;
+	long ms;
+
+	if ((fan = fanotify_init(FAN_CLOEXEC | FAN_CLASS_CONTENT, O_RDONLY)) < 0) {
+		skip();
+		return;
+	}
+	assert_non_null(mkdtemp(dir));
+	rp_buf_addf(&p, "%s/held", dir);
+	assert_int_equal(rp_file_write_atomic(p.buf, "x", 1, 0600), 0);
+	rp_buf_addf(&q2, "%s/free", dir);
+	assert_int_equal(rp_file_write_atomic(q2.buf, "y", 1, 0600), 0);
+	assert_int_equal(fanotify_mark(fan, FAN_MARK_ADD, FAN_OPEN_PERM, AT_FDCWD, p.buf), 0);
+
+	assert_int_equal(rp_reader_new(&r, 300, 1), 0);
+	q.path = p.buf;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	assert_int_equal(res.how, RP_READ_TIMEOUT);
+	assert_true(ms >= 300 && ms < 3000);
+	assert_int_equal(rp_reader_timeouts(r), 1);
+	assert_string_equal(rp_reader_why(r, &res, why, sizeof(why)), "not read: waited more "
+	    "than 300 ms (a permission listener or a hung mount may hold it)");
+
+	q.path = q2.buf;                         /* max_timeouts reached: not tried */
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	assert_int_equal(res.how, RP_READ_SKIPPED);
+	assert_non_null(strstr(rp_reader_why(r, &res, why, sizeof(why)), "no more files"));
+	rp_reader_free(r);
+
+	/* a new reader reads the free file; the held one's wait is over when fan closes */
+	assert_int_equal(rp_reader_new(&r, 5000, 1), 0);
+	assert_int_equal(rp_reader_do(r, &q, &res), 0);
+	assert_int_equal(res.how, RP_READ_DONE);
+	assert_true(res.hashed);
+	rp_reader_free(r);
+	close(fan);
+
+	rm_tree(dir);
+	rp_buf_release(&p);
+	rp_buf_release(&q2);
 }
 
 int
@@ -348,6 +476,8 @@ main(void)
 		cmocka_unit_test(own_process_sockets),
 		cmocka_unit_test(fields_decode_octal),
 		cmocka_unit_test(manifest_and_tar),
+		cmocka_unit_test(reader_reads),
+		cmocka_unit_test(reader_gives_up_on_a_held_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
