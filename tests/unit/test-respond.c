@@ -355,6 +355,8 @@ static void
 reader_reads(void **state)
 {
 	char dir[] = "/tmp/rp-reader-XXXXXX", hex[65];
+	static const char elf[] = "\177ELF and more";   /* 13 bytes, no NUL written */
+	const size_t elfn = sizeof(elf) - 1;
 	struct rp_buf p = RP_BUF_INIT, data = RP_BUF_INIT;
 	struct rp_reader *r = NULL;
 	struct rp_read_req q = { NULL, RP_READ_MAGIC | RP_READ_HASH | RP_READ_DATA, 1 << 20 };
@@ -362,7 +364,7 @@ reader_reads(void **state)
 
 	assert_non_null(mkdtemp(dir));
 	rp_buf_addf(&p, "%s/elf", dir);
-	assert_int_equal(rp_file_write_atomic(p.buf, "\177ELF and more", 15, 0700), 0);
+	assert_int_equal(rp_file_write_atomic(p.buf, elf, elfn, 0700), 0);
 	assert_int_equal(rp_reader_new(&r, 5000, 2), 0);
 	q.path = p.buf;
 	assert_int_equal(rp_reader_do(r, &q, &res), 0);
@@ -370,12 +372,12 @@ reader_reads(void **state)
 	assert_int_equal(res.status, 0);
 	assert_int_equal(res.nmagic, 4);
 	assert_memory_equal(res.magic, "\177ELF", 4);
-	assert_int_equal(data.len, 15);
-	assert_memory_equal(data.buf, "\177ELF and more", 15);
-	assert_int_equal(rp_sha256_hex("\177ELF and more", 15, hex), 0);
+	assert_int_equal(data.len, elfn);
+	assert_memory_equal(data.buf, elf, elfn);
+	assert_int_equal(rp_sha256_hex(elf, elfn, hex), 0);
 	assert_true(res.hashed);
 	assert_string_equal(res.hex, hex);
-	assert_int_equal(res.st.st_size, 15);
+	assert_int_equal(res.st.st_size, (off_t)elfn);
 	assert_null(rp_reader_why(r, &res, hex, sizeof(hex)));
 
 	q.max = 10;                              /* larger than max: neither hashed nor read */
