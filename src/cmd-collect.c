@@ -149,7 +149,7 @@ systemd_timers(const char *dir)
 {
 	char path[4096];
 	pid_t pid;
-	int fd, st, ms;
+	int fd, st;
 
 	if (access("/run/systemd/system", F_OK) != 0 || access("/usr/bin/systemctl", X_OK) != 0)
 		return 0;
@@ -173,14 +173,7 @@ systemd_timers(const char *dir)
 		close(fd);
 		return -1;
 	}
-	for (ms = 0; ms < TIMERS_WAIT_S * 1000; ms += 20) {
-		pid_t w = waitpid(pid, &st, WNOHANG);
-
-		if (w == pid || (w < 0 && errno != EINTR))
-			break;
-		nanosleep(&(struct timespec){ 0, 20 * 1000000L }, NULL);
-	}
-	if (ms >= TIMERS_WAIT_S * 1000) {
+	if (rp_waitpid_ms(pid, &st, TIMERS_WAIT_S * 1000) == 0) {
 		char note[128];
 		int n = snprintf(note, sizeof(note), "\n# riposte: systemctl did not finish "
 		    "within %d s: killed, its output is cut here\n", TIMERS_WAIT_S);

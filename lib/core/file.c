@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -168,4 +170,20 @@ rp_pread_full(int fd, void *buf, size_t len, off_t off)
 		got += (size_t)n;
 	}
 	return (ssize_t)got;
+}
+
+int
+rp_waitpid_ms(pid_t pid, int *status, int ms)
+{
+	for (int waited = 0;; waited += 5) {
+		pid_t w = waitpid(pid, status, WNOHANG);
+
+		if (w == pid)
+			return 1;
+		if (w < 0 && errno != EINTR)
+			return -1;
+		if (waited >= ms)
+			return 0;
+		nanosleep(&(struct timespec){ 0, 5 * 1000000L }, NULL);
+	}
 }

@@ -20,6 +20,10 @@ int rp_file_read_fd(int fd, struct rp_buf *out, size_t max);
 
 /* Writes all of buf, retrying short writes and EINTR. ENOSPC becomes RP_ERR_NOSPACE. */
 int rp_write_all(int fd, const void *buf, size_t len);
+/* Reaps the child PID, waiting at most MS milliseconds (polled: a child that does not
+ * end is left running, for the caller to kill). 1 when reaped (*status set when not
+ * NULL), 0 when still running after MS, -1 when PID is not a child of ours. */
+int rp_waitpid_ms(pid_t pid, int *status, int ms);
 
 /* Writes data to path through a temporary file in the same directory, fsync and
  * rename, so that a crash or a full disk leaves either the old or the new file. */

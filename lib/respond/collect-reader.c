@@ -297,8 +297,6 @@ rp_reader_new(struct rp_reader **out, int timeout_ms, unsigned max_timeouts)
 static void
 stop_child(struct rp_reader *r, int kill_it)
 {
-	int ms;
-
 	if (r->sock >= 0)
 		close(r->sock);
 	r->sock = -1;
@@ -306,13 +304,7 @@ stop_child(struct rp_reader *r, int kill_it)
 		return;
 	if (kill_it)
 		kill(r->pid, SIGKILL);
-	for (ms = 0; ms < REAP_MS; ms += 5) {
-		pid_t w = waitpid(r->pid, NULL, WNOHANG);
-
-		if (w == r->pid || (w < 0 && errno != EINTR))
-			break;
-		nanosleep(&(struct timespec){ 0, 5 * 1000000L }, NULL);
-	}
+	(void)rp_waitpid_ms(r->pid, NULL, REAP_MS);
 	r->pid = 0;
 }
 
