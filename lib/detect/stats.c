@@ -260,6 +260,11 @@ window_from_masks(struct rp_winstat *w, uint64_t dup, uint64_t dup16, uint64_t z
 	}
 }
 
+/* An empty asm that the compiler must assume changes v: it keeps the chain of ORs in
+ * the order written. Left free, gcc reassociated the chains, computed every shift
+ * first and spilled them to the stack (446 instructions a window, 69 of them moves). */
+#define RP_KEEP(v) __asm__("" : "+x"(v))
+
 /*
  * AVX2: a window is two vectors, A = quarters 0|1 and B = 2|3 (a 256-bit vector is two
  * 128-bit lanes, and the byte shifts and rotations work within a lane, i.e. within a
@@ -285,7 +290,8 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 
 #define RP_WITHIN(k)                                                                    \
 		wa = _mm256_or_si256(wa, _mm256_cmpeq_epi8(a, _mm256_bslli_epi128(a, k))); \
-		wb = _mm256_or_si256(wb, _mm256_cmpeq_epi8(b, _mm256_bslli_epi128(b, k)))
+		wb = _mm256_or_si256(wb, _mm256_cmpeq_epi8(b, _mm256_bslli_epi128(b, k))); \
+		RP_KEEP(wa); RP_KEEP(wb)
 #define RP_ACROSS(k)                                                                    \
 		do {                                                                    \
 			__m256i ra = _mm256_alignr_epi8(a, a, k);                       \
@@ -293,6 +299,7 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 			cb = _mm256_or_si256(cb, _mm256_cmpeq_epi8(b, ra));             \
 			cbs = _mm256_or_si256(cbs, _mm256_cmpeq_epi8(bs, ra));          \
 			cy = _mm256_or_si256(cy, _mm256_cmpeq_epi8(y, rx));             \
+			RP_KEEP(cb); RP_KEEP(cbs); RP_KEEP(cy);                         \
 		} while (0)
 		RP_WITHIN(1); RP_WITHIN(2); RP_WITHIN(3); RP_WITHIN(4); RP_WITHIN(5);
 		RP_WITHIN(6); RP_WITHIN(7); RP_WITHIN(8); RP_WITHIN(9); RP_WITHIN(10);
@@ -305,6 +312,7 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 		RP_ACROSS(11); RP_ACROSS(12); RP_ACROSS(13); RP_ACROSS(14); RP_ACROSS(15);
 #undef RP_WITHIN
 #undef RP_ACROSS
+#undef RP_KEEP
 		uint64_t dup16 = (uint32_t)_mm256_movemask_epi8(wa) |
 		    (uint64_t)(uint32_t)_mm256_movemask_epi8(wb) << 32;
 		uint64_t mb = (uint32_t)_mm256_movemask_epi8(cb);       /* 2 | 3 */
@@ -358,18 +366,23 @@ window_stats_avx512(const unsigned char *p, size_t n, struct rp_winstat *w)
 		__m512i s1 = _mm512_shuffle_i64x2(v, v, 0x39);  /* 1 2 3 0 */
 		__m512i s2 = _mm512_shuffle_i64x2(v, v, 0x4e);  /* 2 3 0 1 */
 		__m512i s3 = _mm512_shuffle_i64x2(v, v, 0x93);  /* 3 0 1 2 */
-		__mmask64 in = 0, c1, c2, c3;
+		/*
+		 * The marks are kept as their complements, the bytes not equal to any
+		 * compared so far: a compare under a mask ANDs into it in the same
+		 * instruction, where ORing marks took two more (to a register and back).
+		 */
+		__mmask64 in = ~0ull, c1, c2, c3;
 
-		c1 = _mm512_cmpeq_epi8_mask(s1, v);
-		c2 = _mm512_cmpeq_epi8_mask(s2, v);
-		c3 = _mm512_cmpeq_epi8_mask(s3, v);
+		c1 = _mm512_cmpneq_epi8_mask(s1, v);
+		c2 = _mm512_cmpneq_epi8_mask(s2, v);
+		c3 = _mm512_cmpneq_epi8_mask(s3, v);
 #define RP_STEP(k)                                                                      \
 		do {                                                                    \
 			__m512i r = _mm512_alignr_epi8(v, v, k);                        \
-			in |= _mm512_cmpeq_epi8_mask(v, _mm512_bslli_epi128(v, k));     \
-			c1 |= _mm512_cmpeq_epi8_mask(s1, r);                            \
-			c2 |= _mm512_cmpeq_epi8_mask(s2, r);                            \
-			c3 |= _mm512_cmpeq_epi8_mask(s3, r);                            \
+			in = _mm512_mask_cmpneq_epi8_mask(in, v, _mm512_bslli_epi128(v, k)); \
+			c1 = _mm512_mask_cmpneq_epi8_mask(c1, s1, r);                   \
+			c2 = _mm512_mask_cmpneq_epi8_mask(c2, s2, r);                   \
+			c3 = _mm512_mask_cmpneq_epi8_mask(c3, s3, r);                   \
 		} while (0)
 		RP_STEP(1); RP_STEP(2); RP_STEP(3); RP_STEP(4); RP_STEP(5);
 		RP_STEP(6); RP_STEP(7); RP_STEP(8); RP_STEP(9); RP_STEP(10);
@@ -385,7 +398,8 @@ window_stats_avx512(const unsigned char *p, size_t n, struct rp_winstat *w)
 		    _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8((char)0xf5));
 		__mmask64 zero = _mm512_cmpeq_epi8_mask(v, _mm512_setzero_si512());
 
-		window_from_masks(&w[i], in | c1 << 16 | c2 << 32 | c3 << 48, in, zero,
+		in = ~in;
+		window_from_masks(&w[i], in | ~c1 << 16 | ~c2 << 32 | ~c3 << 48, in, zero,
 		    junk, never);
 	}
 }
