@@ -1,11 +1,13 @@
 /* The window statistics (stats.h rp_window_stats): every implementation compiled in and
  * run by this CPU gives, window for window, the counts of a plain reference that looks
- * at each window on its own. */
+ * at each window on its own. And rp_block_random's shortcut answers as chi-square
+ * against its limit does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +232,53 @@ stress(void **state)
 	free(buf);
 }
 
+/* blocks from random to skewed, of every size the shortcut takes and past it: the
+ * answer is chi-square's against 255 + 6 sqrt(510), block for block; both answers
+ * occur, and blocks near the limit too */
+static void
+block_random_is_chi2_under_its_limit(void **state)
+{
+	const double limit = 255.0 + 6.0 * sqrt(510.0);
+	size_t sizes[] = { 1023, 1024, 1025, 4096, 4097, 65536, (1u << 20) - 1, 1u << 20,
+		(1u << 20) + 1, 3u << 20 };
+	unsigned char *buf = malloc(3u << 20);
+	size_t round, k, yes = 0, no = 0, near = 0, i;
+
+	(void)state;
+	assert_non_null(buf);
+	for (round = 0; round < 400; round++) {
+		/* a share of the bytes from a narrower alphabet: from none (random) up */
+		unsigned skew = rnd() % 64, alpha = 128 + rnd() % 129;
+
+		for (i = 0; i < (3u << 20); i++) {
+			unsigned r = rnd();
+
+			buf[i] = (unsigned char)(r % 1024 < skew ? r / 1024 % alpha : r >> 24);
+		}
+		for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+			struct rp_stats st;
+			double c;
+
+			if (round >= 40 && sizes[k] > 65536)
+				continue;       /* the big ones in the first rounds only */
+			rp_stats_reset(&st);
+			rp_stats_add(&st, buf, sizes[k]);
+			c = rp_stats_chi2(&st);
+			if (rp_block_random(&st) != (sizes[k] >= 1024 && c < limit))
+				fail_msg("n %zu: chi2 %.9f, limit %.9f, block_random %d", sizes[k], c,
+				    limit, rp_block_random(&st));
+			if (sizes[k] >= 1024) {
+				yes += c < limit;
+				no += c >= limit;
+				near += c > limit - 30 && c < limit + 30;
+			}
+		}
+	}
+	print_message("random %zu, not %zu, within 30 of the limit %zu\n", yes, no, near);
+	assert_true(yes > 100 && no > 100 && near > 10);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -239,6 +288,7 @@ main(void)
 		cmocka_unit_test(nul_bytes_everywhere),
 		cmocka_unit_test(every_alignment_and_length),
 		cmocka_unit_test(stress),
+		cmocka_unit_test(block_random_is_chi2_under_its_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
