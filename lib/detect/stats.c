@@ -204,9 +204,11 @@ const uint16_t rp_byte_class[256] = {
 /*
  * The portable one. A byte was seen in this window when its stamp is at least the
  * window's base, in this quarter when it is the quarter's stamp: no clearing per
- * window (clearing 256 stamps per 64 bytes cost more than the window).
+ * window (clearing 256 stamps per 64 bytes cost more than the window). It leaves
+ * bad out: a table lookup and three operations more a byte (+32 % Ir here) cost more
+ * than the engine's walk they would spare it.
  */
-static void
+static int
 window_stats_scalar(const unsigned char *p, size_t n, struct rp_winstat *w)
 {
 	uint16_t seen[256];
@@ -245,7 +247,9 @@ window_stats_scalar(const unsigned char *p, size_t n, struct rp_winstat *w)
 		w[i].junk = (uint8_t)junk;
 		w[i].never = (uint8_t)never;
 		w[i].cls = (uint8_t)cls;
+		w[i].bad = 0;
 	}
+	return 0;
 }
 
 #if defined(__x86_64__)
@@ -254,7 +258,8 @@ window_stats_scalar(const unsigned char *p, size_t n, struct rp_winstat *w)
 /*
  * From the 64-bit masks of a window (bit 16 q + j: byte j of quarter q): dup, the
  * bytes equal to an earlier byte of their window; dup16, those equal to an earlier
- * byte of their quarter; zero, the NUL bytes; junk and never, the classes. The
+ * byte of their quarter; zero, the NUL bytes; junk and never, the classes; bit7 and
+ * bit6, the bytes' top two bits (a continuation byte is 10xxxxxx). The
  * vectors compare each byte with the bytes shifted in before it, and a shift brings
  * in zeros: every NUL byte at j < 15 is marked in both. That overcounts by one the
  * first NUL of a quarter (dup16) or of the window (dup) when it is at j < 15, and
@@ -263,16 +268,17 @@ window_stats_scalar(const unsigned char *p, size_t n, struct rp_winstat *w)
 __attribute__((target("popcnt")))
 static inline void
 window_from_masks(struct rp_winstat *w, uint64_t dup, uint64_t dup16, uint64_t zero,
-    uint64_t junk, uint64_t never)
+    uint64_t junk, uint64_t never, uint64_t bit7, uint64_t bit6)
 {
 	unsigned q, d = 64 - (unsigned)__builtin_popcountll(dup);
-	uint64_t cls = junk | never;
+	uint64_t cls = junk | never, cont = bit7 & ~bit6, after = (~bit7 | never) << 1 | 1;
 
 	if (zero && (__builtin_ctzll(zero) & 15) != 15)
 		d++;
 	w->distinct = (uint8_t)d;
 	w->junk = (uint8_t)__builtin_popcountll(junk);
 	w->never = (uint8_t)__builtin_popcountll(never);
+	w->bad = (uint8_t)(w->never + __builtin_popcountll(cont & after));
 	w->cls = 0;
 	for (q = 0; q < 4; q++) {
 		unsigned sh = q * 16;
@@ -297,7 +303,7 @@ window_from_masks(struct rp_winstat *w, uint64_t dup, uint64_t dup16, uint64_t z
  * 1 against 2), and those of quarters 0|2 against 1|3.
  */
 __attribute__((target("avx2,popcnt")))
-static void
+static int
 window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 {
 	size_t i;
@@ -346,7 +352,7 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 
 		/* the classes: unsigned compares by min and max */
 		const __m256i one = _mm256_set1_epi8(1);
-		uint64_t zero = 0, junk = 0, never = 0;
+		uint64_t zero = 0, junk = 0, never = 0, bit7 = 0, bit6 = 0;
 		unsigned h;
 
 		for (h = 0; h < 2; h++) {
@@ -366,9 +372,13 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
 			zero |= (uint64_t)(uint32_t)_mm256_movemask_epi8(z) << (32 * h);
 			junk |= (uint64_t)(uint32_t)_mm256_movemask_epi8(j) << (32 * h);
 			never |= (uint64_t)(uint32_t)_mm256_movemask_epi8(nv) << (32 * h);
+			bit7 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << (32 * h);
+			bit6 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_add_epi8(v, v)) <<
+			    (32 * h);
 		}
-		window_from_masks(&w[i], dup16 | across, dup16, zero, junk, never);
+		window_from_masks(&w[i], dup16 | across, dup16, zero, junk, never, bit7, bit6);
 	}
+	return 1;
 }
 
 /*
@@ -379,7 +389,7 @@ window_stats_avx2(const unsigned char *p, size_t n, struct rp_winstat *w)
  * also drops the lanes that had no later quarter to compare.
  */
 __attribute__((target("avx512f,avx512bw,popcnt")))
-static void
+static int
 window_stats_avx512(const unsigned char *p, size_t n, struct rp_winstat *w)
 {
 	size_t i;
@@ -423,8 +433,10 @@ window_stats_avx512(const unsigned char *p, size_t n, struct rp_winstat *w)
 
 		in = ~in;
 		window_from_masks(&w[i], in | ~c1 << 16 | ~c2 << 32 | ~c3 << 48, in, zero,
-		    junk, never);
+		    junk, never, _mm512_movepi8_mask(v),
+		    _mm512_movepi8_mask(_mm512_add_epi8(v, v)));
 	}
+	return 1;
 }
 #endif
 
@@ -463,18 +475,14 @@ rp_window_stats_impls(const struct rp_winstat_impl **out)
 	return n;
 }
 
-void
+int
 rp_window_stats(const unsigned char *p, size_t n, struct rp_winstat *w)
 {
 #if defined(__x86_64__)
-	if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("popcnt")) {
-		window_stats_avx512(p, n, w);
-		return;
-	}
-	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")) {
-		window_stats_avx2(p, n, w);
-		return;
-	}
+	if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("popcnt"))
+		return window_stats_avx512(p, n, w);
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+		return window_stats_avx2(p, n, w);
 #endif
-	window_stats_scalar(p, n, w);
+	return window_stats_scalar(p, n, w);
 }

@@ -50,20 +50,24 @@ struct rp_winstat {
 	uint8_t never;
 	uint8_t cls;        /* bit q: quarter q has a junk or a never byte */
 	uint8_t d16[4];     /* distinct bytes of quarter q */
+	uint8_t bad;        /* never bytes, and continuation bytes (0x80-0xBF) first in
+	                     * the window or after an ASCII or a never byte: bytes no
+	                     * valid UTF-8 sequence can contain; when computed (below) */
 };
 
 #define RP_WIN 64
 #define RP_WIN_Q 16
 
 /* The statistics of the n windows p[64 i .. 64 i + 63] into w[i]; the fastest
- * implementation this CPU runs. */
-void rp_window_stats(const unsigned char *p, size_t n, struct rp_winstat *w);
+ * implementation this CPU runs. Returns 1 when it computed bad, 0 when it left it 0
+ * (the portable one: it costs more there than it saves). */
+int rp_window_stats(const unsigned char *p, size_t n, struct rp_winstat *w);
 
 /* Every implementation compiled in that this CPU runs (the first is the portable one),
  * for the tests that hold them to the same numbers. */
 struct rp_winstat_impl {
 	const char *name;
-	void (*fn)(const unsigned char *p, size_t n, struct rp_winstat *w);
+	int (*fn)(const unsigned char *p, size_t n, struct rp_winstat *w);
 };
 size_t rp_window_stats_impls(const struct rp_winstat_impl **impls);
 

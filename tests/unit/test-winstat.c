@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/escape.h"
 #include "detect/stats.h"
 
 #define NWIN 72
@@ -51,6 +52,9 @@ reference(const unsigned char *p, struct rp_winstat *w)
 
 	memset(w, 0, sizeof(*w));
 	w->distinct = (uint8_t)distinct(p, RP_WIN);
+	for (j = 0; j < RP_WIN; j++)
+		w->bad += (uint8_t)(is_never(p[j]) || ((p[j] & 0xc0) == 0x80 &&
+		    (j == 0 || p[j - 1] < 0x80 || is_never(p[j - 1]))));
 	for (q = 0; q < 4; q++) {
 		const unsigned char *x = p + q * RP_WIN_Q;
 
@@ -64,6 +68,26 @@ reference(const unsigned char *p, struct rp_winstat *w)
 	}
 }
 
+/* The engine's walk (engine.c analyse_region) to the window's end, len bytes from p
+ * in the buffer: a byte that starts no valid sequence counts and is stepped over, a
+ * valid sequence (which may end past the window) skipped. */
+static unsigned
+walk_invalid(const unsigned char *p, size_t len)
+{
+	unsigned invalid = 0;
+	size_t j, n;
+
+	for (j = 0; j < RP_WIN; ) {
+		if ((n = rp_utf8_seq(p + j, len - j)) == 0) {
+			invalid++;
+			j++;
+		} else {
+			j += n;
+		}
+	}
+	return invalid;
+}
+
 static size_t checked;
 
 /* every implementation on n windows at p, against the reference */
@@ -73,23 +97,39 @@ check(const unsigned char *p, size_t n, const char *what)
 	const struct rp_winstat_impl *im;
 	size_t k, i, nim = rp_window_stats_impls(&im);
 	struct rp_winstat got[NWIN + 1], want;
+	unsigned walked;
 
 	assert_true(n <= NWIN);
 	assert_true(nim >= 1);
 	for (k = 0; k < nim; k++) {
+		int has_bad;
+
 		/* a canary past the last window: n windows are written, no more */
 		memset(got, 0xa5, sizeof(got));
-		im[k].fn(p, n, got);
+		has_bad = im[k].fn(p, n, got);
+		/* the vectors compute bad (a test of it that no implementation
+		 * ran would pass for nothing) */
+		if (strcmp(im[k].name, "scalar") != 0)
+			assert_int_equal(has_bad, 1);
 		for (i = 0; i < n; i++) {
 			reference(p + i * RP_WIN, &want);
+			/* what the engine takes bad for: no more than the bytes its
+			 * walk of the window counts as not UTF-8 */
+			walked = walk_invalid(p + i * RP_WIN, (n - i) * RP_WIN);
+			if (want.bad > walked)
+				fail_msg("%s, window %zu: bad %u, but the walk counts %u", what,
+				    i, want.bad, walked);
+			if (!has_bad)
+				want.bad = 0;   /* left out, as the function says */
 			if (memcmp(&got[i], &want, sizeof(want)) != 0)
 				fail_msg("%s, %s, window %zu of %zu: distinct %u (want %u), "
 				    "junk %u (%u), never %u (%u), cls %x (%x), "
-				    "d16 %u %u %u %u (%u %u %u %u)", what, im[k].name, i, n,
-				    got[i].distinct, want.distinct, got[i].junk, want.junk,
+				    "d16 %u %u %u %u (%u %u %u %u), bad %u (%u)", what, im[k].name,
+				    i, n, got[i].distinct, want.distinct, got[i].junk, want.junk,
 				    got[i].never, want.never, got[i].cls, want.cls,
 				    got[i].d16[0], got[i].d16[1], got[i].d16[2], got[i].d16[3],
-				    want.d16[0], want.d16[1], want.d16[2], want.d16[3]);
+				    want.d16[0], want.d16[1], want.d16[2], want.d16[3],
+				    got[i].bad, want.bad);
 			checked++;
 		}
 		assert_int_equal(got[n].distinct, 0xa5);
