@@ -20,8 +20,7 @@ shifted(const uint64_t *b, size_t w, unsigned k)
 	return s ? (b[q] >> s) | (b[q + 1] << (64 - s)) : b[q];
 }
 
-/* The share of marks i (i + k < n) whose mark i + k is set too. Inlined into each
- * clone of rp_stripes_find, so that it is compiled for the clone's popcount. */
+/* The share of marks i (i + k < n) whose mark i + k is set too. */
 static inline __attribute__((always_inline)) double
 follow_share(const uint64_t *bits, size_t n, size_t k)
 {
@@ -38,16 +37,8 @@ follow_share(const uint64_t *bits, size_t n, size_t k)
 	return base >= 6 ? (double)both / (double)base : 0;
 }
 
-/*
- * Two popcounts a word a lag: without -mpopcnt (the x86-64 baseline has none) each is a
- * call of libgcc's __popcountdi2, about as dear as the rest of the loop. A clone with
- * the instruction is chosen when the program loads (an ifunc), on CPUs that have it.
- */
-#if defined(__x86_64__)
-__attribute__((target_clones("popcnt", "default")))
-#endif
-void
-rp_stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
+static inline __attribute__((always_inline)) void
+stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
 {
 	size_t words, w, k, maxlag, marked = 0;
 	double share[RP_STRIPES_MAX_LAG + 1], low = 1.0;
@@ -94,4 +85,31 @@ rp_stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
 		if (share[k] < low)
 			low = share[k];
 	}
+}
+
+/*
+ * Two popcounts a word a lag: without -mpopcnt (the x86-64 baseline has none) each is a
+ * call of libgcc's __popcountdi2, about as dear as the rest of the loop. The body
+ * inlined into a function compiled for the instruction, called on CPUs that have it.
+ * (Not target_clones: clang's fuzz build then emitted no rp_stripes_find to link.)
+ */
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))
+static void
+stripes_find_popcnt(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
+{
+	stripes_find(bits, n, r);
+}
+#endif
+
+void
+rp_stripes_find(const uint64_t *bits, size_t n, struct rp_stripes_result *r)
+{
+#if defined(__x86_64__)
+	if (__builtin_cpu_supports("popcnt")) {
+		stripes_find_popcnt(bits, n, r);
+		return;
+	}
+#endif
+	stripes_find(bits, n, r);
 }
