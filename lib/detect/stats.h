@@ -64,7 +64,8 @@ struct rp_winstat {
 int rp_window_stats(const unsigned char *p, size_t n, struct rp_winstat *w);
 
 /* Every implementation compiled in that this CPU runs (the first is the portable one),
- * for the tests that hold them to the same numbers. */
+ * for the tests that hold them to the same numbers; the list is a static array filled
+ * at each call (not for concurrent callers). */
 struct rp_winstat_impl {
 	const char *name;
 	int (*fn)(const unsigned char *p, size_t n, struct rp_winstat *w);
