@@ -28,10 +28,10 @@ rule ransom_note
 
     strings:
         // the claim: your files were encrypted
-        $e_en1 = /(your|all) (important |personal )?(files|data|documents|network|servers?|computers?|systems?)[^.\n]{0,60}(encrypted|locked|crypted)/ nocase
+        $e_en1 = /(your|all) (important |personal )?(f[i]l[e]s|d[a]t[a]|d[o]c[u]m[e]n[t]s|n[e]t[w]o[r]k|s[e]r[v]e[r]s?|c[o]m[p]u[t]e[r]s?|s[y]s[t]e[m]s?)[^.\n]{0,60}(e[n]c[r]y[p]t[e]d|l[o]c[k]e[d]|c[r]y[p]t[e]d)/ nocase
         $e_en2 = /(have|has|were|are|got|been) (been )?(encrypted|locked|crypted)/ nocase
         $e_en3 = "encrypted with" nocase
-        $e_fr1 = /vos (fichiers|donn(é|e)es|documents)[^.\n]{0,60}(chiffr|crypt)/ nocase
+        $e_fr1 = /vos (f[i]c[h]i[e]r[s]|d[o]n[n](é|e)[e]s|d[o]c[u]m[e]n[t]s)[^.\n]{0,60}(c[h]i[f]f[r]|c[r]y[p]t)/ nocase
         $e_fr2 = /(ont|sont|a) ((é|e)t(é|e) )?(chiffr|crypt)(é|e)s?/ nocase
         $e_de1 = /(ihre|eure|deine) (dateien|daten|dokumente)[^.\n]{0,60}verschl(ü|ue)sselt/ nocase
         $e_de2 = /wurden[^.\n]{0,40}verschl(ü|ue)sselt/ nocase
