@@ -21,7 +21,9 @@ rule note_evidence
 
     strings:
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
-        $c_tox = /\b[0-9A-F]{76}\b/ nocase
+        // the first hex digit as an alternation: libyara takes no atom from a class, and a
+        // string with none is tried at every offset of the text
+        $c_tox = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{75}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
         $c_tg = /(telegram|\btg|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^\n]{0,20}@[a-z0-9_]{5,}|t\.me\/[a-z0-9_]{5,}/ nocase
         // a bare handle after a space or a colon, with a digit or '_' (@decrypt_kw3,

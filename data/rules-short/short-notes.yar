@@ -17,7 +17,9 @@ rule ransom_note_short
     strings:
         $onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
         $tox = /\b(q|u)?tox\b[^\n]{0,20}[0-9a-f]{76}/ nocase
-        $tox2 = /\b[0-9A-F]{76}\b/
+        // the first hex digit as an alternation: libyara takes no atom from a class, and a
+        // string with none is tried at every offset of the text
+        $tox2 = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{75}\b/
         $session = /\b05[0-9a-f]{64}\b/ nocase
         // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
         $tg = /(telegram|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
@@ -25,7 +27,8 @@ rule ransom_note_short
         $claim = /(your|all|ihre|vos|sus|i vostri|os seus|uw|ваши|your company'?s?) ?(\w+ ){0,2}(data|files|documents|network|systems?|servers?|daten|dateien|dokumente|donn(é|e)es|fichiers|documents|datos|archivos|documentos|dati|file|documenti|dados|gegevens|данные|файлы)\b/ nocase
         $act = /\b(chat|contact|write|mail|blog|leak|kontakt|contacte|contáct|contact|contatt|escrib|scriv|schrijf|napisz|iletişim|напиш|связ|portal|links?\b|tor network|tor browser)/ nocase
         $act_cjk = /(联系|連絡|联络)/
-        $idhex = /\b[0-9A-F]{16,64}\b/
+        // (the first hex digit as an alternation: see $tox2)
+        $idhex = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{15,63}\b/
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
         // a product's documentation: a README or a product page says "your files are
@@ -114,7 +117,8 @@ rule ransom_note_short_evidence
 
     strings:
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
-        $c_tox = /\b[0-9A-F]{76}\b/ nocase
+        // (the first hex digit as an alternation: see $tox2)
+        $c_tox = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{75}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
         $c_tg = /(telegram|(Т|т)елеграм|טלגרם|تيليجرام|تلغرام|텔레그램|テレグラム|电报)[^@]{0,20}@[a-z0-9_]{5,}|(^|[^a-z0-9._%+-])@[a-z][a-z0-9_]{1,28}bot([^a-z0-9_.@-]|$)/ nocase
         $m_mail = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{2,63}\.[a-z]{2,10}/ nocase
@@ -127,7 +131,8 @@ rule ransom_note_short_evidence
         $w_gb = /\b[0-9]{1,5} ?(GB|TB|Go|To|ГБ)\b/
 
         $id_key = /\b(key|id|code|login|token|ref|clé|schlüssel|kennung|codice|código|klucz|anahtar|kimli\w*|ключ|키|المعرف|identifi\w*|identyfikator)\b\s*[:=]?\s*[A-Za-z0-9+\/_-]{6,}/ nocase
-        $id_hex = /\b[0-9A-F]{16,64}\b/
+        // (the first hex digit as an alternation: see $tox2)
+        $id_hex = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{15,63}\b/
         $host = /^[a-z2-7]{56}\.onion\s*$/ nocase
 
         // a product's documentation: a README or a product page says "your files are

@@ -28,7 +28,9 @@ rule ransom_note_short_words
 
     strings:
         $c_onion = /[a-z2-7]{56}\.onion\b|[a-z2-7]{16}\.onion\b/ nocase
-        $c_tox = /\b[0-9A-F]{76}\b/ nocase
+        // the first hex digit as an alternation: libyara takes no atom from a class, and a
+        // string with none is tried at every offset of the text
+        $c_tox = /\b(0|1|2|3|4|5|6|7|8|9|A|B|C|D|E|F)[0-9A-F]{75}\b/ nocase
         $c_session = /\b05[0-9a-f]{64}\b/ nocase
         // Telegram: the handle may be on the next line; a bot's handle ends in "bot"
         // Keybase: a chat some families use instead of a mail

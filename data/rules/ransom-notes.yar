@@ -28,10 +28,13 @@ rule ransom_note
 
     strings:
         // the claim: your files were encrypted
-        $e_en1 = /(your|all) (important |personal )?(files|data|documents|network|servers?|computers?|systems?)[^.\n]{0,60}(encrypted|locked|crypted)/ nocase
+        // ([x] is x: libyara takes no atom from a class, so the letters in classes leave
+        // it the head's; from the words after the gap, each of their hits, "crypt" of
+        // any English "encrypted" included, was verified backward across the gap)
+        $e_en1 = /(your|all) (important |personal )?(f[i]l[e]s|d[a]t[a]|d[o]c[u]m[e]n[t]s|n[e]t[w]o[r]k|s[e]r[v]e[r]s?|c[o]m[p]u[t]e[r]s?|s[y]s[t]e[m]s?)[^.\n]{0,60}(e[n]c[r]y[p]t[e]d|l[o]c[k]e[d]|c[r]y[p]t[e]d)/ nocase
         $e_en2 = /(have|has|were|are|got|been) (been )?(encrypted|locked|crypted)/ nocase
         $e_en3 = "encrypted with" nocase
-        $e_fr1 = /vos (fichiers|donn(é|e)es|documents)[^.\n]{0,60}(chiffr|crypt)/ nocase
+        $e_fr1 = /vos (f[i]c[h]i[e]r[s]|d[o]n[n](é|e)[e]s|d[o]c[u]m[e]n[t]s)[^.\n]{0,60}(c[h]i[f]f[r]|c[r]y[p]t)/ nocase
         $e_fr2 = /(ont|sont|a) ((é|e)t(é|e) )?(chiffr|crypt)(é|e)s?/ nocase
         $e_de1 = /(ihre|eure|deine) (dateien|daten|dokumente)[^.\n]{0,60}verschl(ü|ue)sselt/ nocase
         $e_de2 = /wurden[^.\n]{0,40}verschl(ü|ue)sselt/ nocase
@@ -272,7 +275,8 @@ rule ransom_note_claim
         $y_ru = /(В|в)аш(а|е|и|у|их|ей|его|ему|им|ими)?\s[^.\n]{0,60}(зашифрован|уничтожен|скомпрометирован|стерт|стёрт|взломан)/
         $y_uk = /(В|в)аш(а|е|і|у|их|ої|ого|ому|ій|им|ими)?\s[^.\n]{0,60}(зашифрован|знищен|скомпрометован|зламан)/
         $y_de = /\b(ihre|eure|deine)\b[^.\n]{0,60}(verschl(ü|ue)sselt|zerst(ö|oe)rt|kompromittiert)/ nocase
-        $y_fr = /\b(vos|votre)\b[^.\n]{0,60}(chiffr(é|e)|crypt(é|e)|d(é|e)truit|compromis)/ nocase
+        // (the letters in classes: the atom from the head, as in $e_en1)
+        $y_fr = /\b(vos|votre)\b[^.\n]{0,60}(c[h]i[f]f[r](é|e)|c[r]y[p]t(é|e)|d(é|e)t[r]u[i]t|c[o]m[p]r[o]m[i]s)/ nocase
         $y_es = /\b(sus|tus|su)\b[^.\n]{0,60}(cifrad|encriptad|destruid|comprometid)/ nocase
         $y_pl = /\b(wasze|twoje|wasza|twoja)\b[^.\n]{0,60}(zaszyfrowan|zniszczon)/ nocase
 
