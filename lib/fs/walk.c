@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@
  * directory itself and reports what it finds, whatever the helper did.
  */
 #define DIRPF_MAX 256
+/* the longest record getdents64 returns: header, a 255-byte name, its NUL, aligned */
+#define DIRENT_MAX ((offsetof(struct dirent64, d_name) + 256 + 7) & ~(size_t)7)
 
 struct dirpf {
 	pthread_t th;
@@ -125,42 +128,68 @@ report(struct walk *w, enum rp_walk_kind kind, int dirfd, const char *name,
 	return w->fn(&e, w->ctx);
 }
 
-/* Reads every entry of the open directory fd into the frame, sorted. Takes fd. */
+/* Reads every entry of the open directory fd into the frame, sorted. Takes fd.
+ *
+ * getdents64 on the descriptor the walk already holds, rather than fdopendir on a dup of
+ * it: fdopendir cost five system calls a directory (F_DUPFD, its fstat and F_GETFL
+ * checks, F_SETFD, the dup's close) to learn what the walk knows already (it opened fd
+ * itself with O_DIRECTORY and checked its inode). The descriptor's position ends at the
+ * end of the directory; the walk only uses it as the base of openat and fstatat. */
 static int
 frame_fill(struct frame *f, int fd)
 {
+	/* the size glibc's readdir uses: most directories in one call and the end in a
+	 * second; aligned for struct dirent64 */
+	union {
+		char b[32768];
+		struct dirent64 align;
+	} buf;
+	const size_t hdr = offsetof(struct dirent64, d_name);
 	struct rp_buf names = RP_BUF_INIT;
-	size_t *off = NULL, n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-	int r = RP_ERR_INTERNAL, dupfd;
+	size_t *off = NULL, n = 0, cap = 0, pos, len;
+	ssize_t got;
+	int r = RP_ERR_INTERNAL;
 
-	/* fdopendir takes ownership of its descriptor; the frame keeps its own */
-	if ((dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
-		return RP_ERR_SYSTEM;
-	if ((d = fdopendir(dupfd)) == NULL) {
-		close(dupfd);
-		return RP_ERR_SYSTEM;
-	}
 	for (;;) {
-		errno = 0;
-		if ((de = readdir(d)) == NULL) {
-			if (errno) {
+		got = getdents64(fd, buf.b, sizeof(buf.b));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			r = RP_ERR_SYSTEM;
+			goto out;
+		}
+		if (got == 0)
+			break;
+		for (pos = 0; pos < (size_t)got; pos += len) {
+			const struct dirent64 *de = (const struct dirent64 *)(void *)(buf.b + pos);
+			size_t nlen;
+
+			len = de->d_reclen;
+			/* the kernel's records; checked all the same rather than trusted to
+			 * stay inside what it returned */
+			if (len <= hdr || len > (size_t)got - pos) {
+				errno = EIO;
 				r = RP_ERR_SYSTEM;
 				goto out;
 			}
-			break;
+			nlen = strnlen(de->d_name, len - hdr);
+			if (nlen == len - hdr || nlen == 0) {
+				errno = EIO;
+				r = RP_ERR_SYSTEM;
+				goto out;
+			}
+			if ((nlen == 1 && de->d_name[0] == '.') ||
+			    (nlen == 2 && de->d_name[0] == '.' && de->d_name[1] == '.'))
+				continue;
+			if ((r = RP_ARRAY_GROW(&off, &cap, n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+				goto out;
+			/* the type the directory gives, for the helper listing ahead (dirpf) */
+			if ((r = rp_buf_addch(&names, (char)de->d_type)) != 0)
+				goto out;
+			off[n++] = names.len;
+			if ((r = rp_buf_add(&names, de->d_name, nlen + 1)) != 0)
+				goto out;
 		}
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		if ((r = RP_ARRAY_GROW(&off, &cap, n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
-			goto out;
-		/* the type the directory gives, for the helper listing ahead (dirpf) */
-		if ((r = rp_buf_addch(&names, (char)de->d_type)) != 0)
-			goto out;
-		off[n++] = names.len;
-		if ((r = rp_buf_add(&names, de->d_name, strlen(de->d_name) + 1)) != 0)
-			goto out;
 	}
 	if (n > 1)
 		qsort_r(off, n, sizeof(*off), cmp_names, names.buf);
@@ -172,12 +201,6 @@ frame_fill(struct frame *f, int fd)
 	f->fd = fd;
 	r = 0;
 out:
-	{
-		int e = errno;
-
-		closedir(d);
-		errno = e;
-	}
 	free(off);
 	rp_buf_release(&names);
 	return r;
@@ -206,7 +229,16 @@ dirpf_list(struct dirpf *pf, const char *path)
 	if (fd < 0)
 		return;
 	if (pf->cross || (fstat(fd, &st) == 0 && st.st_dev == pf->dev)) {
-		while (getdents64(fd, buf, sizeof(buf)) > 0)
+		ssize_t got;
+
+		/*
+		 * Until a call returns less than could hold one more entry of the longest
+		 * name: the filesystems fill the buffer while entries remain (ext4, xfs,
+		 * btrfs, tmpfs), so the call that would return 0 only costs a system call
+		 * a directory. Should one stop short, the walk reads the rest itself.
+		 */
+		while ((got = getdents64(fd, buf, sizeof(buf))) > 0 &&
+		    (size_t)got + DIRENT_MAX > sizeof(buf))
 			;
 		pf->listed++;
 	}
