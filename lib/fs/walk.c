@@ -51,6 +51,9 @@ struct dirpf {
 	int stop;
 	dev_t dev;           /* the root's: other filesystems only with cross_mounts */
 	int cross;
+	int rootfd;          /* the root directory, for openat2 of the paths below it */
+	size_t rootlen;      /* the root's length in the queued paths */
+	int no_openat2;      /* the kernel has none: paths opened whole, device checked */
 	uint64_t listed;     /* directories the helper listed (tests, bench) */
 };
 
@@ -236,31 +239,68 @@ frame_release(struct frame *f)
 	f->fd = -1;
 }
 
+/*
+ * Opens a queued directory for listing ahead, or returns -1. No O_NOATIME (not the
+ * owner): not listed, its access time stays.
+ *
+ * By its path below the root's descriptor with openat2: RESOLVE_NO_XDEV refuses any
+ * other filesystem on the way (the fstat that checked the device afterwards is one
+ * system call a directory less, and a mount point, an automount's too, is no longer
+ * opened before the walk has decided not to cross it), RESOLVE_BENEATH and
+ * RESOLVE_NO_SYMLINKS a name swapped for a symlink anywhere on the path (O_NOFOLLOW
+ * covers only the last). Without openat2 (before Linux 5.6), the path from the root
+ * as given and the device checked after the open.
+ */
+static int
+dirpf_open(struct dirpf *pf, const char *path)
+{
+	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME;
+	struct stat st;
+	int fd;
+
+	if (!pf->no_openat2) {
+		struct open_how how = {
+			.flags = (uint64_t)flags,
+			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
+			    (pf->cross ? 0 : RESOLVE_NO_XDEV),
+		};
+		const char *rel = path + pf->rootlen;
+
+		while (*rel == '/')
+			rel++;
+		fd = (int)syscall(SYS_openat2, pf->rootfd, rel, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd;
+		pf->no_openat2 = 1;
+	}
+	if ((fd = open(path, flags)) < 0)
+		return -1;
+	if (!pf->cross && (fstat(fd, &st) != 0 || st.st_dev != pf->dev)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static void
 dirpf_list(struct dirpf *pf, const char *path)
 {
 	char buf[32768];
-	struct stat st;
+	ssize_t got;
 	int fd;
 
-	/* no O_NOATIME (not the owner): not listed, its access time stays */
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
-	if (fd < 0)
+	if ((fd = dirpf_open(pf, path)) < 0)
 		return;
-	if (pf->cross || (fstat(fd, &st) == 0 && st.st_dev == pf->dev)) {
-		ssize_t got;
-
-		/*
-		 * Until a call returns less than could hold one more entry of the longest
-		 * name: the filesystems fill the buffer while entries remain (ext4, xfs,
-		 * btrfs, tmpfs), so the call that would return 0 only costs a system call
-		 * a directory. Should one stop short, the walk reads the rest itself.
-		 */
-		while ((got = getdents64(fd, buf, sizeof(buf))) > 0 &&
-		    (size_t)got + DIRENT_MAX > sizeof(buf))
-			;
-		pf->listed++;
-	}
+	/*
+	 * Until a call returns less than could hold one more entry of the longest name:
+	 * the filesystems fill the buffer while entries remain (ext4, xfs, btrfs, tmpfs),
+	 * so the call that would return 0 only costs a system call a directory. Should
+	 * one stop short, the walk reads the rest itself.
+	 */
+	while ((got = getdents64(fd, buf, sizeof(buf))) > 0 &&
+	    (size_t)got + DIRENT_MAX > sizeof(buf))
+		;
+	pf->listed++;
 	close(fd);
 }
 
@@ -289,12 +329,18 @@ dirpf_main(void *arg)
 }
 
 static struct dirpf *
-dirpf_start(dev_t dev, int cross)
+dirpf_start(int rootfd, size_t rootlen, dev_t dev, int cross)
 {
 	struct dirpf *pf = calloc(1, sizeof(*pf));
 
 	if (pf == NULL)
 		return NULL;
+	/* its own descriptor: the walk closes the root's when deep (KEEP_OPEN) */
+	if ((pf->rootfd = fcntl(rootfd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		free(pf);
+		return NULL;
+	}
+	pf->rootlen = rootlen;
 	pf->dev = dev;
 	pf->cross = cross;
 	pthread_mutex_init(&pf->mu, NULL);
@@ -302,6 +348,7 @@ dirpf_start(dev_t dev, int cross)
 	if (pthread_create(&pf->th, NULL, dirpf_main, pf) != 0) {
 		pthread_mutex_destroy(&pf->mu);
 		pthread_cond_destroy(&pf->cv);
+		close(pf->rootfd);
 		free(pf);
 		return NULL;    /* the walk lists each directory itself anyway */
 	}
@@ -325,6 +372,7 @@ dirpf_stop(struct dirpf *pf)
 		pf->n--;
 	}
 	listed = pf->listed;
+	close(pf->rootfd);
 	pthread_mutex_destroy(&pf->mu);
 	pthread_cond_destroy(&pf->cv);
 	free(pf);
@@ -661,7 +709,7 @@ rp_walk(const char *root, const struct rp_walk_opts *o, rp_walk_fn fn, void *ctx
 	if (!noatime)
 		w.st->dirs_atime++;
 	if (w.o->prefetch_dirs)
-		w.pf = dirpf_start(st.st_dev, w.o->cross_mounts);
+		w.pf = dirpf_start(fd, w.path.len, st.st_dev, w.o->cross_mounts);
 	if ((r = push_dir(&w, fd, &st, 0)) != 0) {
 		close(fd);
 		goto out;
