@@ -604,6 +604,64 @@ files_opened_without_stat_replaced_before_open(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A directory whose entries take several getdents64 calls (the walk reads it with its
+ * own buffer of 32 KiB): every entry reported, once, in byte order of the names, with
+ * and without the helper listing ahead and the walk opening the files.
+ */
+struct counted {
+	uint64_t files;
+	char last[256];
+	int unordered;
+};
+
+static int
+on_counted(const struct rp_walk_entry *e, void *ctx)
+{
+	struct counted *c = ctx;
+
+	if (e->fd >= 0)
+		close(e->fd);
+	if (e->kind != RP_WALK_FILE)
+		return 0;
+	if (c->files > 0 && strcmp(e->name, c->last) <= 0)
+		c->unordered++;
+	snprintf(c->last, sizeof(c->last), "%s", e->name);
+	c->files++;
+	return 0;
+}
+
+static void
+a_large_directory_listed_whole(void **state)
+{
+	enum { N = 1500 };
+	char root[] = "/tmp/rp-test-bigdir.XXXXXX", p[700], cmd[700];
+	struct counted c0 = { 0 }, c1 = { 0 };
+	struct rp_walk_opts o = { 0 };
+	struct rp_walk_stats st0 = { 0 }, st1 = { 0 };
+	int i;
+
+	assert_non_null(mkdtemp(root));
+	snprintf(p, sizeof(p), "%s/d", root);
+	assert_int_equal(mkdir(p, 0755), 0);
+	/* names of 100 bytes: about 128 KiB of records, four buffers or more */
+	for (i = N - 1; i >= 0; i--) {
+		snprintf(p, sizeof(p), "%s/d/%05d-%0*d", root, (i * 7919) % N, 94, i);
+		put_abs(p);
+	}
+	assert_int_equal(rp_walk(root, &o, on_counted, &c0, &st0), 0);
+	o.prefetch_dirs = 1;
+	o.open_files = 1;
+	assert_int_equal(rp_walk(root, &o, on_counted, &c1, &st1), 0);
+	assert_int_equal(c0.files, N);
+	assert_int_equal(c1.files, N);
+	assert_int_equal(c0.unordered, 0);
+	assert_int_equal(c1.unordered, 0);
+	assert_int_equal(st1.files, N);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -657,6 +715,7 @@ main(void)
 		cmocka_unit_test(notes_by_their_copies),
 		cmocka_unit_test(directories_listed_ahead),
 		cmocka_unit_test(files_opened_without_stat_replaced_before_open),
+		cmocka_unit_test(a_large_directory_listed_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
