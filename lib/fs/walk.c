@@ -245,8 +245,10 @@ frame_release(struct frame *f)
  *
  * By its path below the root's descriptor with openat2: RESOLVE_NO_XDEV refuses any
  * other filesystem on the way (the fstat that checked the device afterwards is one
- * system call a directory less, and a mount point, an automount's too, is no longer
- * opened before the walk has decided not to cross it), RESOLVE_BENEATH and
+ * system call a directory less, and what is mounted on a mount point is no longer
+ * opened before the walk has decided not to cross it; an automount point reached by an
+ * open may still be mounted by the kernel before the refusal, as it was by the plain
+ * open: the walk itself stats such a directory without opening it), RESOLVE_BENEATH and
  * RESOLVE_NO_SYMLINKS a name swapped for a symlink anywhere on the path (O_NOFOLLOW
  * covers only the last). Without openat2 (before Linux 5.6), the path from the root
  * as given and the device checked after the open.
