@@ -1776,12 +1776,20 @@ rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v)
 		reason(v, "cannot stat: %s", strerror(errno));
 		return 0;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	return rp_scan_fd_stat(s, fd, name, &st, v);
+}
+
+int
+rp_scan_fd_stat(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
+    struct rp_verdict *v)
+{
+	verdict_reset(v);
+	if (!S_ISREG(st->st_mode)) {
 		v->kind = RP_V_SKIPPED;
 		reason(v, "not a regular file");
 		return 0;
 	}
-	return scan_fd(s, fd, name, &st, v);
+	return scan_fd(s, fd, name, st, v);
 }
 
 int

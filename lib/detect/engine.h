@@ -98,6 +98,11 @@ int rp_scan_file(struct rp_scanner *s, int dirfd, const char *name, const struct
  * extension and note-name checks only. Refuses (SKIPPED) anything not regular. */
 int rp_scan_fd(struct rp_scanner *s, int fd, const char *name, struct rp_verdict *v);
 
+/* rp_scan_fd with the descriptor's fstat already taken by the caller (a tree walk that
+ * opened the file: see rp_walk_opts.open_files); st must be fstat(fd)'s. */
+int rp_scan_fd_stat(struct rp_scanner *s, int fd, const char *name, const struct stat *st,
+    struct rp_verdict *v);
+
 /* The open step of rp_scan_file alone, for callers that open in one thread and scan
  * in another (the descriptor must outlive the directory descriptor of a walk): returns
  * an fd (v reset, v->noatime set) or -1 with v filled as SKIPPED and its reason.

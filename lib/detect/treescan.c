@@ -115,6 +115,8 @@ struct job {
 	const char *what;         /* the walk's reason, for the warning (static string) */
 	int sys_errno;
 	uint64_t ahead;           /* bytes whose reads were started at open */
+	int has_st;               /* st is fd's fstat, taken by the walk (open_files) */
+	struct stat st;
 	struct rp_verdict v;
 };
 
@@ -367,6 +369,22 @@ head_done(const struct rp_treescan *ts, size_t need)
 	return ts->ring[last % ts->cap].state == JOB_DONE;
 }
 
+/*
+ * Judges a queued file. When the walk opened it, its fstat then is the verdict's (size,
+ * times, regular or not) rather than a second one here: it was taken on this very
+ * descriptor, before any of its reads were started, and at most a ring's length of
+ * files earlier; a file that shrinks afterwards is caught by the short read
+ * (rp_sample_load), one that grows is judged on the size it had, as a file that grows
+ * after the fstat here always was.
+ */
+static int
+scan_job(struct rp_scanner *s, struct job *j)
+{
+	if (j->has_st)
+		return rp_scan_fd_stat(s, j->fd, j->path, &j->st, &j->v);
+	return rp_scan_fd(s, j->fd, j->path, &j->v);
+}
+
 static void *
 worker(void *arg)
 {
@@ -406,7 +424,7 @@ worker(void *arg)
 			int noatime = j->v.noatime;
 
 			t0 = WAIT_T0(ts);
-			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			j->rc = scan_job(s, j);
 			WAIT_ADD(w, scan, t0);
 			if (w)
 				w->n++;
@@ -503,12 +521,21 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	    ((ts->since != RP_TIME_UNSET && e->st->st_mtim.tv_sec < ts->since) ||
 	    (ts->until != RP_TIME_UNSET && e->st->st_mtim.tv_sec > ts->until))) {
 		ts->sum.filtered++;
+		if (e->fd >= 0)
+			close(e->fd);
 		return 0;
 	}
 	if (e->kind == RP_WALK_FILE) {
 		int64_t t0 = WAIT_T0(ts);
 
-		fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
+		if (e->fd >= 0) {
+			/* opened by the walk (open_files); rp_scan_fd_stat resets the rest */
+			fd = e->fd;
+			memset(&tmp, 0, sizeof(tmp));
+			tmp.noatime = e->noatime;
+		} else {
+			fd = rp_scan_open(ts->eng, e->dirfd, e->name, &tmp);
+		}
 		/*
 		 * Start reading what the verdict will read now: the file waits in the ring
 		 * behind up to cap others, so on a cold cache the disk has that many files'
@@ -551,6 +578,10 @@ on_entry(const struct rp_walk_entry *e, void *ctx)
 	if (e->kind == RP_WALK_FILE) {
 		j->v = tmp;
 		j->fd = fd;
+		if (e->fd >= 0) {
+			j->st = *e->st;
+			j->has_st = 1;
+		}
 		j->ahead = ahead;
 		ts->ahead += ahead;
 	} else {
@@ -596,7 +627,7 @@ run_inline(struct rp_treescan *ts, struct rp_scanner *s, size_t ahead)
 			int noatime = j->v.noatime;
 			int64_t t0 = WAIT_T0(ts);
 
-			j->rc = rp_scan_fd(s, j->fd, j->path, &j->v);
+			j->rc = scan_job(s, j);
 			WAIT_ADD(ts->waits, scan, t0);
 			j->v.noatime = noatime;
 			j->state = JOB_DONE;
@@ -655,6 +686,10 @@ rp_treescan_new(struct rp_treescan **out, const struct rp_treescan_opts *o,
 	ts->wo.exclude = o->exclude;
 	ts->wo.nexclude = o->nexclude;
 	ts->wo.prefetch_dirs = 1;
+	/* the walk opens regular files and takes their fstat (one system call less a
+	 * file than stat, then open); not with --since/--until, whose filter on the
+	 * stat leaves most files unopened */
+	ts->wo.open_files = o->since == RP_TIME_UNSET && o->until == RP_TIME_UNSET;
 	ts->sum.first_enc = ts->sum.last_enc = RP_TIME_UNSET;
 	eo.data_dir = o->data_dir;
 	eo.full = o->full;

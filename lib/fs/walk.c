@@ -3,10 +3,14 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "core/array.h"
 #include "core/buf.h"
@@ -35,6 +39,8 @@
  * directory itself and reports what it finds, whatever the helper did.
  */
 #define DIRPF_MAX 256
+/* the longest record getdents64 returns: header, a 255-byte name, its NUL, aligned */
+#define DIRENT_MAX ((offsetof(struct dirent64, d_name) + 256 + 7) & ~(size_t)7)
 
 struct dirpf {
 	pthread_t th;
@@ -45,6 +51,9 @@ struct dirpf {
 	int stop;
 	dev_t dev;           /* the root's: other filesystems only with cross_mounts */
 	int cross;
+	int rootfd;          /* the root directory, for openat2 of the paths below it */
+	size_t rootlen;      /* the root's length in the queued paths */
+	int no_openat2;      /* the kernel has none: paths opened whole, device checked */
 	uint64_t listed;     /* directories the helper listed (tests, bench) */
 };
 
@@ -69,6 +78,7 @@ struct walk {
 	size_t nfr, allocfr;
 	dev_t rootdev;
 	struct dirpf *pf;    /* NULL unless prefetch_dirs and the helper started */
+	int no_openat2;      /* the kernel has no openat2: files are stat'ed first */
 };
 
 static int
@@ -113,7 +123,7 @@ report(struct walk *w, enum rp_walk_kind kind, int dirfd, const char *name,
 	struct rp_walk_entry e = {
 		.kind = kind, .dirfd = dirfd, .name = name, .path = w->path.buf,
 		.pathlen = w->path.len, .st = st, .depth = depth, .what = what,
-		.sys_errno = err,
+		.sys_errno = err, .fd = -1,
 	};
 
 	switch (kind) {
@@ -125,42 +135,83 @@ report(struct walk *w, enum rp_walk_kind kind, int dirfd, const char *name,
 	return w->fn(&e, w->ctx);
 }
 
-/* Reads every entry of the open directory fd into the frame, sorted. Takes fd. */
+/* A regular file the walk opened (visit_reg): the callback takes fd. */
+static int
+report_open(struct walk *w, int dirfd, const char *name, const struct stat *st, int depth,
+    int fd, int noatime)
+{
+	struct rp_walk_entry e = {
+		.kind = RP_WALK_FILE, .dirfd = dirfd, .name = name, .path = w->path.buf,
+		.pathlen = w->path.len, .st = st, .depth = depth, .fd = fd, .noatime = noatime,
+	};
+
+	w->st->files++;
+	return w->fn(&e, w->ctx);
+}
+
+/* Reads every entry of the open directory fd into the frame, sorted. Takes fd.
+ *
+ * getdents64 on the descriptor the walk already holds, rather than fdopendir on a dup of
+ * it: fdopendir cost five system calls a directory (F_DUPFD, its fstat and F_GETFL
+ * checks, F_SETFD, the dup's close) to learn what the walk knows already (it opened fd
+ * itself with O_DIRECTORY and checked its inode). The descriptor's position ends at the
+ * end of the directory; the walk only uses it as the base of openat and fstatat. */
 static int
 frame_fill(struct frame *f, int fd)
 {
+	/* the size glibc's readdir uses: most directories in one call and the end in a
+	 * second; aligned for struct dirent64 */
+	union {
+		char b[32768];
+		struct dirent64 align;
+	} buf;
+	const size_t hdr = offsetof(struct dirent64, d_name);
 	struct rp_buf names = RP_BUF_INIT;
-	size_t *off = NULL, n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-	int r = RP_ERR_INTERNAL, dupfd;
+	size_t *off = NULL, n = 0, cap = 0, pos, len;
+	ssize_t got;
+	int r = RP_ERR_INTERNAL;
 
-	/* fdopendir takes ownership of its descriptor; the frame keeps its own */
-	if ((dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
-		return RP_ERR_SYSTEM;
-	if ((d = fdopendir(dupfd)) == NULL) {
-		close(dupfd);
-		return RP_ERR_SYSTEM;
-	}
 	for (;;) {
-		errno = 0;
-		if ((de = readdir(d)) == NULL) {
-			if (errno) {
+		got = getdents64(fd, buf.b, sizeof(buf.b));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			r = RP_ERR_SYSTEM;
+			goto out;
+		}
+		if (got == 0)
+			break;
+		for (pos = 0; pos < (size_t)got; pos += len) {
+			const struct dirent64 *de = (const struct dirent64 *)(void *)(buf.b + pos);
+			size_t nlen;
+
+			len = de->d_reclen;
+			/* the kernel's records; checked all the same rather than trusted to
+			 * stay inside what it returned */
+			if (len <= hdr || len > (size_t)got - pos) {
+				errno = EIO;
 				r = RP_ERR_SYSTEM;
 				goto out;
 			}
-			break;
+			nlen = strnlen(de->d_name, len - hdr);
+			if (nlen == len - hdr || nlen == 0) {
+				errno = EIO;
+				r = RP_ERR_SYSTEM;
+				goto out;
+			}
+			if ((nlen == 1 && de->d_name[0] == '.') ||
+			    (nlen == 2 && de->d_name[0] == '.' && de->d_name[1] == '.'))
+				continue;
+			if ((r = RP_ARRAY_GROW(&off, &cap, n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
+				goto out;
+			/* the type the directory gives: for the helper listing ahead (dirpf) and
+			 * for opening regular files without a stat first (visit_reg) */
+			if ((r = rp_buf_addch(&names, (char)de->d_type)) != 0)
+				goto out;
+			off[n++] = names.len;
+			if ((r = rp_buf_add(&names, de->d_name, nlen + 1)) != 0)
+				goto out;
 		}
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		if ((r = RP_ARRAY_GROW(&off, &cap, n + 1, RP_ARRAY_MAX_DEFAULT)) != 0)
-			goto out;
-		/* the type the directory gives, for the helper listing ahead (dirpf) */
-		if ((r = rp_buf_addch(&names, (char)de->d_type)) != 0)
-			goto out;
-		off[n++] = names.len;
-		if ((r = rp_buf_add(&names, de->d_name, strlen(de->d_name) + 1)) != 0)
-			goto out;
 	}
 	if (n > 1)
 		qsort_r(off, n, sizeof(*off), cmp_names, names.buf);
@@ -172,12 +223,6 @@ frame_fill(struct frame *f, int fd)
 	f->fd = fd;
 	r = 0;
 out:
-	{
-		int e = errno;
-
-		closedir(d);
-		errno = e;
-	}
 	free(off);
 	rp_buf_release(&names);
 	return r;
@@ -194,22 +239,70 @@ frame_release(struct frame *f)
 	f->fd = -1;
 }
 
+/*
+ * Opens a queued directory for listing ahead, or returns -1. No O_NOATIME (not the
+ * owner): not listed, its access time stays.
+ *
+ * By its path below the root's descriptor with openat2: RESOLVE_NO_XDEV refuses any
+ * other filesystem on the way (the fstat that checked the device afterwards is one
+ * system call a directory less, and what is mounted on a mount point is no longer
+ * opened before the walk has decided not to cross it; an automount point reached by an
+ * open may still be mounted by the kernel before the refusal, as it was by the plain
+ * open: the walk itself stats such a directory without opening it), RESOLVE_BENEATH and
+ * RESOLVE_NO_SYMLINKS a name swapped for a symlink anywhere on the path (O_NOFOLLOW
+ * covers only the last). Without openat2 (before Linux 5.6), the path from the root
+ * as given and the device checked after the open.
+ */
+static int
+dirpf_open(struct dirpf *pf, const char *path)
+{
+	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME;
+	struct stat st;
+	int fd;
+
+	if (!pf->no_openat2) {
+		struct open_how how = {
+			.flags = (uint64_t)flags,
+			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
+			    (pf->cross ? 0 : RESOLVE_NO_XDEV),
+		};
+		const char *rel = path + pf->rootlen;
+
+		while (*rel == '/')
+			rel++;
+		fd = (int)syscall(SYS_openat2, pf->rootfd, rel, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd;
+		pf->no_openat2 = 1;
+	}
+	if ((fd = open(path, flags)) < 0)
+		return -1;
+	if (!pf->cross && (fstat(fd, &st) != 0 || st.st_dev != pf->dev)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static void
 dirpf_list(struct dirpf *pf, const char *path)
 {
 	char buf[32768];
-	struct stat st;
+	ssize_t got;
 	int fd;
 
-	/* no O_NOATIME (not the owner): not listed, its access time stays */
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME);
-	if (fd < 0)
+	if ((fd = dirpf_open(pf, path)) < 0)
 		return;
-	if (pf->cross || (fstat(fd, &st) == 0 && st.st_dev == pf->dev)) {
-		while (getdents64(fd, buf, sizeof(buf)) > 0)
-			;
-		pf->listed++;
-	}
+	/*
+	 * Until a call returns less than could hold one more entry of the longest name:
+	 * the filesystems fill the buffer while entries remain (ext4, xfs, btrfs, tmpfs),
+	 * so the call that would return 0 only costs a system call a directory. Should
+	 * one stop short, the walk reads the rest itself.
+	 */
+	while ((got = getdents64(fd, buf, sizeof(buf))) > 0 &&
+	    (size_t)got + DIRENT_MAX > sizeof(buf))
+		;
+	pf->listed++;
 	close(fd);
 }
 
@@ -238,12 +331,18 @@ dirpf_main(void *arg)
 }
 
 static struct dirpf *
-dirpf_start(dev_t dev, int cross)
+dirpf_start(int rootfd, size_t rootlen, dev_t dev, int cross)
 {
 	struct dirpf *pf = calloc(1, sizeof(*pf));
 
 	if (pf == NULL)
 		return NULL;
+	/* its own descriptor: the walk closes the root's when deep (KEEP_OPEN) */
+	if ((pf->rootfd = fcntl(rootfd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		free(pf);
+		return NULL;
+	}
+	pf->rootlen = rootlen;
 	pf->dev = dev;
 	pf->cross = cross;
 	pthread_mutex_init(&pf->mu, NULL);
@@ -251,6 +350,7 @@ dirpf_start(dev_t dev, int cross)
 	if (pthread_create(&pf->th, NULL, dirpf_main, pf) != 0) {
 		pthread_mutex_destroy(&pf->mu);
 		pthread_cond_destroy(&pf->cv);
+		close(pf->rootfd);
 		free(pf);
 		return NULL;    /* the walk lists each directory itself anyway */
 	}
@@ -274,6 +374,7 @@ dirpf_stop(struct dirpf *pf)
 		pf->n--;
 	}
 	listed = pf->listed;
+	close(pf->rootfd);
 	pthread_mutex_destroy(&pf->mu);
 	pthread_cond_destroy(&pf->cv);
 	free(pf);
@@ -389,6 +490,58 @@ is_ancestor(const struct walk *w, const struct stat *st)
 	return 0;
 }
 
+/*
+ * A regular file by the directory's d_type, opened without the fstatat that would come
+ * first (rp_walk_opts.open_files): the fstat on the descriptor the callback needs
+ * anyway (the verdict's size and times) says what it is. One system call less a file,
+ * and one path lookup.
+ *
+ * What the open can meet: getdents said DT_REG, but the name may have been replaced
+ * since (the window reaches from the listing to here; today's fstatat-then-open has
+ * the same kind of window, shorter). The flags are rp_open_evidence's: O_NOFOLLOW
+ * refuses a symlink (ELOOP), O_NONBLOCK opens a FIFO without waiting for a writer, and
+ * nothing is read before the fstat below says regular. RESOLVE_NO_XDEV (openat2)
+ * refuses a mount point: a file can have a device bind-mounted over it, whose entry
+ * still says DT_REG, and opening a device can act (a watchdog starts on open); those
+ * go the stat-first way, which reports them without opening. A device node renamed
+ * into the directory meanwhile needs a device node on this filesystem and the right to
+ * write the directory: as with the stat-first way, it would be opened (O_NONBLOCK) and
+ * closed unread.
+ *
+ * Anything but an open regular file goes the stat-first way (returns 1), so that what
+ * is reported, and how, is what it was: not the owner without allow_atime (EPERM), a
+ * vanished name, a symlink, a directory or FIFO put in its place, no openat2 (before
+ * Linux 5.6: the walk stops trying). Otherwise the entry is reported as a FILE with its
+ * descriptor, which the callback takes.
+ */
+static int
+visit_reg(struct walk *w, struct frame *f, const char *name, int depth)
+{
+	struct open_how how = {
+		.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME,
+		.resolve = RESOLVE_NO_XDEV,
+	};
+	struct stat st;
+	int fd, noatime = 1;
+
+	fd = (int)syscall(SYS_openat2, f->fd, name, &how, sizeof(how));
+	if (fd < 0 && errno == EPERM && w->o->allow_atime) {
+		how.flags &= ~(uint64_t)O_NOATIME;
+		noatime = 0;
+		fd = (int)syscall(SYS_openat2, f->fd, name, &how, sizeof(how));
+	}
+	if (fd < 0) {
+		if (errno == ENOSYS)
+			w->no_openat2 = 1;
+		return 1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 1;
+	}
+	return report_open(w, f->fd, name, &st, depth, fd, noatime);
+}
+
 /* Visits one entry of the top frame. */
 static int
 visit(struct walk *w, struct frame *f, const char *name)
@@ -407,6 +560,9 @@ visit(struct walk *w, struct frame *f, const char *name)
 		w->st->excluded++;
 		return 0;
 	}
+	if (w->o->open_files && !w->no_openat2 && (unsigned char)name[-1] == DT_REG &&
+	    (r = visit_reg(w, f, name, depth)) != 1)
+		return r;
 	if (fstatat(f->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		int e = errno;
 
@@ -555,7 +711,7 @@ rp_walk(const char *root, const struct rp_walk_opts *o, rp_walk_fn fn, void *ctx
 	if (!noatime)
 		w.st->dirs_atime++;
 	if (w.o->prefetch_dirs)
-		w.pf = dirpf_start(st.st_dev, w.o->cross_mounts);
+		w.pf = dirpf_start(fd, w.path.len, st.st_dev, w.o->cross_mounts);
 	if ((r = push_dir(&w, fd, &st, 0)) != 0) {
 		close(fd);
 		goto out;

@@ -32,6 +32,10 @@ struct rp_walk_opts {
 	size_t nexclude;
 	int prefetch_dirs;             /* a helper thread lists the directories the walk will
 	                                  enter next, ahead of it (cold caches: see walk.c) */
+	int open_files;                /* regular files (by the directory's d_type) are opened
+	                                  by the walk, as rp_open_evidence does, and fstat'ed
+	                                  instead of stat'ed by name: FILE entries may then
+	                                  carry a descriptor (rp_walk_entry.fd; see walk.c) */
 };
 
 struct rp_walk_entry {
@@ -44,6 +48,10 @@ struct rp_walk_entry {
 	int depth;                /* 0 for a root */
 	const char *what;         /* OTHER and ERROR: a short reason ("fifo", "symlink", ...) */
 	int sys_errno;            /* ERROR: the errno of the failed call, or 0 */
+	int fd;                   /* FILE with open_files: the file, open read-only (O_NOFOLLOW,
+	                             O_NONBLOCK, O_CLOEXEC), st its fstat; the callback takes it
+	                             (closes it). -1 otherwise: open it from dirfd and name */
+	int noatime;              /* with fd: opened with O_NOATIME (0: allow_atime fallback) */
 };
 
 /* Returns 0 to go on, RP_WALK_PRUNE (for a DIR) not to enter it, a negative RP_ERR_*

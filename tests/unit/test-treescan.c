@@ -47,6 +47,16 @@ put(const char *name, const void *data, size_t n, int64_t mtime)
 }
 
 static void
+put_abs(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "x\n", 2), 2);
+	close(fd);
+}
+
+static void
 put_random(const char *name, size_t n, int64_t mtime)
 {
 	unsigned char *p = malloc(n);
@@ -473,6 +483,185 @@ directories_listed_ahead(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * Regular files opened by the walk without a stat first (open_files): the entry "b"
+ * is a regular file when its directory is listed and is replaced, from the callback
+ * of the entry before it, by a FIFO, a symlink or a directory before the walk reaches
+ * it. The walk must report it as the stat-first walk does (a FIFO not waited on, a
+ * symlink not followed, a directory entered), give a descriptor only with a regular
+ * file, that descriptor's fstat as st, and leave no descriptor open.
+ */
+struct swapped {
+	struct rp_buf order;
+	const char *root;
+	int kind;                 /* 0 FIFO, 1 symlink, 2 directory */
+	int opened;               /* FILE entries that came with a descriptor */
+};
+
+static int
+on_swapped(const struct rp_walk_entry *e, void *ctx)
+{
+	struct swapped *w = ctx;
+	char p[600];
+	size_t n = strlen(e->path);
+
+	rp_buf_addf(&w->order, "%d %s %s\n", (int)e->kind, e->path, e->what ? e->what : "-");
+	if (e->fd >= 0) {
+		struct stat sb;
+
+		assert_int_equal(e->kind, RP_WALK_FILE);
+		assert_non_null(e->st);
+		assert_int_equal(fstat(e->fd, &sb), 0);
+		assert_true(S_ISREG(sb.st_mode));
+		assert_int_equal(sb.st_ino, e->st->st_ino);
+		assert_int_equal(sb.st_dev, e->st->st_dev);
+		assert_int_equal(fcntl(e->fd, F_GETFD) & FD_CLOEXEC, FD_CLOEXEC);
+		assert_true((fcntl(e->fd, F_GETFL) & O_ACCMODE) == O_RDONLY);
+		assert_true(e->noatime);
+		w->opened++;
+		close(e->fd);
+	}
+	if (n >= 2 && strcmp(e->path + n - 2, "/a") == 0) {
+		snprintf(p, sizeof(p), "%s/b", w->root);
+		assert_int_equal(unlink(p), 0);
+		if (w->kind == 0)
+			assert_int_equal(mkfifo(p, 0644), 0);
+		else if (w->kind == 1)
+			assert_int_equal(symlink("a", p), 0);
+		else
+			assert_int_equal(mkdir(p, 0755), 0);
+	}
+	return 0;
+}
+
+static int
+count_fds(void)
+{
+	char p[64];
+	int fd, n = 0;
+
+	for (fd = 0; fd < 1024; fd++) {
+		snprintf(p, sizeof(p), "/proc/self/fd/%d", fd);
+		if (access(p, F_OK) == 0)
+			n++;
+	}
+	return n;
+}
+
+static void
+files_opened_without_stat_replaced_before_open(void **state)
+{
+	static const char *const what[] = { "fifo", "symlink", NULL };
+	char root[] = "/tmp/rp-test-openfiles.XXXXXX", p[600], cmd[700];
+	int kind, fds0 = count_fds();
+
+	assert_non_null(mkdtemp(root));
+	/* a FIFO waited on would hang the test: the alarm ends it instead */
+	alarm(20);
+	for (kind = 0; kind < 3; kind++) {
+		struct rp_walk_opts o = { 0 };
+		struct rp_walk_stats st0 = { 0 }, st1 = { 0 };
+		struct swapped w0 = { RP_BUF_INIT, root, kind, 0 }, w1 = { RP_BUF_INIT, root, kind, 0 };
+		char want[800];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'/*", root);
+		assert_int_equal(system(cmd), 0);
+		snprintf(p, sizeof(p), "%s/a", root);
+		put_abs(p);
+		snprintf(p, sizeof(p), "%s/b", root);
+		put_abs(p);
+		snprintf(p, sizeof(p), "%s/c", root);
+		put_abs(p);
+		/* today's walk: a stat, then the kind */
+		assert_int_equal(rp_walk(root, &o, on_swapped, &w0, &st0), 0);
+		assert_int_equal(w0.opened, 0);
+		/* the same tree again (b is a regular file when listed) */
+		snprintf(p, sizeof(p), "rm -rf '%s/b'", root);
+		assert_int_equal(system(p), 0);
+		snprintf(p, sizeof(p), "%s/b", root);
+		put_abs(p);
+		o.open_files = 1;
+		assert_int_equal(rp_walk(root, &o, on_swapped, &w1, &st1), 0);
+		assert_string_equal(w1.order.buf, w0.order.buf);
+		assert_int_equal(st1.files, st0.files);
+		assert_int_equal(st1.others, st0.others);
+		assert_int_equal(st1.dirs, st0.dirs);
+		/* a and c came open; b did not */
+		assert_int_equal(w1.opened, 2);
+		if (what[kind])
+			snprintf(want, sizeof(want), "1 %s -\n0 %s/a -\n2 %s/b %s\n0 %s/c -\n",
+			    root, root, root, what[kind], root);
+		else
+			snprintf(want, sizeof(want), "1 %s -\n0 %s/a -\n1 %s/b -\n0 %s/c -\n",
+			    root, root, root, root);
+		assert_string_equal(w1.order.buf, want);
+		rp_buf_release(&w0.order);
+		rp_buf_release(&w1.order);
+	}
+	alarm(0);
+	assert_int_equal(count_fds(), fds0);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * A directory whose entries take several getdents64 calls (the walk reads it with its
+ * own buffer of 32 KiB): every entry reported, once, in byte order of the names, with
+ * and without the helper listing ahead and the walk opening the files.
+ */
+struct counted {
+	uint64_t files;
+	char last[256];
+	int unordered;
+};
+
+static int
+on_counted(const struct rp_walk_entry *e, void *ctx)
+{
+	struct counted *c = ctx;
+
+	if (e->fd >= 0)
+		close(e->fd);
+	if (e->kind != RP_WALK_FILE)
+		return 0;
+	if (c->files > 0 && strcmp(e->name, c->last) <= 0)
+		c->unordered++;
+	snprintf(c->last, sizeof(c->last), "%s", e->name);
+	c->files++;
+	return 0;
+}
+
+static void
+a_large_directory_listed_whole(void **state)
+{
+	enum { N = 1500 };
+	char root[] = "/tmp/rp-test-bigdir.XXXXXX", p[700], cmd[700];
+	struct counted c0 = { 0 }, c1 = { 0 };
+	struct rp_walk_opts o = { 0 };
+	struct rp_walk_stats st0 = { 0 }, st1 = { 0 };
+	int i;
+
+	assert_non_null(mkdtemp(root));
+	snprintf(p, sizeof(p), "%s/d", root);
+	assert_int_equal(mkdir(p, 0755), 0);
+	/* names of 100 bytes: about 128 KiB of records, four buffers or more */
+	for (i = N - 1; i >= 0; i--) {
+		snprintf(p, sizeof(p), "%s/d/%05d-%0*d", root, (i * 7919) % N, 94, i);
+		put_abs(p);
+	}
+	assert_int_equal(rp_walk(root, &o, on_counted, &c0, &st0), 0);
+	o.prefetch_dirs = 1;
+	o.open_files = 1;
+	assert_int_equal(rp_walk(root, &o, on_counted, &c1, &st1), 0);
+	assert_int_equal(c0.files, N);
+	assert_int_equal(c1.files, N);
+	assert_int_equal(c0.unordered, 0);
+	assert_int_equal(c1.unordered, 0);
+	assert_int_equal(st1.files, N);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -525,6 +714,8 @@ main(void)
 		cmocka_unit_test(refuses_bad_options),
 		cmocka_unit_test(notes_by_their_copies),
 		cmocka_unit_test(directories_listed_ahead),
+		cmocka_unit_test(files_opened_without_stat_replaced_before_open),
+		cmocka_unit_test(a_large_directory_listed_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
