@@ -94,7 +94,12 @@ run() {
 echo "tree ($treekind): $nfiles files, $(awk -v b="$nbytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB (logical, sparse included), $(du -sm "$W/tree" | cut -f1) MiB on disk; $jn cores"
 set -- $("$W/floor" "$W/tree")
 echo "sampled: the scan reads $(awk -v b="$3" 'BEGIN { printf "%.0f", b / 1e6 }') MB of the $(awk -v b="$2" 'BEGIN { printf "%.0f", b / 1e6 }') MB in files (whole up to 1 MiB; head, tail and 16 x 16 KiB above)"
-echo "riposte: $(git -C "$top" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+# the checkout's commit says which build only when the binary is the checkout's own
+if [ -n "${RIPOSTE:-}" ]; then
+	echo "riposte: $riposte ($(stat -c '%y' "$riposte" | cut -c1-19), sha256 $(sha256sum "$riposte" | cut -c1-12))"
+else
+	echo "riposte: $(git -C "$top" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+fi
 echo
 echo "| what | cache | seconds | files/s | MB/s | vs floor |"
 echo "|---|---|---:|---:|---:|---:|"
