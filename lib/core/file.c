@@ -5,9 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "core/err.h"
 #include "core/file.h"
@@ -133,14 +136,26 @@ out:
 	return r;
 }
 
+/* openat, or openat2 with RESOLVE flags when resolve is not 0 */
+static int
+open_at(int dirfd, const char *name, int flags, uint64_t resolve)
+{
+	struct open_how how = { .flags = (uint64_t)flags, .resolve = resolve };
+
+	if (resolve == 0)
+		return openat(dirfd, name, flags);
+	return (int)syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
+}
+
 int
-rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime, int *noatime)
+rp_open_evidence_resolve(int dirfd, const char *name, int extra_flags, uint64_t resolve,
+    int allow_atime, int *noatime)
 {
 	int flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | extra_flags;
 	int fd;
 
 	*noatime = 1;
-	fd = openat(dirfd, name, flags | O_NOATIME);
+	fd = open_at(dirfd, name, flags | O_NOATIME, resolve);
 	if (fd >= 0)
 		return fd;
 	if (errno != EPERM)
@@ -148,8 +163,14 @@ rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime, 
 	*noatime = 0;
 	if (!allow_atime)
 		return RP_ERR_PERM;
-	fd = openat(dirfd, name, flags);
+	fd = open_at(dirfd, name, flags, resolve);
 	return fd >= 0 ? fd : RP_ERR_SYSTEM;
+}
+
+int
+rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime, int *noatime)
+{
+	return rp_open_evidence_resolve(dirfd, name, extra_flags, 0, allow_atime, noatime);
 }
 
 ssize_t

@@ -5,6 +5,7 @@
 #define RP_FILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "core/buf.h"
@@ -37,6 +38,11 @@ int rp_file_write_atomic(const char *path, const void *data, size_t len, mode_t 
  * extra_flags may add O_DIRECTORY. Returns an fd >= 0 or a negative RP_ERR_*. */
 int rp_open_evidence(int dirfd, const char *name, int extra_flags, int allow_atime,
     int *noatime);
+
+/* The same through openat2 with its RESOLVE_* flags (resolve 0: openat, as above).
+ * Without openat2 (before Linux 5.6) it fails with RP_ERR_SYSTEM and errno ENOSYS. */
+int rp_open_evidence_resolve(int dirfd, const char *name, int extra_flags, uint64_t resolve,
+    int allow_atime, int *noatime);
 
 /* pread until len bytes or EOF; returns bytes read (short only at EOF) or -1 (errno). */
 ssize_t rp_pread_full(int fd, void *buf, size_t len, off_t off);

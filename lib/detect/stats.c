@@ -440,6 +440,7 @@ window_stats_avx512(const unsigned char *p, size_t n, struct rp_winstat *w)
 }
 #endif
 
+/* the portable one first, then the faster ones, fastest last */
 static const struct rp_winstat_impl impls[] = {
 	{ "scalar", window_stats_scalar },
 #if defined(__x86_64__)
@@ -478,11 +479,11 @@ rp_window_stats_impls(const struct rp_winstat_impl **out)
 int
 rp_window_stats(const unsigned char *p, size_t n, struct rp_winstat *w)
 {
-#if defined(__x86_64__)
-	if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("popcnt"))
-		return window_stats_avx512(p, n, w);
-	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
-		return window_stats_avx2(p, n, w);
-#endif
-	return window_stats_scalar(p, n, w);
+	/* the table is in order of speed: the last this CPU runs (the portable one runs
+	 * everywhere) */
+	size_t k = sizeof(impls) / sizeof(impls[0]) - 1;
+
+	while (k > 0 && !impl_runs(k))
+		k--;
+	return impls[k].fn(p, n, w);
 }

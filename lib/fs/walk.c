@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <linux/openat2.h>
@@ -256,26 +255,22 @@ frame_release(struct frame *f)
 static int
 dirpf_open(struct dirpf *pf, const char *path)
 {
-	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME;
 	struct stat st;
-	int fd;
+	int fd, noatime;
 
 	if (!pf->no_openat2) {
-		struct open_how how = {
-			.flags = (uint64_t)flags,
-			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
-			    (pf->cross ? 0 : RESOLVE_NO_XDEV),
-		};
 		const char *rel = path + pf->rootlen;
 
 		while (*rel == '/')
 			rel++;
-		fd = (int)syscall(SYS_openat2, pf->rootfd, rel, &how, sizeof(how));
+		fd = rp_open_evidence_resolve(pf->rootfd, rel, O_DIRECTORY,
+		    RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
+		    (pf->cross ? 0 : RESOLVE_NO_XDEV), 0, &noatime);
 		if (fd >= 0 || errno != ENOSYS)
-			return fd;
+			return fd < 0 ? -1 : fd;
 		pf->no_openat2 = 1;
 	}
-	if ((fd = open(path, flags)) < 0)
+	if ((fd = rp_open_evidence(AT_FDCWD, path, O_DIRECTORY, 0, &noatime)) < 0)
 		return -1;
 	if (!pf->cross && (fstat(fd, &st) != 0 || st.st_dev != pf->dev)) {
 		close(fd);
@@ -517,19 +512,11 @@ is_ancestor(const struct walk *w, const struct stat *st)
 static int
 visit_reg(struct walk *w, struct frame *f, const char *name, int depth)
 {
-	struct open_how how = {
-		.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOATIME,
-		.resolve = RESOLVE_NO_XDEV,
-	};
 	struct stat st;
-	int fd, noatime = 1;
+	int fd, noatime;
 
-	fd = (int)syscall(SYS_openat2, f->fd, name, &how, sizeof(how));
-	if (fd < 0 && errno == EPERM && w->o->allow_atime) {
-		how.flags &= ~(uint64_t)O_NOATIME;
-		noatime = 0;
-		fd = (int)syscall(SYS_openat2, f->fd, name, &how, sizeof(how));
-	}
+	fd = rp_open_evidence_resolve(f->fd, name, 0, RESOLVE_NO_XDEV, w->o->allow_atime,
+	    &noatime);
 	if (fd < 0) {
 		if (errno == ENOSYS)
 			w->no_openat2 = 1;
